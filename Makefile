@@ -1,0 +1,51 @@
+# Everything runs from the project's own .venv; `make install` builds it on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+SHARED ?= ../shared
+DB     ?= demo.db
+
+.PHONY: install demo test bench bench-geo bench-dates bench-events bench-attribution fuzz score clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: install
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(VENV)/bin/newsgraph ingest examples --db $(DB)
+	$(VENV)/bin/newsgraph summary --db $(DB)
+
+test: install
+	$(PY) -m pytest
+
+# Development-article scores with the shared scorer.
+score: install
+	$(VENV)/bin/newsgraph extract $(SHARED)/corpus/alma-cers-study.txt --format json > /tmp/newsgraph-dev.json
+	$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/corpus/alma-cers-study.gold.json /tmp/newsgraph-dev.json
+
+bench: install
+	$(PY) bench/speed.py
+	$(MAKE) --no-print-directory score
+
+bench-geo: install
+	$(PY) bench/geo.py
+
+bench-dates: install
+	$(PY) bench/dates.py
+
+bench-events: install
+	$(PY) bench/events.py
+
+bench-attribution: install
+	$(PY) bench/attribution.py
+
+fuzz: install
+	NEWSGRAPH_FUZZ_EXAMPLES=2000 $(PY) -m pytest tests/reliability -k fuzz -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache $(DB) $(DB)-wal $(DB)-shm

@@ -1,0 +1,22 @@
+"""newsgraph: news and analysis reporting into an evidence-linked knowledge graph, offline.
+
+    >>> import newsgraph
+    >>> doc = newsgraph.extract("Iran's foreign minister visited Damascus on March 4, 2023.")
+    >>> [e.name for e in doc.entities]
+"""
+
+from newsgraph.errors import ExtractionError, InputError, NewsgraphError, StoreError
+from newsgraph.model import Claim, Document, Entity, Event, Relation, Span
+from newsgraph.pipeline import extract
+
+__version__ = "0.1.0"
+
+__all__ = ["extract", "Store", "Document", "Entity", "Event", "Claim", "Relation", "Span",
+           "NewsgraphError", "InputError", "ExtractionError", "StoreError", "__version__"]
+
+
+def __getattr__(name: str):  # Store pulls in SQLAlchemy: load it only when asked for
+    if name == "Store":
+        from newsgraph.store import Store
+        return Store
+    raise AttributeError(name)
