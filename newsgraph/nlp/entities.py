@@ -1,25 +1,313 @@
-"""Typed entities (baseline; being improved under issue 2)."""
+"""Entities: one per real thing per document, with aliases, roles and affiliation relations.
+
+Steps, in order:
+
+1. typed mentions from ``mentions.find_mentions`` (spaCy NER repaired, lexicons, patterns);
+2. mentions grouped by a key: the country code for countries, the canonical name for
+   known organisations, otherwise the normalised text;
+3. groups joined when one names the other: a surname to the full name ("Zehavi" ->
+   "Sarit Zehavi"), an abbreviation to its expansion ("the Syrian Scientific Studies and
+   Research Center, known by its French abbreviation, CERS"; "Institute for National
+   Security Studies (INSS)"; initials), a first word to an institution ("Alma"), a
+   parent-qualified name to the name ("CERS Institute 4000" -> "Institute 4000", which
+   also gives a ``part_of`` relation), an official-name form to its country ("the
+   Islamic Republic" -> Iran when the document names Iran);
+4. roles from title chains and appositions (roles.py), and relations to the
+   organisations or countries named in them;
+5. mentions by title alone ("the analyst", "the foreign minister") and demonyms
+   ("Iranian") added to the person or country they refer to.
+"""
 
 from __future__ import annotations
 
-from newsgraph.model import Entity, Mention, Relation
-from newsgraph.nlp.parse import Parsed
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
-LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC"}
+import pycountry
+from spacy.tokens import Doc
+
+from newsgraph.model import Entity, Mention, Relation, Span
+from newsgraph.nlp import lexicon, places
+from newsgraph.nlp.mentions import Candidate, find_mentions
+from newsgraph.nlp.parse import Parsed
+from newsgraph.nlp.roles import Role, roles_of
+
+ABBREVIATION_CUES = re.compile(
+    r"^\s*(?:\(|,?\s*(?:known|also known|abbreviated|referred to)\s+(?:as|by)\s+(?:its\s+)?(?:\w+\s+)?"
+    r"(?:abbreviation|acronym|initials|name)?\s*,?\s*(?:as\s+)?|,?\s*or\s+)$")
+
+
+@dataclass
+class Group:
+    """Mentions of one real thing, as they are being gathered."""
+
+    type: str
+    mentions: list[Candidate] = field(default_factory=list)
+    country: str | None = None
+    canonical: str | None = None
+    roles: list[Role] = field(default_factory=list)
+    extra: list[Mention] = field(default_factory=list)  # descriptors and demonyms: mentions, not names
+    qualified: set[str] = field(default_factory=set)  # "CERS Institute 4000": an alias, never the name
+
+    @property
+    def surfaces(self) -> list[str]:
+        return list(dict.fromkeys(_clean(m.text) for m in self.mentions))
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
 
 
 def extract_entities(parsed: Parsed) -> tuple[list[Entity], list[Relation]]:
-    groups: dict[tuple[str, str], list[Mention]] = {}
-    for ent in parsed.doc.ents:
-        label = LABELS.get(ent.label_)
-        if not label:
+    candidates = find_mentions(parsed)
+    names = [c for c in candidates if c.type != "NORP"]
+    groups = _group(names)
+    relations: list[tuple[Group, str, Group, Span]] = []
+    _retype_surnames(groups)
+    groups = _join_people(groups)
+    groups = _join_abbreviations(groups, parsed.text)
+    groups, parts = _join_qualified(groups)
+    relations += parts
+    groups = _join_official_country_names(groups)
+    _attach_demonyms(groups, [c for c in candidates if c.type == "NORP"])
+    relations += _attach_roles(groups, parsed)
+    _attach_descriptors(groups, parsed.doc)
+    groups.sort(key=lambda g: g.first)
+    ids = {id(g): f"e{i}" for i, g in enumerate(groups, 1)}
+    entities = [_entity(g, ids[id(g)]) for g in groups]
+    out_relations = list({(ids[id(s)], p, ids[id(o)]): Relation(ids[id(s)], p, ids[id(o)], ev)
+                          for s, p, o, ev in relations if s is not o}.values())
+    return entities, out_relations
+
+
+# --- grouping ------------------------------------------------------------------------------
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.strip())
+    return re.sub(r"^(the|The)\s+", "", text)
+
+
+def _key(text: str) -> str:
+    text = _clean(text).casefold().replace("\u2019", "'")
+    text = re.sub(r"(?<=\b\w)\.", "", text)  # U.S. -> us, U.N. -> un
+    return re.sub(r"[^\w]+", " ", text).strip()
+
+
+def _group(candidates: list[Candidate]) -> list[Group]:
+    by_key: dict[tuple[str, str], Group] = {}
+    known = lexicon.known_organizations()
+    for cand in candidates:
+        family = "PLACE" if cand.type in ("GPE", "LOC", "FAC") else cand.type
+        if cand.type == "GPE" and (cand.country or places.country_code(cand.text)):
+            iso = cand.country or places.country_code(cand.text)
+            key = (family, f"country:{iso}")
+        elif cand.type == "ORG" and known.canonical_name(cand.text):
+            key = (family, f"known:{known.canonical_name(cand.text)}")
+        else:
+            key = (family, _key(cand.text))
+        group = by_key.setdefault(key, Group(type=cand.type))
+        group.mentions.append(cand)
+        if key[1].startswith("country:"):
+            group.country = key[1].split(":", 1)[1]
+            group.type = "GPE"
+        if key[1].startswith("known:"):
+            group.canonical = key[1].split(":", 1)[1]
+    return list(by_key.values())
+
+
+def _merge(into: Group, other: Group) -> None:
+    into.mentions.extend(other.mentions)
+    into.roles.extend(other.roles)
+    into.extra.extend(other.extra)
+    into.qualified |= other.qualified
+    into.country = into.country or other.country
+    into.canonical = into.canonical or other.canonical
+
+
+def _retype_surnames(groups: list[Group]) -> None:
+    """A one-word "place" or "organisation" that is the surname of a person named in full is that person."""
+    surnames = {w for g in groups if g.type == "PER" and len(g.surfaces[0].split()) > 1
+                for w in (g.surfaces[0].split()[-1], _name_words(g.surfaces[0])[-1])}
+    for g in groups:
+        if g.type in ("GPE", "ORG", "LOC", "FAC") and not g.country and g.canonical is None:
+            if all(s in surnames for s in g.surfaces):
+                g.type = "PER"
+
+
+def _name_words(name: str) -> list[str]:
+    """Words of a person's name without Arabic article prefixes: "al-Halabi" -> "Halabi"."""
+    return [re.sub(r"^(?:al|el|as|ash|ad|an|ar|at|az)-", "", w, flags=re.I) for w in name.split()]
+
+
+def _join_people(groups: list[Group]) -> list[Group]:
+    """Join "Zehavi" to "Sarit Zehavi": a shorter name whose words end (or, alone, begin) one longer name."""
+    people = [g for g in groups if g.type == "PER"]
+    for short in people:
+        words = _name_words(max(short.surfaces, key=len))
+        owners = [g for g in people if g is not short and g.mentions and any(
+            len(_name_words(s)) > len(words) and (_name_words(s)[-len(words):] == words
+                                                  or len(words) == 1 and _name_words(s)[0] == words[0])
+            for s in g.surfaces)]
+        if len({id(o) for o in owners}) == 1:
+            _merge(owners[0], short)
+            short.mentions = []
+    return [g for g in groups if g.mentions]
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ("of", "and", "for", "the", "on", "&", "de")]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _join_abbreviations(groups: list[Group], text: str) -> list[Group]:
+    """Join an abbreviation to the name it abbreviates: explicit cue, or matching initials."""
+    institutions = [g for g in groups if g.type in ("ORG", "FAC")]
+    abbreviations = [g for g in institutions if any(re.fullmatch(r"[A-Z][A-Za-z]{1,7}", s) and
+                                                    sum(ch.isupper() for ch in s) >= 2 for s in g.surfaces)]
+    for abbr in abbreviations:
+        form = next(s for s in abbr.surfaces if s.isalpha())
+        target = None
+        for long in institutions:
+            if long is abbr or not long.mentions:
+                continue
+            if any(_initials(s) == form.upper() and len(s.split()) > 1 for s in long.surfaces):
+                target = long
+                break
+            if any(0 <= a.start - m.end <= 60 and ABBREVIATION_CUES.match(text[m.end:a.start])
+                   for m in long.mentions for a in abbr.mentions):
+                target = long
+                break
+        if target is not None:
+            _merge(target, abbr)
+            abbr.mentions = []
+    groups = [g for g in groups if g.mentions]
+    # "Alma" for "Alma Research and Education Center": a lone first word of one institution's name;
+    # "the Observatory" for "Syrian Observatory for Human Rights": its head word
+    heads = lexicon.institution_words().org_heads
+    for short in [g for g in groups if g.type in ("ORG", "FAC", "GPE", "PER") and all(" " not in s for s in g.surfaces)]:
+        if short.country or short.canonical:
             continue
-        span = ent
-        if span[0].lower_ == "the":
-            span = span[1:]
-        if not len(span):
+        word = short.surfaces[0]
+        owners = [g for g in groups if g is not short and g.type in ("ORG", "FAC") and g.mentions and any(
+            (s.split()[0] == word and len(s.split()) > 2 and short.type != "PER")
+            or (word.lower() in heads and word in s.split()[1:]) for s in g.surfaces)]
+        if len(owners) == 1:
+            _merge(owners[0], short)
+            short.mentions = []
+    return [g for g in groups if g.mentions]
+
+
+def _join_qualified(groups: list[Group]) -> tuple[list[Group], list[tuple[Group, str, Group, Span]]]:
+    """ "CERS Institute 4000" is "Institute 4000" named with its parent "CERS": an alias, and part_of."""
+    relations = []
+    names = {s: g for g in groups if g.type in ("ORG", "FAC") for s in g.surfaces}
+    for g in list(groups):
+        if g.type not in ("ORG", "FAC") or not g.mentions:
             continue
-        groups.setdefault((span.text, label), []).append(Mention(span.start_char, span.end_char, span.text))
-    found = [Entity(id=f"e{i}", name=name, type=label, mentions=tuple(ms))
-             for i, ((name, label), ms) in enumerate(groups.items(), 1)]
-    return found, []
+        for surface in g.surfaces:
+            words = surface.split()
+            for cut in range(1, len(words)):
+                parent, rest = " ".join(words[:cut]), " ".join(words[cut:])
+                if parent in names and rest in names and names[rest] is not g and names[parent] is not g:
+                    base, owner = names[rest], names[parent]
+                    mention = next(m for m in g.mentions if _clean(m.text) == surface)
+                    _merge(base, g)
+                    base.qualified.add(surface)
+                    g.mentions = []
+                    relations.append((base, "part_of", owner, Span(mention.start, mention.end, mention.text)))
+                    break
+            if not g.mentions:
+                break
+    return [g for g in groups if g.mentions], relations
+
+
+def _join_official_country_names(groups: list[Group]) -> list[Group]:
+    """ "the Islamic Republic" is the country named in the document whose official name begins so."""
+    countries = [g for g in groups if g.country]
+    for g in [g for g in groups if g.type == "GPE" and not g.country]:
+        form = g.surfaces[0].lower()
+        owners = []
+        for c in countries:
+            record = pycountry.countries.get(alpha_2=c.country)
+            official = getattr(record, "official_name", "") if record else ""
+            if official and official.lower().startswith(form) and len(form.split()) > 1:
+                owners.append(c)
+        if len(owners) == 1:
+            _merge(owners[0], g)
+            g.mentions = []
+    return [g for g in groups if g.mentions]
+
+
+# --- roles, descriptors, demonyms ----------------------------------------------------------
+
+def _attach_roles(groups: list[Group], parsed: Parsed) -> list[tuple[Group, str, Group, Span]]:
+    doc = parsed.doc
+    relations = []
+    by_offset = {(m.start, m.end): g for g in groups for m in [*g.mentions, *g.extra]}
+    for g in [g for g in groups if g.type == "PER"]:
+        for m in g.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for role in roles_of(doc, span):
+                g.roles.append(role)
+                for (s, e), other in by_offset.items():
+                    if role.start <= s and e <= role.end and other is not g and other.type in ("ORG", "FAC", "GPE"):
+                        predicate = "leads" if role.head in lexicon.titles().leading else "affiliated_with"
+                        relations.append((g, predicate, other, Span(role.start, role.end, role.text)))
+    return relations
+
+
+def _attach_descriptors(groups: list[Group], doc: Doc) -> None:
+    """ "the analyst said": a title alone refers to the one person the text gave that title."""
+    by_head: dict[str, list[Group]] = {}
+    for g in groups:
+        for role in g.roles:
+            by_head.setdefault(role.head, [])
+            if g not in by_head[role.head]:
+                by_head[role.head].append(g)
+    taken = [(m.start, m.end) for g in groups for m in g.mentions]
+    for tok in doc:
+        owners = by_head.get(tok.lower_)
+        if not owners or len(owners) != 1 or tok.dep_ in ("compound",):
+            continue
+        det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
+        if det is None or det.lower_ not in ("the", "this") or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+            continue
+        start = doc[det.i].idx
+        end = tok.idx + len(tok.text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        owner = owners[0]
+        if any(r.start <= start < r.end for r in owner.roles):
+            continue
+        if min(m.start for m in owner.mentions) < start:
+            owner.extra.append(Mention(start, end, doc.text[start:end]))
+
+
+def _attach_demonyms(groups: list[Group], demonyms: list[Candidate]) -> None:
+    """ "Iranian involvement" mentions Iran when the document names Iran."""
+    by_country = {g.country: g for g in groups if g.country}
+    for d in demonyms:
+        owner = by_country.get(d.country)
+        if owner is not None:
+            owner.extra.append(Mention(d.start, d.end, d.text))
+
+
+# --- the record ----------------------------------------------------------------------------
+
+def _entity(g: Group, entity_id: str) -> Entity:
+    surfaces = g.surfaces
+    if g.country:
+        name = places.country_name(g.country) or Counter(surfaces).most_common(1)[0][0]
+    elif g.canonical:
+        name = g.canonical
+    else:
+        name = max(surfaces, key=lambda s: (s not in g.qualified, len(s.split()), len(s)))
+    aliases = tuple(s for s in surfaces if _key(s) != _key(name))
+    roles = tuple(dict.fromkeys(r.text for r in sorted(g.roles, key=lambda r: r.start)))
+    mentions = sorted({(m.start, m.end): Mention(m.start, m.end, m.text) for m in [*g.mentions, *g.extra]}.values(),
+                      key=lambda m: m.start)
+    return Entity(id=entity_id, name=name, type=g.type, aliases=aliases, roles=roles, country=g.country,
+                  mentions=tuple(mentions))

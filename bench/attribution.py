@@ -1,0 +1,186 @@
+"""Attribution benchmark: newsgraph's claims against PolNeAR's Source/Cue/Content spans.
+
+Usage:  python bench/attribution.py [--split test|dev] [--limit N]
+
+PolNeAR (Newell et al., LREC 2018) is political news with brat standoff
+annotation of attributions.  Articles with several annotators' files are
+scored against one of them, chosen deterministically (the first file name in
+sorted order).  For each role, gold and system spans are compared as sets:
+
+* exact    a system span counts when its offsets equal a gold span's after
+           trimming whitespace and edge punctuation (quote marks, commas);
+* overlap  one-to-one greedy pairing of spans that share at least one character.
+
+"all" pools the three roles.  The published figures beside ours are BBC
+Citron's on PARC 3.0 test (models/en_2021-11-15/README.md), a different
+corpus with similar span conventions: they are a reference point, not a
+same-data comparison.  Nested attributions (inside another one's content) are
+left out of the system side because PolNeAR annotates each token once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+Offsets = tuple[int, int]
+ROLES = ("Source", "Cue", "Content")
+EDGE = " \t\n,.;:\"'“”‘’«»()[]—–-"
+MODES = {"claims": False, "broad": True}  # statements only / plus intentions and evaluations
+CITRON_PARC3 = {  # exact-span F1 / overlap F1, PARC 3.0 test
+    "Source": (82.0, None), "Cue": (82.3, None), "Content": (59.3, 83.3), "all": (56.7, 83.2),
+}
+
+
+def shared_dir() -> Path:
+    env = os.environ.get("NEWSGRAPH_SHARED")
+    return Path(env) if env else Path(__file__).resolve().parents[1] / ".." / "shared"
+
+
+@dataclass
+class Article:
+    name: str
+    text: str
+    gold: dict[str, set[Offsets]]
+
+
+def load_split(split: str) -> list[Article]:
+    root = shared_dir() / "benchmarks" / "attribution" / "data" / split
+    anns = sorted((root / "attributions").glob("*.ann"))
+    chosen: dict[str, Path] = {}
+    for ann in anns:  # "<article>_<annotator>.ann": keep the first annotator in sorted order
+        chosen.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    articles = []
+    for name, ann in sorted(chosen.items()):
+        text_path = root / "text" / f"{name}.txt"
+        if text_path.exists():
+            text = text_path.read_text(encoding="utf-8")
+            articles.append(Article(name, text, read_ann(ann, text)))
+    return articles
+
+
+def read_ann(path: Path, text: str) -> dict[str, set[Offsets]]:
+    spans: dict[str, tuple[str, Offsets]] = {}
+    gold: dict[str, set[Offsets]] = {role: set() for role in ROLES}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, where = parts[1].partition(" ")
+            cuts = [tuple(int(x) for x in frag.split()) for frag in where.split(";")]
+            spans[parts[0]] = (label, (min(c[0] for c in cuts), max(c[1] for c in cuts)))
+        elif line.startswith("E") and len(parts) >= 2:
+            for arg in parts[1].split()[1:]:
+                role, _, tid = arg.partition(":")
+                if role in gold and tid in spans:
+                    gold[role].add(trim(text, spans[tid][1]))
+    return gold
+
+
+def trim(text: str, span: Offsets) -> Offsets:
+    s, e = span
+    while s < e and text[s] in EDGE:
+        s += 1
+    while e > s and text[e - 1] in EDGE:
+        e -= 1
+    return (s, e) if s < e else span
+
+
+def system_spans(text: str) -> tuple[dict[str, dict[str, set[Offsets]]], float, float]:
+    """newsgraph's spans per mode and role, with (parse seconds, claims seconds)."""
+    from newsgraph.nlp import entities
+    from newsgraph.nlp.claims import find_attributions
+    from newsgraph.nlp.index import EntityIndex
+    from newsgraph.nlp.parse import parse
+
+    t0 = time.perf_counter()
+    parsed = parse(text)
+    t1 = time.perf_counter()
+    index = EntityIndex(entities.extract_entities(parsed)[0])
+    t2 = time.perf_counter()
+    found = {mode: find_attributions(parsed, index, broad=broad) for mode, broad in MODES.items()}
+    t3 = time.perf_counter()
+    out: dict[str, dict[str, set[Offsets]]] = {}
+    for mode, attributions in found.items():
+        spans: dict[str, set[Offsets]] = out.setdefault(mode, {role: set() for role in ROLES})
+        for a in attributions:
+            if a.nested:
+                continue
+            for role, span in (("Source", a.source), ("Cue", a.cue), ("Content", a.content)):
+                if span is not None:
+                    spans[role].add(trim(text, span))
+    return out, t1 - t0, (t3 - t2) / len(MODES)
+
+
+def overlap_matches(gold: set[Offsets], system: set[Offsets]) -> int:
+    pairs = sorted(((min(g[1], s[1]) - max(g[0], s[0]), g, s) for g in gold for s in system
+                    if min(g[1], s[1]) > max(g[0], s[0])), reverse=True)
+    used_g: set[Offsets] = set()
+    used_s: set[Offsets] = set()
+    for _, g, s in pairs:
+        if g not in used_g and s not in used_s:
+            used_g.add(g)
+            used_s.add(s)
+    return len(used_g)
+
+
+def prf(hit: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
+    p = hit / n_sys if n_sys else 0.0
+    r = hit / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="test", choices=("test", "dev"))
+    ap.add_argument("--limit", type=int, default=0)
+    args = ap.parse_args(argv)
+    if not (shared_dir() / "benchmarks" / "attribution").exists():
+        print(f"PolNeAR not found under {shared_dir()}; set NEWSGRAPH_SHARED")
+        return 1
+    articles = load_split(args.split)[: args.limit or None]
+    counts = {mode: {role: {"gold": 0, "sys": 0, "exact": 0, "overlap": 0} for role in ROLES} for mode in MODES}
+    parse_s = claims_s = 0.0
+    tokens = 0
+    for art in articles:
+        system, tp, tc = system_spans(art.text)
+        parse_s += tp
+        claims_s += tc
+        tokens += len(art.text.split())
+        for mode in MODES:
+            for role in ROLES:
+                c = counts[mode][role]
+                c["gold"] += len(art.gold[role])
+                c["sys"] += len(system[mode][role])
+                c["exact"] += len(art.gold[role] & system[mode][role])
+                c["overlap"] += overlap_matches(art.gold[role], system[mode][role])
+    for mode in MODES:
+        counts[mode]["all"] = {k: sum(counts[mode][r][k] for r in ROLES) for k in ("gold", "sys", "exact", "overlap")}
+    first = counts["claims"]
+    print(f"PolNeAR {args.split}: {len(articles)} articles, {first['Source']['gold']} gold sources, "
+          f"{first['Content']['gold']} gold contents (one annotator per article)")
+    print("mode claims: reporting verbs only (what newsgraph stores as claims); "
+          "broad: plus verbs of intention/evaluation (PolNeAR's notion)")
+    print()
+    print(f"{'mode':7} {'span':8} {'gold':>5} {'sys':>5} | {'exact P':>7} {'R':>5} {'F1':>5} | "
+          f"{'overlap P':>9} {'R':>5} {'F1':>5} | {'Citron PARC3 exact F1':>21} {'overlap F1':>10}")
+    for mode in MODES:
+        for role in (*ROLES, "all"):
+            c = counts[mode][role]
+            ep, er, ef = prf(c["exact"], c["sys"], c["gold"])
+            op, orr, of = prf(c["overlap"], c["sys"], c["gold"])
+            ce, co = CITRON_PARC3[role]
+            print(f"{mode:7} {role:8} {c['gold']:5d} {c['sys']:5d} | {100 * ep:7.1f} {100 * er:5.1f} {100 * ef:5.1f} | "
+                  f"{100 * op:9.1f} {100 * orr:5.1f} {100 * of:5.1f} | {ce if ce is not None else '-':>21} "
+                  f"{co if co is not None else '-':>10}")
+    print()
+    print(f"time: spaCy parse {parse_s:.1f} s, claims {claims_s:.2f} s "
+          f"({100 * claims_s / parse_s if parse_s else 0:.1f} % of parse) for {tokens:,} words")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,260 @@
+"""The ``newsgraph`` command: a thin shell over ``newsgraph.ingest``, ``newsgraph.store`` and ``newsgraph.export``.
+
+Data goes to stdout, messages (progress, errors) to stderr.  Expected failures
+(``NewsgraphError``) print one line without a traceback; the exit status is 1
+when any input failed, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable
+from enum import Enum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, Optional, TypeVar
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from newsgraph.errors import InputError, NewsgraphError
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  help="Turn news reporting into an evidence-linked knowledge graph, offline.")
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DbOption = Annotated[Optional[Path], typer.Option(
+    "--db", help="SQLite store (or SQLAlchemy URL); default $NEWSGRAPH_DB or ./newsgraph.db", show_default=False)]
+PublishedOption = Annotated[Optional[str], typer.Option(
+    "--published", help="Publication date YYYY-MM-DD for inputs that carry none")]
+EncodingOption = Annotated[Optional[str], typer.Option(
+    "--encoding", help="Decode non-UTF-8 text with this encoding (e.g. cp1252), or 'auto' to detect it")]
+TimeoutOption = Annotated[Optional[float], typer.Option(
+    "--timeout", help="Seconds allowed per document (default $NEWSGRAPH_TIMEOUT or 300; 0 = no limit)")]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors")]
+
+
+class ExtractFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+
+
+def _edge(func: F) -> F:
+    """Turn the project's own errors into one red line and exit status 1."""
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except NewsgraphError as error:
+            err.print(f"[red]error:[/] {escape(str(error))}")
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            err.print("[yellow]interrupted[/]; everything stored so far is kept")
+            raise typer.Exit(130) from None
+    return wrapper  # type: ignore[return-value]
+
+
+def _report(message: str) -> None:
+    err.print(f"[red]error:[/] {escape(message)}")
+
+
+def _check_published(published: str | None) -> None:
+    from newsgraph.pipeline import _as_date
+    _as_date(published)  # raises InputError naming the bad value
+
+
+@app.command()
+@_edge
+def extract(files: Annotated[list[Path], typer.Argument(help="Text, HTML, JSONL or RSS/Atom files")],
+            format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.json,
+            published: PublishedOption = None, encoding: EncodingOption = None,
+            text: Annotated[bool, typer.Option("--text", help="Include the document text")] = False,
+            timeout: TimeoutOption = None, debug: DebugOption = False) -> None:
+    """Print the extraction of each file as contract JSON (a list), or JSON Lines; no store needed."""
+    from newsgraph.ingest import read_paths
+    from newsgraph.ingest.limits import default_timeout
+    from newsgraph.ingest.run import extract_item
+
+    _check_published(published)
+    failed = False
+    docs = []
+    for item in read_paths([str(f) for f in files], encoding=encoding):
+        outcome = extract_item(item, published, default_timeout() if timeout is None else timeout, debug)
+        if outcome.document is None:
+            failed = True
+            _report(outcome.error or outcome.origin)
+        elif format is ExtractFormat.jsonl:
+            sys.stdout.write(json.dumps(outcome.document.to_dict(include_text=text), ensure_ascii=False) + "\n")
+        else:
+            docs.append(outcome.document.to_dict(include_text=text))
+    if format is ExtractFormat.json:
+        json.dump(docs, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@_edge
+def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories or glob patterns")],
+           db: DbOption = None, published: PublishedOption = None, encoding: EncodingOption = None,
+           timeout: TimeoutOption = None, debug: DebugOption = False) -> None:
+    """Extract documents and add them to the store; a text already stored is skipped."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from newsgraph.ingest import expand, read_file
+    from newsgraph.ingest.limits import default_timeout
+    from newsgraph.ingest.run import ingest_item
+    from newsgraph.store import Store
+
+    _check_published(published)
+    limit = default_timeout() if timeout is None else timeout
+    entries = list(expand(paths))
+    files = [e for e in entries if isinstance(e, Path)]
+    added = skipped = failures = 0
+    for problem in (e for e in entries if isinstance(e, InputError)):
+        _report(str(problem))
+        failures += 1
+    with Store(db) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                      TimeElapsedColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+        for path in files:
+            progress.update(task, description=f"ingesting {escape(path.name[:40])}")
+            for item in read_file(path, encoding=encoding):
+                outcome = ingest_item(store, item, published, limit, debug)
+                if outcome.failed:
+                    failures += 1
+                    progress.console.print(f"[red]error:[/] {escape(outcome.error or '')}")
+                elif outcome.added:
+                    added += 1
+                else:
+                    skipped += 1
+            progress.advance(task)
+        total = len(store)
+    err.print(f"{added} added, {skipped} already stored, {failures} failed; "
+              f"{total} documents in {escape(str(db or store.url))}")
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+@_edge
+def summary(db: DbOption = None,
+            limit: Annotated[int, typer.Option(help="Entities listed per type")] = 12) -> None:
+    """What the store holds: entities by type with roles and coordinates, events and claims."""
+    from newsgraph.model import ENTITY_TYPES
+    from newsgraph.store import Store
+
+    with Store(db) as store:
+        counts = store.counts()
+        entities = store.entities()
+    out.print(f"[bold]{counts['documents']} documents[/], {len(entities)} distinct entities, "
+              f"{sum(counts['events_by_type'].values())} events, "
+              f"{sum(counts['claims_by_stance'].values())} claims, {counts['relations']} relations")
+    for etype in ENTITY_TYPES:
+        of_type = [e for e in entities if e.type == etype]
+        if not of_type:
+            continue
+        table = Table(title=f"{etype} ({len(of_type)})", title_justify="left", show_edge=False)
+        for column in ("name", "docs", "mentions", "roles", "where"):
+            table.add_column(column, overflow="fold")
+        for e in of_type[:limit]:
+            where = " ".join(x for x in (e.country or "", _coords(e.lat, e.lon)) if x)
+            table.add_row(escape(e.name), str(len(e.documents)), str(e.mentions),
+                          escape("; ".join(list(e.roles)[:3])), where)
+        if len(of_type) > limit:
+            table.caption = f"… and {len(of_type) - limit} more"
+        out.print(table)
+    for title, mapping in (("events by type", counts["events_by_type"]), ("claims by stance", counts["claims_by_stance"])):
+        if mapping:
+            out.print(f"[bold]{title}:[/] " + ", ".join(f"{k} {v}" for k, v in mapping.items()))
+
+
+def _coords(lat: float | None, lon: float | None) -> str:
+    return f"{lat:.3f},{lon:.3f}" if lat is not None and lon is not None else ""
+
+
+@app.command()
+@_edge
+def export(db: DbOption = None, format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.json,
+           output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default stdout)")] = None
+           ) -> None:
+    """Write the whole store in the contract's corpus form."""
+    from newsgraph.export import write_json
+    from newsgraph.store import Store
+
+    with Store(db) as store:
+        if output is None:
+            write_json(store.documents(), sys.stdout)
+            return
+        tmp = output.with_name(output.name + ".part")  # never leave a half-written export behind
+        with tmp.open("w", encoding="utf-8") as handle:
+            write_json(store.documents(), handle)
+        tmp.replace(output)
+    err.print(f"wrote {escape(str(output))}")
+
+
+@app.command()
+@_edge
+def documents(db: DbOption = None,
+              url: Annotated[Optional[str], typer.Option(help="Only the versions of this URL")] = None) -> None:
+    """List the stored documents (id, date, title, source), oldest first."""
+    from newsgraph.store import Store
+
+    with Store(db) as store:
+        infos = store.infos(url=url)
+    table = Table(show_edge=False)
+    for column in ("doc_id", "published", "title", "source", "chars", "ingested"):
+        table.add_column(column, overflow="fold")
+    for i in infos:
+        table.add_row(escape(i.doc_id), i.published or "", escape(i.title or ""), escape(i.source or Path(i.origin or "").name),
+                      f"{i.chars:,}", i.ingested_at[:16])
+    out.print(table)
+
+
+@app.command()
+@_edge
+def show(doc_id: str, db: DbOption = None,
+         text: Annotated[bool, typer.Option("--text", help="Include the document text")] = False) -> None:
+    """Print one stored document as contract JSON."""
+    from newsgraph.store import Store
+
+    with Store(db) as store:
+        try:
+            doc = store.document(doc_id)
+        except KeyError:
+            raise InputError(doc_id, "no such document in the store") from None
+    json.dump(doc.to_dict(include_text=text), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+@app.command()
+@_edge
+def check(db: DbOption = None) -> None:
+    """Verify the store: SQLite integrity, no orphan rows, every mention matches its text."""
+    from newsgraph.store import Store
+
+    with Store(db) as store:
+        problems = store.check()
+        count = len(store)
+    for problem in problems:
+        _report(problem)
+    err.print(f"{count} documents checked, {len(problems)} problems")
+    if problems:
+        raise typer.Exit(1)
+
+
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,141 @@
+"""Readers: files, directories and globs in, ``SourceDocument`` records (or the reason not) out.
+
+    >>> from newsgraph.ingest import read_paths
+    >>> for item in read_paths(["examples"]):
+    ...     print(item.origin if not isinstance(item, Exception) else item)
+
+Formats: plain text (.txt/.md), HTML (.html/.htm, through trafilatura), JSON
+Lines (.jsonl/.ndjson) and RSS/Atom (.rss/.atom/.xml, through feedparser).  A
+file without a known extension is sniffed.  Each problem becomes one
+``InputError`` naming the file (and line or entry); reading goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from newsgraph.errors import InputError
+from newsgraph.ingest.decode import decode
+from newsgraph.ingest.feeds import read_feed
+from newsgraph.ingest.html import read_html
+from newsgraph.ingest.jsonl import read_jsonl
+from newsgraph.ingest.text import headline, read_text
+from newsgraph.ingest.walk import FEED_SUFFIXES, HTML_SUFFIXES, JSONL_SUFFIXES, expand
+from newsgraph.model import SourceDocument
+from newsgraph.nlp.parse import MAX_CHARS
+
+__all__ = ["read_paths", "read_file", "expand", "headline", "Item", "MAX_CHARS"]
+
+Item = SourceDocument | InputError
+# HTML and feeds carry markup around the text: allow them more bytes than the text limit.
+_MARKUP_BYTES = 64 * 1024 * 1024
+
+
+def read_paths(paths: Iterable[str | Path], encoding: str | None = None) -> Iterator[Item]:
+    """Every document in ``paths`` (files, directories, globs), or an error for each failure."""
+    for entry in expand(paths):
+        if isinstance(entry, InputError):
+            yield entry
+        else:
+            yield from read_file(entry, encoding=encoding)
+
+
+def read_file(path: str | Path, encoding: str | None = None, max_chars: int = MAX_CHARS) -> Iterator[Item]:
+    """The documents in one file; never raises for a bad file, yields the error instead."""
+    path = Path(path)
+    origin = str(path)
+    try:
+        kind = _kind(path)
+        if kind == "jsonl":
+            yield from _read_jsonl(path, origin, encoding, max_chars)
+            return
+        limit = _MARKUP_BYTES if kind in ("html", "feed") else 4 * max_chars
+        data = _read_bytes(path, origin, limit)
+        if kind is None:
+            kind = _sniff(data)
+        if kind == "feed":
+            yield from read_feed(data, origin, max_chars)
+            return
+        text = decode(data, origin, encoding)
+        if not text.strip():
+            raise InputError(origin, "contains only whitespace")
+        if kind == "html":
+            yield read_html(text, origin)
+            return
+        if len(text) > max_chars:
+            raise InputError(origin, f"text is {len(text):,} characters; the per-document limit is {max_chars:,}")
+        yield read_text(text, origin)
+    except InputError as err:
+        yield err
+    except OSError as err:
+        yield InputError(origin, (err.strerror or str(err)).lower())
+
+
+def _kind(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    if path.is_dir():
+        raise InputError(str(path), "is a directory")
+    return "text" if suffix else None
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")):
+        return "feed"
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "text"
+
+
+def _read_bytes(path: Path, origin: str, limit: int) -> bytes:
+    size = path.stat().st_size
+    if size > limit:
+        raise InputError(origin, f"file is {size / 1e6:,.1f} MB; the limit for this kind of file is {limit / 1e6:,.1f} MB")
+    with path.open("rb") as handle:
+        return handle.read(limit + 1)
+
+
+def _read_jsonl(path: Path, origin: str, encoding: str | None, max_chars: int) -> Iterator[Item]:
+    """Stream the lines, so a JSON Lines dump of any size reads in constant memory."""
+    lines: list[str | InputError] = []
+
+    def decoded() -> Iterator[str]:
+        with path.open("rb") as handle:
+            number = 0
+            while True:
+                raw = handle.readline(4 * max_chars + 1)
+                if not raw:
+                    return
+                number += 1
+                if len(raw) > 4 * max_chars and not raw.endswith(b"\n"):
+                    handle.readline()  # the rest of the over-long line is dropped: report it
+                    lines.append(InputError(f"{origin}:{number}", "line is longer than the per-document limit"))
+                    yield ""
+                    continue
+                try:
+                    text = decode(raw, f"{origin}:{number}", encoding) if raw.strip() else ""
+                except InputError as err:
+                    lines.append(err)
+                    text = ""
+                yield text.lstrip("\ufeff")
+
+    empty = True
+    for item in read_jsonl(decoded(), origin, max_chars):
+        yield from _drain(lines)
+        empty = False
+        yield item
+    yield from _drain(lines)
+    if empty and path.stat().st_size == 0:
+        yield InputError(origin, "empty file")
+
+
+def _drain(pending: list) -> Iterator[InputError]:
+    while pending:
+        yield pending.pop(0)

