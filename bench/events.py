@@ -75,7 +75,7 @@ def depth(parsed: Parsed, event: Event) -> int:
     if span is None or not len(span):
         return 99
     tok, steps = span[0], 0
-    while tok.head is not tok:
+    while tok.head.i != tok.i:
         tok, steps = tok.head, steps + 1
     return steps
 

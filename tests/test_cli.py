@@ -19,7 +19,7 @@ def runner() -> CliRunner:
 
 
 def test_extract_json_follows_the_contract(runner: CliRunner, dev_article_path: Path, dev_article: str) -> None:
-    result = runner.invoke(app, ["extract", str(dev_article_path), "--format", "json", "--published", "2023-05-20"])
+    result = runner.invoke(app, ["extract", str(dev_article_path), "--format", "json", "--published", "2023-05-20", "--timeout", "120"])
     assert result.exit_code == 0, result.stderr
     [doc] = json.loads(result.stdout)
     assert CONTRACT_KEYS <= doc.keys()
@@ -37,7 +37,7 @@ def test_extract_jsonl_prints_one_document_per_line(runner: CliRunner, examples_
     files = sorted(examples_dir.glob("*.jsonl"))
     if not files:
         pytest.skip("no .jsonl example")
-    result = runner.invoke(app, ["extract", str(files[0]), "--format", "jsonl"])
+    result = runner.invoke(app, ["extract", str(files[0]), "--format", "jsonl", "--timeout", "120"])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     expected = sum(1 for line in files[0].read_text().splitlines() if line.strip())
@@ -51,14 +51,14 @@ def test_extract_rejects_a_bad_published_date(runner: CliRunner, dev_article_pat
 
 
 def test_ingest_summary_export_and_reingest(runner: CliRunner, examples_dir: Path, db_path: Path) -> None:
-    result = runner.invoke(app, ["ingest", str(examples_dir), "--db", str(db_path)])
+    result = runner.invoke(app, ["ingest", str(examples_dir), "--db", str(db_path), "--timeout", "120"])
     assert result.exit_code == 0, result.stderr
     assert " 0 failed" in result.stderr
     added = int(result.stderr.split(" added")[0].split()[-1])
     assert added >= 3
 
-    again = runner.invoke(app, ["ingest", str(examples_dir), "--db", str(db_path)])
-    assert again.exit_code == 0 and again.stderr.startswith("0 added")
+    again = runner.invoke(app, ["ingest", str(examples_dir), "--db", str(db_path), "--timeout", "120"])
+    assert again.exit_code == 0 and again.stderr.strip().startswith("0 added")
 
     summary = runner.invoke(app, ["summary", "--db", str(db_path)])
     assert summary.exit_code == 0

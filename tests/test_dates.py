@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgraph.nlp.dates import contract_date, find_dates, normalize_date
 from newsgraph.nlp.parse import parse
@@ -90,6 +92,20 @@ def test_contract_date_reduces_to_contract_precision(value: str | None, expected
     assert contract_date(value) == expected
 
 
+_PIECES = st.sampled_from(["March", "4", "2021", ",", "last", "the", "week", "ago", "two", "early", "Friday",
+                           "-", "and", "of", "that", "year", "1990s", "Q3", "summer", "now", "$12", "F-35"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=6).map(" ".join) | st.text(max_size=30),
+       st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1))),
+       st.sampled_from([None, "2016", "2016-08", "2016-08-03"]))
+def test_contract_date_always_gives_contract_forms(text: str, anchor: dt.date | None, previous: str | None) -> None:
+    value = contract_date(normalize_date(text, anchor, previous))
+    assert value is None or len(value) in (4, 7, 10) and dt.date.fromisoformat(
+        value + {4: "-01-01", 7: "-01", 10: ""}[len(value)])
+
+
 def _found(text: str, published: dt.date | None = PUB) -> list[tuple[str, str | None]]:
     mentions = find_dates(parse(text, published=published))
     for m in mentions:
@@ -106,6 +122,9 @@ def test_a_range_gives_both_ends_and_shares_the_year() -> None:
     assert _found("The pandemic of 2009-2010 killed 348 children.") == [("2009", "2009"), ("2010", "2010")]
     found = _found("Talks ran from March to May 2020 in Geneva.")
     assert [v for _, v in found] == ["2020-03", "2020-05"]
+    assert _found("Fighting raged between 2011 and 2013.") == [("2011", "2011"), ("2013", "2013")]
+    assert _found("Talks were held March 4-6, 2021 in Vienna.") == [("March 4", "2021-03-04"), ("6, 2021", "2021-03-06")]
+    assert [v for _, v in _found("The 1957-58 expedition failed.")] == ["1957", "1958"]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -136,3 +155,13 @@ def test_shared_article_dates() -> None:
     text = path.read_text(encoding="utf-8")
     values = {m.value for m in find_dates(parse(text))}
     assert {"1971", "2023-03", "2023-04", "2013", "2018"} <= values
+
+
+def test_dates_inside_names_are_not_dates() -> None:
+    found = _found("Mortars hit April 7th Street on Sunday, USA Today reported.")
+    assert found == [("Sunday", "2023-05-14")]
+
+
+def test_numeric_and_headline_dates_are_read_whole() -> None:
+    found = _found("Date of publication 26 November 2017. Posted 28-08-2016 by staff.")
+    assert found == [("26 November 2017", "2017-11-26"), ("28-08-2016", "2016-08-28")]

@@ -16,38 +16,48 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newsgraph.errors import InputError
-from newsgraph.ingest.decode import decode
+from newsgraph.ingest.decode import decode, reject_binary
 from newsgraph.ingest.feeds import read_feed
 from newsgraph.ingest.html import read_html
 from newsgraph.ingest.jsonl import read_jsonl
 from newsgraph.ingest.text import headline, read_text
 from newsgraph.ingest.walk import FEED_SUFFIXES, HTML_SUFFIXES, JSONL_SUFFIXES, expand
+from newsgraph.ingest.limits import default_max_chars
 from newsgraph.model import SourceDocument
-from newsgraph.nlp.parse import MAX_CHARS
 
-__all__ = ["read_paths", "read_file", "expand", "headline", "Item", "MAX_CHARS"]
+__all__ = ["read_paths", "read_file", "expand", "headline", "Item"]
 
 Item = SourceDocument | InputError
 # HTML and feeds carry markup around the text: allow them more bytes than the text limit.
 _MARKUP_BYTES = 64 * 1024 * 1024
 
 
-def read_paths(paths: Iterable[str | Path], encoding: str | None = None) -> Iterator[Item]:
+def read_paths(paths: Iterable[str | Path], encoding: str | None = None,
+               max_chars: int | None = None) -> Iterator[Item]:
     """Every document in ``paths`` (files, directories, globs), or an error for each failure."""
     for entry in expand(paths):
         if isinstance(entry, InputError):
             yield entry
         else:
-            yield from read_file(entry, encoding=encoding)
+            yield from read_file(entry, encoding=encoding, max_chars=max_chars)
 
 
-def read_file(path: str | Path, encoding: str | None = None, max_chars: int = MAX_CHARS) -> Iterator[Item]:
-    """The documents in one file; never raises for a bad file, yields the error instead."""
+def read_file(path: str | Path, encoding: str | None = None, max_chars: int | None = None) -> Iterator[Item]:
+    """The documents in one file; never raises for a bad file, yields the error instead.
+
+    ``max_chars`` is the per-document size limit (default ``$NEWSGRAPH_MAX_CHARS`` or 400,000).
+    """
     path = Path(path)
     origin = str(path)
+    max_chars = max_chars or default_max_chars()
     try:
         kind = _kind(path)
         if kind == "jsonl":
+            with path.open("rb") as handle:  # a binary file misnamed .jsonl is one error, not one per "line"
+                head = handle.read(8192)
+            if not head:
+                raise InputError(origin, "empty file")
+            reject_binary(head, origin)
             yield from _read_jsonl(path, origin, encoding, max_chars)
             return
         limit = _MARKUP_BYTES if kind in ("html", "feed") else 4 * max_chars
@@ -64,7 +74,8 @@ def read_file(path: str | Path, encoding: str | None = None, max_chars: int = MA
             yield read_html(text, origin)
             return
         if len(text) > max_chars:
-            raise InputError(origin, f"text is {len(text):,} characters; the per-document limit is {max_chars:,}")
+            raise InputError(origin, f"text is {len(text):,} characters; the per-document limit is {max_chars:,} "
+                                     "(set NEWSGRAPH_MAX_CHARS or --max-chars to raise it)")
         yield read_text(text, origin)
     except InputError as err:
         yield err
@@ -97,7 +108,8 @@ def _sniff(data: bytes) -> str:
 def _read_bytes(path: Path, origin: str, limit: int) -> bytes:
     size = path.stat().st_size
     if size > limit:
-        raise InputError(origin, f"file is {size / 1e6:,.1f} MB; the limit for this kind of file is {limit / 1e6:,.1f} MB")
+        raise InputError(origin, f"file is {size / 1e6:,.1f} MB; the limit for this kind of file is {limit / 1e6:,.1f} MB "
+                                 "(set NEWSGRAPH_MAX_CHARS or --max-chars to raise it)")
     with path.open("rb") as handle:
         return handle.read(limit + 1)
 
@@ -126,14 +138,10 @@ def _read_jsonl(path: Path, origin: str, encoding: str | None, max_chars: int) -
                     text = ""
                 yield text.lstrip("\ufeff")
 
-    empty = True
     for item in read_jsonl(decoded(), origin, max_chars):
         yield from _drain(lines)
-        empty = False
         yield item
     yield from _drain(lines)
-    if empty and path.stat().st_size == 0:
-        yield InputError(origin, "empty file")
 
 
 def _drain(pending: list) -> Iterator[InputError]:

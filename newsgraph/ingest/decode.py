@@ -30,6 +30,9 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+_PLAUSIBLE = ("cp125", "latin_1", "iso8859", "koi8", "mac_", "gb", "big5", "shift_jis", "euc_", "cp932",
+              "cp949", "cp936", "utf_16", "utf_32")
+
 
 def decode(data: bytes, origin: str, encoding: str | None = None) -> str:
     """The text of ``data``; ``encoding`` None means UTF-8 (or a BOM), "auto" means detect."""
@@ -38,13 +41,10 @@ def decode(data: bytes, origin: str, encoding: str | None = None) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _decode_as(data[len(bom):], codec, origin)
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise InputError(origin, f"binary file ({kind}), not text")
-    if b"\x00" in data[:8192]:
-        raise InputError(origin, "binary file (contains NUL bytes), not text")
-    if encoding and encoding.lower() != "auto":
-        return _decode_as(data, encoding, origin)
+    explicit = bool(encoding) and encoding.lower() != "auto"  # type: ignore[union-attr]
+    reject_binary(data, origin, nul_check=not explicit)  # NULs are normal in UTF-16 asked for by name
+    if explicit:
+        return _decode_as(data, encoding, origin)  # type: ignore[arg-type]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -56,6 +56,19 @@ def decode(data: bytes, origin: str, encoding: str | None = None) -> str:
         raise InputError(origin, f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}){hint}") from None
 
 
+def reject_binary(data: bytes, origin: str, nul_check: bool = True) -> None:
+    """Raise ``InputError`` when ``data`` starts like a binary file (checks the first 8 KB only)."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(origin, f"binary file ({kind}), not text")
+    head = data[:8192]
+    if nul_check and b"\x00" in head:
+        odd, even = head[1::2].count(0), head[0::2].count(0)
+        if min(odd, even) <= max(odd, even) // 20:  # NULs at one parity only: 16-bit text, not binary
+            raise InputError(origin, "looks like UTF-16 without a byte-order mark; convert it to UTF-8 "
+                                     "or pass --encoding utf-16-le (or utf-16-be)")
+        raise InputError(origin, "binary file (contains NUL bytes), not text")
+
 def guess_encoding(data: bytes) -> str | None:
     """The most likely legacy encoding of ``data`` (charset-normalizer, a trafilatura dependency)."""
     try:
@@ -63,7 +76,8 @@ def guess_encoding(data: bytes) -> str | None:
     except ImportError:  # optional: without it we only say the text is not UTF-8
         return None
     best = from_bytes(data[:200_000]).best()
-    return best.encoding if best is not None else None
+    # only name encodings news text really comes in: on short junk the detector guesses exotic ones
+    return best.encoding if best is not None and best.encoding.startswith(_PLAUSIBLE) else None
 
 
 def _decode_as(data: bytes, codec: str, origin: str) -> str:

@@ -86,14 +86,25 @@ def extract_claims(parsed: Parsed, index: EntityIndex) -> list[Claim]:
     found = find_attributions(parsed, index)
     text = parsed.text
     claims = []
+    quotes = quote_regions(text)
     for n, a in enumerate(found, 1):
-        content = text[a.content[0]:a.content[1]].strip(" \t\n,;:\"“”'‘’")
-        about = [e for e in index.entities_within(*a.content) if e != a.speaker]
+        content = _claim_text(text, a, quotes)
+        about = [e for e in index.entities_within(*a.content) if e != a.speaker and e not in a.via]
         claims.append(Claim(
             id=f"c{n}", speaker=a.speaker, speaker_text=a.speaker_text, cue=a.cue_text, stance=a.stance,
             text=content, evidence=Span.of(text, *a.evidence), via=a.via, about=tuple(about),
             disputed_by=f"c{a.disputed_by + 1}" if a.disputed_by is not None else None))
     return claims
+
+
+def _claim_text(text: str, a: Attribution, quotes: list[Offsets]) -> str:
+    """The content without the frame: quotes joined when the frame sits between them."""
+    strip = " \t\n,;:\"“”'‘’"
+    inside = [q for q in quotes if a.content[0] <= q[0] and q[1] <= a.content[1]]
+    frame_inside = any(s and a.content[0] <= s[0] < a.content[1] for s in (a.source, a.cue))
+    if len(inside) > 1 and frame_inside:
+        return " ".join(text[s:e].strip(strip) for s, e in inside)
+    return text[a.content[0]:a.content[1]].strip(strip)
 
 
 def find_attributions(parsed: Parsed, index: EntityIndex, broad: bool = False) -> list[Attribution]:
@@ -206,8 +217,6 @@ def _subject(cue: Token) -> tuple[Token | None, bool]:
     """The verb's own subject, or the one it shares ("…, noting that", "and added that")."""
     for child in cue.children:
         if child.dep_ == "nsubj":
-            if child.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
-                return cue.head, False
             return child, False
     if cue.dep_ == "acl" and (cue.head.pos_ in ("NOUN", "PROPN") or cue.head.lemma_.lower() in lexicon()["claim_nouns"]):
         return cue.head, False
@@ -257,7 +266,9 @@ def _content(cue: Token, subject: Token, us: int, ue: int, quotes: list[Offsets]
     frame = (min(subject.left_edge.idx, cue.idx), max(subject.right_edge.idx + len(subject.right_edge.text),
                                                       cue.idx + len(cue.text)))
     for q in quotes:  # a direct quote right beside the "X said" frame
-        if q[0] < unit_span[1] and q[1] > unit_span[0] and not q[0] <= cue.idx < q[1]:
+        touching = q[0] < unit_span[1] and q[1] > unit_span[0]
+        just_before = q[1] <= unit_span[0] and not doc.text[q[1]:unit_span[0]].strip()  # "“…?” she said."
+        if (touching or just_before) and not q[0] <= cue.idx < q[1]:
             between = doc.text[q[1]:frame[0]] if q[1] <= frame[0] else doc.text[frame[1]:q[0]]
             if len(re.findall(r"\w+", between)) <= 4:
                 return q
@@ -370,16 +381,17 @@ def _finish(r: dict[str, Any], doc: Doc, text: str, quotes: list[Offsets], units
         full = (doc[lo].idx, doc[hi].idx + len(doc[hi].text))
         core = doc[subject.left_edge.i:subject.i + 1]
         core = core[[t.dep_ in ("punct",) for t in core].index(False):] if any(t.dep_ != "punct" for t in core) else core
+    if subject.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":  # "X, who said …": the source is "who", the speaker X
+        referent = cue.head
+        core = doc[referent.left_edge.i:referent.i + 1]
+        subject = referent
     speaker = resolver.resolve(core, subject)
     speaker_text = text[core.start_char:core.end_char] if len(core) else subject.text
     if speaker is None and subject.lower_ in ("he", "she", "they", "it") and resolver.history:
         speaker_text = speaker_text  # an unresolved pronoun keeps its own text
     if speaker:
         resolver.remember(subject.idx, speaker, cue)
-    content = r["content"]
-    for q in quotes:  # a quote overlapping the content is the content, marks and all
-        if q[0] < content[1] and q[1] > content[0]:
-            content = (min(content[0], q[0]), max(content[1], q[1]))
+    content = _with_quotes(r["content"], quotes, text, [cue_span, full])
     pieces = [cue_span, content] + ([full] if full else [])
     evidence = _evidence(doc, min(p[0] for p in pieces), max(p[1] for p in pieces), units, unit_of)
     lemma = cue.lemma_.lower()
@@ -388,6 +400,34 @@ def _finish(r: dict[str, Any], doc: Doc, text: str, quotes: list[Offsets], units
         source=full, cue=cue_span, content=content, evidence=evidence, cue_text=cue_text, stance=stance,
         speaker=speaker, speaker_text=speaker_text, cue_token=cue.i,
         disputes=r["kind"] == "verb" and lemma in lex["disputing"])
+
+
+def _with_quotes(content: Offsets, quotes: list[Offsets], text: str, frame: list[Offsets]) -> Offsets:
+    """Grow the content to the quotes it overlaps, and to quotes that only the frame separates from it
+    ("“We will win,” she said. “And soon.”" is one statement)."""
+    framed = set()
+    for s, e in frame:
+        framed.update(range(s, e))
+    changed = True
+    while changed:
+        changed = False
+        for q in quotes:
+            if q[0] < content[1] and q[1] > content[0]:
+                grown = (min(content[0], q[0]), max(content[1], q[1]))
+            elif q[0] >= content[1] or q[1] <= content[0]:
+                lo, hi = (content[1], q[0]) if q[0] >= content[1] else (q[1], content[0])
+                if hi - lo > 300 or "\n" in text[lo:hi]:
+                    continue
+                gap = "".join(ch for i, ch in enumerate(text[lo:hi], lo) if i not in framed)
+                # only the frame (and a few words of it: "told Al Jazeera on Monday") may lie between
+                if "\n" in text[lo:hi] or len(re.findall(r"\w+", gap)) > 2 or not framed & set(range(lo, hi)):
+                    continue
+                grown = (min(content[0], q[0]), max(content[1], q[1]))
+            else:
+                continue
+            if grown != content:
+                content, changed = grown, True
+    return content
 
 
 def _evidence(doc: Doc, start: int, end: int, units: list[tuple[int, int]], unit_of: dict[int, int]) -> Offsets:
@@ -420,7 +460,7 @@ def _stance(cue: Token, lemma: str, content: Offsets, doc: Doc, lex: dict[str, A
         if tok.lower_ in lex["hedge_adverbs"]:
             return "hedged"
         if tok.lower_ in lex["modals"] and tok.dep_ == "aux" and not (content[0] <= tok.head.head.idx < content[1]
-                                                                     and tok.head.head is not tok.head):
+                                                                     and tok.head.head.i != tok.head.i):
             return "hedged"
     return stance
 
@@ -451,11 +491,12 @@ def _continued_quotes(out: list[Attribution], quotes: list[Offsets], text: str,
 def _relays(out: list[Attribution], doc: Doc, text: str, units: list[tuple[int, int]], unit_of: dict[int, int],
             index: EntityIndex, lex: dict[str, Any]) -> list[Attribution]:
     """Fill ``via``: outlets named by relay phrases in the claim's unit, or in the next one that has no claim."""
-    unit_ids = {n: [] for n in range(len(units))}  # unit -> attributions that end there
+    unit_ids: dict[int, list[int]] = {n: [] for n in range(len(units))}  # unit -> attributions covering it
     for k, a in enumerate(out):
-        last = doc.char_span(a.evidence[1] - 1, a.evidence[1], alignment_mode="expand")
-        if last is not None and len(last):
-            unit_ids[unit_of.get(last[-1].i, 0)].append(k)
+        span = doc.char_span(a.evidence[0], a.evidence[1], alignment_mode="expand")
+        if span is not None and len(span):
+            for n in range(unit_of.get(span[0].i, 0), unit_of.get(span[-1].i, 0) + 1):
+                unit_ids[n].append(k)
     vias: dict[int, list[str]] = {k: [] for k in range(len(out))}
     claimed_units = {n for n, ks in unit_ids.items() if ks}
     for n, (us, ue) in enumerate(units):
@@ -466,7 +507,8 @@ def _relays(out: list[Attribution], doc: Doc, text: str, units: list[tuple[int, 
         for m in lex["relay"].finditer(text, start, end):
             for eid in _outlets_after(m.end(), end, doc, index, lex):
                 for k in targets:
-                    if eid != out[k].speaker and eid not in vias[k]:
+                    relayed_by_speaker = out[k].cue_text.lower().startswith("according")  # "according to SANA"
+                    if (eid != out[k].speaker or relayed_by_speaker) and eid not in vias[k]:
                         vias[k].append(eid)
     return [replace(a, via=tuple(vias[k])) if vias[k] else a for k, a in enumerate(out)]
 

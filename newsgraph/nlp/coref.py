@@ -69,6 +69,12 @@ class SpeakerResolver:
         if hit:
             self._learn_gender(hit, core)
             return hit
+        renamings = [c for c in head.rights if c.dep_ == "appos" or c.left_edge.i > 0
+                     and head.doc[c.left_edge.i - 1].text == "," and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+        for appos in renamings:  # "the state news agency, SANA" (the parser may call it appos or amod)
+            hit = self.index.entity_at(appos.idx, appos.idx + len(appos.text))
+            if hit:
+                return hit
         people, documents = source_nouns()
         lemma = head.lemma_.lower()
         if lemma in documents or head.lower_ in documents:

@@ -231,9 +231,9 @@ def _r_numeric(s: str, ctx: _Ctx) -> str | None:
         if not 1 <= mo <= 12:
             return _MISSING
         return _day(y, mo, int(m.group(3))) if m.group(3) else f"{y}-{mo:02d}"
-    m = _full(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})", s)
+    m = _full(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})", s)
     if m:  # US order unless the first number cannot be a month
-        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if y < 100:
             y += 2000 if y <= (ctx.anchor.year % 100 if ctx.anchor else 30) + 5 else 1900
         month, day = (b, a) if a > 12 else (a, b)
@@ -309,7 +309,7 @@ def _r_decade_century(s: str, ctx: _Ctx) -> str | None:
     if m:
         return ("20" if m.group(1) in "01" else "19") + m.group(1)
     m = _full(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)[ -]century", s)
-    if m:
+    if m and int(m.group(1)) > 0:
         return f"{int(m.group(1)) - 1:02d}"
     words = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
     m = _full(rf"(?:the )?({_alt(words)})[ -]century", s)
@@ -587,7 +587,9 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for a, b in pieces:
         piece = span[a:b]
         lead = len(piece) - len(piece.lstrip(" ,;(\"'"))
-        piece_core = piece.strip(" ,;()\"'")
+        connective = re.match(r"(?:between|from|since|until|till|through|and|or|to)\s+", piece[lead:], re.I)
+        lead += connective.end() if connective else 0  # "between 2011": the item is "2011"
+        piece_core = piece[lead:].rstrip(" ,;()\"'")
         if piece_core:
             s = start + a + lead
             items.append((s, s + len(piece_core)))
@@ -599,7 +601,7 @@ def _cuts_items(span: str, m: re.Match[str]) -> bool:
     left, right = span[:m.start()].lower(), span[m.end():].lower()
     if re.search(r"\b(mid|between)$", left) or not left.strip() or not right.strip():
         return False
-    if "/" in m.group(0) and re.search(r"\d{1,2}/\d{1,2}/\d{2,4}", span):
+    if re.search(r"\d{1,2}([-/.])\d{1,2}\1\d{2,4}", span):  # one numeric date, not a range
         return False
     return bool(_starts_like_date(right) and _ends_like_date(left))
 
@@ -638,10 +640,14 @@ def _candidates(parsed: Parsed) -> list[tuple[int, int]]:
     for ent in parsed.doc.ents:
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and _TIMELIKE.search(ent.text)):
             start, end = _trim(text, ent.start_char, ent.end_char)
-            if end > start and not _not_a_year(parsed, ent, text[start:end]):
+            if end > start and not _not_a_year(parsed, ent, text[start:end]) and not _names_something(ent):
                 spans.append((start, end))
+    names = [(ent.start_char, ent.end_char) for ent in parsed.doc.ents if ent.label_ in _NAME_LABELS]
     for m in _extra_pattern().finditer(text):
         s, e = m.start("x"), m.end("x")
+        found = parsed.doc.char_span(s, e, alignment_mode="expand")
+        if any(a < e and s < b for a, b in names) or found is None or _names_something(found):
+            continue  # "Halab Today TV", "the Friday Mosque": part of a name
         inside = [(a, b) for a, b in spans if a < e and s < b]
         # a pattern match replaces spaCy spans it contains ("26 November 2017" over "November 2017")
         if all(s <= a and b <= e for a, b in inside) and (not inside or inside != [(s, e)]):
@@ -652,12 +658,30 @@ def _candidates(parsed: Parsed) -> list[tuple[int, int]]:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop trailing possessives and punctuation spaCy sometimes includes."""
     piece = text[start:end]
+    piece = re.sub(r"(?:\s+(?:and|or|to|through))+$", "", piece)  # spaCy's "the 1980s and"
     piece = re.sub(r"(?:['\u2019]s|['\u2019])$", "", piece)
     stripped = piece.rstrip(" ,;:)\"'\u201d")
     if stripped.endswith(".") and not re.search(rf"\b{_pat().mon}$", stripped.lower()):
         stripped = stripped[:-1]
     lead = len(stripped) - len(stripped.lstrip(" ,;:(\"'\u201c"))
     return start + lead, start + len(stripped)
+
+
+_NAME_LABELS = ("PERSON", "ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
+
+
+def _names_something(span: Any) -> bool:
+    """"April 7th Street", "Halab Today TV": a date word inside a proper name."""
+    last, doc = span[-1], span.doc
+    head = last.head
+    if (head.i >= span.end and head.pos_ == "PROPN" and head.is_title
+            and last.dep_ in ("compound", "nmod", "amod", "nummod")):
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    one_word = len(span) == 1 and span[0].lower_ in ("today", "now", "tonight", "tomorrow", "yesterday")
+    return bool(one_word and span[0].is_title and before is not None and before.pos_ == "PROPN"
+                and not before.is_sent_start and after is not None and after.is_title)
 
 
 def _not_a_year(parsed: Parsed, ent: Any, span_text: str) -> bool:
@@ -686,7 +710,9 @@ def _extra_pattern() -> re.Pattern[str]:
     months = _alt(w.capitalize() for w in lex["months"] if len(w) > 3 or w == "may")
     weekdays = _alt(w.capitalize() for w in lex["weekdays"] if len(w) > 4)
     return re.compile(
-        rf"(?<![\w-])(?P<x>(?:{months})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:, \d{{4}})?"
+        rf"(?<![\w-])(?P<x>(?:{months})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"
+        r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
+        r"|(?:1[5-9]|20)\d0s"
         rf"|\d{{1,2}} (?:{months}) \d{{4}}|(?:{months}) \d{{4}}"
         rf"|(?:{weekdays})|(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Nn]ow|[Rr]ecently)|(?<=[Ii]n )the past|(?<=[Aa]t )the time)(?![\\w-])")
 
@@ -704,7 +730,7 @@ def _tense(parsed: Parsed, start: int, end: int) -> str | None:
         finite = token.pos_ in ("VERB", "AUX") and not (
             token.tag_ in ("VB", "VBG", "VBN") and token.dep_ in ("xcomp", "acl", "advcl", "relcl", "pcomp")
             and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in token.children))
-        if finite or token.head is token:
+        if finite or token.head.i == token.i:
             break
         if token.tag_ == "VB" and before in ("until", "through", "till", "by", "before"):
             return None  # "a program to run through June": a planned period, not a past one

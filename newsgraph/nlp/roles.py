@@ -105,7 +105,7 @@ def _after(doc: Doc, person: Span) -> list[Role]:
         return []
     titles = lexicon.titles()
     roles = []
-    heads = [t for t in person.root.children if t.dep_ == "appos" and t.i >= end and titles.is_head(t.text)]
+    heads = [t for t in person.root.children if t.dep_ == "appos" and t.i >= end and _is_title_noun(t)]
     if not heads:
         nxt = _first_title_after(doc, end + 1)
         heads = [nxt] if nxt is not None else []
@@ -125,12 +125,17 @@ def _first_title_after(doc: Doc, i: int) -> Token | None:
     while j < len(doc) and doc[j].lower_ in ("a", "an", "the"):
         j += 1
     while j < len(doc) and j < i + 6:
-        if titles.is_head(doc[j].text):
+        if _is_title_noun(doc[j]):
             return doc[j]
         if not (_title_word(doc[j]) or doc[j].is_title):
             return None
         j += 1
     return None
+
+
+def _is_title_noun(tok: Token) -> bool:
+    """A title head used as a noun: "president of X", not "official" in "the official news agency"."""
+    return lexicon.titles().is_head(tok.text) and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")
 
 
 def _apposition_span(doc: Doc, head: Token, floor: int) -> Span | None:

@@ -1,0 +1,1 @@
+"""Reliability suite (issue 6): hostile input, NLP edge cases, crash safety, concurrency, fuzzing."""

@@ -1,0 +1,205 @@
+"""Claims: speaker, relay, cue, stance and evidence, on the development article and on sentences written here."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from newsgraph.model import STANCES, Claim
+from newsgraph.nlp import entities, places
+from newsgraph.nlp.claims import extract_claims, find_attributions, lexicon, quote_regions
+from newsgraph.nlp.index import EntityIndex
+from newsgraph.nlp.parse import parse
+from newsgraph.pipeline import extract
+
+
+class Run:
+    """The stages claims depend on (parse, entities, places), then claims: what pipeline.extract does."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.parsed = parse(text)
+        found, _ = entities.extract_entities(self.parsed)
+        self.index = EntityIndex(places.resolve_places(found, self.parsed))
+        self.claims = extract_claims(self.parsed, self.index)
+
+    def name(self, entity_id: str | None) -> str | None:
+        return self.index[entity_id].name if entity_id else None
+
+    def names(self, ids: tuple[str, ...]) -> set[str]:
+        return {self.index[i].name for i in ids}
+
+    def one(self, needle: str) -> Claim:
+        found = [c for c in self.claims if needle in c.text]
+        assert len(found) == 1, (needle, self.claims)
+        return found[0]
+
+
+def assert_offsets(text: str, claims: list[Claim]) -> None:
+    for claim in claims:
+        assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
+        assert claim.stance in STANCES
+    assert [c.id for c in claims] == [f"c{n}" for n in range(1, len(claims) + 1)]
+
+
+# -- data files ---------------------------------------------------------------------------------
+
+def test_vocabularies_are_sourced_data_with_contract_stances() -> None:
+    data = Path(__file__).resolve().parents[1] / "newsgraph" / "data"
+    for name in ("reporting_verbs.json", "relays.json", "hedges.json", "claims_sources.json"):
+        assert json.loads((data / name).read_text("utf-8"))["_source"]
+    assert set(lexicon()["stance"].values()) <= set(STANCES)
+    assert lexicon()["stance"]["allege"] == "claimed"
+
+
+def test_quote_regions_pair_straight_and_curly_marks() -> None:
+    text = 'He said "one” and “two," then "three, a quote left open to the paragraph end.\nThen “four”.'
+    found = [text[s:e] for s, e in quote_regions(text)]
+    assert found == ['"one”', '“two,"', '"three, a quote left open to the paragraph end.', "“four”"]
+
+
+# -- the development article -------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def dev(dev_article: str) -> Run:
+    return Run(dev_article)
+
+
+def test_dev_article_offsets_and_ids(dev: Run) -> None:
+    assert len(dev.claims) >= 19
+    assert_offsets(dev.text, dev.claims)
+
+
+def test_direct_quote_with_speaker_in_apposition_and_relay(dev: Run) -> None:
+    claim = dev.one("We proved in the report an Iranian involvement")
+    assert "Zehavi" in (dev.name(claim.speaker) or "")
+    assert claim.cue == "told" and claim.stance == "asserted"
+    assert any("Media Line" in n for n in dev.names(claim.via))
+    assert claim.evidence.text.startswith('"We proved') and claim.evidence.text.endswith("told The Media Line.")
+
+
+def test_frame_after_content_and_descriptor_speaker(dev: Run) -> None:
+    first = dev.one("Iran is involved in the Syrian defense industry")
+    assert "Alma Research" in (dev.name(first.speaker) or "") and first.cue == "disclosed"
+    study = dev.one("Hezbollah may come to obtain Syrian chemical weapons")
+    assert study.speaker == first.speaker  # "The study" is Alma's study
+    assert study.speaker_text == "The study" and study.stance == "hedged"  # "may"
+
+
+def test_pronoun_speakers_follow_the_last_named_speaker(dev: Run) -> None:
+    added = dev.one("Iranian infrastructure has been destroyed in recent years")
+    assert "Boltuc" in (dev.name(added.speaker) or "") and added.speaker_text == "She"
+    platforms = dev.one("platforms of influence")
+    assert "Zehavi" in (dev.name(platforms.speaker) or "") and platforms.speaker_text == "she"
+
+
+def test_disputed_claim_is_linked_to_the_disputing_one(dev: Run) -> None:
+    disputing = next(c for c in dev.claims if c.cue == "disputes")
+    assert "Zehavi" in (dev.name(disputing.speaker) or "")
+    un = next(c for c in dev.claims if c.disputed_by == disputing.id)
+    assert un.stance == "disputed" and un.text.startswith("that the Syrian government has not had chemical weapons")
+    assert un.speaker is not None and un.speaker_text == "the UN reports"
+
+
+def test_quote_spanning_two_sentences_is_one_claim(dev: Run) -> None:
+    claim = dev.one("Iron Dome")
+    assert claim.evidence.text.startswith("“This is a risk for the State of Israel.")
+    assert claim.text.startswith("This is a risk") and "Zehavi" in (dev.name(claim.speaker) or "")
+
+
+def test_hedges_and_describe_as(dev: Run) -> None:
+    assert dev.one("Hezbollah would likely use chemical weapons").stance == "hedged"
+    described = dev.one("war between the wars")
+    assert described.cue == "described" and described.text.startswith("the airstrikes as likely being part")
+
+
+def test_full_pipeline_meets_the_scorer_aims(dev_article: str, shared_dir: Path, tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("score", shared_dir / "eval" / "score.py")
+    assert spec and spec.loader
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    gold = json.loads((shared_dir / "corpus" / "alma-cers-study.gold.json").read_text("utf-8"))
+    result = score.score(gold, extract(dev_article, "2023-05-20").to_dict())
+    assert result["claim_recall"] >= 0.85, result["missed_claims"]
+    assert result["claim_precision_speaker"] >= 0.95
+    assert result["claim_via_accuracy"] >= 0.8
+
+
+def test_claims_add_little_to_parse_time(dev: Run) -> None:
+    start = time.perf_counter()
+    extract_claims(dev.parsed, dev.index)
+    assert time.perf_counter() - start < 0.5
+
+
+# -- sentences written for these tests ---------------------------------------------------------
+
+def test_according_to_an_outlet_is_speaker_and_relay() -> None:
+    run = Run("Rebels shelled the northern districts overnight, according to Reuters.")
+    claim = run.one("Rebels shelled")
+    assert run.name(claim.speaker) == "Reuters" and run.names(claim.via) == {"Reuters"}
+    assert claim.cue == "according to"
+
+
+def test_relay_in_the_following_sentence_closes_the_statement() -> None:
+    run = Run("The ministry denied that troops had crossed the border. "
+              "The denial came on Monday, as reported by Reuters.")
+    claim = run.one("troops had crossed the border")
+    assert claim.stance == "denied" and run.names(claim.via) == {"Reuters"}
+    assert claim.speaker is None and claim.speaker_text == "The ministry"
+
+
+def test_told_an_outlet_and_quote_continuing_after_the_frame() -> None:
+    text = "“We will not back down,” Ahmed Karimi told Al Jazeera. “This is our land.”"
+    run = Run(text)
+    assert len(run.claims) == 1
+    claim = run.claims[0]
+    assert run.name(claim.speaker) == "Ahmed Karimi" and run.names(claim.via) == {"Al Jazeera"}
+    assert claim.text == "We will not back down This is our land."
+    assert claim.evidence.text == text
+
+
+def test_interview_relay_and_hedge() -> None:
+    run = Run("In an interview with CNN, Senator Ellen Park said the bill would likely fail.")
+    claim = run.one("the bill would likely fail")
+    assert run.name(claim.speaker) == "Ellen Park" and run.names(claim.via) == {"CNN"}
+    assert claim.stance == "hedged" and claim.cue == "said"
+
+
+def test_non_entity_speaker_keeps_its_text() -> None:
+    run = Run("Many experts believe the ceasefire will collapse.")
+    claim = run.one("the ceasefire will collapse")
+    assert claim.speaker is None and claim.speaker_text == "Many experts" and claim.stance == "hedged"
+
+
+def test_stances_from_the_cue() -> None:
+    run = Run("Maria Lopez alleged that the vote was rigged. "
+              "The commission confirmed that 40 ballots were missing. "
+              "Prime Minister John Carter accused the opposition of blocking the budget.")
+    assert run.one("the vote was rigged").stance == "claimed"
+    assert run.one("40 ballots were missing").stance == "confirmed"
+    accused = run.one("of blocking the budget")
+    assert accused.cue == "accused" and run.name(accused.speaker) == "John Carter"
+    assert_offsets(run.text, run.claims)
+
+
+def test_pronoun_after_intervening_sentence_and_about() -> None:
+    run = Run("Maria Lopez, a spokeswoman for the World Health Organization, said the outbreak in Peru "
+              "was under control. Vaccines arrived on Friday. She added that new cases had fallen in Lima.")
+    added = run.one("new cases had fallen")
+    assert run.name(added.speaker) == "Maria Lopez" and added.speaker_text == "She"
+    assert "Lima" in run.names(added.about)
+    first = run.one("was under control")
+    assert "Peru" in run.names(first.about) and "Maria Lopez" not in run.names(first.about)
+
+
+def test_attribution_spans_for_the_benchmark() -> None:
+    text = "Maria Lopez, a spokeswoman, said that the outbreak was under control."
+    run = Run(text)
+    (a,) = find_attributions(run.parsed, run.index)
+    assert a.source and text[a.source[0]:a.source[1]] == "Maria Lopez, a spokeswoman"
+    assert a.cue and text[a.cue[0]:a.cue[1]] == "said"
+    assert text[a.content[0]:a.content[1]] == "that the outbreak was under control"

@@ -1,0 +1,179 @@
+"""The entity stage on real text: the shared development article, the project's examples, and
+short sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+import newsgraph
+from newsgraph.model import Document
+
+
+@lru_cache(maxsize=None)
+def extract(text: str) -> Document:
+    return newsgraph.extract(text)
+
+
+def named(doc: Document, name: str):
+    entity = doc.entity_named(name)
+    assert entity is not None, f"no entity named {name!r} in {[e.name for e in doc.entities]}"
+    return entity
+
+
+@pytest.fixture(scope="module")
+def dev(dev_article: str) -> Document:
+    return extract(dev_article)
+
+
+@pytest.fixture(scope="module")
+def examples(examples_dir: Path) -> dict[str, Document]:
+    return {p.stem: extract(p.read_text(encoding="utf-8")) for p in examples_dir.glob("*.txt")}
+
+
+# --- the development article ---------------------------------------------------------------
+
+def test_surname_and_full_name_are_one_person_with_roles_and_affiliation(dev: Document) -> None:
+    zehavi = named(dev, "Sarit Zehavi")
+    assert zehavi.type == "PER"
+    assert "Zehavi" in zehavi.aliases
+    assert [e for e in dev.entities if e.name == "Zehavi"] == []
+    assert any(r.startswith("president of the Alma Research and Education Center") for r in zehavi.roles)
+    alma = named(dev, "Alma Research and Education Center")
+    assert any(r.subject == zehavi.id and r.object == alma.id for r in dev.relations)
+
+
+def test_abbreviation_joins_its_expansion_and_qualified_name_gives_part_of(dev: Document) -> None:
+    cers = named(dev, "Syrian Scientific Studies and Research Center")
+    assert "CERS" in cers.aliases and cers.type == "ORG"
+    institute = named(dev, "Institute 4000")
+    assert "CERS Institute 4000" in institute.aliases
+    assert any((r.subject, r.predicate, r.object) == (institute.id, "part_of", cers.id) for r in dev.relations)
+
+
+def test_countries_carry_iso_codes_and_official_name_forms_join_them(dev: Document) -> None:
+    iran = named(dev, "Iran")
+    assert iran.country == "IR" and iran.type == "GPE"
+    assert "Islamic Republic" in iran.aliases
+    assert named(dev, "Israel").country == "IL"
+    assert "State of Israel" in named(dev, "Israel").aliases
+
+
+def test_cities_are_places_with_coordinates(dev: Document) -> None:
+    aleppo = named(dev, "Aleppo")  # spaCy reads it as a nationality; the gazetteer says city
+    assert aleppo.type == "GPE" and aleppo.country == "SY"
+    assert abs(aleppo.lat - 36.20) < 0.2 and abs(aleppo.lon - 37.13) < 0.2
+    assert named(dev, "Beirut").country == "LB"
+
+
+def test_furniture_and_demonyms_are_not_entities(dev: Document) -> None:
+    names = {e.name for e in dev.entities}
+    assert "Read more" not in names
+    assert not names & {"Iranian", "Syrian", "Israeli", "Iranians"}
+    # a demonym is a mention of its country when the country is named
+    iran = named(dev, "Iran")
+    assert any(m.text == "Iranian" for m in iran.mentions)
+
+
+def test_named_weapon_system_is_wea(dev: Document) -> None:
+    assert named(dev, "Iron Dome").type == "WEA"
+
+
+def test_every_mention_is_its_text(dev: Document) -> None:
+    for entity in dev.entities:
+        for m in entity.mentions:
+            assert dev.text[m.start:m.end] == m.text
+
+
+# --- the project's examples ----------------------------------------------------------------
+
+def test_title_chains_before_names_become_roles(examples: dict[str, Document]) -> None:
+    doc = examples["hezbollah-drones"]
+    halevi = named(doc, "Herzi Halevi")
+    assert "Army Chief of Staff" in halevi.roles and "Lieutenant General" in halevi.roles
+    assert "Halevi" in halevi.aliases
+    mekdad = named(examples["iran-syria-missile-plant"], "Faisal Mekdad")
+    assert any("Foreign Minister" in r for r in mekdad.roles)
+    gantz = named(examples["iran-syria-missile-plant"], "Benny Gantz")
+    assert any(r.lower() == "former defense minister" for r in gantz.roles)
+    assert not examples["iran-syria-missile-plant"].entity_named("Defense")
+
+
+def test_weapon_designations_and_parenthesised_abbreviations(examples: dict[str, Document]) -> None:
+    doc = examples["hezbollah-drones"]
+    assert named(doc, "Shahed-136").type == "WEA"
+    assert named(doc, "Mirsad-1").type == "WEA"
+    inss = named(doc, "Institute for National Security Studies")
+    assert "INSS" in inss.aliases
+    mizrahi = named(doc, "Orna Mizrahi")
+    assert any("senior researcher" in r for r in mizrahi.roles)
+    assert any(r.subject == mizrahi.id and r.object == inss.id for r in doc.relations)
+    plant = examples["iran-syria-missile-plant"]
+    assert named(plant, "Fateh-110").type == "WEA"
+    assert named(plant, "M-600").type == "WEA"
+
+
+def test_news_agency_is_an_organisation_not_a_person(examples: dict[str, Document]) -> None:
+    sana = named(examples["iran-syria-missile-plant"], "SANA")
+    assert sana.type == "ORG"
+
+
+def test_title_alone_refers_back_to_the_person(examples: dict[str, Document]) -> None:
+    doc = examples["iran-syria-missile-plant"]
+    nadimi = named(doc, "Farzin Nadimi")
+    assert "analyst" in nadimi.roles
+    assert any(m.text == "The analyst" for m in nadimi.mentions)
+
+
+# --- short texts written for these tests ---------------------------------------------------
+
+def test_us_forms_are_one_country() -> None:
+    doc = extract("The United States said on Monday it would send more troops. U.S. officials "
+                  "said the US Navy would lead the mission.")
+    us = [e for e in doc.entities if e.country == "US" and e.type == "GPE"]
+    assert len(us) == 1
+    assert {"United States"} <= {us[0].name, *us[0].aliases}
+
+
+def test_arabic_particle_names_are_whole_and_surnames_join() -> None:
+    doc = extract("Iraqi National Security Adviser Qasim al-Araji met officials in Deir ez-Zor. "
+                  "Araji said the talks were useful.")
+    araji = named(doc, "Qasim al-Araji")
+    assert "Araji" in araji.aliases
+    assert any("National Security Adviser" in r for r in araji.roles)
+    assert not doc.entity_named("Iraqi National Security")
+    deir = named(doc, "Deir ez-Zor")
+    assert deir.type == "GPE" and deir.country == "SY"
+
+
+def test_place_after_place_word_is_a_place() -> None:
+    doc = extract("The strike hit a warehouse in the village of Kafr Nabudah, activists said.")
+    village = named(doc, "Kafr Nabudah")
+    assert village.type in ("GPE", "LOC")
+
+
+def test_named_facility() -> None:
+    doc = extract("Russian jets took off from the Hmeimim air base before dawn, the ministry said.")
+    base = named(doc, "Hmeimim air base")
+    assert base.type == "FAC"
+
+
+def test_cli_extract_scores_on_development_article(dev_article_path: Path, shared_dir: Path, tmp_path: Path) -> None:
+    """The shared scorer on `newsgraph extract`: the floors pin what this stage reaches today."""
+    out = tmp_path / "dev.json"
+    exe = Path(sys.executable).with_name("newsgraph")
+    with out.open("w") as fh:
+        subprocess.run([str(exe), "extract", str(dev_article_path), "--format", "json"], stdout=fh, check=True)
+    score = subprocess.run([sys.executable, str(shared_dir / "eval" / "score.py"),
+                            str(shared_dir / "corpus" / "alma-cers-study.gold.json"), str(out), "--json"],
+                           capture_output=True, text=True, check=True)
+    result = json.loads(score.stdout)
+    assert result["entity_f1"] >= 0.9, result["false_positive_entities"] + result["missed_entities"]
+    assert result["role_accuracy"] >= 0.9
+    assert result["geo_accuracy_25km"] >= 0.95
+    assert result["country_accuracy"] >= 0.95

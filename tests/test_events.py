@@ -1,0 +1,139 @@
+"""Events: PLOVER type, actors, targets, place and date read from the trigger's clause."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newsgraph.model import EVENT_TYPES, DateMention, Document, Event
+from newsgraph.nlp import entities, places
+from newsgraph.nlp.events import extract_events, lexicon
+from newsgraph.nlp.index import EntityIndex
+from newsgraph.nlp.parse import parse
+from newsgraph.pipeline import extract
+
+PUBLISHED = "2023-05-20"
+
+
+def shared() -> Path:
+    return Path(os.environ.get("NEWSGRAPH_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared")
+
+
+def names(doc: Document, ids: tuple[str, ...] | list[str]) -> set[str]:
+    return {doc.entity(i).name for i in ids if doc.entity(i) is not None}
+
+
+def participants(doc: Document, event: Event) -> set[str]:
+    return names(doc, list(event.actors) + list(event.targets) + ([event.location] if event.location else []))
+
+
+def only(doc: Document, kind: str) -> Event:
+    found = [e for e in doc.events if e.type == kind]
+    assert len(found) == 1, doc.events
+    return found[0]
+
+
+def test_lexicon_is_sourced_and_uses_contract_types() -> None:
+    lex = lexicon()
+    kinds = set(lex.verbs.values()) | set(lex.phrasal.values()) | set(lex.nouns.values())
+    kinds |= {k for table in lex.verb_objects.values() for k in table.values() if k}
+    assert kinds <= set(EVENT_TYPES)
+    assert lexicon() is lex  # loaded once
+    assert "say" not in lex.verbs and "tell" not in lex.verbs  # reporting verbs make claims, not events
+
+
+def test_passive_agent_place_and_day() -> None:
+    doc = extract("The convoy was attacked by Hezbollah fighters near Damascus on 3 May 2021.", PUBLISHED)
+    event = only(doc, "ASSAULT")
+    assert names(doc, event.actors) == {"Hezbollah"}
+    assert doc.entity(event.location).name == "Damascus"
+    assert (event.date, event.date_text) == ("2021-05-03", "3 May 2021")
+    assert doc.text[event.evidence.start:event.evidence.end] == event.evidence.text
+
+
+def test_nominal_trigger_with_actor_target_and_month() -> None:
+    doc = extract("The visit of Emmanuel Macron to Baghdad in March 2023 was his first.", PUBLISHED)
+    event = only(doc, "CONSULT")
+    assert "Baghdad" in names(doc, event.targets) and "Emmanuel Macron" in names(doc, event.actors)
+    assert event.date == "2023-03"
+
+
+def test_coordinated_actors_target_and_location() -> None:
+    doc = extract("France and Germany signed a memorandum with Egypt in Cairo in 2019.", PUBLISHED)
+    event = only(doc, "AGREE")
+    assert names(doc, event.actors) == {"France", "Germany"}
+    assert names(doc, event.targets) == {"Egypt"}
+    assert doc.entity(event.location).name == "Cairo"
+    assert event.date == "2019"
+
+
+def test_no_date_in_sentence_means_no_date() -> None:
+    doc = extract("Iran supplied drones to Russia. Talks resumed in Geneva in 2021.", PUBLISHED)
+    event = only(doc, "AID")
+    assert names(doc, event.actors) == {"Iran"} and names(doc, event.targets) == {"Russia"}
+    assert event.date is None and event.date_text is None
+
+
+def test_each_clause_keeps_its_own_date() -> None:
+    doc = extract("Russia attacked Kharkiv in 2022, although Ukraine had signed a deal with Moscow in 2014.",
+                  PUBLISHED)
+    assert only(doc, "ASSAULT").date == "2022"
+    agree = only(doc, "AGREE")
+    assert agree.date == "2014" and "Ukraine" in names(doc, agree.actors)
+
+
+def test_gapped_coordination_gives_one_event_per_conjunct() -> None:
+    doc = extract("Qatar opened a consulate in Erbil in May 2019, and a consulate in Basra in June 2021.",
+                  PUBLISHED)
+    found = sorted((e.date, frozenset(participants(doc, e))) for e in doc.events if e.type == "COOPERATE")
+    assert found == [("2019-05", frozenset({"Qatar", "Erbil"})), ("2021-06", frozenset({"Qatar", "Basra"}))]
+
+
+def test_negated_and_hypothetical_events_are_not_reported() -> None:
+    doc = extract("Israel did not attack Iran in 2020. Turkey could invade Syria.", PUBLISHED)
+    assert doc.events == ()
+
+
+def test_control_verb_content_supplies_targets() -> None:
+    doc = extract("Hamas threatened to fire rockets at Tel Aviv.", PUBLISHED)
+    event = only(doc, "THREATEN")
+    assert names(doc, event.actors) == {"Hamas"} and "Tel Aviv" in names(doc, event.targets)
+
+
+def test_object_noun_decides_the_verb_type() -> None:
+    doc = extract("The European Union imposed sanctions on Belarus in June 2021. "
+                  "Belarus opened an embassy in Hanoi.", PUBLISHED)
+    sanction = only(doc, "SANCTION")
+    assert names(doc, sanction.actors) == {"European Union"} and names(doc, sanction.targets) == {"Belarus"}
+    assert sanction.date == "2021-06"
+    assert only(doc, "COOPERATE").date is None
+
+
+def test_ids_in_text_order_and_dates_only_from_given_mentions() -> None:
+    text = "Syria shelled Idlib on Monday. Jordan hosted Iraq in Amman."
+    parsed = parse(text)
+    found, _ = entities.extract_entities(parsed)
+    index = EntityIndex(places.resolve_places(found, parsed))
+    monday = text.index("Monday")
+    hand_made = [DateMention(monday, monday + 6, "Monday", "2021-03-01")]
+    events = extract_events(parsed, index, hand_made)
+    assert [e.id for e in events] == [f"v{i}" for i in range(1, len(events) + 1)]
+    assert [e.type for e in events] == ["ASSAULT", "CONSULT"]
+    assert [e.date for e in events] == ["2021-03-01", None]
+    assert extract_events(parsed, index, [])[0].date is None  # no mention, no date
+
+
+def test_development_article_dated_events() -> None:
+    path = shared() / "corpus" / "alma-cers-study.txt"
+    if not path.exists():
+        pytest.skip("shared corpus not available")
+    doc = extract(path.read_text(encoding="utf-8"))
+    dated = [e for e in doc.events if e.date]
+    assert dated, doc.events
+    for event in dated:  # the date is stated in the event's own sentence
+        assert event.date_text and event.date_text in event.evidence.text
+    by_date = {e.date: participants(doc, e) for e in dated}
+    assert {"Israel", "Turkmenistan"} <= by_date.get("2023-04", set())
+    assert "Syria" in by_date.get("2018", set())

@@ -1,0 +1,168 @@
+"""Place resolution: country names, demonyms, gazetteer lookup and document-level disambiguation."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newsgraph.model import Entity, Mention
+from newsgraph.nlp import entities, places
+from newsgraph.nlp.gazetteer import normalise, skeleton
+from newsgraph.nlp.parse import parse
+from newsgraph.nlp.places import country_code, country_name, demonym_country, lookup_place, resolve_places
+
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
+ARTICLE = SHARED / "corpus" / "alma-cers-study.txt"
+
+
+@pytest.mark.parametrize("name,iso", [
+    ("Iran", "IR"), ("the Islamic Republic of Iran", "IR"), ("US", "US"), ("U.S.", "US"),
+    ("the United States", "US"), ("America", "US"), ("UK", "GB"), ("Britain", "GB"), ("the UAE", "AE"),
+    ("Syrian Arab Republic", "SY"), ("Russia", "RU"), ("South Korea", "KR"), ("North Korea", "KP"),
+    ("the Palestinian territories", "PS"), ("Türkiye", "TR"), ("Côte d'Ivoire", "CI"),
+])
+def test_country_code_reads_news_forms(name: str, iso: str) -> None:
+    assert country_code(name) == iso
+
+
+@pytest.mark.parametrize("name", ["us", "Paris", "Damascus", "Hezbollah", "the", ""])
+def test_country_code_refuses_non_countries(name: str) -> None:
+    assert country_code(name) is None
+
+
+@pytest.mark.parametrize("word,iso", [
+    ("Iranian", "IR"), ("Iranians", "IR"), ("Syrian", "SY"), ("Israeli", "IL"), ("Russians", "RU"),
+    ("American", "US"), ("Lebanese", "LB"), ("Emirati", "AE"), ("Yemeni", "YE"),
+])
+def test_demonyms(word: str, iso: str) -> None:
+    assert demonym_country(word) == iso
+
+
+def test_demonym_of_a_non_demonym_is_none() -> None:
+    assert demonym_country("Hezbollah") is None
+    assert demonym_country("table") is None
+
+
+def test_country_names_are_short_english_names() -> None:
+    assert country_name("IR") == "Iran"
+    assert country_name("SY") == "Syria"
+    assert country_name("US") == "United States"
+    assert country_name("ZZ") is None
+
+
+def test_transliteration_variants_meet() -> None:
+    # Arabic article, hyphens and a final -h do not keep variants apart ...
+    assert normalise("Deir ez-Zor") == normalise("Deir Zor")
+    assert normalise("Ar-Raqqah") == normalise("Raqqa")
+    assert normalise("Al-Hasakah") == normalise("Hasaka")
+    # ... and the consonant skeleton catches vowel spellings
+    assert skeleton(normalise("Dayr az Zawr")) == skeleton(normalise("Deir Ezzor"))
+
+
+@pytest.mark.parametrize("name,iso,kind", [
+    ("Damascus", "SY", "city"), ("Deir ez-Zor", "SY", "city"), ("Dayr az Zawr", "SY", "city"),
+    ("Raqqa", "SY", "city"), ("Idlib", "SY", "city"), ("Aleppo", "SY", "city"), ("Beirut", "LB", "city"),
+    ("Texas", "US", "admin"), ("Syria", "SY", "country"), ("the Levant", None, "region"),
+    ("Middle East", None, "region"),
+])
+def test_lookup_place_finds_places(name: str, iso: str | None, kind: str) -> None:
+    place = lookup_place(name)
+    assert place is not None and place.country == iso and place.kind == kind
+
+
+def test_lookup_place_resolves_deir_ez_zor_spellings_to_one_place() -> None:
+    ids = {getattr(lookup_place(n), "geonames_id", None) for n in ("Deir ez-Zor", "Dayr az Zawr", "Deir Ez-Zor")}
+    assert len(ids) == 1 and None not in ids
+
+
+@pytest.mark.parametrize("name", ["Smith", "the", "table", "NGO", "report", "Zehavi"])
+def test_lookup_place_ignores_words_and_surnames(name: str) -> None:
+    assert lookup_place(name) is None
+
+
+def _entities_for(text: str, names: list[str]) -> list[Entity]:
+    """GPE entities for the given names at their first occurrence (recognition is not under test here)."""
+    out = []
+    for i, name in enumerate(names, 1):
+        start = text.index(name)
+        out.append(Entity(id=f"e{i}", name=name, type="GPE", mentions=(Mention(start, start + len(name), name),)))
+    return out
+
+
+def _resolve(text: str, names: list[str]) -> dict[str, Entity]:
+    resolved = resolve_places(_entities_for(text, names), parse(text))
+    return {e.name: e for e in resolved}
+
+
+def test_tripoli_follows_the_document_country() -> None:
+    lebanon = _resolve("Clashes in Tripoli spread to Beirut, Lebanese officials said.", ["Tripoli", "Beirut"])
+    assert lebanon["Tripoli"].country == "LB"
+    libya = _resolve("Militias fought in Tripoli and Benghazi, Libya's government said.",
+                     ["Tripoli", "Benghazi", "Libya"])
+    assert libya["Tripoli"].country == "LY"
+    alone = _resolve("A meeting was held in Tripoli.", ["Tripoli"])
+    assert alone["Tripoli"].country == "LY"  # the bigger city, without context
+
+
+def test_dateline_sets_the_context() -> None:
+    found = _resolve("TRIPOLI, Lebanon (Reuters) - Gunmen clashed in Tripoli on Sunday.", ["Tripoli"])
+    assert found["Tripoli"].country == "LB"
+
+
+def test_country_and_state_of_the_same_name() -> None:
+    us = _resolve("Atlanta and Savannah are in Georgia, where the governor spoke.", ["Atlanta", "Savannah", "Georgia"])
+    assert us["Georgia"].country == "US"
+    caucasus = _resolve("Georgia and Armenia signed a deal in Tbilisi.", ["Georgia", "Armenia", "Tbilisi"])
+    assert caucasus["Georgia"].country == "GE"
+
+
+def test_countries_carry_country_and_a_centre() -> None:
+    found = _resolve("Iran and Syria signed an agreement.", ["Iran", "Syria"])
+    iran = found["Iran"]
+    assert iran.country == "IR" and iran.geonames_id == 130758
+    assert 25 < iran.lat < 40 and 44 < iran.lon < 63
+
+
+def test_province_suffix_resolves_to_the_admin_area() -> None:
+    found = _resolve("Shelling hit the Aleppo countryside and Homs province.", ["Aleppo countryside", "Homs province"])
+    assert found["Aleppo countryside"].country == "SY" and found["Aleppo countryside"].geonames_id is None
+    assert found["Homs province"].country == "SY"
+
+
+def test_facility_is_placed_at_the_town_it_names() -> None:
+    text = "Israeli jets struck the Masyaf facility in Syria."
+    start = text.index("Masyaf facility")
+    fac = Entity(id="e1", name="Masyaf facility", type="FAC", mentions=(Mention(start, start + 15, "Masyaf facility"),))
+    syria = Entity(id="e2", name="Syria", type="GPE", mentions=(Mention(text.index("Syria"), text.index("Syria") + 5,
+                                                                        "Syria"),))
+    resolved = {e.id: e for e in resolve_places([fac, syria], parse(text))}
+    assert resolved["e1"].country == "SY"
+    assert places.distance_km(resolved["e1"].lat, resolved["e1"].lon, 35.065, 36.341) < 25
+
+
+def test_us_state_abbreviations() -> None:
+    found = _resolve("LITTLE ROCK, Ark. - The fire in Little Rock was contained.", ["Little Rock", "Ark."])
+    assert found["Ark."].country == "US"
+    assert places.distance_km(found["Little Rock"].lat, found["Little Rock"].lon, 34.75, -92.29) < 25
+
+
+def test_non_places_are_left_alone() -> None:
+    text = "Sarit Zehavi spoke to reporters."
+    person = Entity(id="e1", name="Sarit Zehavi", type="PER", mentions=(Mention(0, 12, "Sarit Zehavi"),))
+    assert resolve_places([person], parse(text)) == [person]
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="shared development article not available")
+def test_development_article_places_resolve() -> None:
+    text = ARTICLE.read_text(encoding="utf-8")
+    parsed = parse(text)
+    found, _ = entities.extract_entities(parsed)
+    resolved = resolve_places(found, parsed)
+    by_name = {e.name: e for e in resolved if e.type in ("GPE", "LOC")}
+    for name, iso in (("Iran", "IR"), ("Syria", "SY"), ("Lebanon", "LB"), ("Iraq", "IQ"), ("Israel", "IL"),
+                      ("Damascus", "SY"), ("Beirut", "LB"), ("Tehran", "IR")):
+        assert by_name[name].country == iso, name
+        assert by_name[name].lat is not None
+    assert places.distance_km(by_name["Damascus"].lat, by_name["Damascus"].lon, 33.51, 36.29) < 25
