@@ -8,6 +8,8 @@ real pipeline stages.  Figures:
   sentence's dependency tree (closest to the root) equals the gold type.  A sentence with
   no event counts as wrong.
 - type accuracy (any event): one of our events in the sentence has the gold type.
+- ceiling: the share of gold actor texts that match any entity of the sentence (what the
+  entity stage found), linked to an event or not.
 - actor-text recall: a gold source/target ``actorText`` counts as found when the name, an
   alias or a mention text of an entity among our events' actors/targets equals it or one
   contains the other as whole words, after case folding, dropping punctuation, a
@@ -131,11 +133,13 @@ def main(argv: list[str]) -> int:
         totals["with_event"] += bool(found)
         main_names = names_of(index, list(main_event.actors + main_event.targets)) if main_event else set()
         all_names = names_of(index, [x for e in found for x in e.actors + e.targets])
+        doc_names = names_of(index, list(index.entities))
         for actor in gold_actors(record):
             wanted = norm(actor)
             totals["actors"] += 1
             totals["actor_main"] += any(contains(wanted, n) for n in main_names)
             totals["actor_any"] += any(contains(wanted, n) for n in all_names)
+            totals["actor_entity"] += any(contains(wanted, n) for n in doc_names)
         if not ok_main:
             misses.append((record["id"], gold, main_event.type if main_event else "-",
                            main_event.trigger if main_event else "-", record["text"][:110]))
@@ -150,6 +154,7 @@ def main(argv: list[str]) -> int:
     if totals["actors"]:
         print(f"{'actor-text recall (main event)':44} {totals['actor_main'] / totals['actors']:7.3f}")
         print(f"{'actor-text recall (any event)':44} {totals['actor_any'] / totals['actors']:7.3f}")
+        print(f"{'  ceiling: actor text is an entity at all':44} {totals['actor_entity'] / totals['actors']:7.3f}")
     print()
     print(f"{'gold type':12} {'n':>4} {'main':>6} {'any':>6}")
     for kind, c in sorted(per_type.items(), key=lambda kv: -kv[1]["n"]):

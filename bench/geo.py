@@ -19,6 +19,8 @@ One scorer, one matching rule for every system:
   recognised): Acc@161km, mean and median great-circle error, and the AUC of the
   log error curve (Gritta et al. 2018: area under sorted ln(1+error) scaled by
   ln(20039); 0 is perfect, lower is better).
+* gold@161: the share of all gold toponyms that the system both recognised and
+  placed within 161 km (recognition and resolution in one number).
 
 newsgraph's toponyms: the mentions of GPE/LOC/FAC entities from
 ``entities.extract_entities`` + ``places.resolve_places`` that got coordinates,
@@ -170,7 +172,9 @@ class Score:
         r = self.tp / self.n_gold if self.n_gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         acc = sum(e <= 161 for e in errors) / len(errors) if errors else 0.0
+        within = sum(e <= 161 for e in errors)
         return {"P": 100 * p, "R": 100 * r, "F1": 100 * f, "Acc@161": 100 * acc, "n": len(errors),
+                "gold@161": 100 * within / self.n_gold if self.n_gold else 0.0,
                 "mean": statistics.fmean(errors) if errors else float("nan"),
                 "median": statistics.median(errors) if errors else float("nan"), "AUC": auc(errors)}
 
@@ -247,10 +251,10 @@ def print_table(corpus: str, rows: dict[str, dict[str, float]], aligned: dict[st
           f"re-anchored (shifted 1-30 chars), {g[2]} not found (kept as given); peers: {peers_exact}/{peers_all} "
           f"at their offsets")
     print(f"{'system':<12} {'P':>6} {'R':>6} {'F1':>6} {'Acc@161':>8} {'mean km':>8} {'median':>7} {'AUC':>6} "
-          f"{'pairs':>6}")
+          f"{'pairs':>6} {'gold@161':>8}")
     for name, r in sorted(rows.items(), key=lambda kv: -kv[1]["Acc@161"]):
         print(f"{name:<12} {r['P']:6.1f} {r['R']:6.1f} {r['F1']:6.1f} {r['Acc@161']:8.1f} {r['mean']:8.0f} "
-              f"{r['median']:7.1f} {r['AUC']:6.3f} {r['n']:6d}")
+              f"{r['median']:7.1f} {r['AUC']:6.3f} {r['n']:6d} {r['gold@161']:8.1f}")
     if corpus in MORDECAI3:
         print(f"{'Mordecai3*':<12} {'':>6} {'':>6} {'':>6} {MORDECAI3[corpus]:8.1f}   (* published, own splits "
               f"and matching; not rescored)")

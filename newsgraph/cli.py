@@ -217,7 +217,7 @@ def documents(db: DbOption = None,
         infos = store.infos(url=url)
     table = Table(show_edge=False)
     for column in ("doc_id", "published", "title", "source", "chars", "ingested"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in ("doc_id", "published", "chars"))
     for i in infos:
         table.add_row(escape(i.doc_id), i.published or "", escape(i.title or ""), escape(i.source or Path(i.origin or "").name),
                       f"{i.chars:,}", i.ingested_at[:16])

@@ -58,7 +58,9 @@ class DateMention:
     start: int
     end: int
     text: str
-    value: str | None  # YYYY, YYYY-MM or YYYY-MM-DD; None when it cannot be anchored
+    # YYYY, YYYY-MM or YYYY-MM-DD, or a TimeML form (2013-W11, 2012-SU, 2013-Q1, decade "199",
+    # PRESENT_REF); None when it cannot be anchored. nlp.dates.contract_date() gives the contract's forms.
+    value: str | None
 
 
 @dataclass(frozen=True)

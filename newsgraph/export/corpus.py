@@ -38,7 +38,8 @@ class CorpusEntity:
         # the most frequent name; Counter keeps first-seen order among ties, so this is deterministic
         return self.names.most_common(1)[0][0]
 
-    def add(self, doc_id: str, entity: Entity) -> None:
+    def add(self, doc_id: str, entity: Entity, mentions: int | None = None) -> None:
+        """Merge one document's entity; ``mentions`` overrides ``len(entity.mentions)`` (counts from SQL)."""
         self.names[entity.name] += 1
         for alias in (entity.name, *entity.aliases):
             self.aliases.setdefault(alias)
@@ -51,7 +52,7 @@ class CorpusEntity:
         if self.geonames_id is None:
             self.geonames_id = entity.geonames_id
         self.documents.setdefault(doc_id)
-        self.mentions += len(entity.mentions)
+        self.mentions += len(entity.mentions) if mentions is None else mentions
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -61,12 +62,12 @@ class CorpusEntity:
                 "documents": list(self.documents), "mentions": self.mentions}
 
 
-def merge_entities(pairs: Iterable[tuple[str, Entity]]) -> list[CorpusEntity]:
-    """Corpus entities from (doc_id, entity) pairs, sorted by id."""
+def merge_entities(pairs: Iterable[tuple[str, Entity] | tuple[str, Entity, int]]) -> list[CorpusEntity]:
+    """Corpus entities from (doc_id, entity[, mention count]) tuples, sorted by id."""
     merged: dict[str, CorpusEntity] = {}
-    for doc_id, entity in pairs:
+    for doc_id, entity, *count in pairs:
         gid = corpus_entity_id(entity)
-        merged.setdefault(gid, CorpusEntity(gid, entity.type)).add(doc_id, entity)
+        merged.setdefault(gid, CorpusEntity(gid, entity.type)).add(doc_id, entity, count[0] if count else None)
     return [merged[k] for k in sorted(merged)]
 
 

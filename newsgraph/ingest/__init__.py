@@ -57,7 +57,7 @@ def read_file(path: str | Path, encoding: str | None = None, max_chars: int | No
                 head = handle.read(8192)
             if not head:
                 raise InputError(origin, "empty file")
-            reject_binary(head, origin)
+            reject_binary(head, origin, nul_check=not encoding)
             yield from _read_jsonl(path, origin, encoding, max_chars)
             return
         limit = _MARKUP_BYTES if kind in ("html", "feed") else 4 * max_chars
@@ -93,6 +93,8 @@ def _kind(path: Path) -> str | None:
         return "feed"
     if path.is_dir():
         raise InputError(str(path), "is a directory")
+    if path.exists() and not path.is_file():  # reading a FIFO or a device would block or never end
+        raise InputError(str(path), "not a regular file (device, FIFO or socket)")
     return "text" if suffix else None
 
 
@@ -116,7 +118,7 @@ def _read_bytes(path: Path, origin: str, limit: int) -> bytes:
 
 def _read_jsonl(path: Path, origin: str, encoding: str | None, max_chars: int) -> Iterator[Item]:
     """Stream the lines, so a JSON Lines dump of any size reads in constant memory."""
-    lines: list[str | InputError] = []
+    lines: list[InputError] = []
 
     def decoded() -> Iterator[str]:
         with path.open("rb") as handle:
@@ -127,7 +129,8 @@ def _read_jsonl(path: Path, origin: str, encoding: str | None, max_chars: int) -
                     return
                 number += 1
                 if len(raw) > 4 * max_chars and not raw.endswith(b"\n"):
-                    handle.readline()  # the rest of the over-long line is dropped: report it
+                    while raw and not raw.endswith(b"\n"):  # drop the rest of the line in chunks
+                        raw = handle.readline(1 << 20)
                     lines.append(InputError(f"{origin}:{number}", "line is longer than the per-document limit"))
                     yield ""
                     continue
@@ -144,6 +147,6 @@ def _read_jsonl(path: Path, origin: str, encoding: str | None, max_chars: int) -
     yield from _drain(lines)
 
 
-def _drain(pending: list) -> Iterator[InputError]:
+def _drain(pending: list[InputError]) -> Iterator[InputError]:
     while pending:
         yield pending.pop(0)

@@ -64,7 +64,8 @@ def reject_binary(data: bytes, origin: str, nul_check: bool = True) -> None:
     head = data[:8192]
     if nul_check and b"\x00" in head:
         odd, even = head[1::2].count(0), head[0::2].count(0)
-        if min(odd, even) <= max(odd, even) // 20:  # NULs at one parity only: 16-bit text, not binary
+        # many NULs, nearly all at one parity: 16-bit text (spaces and Latin letters), not binary
+        if max(odd, even) >= max(4, len(head) // 40) and min(odd, even) <= max(odd, even) // 20:
             raise InputError(origin, "looks like UTF-16 without a byte-order mark; convert it to UTF-8 "
                                      "or pass --encoding utf-16-le (or utf-16-be)")
         raise InputError(origin, "binary file (contains NUL bytes), not text")

@@ -26,13 +26,13 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Claim, Span
-from newsgraph.nlp.coref import SpeakerResolver, source_nouns
+from newsgraph.nlp.coref import SpeakerResolver
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed
 
 Offsets = tuple[int, int]
 NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "PART", "CCONJ"}
-OPEN_QUOTES, CLOSE_QUOTES, BOTH_QUOTES = "“«‘‘`", "”»", '"'
+CLOSE_QUOTES = "”»"
 QUOTE_MARK = re.compile(r"''|``|[\"“”«»]")
 
 
@@ -128,6 +128,8 @@ def find_attributions(parsed: Parsed, index: EntityIndex, broad: bool = False) -
             found = _according(tok, units[unit_of[tok.i]], doc)
         elif tok.lemma_.lower() in lex["broad_stance" if broad else "stance"] and tok.pos_ in ("VERB", "AUX"):
             found = _verb_claim(tok, units, unit_of, quotes, doc, lex, broad)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex["claim_nouns"]:
+            found = _noun_claim(tok, units[unit_of[tok.i]], doc)
         elif tok.text == ":" and _speaker_label(tok, units[unit_of[tok.i]][0]):
             found = _transcript(tok, units, unit_of, doc)
         if found:
@@ -275,7 +277,13 @@ def _content(cue: Token, subject: Token, us: int, ue: int, quotes: list[Offsets]
     # "…, X said." with the parser hiding the link: the stretch before the frame's comma
     left = subject.left_edge.i if subject.i < cue.i else cue.i
     if left - 1 > us + 2 and doc[left - 1].text in (",", "—", "–"):
-        return (doc[us].idx, doc[left - 1].idx)
+        start = us
+        # a sentence adverbial of the frame ("In addition, …", "However …") is not part of what was said
+        while start < left - 1 and doc[start].head.i == cue.i and doc[start].dep_ in ("advmod", "prep", "cc", "npadvmod"):
+            start = doc[start].right_edge.i + 1
+            while start < left - 1 and (doc[start].is_punct or doc[start].is_space):
+                start += 1
+        return _trim(doc, start, left - 1)
     return None
 
 
@@ -292,6 +300,19 @@ def _clip(heads: list[Token], us: int, ue: int, doc: Doc, exclude: Token | None 
     if hi < lo:
         return None
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _noun_claim(noun: Token, unit: tuple[int, int], doc: Doc) -> dict[str, Any] | None:
+    """"Trump's claim that …", "the ministry's statement that …": the possessor said the that-clause."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if owner is None or clause is None:
+        return None
+    content = _clip([clause], unit[0], unit[1], doc)
+    if content is None:
+        return None
+    return {"cue": noun, "subject": owner, "inherited": False, "content": content, "kind": "noun"}
 
 
 def _according(tok: Token, unit: tuple[int, int], doc: Doc) -> dict[str, Any] | None:
@@ -351,13 +372,10 @@ def _finish(r: dict[str, Any], doc: Doc, text: str, quotes: list[Offsets], units
             lex: dict[str, Any]) -> Attribution:
     cue: Token = r["cue"]
     subject: Token = r["subject"]
-    if r["kind"] == "verb":
-        left = [c for c in cue.lefts if c.dep_ in ("aux", "auxpass", "neg") and c.i >= cue.i - 3]
-        right = [c for c in cue.rights if c.dep_ == "prt"]
-        c_lo = left[0].idx if left else cue.idx
-        c_hi = right[-1] if right else cue
-        cue_span = (c_lo, c_hi.idx + len(c_hi.text))
-        cue_text = cue.text + (" " + c_hi.text if right else "")
+    if r["kind"] in ("verb", "noun"):
+        cue_span = _cue_extent(cue, r["content"]) if r["kind"] == "verb" else (cue.idx, cue.idx + len(cue.text))
+        particles = [c for c in cue.rights if c.dep_ == "prt"]
+        cue_text = cue.text + "".join(" " + c.text for c in particles)
     elif r["kind"] == "according":
         end = r["cue_end"]
         cue_span = (cue.idx, end.idx + len(end.text))
@@ -365,41 +383,66 @@ def _finish(r: dict[str, Any], doc: Doc, text: str, quotes: list[Offsets], units
     else:
         cue_span, cue_text = (cue.idx, cue.idx + 1), ":"
     # the whole source phrase (PolNeAR style) and its core (for the entity)
-    if r["kind"] == "verb" and subject.dep_ != "nsubj" and not r["inherited"] and subject.i < cue.i and subject.head != subject and subject.dep_ not in ("nsubj",) and cue.dep_ != "acl":
+    left_phrase = (r["kind"] == "verb" and subject.dep_ != "nsubj" and not r["inherited"] and subject.i < cue.i
+                   and subject.head != subject and cue.dep_ != "acl")
+    if left_phrase:  # a subject the parser missed: the noun phrase just left of the cue
         lo = subject.i
-        while lo - 1 >= 0 and doc[lo - 1].pos_ in NP_POS and doc[lo - 1].text not in (",",) and doc[lo - 1].i >= units[unit_of[cue.i]][0]:
+        unit_start = units[unit_of[cue.i]][0]
+        while lo - 1 >= unit_start and doc[lo - 1].pos_ in NP_POS and doc[lo - 1].text != ",":
             lo -= 1
         full = (doc[lo].idx, subject.idx + len(subject.text))
         core = doc[lo:subject.i + 1]
     else:
-        if cue.dep_ == "acl" and subject is cue.head:
+        if cue.dep_ == "acl" and subject.i == cue.head.i:
             lo, hi = subject.left_edge.i, subject.i
         else:
             lo, hi = subject.left_edge.i, subject.right_edge.i
-        while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        while hi > lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "case"):
             hi -= 1
         full = (doc[lo].idx, doc[hi].idx + len(doc[hi].text))
-        core = doc[subject.left_edge.i:subject.i + 1]
-        core = core[[t.dep_ in ("punct",) for t in core].index(False):] if any(t.dep_ != "punct" for t in core) else core
+        start = subject.left_edge.i
+        while start < subject.i and doc[start].is_punct:
+            start += 1
+        core = doc[start:subject.i + 1]
     if subject.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":  # "X, who said …": the source is "who", the speaker X
         referent = cue.head
         core = doc[referent.left_edge.i:referent.i + 1]
         subject = referent
     speaker = resolver.resolve(core, subject)
     speaker_text = text[core.start_char:core.end_char] if len(core) else subject.text
-    if speaker is None and subject.lower_ in ("he", "she", "they", "it") and resolver.history:
-        speaker_text = speaker_text  # an unresolved pronoun keeps its own text
     if speaker:
         resolver.remember(subject.idx, speaker, cue)
     content = _with_quotes(r["content"], quotes, text, [cue_span, full])
     pieces = [cue_span, content] + ([full] if full else [])
     evidence = _evidence(doc, min(p[0] for p in pieces), max(p[1] for p in pieces), units, unit_of)
     lemma = cue.lemma_.lower()
-    stance = _stance(cue, lemma, content, doc, lex) if r["kind"] == "verb" else "asserted"
+    stance = {"verb": lambda: _stance(cue, lemma, content, doc, lex),
+              "noun": lambda: lex["stance"].get(lemma, "asserted")}.get(r["kind"], lambda: "asserted")()
     return Attribution(
         source=full, cue=cue_span, content=content, evidence=evidence, cue_text=cue_text, stance=stance,
         speaker=speaker, speaker_text=speaker_text, cue_token=cue.i,
         disputes=r["kind"] == "verb" and lemma in lex["disputing"])
+
+
+def _cue_extent(cue: Token, content: Offsets) -> Offsets:
+    """The cue with the words that modify it in place: "has repeatedly said", "said Monday", "called for"."""
+    doc = cue.doc
+    lo = cue.i
+    while lo - 1 >= 0 and doc[lo - 1].head.i == cue.i and doc[lo - 1].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        lo -= 1
+    hi = cue.i
+    while hi + 1 < len(doc) and doc[hi + 1].idx < content[0]:
+        nxt = doc[hi + 1]
+        if nxt.head.i == cue.i and nxt.dep_ in ("prt", "advmod", "npadvmod"):
+            hi = nxt.right_edge.i
+        elif nxt.head.i == cue.i and nxt.dep_ == "prep" and nxt.right_edge.idx < content[0]:
+            hi = nxt.right_edge.i  # "said in an interview with CNN"
+        elif nxt.head.i == cue.i and nxt.dep_ == "prep" and doc[nxt.i + 1].idx >= content[0]:
+            hi = nxt.i  # "called for [content]"
+        else:
+            break
+    hi_tok = doc[hi]
+    return doc[lo].idx, hi_tok.idx + len(hi_tok.text)
 
 
 def _with_quotes(content: Offsets, quotes: list[Offsets], text: str, frame: list[Offsets]) -> Offsets:
@@ -501,7 +544,8 @@ def _relays(out: list[Attribution], doc: Doc, text: str, units: list[tuple[int, 
     claimed_units = {n for n, ks in unit_ids.items() if ks}
     for n, (us, ue) in enumerate(units):
         start, end = doc[us].idx, doc[ue - 1].idx + len(doc[ue - 1].text)
-        targets = unit_ids[n] or (unit_ids.get(n - 1, []) if n - 1 in claimed_units and n not in claimed_units else [])
+        same_paragraph = n > 0 and "\n" not in text[doc[units[n - 1][1] - 1].idx:start]
+        targets = unit_ids[n] or (unit_ids[n - 1] if same_paragraph and n - 1 in claimed_units else [])
         if not targets:
             continue
         for m in lex["relay"].finditer(text, start, end):

@@ -183,7 +183,9 @@ def normalize_date(text: str, anchor: dt.date | None, previous: str | None = Non
     week of a bare weekday; ``year`` is a year stated by a sibling in a list.
     """
     value = _normalize(text, anchor, previous, tense, year)
-    return None if value == _MISSING else value
+    if value == _MISSING or value and re.match(r"^(\d{1,3}|\d{5,})-", value):
+        return None  # a relative date pushed outside years 1000-9999 has no ISO form
+    return value
 
 
 @lru_cache(maxsize=8192)

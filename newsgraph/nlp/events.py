@@ -140,11 +140,10 @@ class _Reader:
             if tok.pos_ != "VERB" or self._inside_name(tok):
                 continue
             typed = self._verb_type(tok)
-            if typed is None:
-                continue
-            if self._unreal(tok) or self._dependent_infinitive(tok):
-                self.anchors[tok.i] = None
-                governor = by_anchor.get(tok.head.i) if tok.dep_ == "xcomp" else None
+            governor = by_anchor.get(tok.head.i) if tok.dep_ == "xcomp" else None
+            if typed is None or self._unreal(tok) or self._dependent_infinitive(tok):
+                if typed is not None or governor is not None:
+                    self.anchors[tok.i] = None
                 if governor is not None and not self._unreal(tok):
                     # "threatened to fire rockets at Tel Aviv": the content names the targets
                     content = _Draft(tok, "", tok.idx, governor.type)
@@ -356,6 +355,10 @@ class _Reader:
                 _add(draft.targets, found)
                 if not found:  # "an embassy in Azerbaijan": the object's own complements
                     self._preps(child, draft, noun=False)
+        if draft.type in ("REQUEST", "ACCUSE", "THREATEN"):  # "demanded that the US cancel ...": the US is asked
+            for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+                for subj in (c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    _add(draft.targets, self._np_entities(subj))
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the study released last week": the noun undergoes it
             _add(draft.targets, self._np_entities(verb.head))
         self._preps(verb, draft, noun=False)
@@ -384,6 +387,8 @@ class _Reader:
                 continue
             word = prep.lower_
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if not noun and self._noun_type(pobj):
+                    continue  # "killed in U.S. air strikes": the strikes are an event, not a place or target
                 found = self._np_entities(pobj)
                 places = [e for e in found if self.index[e].type in PLACE_TYPES]
                 aimed = word == "at" and draft.type in ("ASSAULT", "THREATEN", "COERCE")  # "fired at Tel Aviv"
@@ -412,6 +417,12 @@ class _Reader:
             return [left], False
         for _ in range(8):
             subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+            if (len(subjects) == 1 and subjects[0].lower_ in ("it", "they", "he", "she", "we") and v.dep_ == "ccomp"
+                    and self._lemma(v.head) in self.lex.commitment_cues):
+                # "Switzerland said it had expelled ...": the pronoun is the one who says so
+                reporter = [c for c in v.head.children if c.dep_ == "nsubj"]
+                if reporter and reporter[0].tag_ != "PRP":
+                    return reporter, subjects[0].dep_ == "nsubjpass" and v.i == verb.i
             if subjects:
                 passive = subjects[0].dep_ == "nsubjpass" and v.i == verb.i
                 if subjects[0].tag_ in ("WDT", "WP") and v.dep_ == "relcl":

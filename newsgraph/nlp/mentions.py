@@ -26,7 +26,9 @@ PARTICLES = {"al", "el", "ez", "ad", "as", "ash", "az", "an", "ar", "at", "ed", 
              "ibn", "abu", "bani", "ul", "ud"}
 APOSTROPHES = ("'s", "\u2019s", "'", "\u2019")
 # Priority when spans overlap: a lexicon or pattern match beats spaCy's guess.
-PRIORITY = {"known": 4, "facility": 3, "materiel": 3, "spacy": 1, "place-word": 0, "acronym": 0}
+PRIORITY = {"known": 4, "facility": 3, "materiel": 3, "spacy": 1, "place-word": 0, "gazetteer": 0, "acronym": 0}
+# A proper noun spaCy left untagged is taken as a place only if it names a town at least this big.
+GAZETTEER_MIN_POPULATION = 100_000
 # Capitalised words that are not names of organisations even when written in capitals.
 NOT_ACRONYMS = {"TV", "CEO", "CFO", "AM", "PM", "ID", "OK", "GMT", "UTC", "EST", "PST", "USD", "EUR", "GDP",
                 "DNA", "PDF", "FAQ", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "NO", "BREAKING"}
@@ -53,6 +55,7 @@ def find_mentions(parsed: Parsed) -> list[Candidate]:
     found += _facilities(doc)
     found += _acronyms(doc)
     found += _places_after_place_words(doc)
+    found += _gazetteer_places(doc)
     chosen = _without_overlaps(found)
     chosen = [c for c in chosen if not any(s <= c.start < e for s, e in furniture)]
     return [c for c in (_retype(c, doc) for c in chosen) if c is not None]
@@ -258,9 +261,12 @@ def _retype(cand: Candidate, doc: Doc) -> Candidate | None:
     if iso and cand.type in ("ORG", "PER", "FAC", "GPE", "LOC"):
         return replace(cand, type="GPE", country=iso)
     place = places.lookup_place(text) if cand.type in ("ORG", "PER", "FAC") and " " not in text else None
-    if place is not None and (cand.type != "PER" or place.kind != "city" or place.population >= 100_000
-                              or _after_locative(cand, doc)):
+    if place is not None and (cand.type != "PER" or place.kind != "city" or _after_locative(cand, doc)
+                              or place.population >= 500_000 and not _acts_like_person(cand, doc)):
         return replace(cand, type="GPE")  # a city is never an organisation; a surname is put back later
+    if cand.type == "GPE" and " " not in text and place is None and places.lookup_place(text) is None \
+            and _acts_like_person(cand, doc):
+        return replace(cand, type="PER")  # "Erdogan threatened ...": not a place the gazetteer knows
     if cand.type in ("PER", "ORG") and _after_place_word(cand, doc):
         return replace(cand, type="GPE")
     if _is_title_fragment(cand, doc):
@@ -273,6 +279,20 @@ def _retype(cand: Candidate, doc: Doc) -> Candidate | None:
 PLACE_WORDS = {"village", "town", "city", "province", "governorate", "district", "region", "neighbourhood",
                "neighborhood", "suburb", "countryside", "outskirts", "municipality", "county", "state", "port",
                "capital", "island", "valley", "camp"}
+
+
+def _gazetteer_places(doc: Doc) -> list[Candidate]:
+    """Countries and large towns spaCy did not tag ("Aleppo was shelled"): single proper nouns only."""
+    out = []
+    for tok in doc:
+        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or len(tok.text) < 4:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # part of a longer name spaCy did not recognise
+        place = places.lookup_place(tok.text)
+        if place is not None and (place.kind != "city" or place.population >= GAZETTEER_MIN_POPULATION):
+            out.append(Candidate(tok.idx, tok.idx + len(tok.text), tok.text, "GPE", "gazetteer"))
+    return out
 
 
 def _places_after_place_words(doc: Doc) -> list[Candidate]:
@@ -290,6 +310,17 @@ def _places_after_place_words(doc: Doc) -> list[Candidate]:
         span = doc[tok.i:end]
         out.append(Candidate(span.start_char, span.end_char, span.text, "GPE", "place-word"))
     return out
+
+
+def _acts_like_person(cand: Candidate, doc: Doc) -> bool:
+    """A title before the name ("President Bush") or the name as subject of a verb ("Erdogan threatened")."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if span.start >= 1 and lexicon.titles().is_title_word(doc[span.start - 1].text):
+        return True
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and _after_locative(cand, doc) is False
 
 
 LOCATIVES = {"in", "near", "at", "from", "outside", "around", "into", "towards", "toward", "to"}

@@ -7,9 +7,11 @@ Resolution of a document's places in two passes:
    countries, admin areas and towns that are clearly the biggest of their name vote
    for their country, as do the dateline ("BEIRUT (Reuters) -") and demonyms;
 2. each entity takes the candidate with the best score: population prior + kind +
-   the share of the document's votes for the candidate's country + a bonus when
-   the town's province is also named.  So "Tripoli" in a report about Lebanon is
-   the Lebanese city and Tripoli in a report without context is the Libyan capital.
+   the share of the document's votes for the candidate's country + local support
+   (its province is named; it lies near a clearly resolved place; it lies near some
+   reading of other names in the document).  So "Tripoli" in a report about
+   Lebanon is the Lebanese city and Tripoli without context is the Libyan capital.
+   Towns under 15000 people and sound-alikes need local support to be chosen at all.
 """
 
 from __future__ import annotations
@@ -125,6 +127,11 @@ def _capitals() -> dict[str, tuple[str, ...]]:
     return {iso: (rec["capital"],) for iso, rec in gazetteer.country_records().items() if rec.get("capital")}
 
 
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(normalise(w) for w in gazetteer.data("places_stopwords.json")["words"])
+
+
 def lookup_place(name: str) -> Place | None:
     """Best context-free reading of a name, or None for names that are not (clearly) places.
 
@@ -135,7 +142,7 @@ def lookup_place(name: str) -> Place | None:
     text = name.strip()
     if text[:4].lower() == "the ":
         text = text[4:].strip()
-    if not text or not text[0].isupper():
+    if not text or not text[0].isupper() or normalise(text) in _stopwords():
         return None
     iso = country_code(text)
     if iso:
@@ -150,7 +157,11 @@ def lookup_place(name: str) -> Place | None:
     best: tuple[float, Place] | None = None
     for place in gazetteer.core().get(key):
         own = normalise(place.name) == key
-        if place.kind == "city" and not own and place.population < 1_000_000:
+        spelling = gazetteer.skeleton(key) == gazetteer.skeleton(normalise(place.name))
+        if place.kind == "city" and not own and not (
+                place.population >= 1_000_000 or (place.population >= 100_000 and spelling)):
+            # an alternate name counts for a big city, or for a mid-sized one when it is a
+            # spelling of its own name ("Dayr az Zawr"); "Hamas" is an old name of Hamm
             continue
         if place.kind == "admin" and place.level == 2 and not own:
             continue
@@ -221,7 +232,7 @@ def _candidates(name: str) -> tuple[list[Candidate], bool]:
         name = name.title()  # datelines and headlines: "SOUTH WAZIRISTAN"
     for form, wants_admin in _forms(name):
         key = normalise(form)
-        if not key:
+        if not key or key in _stopwords():
             continue
         found: list[Candidate] = []
         iso = country_code(form)

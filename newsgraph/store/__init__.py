@@ -189,13 +189,13 @@ class Store:
             query = query.where(e.c.type == type.upper())
         with self._read() as conn:
             rows = conn.execute(query).mappings().all()
-        pairs = []
+        pairs: list[tuple[str, Entity, int]] = []
         for r in rows:
-            # mentions stand in as a count here: summaries need how often, not where
+            # summaries need how often an entity is mentioned, not where: the count comes from SQL
             entity = Entity(id=r["local_id"], name=r["name"], type=r["type"], aliases=tuple(r["aliases"]),
                             roles=tuple(r["roles"]), country=r["country"], lat=r["lat"], lon=r["lon"],
-                            geonames_id=r["geonames_id"], mentions=(None,) * (r["n"] or 0))  # type: ignore[arg-type]
-            pairs.append((r["doc_id"], entity))
+                            geonames_id=r["geonames_id"])
+            pairs.append((r["doc_id"], entity, r["n"] or 0))
         merged = merge_entities(pairs)
         return sorted(merged, key=lambda c: (-len(c.documents), -c.mentions, c.name))
 

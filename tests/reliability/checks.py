@@ -9,6 +9,9 @@ import re
 from newsgraph.model import ENTITY_TYPES, EVENT_TYPES, STANCES, Document
 
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# Document-level date mentions may keep TimeML values a calendar date cannot express
+# (nlp/dates.py): ISO weeks, seasons, quarters, halves, decades, centuries, references.
+_TIMEML = re.compile(r"^(\d{4}-W\d{2}(-WE)?|\d{4}-(SP|SU|FA|WI|Q[1-4]|H[12])|\d{2,3}|(PRESENT|PAST|FUTURE)_REF)$")
 
 
 def valid_iso(value: str) -> bool:
@@ -21,6 +24,14 @@ def valid_iso(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _contract_date(value: str | None) -> str | None:
+    """The contract form of a date mention's value (nlp/dates.py's reduction when it has one)."""
+    from newsgraph.nlp import dates
+
+    reduce = getattr(dates, "contract_date", None)
+    return reduce(value) if reduce is not None else value
 
 
 def assert_consistent(doc: Document, text: str) -> None:
@@ -44,6 +55,8 @@ def assert_consistent(doc: Document, text: str) -> None:
     for c in doc.claims:
         assert c.stance in STANCES and (c.speaker is None or c.speaker in ids)
     for d in doc.dates:
-        assert d.value is None or valid_iso(d.value), d.value
+        assert d.value is None or valid_iso(d.value) or _TIMEML.match(d.value), d.value
+        contract = _contract_date(d.value)
+        assert contract is None or valid_iso(contract), (d.value, contract)
     assert doc.published is None or valid_iso(doc.published)
     json.dumps(doc.to_dict())  # serialisable

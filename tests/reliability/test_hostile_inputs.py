@@ -59,8 +59,10 @@ def hostile_corpus(root: Path) -> dict[str, str | None]:
     (root / "sub").mkdir()
     os.symlink(root, root / "sub" / "loop-to-root")  # a symlink loop
     os.symlink(root / "nowhere.txt", root / "sub" / "dangling.txt")  # a broken link
+    os.mkfifo(root / "pipe.txt")  # reading it would block forever
     expected = {name: err for name, (_, err) in files.items()}
     expected["sub/dangling.txt"] = "no such file"
+    expected["pipe.txt"] = "not a regular file"
     return expected
 
 
