@@ -177,3 +177,18 @@ def test_cli_extract_scores_on_development_article(dev_article_path: Path, share
     assert result["role_accuracy"] >= 0.9
     assert result["geo_accuracy_25km"] >= 0.95
     assert result["country_accuracy"] >= 0.95
+
+
+def test_people_spacy_reads_as_places_are_people_and_untagged_cities_are_places() -> None:
+    doc = extract("Erdogan threatened Syria. President Bush visited Iraq. Aleppo was shelled overnight.")
+    assert named(doc, "Erdogan").type == "PER"  # subject of a verb, unknown to the gazetteer
+    assert named(doc, "Bush").type == "PER"  # a title before it, though a town in Egypt is so named
+    aleppo = named(doc, "Aleppo")  # spaCy tags nothing here; the gazetteer knows the city
+    assert aleppo.type == "GPE" and aleppo.country == "SY"
+
+
+def test_abbreviations_and_codes_are_not_places() -> None:
+    doc = extract("The MoD said doctors in Basra had treated H1N1 cases.")
+    assert named(doc, "MoD").type == "ORG"
+    assert doc.entity_named("H1N1") is None
+    assert named(doc, "Basra").country == "IQ"

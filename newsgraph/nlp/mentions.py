@@ -31,7 +31,7 @@ PRIORITY = {"known": 4, "facility": 3, "materiel": 3, "spacy": 1, "place-word": 
 GAZETTEER_MIN_POPULATION = 100_000
 # Capitalised words that are not names of organisations even when written in capitals.
 NOT_ACRONYMS = {"TV", "CEO", "CFO", "AM", "PM", "ID", "OK", "GMT", "UTC", "EST", "PST", "USD", "EUR", "GDP",
-                "DNA", "PDF", "FAQ", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "NO", "BREAKING"}
+                "DNA", "PDF", "FAQ", "NGO", "NGOs", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "NO", "BREAKING"}
 
 
 @dataclass(frozen=True)
@@ -264,6 +264,11 @@ def _retype(cand: Candidate, doc: Doc) -> Candidate | None:
     if place is not None and (cand.type != "PER" or place.kind != "city" or _after_locative(cand, doc)
                               or place.population >= 500_000 and not _acts_like_person(cand, doc)):
         return replace(cand, type="GPE")  # a city is never an organisation; a surname is put back later
+    if cand.type in ("GPE", "LOC") and iso is None and places.lookup_place(text) is None:
+        if any(ch.isdigit() for ch in text):
+            return None  # "H1N1", "COVID-19": not places
+        if " " not in text and len(text) <= 5 and sum(ch.isupper() for ch in text) >= 2:
+            return replace(cand, type="ORG")  # "NGO", "MoD": abbreviations the gazetteer does not know
     if cand.type == "GPE" and " " not in text and place is None and places.lookup_place(text) is None \
             and _acts_like_person(cand, doc):
         return replace(cand, type="PER")  # "Erdogan threatened ...": not a place the gazetteer knows
