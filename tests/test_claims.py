@@ -203,3 +203,48 @@ def test_attribution_spans_for_the_benchmark() -> None:
     assert a.source and text[a.source[0]:a.source[1]] == "Maria Lopez, a spokeswoman"
     assert a.cue and text[a.cue[0]:a.cue[1]] == "said"
     assert text[a.content[0]:a.content[1]] == "that the outbreak was under control"
+
+
+def test_quote_signed_with_a_dash_and_a_name() -> None:
+    run = Run("“The new bridge will change this valley for the better.” ― Tomas Berg\n"
+              "“Nobody asked the farmers what they wanted.” ― Ines Walter\n")
+    first = run.one("change this valley")
+    assert first.speaker_text == "Tomas Berg" and first.cue == "―"
+    assert first.text == "The new bridge will change this valley for the better."
+    assert run.one("asked the farmers").speaker_text == "Ines Walter"
+    assert_offsets(run.text, run.claims)
+
+
+def test_transcript_label_inside_a_quoted_line() -> None:
+    run = Run('"HARLAN: We never agreed to sell the harbour to anyone."')
+    claim = run.one("never agreed")
+    assert claim.speaker_text == "HARLAN" and claim.text.startswith("We never agreed")
+
+
+def test_adding_that_is_a_second_statement_not_part_of_the_first_quote() -> None:
+    run = Run("“The dam is safe,” the engineer said, adding that “the spillway was rebuilt last year.”")
+    said, added = run.one("The dam is safe"), run.one("spillway was rebuilt")
+    assert said is not added and "spillway" not in said.text
+    assert said.cue == "said" and added.cue == "adding"
+
+
+def test_as_the_police_said_frames_the_main_clause() -> None:
+    run = Run("The driver was not armed, as the police have said.")
+    claim = run.one("The driver was not armed")
+    assert claim.speaker_text == "the police" and claim.cue == "said"
+
+
+def test_passive_agent_and_colon_before_a_quoted_paragraph() -> None:
+    run = Run("The merger was first reported by The Financial Times.")
+    claim = run.one("The merger")
+    assert claim.speaker_text == "The Financial Times" and claim.cue == "reported"
+    run = Run('The minister said:\n\n"We will cut the fuel tax in April."\n')
+    assert run.one("cut the fuel tax").speaker_text == "The minister"
+
+
+def test_vowed_to_and_a_verb_tagged_as_noun() -> None:
+    run = Run("Ortiz vowed to rebuild every school in the province.")
+    assert run.one("to rebuild every school").speaker_text == "Ortiz"
+    run = Run("But Ortiz claims that the budget was never approved.")
+    claim = run.one("the budget was never approved")
+    assert claim.stance == "claimed" and claim.speaker_text == "Ortiz"

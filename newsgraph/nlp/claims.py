@@ -121,12 +121,16 @@ def find_attributions(parsed: Parsed, index: EntityIndex, broad: bool = False) -
     resolver = SpeakerResolver(index)
     raw: list[dict[str, Any]] = []
     for tok in doc:
-        if tok.i not in unit_of or _inside(quotes, tok.idx):
+        if tok.i not in unit_of:
+            continue
+        # a transcript label opening a quoted line ("PENCE: Well, …") still names the speaker
+        if _inside(quotes, tok.idx) and not (tok.text == ":" and _speaker_label(tok, units[unit_of[tok.i]][0])):
             continue
         found = None
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             found = _according(tok, units[unit_of[tok.i]], doc)
-        elif tok.lemma_.lower() in lex["broad_stance" if broad else "stance"] and tok.pos_ in ("VERB", "AUX"):
+        elif tok.lemma_.lower() in lex["broad_stance" if broad else "stance"] and (
+                tok.pos_ in ("VERB", "AUX") or _verb_tagged_noun(tok)):
             found = _verb_claim(tok, units, unit_of, quotes, doc, lex, broad)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex["claim_nouns"]:
             found = _noun_claim(tok, units[unit_of[tok.i]], doc)
@@ -134,8 +138,10 @@ def find_attributions(parsed: Parsed, index: EntityIndex, broad: bool = False) -
             found = _transcript(tok, units, unit_of, doc)
         if found:
             raw.append(found)
+    raw += [d for d in _dash_quotes(doc, text) if d["cue"].i in unit_of]
     raw = _merge_according(raw, unit_of)
-    out = [_finish(r, doc, text, quotes, units, unit_of, index, resolver, lex) for r in raw]
+    cue_starts = frozenset(r["cue"].idx for r in raw)
+    out = [_finish(r, doc, text, quotes, units, unit_of, index, resolver, lex, cue_starts) for r in raw]
     out = _continued_quotes(out, quotes, text, units, doc)
     out = _relays(out, doc, text, units, unit_of, index, lex)
     out = _nesting(sorted(out, key=lambda a: (a.evidence[0], a.cue[0] if a.cue else a.content[0])), lex)
@@ -192,27 +198,59 @@ def _inside(regions: list[Offsets], pos: int) -> bool:
 
 def _speaker_label(colon: Token, unit_start: int) -> bool:
     """A transcript line "PENCE: …" or "Pat Caddell: …": only proper nouns before the colon."""
-    before = colon.doc[unit_start:colon.i]
-    return 0 < len(before) <= 4 and all(t.pos_ == "PROPN" or t.is_upper for t in before)
+    start = unit_start
+    while start < colon.i and colon.doc[start].is_quote:
+        start += 1
+    before = colon.doc[start:colon.i]
+    # headlines label their speaker too ("Sanders: Clinton needs to …", "Poll: Voters …")
+    return 0 < len(before) <= 4 and all(t.pos_ == "PROPN" or t.is_upper or t.is_title for t in before)
+
+
+def _verb_tagged_noun(tok: Token) -> bool:
+    """"Trump claims that …", "Obama says …" in headlines: a verb the tagger took for a plural noun."""
+    return (tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in tok.children)
+            and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children))
 
 
 def _verb_claim(cue: Token, units: list[tuple[int, int]], unit_of: dict[int, int], quotes: list[Offsets],
                 doc: Doc, lex: dict[str, Any], broad: bool = False) -> dict[str, Any] | None:
     us, ue = units[unit_of[cue.i]]
+    passive = _passive_frame(cue, us, ue, doc)
+    if passive is not None:
+        return passive
     subject, inherited = _subject(cue)
     if subject is None:
         subject = _left_noun_phrase(cue, us)
     if subject is None or subject.lower_ in ("it", "there") and subject.dep_ == "expl":
         return None
-    content = _content(cue, subject, us, ue, quotes, doc, lex, broad)
+    # "He said:" closing its line introduces the next paragraph, not a quote before it
+    colon_last = cue.i + 1 == ue - 1 and doc[ue - 1].text == ":"
+    content = None if colon_last else _content(cue, subject, us, ue, quotes, doc, lex, broad)
     if content is None and doc[ue - 1].text == ":" or (content is None and cue.i + 1 < ue and doc[cue.i + 1].text == ":"):
-        nxt = unit_of.get(ue)
+        after = ue
+        while after < len(doc) and doc[after].is_space:
+            after += 1
+        nxt = unit_of.get(after)
         if nxt is not None:
             ns, ne = units[nxt]
             content = (doc[ns].idx, doc[ne - 1].idx + len(doc[ne - 1].text))
     if content is None:
         return None
     return {"cue": cue, "subject": subject, "inherited": inherited, "content": content, "kind": "verb"}
+
+
+def _passive_frame(cue: Token, us: int, ue: int, doc: Doc) -> dict[str, Any] | None:
+    """"The issue was first reported by The Post", "it was claimed by X that …": the agent is the source."""
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if source is None or any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None  # "as reported by X" names a relay, handled with the other relay phrases
+    comps = [c for c in cue.children if c.dep_ == "ccomp" and us <= c.i < ue]
+    said = comps or [c for c in cue.children if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "this", "that")]
+    content = _clip(said, us, ue, doc) if said else None
+    if content is None:
+        return None
+    return {"cue": cue, "subject": source, "inherited": False, "content": content, "kind": "verb"}
 
 
 def _subject(cue: Token) -> tuple[Token | None, bool]:
@@ -248,8 +286,22 @@ def _content(cue: Token, subject: Token, us: int, ue: int, quotes: list[Offsets]
     comps = [c for c in comps if c.dep_ == "ccomp"] or comps
     if comps:
         return _clip(comps, us, ue, doc, exclude=subject)
-    if lemma in lex["object"] or broad:
-        objs = [c for c in cue.children if c.dep_ in ("dobj", "attr", "oprd") and c.i > cue.i]
+    if lemma in lex["stance"]:
+        # "Trump said after the convention he would …": the parser hangs the clause as an advcl
+        clauses = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and us <= c.i < ue
+                   and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                   and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children)]
+        if clauses:
+            return _clip(clauses, us, ue, doc, exclude=subject)
+    if cue.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in cue.children) \
+            and subject.head.i == cue.i and subject.dep_ == "nsubj" and us <= cue.head.i < ue:
+        # "…, as police have said": the main clause around the frame is what was said
+        lo, hi = cue.left_edge.i, cue.right_edge.i
+        return _trim(doc, us, lo - 1) if lo - us > ue - 1 - hi else _trim(doc, hi + 1, ue - 1)
+    if lemma in lex["object"] or broad or lemma in lex["xcomp"] and lemma in lex["stance"]:
+        # "vowed to …", "expects to …": the infinitive is what was said even when an object is not
+        in_object = lemma in lex["object"] or broad
+        objs = [c for c in cue.children if c.dep_ in ("dobj", "attr", "oprd") and c.i > cue.i and in_object]
         prep = lex["object_prep"].get(lemma)
         if prep:
             objs += [c for c in cue.children if c.dep_ == "prep" and c.lower_ == prep]
@@ -305,6 +357,8 @@ def _clip(heads: list[Token], us: int, ue: int, doc: Doc, exclude: Token | None 
 def _noun_claim(noun: Token, unit: tuple[int, int], doc: Doc) -> dict[str, Any] | None:
     """"Trump's claim that …", "the ministry's statement that …": the possessor said the that-clause."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:  # "a New York Times report that …": the named owner as a compound
+        owner = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if owner is None or clause is None:
@@ -318,6 +372,8 @@ def _noun_claim(noun: Token, unit: tuple[int, int], doc: Doc) -> dict[str, Any] 
 def _according(tok: Token, unit: tuple[int, int], doc: Doc) -> dict[str, Any] | None:
     to = doc[tok.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+    # "according to show insiders": a misparse hangs the source as a clause under "to"
+    objs = objs or [c for c in to.children if c.dep_ == "pcomp" and c.i > to.i]
     if not objs:
         return None
     source = objs[0]
@@ -342,6 +398,30 @@ def _transcript(colon: Token, units: list[tuple[int, int]], unit_of: dict[int, i
     if content is None:
         return None
     return {"cue": colon, "subject": doc[colon.i - 1], "inherited": False, "content": content, "kind": "colon"}
+
+
+DASH_NAME = re.compile(r"(?<=[\"“”'’.!?])[ \t\u00a0]*(―|—|–|--)[ \t\u00a0]*"
+                       r"([A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,4})\.?[ \t\u00a0]*(?=\n|$|[\"“”])")
+
+
+def _dash_quotes(doc: Doc, text: str) -> list[dict[str, Any]]:
+    """"“We need change.” ― Jane Doe": a quote signed with a dash and a name right after it."""
+    found = []
+    for m in DASH_NAME.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        prev = [p for p in DASH_NAME.finditer(text, line_start, m.start())]
+        start = prev[-1].end() if prev else line_start
+        while start < m.start() and text[start].isspace():
+            start += 1
+        if start >= m.start() or text[start] not in "\"“”" or m.start() - start < 15:
+            continue
+        name = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        cue = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if name is None or cue is None or not len(name) or not len(cue):
+            continue
+        found.append({"cue": cue[0], "subject": name[-1], "source_span": name, "inherited": False,
+                      "content": (start, m.start()), "kind": "dash"})
+    return found
 
 
 def _trim(doc: Doc, lo: int, hi: int) -> Offsets | None:
@@ -369,7 +449,7 @@ def _merge_according(raw: list[dict[str, Any]], unit_of: dict[int, int]) -> list
 
 def _finish(r: dict[str, Any], doc: Doc, text: str, quotes: list[Offsets], units: list[tuple[int, int]],
             unit_of: dict[int, int], index: EntityIndex, resolver: SpeakerResolver,
-            lex: dict[str, Any]) -> Attribution:
+            lex: dict[str, Any], cue_starts: frozenset[int] = frozenset()) -> Attribution:
     cue: Token = r["cue"]
     subject: Token = r["subject"]
     if r["kind"] in ("verb", "noun"):
@@ -381,11 +461,14 @@ def _finish(r: dict[str, Any], doc: Doc, text: str, quotes: list[Offsets], units
         cue_span = (cue.idx, end.idx + len(end.text))
         cue_text = text[cue_span[0]:cue_span[1]]
     else:
-        cue_span, cue_text = (cue.idx, cue.idx + 1), ":"
+        cue_span, cue_text = (cue.idx, cue.idx + len(cue.text)), cue.text
     # the whole source phrase (PolNeAR style) and its core (for the entity)
     left_phrase = (r["kind"] == "verb" and subject.dep_ != "nsubj" and not r["inherited"] and subject.i < cue.i
                    and subject.head != subject and cue.dep_ != "acl")
-    if left_phrase:  # a subject the parser missed: the noun phrase just left of the cue
+    if r["kind"] == "dash":
+        name = r["source_span"]
+        full, core = (name.start_char, name.end_char), name
+    elif left_phrase:  # a subject the parser missed: the noun phrase just left of the cue
         lo = subject.i
         unit_start = units[unit_of[cue.i]][0]
         while lo - 1 >= unit_start and doc[lo - 1].pos_ in NP_POS and doc[lo - 1].text != ",":
@@ -412,7 +495,9 @@ def _finish(r: dict[str, Any], doc: Doc, text: str, quotes: list[Offsets], units
     speaker_text = text[core.start_char:core.end_char] if len(core) else subject.text
     if speaker:
         resolver.remember(subject.idx, speaker, cue)
-    content = _with_quotes(r["content"], quotes, text, [cue_span, full])
+    # a transcript line's words start after its label, even inside the quote marks
+    content = r["content"] if r["kind"] == "colon" else _with_quotes(r["content"], quotes, text, [cue_span, full],
+                                                                     cue_starts - {cue.idx})
     pieces = [cue_span, content] + ([full] if full else [])
     evidence = _evidence(doc, min(p[0] for p in pieces), max(p[1] for p in pieces), units, unit_of)
     lemma = cue.lemma_.lower()
@@ -445,9 +530,11 @@ def _cue_extent(cue: Token, content: Offsets) -> Offsets:
     return doc[lo].idx, hi_tok.idx + len(hi_tok.text)
 
 
-def _with_quotes(content: Offsets, quotes: list[Offsets], text: str, frame: list[Offsets]) -> Offsets:
+def _with_quotes(content: Offsets, quotes: list[Offsets], text: str, frame: list[Offsets],
+                 other_cues: frozenset[int] = frozenset()) -> Offsets:
     """Grow the content to the quotes it overlaps, and to quotes that only the frame separates from it
-    ("“We will win,” she said. “And soon.”" is one statement)."""
+    ("“We will win,” she said. “And soon.”" is one statement); never across another cue ("…,” he said,
+    adding that “…”" is two statements)."""
     framed = set()
     for s, e in frame:
         framed.update(range(s, e))
@@ -459,7 +546,7 @@ def _with_quotes(content: Offsets, quotes: list[Offsets], text: str, frame: list
                 grown = (min(content[0], q[0]), max(content[1], q[1]))
             elif q[0] >= content[1] or q[1] <= content[0]:
                 lo, hi = (content[1], q[0]) if q[0] >= content[1] else (q[1], content[0])
-                if hi - lo > 300 or "\n" in text[lo:hi]:
+                if hi - lo > 300 or "\n" in text[lo:hi] or any(lo <= c < hi for c in other_cues):
                     continue
                 gap = "".join(ch for i, ch in enumerate(text[lo:hi], lo) if i not in framed)
                 # only the frame (and a few words of it: "told Al Jazeera on Monday") may lie between

