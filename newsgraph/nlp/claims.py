@@ -347,11 +347,7 @@ def _clip(heads: list[Token], us: int, ue: int, doc: Doc, exclude: Token | None 
         lo = max(lo, exclude.right_edge.i + 1)
     while lo <= hi and (doc[lo].is_punct and doc[lo].text not in "\"“'‘«" or doc[lo].is_space):
         lo += 1
-    while hi >= lo and (doc[hi].is_space or doc[hi].text in (",", ";", ":", "—", "–")):
-        hi -= 1
-    if hi < lo:
-        return None
-    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    return _trim(doc, lo, hi)
 
 
 def _noun_claim(noun: Token, unit: tuple[int, int], doc: Doc) -> dict[str, Any] | None:

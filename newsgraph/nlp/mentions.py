@@ -140,15 +140,17 @@ def _token_sequences(doc: Doc, max_len: int = 8) -> Iterable[tuple[int, int, str
 def _known_organizations(doc: Doc) -> list[Candidate]:
     known = lexicon.known_organizations()
     out = []
-    for i, j, text in _token_sequences(doc, 7):
-        if not doc[i].is_title and not doc[i].is_upper:
-            continue
-        if known.canonical.get(text.lower()) and (text[0].isupper()):
-            if text.lower() != text and (text.isupper() or any(w[0].isupper() for w in text.split())):
-                span = doc[i:j]
-                if len(text) <= 3 and not text.isupper():
-                    continue  # "Fars" the province vs FARS the agency: short names only in capitals
-                out.append(Candidate(span.start_char, span.end_char, span.text, "ORG", "known"))
+    for i in range(len(doc)):
+        if not (doc[i].is_title or doc[i].is_upper):
+            continue  # a known name starts with a capital: build no spans elsewhere
+        for j in range(i + 1, min(len(doc), i + 7) + 1):
+            span = doc[i:j]
+            text = span.text
+            if not text[0].isupper() or known.canonical_name(text) is None:
+                continue
+            if len(text) <= 3 and not text.isupper():
+                continue  # short forms ("AP", "IS") only in capitals: "Is", "Ap" are words
+            out.append(Candidate(span.start_char, span.end_char, text, "ORG", "known"))
     return out
 
 
@@ -260,17 +262,18 @@ def _retype(cand: Candidate, doc: Doc) -> Candidate | None:
         return None
     if iso and cand.type in ("ORG", "PER", "FAC", "GPE", "LOC"):
         return replace(cand, type="GPE", country=iso)
-    place = places.lookup_place(text) if cand.type in ("ORG", "PER", "FAC") and " " not in text else None
-    if place is not None and (cand.type != "PER" or place.kind != "city" or _after_locative(cand, doc)
-                              or place.population >= 500_000 and not _acts_like_person(cand, doc)):
+    looked_up = cand.type in ("GPE", "LOC") or " " not in text
+    place = places.lookup_place(text) if looked_up else None
+    if place is not None and cand.type in ("ORG", "PER", "FAC") and (
+            cand.type != "PER" or place.kind != "city" or _after_locative(cand, doc)
+            or place.population >= 500_000 and not _acts_like_person(cand, doc)):
         return replace(cand, type="GPE")  # a city is never an organisation; a surname is put back later
-    if cand.type in ("GPE", "LOC") and iso is None and places.lookup_place(text) is None:
+    if cand.type in ("GPE", "LOC") and iso is None and place is None:
         if any(ch.isdigit() for ch in text):
             return None  # "H1N1", "COVID-19": not places
         if " " not in text and len(text) <= 5 and sum(ch.isupper() for ch in text) >= 2:
             return replace(cand, type="ORG")  # "NGO", "MoD": abbreviations the gazetteer does not know
-    if cand.type == "GPE" and " " not in text and place is None and places.lookup_place(text) is None \
-            and _acts_like_person(cand, doc):
+    if cand.type == "GPE" and " " not in text and place is None and _acts_like_person(cand, doc):
         return replace(cand, type="PER")  # "Erdogan threatened ...": not a place the gazetteer knows
     if cand.type in ("PER", "ORG") and _after_place_word(cand, doc):
         return replace(cand, type="GPE")

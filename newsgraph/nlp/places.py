@@ -132,6 +132,7 @@ def _stopwords() -> frozenset[str]:
     return frozenset(normalise(w) for w in gazetteer.data("places_stopwords.json")["words"])
 
 
+@lru_cache(maxsize=65536)  # asked for every proper noun of every document: names repeat
 def lookup_place(name: str) -> Place | None:
     """Best context-free reading of a name, or None for names that are not (clearly) places.
 
