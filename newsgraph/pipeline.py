@@ -5,8 +5,8 @@ The stages, in order:
 1. ``parse``     spaCy tokens, sentences, dependency parse and base NER (nlp/parse.py)
 2. ``entities``  typed entities, one per real thing, with aliases and roles; affiliation relations (nlp/entities.py)
 3. ``places``    coordinates and countries for places, from the offline gazetteer (nlp/places.py)
-4. ``dates``     date expressions normalised at their stated precision (nlp/dates.py)
-5. ``events``    PLOVER-typed events with actors, targets, place and date (nlp/events.py)
+4. ``dates``     date expressions normalised at their stated precision (nlp/dates/)
+5. ``events``    PLOVER-typed events with actors, targets, place and date (nlp/events/)
 6. ``claims``    attributed statements: speaker, relay, cue, stance (nlp/claims.py)
 """
 

@@ -7,10 +7,11 @@ import json
 import re
 
 from newsgraph.model import ENTITY_TYPES, EVENT_TYPES, STANCES, Document
+from newsgraph.nlp.dates import contract_date
 
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # Document-level date mentions may keep TimeML values a calendar date cannot express
-# (nlp/dates.py): ISO weeks, seasons, quarters, halves, decades, centuries, references.
+# (nlp/dates/): ISO weeks, seasons, quarters, halves, decades, centuries, references.
 _TIMEML = re.compile(r"^(\d{4}-W\d{2}(-WE)?|\d{4}-(SP|SU|FA|WI|Q[1-4]|H[12])|\d{2,3}|(PRESENT|PAST|FUTURE)_REF)$")
 
 
@@ -24,14 +25,6 @@ def valid_iso(value: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _contract_date(value: str | None) -> str | None:
-    """The contract form of a date mention's value (nlp/dates.py's reduction when it has one)."""
-    from newsgraph.nlp import dates
-
-    reduce = getattr(dates, "contract_date", None)
-    return reduce(value) if reduce is not None else value
 
 
 def assert_consistent(doc: Document, text: str) -> None:
@@ -56,7 +49,7 @@ def assert_consistent(doc: Document, text: str) -> None:
         assert c.stance in STANCES and (c.speaker is None or c.speaker in ids)
     for d in doc.dates:
         assert d.value is None or valid_iso(d.value) or _TIMEML.match(d.value), d.value
-        contract = _contract_date(d.value)
+        contract = contract_date(d.value)
         assert contract is None or valid_iso(contract), (d.value, contract)
     assert doc.published is None or valid_iso(doc.published)
     json.dumps(doc.to_dict())  # serialisable

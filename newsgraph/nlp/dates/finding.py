@@ -1,0 +1,261 @@
+"""Date mentions in a parsed document: spaCy DATE spans plus patterns it misses,
+split into list and range items, each normalised with its siblings' year and its clause's tense."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
+
+from newsgraph.model import DateMention
+from newsgraph.nlp.dates.normalize import normalize_value
+from newsgraph.nlp.dates.rules import MISSING
+from newsgraph.nlp.dates.values import CALENDAR
+from newsgraph.nlp.dates.vocabulary import alternation, lexicon, patterns
+from newsgraph.nlp.parse import Parsed
+
+
+def find_dates(parsed: Parsed) -> list[DateMention]:
+    """Every date expression in ``parsed``, in order, one mention per item of a list or range."""
+    cached = parsed.cache.get("dates")
+    if isinstance(cached, list):
+        return cached
+    text, anchor = parsed.text, parsed.published
+    out: list[DateMention] = []
+    previous: str | None = None
+    for group in _groups(text, _candidates(parsed)):
+        items = [item for start, end in group for item in _split(text, start, end)]
+        values = _normalize_items(parsed, items, anchor, previous)
+        for (s, e), value in zip(items, values):
+            if value == MISSING:
+                continue
+            out.append(DateMention(s, e, text[s:e], value))
+            if value and CALENDAR.match(value):
+                previous = value
+    parsed.cache["dates"] = out
+    return out
+
+
+_JOINER = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|to|through|until|till|&)\s+|[-\u2013\u2014]\s*)?", re.I)
+
+
+def _groups(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Adjacent spans joined by "and", "to", a dash or a comma: one list or range
+    ("from March to May 2020"), so items without a year can borrow their sibling's."""
+    groups: list[list[tuple[int, int]]] = []
+    for span in spans:
+        if groups and _JOINER.fullmatch(text[groups[-1][-1][1]:span[0]]):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups
+
+
+def _normalize_items(parsed: Parsed, items: list[tuple[int, int]], anchor: dt.date | None,
+                     previous: str | None) -> list[str | None]:
+    """Values of the items of one span; items without a year borrow it from a sibling."""
+    text = parsed.text
+    tense = _tense(parsed, items[0][0], items[-1][1])
+    years = [re.search(r"\b(\d{4})\b", text[s:e]) for s, e in items]
+    values: list[str | None] = []
+    last_month: str | None = None
+    for i, (s, e) in enumerate(items):
+        item = text[s:e]
+        later = next((int(y.group(1)) for y in years[i:] if y), None)
+        earlier = next((int(y.group(1)) for y in reversed(years[:i]) if y), None)
+        sibling_year = later if later is not None else earlier
+        if i and re.fullmatch(r"'?\d{2}", item.strip()) and earlier:  # "1957-58"
+            item = str(earlier // 100 * 100 + int(item.strip()[-2:]))
+        elif i and last_month and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?", item.strip()):
+            item = f"{last_month} {item}"  # "March 4-6": the 6th of March
+        value = normalize_value(item, anchor, previous, tense, sibling_year if len(items) > 1 else None)
+        month = re.search(rf"\b{patterns().mon}", item.lower())
+        last_month = month.group("mon") if month else last_month
+        values.append(value)
+        if value not in (None, MISSING) and CALENDAR.match(value or ""):
+            previous = value
+    return values
+
+
+_SEPARATOR = re.compile(
+    r"\s*(?:,\s*(?:and|or)\s+|\s(?:and|or|to|through|thru|until|till|&)\s+|(?<=\d)\s*[-/]\s*(?=\d)|\s*[-\u2013\u2014]\s*)\s*")
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list or range ("in March 2019, June 2020 and May 2021", "2009-2010")."""
+    span = text[start:end]
+    cuts = [(m.start(), m.end()) for m in _SEPARATOR.finditer(span) if _cuts_items(span, m)]
+    cuts += [(m.start(), m.end()) for m in re.finditer(r",\s*", span) if _comma_separates(span, m)]
+    cuts.sort()
+    pieces, pos = [], 0
+    for a, b in cuts:
+        if a < pos:
+            continue
+        pieces.append((pos, a))
+        pos = b
+    pieces.append((pos, len(span)))
+    items = []
+    for a, b in pieces:
+        piece = span[a:b]
+        lead = len(piece) - len(piece.lstrip(" ,;(\"'"))
+        connective = re.match(r"(?:between|from|since|until|till|through|and|or|to)\s+", piece[lead:], re.I)
+        lead += connective.end() if connective else 0  # "between 2011": the item is "2011"
+        piece_core = piece[lead:].rstrip(" ,;()\"'")
+        if piece_core:
+            s = start + a + lead
+            items.append((s, s + len(piece_core)))
+    return items or [(start, end)]
+
+
+def _cuts_items(span: str, m: re.Match[str]) -> bool:
+    """A dash, "and", "to" separates two dates only when both sides look like dates."""
+    left, right = span[:m.start()].lower(), span[m.end():].lower()
+    if re.search(r"\b(mid|between)$", left) or not left.strip() or not right.strip():
+        return False
+    if re.search(r"\d{1,2}([-/.])\d{1,2}\1\d{2,4}", span):  # one numeric date, not a range
+        return False
+    return bool(_starts_like_date(right) and _ends_like_date(left))
+
+
+def _comma_separates(span: str, m: re.Match[str]) -> bool:
+    """Commas separate list items ("March 2019, June 2020"), not a date's parts ("March 4, 2021")."""
+    left, right = span[:m.start()].lower(), span[m.end():].lower()
+    if re.match(r"(and|or)\b", right):
+        return False  # handled by the separator pattern
+    if re.fullmatch(rf".*\b{patterns().wd}", left):
+        return False  # "Friday, March 22"
+    if re.match(r"\d{4}\b", right):
+        return bool(re.search(r"\b\d{4}$", left))  # "2019, 2020", but not "March 4, 2021"
+    return bool(re.match(patterns().mon, right)) and bool(re.search(rf"(?:\d|{patterns().mon})$", left))
+
+
+def _starts_like_date(s: str) -> bool:
+    p = patterns()
+    return bool(re.match(rf"(?:the |early |late |mid-?)?(?:{p.mon}|{p.wd}|{p.season}|'?\d)", s))
+
+
+def _ends_like_date(s: str) -> bool:
+    p = patterns()
+    return bool(re.search(rf"(?:{p.mon}|{p.wd}|{p.season}|\d)$", s))
+
+
+_TIMELIKE = re.compile(r"\b(morning|afternoon|evening|night|tonight|noon|midnight|today|yesterday|tomorrow)\b", re.I)
+
+
+def _candidates(parsed: Parsed) -> list[tuple[int, int]]:
+    """Character spans of date expressions: spaCy's DATE spans (and TIME spans naming a day),
+    cleaned of possessives and guarded against numbers that are not years, plus pattern
+    matches spaCy missed."""
+    text = parsed.text
+    spans: list[tuple[int, int]] = []
+    for ent in parsed.doc.ents:
+        if ent.label_ == "DATE" or (ent.label_ == "TIME" and _TIMELIKE.search(ent.text)):
+            start, end = _trim(text, ent.start_char, ent.end_char)
+            if end > start and not _not_a_year(parsed, ent, text[start:end]) and not _names_something(ent):
+                spans.append((start, end))
+    names = [(ent.start_char, ent.end_char) for ent in parsed.doc.ents if ent.label_ in _NAME_LABELS]
+    for m in _extra_pattern().finditer(text):
+        s, e = m.start("x"), m.end("x")
+        found = parsed.doc.char_span(s, e, alignment_mode="expand")
+        if any(a < e and s < b for a, b in names) or found is None or _names_something(found):
+            continue  # "Halab Today TV", "the Friday Mosque": part of a name
+        inside = [(a, b) for a, b in spans if a < e and s < b]
+        # a pattern match replaces spaCy spans it contains ("26 November 2017" over "November 2017")
+        if all(s <= a and b <= e for a, b in inside) and (not inside or inside != [(s, e)]):
+            spans = [sp for sp in spans if sp not in inside] + [(s, e)]
+    return sorted(spans)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop trailing possessives and punctuation spaCy sometimes includes."""
+    piece = text[start:end]
+    piece = re.sub(r"(?:\s+(?:and|or|to|through))+$", "", piece)  # spaCy's "the 1980s and"
+    piece = re.sub(r"(?:['\u2019]s|['\u2019])$", "", piece)
+    stripped = piece.rstrip(" ,;:)\"'\u201d")
+    if stripped.endswith(".") and not re.search(rf"\b{patterns().mon}$", stripped.lower()):
+        stripped = stripped[:-1]
+    lead = len(stripped) - len(stripped.lstrip(" ,;:(\"'\u201c"))
+    return start + lead, start + len(stripped)
+
+
+_NAME_LABELS = ("PERSON", "ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
+
+
+def _names_something(span: Any) -> bool:
+    """"April 7th Street", "Halab Today TV": a date word inside a proper name."""
+    last, doc = span[-1], span.doc
+    head = last.head
+    if (head.i >= span.end and head.pos_ == "PROPN" and head.is_title
+            and last.dep_ in ("compound", "nmod", "amod", "nummod")):
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    one_word = len(span) == 1 and span[0].lower_ in ("today", "now", "tonight", "tomorrow", "yesterday")
+    return bool(one_word and span[0].is_title and before is not None and before.pos_ == "PROPN"
+                and not before.is_sent_start and after is not None and after.is_title)
+
+
+def _not_a_year(parsed: Parsed, ent: Any, span_text: str) -> bool:
+    """"Resolution 1701", "F-35", "S-300", "Institute 4000", "1,500": numbers, not dates."""
+    bare = span_text.strip()
+    if not re.fullmatch(r"\d[\d,.]*", bare):
+        return False
+    if not re.fullmatch(r"\d{4}", bare) or not 1000 <= int(bare) <= 2199:
+        return True
+    text = parsed.text
+    if ent.start_char and re.match(r"[-\w/#]", text[ent.start_char - 1]):
+        return True  # glued to letters or a hyphen: a model or code name
+    prev = parsed.doc[ent.start - 1] if ent.start > 0 else None
+    if prev is not None and (prev.lower_ in lexicon()["number_guards"]
+                             or (prev.pos_ in ("PROPN", "NOUN") and prev.is_title and prev.i > prev.sent.start)):
+        return True
+    nxt = parsed.doc[ent.end] if ent.end < len(parsed.doc) else None
+    quantity = prev is not None and prev.lower_ in ("over", "some", "nearly", "about", "around", "almost", "than")
+    return bool(quantity and nxt is not None and nxt.tag_ == "NNS")
+
+
+@lru_cache(maxsize=1)
+def _extra_pattern() -> re.Pattern[str]:
+    """Date expressions spaCy's small model tends to miss (its DATE recall is ~0.8)."""
+    lex = lexicon()
+    months = alternation(w.capitalize() for w in lex["months"] if len(w) > 3 or w == "may")
+    weekdays = alternation(w.capitalize() for w in lex["weekdays"] if len(w) > 4)
+    return re.compile(
+        rf"(?<![\w-])(?P<x>(?:{months})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"
+        r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
+        r"|(?:1[5-9]|20)\d0s"
+        rf"|\d{{1,2}} (?:{months}) \d{{4}}|(?:{months}) \d{{4}}"
+        rf"|(?:{weekdays})|(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Nn]ow|[Rr]ecently)|(?<=[Ii]n )the past|(?<=[Aa]t )the time)(?![\\w-])")
+
+
+def _tense(parsed: Parsed, start: int, end: int) -> str | None:
+    """"past" or "future" from the verb governing the date, None when present or unknown."""
+    span = parsed.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    # the nearest preposition before the date ("postponed until 15:00 GMT Saturday")
+    before = next((t.lower_ for t in reversed(parsed.doc[max(span.start - 4, 0):span.start])
+                   if t.pos_ in ("ADP", "SCONJ", "VERB", "AUX")), "")
+    for _ in range(8):  # up to the governing finite verb: "agreed to sell ... in October"
+        finite = token.pos_ in ("VERB", "AUX") and not (
+            token.tag_ in ("VB", "VBG", "VBN") and token.dep_ in ("xcomp", "acl", "advcl", "relcl", "pcomp")
+            and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in token.children))
+        if finite or token.head.i == token.i:
+            break
+        if token.tag_ == "VB" and before in ("until", "through", "till", "by", "before"):
+            return None  # "a program to run through June": a planned period, not a past one
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    helpers = [c for c in token.children if c.dep_ in ("aux", "auxpass")] + [token]
+    if any(h.lower_ in ("will", "'ll", "shall") for h in helpers):
+        return "future"
+    if before in ("until", "till", "by") and token.tag_ != "VBD":
+        return "future"  # a deadline: "has been postponed until Saturday"
+    if any(h.tag_ == "VBD" for h in helpers) or any(h.lower_ in ("has", "have", "had") for h in helpers):
+        return "past"
+    if any(h.lower_ in ("is", "are", "'s", "'re") for h in helpers) and token.lower_ == "going":
+        return "future"
+    return None

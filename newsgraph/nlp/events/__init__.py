@@ -1,0 +1,46 @@
+"""PLOVER-typed events read off the dependency structure of each trigger's clause.
+
+A trigger is a verb, typed by its lemma, its particle ("pull out") or the head
+noun of its object ("open an embassy", "use chemical weapons"), or an event noun
+("airstrikes", "the visit"); the vocabulary is data (data/events_triggers.json).
+For each trigger:
+
+- actors:   the subject of an active verb, the agent ("by X") of a passive one;
+            for nouns the possessor, a demonym or name modifier ("Israeli airstrikes"), "by X"
+- targets:  the object, the passive subject, "on / against / to / with X"
+- location: a place entity after "in / at / near ..."
+- date:     a date mention whose chain of syntactic heads reaches the trigger without
+            leaving the trigger's clause; nothing is guessed from elsewhere in the sentence.
+
+Only entities of the ``EntityIndex`` become participants: pronouns are not resolved here.
+"""
+
+
+from newsgraph.model import DateMention, Event, Span
+from newsgraph.nlp.dates import contract_date
+from newsgraph.nlp.events.reader import EventReader
+from newsgraph.nlp.events.vocabulary import Lexicon, lexicon
+from newsgraph.nlp.index import EntityIndex
+from newsgraph.nlp.parse import Parsed
+
+__all__ = ["extract_events", "lexicon", "Lexicon"]
+
+
+def extract_events(parsed: Parsed, index: EntityIndex, dates: list[DateMention]) -> list[Event]:
+    """One event per reported occurrence, in text order, ids v1, v2, …"""
+    reader = EventReader(parsed, index, lexicon())
+    drafts = reader.read()
+    reader.attach_dates(drafts, dates)
+    kept = [d for d in drafts if d.actors or d.targets or d.location or d.named_actor]
+    kept.sort(key=lambda d: d.trigger_start)
+    events = []
+    for number, d in enumerate(kept, 1):
+        sent = d.anchor.sent
+        value = contract_date(d.date.value) if d.date else None
+        events.append(Event(
+            id=f"v{number}", type=d.type, trigger=d.trigger,
+            evidence=Span.of(parsed.text, sent.start_char, sent.end_char),
+            date=value, date_text=d.date.text if d.date and value else None,
+            actors=tuple(d.actors), targets=tuple(e for e in d.targets if e not in d.actors),
+            location=d.location))
+    return events

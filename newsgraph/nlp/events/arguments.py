@@ -1,0 +1,213 @@
+"""Participants of an event: actors, targets and place, read off the trigger's phrase.
+
+Only entities of the ``EntityIndex`` become participants; a demonym stands for its
+country when the document names that country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsgraph.model import PLACE_TYPES, DateMention
+from newsgraph.nlp.events.triggers import TriggerTyper, phrase_tokens
+from newsgraph.nlp.events.vocabulary import SUBJECT_DEPS
+from newsgraph.nlp.index import EntityIndex
+from newsgraph.nlp.places import country_code, demonym_country
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass
+class Draft:
+    """An event under construction: ``anchor`` is the token dates must reach."""
+
+    anchor: Token
+    trigger: str
+    trigger_start: int
+    type: str
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    location: str | None = None
+    date: DateMention | None = None
+    date_distance: int = 99
+    named_actor: bool = False  # "Burundian militiamen": a named group that is no entity of the index
+
+
+
+class ArgumentReader(TriggerTyper):
+    """Fills drafts' participants (trigger typing tells event nouns from places and targets)."""
+
+    def _verb_arguments(self, verb: Token, draft: Draft, object_is_event: bool = False) -> None:
+        subjects, passive = self._subjects(verb)
+        for subj in subjects:
+            add_ids(draft.targets if passive else draft.actors, self._np_entities(subj))
+            draft.named_actor = draft.named_actor or (not passive and names_a_group(subj))
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    add_ids(draft.actors, self._np_entities(pobj))
+                    draft.named_actor = draft.named_actor or names_a_group(pobj)
+                    subjects.append(pobj)
+            elif child.dep_ in ("dobj", "dative", "nsubjpass") and not (object_is_event and child.dep_ == "dobj"):
+                found = self._np_entities(child)
+                draft.named_actor = draft.named_actor or names_a_group(child)
+                add_ids(draft.targets, found)
+                if not found:  # "an embassy in Azerbaijan": the object's own complements
+                    self._preps(child, draft, noun=False)
+        if draft.type in ("REQUEST", "ACCUSE", "THREATEN"):  # "demanded that the US cancel ...": the US is asked
+            for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+                for subj in (c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    add_ids(draft.targets, self._np_entities(subj))
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the study released last week": the noun undergoes it
+            add_ids(draft.targets, self._np_entities(verb.head))
+        self._preps(verb, draft, noun=False)
+        for phrase in subjects:  # the verb's own place phrase comes first
+            self._place_of(phrase, draft)
+
+    def _noun_arguments(self, noun: Token, draft: Draft) -> None:
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                add_ids(draft.actors, self._np_entities(child))
+                draft.named_actor = draft.named_actor or names_a_group(child)
+        self._preps(noun, draft, noun=True)
+
+    def _place_of(self, phrase: Token, draft: Draft) -> None:
+        """'Hezbollah fighters near Damascus': a participant's own place phrase locates the event."""
+        for prep in phrase.children:
+            if draft.location is None and prep.dep_ == "prep" and prep.lower_ in self.lex.place_preps:
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    places = [e for e in self._np_entities(pobj) if self.index[e].type in PLACE_TYPES]
+                    draft.location = draft.location or (places[0] if places else None)
+
+    def _preps(self, head: Token, draft: Draft, noun: bool) -> None:
+        lex = self.lex
+        for prep in head.children:
+            if prep.dep_ != "prep":
+                continue
+            word = prep.lower_
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if not noun and self._noun_type(pobj):
+                    continue  # "killed in U.S. air strikes": the strikes are an event, not a place or target
+                found = self._np_entities(pobj)
+                places = [e for e in found if self.index[e].type in PLACE_TYPES]
+                aimed = word == "at" and draft.type in ("ASSAULT", "THREATEN", "COERCE")  # "fired at Tel Aviv"
+                if word in lex.place_preps and places and not aimed and (word != "at" or len(places) == len(found)):
+                    draft.location = draft.location or places[0]
+                elif word == "by" and noun:
+                    add_ids(draft.actors, found)
+                elif word == "of" and noun:
+                    add_ids(draft.actors if draft.type in lex.of_is_actor else draft.targets, found)
+                elif word == "from":
+                    add_ids(draft.targets if draft.type == "RETREAT" else draft.actors if noun else [], found)
+                elif word in lex.target_preps:
+                    add_ids(draft.targets, found)
+                if not found and word in lex.place_preps:
+                    self._place_of(pobj, draft)  # "at a jail in Dili"
+
+    def _subjects(self, verb: Token) -> tuple[list[Token], bool]:
+        """The subject of a verb, found through control ('threatened to shell') and relative clauses."""
+        v = verb
+        left = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        if (left is not None and verb.tag_ in ("VBD", "VBZ", "VBP") and left.pos_ in ("NOUN", "PROPN")
+                and left.head.i != verb.i and left.dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj")
+                and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
+            # "..., the Alma Center disclosed": a finite verb right after a noun the parser hung
+            # elsewhere; that noun is its subject
+            return [left], False
+        for _ in range(8):
+            subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+            if (len(subjects) == 1 and subjects[0].lower_ in ("it", "they", "he", "she", "we") and v.dep_ == "ccomp"
+                    and self._lemma(v.head) in self.lex.commitment_cues):
+                # "Switzerland said it had expelled ...": the pronoun is the one who says so
+                reporter = [c for c in v.head.children if c.dep_ == "nsubj"]
+                if reporter and reporter[0].tag_ != "PRP":
+                    return reporter, subjects[0].dep_ == "nsubjpass" and v.i == verb.i
+            if subjects:
+                passive = subjects[0].dep_ == "nsubjpass" and v.i == verb.i
+                if subjects[0].tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+                    subjects = [v.head]
+                return subjects, passive
+            if v.dep_ == "relcl":
+                return [v.head], False
+            if v.dep_ == "xcomp":
+                objects = [c for c in v.head.children if c.dep_ in ("dobj", "dative")]
+                if objects:  # "urged Syria to withdraw": the object acts
+                    return objects, False
+            if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
+                v = v.head
+                continue
+            if v.dep_ == "pcomp" and v.head.dep_ == "prep":
+                owner = v.head.head  # "Iran's policy of distributing weapons"
+                if owner.pos_ in ("NOUN", "PROPN"):
+                    return [c for c in owner.children if c.dep_ == "poss"], False
+                v = owner
+                continue
+            break
+        return [], False
+
+    def _np_entities(self, head: Token) -> list[str]:
+        """Entities a noun phrase names: its words, possessor and coordinated members, not its clauses."""
+        ids: list[str] = []
+        tokens = phrase_tokens(head)
+        for tok in tokens:
+            eid = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
+            if eid is not None and eid not in ids:
+                ids.append(eid)
+        if not ids:
+            for tok in tokens:
+                eid = self._demonym_entity(tok)
+                if eid is not None and eid not in ids:
+                    ids.append(eid)
+        if not ids and head.pos_ in ("NOUN", "NUM", "PRON"):
+            # "supporters of Ben Bella", "activists from the Fatah Party": the group stands for them
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        add_ids(ids, self._np_entities(pobj))
+        return ids
+
+    def _demonym_entity(self, tok: Token) -> str | None:
+        """'Israeli' -> the document's entity for Israel, when the document has one."""
+        if not tok.text[:1].isupper() or tok.ent_type_ not in ("NORP", "GPE") and tok.pos_ != "ADJ":
+            return None
+        return country_entity(self.index, tok.text)
+
+
+def names_a_group(head: Token) -> bool:
+    """Whether a participant phrase names someone even if no entity was linked ('Afghan rebels')."""
+    tokens = phrase_tokens(head)
+    for child in head.children:  # "thousands of Iraqi Kurds", "a member of parliament, Mohammed Mamoun"
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
+            tokens.extend(child.subtree)
+    return any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or t.pos_ == "PROPN" for t in tokens)
+
+
+
+def add_ids(into: list[str], ids: list[str]) -> None:
+    for eid in ids:
+        if eid not in into:
+            into.append(eid)
+
+
+def country_entity(index: EntityIndex, word: str) -> str | None:
+    """The GPE entity of the country a demonym names ("Israeli" -> Israel), if the document has one."""
+    gpes = [e for e in index.entities.values() if e.type == "GPE"]
+    code = demonym_country(word)
+    if code:
+        for entity in gpes:
+            # the country itself, not one of its cities
+            if (entity.country or "").upper() == code.upper() and country_code(entity.name) == code:
+                return entity.id
+    # Demonyms the table lacks: 'Syrian' ~ 'Syria', 'Iraqi' ~ 'Iraq', 'Lebanese' ~ 'Lebanon' (stem of 4+ letters).
+    low = word.casefold()
+    if not re.search(r"(an|ian|i|ese|ish)$", low):
+        return None
+    for entity in gpes:
+        name = entity.name.casefold()
+        stem = name[:max(4, len(name) - 1)]
+        if len(name) >= 4 and " " not in name and low.startswith(stem) and low != name:
+            return entity.id
+    return None

@@ -1,0 +1,116 @@
+"""Which words name an event, and of what PLOVER type: verbs by lemma, particle or object,
+nouns by their own entry (with the argument some of them need to count)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsgraph.nlp.events.vocabulary import NP_DEPS, Lexicon
+from newsgraph.nlp.index import EntityIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class TriggerTyper:
+    """Typing of candidate triggers against the vocabulary and the document's entities."""
+
+    def __init__(self, index: EntityIndex, lex: Lexicon) -> None:
+        self.index, self.lex = index, lex
+
+    def _verb_type(self, tok: Token) -> tuple[str, str] | None:
+        lemma, lex = self._lemma(tok), self.lex
+        for child in tok.children:
+            if child.dep_ in ("prt", "prep", "dobj"):
+                key = f"{lemma} {child.lower_}"
+                if key in lex.phrasal:
+                    return lex.phrasal[key], f"{tok.text} {child.text}"
+        table = lex.verb_objects.get(lemma)
+        obj = self._object_of(tok)
+        if table is not None and obj is not None:
+            for key in (obj.lower_, obj.lemma_.lower()):
+                if key in table:
+                    return _typed(table[key], tok.text)
+            if self._is_weapon(obj) and "@weapon" in table:
+                return _typed(table["@weapon"], tok.text)
+            if "*" in table:
+                return _typed(table["*"], tok.text)
+        elif table is not None and "*" in table and table["*"] is None:
+            return None  # "use", "produce": events only with the right kind of object
+        return _typed(lex.verbs.get(lemma), tok.text)
+
+    def _lemma(self, tok: Token) -> str:
+        lemma = tok.lemma_.lower()
+        return self.lex.lemma_fixes.get(lemma, lemma)
+
+    def _typed_by_object(self, verb: Token) -> bool:
+        """'lifted a curfew': the verb-object entry, not the noun alone, says what happened."""
+        table = self.lex.verb_objects.get(self._lemma(verb), {})
+        obj = self._object_of(verb)
+        return obj is not None and (obj.lower_ in table or obj.lemma_.lower() in table)
+
+    def _noun_type(self, tok: Token) -> str | None:
+        if tok.pos_ != "NOUN" or tok.dep_ == "compound" or tok.ent_type_ in ("DATE", "TIME") or self._inside_name(tok):
+            return None
+        if tok.head.lower_ == "of" and tok.head.head.lower_ in ("case", "event"):
+            return None  # "in case of an attack": a hypothesis
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return None
+        nouns, kind = self.lex.nouns, None
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and f"{c.lower_} {self._lemma(tok)}" in nouns:
+                kind = nouns[f"{c.lower_} {self._lemma(tok)}"]
+        kind = kind or nouns.get(tok.lower_) or nouns.get(self._lemma(tok))
+        needs = self.lex.needs.get(self._lemma(tok))
+        if kind and needs and not self._satisfies(tok, needs):
+            return None
+        return kind
+
+    def _satisfies(self, noun: Token, needs: tuple[str, ...]) -> bool:
+        """'production of missiles' is an event, 'film production' is not."""
+        words = [t for t in phrase_tokens(noun, with_preps=True) if t.i != noun.i]
+        for need in needs:
+            if need == "@weapon" and any(self._is_weapon(t) for t in words):
+                return True
+            if need == "by" and any(c.dep_ in ("poss", "prep") and (c.dep_ == "poss" or c.lower_ == "by")
+                                    for c in noun.children):
+                return True
+            if any(t.lemma_.lower() == need for t in words):
+                return True
+        return False
+
+
+    def _object_of(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                return child
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return verb.head
+        return None
+
+    def _is_weapon(self, tok: Token) -> bool:
+        eid = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
+        if eid is not None and self.index[eid].type == "WEA":
+            return True
+        return self._lemma(tok) in self.lex.weapon_words or tok.lower_ in self.lex.weapon_words
+
+    def _inside_name(self, tok: Token) -> bool:
+        """Words of a name ('Peace Agreement Commission') are not triggers."""
+        eid = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
+        return eid is not None and self.index[eid].type != "WEA"
+
+
+
+def _typed(kind: str | None, trigger: str) -> tuple[str, str] | None:
+    return (kind, trigger) if kind else None
+
+
+def phrase_tokens(head: Token, with_preps: bool = False) -> list[Token]:
+    """The head word, its modifiers and coordinated members; PPs only when asked."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in NP_DEPS or (with_preps and child.dep_ in ("prep", "pobj")):
+            out.extend(child.subtree)
+        elif child.dep_ == "conj":
+            out.extend(phrase_tokens(child, with_preps))
+    return out
