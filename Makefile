@@ -23,10 +23,9 @@ demo: install
 test: install
 	$(PY) -m pytest
 
-# Development-article scores with the shared scorer.
+# Shared-scorer figures on the development article and our own blind-annotated articles.
 score: install
-	$(VENV)/bin/newsgraph extract $(SHARED)/corpus/alma-cers-study.txt --format json > /tmp/newsgraph-dev.json
-	$(PYTHON) $(SHARED)/eval/score.py $(SHARED)/corpus/alma-cers-study.gold.json /tmp/newsgraph-dev.json
+	NEWSGRAPH_SHARED=$(SHARED) $(PY) bench/score_articles.py --details
 
 bench: install
 	$(PY) bench/speed.py
