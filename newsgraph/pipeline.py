@@ -27,7 +27,7 @@ def extract(text: str, published: str | dt.date | None = None, *, title: str | N
             doc_id: str | None = None, source: str | None = None, url: str | None = None,
             author: str | None = None) -> Document:
     """Extract entities, events, claims and relations from one document's text."""
-    anchor = _as_date(published)
+    anchor = _as_date(published) or dates.dateline_date(text)  # "Wed 05 Apr 2017 ...": the text's own date
     parsed = parse(text, published=anchor, title=title)
     found, relations = entities.extract_entities(parsed)
     found = places.resolve_places(found, parsed)

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.nlp.dates import contract_date, find_dates, normalize_date
+import newsgraph
+from newsgraph.nlp.dates import contract_date, dateline_date, find_dates, normalize_date
 from newsgraph.nlp.parse import parse
 
 PUB = dt.date(2023, 5, 20)  # a Saturday
@@ -165,3 +166,31 @@ def test_dates_inside_names_are_not_dates() -> None:
 def test_numeric_and_headline_dates_are_read_whole() -> None:
     found = _found("Date of publication 26 November 2017. Posted 28-08-2016 by staff.")
     assert found == [("26 November 2017", "2017-11-26"), ("28-08-2016", "2016-08-28")]
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("Wed 05 Apr 2017 Syria attack symptoms consistent with nerve agent use.", "2017-04-05"),
+    ("BEIRUT, March 3, 2024 (AFP) - Israeli jets struck a village.", "2024-03-03"),
+    ("Published: 12 June 2023\nThe ministry said on Friday that ...", "2023-06-12"),
+    ("2023-06-12 | Damascus - Shelling resumed.", "2023-06-12"),
+])
+def test_a_dateline_gives_the_publication_date(opening: str, expected: str) -> None:
+    assert dateline_date(opening) == dt.date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize("opening", [
+    "On 5 April 2017, Syrian jets struck Khan Sheikhoun.",
+    "The army said on 5 April 2017 that it had withdrawn.",
+    "In March 2019 the talks collapsed.",  # no day: not a dateline
+])
+def test_a_date_in_running_text_is_not_a_dateline(opening: str) -> None:
+    assert dateline_date(opening) is None
+
+
+def test_documents_without_publication_date_are_anchored_by_their_dateline() -> None:
+    doc = newsgraph.extract("Fri 07 Apr 2017 A U.S. missile strike hit an airbase near Homs on Friday, "
+                            "the governor said.")
+    assert doc.published == "2017-04-07"
+    assert [(d.text, d.value) for d in doc.dates if d.text == "Friday"] == [("Friday", "2017-04-07")]
+    given = newsgraph.extract("Fri 07 Apr 2017 A strike hit Homs on Friday.", published="2017-04-10")
+    assert given.published == "2017-04-10"  # a stated publication date wins over the dateline
