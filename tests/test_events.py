@@ -137,3 +137,14 @@ def test_development_article_dated_events() -> None:
     by_date = {e.date: participants(doc, e) for e in dated}
     assert {"Israel", "Turkmenistan"} <= by_date.get("2023-04", set())
     assert "Syria" in by_date.get("2018", set())
+
+
+def test_noun_modifiers_split_into_actor_place_and_instrument() -> None:
+    doc = extract("The Aleppo car bomb attack killed 112 people on Saturday. "
+                  "The U.S. strikes on Raqqa began on Sunday. A sarin attack struck Khan Sheikhoun.", PUBLISHED)
+    by_trigger = {e.trigger: e for e in doc.events}
+    aleppo, killed, raqqa, sarin = by_trigger["attack"], by_trigger["killed"], by_trigger["strikes"], by_trigger["struck"]
+    assert doc.entity(aleppo.location).name == "Aleppo" and not aleppo.actors  # a city says where, not who
+    assert doc.entity(killed.location).name == "Aleppo" and not killed.actors
+    assert names(doc, raqqa.actors) == {"United States"}  # a country modifier acts
+    assert not [a for a in sarin.actors if doc.entity(a).type in ("WEA", "VEH")]  # the weapon is no actor

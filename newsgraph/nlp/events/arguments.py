@@ -43,6 +43,9 @@ class ArgumentReader(TriggerTyper):
     def _verb_arguments(self, verb: Token, draft: Draft, object_is_event: bool = False) -> None:
         subjects, passive = self._subjects(verb)
         for subj in subjects:
+            if not passive and subj.i != verb.i and self._noun_type(subj):
+                self._noun_arguments(subj, draft)  # "the Aleppo bomb attack killed ...": the attack's own roles
+                continue
             add_ids(draft.targets if passive else draft.actors, self._np_entities(subj))
             draft.named_actor = draft.named_actor or (not passive and names_a_group(subj))
         for child in verb.children:
@@ -70,7 +73,15 @@ class ArgumentReader(TriggerTyper):
     def _noun_arguments(self, noun: Token, draft: Draft) -> None:
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
-                add_ids(draft.actors, self._np_entities(child))
+                for eid in self._np_entities(child):
+                    entity = self.index[eid]
+                    if entity.type in ("WEA", "VEH"):
+                        continue  # "chemical weapons attack": the instrument, not who attacked
+                    if entity.type in ("LOC", "FAC") or entity.type == "GPE" and country_code(entity.name) is None:
+                        # "the Aleppo bomb attack": where it happened; a country ("U.S. strikes") acts
+                        draft.location = draft.location or eid
+                    else:
+                        add_ids(draft.actors, [eid])
                 draft.named_actor = draft.named_actor or names_a_group(child)
         self._preps(noun, draft, noun=True)
 
