@@ -48,7 +48,7 @@ def articles() -> list[tuple[str, Path, Path]]:
 
 def score(text: Path, gold: Path, workdir: Path) -> dict:
     out = workdir / (text.stem + ".json")
-    cli = ROOT / ".venv" / "bin" / "newsgraph"
+    cli = Path(sys.executable).parent / "newsgraph"
     command = [str(cli)] if cli.exists() else [sys.executable, "-m", "newsgraph.cli"]
     with out.open("w", encoding="utf-8") as sink:
         extraction = subprocess.run([*command, "extract", str(text), "--format", "json"], stdout=sink,

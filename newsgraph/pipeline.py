@@ -33,7 +33,10 @@ def extract(text: str, published: str | dt.date | None = None, *, title: str | N
     found = places.resolve_places(found, parsed)
     index = EntityIndex(found)
     date_mentions = dates.find_dates(parsed)
-    found_events = events.extract_events(parsed, index, date_mentions)
+    dateline = dates.dateline_span(text)
+    # the dateline's date is when the article was filed, not when anything in it happened
+    event_dates = [d for d in date_mentions if dateline is None or (d.start, d.end) != dateline[:2]]
+    found_events = events.extract_events(parsed, index, event_dates)
     found_claims = claims.extract_claims(parsed, index)
     digest = text_sha256(text)
     return Document(

@@ -194,3 +194,12 @@ def test_documents_without_publication_date_are_anchored_by_their_dateline() -> 
     assert [(d.text, d.value) for d in doc.dates if d.text == "Friday"] == [("Friday", "2017-04-07")]
     given = newsgraph.extract("Fri 07 Apr 2017 A strike hit Homs on Friday.", published="2017-04-10")
     assert given.published == "2017-04-10"  # a stated publication date wins over the dateline
+
+
+def test_a_dateline_after_the_headline_anchors_dates_but_dates_no_event() -> None:
+    doc = newsgraph.extract("Turkish drones hit oil sites in Syria\n\n"
+                            "QAMISHLI, Syria, Jan. 15, 2024 — Turkish drones struck a power station near Amuda "
+                            "on Sunday, the Syrian Observatory for Human Rights said.\n")
+    assert doc.published == "2024-01-15"
+    strike = next(e for e in doc.events if e.trigger == "struck")
+    assert (strike.date, strike.date_text) == ("2024-01-14", "Sunday")  # not the dateline's 2024-01-15

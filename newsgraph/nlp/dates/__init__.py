@@ -15,9 +15,9 @@ misses; ``dateparser`` is only a last resort for odd formats, because it fills m
 parts from its base date and finds "dates" in money amounts and resolution numbers.
 """
 
-from newsgraph.nlp.dates.dateline import dateline_date
+from newsgraph.nlp.dates.dateline import dateline_date, dateline_span
 from newsgraph.nlp.dates.finding import find_dates
 from newsgraph.nlp.dates.normalize import normalize_date
 from newsgraph.nlp.dates.values import contract_date
 
-__all__ = ["find_dates", "normalize_date", "contract_date", "dateline_date"]
+__all__ = ["find_dates", "normalize_date", "contract_date", "dateline_date", "dateline_span"]
