@@ -148,3 +148,32 @@ def test_noun_modifiers_split_into_actor_place_and_instrument() -> None:
     assert doc.entity(killed.location).name == "Aleppo" and not killed.actors
     assert names(doc, raqqa.actors) == {"United States"}  # a country modifier acts
     assert not [a for a in sarin.actors if doc.entity(a).type in ("WEA", "VEH")]  # the weapon is no actor
+
+
+@pytest.mark.parametrize("sentence, trigger, date", [
+    # the date hangs on a noun that names no event: it dates the event that noun governs
+    ("The army said the raid was revenge for an attack by the PKK on a border post on Friday.", "attack", "2023-05-19"),
+    # ... or the event noun that is the subject of the verb it hangs on
+    ("In April, a boarding by China's coast guard left a Filipino sailor with a broken arm.", "boarding", "2023-04"),
+    # a participial clause without a subject of its own shares the main clause's time
+    ("Speaking in Tehran on Tuesday, Foreign Minister Abbas Araghchi vowed to retaliate against Israel.", "vowed", "2023-05-16"),
+    # a participle adding nothing to its event noun dates that noun's event
+    ("Manila has a visiting forces agreement with Washington, signed in 1998.", "agreement", "1998"),
+    # "a wave of strikes": the collective stands in for the event noun
+    ("In October, Turkey carried out a wave of airstrikes on oil fields in Syria.", "carried airstrikes", "2022-10"),
+])
+def test_date_attachment_repairs(sentence: str, trigger: str, date: str) -> None:
+    doc = extract(sentence, PUBLISHED)
+    assert {e.trigger: e.date for e in doc.events}.get(trigger) == date, doc.events
+
+
+def test_gapped_conjuncts_take_the_dates_after_them() -> None:
+    doc = extract("Japan signed a defence pact with Australia in January 2022 and a second with Britain "
+                  "in January 2023.", PUBLISHED)
+    dated = {names(doc, e.targets).pop(): e.date for e in doc.events if e.type == "AGREE" and e.targets}
+    assert dated == {"Australia": "2022-01", "United Kingdom": "2023-01"}
+
+
+def test_a_promise_of_a_hostile_act_is_a_threat() -> None:
+    doc = extract("Speaking in Tehran on Tuesday, Foreign Minister Abbas Araghchi vowed to attack Israel.", PUBLISHED)
+    assert only(doc, "THREATEN").trigger == "vowed"

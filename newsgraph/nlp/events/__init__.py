@@ -10,7 +10,7 @@ For each trigger:
 - targets:  the object, the passive subject, "on / against / to / with X"
 - location: a place entity after "in / at / near ..."
 - date:     a date mention whose chain of syntactic heads reaches the trigger without
-            leaving the trigger's clause; nothing is guessed from elsewhere in the sentence.
+            leaving the trigger's clause, with repairs for common misparses (dating.py).
 
 Only entities of the ``EntityIndex`` become participants: pronouns are not resolved here.
 """
@@ -18,6 +18,7 @@ Only entities of the ``EntityIndex`` become participants: pronouns are not resol
 
 from newsgraph.model import DateMention, Event, Span
 from newsgraph.nlp.dates import contract_date
+from newsgraph.nlp.events.dating import attach_dates
 from newsgraph.nlp.events.reader import EventReader
 from newsgraph.nlp.events.vocabulary import Lexicon, lexicon
 from newsgraph.nlp.index import EntityIndex
@@ -30,7 +31,7 @@ def extract_events(parsed: Parsed, index: EntityIndex, dates: list[DateMention])
     """One event per reported occurrence, in text order, ids v1, v2, …"""
     reader = EventReader(parsed, index, lexicon())
     drafts = reader.read()
-    reader.attach_dates(drafts, dates)
+    attach_dates(parsed.doc, reader.anchors, reader.twins, dates)
     kept = [d for d in drafts if d.actors or d.targets or d.location or d.named_actor]
     kept.sort(key=lambda d: d.trigger_start)
     events = []

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.model import DateMention
 from newsgraph.nlp.events.arguments import ArgumentReader, Draft, add_ids, names_a_group
-from newsgraph.nlp.events.vocabulary import CLAUSE_DEPS, SUBJECT_DEPS, Lexicon
+from newsgraph.nlp.events.vocabulary import SUBJECT_DEPS, Lexicon
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed
 
@@ -20,6 +19,8 @@ class EventReader(ArgumentReader):
         self.parsed = parsed
         # every token that names an event, kept or not, so it can absorb its own dates
         self.anchors: dict[int, Draft | None] = {}
+        # a verb's gapped conjuncts ("an embassy in A, and one in B"), which take the dates after them
+        self.twins: dict[int, list[Draft]] = {}
 
     def read(self) -> list[Draft]:
         drafts: list[Draft] = []
@@ -42,6 +43,9 @@ class EventReader(ArgumentReader):
                     self.anchors[tok.i] = governor
                 continue
             kind, trigger = typed
+            promised = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+            if promised is not None and self._lemma(tok) in self.lex.promise_verbs:
+                kind = self._undertaking(promised)  # "vowed to retaliate": THREATEN
             if kind == "STATEMENT" and self._lemma(tok) in self.lex.commitment_cues and any(
                     c.dep_ == "ccomp" for c in tok.children):
                 continue  # "the White House announced that ...": a claim (claims.py), not an event
@@ -144,6 +148,8 @@ class EventReader(ArgumentReader):
     def _host(self, noun: Token) -> Token | None:
         """The verb a noun trigger hangs on: its light verb, or the verb it is a complement of."""
         head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and self._through_collective(head.head).i == noun.i:
+            noun, head = head.head, head.head.head  # "carried out a wave of strikes": the wave stands in
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             return head
         if noun.dep_ == "nsubj" and self._lemma(head) in self.lex.occur_verbs:
@@ -163,6 +169,7 @@ class EventReader(ArgumentReader):
             self._preps(conj, twin, noun=False)
             self.anchors[conj.i] = twin
             out.append(twin)
+        self.twins[verb.i] = out
         return out
 
     def _unreal(self, verb: Token) -> bool:
@@ -184,21 +191,3 @@ class EventReader(ArgumentReader):
             return True
         # "agreed to set up": content of the governing event; "the goal is to develop": an aim
         return verb.dep_ == "xcomp" and (verb.head.i in self.anchors or self._lemma(verb.head) == "be")
-
-    def attach_dates(self, drafts: list[Draft], dates: list[DateMention]) -> None:
-        """Give each event the nearest date whose head chain reaches it inside its clause."""
-        doc = self.parsed.doc
-        for mention in dates:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            tok, steps = span.root, 0
-            while True:
-                if tok.i in self.anchors and not span.start <= tok.i < span.end:
-                    draft = self.anchors[tok.i]
-                    if draft is not None and steps < draft.date_distance:
-                        draft.date, draft.date_distance = mention, steps
-                    break
-                if tok.head.i == tok.i or tok.dep_ in CLAUSE_DEPS or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
-                    break
-                tok, steps = tok.head, steps + 1

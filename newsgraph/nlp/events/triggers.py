@@ -81,12 +81,20 @@ class TriggerTyper:
 
 
     def _object_of(self, verb: Token) -> Token | None:
-        for child in verb.children:
-            if child.dep_ in ("dobj", "nsubjpass"):
-                return child
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            return verb.head
-        return None
+        found = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if found is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            found = verb.head
+        return self._through_collective(found) if found is not None else None
+
+    def _through_collective(self, noun: Token) -> Token:
+        """'a consignment of missiles' -> 'missiles': a verb acts on what the collective counts."""
+        if self._lemma(noun) in self.lex.collective_nouns:
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+        return noun
 
     def _is_weapon(self, tok: Token) -> bool:
         eid = self.index.entity_at(tok.idx, tok.idx + len(tok.text))

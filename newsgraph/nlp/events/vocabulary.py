@@ -35,6 +35,8 @@ class Lexicon:
     cancelling_verbs: frozenset[str]
     lemma_fixes: dict[str, str]
     hostile_exceptions: frozenset[str]
+    collective_nouns: frozenset[str]
+    promise_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -53,4 +55,6 @@ def lexicon() -> Lexicon:
         hostile_types=frozenset(raw["hostile_types"]["types"]),
         cancelling_verbs=frozenset(raw["cancelling_verbs"]["words"]),
         lemma_fixes={k: v for k, v in raw["lemma_fixes"].items() if not k.startswith("_")},
-        hostile_exceptions=frozenset(raw["hostile_exceptions"]))
+        hostile_exceptions=frozenset(raw["hostile_exceptions"]),
+        collective_nouns=frozenset(raw["collective_nouns"]["words"]),
+        promise_verbs=frozenset(raw["promise_verbs"]["words"]))

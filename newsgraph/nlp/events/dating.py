@@ -1,0 +1,109 @@
+"""Which event a date mention dates.
+
+A date dates the trigger its chain of syntactic heads reaches without leaving the trigger's
+clause.  Three repairs for what the small parser gets wrong, each still inside one clause:
+
+- a date hung on a word that names no event goes to the event that word governs:
+  "retaliation for an assault on a base on Friday" (the assault), "In June, a boarding at
+  the shoal left a sailor injured" (the boarding, subject of "left");
+- a participial clause without its own subject shares the main clause's time:
+  "Speaking to lawmakers on Saturday, the minister vowed ..." dates the vow;
+- in a gapped coordination ("signed one with A in 2022 and a second with B in 2023") a
+  date after the second conjunct dates the second event.
+
+Nothing is guessed from elsewhere in the sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsgraph.model import DateMention
+from newsgraph.nlp.events.arguments import Draft
+from newsgraph.nlp.events.vocabulary import CLAUSE_DEPS, SUBJECT_DEPS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# inside a noun phrase a date may reach an event noun through these
+_NP_WALK = frozenset({"prep", "pobj", "compound", "amod", "nmod", "poss", "appos"})
+
+
+def attach_dates(doc: Doc, anchors: dict[int, Draft | None], twins: dict[int, list[Draft]],
+                 dates: list[DateMention]) -> None:
+    """Give each event the nearest date that reaches it (``anchors``: token index -> its event,
+    None for triggers that are negated or hypothetical and so take no date)."""
+    for mention in dates:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        found = _reached(span, anchors)
+        if found is None:
+            continue
+        index, steps = found
+        draft = _twin_after(anchors[index], twins.get(index, []), span)
+        if draft is anchors[index]:
+            draft = _delegate(doc, index, anchors)
+        if draft is not None and steps < draft.date_distance:
+            draft.date, draft.date_distance = mention, steps
+
+
+def _reached(span: Span, anchors: dict[int, Draft | None]) -> tuple[int, int] | None:
+    """(token index of the trigger the date reaches, steps taken), or None."""
+    tok, steps = span.root, 0
+    while True:
+        inside = span.start <= tok.i < span.end
+        if tok.i in anchors and not inside:
+            return tok.i, steps
+        if steps and not inside:
+            governed = _governed_event(tok, span, anchors)
+            if governed is not None:
+                return governed, steps + 1
+        if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
+            return None
+        if tok.dep_ in CLAUSE_DEPS and not _shares_main_time(tok):
+            return None
+        tok, steps = tok.head, steps + 1
+
+
+def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:
+    """An event that ``tok`` (itself no trigger) governs: an event noun inside its noun phrase,
+    or the event noun that is its subject."""
+    if tok.pos_ in ("VERB", "AUX"):
+        subjects = [c.i for c in tok.children if c.dep_ in SUBJECT_DEPS and anchors.get(c.i) is not None]
+        return subjects[0] if subjects else None
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    found: list[int] = []
+    stack = [c for c in tok.children if c.dep_ in _NP_WALK and not c.i <= span.start <= c.right_edge.i]
+    while stack:
+        child = stack.pop()
+        if anchors.get(child.i) is not None:
+            found.append(child.i)
+        stack.extend(c for c in child.children if c.dep_ in _NP_WALK)
+    return min(found, key=lambda i: abs(i - span.start)) if found else None
+
+
+def _shares_main_time(tok: Token) -> bool:
+    """'Speaking on Saturday, he vowed': a participial clause with no subject or conjunction of
+    its own ("after", "before", "while") happens when its main clause does."""
+    return (tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN")
+            and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux", "auxpass") for c in tok.children)
+            and not (tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("ADP", "SCONJ")))
+
+
+def _twin_after(draft: Draft | None, twins: list[Draft], span: Span) -> Draft | None:
+    """The gapped conjunct a date follows ('... and a second with Britain in January 2023')."""
+    before = [t for t in twins if t.anchor.i < span.start]
+    return max(before, key=lambda t: t.anchor.i) if before else draft
+
+
+def _delegate(doc: Doc, index: int, anchors: dict[int, Draft | None]) -> Draft | None:
+    """A participle that adds nothing to the event noun it modifies dates that noun's event:
+    'an agreement with the United States, signed in 1998'."""
+    draft = anchors[index]
+    tok = doc[index]
+    if draft is None or draft.actors or draft.targets or draft.location or tok.dep_ != "acl":
+        return draft
+    head = anchors.get(tok.head.i)
+    return head if head is not None and head.type == draft.type else draft
