@@ -72,13 +72,13 @@ def _chain_start(doc: Doc, end: int) -> int | None:
             j -= 1
         elif tok.lower_ == "of" and saw_title and j >= 2 and doc[j - 2].is_title and _title_word(doc[j - 2]):
             j -= 1  # "Chief of Staff", "Minister of Defense"
-        elif tok.text in POSSESSIVE and saw_title and j >= 2 and doc[j - 2].is_title:
-            j -= 2  # "Syria's Foreign Minister"
+        elif (tok.text in POSSESSIVE or tok.tag_ == "POS") and saw_title and j >= 2 and doc[j - 2].is_title:
+            j -= 2  # "Syria's Foreign Minister", "the Houthis' military spokesman"
             while j > 0 and doc[j - 1].is_title and not doc[j - 1].is_sent_start and doc[j - 1].lower_ not in STOP_LEFT:
                 j -= 1
             break
-        elif tok.is_title and saw_title and tok.lower_ not in STOP_LEFT and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
-            j -= 1  # "Hezbollah leader", "Iranian Defense Minister", "British Defence Secretary"
+        elif (tok.is_title or _acronym(tok)) and saw_title and tok.lower_ not in STOP_LEFT and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
+            j -= 1  # "Hezbollah leader", "Iranian Defense Minister", "British Defence Secretary", "SDF spokesman"
         else:
             break
         if tok.is_sent_start:
@@ -88,6 +88,11 @@ def _chain_start(doc: Doc, end: int) -> int | None:
     while j < end and doc[j].lower_ in ("the", "a", "an"):
         j += 1
     return j if j < end else None
+
+
+def _acronym(tok: Token) -> bool:
+    """"SDF", "IDF", "UN": an organisation's initials before a title."""
+    return tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 6
 
 
 def _head_word(span: Span) -> str | None:
