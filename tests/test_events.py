@@ -177,3 +177,8 @@ def test_gapped_conjuncts_take_the_dates_after_them() -> None:
 def test_a_promise_of_a_hostile_act_is_a_threat() -> None:
     doc = extract("Speaking in Tehran on Tuesday, Foreign Minister Abbas Araghchi vowed to attack Israel.", PUBLISHED)
     assert only(doc, "THREATEN").trigger == "vowed"
+
+
+def test_a_site_named_by_an_organisation_is_placed_by_its_own_place_phrase() -> None:
+    doc = extract("A suicide bombing outside the Interior Ministry in Ankara wounded two police officers.", PUBLISHED)
+    assert "Ankara" in {doc.entity(e.location).name for e in doc.events if e.location}

@@ -115,8 +115,9 @@ class ArgumentReader(TriggerTyper):
                     add_ids(draft.targets if draft.type == "RETREAT" else draft.actors if noun else [], found)
                 elif word in lex.target_preps:
                     add_ids(draft.targets, found)
-                if not found and word in lex.place_preps:
-                    self._place_of(pobj, draft)  # "at a jail in Dili"
+                if not places and word in lex.place_preps:
+                    # "at a jail in Dili", "outside the Interior Ministry in Ankara": the place of the site
+                    self._place_of(pobj, draft)
 
     def _subjects(self, verb: Token) -> tuple[list[Token], bool]:
         """The subject of a verb, found through control ('threatened to shell') and relative clauses."""
