@@ -182,3 +182,22 @@ def test_a_promise_of_a_hostile_act_is_a_threat() -> None:
 def test_a_site_named_by_an_organisation_is_placed_by_its_own_place_phrase() -> None:
     doc = extract("A suicide bombing outside the Interior Ministry in Ankara wounded two police officers.", PUBLISHED)
     assert "Ankara" in {doc.entity(e.location).name for e in doc.events if e.location}
+
+
+def test_an_event_noun_shares_its_date_with_the_clause_that_tells_it() -> None:
+    doc = extract("The general led the July 2023 coup that ousted President Mohamed Bazoum.", PUBLISHED)
+    ousted = next(e for e in doc.events if e.trigger == "ousted")
+    assert (ousted.type, ousted.date, names(doc, ousted.targets)) == ("COERCE", "2023-07", {"Mohamed Bazoum"})
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Estonia has bought anti-ship missile systems from Israel.", "AID"),  # the weapon is a compound
+    ("Finnish special forces boarded the tanker Eagle S off Porvoo.", "COERCE"),
+    ("The RSF laid siege to El Fasher in May 2024.", "ASSAULT"),
+])
+def test_vocabulary_covers_common_security_wordings(sentence: str, kind: str) -> None:
+    assert kind in {e.type for e in extract(sentence, PUBLISHED).events}
+
+
+def test_boarding_a_plane_is_travel_not_coercion() -> None:
+    assert "COERCE" not in {e.type for e in extract("The minister boarded a plane to Moscow.", PUBLISHED).events}

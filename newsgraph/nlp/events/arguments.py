@@ -168,11 +168,10 @@ class ArgumentReader(TriggerTyper):
             eid = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
             if eid is not None and eid not in ids:
                 ids.append(eid)
-        if not ids:
-            for tok in tokens:
-                eid = self._demonym_entity(tok)
-                if eid is not None and eid not in ids:
-                    ids.append(eid)
+        for tok in tokens:  # "a Russian Su-35", "Iranian President X": the country acts too
+            eid = self._demonym_entity(tok)
+            if eid is not None and eid not in ids:
+                ids.append(eid)
         if not ids and head.pos_ in ("NOUN", "NUM", "PRON"):
             # "supporters of Ben Bella", "activists from the Fatah Party": the group stands for them
             for prep in head.children:

@@ -9,7 +9,9 @@ clause.  Three repairs for what the small parser gets wrong, each still inside o
 - a participial clause without its own subject shares the main clause's time:
   "Speaking to lawmakers on Saturday, the minister vowed ..." dates the vow;
 - in a gapped coordination ("signed one with A in 2022 and a second with B in 2023") a
-  date after the second conjunct dates the second event.
+  date after the second conjunct dates the second event;
+- an event noun and the participle or relative clause that tells the same event share one
+  date ("an agreement with the US, signed in 1998"; "the July 2023 coup that ousted Bazoum").
 
 Nothing is guessed from elsewhere in the sentence.
 """
@@ -46,6 +48,23 @@ def attach_dates(doc: Doc, anchors: dict[int, Draft | None], twins: dict[int, li
             draft = _delegate(doc, index, anchors)
         if draft is not None and steps < draft.date_distance:
             draft.date, draft.date_distance = mention, steps
+    _pass_to_clause(doc, anchors)
+
+
+def _pass_to_clause(doc: Doc, anchors: dict[int, Draft | None]) -> None:
+    """'the July 2023 coup that ousted President Bazoum': an event noun with a date but no
+    participants shares it with the same event its own relative clause tells with participants."""
+    for index, draft in anchors.items():
+        if draft is None or draft.date is None or draft.anchor.i != index or _has_participants(draft):
+            continue
+        for child in doc[index].children:
+            other = anchors.get(child.i) if child.dep_ in ("relcl", "acl") else None
+            if other is not None and other.date is None and other.type == draft.type and _has_participants(other):
+                other.date, other.date_distance = draft.date, draft.date_distance + 1
+
+
+def _has_participants(draft: Draft) -> bool:
+    return bool(draft.actors or draft.targets or draft.location)
 
 
 def _reached(span: Span, anchors: dict[int, Draft | None]) -> tuple[int, int] | None:
@@ -103,7 +122,7 @@ def _delegate(doc: Doc, index: int, anchors: dict[int, Draft | None]) -> Draft |
     'an agreement with the United States, signed in 1998'."""
     draft = anchors[index]
     tok = doc[index]
-    if draft is None or draft.actors or draft.targets or draft.location or tok.dep_ != "acl":
+    if draft is None or _has_participants(draft) or tok.dep_ != "acl":
         return draft
     head = anchors.get(tok.head.i)
     return head if head is not None and head.type == draft.type else draft

@@ -31,7 +31,8 @@ class TriggerTyper:
             for key in (obj.lower_, obj.lemma_.lower()):
                 if key in table:
                     return _typed(table[key], tok.text)
-            if self._is_weapon(obj) and "@weapon" in table:
+            weapon = self._is_weapon(obj) or any(self._is_weapon(c) for c in obj.children if c.dep_ == "compound")
+            if weapon and "@weapon" in table:  # "bought missile systems"
                 return _typed(table["@weapon"], tok.text)
             if "*" in table:
                 return _typed(table["*"], tok.text)
