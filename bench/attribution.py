@@ -1,6 +1,11 @@
 """Attribution benchmark: newsgraph's claims against PolNeAR's Source/Cue/Content spans.
 
-Usage:  python bench/attribution.py [--split test|dev] [--limit N]
+Usage:  python bench/attribution.py [--split test|dev] [--limit N] [--misses FILE]
+
+``--misses FILE`` writes, for error analysis on the dev split, the gold
+attributions whose cue no system cue overlaps (MISS), the system
+attributions whose cue overlaps no gold cue (FALSE), and sources found with
+different boundaries (SOURCE gold | system).
 
 PolNeAR (Newell et al., LREC 2018) is political news with brat standoff
 annotation of attributions.  Articles with several annotators' files are
@@ -14,7 +19,8 @@ sorted order).  For each role, gold and system spans are compared as sets:
 "all" pools the three roles.  The published figures beside ours are BBC
 Citron's on PARC 3.0 test (models/en_2021-11-15/README.md), a different
 corpus with similar span conventions: they are a reference point, not a
-same-data comparison.  Nested attributions (inside another one's content) are
+same-data comparison.  What is scored is exactly what newsgraph stores as
+claims (``find_attributions``).  Nested attributions (inside another one's content) are
 left out of the system side because PolNeAR annotates each token once.
 """
 
@@ -30,7 +36,7 @@ from pathlib import Path
 Offsets = tuple[int, int]
 ROLES = ("Source", "Cue", "Content")
 EDGE = " \t\n,.;:\"'“”‘’«»()[]—–-"
-MODES = {"claims": False, "broad": True}  # statements only / plus intentions and evaluations
+MODES = ("claims",)  # what newsgraph stores as claims (statements and attributed positions)
 CITRON_PARC3 = {  # exact-span F1 / overlap F1, PARC 3.0 test
     "Source": (82.0, None), "Cue": (82.3, None), "Content": (59.3, 83.3), "all": (56.7, 83.2),
 }
@@ -46,6 +52,7 @@ class Article:
     name: str
     text: str
     gold: dict[str, set[Offsets]]
+    events: list[dict[str, Offsets]]  # one dict per gold attribution: role -> span
 
 
 def load_split(split: str) -> list[Article]:
@@ -59,13 +66,14 @@ def load_split(split: str) -> list[Article]:
         text_path = root / "text" / f"{name}.txt"
         if text_path.exists():
             text = text_path.read_text(encoding="utf-8")
-            articles.append(Article(name, text, read_ann(ann, text)))
+            articles.append(Article(name, text, *read_ann(ann, text)))
     return articles
 
 
-def read_ann(path: Path, text: str) -> dict[str, set[Offsets]]:
+def read_ann(path: Path, text: str) -> tuple[dict[str, set[Offsets]], list[dict[str, Offsets]]]:
     spans: dict[str, tuple[str, Offsets]] = {}
     gold: dict[str, set[Offsets]] = {role: set() for role in ROLES}
+    events: list[dict[str, Offsets]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
@@ -73,11 +81,14 @@ def read_ann(path: Path, text: str) -> dict[str, set[Offsets]]:
             cuts = [tuple(int(x) for x in frag.split()) for frag in where.split(";")]
             spans[parts[0]] = (label, (min(c[0] for c in cuts), max(c[1] for c in cuts)))
         elif line.startswith("E") and len(parts) >= 2:
+            event: dict[str, Offsets] = {}
             for arg in parts[1].split()[1:]:
                 role, _, tid = arg.partition(":")
                 if role in gold and tid in spans:
-                    gold[role].add(trim(text, spans[tid][1]))
-    return gold
+                    event[role] = trim(text, spans[tid][1])
+                    gold[role].add(event[role])
+            events.append(event)
+    return gold, events
 
 
 def trim(text: str, span: Offsets) -> Offsets:
@@ -89,8 +100,8 @@ def trim(text: str, span: Offsets) -> Offsets:
     return (s, e) if s < e else span
 
 
-def system_spans(text: str) -> tuple[dict[str, dict[str, set[Offsets]]], float, float]:
-    """newsgraph's spans per mode and role, with (parse seconds, claims seconds)."""
+def system_spans(text: str) -> tuple[dict[str, dict[str, set[Offsets]]], float, float, dict[str, list]]:
+    """newsgraph's spans per mode and role, with (parse seconds, claims seconds) and the claims-mode records."""
     from newsgraph.nlp import entities
     from newsgraph.nlp.claims import find_attributions
     from newsgraph.nlp.index import EntityIndex
@@ -101,7 +112,7 @@ def system_spans(text: str) -> tuple[dict[str, dict[str, set[Offsets]]], float, 
     t1 = time.perf_counter()
     index = EntityIndex(entities.extract_entities(parsed)[0])
     t2 = time.perf_counter()
-    found = {mode: find_attributions(parsed, index, broad=broad) for mode, broad in MODES.items()}
+    found = {mode: find_attributions(parsed, index) for mode in MODES}
     t3 = time.perf_counter()
     out: dict[str, dict[str, set[Offsets]]] = {}
     for mode, attributions in found.items():
@@ -112,7 +123,36 @@ def system_spans(text: str) -> tuple[dict[str, dict[str, set[Offsets]]], float, 
             for role, span in (("Source", a.source), ("Cue", a.cue), ("Content", a.content)):
                 if span is not None:
                     spans[role].add(trim(text, span))
-    return out, t1 - t0, (t3 - t2) / len(MODES)
+    return out, t1 - t0, (t3 - t2) / len(MODES), {m: [a for a in f if not a.nested] for m, f in found.items()}
+
+
+def _overlaps(span: Offsets | None, others) -> bool:
+    return span is not None and any(min(span[1], o[1]) > max(span[0], o[0]) for o in others if o is not None)
+
+
+def write_misses(out, art: Article, found: list) -> None:
+    """Error-analysis lines for one article (see the module docstring)."""
+    text = art.text
+
+    def show(span: Offsets | None, width: int = 0) -> str:
+        if span is None:
+            return "-"
+        words = " ".join(text[span[0]:span[1]].split())
+        return words[:width] + "…" if width and len(words) > width else words
+
+    sys_cues = [a.cue for a in found]
+    for ev in art.events:
+        if "Cue" in ev and not _overlaps(ev["Cue"], sys_cues):
+            out.write(f"MISS\t{art.name}\t{show(ev['Cue'])}\t{show(ev.get('Source'))}\t{show(ev.get('Content'), 90)}\n")
+    gold_cues = [ev.get("Cue") for ev in art.events]
+    for a in found:
+        if a.cue is not None and not _overlaps(a.cue, gold_cues):
+            out.write(f"FALSE\t{art.name}\t{show(a.cue)}\t{show(a.source)}\t{show(a.content, 90)}\n")
+        elif a.source is not None:
+            src = trim(text, a.source)
+            golds = [ev["Source"] for ev in art.events if "Source" in ev and _overlaps(src, [ev["Source"]])]
+            if golds and src not in golds:
+                out.write(f"SOURCE\t{art.name}\t{show(a.cue)}\t{show(golds[0])}\t{show(src)}\n")
 
 
 def overlap_matches(gold: set[Offsets], system: set[Offsets]) -> int:
@@ -137,6 +177,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="test", choices=("test", "dev"))
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--misses", help="write misses, false cues and source boundary differences here")
     args = ap.parse_args(argv)
     if not (shared_dir() / "benchmarks" / "attribution").exists():
         print(f"PolNeAR not found under {shared_dir()}; set NEWSGRAPH_SHARED")
@@ -145,8 +186,11 @@ def main(argv: list[str]) -> int:
     counts = {mode: {role: {"gold": 0, "sys": 0, "exact": 0, "overlap": 0} for role in ROLES} for mode in MODES}
     parse_s = claims_s = 0.0
     tokens = 0
+    misses = open(args.misses, "w", encoding="utf-8") if args.misses else None
     for art in articles:
-        system, tp, tc = system_spans(art.text)
+        system, tp, tc, found = system_spans(art.text)
+        if misses:
+            write_misses(misses, art, found["claims"])
         parse_s += tp
         claims_s += tc
         tokens += len(art.text.split())
@@ -157,13 +201,15 @@ def main(argv: list[str]) -> int:
                 c["sys"] += len(system[mode][role])
                 c["exact"] += len(art.gold[role] & system[mode][role])
                 c["overlap"] += overlap_matches(art.gold[role], system[mode][role])
+    if misses:
+        misses.close()
     for mode in MODES:
         counts[mode]["all"] = {k: sum(counts[mode][r][k] for r in ROLES) for k in ("gold", "sys", "exact", "overlap")}
     first = counts["claims"]
     print(f"PolNeAR {args.split}: {len(articles)} articles, {first['Source']['gold']} gold sources, "
           f"{first['Content']['gold']} gold contents (one annotator per article)")
-    print("mode claims: reporting verbs only (what newsgraph stores as claims); "
-          "broad: plus verbs of intention/evaluation (PolNeAR's notion)")
+    print("mode claims: what newsgraph stores as claims (reporting verbs, and intentions/evaluations/beliefs "
+          "of a person or organisation)")
     print()
     print(f"{'mode':7} {'span':8} {'gold':>5} {'sys':>5} | {'exact P':>7} {'R':>5} {'F1':>5} | "
           f"{'overlap P':>9} {'R':>5} {'F1':>5} | {'Citron PARC3 exact F1':>21} {'overlap F1':>10}")

@@ -25,8 +25,10 @@ One scorer, one matching rule for every system:
 newsgraph's toponyms: the mentions of GPE/LOC/FAC entities from
 ``entities.extract_entities`` + ``places.resolve_places`` that got coordinates,
 plus places named inside ORG/FAC names (``places.embedded_places``: "Ohio" in
-"Ohio Department of Health") and demonyms (NORP spans such as "Syrian") resolved
-to their country, because the gold sets annotate both ("Turkish" -> Turkey).  The
+"Ohio Department of Health") and singular demonyms (NORP spans such as "Syrian",
+"European") resolved to their country or region (``places.demonym_place``),
+because the gold sets annotate both ("Turkish" -> Turkey); plural demonyms
+("Syrians") name people and are not toponyms.  The
 same settings for every corpus.  Parses are cached in /tmp (``--no-cache`` to redo).
 """
 
@@ -231,12 +233,9 @@ def newsgraph_toponyms(text: str, doc) -> list[Toponym]:
     for ent in doc.ents:
         if ent.label_ != "NORP":
             continue
-        iso = places.demonym_country(ent.text)
-        if not iso or any(s < ent.end_char and ent.start_char < e for s, e in taken):
-            continue
-        country = places.lookup_place(places.country_name(iso) or "")
-        if country:
-            out.append(Toponym(ent.start_char, ent.end_char, ent.text, country.lat, country.lon))
+        place = places.demonym_place(ent.text)
+        if place is not None and not any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            out.append(Toponym(ent.start_char, ent.end_char, ent.text, place.lat, place.lon))
     return out
 
 

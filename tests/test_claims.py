@@ -248,3 +248,86 @@ def test_vowed_to_and_a_verb_tagged_as_noun() -> None:
     run = Run("But Ortiz claims that the budget was never approved.")
     claim = run.one("the budget was never approved")
     assert claim.stance == "claimed" and claim.speaker_text == "Ortiz"
+
+
+# -- attributed positions, framing documents and PolNeAR-style source spans -------------------
+
+def test_intentions_and_evaluations_of_a_named_source_are_claims() -> None:
+    run = Run("Senator Maria Lopez wants to raise the minimum wage. Governor Tom Hale attacked the new "
+              "budget on Tuesday. A bulldozer pushed the mound aside.")
+    assert_offsets(run.text, run.claims)
+    wants, attacked = run.claims  # nothing for the bulldozer: only people and organisations hold positions
+    assert run.name(wants.speaker) == "Maria Lopez" and wants.cue == "wants" and wants.stance == "asserted"
+    assert wants.text == "to raise the minimum wage"
+    assert run.name(attacked.speaker) == "Tom Hale" and attacked.cue == "attacked"
+    assert attacked.text == "the new budget"
+    assert attacked.evidence.text == "Governor Tom Hale attacked the new budget on Tuesday."
+
+
+def test_beliefs_need_a_finite_clause_and_topics_their_preposition() -> None:
+    run = Run("Jane Okafor knows that the vote will be close. Officers saw the man leave the building. "
+              "Pat Rivera spoke about her faith at the rally.")
+    assert_offsets(run.text, run.claims)
+    knows, spoke = run.claims  # "saw the man leave" is perception, not a position
+    assert run.name(knows.speaker) == "Jane Okafor" and knows.cue == "knows"
+    assert knows.text == "that the vote will be close"
+    assert run.name(spoke.speaker) == "Pat Rivera" and spoke.cue == "spoke"
+    assert spoke.text.startswith("about her faith")
+
+
+def test_pronoun_holding_a_position_resolves_to_the_last_speaker() -> None:
+    run = Run("Dr. Anna Berg said the clinic would reopen. She wants to hire more nurses.")
+    said, wants = run.claims
+    assert run.name(said.speaker) == run.name(wants.speaker) == "Anna Berg"
+    assert wants.speaker_text == "She" and wants.text == "to hire more nurses"
+
+
+def test_a_clause_set_in_a_poll_is_attributed_to_the_poll() -> None:
+    run = Run("In the new survey, Mr. Hale leads by four points. The rise in polls surprised nobody.")
+    assert_offsets(run.text, run.claims)
+    (poll,) = run.claims
+    assert poll.speaker_text == "the new survey" and poll.cue == "In" and poll.stance == "asserted"
+    assert poll.text == "Mr. Hale leads by four points."
+    assert poll.evidence.text == "In the new survey, Mr. Hale leads by four points."
+
+
+def test_source_spans_follow_polnear_conventions() -> None:
+    def sources(text: str) -> list[str]:
+        run = Run(text)
+        return [text[a.source[0]:a.source[1]] for a in find_attributions(run.parsed, run.index) if a.source]
+
+    assert sources("PENCE: We will win this state.") == ["PENCE"]  # the label, not the whole line
+    assert sources("Donald Trump's claim that the election was rigged was false.") == ["Donald Trump's"]
+    assert sources("The union's plan to strike in March worried parents.") == ["The union's"]
+    assert sources("Both Mr. Hale and Ms. Lopez said the vote was fair.") == ["Mr. Hale and Ms. Lopez"]
+
+
+def test_she_does_not_resolve_to_a_man_named_last() -> None:
+    run = Run("Mark Dunn met Susan Park on Monday. Mark Dunn said the talks went well. She said the deal was close.")
+    said, she = run.claims
+    assert run.name(said.speaker) == "Mark Dunn"
+    assert she.speaker_text == "She" and run.name(she.speaker) == "Susan Park"  # from the first names
+
+
+def test_channels_and_reporting_outlets_are_relays() -> None:
+    run = Run("Foreign Minister Abbas Araghchi said on Telegram that talks would resume. "
+              "Turkey's defence ministry said the strikes hit 20 targets, state broadcaster TRT reported. "
+              "The minister commented on the Pentagon's plan.")
+    assert_offsets(run.text, run.claims)
+    telegram = run.one("talks would resume")
+    assert run.name(telegram.speaker) == "Abbas Araghchi" and run.names(telegram.via) == {"Telegram"}
+    ministry = next(c for c in run.claims if c.cue == "said" and "20 targets" in c.text)
+    assert run.names(ministry.via) == {"TRT"}  # the outlet reporting it relays it
+    assert all(not c.via for c in run.claims if c.cue == "commented")  # "on the Pentagon's plan" is a topic
+
+
+def test_predicate_adjectives_light_verbs_and_passive_agents_hold_positions() -> None:
+    run = Run("Senator Lindsey Graham has been critical of the deal. Union leaders expressed doubts about the "
+              "merger. The bill is supported by most Republicans.")
+    assert_offsets(run.text, run.claims)
+    critical, doubts, supported = run.claims
+    assert run.name(critical.speaker) == "Lindsey Graham" and critical.cue == "critical"
+    assert critical.text == "of the deal" and critical.stance == "asserted"
+    assert doubts.speaker_text == "Union leaders" and doubts.cue == "expressed"
+    assert doubts.stance == "hedged" and doubts.text == "about the merger"  # the stance noun "doubts" hedges
+    assert supported.speaker_text == "most Republicans" and supported.text == "The bill"

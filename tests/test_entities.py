@@ -151,6 +151,31 @@ def test_arabic_particle_names_are_whole_and_surnames_join() -> None:
     assert deir.type == "GPE" and deir.country == "SY"
 
 
+def test_constituent_countries_are_places_of_their_own() -> None:
+    doc = extract("Fans in England and Scotland celebrated, while Britain's government said the UK would "
+                  "host the final.")
+    england = named(doc, "England")
+    assert england.type == "GPE" and england.country == "GB"
+    assert 51 < england.lat < 54 and -3 < england.lon < 0  # England's centre, not the United Kingdom's
+    uk = [e for e in doc.entities if e.name == "United Kingdom"]
+    assert len(uk) == 1 and "England" not in uk[0].aliases
+
+
+def test_city_beside_an_institution_named_after_it_stays_a_city() -> None:
+    doc = extract("The Beijing Health Bureau said 3,606 infections had been reported in Beijing since March.")
+    beijing = named(doc, "Beijing")
+    assert beijing.type == "GPE" and beijing.country == "CN"
+    assert "Beijing" not in named(doc, "Beijing Health Bureau").aliases
+
+
+def test_disease_named_after_a_place_is_not_the_place() -> None:
+    doc = extract("Three farm workers in Rhode Island tested positive for West Nile virus, and a nurse "
+                  "caught Lassa fever.")
+    assert doc.entity_named("West Nile") is None
+    assert doc.entity_named("Lassa") is None
+    assert named(doc, "Rhode Island").country == "US"
+
+
 def test_place_after_place_word_is_a_place() -> None:
     doc = extract("The strike hit a warehouse in the village of Kafr Nabudah, activists said.")
     village = named(doc, "Kafr Nabudah")

@@ -123,6 +123,8 @@ def test_countries_carry_country_and_a_centre() -> None:
     iran = found["Iran"]
     assert iran.country == "IR" and iran.geonames_id == 130758
     assert 25 < iran.lat < 40 and 44 < iran.lon < 63
+    canada = _resolve("Canada and Mexico agreed.", ["Canada"])["Canada"]
+    assert (round(canada.lat, 1), round(canada.lon, 1)) == (60.1, -113.6)  # GeoNames' point for Canada
 
 
 def test_province_suffix_resolves_to_the_admin_area() -> None:
@@ -146,6 +148,43 @@ def test_us_state_abbreviations() -> None:
     found = _resolve("LITTLE ROCK, Ark. - The fire in Little Rock was contained.", ["Little Rock", "Ark."])
     assert found["Ark."].country == "US"
     assert places.distance_km(found["Little Rock"].lat, found["Little Rock"].lon, 34.75, -92.29) < 25
+
+
+def test_town_named_with_its_state_or_country() -> None:
+    texas = _resolve("The storm hit Paris, Texas, on Monday.", ["Paris"])
+    assert texas["Paris"].country == "US"
+    assert places.distance_km(texas["Paris"].lat, texas["Paris"].lon, 33.66, -95.56) < 25
+    france = _resolve("The storm hit Paris on Monday.", ["Paris"])
+    assert france["Paris"].country == "FR"
+    missouri = _resolve("The family picked a farm in Monroe County in northeast Missouri.", ["Monroe County"])
+    assert places.distance_km(missouri["Monroe County"].lat, missouri["Monroe County"].lon, 39.50, -92.00) < 50
+
+
+def test_dateline_state_abbreviation_sets_the_country() -> None:
+    found = _resolve("LONDON, Ky. (WKYT) - London Police have arrested two people.", ["LONDON"])
+    assert found["LONDON"].country == "US"
+    assert places.distance_km(found["LONDON"].lat, found["LONDON"].lon, 37.13, -84.08) < 25
+
+
+def test_bare_state_name_is_the_state_not_a_village_near_other_places() -> None:
+    text = ("A man from Morris County won the jackpot in New Jersey; the last winner, in January, "
+            "was a man in Florida. Tickets sell in New York too.")
+    found = _resolve(text, ["Morris County", "New Jersey", "Florida", "New York"])
+    assert found["Florida"].country == "US" and found["Florida"].lat < 31  # the state, not Florida, N.Y.
+
+
+def test_direction_word_points_at_the_area() -> None:
+    found = _resolve("The team had to travel to central Washington overnight.", ["Washington"])
+    assert found["Washington"].lat > 45  # Washington State, not the capital
+
+
+def test_continent_and_constituent_country_demonyms() -> None:
+    assert places.demonym_place("European").name == "Europe"
+    assert places.demonym_place("Syrian").name == "Syria"
+    assert places.demonym_place("Scottish").name == "Scotland"
+    assert places.demonym_place("Syrians") is None  # plural: people, not a place
+    assert places.constituent_country("England") and places.constituent_country("Wales")
+    assert not places.constituent_country("Britain") and not places.constituent_country("Georgia")
 
 
 def test_non_places_are_left_alone() -> None:

@@ -27,6 +27,8 @@ HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "m
 NOUN_GENDER = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",
                "congressman": "m", "congresswoman": "f", "businessman": "m", "businesswoman": "f"}
 AGENTS = ("PER", "ORG", "GPE")
+TITLE_WORDS = {"dr", "prof", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "president", "senator",
+               "governor", "minister", "prime", "secretary", "general", "judge", "justice", "rev", "sir", "dame"}
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +36,31 @@ def source_nouns() -> tuple[frozenset[str], frozenset[str]]:
     """(person/group nouns, document nouns) that can head a speaker phrase."""
     data = json.loads(resources.files("newsgraph.data").joinpath("claims_sources.json").read_text("utf-8"))
     return frozenset(data["person_nouns"]), frozenset(data["document_nouns"])
+
+
+@lru_cache(maxsize=1)
+def given_name_gender() -> dict[str, str]:
+    """First name -> "m"/"f" for names borne overwhelmingly by one gender (``data/given_names.json``)."""
+    data = json.loads(resources.files("newsgraph.data").joinpath("given_names.json").read_text("utf-8"))
+    return {name: gender for gender in ("m", "f") for name in data[gender]}
+
+
+def name_gender(name: str) -> str | None:
+    """The gender a person's first name suggests ("Hillary Clinton" -> "f"), skipping titles."""
+    for word in name.lower().replace(".", " ").split():
+        if word in HONORIFIC_GENDER:
+            return HONORIFIC_GENDER[word]
+        found = given_name_gender().get(word)
+        if found or word not in TITLE_WORDS:
+            return found
+    return None
+
+
+@lru_cache(maxsize=1)
+def framing_documents() -> frozenset[str]:
+    """Documents and occasions a clause can be set in ("in this poll", "in an interview")."""
+    data = json.loads(resources.files("newsgraph.data").joinpath("claims_sources.json").read_text("utf-8"))
+    return frozenset(data["framing_nouns"])
 
 
 @dataclass
@@ -156,7 +183,8 @@ class SpeakerResolver:
     def _fits(self, eid: str, wanted: tuple[str, ...], gender: str | None) -> bool:
         if self.index[eid].type not in wanted:
             return False
-        known = self.gender.get(eid)
+        # what honorifics and earlier pronouns said first; the first name only when they said nothing
+        known = self.gender.get(eid) or (name_gender(self.index[eid].name) if gender else None)
         return gender is None or known is None or known == gender
 
     def _bind(self, eid: str, gender: str | None) -> str:

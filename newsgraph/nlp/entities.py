@@ -99,8 +99,8 @@ def _group(candidates: list[Candidate]) -> list[Group]:
     known = lexicon.known_organizations()
     for cand in candidates:
         family = "PLACE" if cand.type in ("GPE", "LOC", "FAC") else cand.type
-        if cand.type == "GPE" and (cand.country or places.country_code(cand.text)):
-            iso = cand.country or places.country_code(cand.text)
+        iso = cand.country or (None if places.constituent_country(cand.text) else places.country_code(cand.text))
+        if cand.type == "GPE" and iso:
             key = (family, f"country:{iso}")
         elif cand.type == "ORG" and known.canonical_name(cand.text):
             key = (family, f"known:{known.canonical_name(cand.text)}")
@@ -190,6 +190,8 @@ def _join_abbreviations(groups: list[Group], text: str) -> list[Group]:
         if short.country or short.canonical:
             continue
         word = short.surfaces[0]
+        if short.type == "GPE" and _well_known_place(word):
+            continue  # "Beijing" beside "Beijing Health Bureau" is the city, not a short name of the bureau
         owners = [g for g in groups if g is not short and g.type in ("ORG", "FAC") and g.mentions and any(
             (s.split()[0] == word and len(s.split()) > 2 and short.type != "PER")
             or (s in (word + "s", word + "es") and short.type != "PER")  # "Houthi" and "the Houthis"
@@ -198,6 +200,15 @@ def _join_abbreviations(groups: list[Group], text: str) -> list[Group]:
             _merge(owners[0], short)
             short.mentions = []
     return [g for g in groups if g.mentions]
+
+
+def _well_known_place(name: str) -> bool:
+    """A country, an admin area or a city of >= 100000 people: never a short name of an institution.
+
+    Regions are left out: "Caspian" beside "Caspian Marine Logistics" is the company.
+    """
+    place = places.lookup_place(name)
+    return place is not None and (place.kind in ("country", "admin") or place.population >= 100_000)
 
 
 def _join_qualified(groups: list[Group]) -> tuple[list[Group], list[tuple[Group, str, Group, Span]]]:

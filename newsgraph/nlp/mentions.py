@@ -46,6 +46,11 @@ class Candidate:
     country: str | None = None  # for demonyms and countries
 
 
+# a name right before one of these names a disease, not the place or person: "West Nile virus",
+# "Reston ebolavirus", "Lassa fever", "Spanish flu"
+_DISEASE_AFTER = re.compile(r"[\s-]+(?:virus(?:es)?|ebolavirus|fever|disease|flu|encephalitis)\b", re.IGNORECASE)
+
+
 def find_mentions(parsed: Parsed) -> list[Candidate]:
     doc = parsed.doc
     furniture = _furniture_ranges(parsed.text)
@@ -58,6 +63,7 @@ def find_mentions(parsed: Parsed) -> list[Candidate]:
     found += _gazetteer_places(doc)
     chosen = _without_overlaps(found)
     chosen = [c for c in chosen if not any(s <= c.start < e for s, e in furniture)]
+    chosen = [c for c in chosen if not _DISEASE_AFTER.match(parsed.text, c.end)]
     return [c for c in (_retype(c, doc) for c in chosen) if c is not None]
 
 
@@ -261,7 +267,8 @@ def _retype(cand: Candidate, doc: Doc) -> Candidate | None:
             return replace(cand, type="GPE")  # spaCy reads some Arabic city names as nationalities
         return None
     if iso and cand.type in ("ORG", "PER", "FAC", "GPE", "LOC"):
-        return replace(cand, type="GPE", country=iso)
+        # "England" is a place of its own, not another name of the United Kingdom
+        return replace(cand, type="GPE", country=None if places.constituent_country(text) else iso)
     looked_up = cand.type in ("GPE", "LOC") or " " not in text
     place = places.lookup_place(text) if looked_up else None
     if place is not None and cand.type in ("ORG", "PER", "FAC") and (

@@ -1,0 +1,143 @@
+"""Links between attributions: quote paragraphs that continue a claim, relays (``via``), nesting and disputes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newsgraph.nlp.claim_spans import Attribution, Offsets, Units
+from newsgraph.nlp.index import EntityIndex
+
+
+def continued_quotes(out: list[Attribution], quotes: list[Offsets], text: str,
+                      units: Units, doc: Doc) -> list[Attribution]:
+    """A quote paragraph right after an attributed statement continues its speaker's words."""
+    covered = [a.content for a in out]
+    extra = []
+    for q in quotes:
+        if any(c[0] < q[1] and c[1] > q[0] for c in covered):
+            continue
+        before = [a for a in out if a.evidence[1] <= q[0]]
+        if not before:
+            continue
+        prev = max(before, key=lambda a: a.evidence[1])
+        gap = text[prev.evidence[1]:q[0]]
+        if gap.strip() or gap.count("\n") > 1 or q[1] - q[0] < 15:
+            continue
+        span = doc.char_span(q[0], q[1], alignment_mode="expand")
+        if span is None:
+            continue
+        extra.append(replace(prev, source=None, cue=None, content=q, evidence=(q[0], q[1]),
+                             cue_token=-1, disputes=False, nested=False, disputed_by=None))
+    return out + extra
+
+
+def fill_relays(out: list[Attribution], doc: Doc, text: str, units: Units, unit_of: dict[int, int],
+            index: EntityIndex, lex: dict[str, Any]) -> list[Attribution]:
+    """Fill ``via``: outlets named by relay phrases in the claim's unit, or in the next one that has no claim."""
+    unit_ids: dict[int, list[int]] = {n: [] for n in range(len(units))}  # unit -> attributions covering it
+    for k, a in enumerate(out):
+        span = doc.char_span(a.evidence[0], a.evidence[1], alignment_mode="expand")
+        if span is not None and len(span):
+            for n in range(unit_of.get(span[0].i, 0), unit_of.get(span[-1].i, 0) + 1):
+                unit_ids[n].append(k)
+    vias: dict[int, list[str]] = {k: [] for k in range(len(out))}
+    claimed_units = {n for n, ks in unit_ids.items() if ks}
+    for n, (us, ue) in enumerate(units):
+        start, end = doc[us].idx, doc[ue - 1].idx + len(doc[ue - 1].text)
+        same_paragraph = n > 0 and "\n" not in text[doc[units[n - 1][1] - 1].idx:start]
+        targets = unit_ids[n] or (unit_ids[n - 1] if same_paragraph and n - 1 in claimed_units else [])
+        if not targets:
+            continue
+        for m in lex["relay"].finditer(text, start, end):
+            for eid in _outlets_after(m.end(), end, doc, index, lex):
+                for k in targets:
+                    relayed_by_speaker = out[k].cue_text.lower().startswith("according")  # "according to SANA"
+                    if (eid != out[k].speaker or relayed_by_speaker) and eid not in vias[k]:
+                        vias[k].append(eid)
+    return [replace(a, via=tuple(vias[k])) if vias[k] else a for k, a in enumerate(out)]
+
+
+def channel_relays(out: list[Attribution], doc: Doc, index: EntityIndex, lex: dict[str, Any]) -> list[Attribution]:
+    """Channels hanging off the cue: "said on Telegram", "said in a speech on Al-Masirah TV", "in a statement
+    carried by the state news agency IRNA".  Only outlets count (an outlet word in the name or the phrase),
+    so "commented on the ministry's plan" names no channel."""
+    result = []
+    for a in out:
+        if a.cue_token < 0:
+            result.append(a)
+            continue
+        cue = doc[a.cue_token]
+        found = list(a.via)
+        for prep in (c for c in cue.children if c.dep_ == "prep"):
+            for tok in prep.subtree:
+                if tok.dep_ not in ("prep", "agent") or tok.lower_ not in ("on", "via", "through", "by", "to", "with"):
+                    continue
+                for obj in (c for c in tok.children if c.dep_ == "pobj"):
+                    if a.content[0] <= obj.idx < a.content[1]:
+                        continue
+                    words = {t.lower_ for t in obj.subtree}
+                    for eid in index.entities_within(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)):
+                        named = set(index[eid].name.lower().split())
+                        if (named | words) & lex["outlets"] and eid != a.speaker and eid not in found:
+                            found.append(eid)
+        result.append(replace(a, via=tuple(found)) if len(found) > len(a.via) else a)
+    return result
+
+
+def outlet_relays(out: list[Attribution], index: EntityIndex, lex: dict[str, Any]) -> list[Attribution]:
+    """"The ministry said …, state broadcaster TRT reported": an outlet reporting a claim is its relay."""
+    result = []
+    for a in out:
+        outer = [b for b in out if a.nested and b is not a and b.cue is not None and a.cue is not None
+                 and b.content[0] <= a.cue[0] < b.content[1] and b.speaker and b.speaker != a.speaker]
+        outlets = [b.speaker for b in outer if b.speaker not in a.via and _is_outlet(b, index, lex)]
+        result.append(replace(a, via=a.via + tuple(dict.fromkeys(outlets))) if outlets else a)
+    return result
+
+
+def _is_outlet(a: Attribution, index: EntityIndex, lex: dict[str, Any]) -> bool:
+    entity = index[a.speaker] if a.speaker else None
+    words = set((a.speaker_text or "").lower().split()) | (set(entity.name.lower().split()) if entity else set())
+    return entity is not None and entity.type == "ORG" and bool(words & lex["outlets"])
+
+
+def _outlets_after(pos: int, limit: int, doc: Doc, index: EntityIndex, lex: dict[str, Any]) -> list[str]:
+    span = doc.char_span(pos, limit, alignment_mode="expand")
+    if span is None:
+        return []
+    first = next((t for t in span if not t.is_space), None)
+    if first is None or first.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "PRON"):
+        return []
+    head = first
+    while head.dep_ in ("det", "amod", "compound", "nmod", "poss", "case") and head.head.i > head.i:
+        head = head.head
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    found = []
+    for eid in index.entities_within(max(lo, pos), min(hi, limit)):
+        ent = index[eid]
+        if ent.type == "ORG" or ent.name.lower().split()[-1] in lex["outlets"]:
+            found.append(eid)
+    return found
+
+
+def resolve_nesting(out: list[Attribution], lex: dict[str, Any]) -> list[Attribution]:
+    """Mark claims reported inside other claims; drop those with no identifiable speaker, link disputes."""
+    kept: list[tuple[int, Attribution]] = []
+    for k, a in enumerate(out):
+        outer = [b for b in out if b is not a and b.cue is not None and a.cue is not None
+                 and b.content[0] <= a.cue[0] < b.content[1]]
+        if not outer:
+            kept.append((k, a))
+            continue
+        disputer = next((b for b in outer if b.disputes), None)
+        if disputer is not None:
+            kept.append((k, replace(a, nested=True, stance="disputed", disputed_by=out.index(disputer))))
+        elif a.speaker is not None:
+            kept.append((k, replace(a, nested=True)))
+    # positions change when nested claims are dropped: re-point disputed_by
+    position = {k: n for n, (k, _) in enumerate(kept)}
+    return [replace(a, disputed_by=position.get(a.disputed_by)) if a.disputed_by is not None else a
+            for _, a in kept]

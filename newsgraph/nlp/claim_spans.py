@@ -1,0 +1,146 @@
+"""Shared pieces of attribution finding: the record, the lexicon, statement units, quotes and spans.
+
+A statement *unit* is a sentence further cut at line breaks (a paragraph break
+always ends a statement); spans are character offsets into the document text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+Offsets = tuple[int, int]
+Units = list[tuple[int, int]]
+NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "PART", "CCONJ"}
+CLOSE_QUOTES = "”»"
+QUOTE_MARK = re.compile(r"''|``|[\"“”«»]")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution with the offsets a span-level benchmark needs."""
+
+    source: Offsets | None       # the whole source phrase, appositions included
+    cue: Offsets | None
+    content: Offsets
+    evidence: Offsets
+    cue_text: str
+    stance: str
+    speaker: str | None
+    speaker_text: str | None
+    via: tuple[str, ...] = ()
+    nested: bool = False          # inside another attribution's content
+    cue_token: int = -1
+    disputes: bool = False        # the cue disputes or denies what its content reports
+    disputed_by: int | None = None  # position (in the returned list) of the disputing attribution
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """Reporting verbs by stance, relay phrases and hedges, from the data files."""
+    def load(name: str) -> dict[str, Any]:
+        return json.loads(resources.files("newsgraph.data").joinpath(name).read_text("utf-8"))
+    verbs = load("reporting_verbs.json")
+    relays = load("relays.json")
+    hedges = load("hedges.json")
+    stance = {lemma: st for st, lemmas in verbs["stance"].items() for lemma in lemmas}
+    phrases = sorted(relays["phrases"], key=len, reverse=True)
+    return {
+        "stance": stance,
+        "xcomp": frozenset(verbs["infinitive_content"]),
+        "disputing": frozenset(verbs["disputing"]),
+        "object": frozenset(verbs["object_content"]),
+        "object_prep": verbs["object_with_preposition"],
+        "relay": re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE),
+        "outlets": frozenset(relays["outlet_words"]),
+        "claim_nouns": frozenset(verbs["claim_nouns"]),
+        "naming": frozenset(verbs["naming"]),
+        "finding": frozenset(verbs["finding"]),
+        "non_speaker_labels": frozenset(load("claims_sources.json")["non_speaker_labels"]),
+        "modals": frozenset(hedges["modals"]),
+        "hedge_adverbs": frozenset(hedges["adverbs"]),
+        "frame_hedges": frozenset(hedges["frame_words"]),
+    }
+
+
+def sentence_units(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences, further cut at line breaks: a paragraph break always ends a statement."""
+    units = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if "\n" in tok.text or (tok.i > sent.start and "\n" in doc[tok.i - 1].whitespace_):
+                if tok.i > start and "\n" in tok.text:
+                    units.append((start, tok.i))
+                    start = tok.i + 1
+                elif tok.i > start:
+                    units.append((start, tok.i))
+                    start = tok.i
+        if start < sent.end:
+            units.append((start, sent.end))
+    return [(s, e) for s, e in units if any(not t.is_space for t in doc[s:e])]
+
+
+def quote_regions(text: str) -> list[Offsets]:
+    """Direct quotes, marks included; a quote left open at a paragraph end closes there."""
+    regions: list[Offsets] = []
+    offset = 0
+    for para in text.split("\n"):
+        opened: int | None = None
+        for m in QUOTE_MARK.finditer(para):
+            mark = m.group()
+            closing = mark in CLOSE_QUOTES or mark == "''" or (mark == '"' and opened is not None)
+            if mark == "''" and opened is None:
+                closing = False
+            if closing and opened is not None:
+                regions.append((offset + opened, offset + m.end()))
+                opened = None
+            elif not closing and opened is None:
+                opened = m.start()
+        if opened is not None and len(para) - opened > 20:
+            regions.append((offset + opened, offset + len(para.rstrip())))
+        offset += len(para) + 1
+    return regions
+
+
+def inside_quote(regions: list[Offsets], pos: int) -> bool:
+    return any(s < pos < e - 1 for s, e in regions)
+
+
+def trim_span(doc: Doc, lo: int, hi: int) -> Offsets | None:
+    while lo <= hi and (doc[lo].is_space or doc[lo].text in (",", ";", ":", "—", "–")):
+        lo += 1
+    while hi >= lo and (doc[hi].is_space or doc[hi].text in (",", ";", ":", "—", "–")):
+        hi -= 1
+    if hi < lo:
+        return None
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def clip_subtrees(heads: list[Token], us: int, ue: int, doc: Doc, exclude: Token | None = None) -> Offsets | None:
+    """Character span of the heads' subtrees, kept inside the unit and off the speaker."""
+    lo = min(max(h.left_edge.i, us) for h in heads)
+    hi = max(min(h.right_edge.i, ue - 1) for h in heads)
+    if exclude is not None and lo <= exclude.i <= hi:
+        lo = max(lo, exclude.right_edge.i + 1)
+    while lo <= hi and (doc[lo].is_punct and doc[lo].text not in "\"“'‘«" or doc[lo].is_space):
+        lo += 1
+    return trim_span(doc, lo, hi)
+
+
+def evidence_span(doc: Doc, start: int, end: int, units: Units, unit_of: dict[int, int]) -> Offsets:
+    """The whole unit(s) covering [start, end)."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
+    u0 = unit_of.get(first[0].i, 0) if first is not None and len(first) else 0
+    u1 = unit_of.get(last[-1].i, u0) if last is not None and len(last) else u0
+    s, e = units[u0][0], units[max(u0, u1)][1]
+    while e - 1 > s and doc[e - 1].is_space:
+        e -= 1
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
