@@ -12,6 +12,7 @@ from newsgraph.nlp import entities, places
 from newsgraph.nlp.gazetteer import normalise, skeleton
 from newsgraph.nlp.parse import parse
 from newsgraph.nlp.places import country_code, country_name, demonym_country, lookup_place, resolve_places
+from newsgraph.pipeline import extract
 
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
 ARTICLE = SHARED / "corpus" / "alma-cers-study.txt"
@@ -242,3 +243,23 @@ def test_cache_prunes_other_versions(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert not stale.exists() and other.exists()
     assert (tmp_path / f"gazetteer-probe-{gazetteer._version()}.pickle").exists()
     assert gazetteer._cached("probe", lambda: {"built": False}, dict) == {"built": True}  # read back
+
+
+def test_a_small_town_abroad_with_no_support_is_not_chosen_in_a_one_country_report() -> None:
+    doc = extract("In Darfur, gunmen attacked the village of Shaqra near El Fasher, Sudan.")
+    shaqra = doc.entity_named("Shaqra")
+    assert shaqra is not None and shaqra.country == "SD"  # not the Saudi town of that name
+    assert shaqra.lat is None  # the gazetteer does not know the Sudanese village: no invented point
+
+
+def test_unknown_villages_in_a_one_country_report_take_its_country() -> None:
+    doc = extract("Gunmen killed 44 worshippers in Fambita, near Kokorou in Niger's Tillaberi region, "
+                  "Niger's army said.")
+    assert {e.name: e.country for e in doc.entities if e.name in ("Fambita", "Kokorou")} == {
+        "Fambita": "NE", "Kokorou": "NE"}
+
+
+def test_a_report_about_several_countries_lends_no_country_to_unknown_places() -> None:
+    doc = extract("Officials from Estonia, Finland and Russia met near Vaindlooport on Thursday.")
+    unknown = doc.entity_named("Vaindlooport")
+    assert unknown is None or unknown.country is None

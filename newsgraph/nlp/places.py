@@ -51,6 +51,9 @@ COUNTRY_TOWN_SUPPORT = 2.0  # local support a town named like a country needs
 BIG_STATE = 1_000_000    # a town named like a state this big needs its own state named ("Florida, N.Y.") ...
 BIG_CITY = 100_000       # ... unless it is a city this big ("Washington", "New York")
 TOP_READINGS = 5         # readings per name that count as someone's neighbours
+DOMINANT_SHARE = 0.6     # a document this much about one country ...
+DOMINANT_VOTES = 2.0     # ... on this much evidence: its unsupported small towns abroad are misreadings,
+                         # and its unknown villages and sites lie in that country
 
 
 def _local(place: Place) -> bool:
@@ -105,6 +108,18 @@ def resolve_places(entities: list[Entity], parsed: Parsed) -> list[Entity]:
              and (eid not in qualified or _within(p, qualified[eid]))}  # "Paris, Texas" does not vote for France
     votes = country_votes(clear, entities, parsed)
     total = sum(votes.values()) or 1.0
+
+    def dominant_without(entity_id: str) -> str | None:
+        """The country the document is about, not counting this entity's own vote."""
+        others = votes.copy()
+        own = clear.get(entity_id)
+        if own is not None and others.get(own.country or "", 0) > 0:
+            others[own.country or ""] -= 1
+        leader = max(others, key=lambda c: others[c], default="")
+        size = sum(others.values())
+        if leader and others[leader] >= DOMINANT_VOTES and others[leader] / size >= DOMINANT_SHARE:
+            return leader
+        return None
     admins = {(p.country or "", p.admin1) for p in clear.values() if p.kind == "admin" and p.admin1}
     anchors, neighbours = Grid(), Grid()
     anchored_in: dict[tuple[str, str], set[str]] = {}  # admin area -> entities clearly inside it
@@ -139,6 +154,7 @@ def resolve_places(entities: list[Entity], parsed: Parsed) -> list[Entity]:
 
     def choose(entity_id: str, found: list[Candidate]) -> Place | None:
         best: tuple[float, Place] | None = None
+        dominant = dominant_without(entity_id)
         named_country = any(p.kind == "country" for p, _ in found)
         named_state = any(p.kind == "admin" and p.level == 1 and p.population >= BIG_STATE for p, _ in found)
         for place, prior in found:
@@ -150,6 +166,10 @@ def resolve_places(entities: list[Entity], parsed: Parsed) -> list[Entity]:
                 continue  # "Florida" is the state, not Florida, New York, unless named "Florida, N.Y."
             if (small(place) or entity_id in fuzzy) and near < WEAK_SUPPORT and share < 0.5:
                 continue  # a hamlet or a sound-alike with nothing around it: not this one
+            if (dominant and place.kind == "city" and place.population < BIG_CITY and place.country != dominant
+                    and votes.get(place.country or "", 0) <= (1 if clear.get(entity_id) is place else 0)
+                    and near < WEAK_SUPPORT and entity_id not in qualified):
+                continue  # "Tawila" in a report on Darfur is not the Yemeni town of that name
             value = prior + CONTEXT_WEIGHT * share + near
             if entity_id in hinted and place.kind != "city":
                 value += AREA_HINT
@@ -161,8 +181,13 @@ def resolve_places(entities: list[Entity], parsed: Parsed) -> list[Entity]:
     for entity in entities:
         found = options.get(entity.id)
         best = choose(entity.id, found) if found else None
+        dominant = dominant_without(entity.id)
         if best is None:
-            out.append(entity)  # unknown, or only a hamlet/sound-alike with nothing for it
+            # unknown, or only a hamlet/sound-alike with nothing for it: in a document about one
+            # country, a village or site the gazetteer lacks is taken to lie there (no coordinates)
+            local_name = entity.type in PLACE_ENTITY_TYPES and country_code(entity.name) is None
+            out.append(replace(entity, country=dominant) if dominant and local_name and not entity.country
+                       else entity)
             continue
         out.append(replace(entity, country=best.country, lat=best.lat, lon=best.lon,
                            geonames_id=best.geonames_id))
