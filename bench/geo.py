@@ -201,7 +201,8 @@ def parsed_docs(corpus: str, texts: list[str], use_cache: bool) -> list:
     from newsgraph.nlp.parse import MODEL_NAME, nlp
 
     model = nlp()
-    digest = hashlib.sha256(("\x00".join(texts) + MODEL_NAME).encode()).hexdigest()[:16]
+    signature = MODEL_NAME + "|" + "|".join(model.pipe_names)  # a pipeline change invalidates the cache
+    digest = hashlib.sha256(("\x00".join(texts) + signature).encode()).hexdigest()[:16]
     cache = Path(os.environ.get("NEWSGRAPH_GEO_CACHE", "/tmp/newsgraph-geo-cache")) / f"{corpus}-{digest}.spacy"
     if use_cache and cache.exists():
         return list(DocBin().from_disk(cache).get_docs(model.vocab))
