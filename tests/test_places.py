@@ -263,3 +263,10 @@ def test_a_report_about_several_countries_lends_no_country_to_unknown_places() -
     doc = extract("Officials from Estonia, Finland and Russia met near Vaindlooport on Thursday.")
     unknown = doc.entity_named("Vaindlooport")
     assert unknown is None or unknown.country is None
+
+
+def test_a_transliteration_finds_a_smaller_town_with_the_same_start() -> None:
+    doc = extract("Turkish drones hit a grain silo outside Derbasiyah, near Qamishli and Amuda in northeastern Syria.")
+    town = doc.entity_named("Derbasiyah")
+    assert town is not None and town.country == "SY"  # Ad Darbasiyah, not Derby in England
+    assert abs(town.lat - 36.95) < 0.2 and abs(town.lon - 40.65) < 0.3

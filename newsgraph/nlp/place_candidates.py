@@ -190,15 +190,28 @@ def name_candidates(name: str) -> tuple[list[Candidate], bool]:
         if not found:
             skel = gazetteer.skeleton(key)
             if len(skel) >= 4:
-                # a 4-consonant skeleton ("drzr") is shared by many small towns: big places only
+                # a short skeleton ("drbs") is shared by many towns: big places, or smaller towns of
+                # the same first letters ("Derbasiyah" ~ "Ad Darbasiyah"); all need the document's support
                 floor = 50_000 if len(skel) < 6 else 0
                 found = [(p, _prior(p, key) - 1.5) for p in gazetteer.core().by_skeleton.get(skel, [])
-                         if p.population >= floor or p.kind != "city"]
+                         if p.population >= floor or p.kind != "city" or _same_start(p, key)]
                 if found:
                     return found, True
         if found:
             return found, False
     return [], False
+
+
+def _same_start(place: Place, key: str) -> bool:
+    """Whether a place's own name (without an Arabic article) starts like ``key`` (first two letters
+    up to a vowel change: "Derbasiyah" and "Darbasiyah" both start d-r)."""
+    own = skeleton_start(normalise(place.name))
+    return bool(own) and own == skeleton_start(key)
+
+
+def skeleton_start(key: str) -> str:
+    consonants = [c for c in key if c.isalpha() and c not in "aeiouy"]
+    return "".join(consonants[:3])
 
 
 _TOWN_WORD = re.compile(r"\b[A-Z][\w'\u2019-]+(?:\s+(?:al|el|as|ash|ad|ar|az|an|[A-Z][\w'\u2019-]+))*")
