@@ -270,3 +270,9 @@ def test_a_transliteration_finds_a_smaller_town_with_the_same_start() -> None:
     town = doc.entity_named("Derbasiyah")
     assert town is not None and town.country == "SY"  # Ad Darbasiyah, not Derby in England
     assert abs(town.lat - 36.95) < 0.2 and abs(town.lon - 40.65) < 0.3
+
+
+def test_a_village_spelled_differently_is_found_beside_a_clearly_placed_town() -> None:
+    doc = extract("Drones also hit an oil pumping station near Tal Tamr, west of Hasakah, Syria.")
+    village = doc.entity_named("Tal Tamr")
+    assert village is not None and village.country == "SY" and village.lat is not None  # GeoNames "Tall Tamr"

@@ -195,6 +195,9 @@ def name_candidates(name: str) -> tuple[list[Candidate], bool]:
                 floor = 50_000 if len(skel) < 6 else 0
                 found = [(p, _prior(p, key) - 1.5) for p in gazetteer.core().by_skeleton.get(skel, [])
                          if p.population >= floor or p.kind != "city" or _same_start(p, key)]
+                if len(skel) >= 5:  # "Tal Tamr" ~ "Tall Tamr", a village of the small-town index
+                    found += [(p, _prior(p, key) - 1.5) for p in gazetteer.full().by_skeleton.get(skel, [])
+                              if _same_start(p, key)]
                 if found:
                     return found, True
         if found:
@@ -211,7 +214,8 @@ def _same_start(place: Place, key: str) -> bool:
 
 def skeleton_start(key: str) -> str:
     consonants = [c for c in key if c.isalpha() and c not in "aeiouy"]
-    return "".join(consonants[:3])
+    collapsed = [c for i, c in enumerate(consonants) if i == 0 or c != consonants[i - 1]]  # "Tall" ~ "Tal"
+    return "".join(collapsed[:3])
 
 
 _TOWN_WORD = re.compile(r"\b[A-Z][\w'\u2019-]+(?:\s+(?:al|el|as|ash|ad|ar|az|an|[A-Z][\w'\u2019-]+))*")

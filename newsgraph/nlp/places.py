@@ -166,6 +166,8 @@ def resolve_places(entities: list[Entity], parsed: Parsed) -> list[Entity]:
                 continue  # "Florida" is the state, not Florida, New York, unless named "Florida, N.Y."
             if (small(place) or entity_id in fuzzy) and near < WEAK_SUPPORT and share < 0.5:
                 continue  # a hamlet or a sound-alike with nothing around it: not this one
+            if small(place) and entity_id in fuzzy and share < 0.5 and not anchors.near(entity_id, place):
+                continue  # a hamlet that only sounds alike: only beside a clearly placed town or in its country's report
             if (dominant and place.kind == "city" and place.population < BIG_CITY and place.country != dominant
                     and votes.get(place.country or "", 0) <= (1 if clear.get(entity_id) is place else 0)
                     and near < WEAK_SUPPORT and entity_id not in qualified):
