@@ -217,3 +217,88 @@ def test_abbreviations_and_codes_are_not_places() -> None:
     assert named(doc, "MoD").type == "ORG"
     assert doc.entity_named("H1N1") is None
     assert named(doc, "Basra").country == "IQ"
+
+
+# --- vessels, weapons, sites, outlets and national bodies (sentences written for these tests) ----
+
+def test_craft_named_after_a_descriptor_or_flag_are_vehicles_whatever_their_name() -> None:
+    doc = extract("The Dutch frigate Utrecht followed the oil tanker Grey Heron S for two days, while the "
+                  "Liberian-flagged Marlow 88 waited off the coast. A Kilo-class submarine joined them.")
+    assert named(doc, "Utrecht").type == "VEH"  # named after a city, still a ship
+    assert named(doc, "Grey Heron S").type == "VEH"
+    assert named(doc, "Marlow 88").type == "VEH"
+    assert named(doc, "Kilo-class").type == "VEH"
+
+
+def test_ship_prefix_and_brand_named_weapon() -> None:
+    doc = extract("Officials said the patrol ship EML Kalev escorted a convoy carrying Red Lance missiles "
+                  "to the island.")
+    assert named(doc, "EML Kalev").type == "VEH"
+    assert named(doc, "Red Lance").type == "WEA"
+
+
+def test_named_sites_exclude_the_preposition_and_keep_particles_and_accents() -> None:
+    doc = extract("The delegation landed at Tindouf Air Station and drove to al-Wattar air base, then flew on "
+                  "to Ärla air base.")
+    for name in ("Tindouf Air Station", "al-Wattar air base", "Ärla air base"):
+        assert named(doc, name).type == "FAC"
+    assert not any(e.name.startswith("at ") for e in doc.entities)
+
+
+def test_office_in_a_title_is_not_an_organisation() -> None:
+    doc = extract("Secretary of State Martin Oduya said the talks would resume in Geneva.")
+    assert named(doc, "Martin Oduya").type == "PER"
+    assert doc.entity_named("State") is None
+
+
+def test_each_country_keeps_its_own_ministry_and_a_bare_mention_joins_the_last_named() -> None:
+    doc = extract("Chile's Foreign Ministry protested on Monday. Peru's Foreign Ministry replied that it had "
+                  "done nothing wrong. The Foreign Ministry added that talks would continue.")
+    chile, peru = named(doc, "Chile's Foreign Ministry"), named(doc, "Peru's Foreign Ministry")
+    assert chile.id != peru.id and chile.type == peru.type == "ORG"
+    assert len(peru.mentions) == 2 and len(chile.mentions) == 1
+
+
+def test_group_short_name_joins_and_outlets_are_organisations() -> None:
+    doc = extract("Fighters of the Wagner Group left Bamako. Wagner later denied it. The commander told Al-Monitor "
+                  "and Nikkei Asia that the unit had moved, and wrote on X that it would return.")
+    wagner = named(doc, "Wagner Group")
+    assert "Wagner" in wagner.aliases and doc.entity_named("Wagner") is wagner
+    for outlet in ("Al-Monitor", "Nikkei Asia", "X"):
+        assert named(doc, outlet).type == "ORG"
+
+
+def test_long_group_names_stay_whole() -> None:
+    doc = extract("Islamic State Sahel Province and Jama'at Nusrat al-Islam wal-Muslimin both operate there, "
+                  "according to the Autonomous Administration of North and East Syria.")
+    for name in ("Islamic State Sahel Province", "Jama'at Nusrat al-Islam wal-Muslimin",
+                 "Autonomous Administration of North and East Syria"):
+        assert named(doc, name).type == "ORG"
+    assert doc.entity_named("Islamic State") is None
+
+
+def test_places_spacy_reads_as_people_or_companies_as_people() -> None:
+    doc = extract("Farmers in Bir al-Ghanam said the convoy passed at night. The firm Selmar Okan Shipping "
+                  "owns the trucks, and officials in Qalat governorate confirmed it.")
+    assert named(doc, "Bir al-Ghanam").type == "GPE"
+    assert named(doc, "Selmar Okan Shipping").type == "ORG"
+
+
+def test_unit_of_a_national_institution_is_two_organisations_and_part_of() -> None:
+    doc = extract("He toured the Southern Command of the Armed Forces of the Philippines in Zamboanga. "
+                  "The Supreme Council of the Armed Forces met later.")
+    unit, forces = named(doc, "Southern Command"), named(doc, "Armed Forces of the Philippines")
+    assert any((r.subject, r.predicate, r.object) == (unit.id, "part_of", forces.id) for r in doc.relations)
+    assert named(doc, "Supreme Council of the Armed Forces").type == "ORG"  # no country: one name
+
+
+def test_hyphenated_weapon_word_and_person_spacy_reads_as_organisation() -> None:
+    doc = extract("Kremlin spokesman Dmitry Volkov said Norway had deployed the Grey Pike anti-ship missile system.")
+    assert named(doc, "Dmitry Volkov").type == "PER"
+    assert named(doc, "Grey Pike").type == "WEA"
+
+
+def test_base_named_alone_later_joins_the_base() -> None:
+    doc = extract("Jets took off from Qaryat air base on Monday. By evening Qaryat was quiet again.")
+    base = named(doc, "Qaryat air base")
+    assert base.type == "FAC" and "Qaryat" in base.aliases

@@ -51,7 +51,8 @@ def attitude_lexicon() -> dict[str, Any]:
             "nouns": frozenset(data["intention_nouns"]), "light_verbs": frozenset(light["verbs"]),
             "stance_nouns": stance_nouns, "no_fallback": frozenset(data["no_object_fallback"]),
             "not_after_have": frozenset(light["not_after_have"]),
-            "intention_no_object": frozenset(data["intention"]["no_object"])}
+            "intention_no_object": frozenset(data["intention"]["no_object"]),
+            "physical_verbs": frozenset(data["physical_verbs"]), "physical_targets": frozenset(data["physical_targets"])}
 
 
 def attitude_stance(cue: Token) -> str | None:
@@ -194,6 +195,21 @@ def _content(cue: Token, kind: str, subject: Token, us: int, ue: int, doc: Doc) 
         # "railed against the deal" has no object; "attacked on Monday" names no target
         heads = heads + prep if heads else [p for p in prep if p.lower_ == "against"]
     heads = [h for h in heads if h.i != subject.i]
-    if not heads:
+    if not heads or kind == "evaluation" and _physical_target(cue, heads):
         return None
     return clip_subtrees(heads, us, ue, doc, exclude=subject)
+
+
+def _physical_target(cue: Token, heads: list[Token]) -> bool:
+    """"attacked more than 50 vessels", "hit the base": violence against a concrete target, not a position."""
+    lex = attitude_lexicon()
+    if cue.lemma_.lower() not in lex["physical_verbs"]:
+        return False
+    for head in heads:
+        if head.dep_ != "dobj":
+            continue
+        if head.lemma_.lower() in lex["physical_targets"] or head.ent_type_ in ("GPE", "LOC", "FAC", "PRODUCT"):
+            return True
+        if any(t.like_num or t.ent_type_ == "CARDINAL" for t in head.subtree if t.i < head.i):
+            return True
+    return False

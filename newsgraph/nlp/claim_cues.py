@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.claim_spans import Offsets, Units, clip_subtrees, lexicon, trim_span
+from newsgraph.nlp.claim_spans import Offsets, Units, clip_subtrees, lexicon, quote_ends_sentence, trim_span
 from newsgraph.nlp.coref import source_nouns
 
 
@@ -64,6 +64,19 @@ def verb_claim(cue: Token, units: Units, unit_of: dict[int, int], quotes: list[O
     return {"cue": cue, "subject": subject, "inherited": inherited, "content": content, "kind": "verb"}
 
 
+def figure_claim(cue: Token, unit: tuple[int, int], doc: Doc, lex: dict[str, Any]) -> dict[str, Any] | None:
+    """"The government put the toll at 10": a figure stated by the verb's subject (object and "at" phrase)."""
+    subject, inherited = verb_subject(cue)
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in lex["figure_nouns"]), None)
+    at = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > cue.i), None)
+    if subject is None or obj is None or at is None or subject.lower_ in ("it", "there"):
+        return None
+    content = clip_subtrees([obj, at], unit[0], unit[1], doc, exclude=subject)
+    if content is None:
+        return None
+    return {"cue": cue, "subject": subject, "inherited": inherited, "content": content, "kind": "verb"}
+
+
 def _passive_frame(cue: Token, us: int, ue: int, doc: Doc) -> dict[str, Any] | None:
     """"The issue was first reported by The Post", "it was claimed by X that …": the agent is the source."""
     agent = next((c for c in cue.children if c.dep_ == "agent"), None)
@@ -83,14 +96,32 @@ def verb_subject(cue: Token) -> tuple[Token | None, bool]:
     for child in cue.children:
         if child.dep_ == "nsubj":
             return child, False
+    quoting = quoting_verb(cue)
+    if quoting is not None:  # "TASS quoted Peskov as saying …": Peskov says it (TASS relays it)
+        quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+        if quoted is not None:
+            return quoted, False
     if cue.dep_ == "acl" and (cue.head.pos_ in ("NOUN", "PROPN") or cue.head.lemma_.lower() in lexicon()["claim_nouns"]):
         return cue.head, False
     host = cue.head.head if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" else cue.head
-    if cue.dep_ in ("conj", "advcl", "xcomp", "pcomp") and host.pos_ in ("VERB", "AUX"):
+    # not through a participle modifying a noun: in "deaths caused by missiles and called on the EU to …"
+    # the subject of "called" is not "deaths" (a misparse of a second verb of the sentence's subject)
+    if cue.dep_ in ("conj", "advcl", "xcomp", "pcomp") and host.pos_ in ("VERB", "AUX") and host.dep_ != "acl":
         head_subject, _ = verb_subject(host)
         if head_subject is not None:
             return head_subject, True
     return None, False
+
+
+def quoting_verb(cue: Token) -> Token | None:
+    """The "quoted"/"cited" of "X quoted Y as saying …" that hangs ``cue`` ("saying") on its "as"."""
+    prep = cue.head
+    if cue.dep_ in ("pcomp", "advcl") and prep.lower_ == "as" and prep.head.lemma_.lower() in ("quote", "cite"):
+        return prep.head
+    if cue.dep_ == "advcl" and prep.lemma_.lower() in ("quote", "cite") and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return prep
+    return None
 
 
 def _left_noun_phrase(cue: Token, unit_start: int) -> Token | None:
@@ -106,11 +137,16 @@ def _left_noun_phrase(cue: Token, unit_start: int) -> Token | None:
 def _content(cue: Token, subject: Token, us: int, ue: int, quotes: list[Offsets], doc: Doc,
              lex: dict[str, Any]) -> Offsets | None:
     lemma = cue.lemma_.lower()
+    # a clause before a semicolon is a sentence of its own ("X did not respond; Tehran denied arming …")
     comps = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis") and us <= c.i < ue
-             and not (c.dep_ == "parataxis" and c.i > cue.i)]
+             and not (c.dep_ == "parataxis" and c.i > cue.i)
+             and not (c.i < cue.i and any(t.text == ";" for t in doc[c.right_edge.i:cue.i]))]
     comps = [c for c in comps if c.dep_ == "ccomp"] or comps
     if comps:
         return clip_subtrees(comps, us, ue, doc, exclude=subject)
+    stated = _statement_clause(cue, us, ue)
+    if stated is not None:  # "said in a statement that …": the parser hangs the clause on the noun
+        return clip_subtrees([stated], us, ue, doc, exclude=subject)
     if lemma in lex["stance"]:
         # "Trump said after the convention he would …": the parser hangs the clause as an advcl
         clauses = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and us <= c.i < ue
@@ -118,7 +154,9 @@ def _content(cue: Token, subject: Token, us: int, ue: int, quotes: list[Offsets]
                    and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children)]
         if clauses:
             return clip_subtrees(clauses, us, ue, doc, exclude=subject)
+    # "…, as police have said" has no complement of its own ("as warships continue to patrol" is no frame)
     if cue.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in cue.children) \
+            and not any(g.dep_ in ("xcomp", "ccomp", "dobj") for g in cue.children) \
             and subject.head.i == cue.i and subject.dep_ == "nsubj" and us <= cue.head.i < ue:
         # "…, as police have said": the main clause around the frame is what was said
         lo, hi = cue.left_edge.i, cue.right_edge.i
@@ -134,7 +172,11 @@ def _content(cue: Token, subject: Token, us: int, ue: int, quotes: list[Offsets]
             objs += [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
         if objs:
             return clip_subtrees(objs, us, ue, doc, exclude=subject)
-    if cue.dep_ == "parataxis" and cue.head.i != cue.i and us <= cue.head.i < ue:
+    frame_start = min(subject.left_edge.i, cue.i)
+    if (cue.dep_ == "parataxis" and cue.head.i != cue.i and us <= cue.head.i < ue
+            and not any(c.dep_ in ("dobj", "xcomp", "ccomp") and c.i > cue.i for c in cue.children)
+            and not (frame_start > us and doc[frame_start - 1].text == ";")):
+        # not "…; Tehran has denied arming the group": a clause after a semicolon is a sentence of its own
         # "The museum, Mr. Bush said, celebrated …": the sentence around the parenthetical frame
         return clip_subtrees([cue.head], us, ue, doc)
     if lemma in ("point",):
@@ -146,7 +188,9 @@ def _content(cue: Token, subject: Token, us: int, ue: int, quotes: list[Offsets]
                                                       cue.idx + len(cue.text)))
     for q in quotes:  # a direct quote right beside the "X said" frame
         touching = q[0] < unit_span[1] and q[1] > unit_span[0]
-        just_before = q[1] <= unit_span[0] and not doc.text[q[1]:unit_span[0]].strip()  # "“…?” she said."
+        # "“…?” she said." (never across a paragraph break: a new paragraph is a new statement)
+        just_before = q[1] <= unit_span[0] and not doc.text[q[1]:unit_span[0]].strip() \
+            and "\n" not in doc.text[q[1]:unit_span[0]] and not quote_ends_sentence(q, doc.text)
         if (touching or just_before) and not q[0] <= cue.idx < q[1]:
             between = doc.text[q[1]:frame[0]] if q[1] <= frame[0] else doc.text[frame[1]:q[0]]
             if len(re.findall(r"\w+", between)) <= 4:
@@ -161,6 +205,18 @@ def _content(cue: Token, subject: Token, us: int, ue: int, quotes: list[Offsets]
             while start < left - 1 and (doc[start].is_punct or doc[start].is_space):
                 start += 1
         return trim_span(doc, start, left - 1)
+    return None
+
+
+def _statement_clause(cue: Token, us: int, ue: int) -> Token | None:
+    """The that-clause of "said in a statement that …" when the parser attached it to "statement"."""
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i and c.lower_ in ("in", "during")):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            for clause in noun.children:
+                if (clause.dep_ in ("acl", "relcl", "ccomp") and us <= clause.i < ue
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+                        and any(g.dep_ in ("nsubj", "nsubjpass") for g in clause.children)):
+                    return clause
     return None
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.claim_attitudes import attitude_stance
-from newsgraph.nlp.claim_spans import NP_POS, Attribution, Offsets, Units, evidence_span
+from newsgraph.nlp.claim_spans import NP_POS, Attribution, Offsets, Units, evidence_span, quote_ends_sentence
 from newsgraph.nlp.coref import SpeakerResolver
 from newsgraph.nlp.index import EntityIndex
 
@@ -134,6 +134,10 @@ def _with_quotes(content: Offsets, quotes: list[Offsets], text: str, frame: list
                 lo, hi = (content[1], q[0]) if q[0] >= content[1] else (q[1], content[0])
                 if hi - lo > 300 or "\n" in text[lo:hi] or any(lo <= c < hi for c in other_cues):
                     continue
+                if q[0] >= content[1] and _has_own_frame(q, text, other_cues):
+                    continue  # "…, officials said. “…,” Jane Doe told X.": the next quote is Jane Doe's
+                if q[1] <= content[0] and quote_ends_sentence(q, text):
+                    continue  # "“A,” X said. “B.” Y said …": B continues X, it is not Y's
                 gap = "".join(ch for i, ch in enumerate(text[lo:hi], lo) if i not in framed)
                 # only the frame (and a few words of it: "told Al Jazeera on Monday") may lie between
                 if "\n" in text[lo:hi] or len(re.findall(r"\w+", gap)) > 2 or not framed & set(range(lo, hi)):
@@ -144,6 +148,16 @@ def _with_quotes(content: Offsets, quotes: list[Offsets], text: str, frame: list
             if grown != content:
                 content, changed = grown, True
     return content
+
+
+def _has_own_frame(quote: Offsets, text: str, other_cues: frozenset[int]) -> bool:
+    """Another cue follows the quote in its own sentence ("“…,” Jane Doe, an engineer, told X."); a quote
+    closing its sentence ("“… before.” The governor said …") leaves the next sentence to itself."""
+    if quote_ends_sentence(quote, text):
+        return False
+    end = re.search(r"[.!?](?=\s)|\n", text[quote[1]:])
+    stop = quote[1] + (end.start() if end else len(text) - quote[1])
+    return any(quote[1] <= c < stop for c in other_cues)
 
 
 def _stance(cue: Token, lemma: str, content: Offsets, doc: Doc, lex: dict[str, Any]) -> str:
@@ -157,6 +171,12 @@ def _stance(cue: Token, lemma: str, content: Offsets, doc: Doc, lex: dict[str, A
         return stance
     if any(c.lower_ in lex["frame_hedges"] for c in cue.children if c.dep_ == "advmod"):
         return "hedged"
+    return content_stance(doc, content, lex, stance)
+
+
+def content_stance(doc: Doc, content: Offsets, lex: dict[str, Any], stance: str = "asserted") -> str:
+    """The stance the words of an asserted content give it: hedges ("possibly", "may", "I cannot confirm
+    them") make it hedged, a past main verb negated by "never" ("had never supplied") a denial."""
     span = doc.char_span(content[0], content[1], alignment_mode="expand")
     if span is None:
         return stance
@@ -166,4 +186,11 @@ def _stance(cue: Token, lemma: str, content: Offsets, doc: Doc, lex: dict[str, A
         if tok.lower_ in lex["modals"] and tok.dep_ == "aux" and not (content[0] <= tok.head.head.idx < content[1]
                                                                      and tok.head.head.i != tok.head.i):
             return "hedged"
+        if tok.lemma_.lower() in lex["unverified"] and any(c.dep_ == "neg" for c in tok.children):
+            return "hedged"
+    for tok in span:
+        main = tok.head.i == tok.i or not content[0] <= tok.head.idx < content[1]
+        if main and tok.tag_ in ("VBN", "VBD") and any(
+                c.dep_ == "neg" and c.lower_ in lex["denial_negations"] for c in tok.children):
+            return "denied"
     return stance

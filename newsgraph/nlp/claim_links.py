@@ -7,7 +7,9 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp.claim_spans import Attribution, Offsets, Units
+from newsgraph.nlp.claim_cues import quoting_verb
+from newsgraph.nlp.claim_frames import content_stance
+from newsgraph.nlp.claim_spans import Attribution, Offsets, Units, lexicon
 from newsgraph.nlp.index import EntityIndex
 
 
@@ -29,7 +31,9 @@ def continued_quotes(out: list[Attribution], quotes: list[Offsets], text: str,
         span = doc.char_span(q[0], q[1], alignment_mode="expand")
         if span is None:
             continue
-        extra.append(replace(prev, source=None, cue=None, content=q, evidence=(q[0], q[1]),
+        # the continuation's own words decide its stance ("… many areas, possibly including …")
+        stance = content_stance(doc, q, lexicon(), "asserted") if prev.stance == "asserted" else prev.stance
+        extra.append(replace(prev, source=None, cue=None, content=q, evidence=(q[0], q[1]), stance=stance,
                              cue_token=-1, disputes=False, nested=False, disputed_by=None))
     return out + extra
 
@@ -54,8 +58,12 @@ def fill_relays(out: list[Attribution], doc: Doc, text: str, units: Units, unit_
         for m in lex["relay"].finditer(text, start, end):
             for eid in _outlets_after(m.end(), end, doc, index, lex):
                 for k in targets:
-                    relayed_by_speaker = out[k].cue_text.lower().startswith("according")  # "according to SANA"
-                    if (eid != out[k].speaker or relayed_by_speaker) and eid not in vias[k]:
+                    # a claim's own frame names its speaker, not a relay ("according to SANA", "a study
+                    # published by X"): the via of a claim never holds its speaker
+                    a = out[k]
+                    own = (a.source and a.source[0] <= m.start() < a.source[1]) or (
+                        a.cue and a.cue[0] <= m.start() < a.cue[1] and a.cue_text.lower().startswith("according"))
+                    if not own and eid != out[k].speaker and eid not in vias[k]:
                         vias[k].append(eid)
     return [replace(a, via=tuple(vias[k])) if vias[k] else a for k, a in enumerate(out)]
 
@@ -71,6 +79,12 @@ def channel_relays(out: list[Attribution], doc: Doc, index: EntityIndex, lex: di
             continue
         cue = doc[a.cue_token]
         found = list(a.via)
+        quoting = quoting_verb(cue)  # "the state news agency TASS quoted Peskov as saying …"
+        for subject in (c for c in (quoting.children if quoting is not None else ()) if c.dep_ == "nsubj"):
+            right = subject.right_edge
+            for eid in index.entities_within(subject.left_edge.idx, right.idx + len(right.text)):
+                if index[eid].type == "ORG" and eid != a.speaker and eid not in found:
+                    found.append(eid)
         for prep in (c for c in cue.children if c.dep_ == "prep"):
             for tok in prep.subtree:
                 if tok.dep_ not in ("prep", "agent") or tok.lower_ not in ("on", "via", "through", "by", "to", "with"):
@@ -105,20 +119,30 @@ def _is_outlet(a: Attribution, index: EntityIndex, lex: dict[str, Any]) -> bool:
 
 
 def _outlets_after(pos: int, limit: int, doc: Doc, index: EntityIndex, lex: dict[str, Any]) -> list[str]:
+    """Outlets named in the noun phrase right after a relay phrase: "told the state news agency TASS",
+    "carried by the group's al-Masirah television", "telling the Philippine Daily Inquirer that …".
+    The phrase is read from the words, not the parse (parsers often make "agency SANA" a verb); it ends
+    at the first preposition, conjunction, verb or punctuation outside an entity mention."""
     span = doc.char_span(pos, limit, alignment_mode="expand")
     if span is None:
         return []
-    first = next((t for t in span if not t.is_space), None)
-    if first is None or first.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "PRON"):
+    words = [t for t in span if not t.is_space]
+    if not words or words[0].pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "PRON", "X"):
         return []
-    head = first
-    while head.dep_ in ("det", "amod", "compound", "nmod", "poss", "case") and head.head.i > head.i:
-        head = head.head
-    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    mentions = index.mentions_within(pos, limit)
+    end = words[0].idx
+    for tok in words:
+        inside = any(s <= tok.idx < e for s, e, _ in mentions)
+        stop = tok.pos_ in ("ADP", "SCONJ", "VERB", "AUX", "CCONJ") or tok.lower_ == "that" or (
+            tok.is_punct and tok.tag_ != "POS" and tok.text not in ("-", "'s", "’s"))
+        if stop and not inside and tok.i > words[0].i and tok.tag_ != "POS":
+            break
+        end = tok.idx + len(tok.text)
     found = []
-    for eid in index.entities_within(max(lo, pos), min(hi, limit)):
+    for eid in index.entities_within(pos, end):
         ent = index[eid]
-        if ent.type == "ORG" or ent.name.lower().split()[-1] in lex["outlets"]:
+        named = set(ent.name.lower().replace("-", " ").split())
+        if ent.type == "ORG" or named & lex["outlets"]:
             found.append(eid)
     return found
 

@@ -66,6 +66,11 @@ def lexicon() -> dict[str, Any]:
         "modals": frozenset(hedges["modals"]),
         "hedge_adverbs": frozenset(hedges["adverbs"]),
         "frame_hedges": frozenset(hedges["frame_words"]),
+        "unverified": frozenset(hedges["unverified_verbs"]),
+        "denial_negations": frozenset(hedges["denial_negations"]),
+        "anonymity": frozenset(verbs["anonymity_contents"]),
+        "figure_verbs": frozenset(verbs["figure_verbs"]),
+        "figure_nouns": frozenset(verbs["figure_nouns"]),
     }
 
 
@@ -107,6 +112,12 @@ def quote_regions(text: str) -> list[Offsets]:
             regions.append((offset + opened, offset + len(para.rstrip())))
         offset += len(para) + 1
     return regions
+
+
+def quote_ends_sentence(quote: Offsets, text: str) -> bool:
+    """The quote's last words close a sentence with a full stop ("“We have done it before.”"): what follows
+    is a new sentence, not the quote's attribution (unlike "“…,” she said" or "“Why?” she asked")."""
+    return text[quote[0]:quote[1]].rstrip("\"“”'’»« ").endswith(".")
 
 
 def inside_quote(regions: list[Offsets], pos: int) -> bool:

@@ -25,8 +25,9 @@ from typing import Any
 
 from newsgraph.model import Claim, Span
 from newsgraph.nlp.claim_attitudes import adjective_claim, attitude_claim, attitude_lexicon
-from newsgraph.nlp.claim_cues import (according_claim, dash_quotes, in_document_claim, merge_according, noun_claim,
-                                      speaker_label, transcript_claim, verb_claim, verb_subject, verb_tagged_noun)
+from newsgraph.nlp.claim_cues import (according_claim, dash_quotes, figure_claim, in_document_claim, merge_according,
+                                      noun_claim, speaker_label, transcript_claim, verb_claim, verb_subject,
+                                      verb_tagged_noun)
 from newsgraph.nlp.claim_frames import attribution_from_match
 from newsgraph.nlp.claim_links import channel_relays, continued_quotes, fill_relays, outlet_relays, resolve_nesting
 from newsgraph.nlp.claim_spans import Attribution, Offsets, inside_quote, lexicon, quote_regions, sentence_units
@@ -89,6 +90,8 @@ def find_attributions(parsed: Parsed, index: EntityIndex) -> list[Attribution]:
         elif tok.lemma_.lower() in lex["stance"] and (tok.pos_ in ("VERB", "AUX") or verb_tagged_noun(tok)):
             found = verb_claim(tok, units, unit_of, quotes, doc, lex)
             found = found or attitude_claim(tok, units, unit_of, doc, verb_subject, ("evaluation", "asserted"))
+        elif tok.lemma_.lower() in lex["figure_verbs"] and tok.pos_ == "VERB":  # "put the toll at 10"
+            found = figure_claim(tok, units[unit_of[tok.i]], doc, lex)
         elif tok.lemma_.lower() in attitudes and tok.pos_ in ("VERB", "AUX"):  # verbs and light verbs
             found = attitude_claim(tok, units, unit_of, doc, verb_subject)
         elif tok.pos_ == "ADJ" and tok.lemma_.lower() in adjectives:
@@ -104,6 +107,8 @@ def find_attributions(parsed: Parsed, index: EntityIndex) -> list[Attribution]:
     raw += [d for d in dash_quotes(doc, text) if d["cue"].i in unit_of]
     raw = merge_according(raw, unit_of)
     cue_starts = frozenset(r["cue"].idx for r in raw)
+    # "who asked not to be named", "speaking on condition of anonymity": how a source spoke, not what it said
+    raw = [r for r in raw if text[r["content"][0]:r["content"][1]].strip(" ,.;").lower() not in lex["anonymity"]]
     out = [attribution_from_match(r, doc, text, quotes, units, unit_of, index, resolver, lex, cue_starts) for r in raw]
     out = continued_quotes(out, quotes, text, units, doc)
     out = fill_relays(out, doc, text, units, unit_of, index, lex)

@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsgraph.nlp.index import EntityIndex
+from newsgraph.nlp.place_countries import country_code, demonym_country
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
@@ -111,8 +112,23 @@ class SpeakerResolver:
             if len(inside) == 1:
                 return inside[0]
         if (lemma in people or head.lower_ in people) and _definite(head) and not _owned(head):
-            return self._by_role(head)
+            return self._by_role(head) or self._by_head_word(head)
+        if _definite(head) and head.pos_ == "NOUN" and not _owned(head):
+            return self._by_head_word(head)
         return None
+
+    def _by_head_word(self, head: Token) -> str | None:
+        """"The department said" after "the US Treasury Department said": the organisation whose name ends in
+        the head word, last speaker first, else the last one named."""
+        word = head.lower_
+
+        def named(eid: str) -> bool:
+            entity = self.index[eid]
+            return entity.type == "ORG" and entity.name.lower().split()[-1] == word
+        found = next((eid for _, eid in reversed(self.history) if named(eid)), None)
+        if found:
+            return found
+        return next((eid for _, _, eid in reversed(self.index.mentions_within(0, head.idx)) if named(eid)), None)
 
     def _document_owner(self, core: SpacySpan, head: Token) -> str | None:
         """The organisation behind "the study", "a UN report", "Alma's research"."""
@@ -138,6 +154,12 @@ class SpeakerResolver:
 
     def _owner_in_phrase(self, noun: Token) -> str | None:
         for child in noun.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":  # "a study published on Tuesday by X"
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                for tok in (c for c in (agent.children if agent is not None else ()) if c.dep_ == "pobj"):
+                    hit = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
+                    if hit and self.index[hit].type in AGENTS:
+                        return hit
             if child.dep_ in ("poss", "compound", "nmod", "nsubj") or (child.dep_ == "prep" and child.lower_ in ("by", "from", "of")):
                 targets = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
                 for tok in targets:
@@ -168,6 +190,12 @@ class SpeakerResolver:
         else:
             wanted, gender = ("PER",), PRONOUN_GENDER.get(lower)
         last_speaker_at = self.history[-1][0] if self.history else -1
+        if lower == "it" and head.dep_ == "nsubj":
+            # "it said" speaks for the organisation whose statement the text is reporting, not the last
+            # organisation that did something ("The department said …; Iran Air had flown …, it said")
+            for _, eid in reversed(self.history):
+                if self._fits(eid, ("ORG",), None):
+                    return eid
         # someone who became a sentence subject since the last attribution outranks the last speaker
         for start, end, eid in reversed(self.index.mentions_within(max(0, last_speaker_at + 1), offset)):
             if self._fits(eid, wanted, gender) and _is_subject(head.doc, start, end):
@@ -183,6 +211,8 @@ class SpeakerResolver:
     def _fits(self, eid: str, wanted: tuple[str, ...], gender: str | None) -> bool:
         if self.index[eid].type not in wanted:
             return False
+        if wanted == ("PER",) and _not_a_person(self.index[eid].name):
+            return False  # "He said residents had fled" is never "Nigerien" mistyped as a person
         # what honorifics and earlier pronouns said first; the first name only when they said nothing
         known = self.gender.get(eid) or (name_gender(self.index[eid].name) if gender else None)
         return gender is None or known is None or known == gender
@@ -199,6 +229,11 @@ class SpeakerResolver:
                 self.gender.setdefault(eid, g)
 
 
+def _not_a_person(name: str) -> bool:
+    """A nationality or country name typed as a person by mistake cannot be "he" or "she"."""
+    return demonym_country(name) is not None or country_code(name) is not None
+
+
 def _definite(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
@@ -212,4 +247,8 @@ def _is_subject(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-d
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    return span.root.dep_ in ("nsubj", "nsubjpass")
+    # the subject of a main clause: "Iran Air had flown …" inside what a speaker said is no new topic
+    verb = span.root.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return span.root.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ROOT"

@@ -3,8 +3,9 @@
 Steps, in order:
 
 1. typed mentions from ``mentions.find_mentions`` (spaCy NER repaired, lexicons, patterns);
-2. mentions grouped by a key: the country code for countries, the canonical name for
-   known organisations, otherwise the normalised text;
+2. mentions grouped by a key (entity_groups.py): the country code for countries, the
+   canonical name for known organisations, a national body with its country ("Iran's
+   Foreign Ministry"), otherwise the normalised text;
 3. groups joined when one names the other: a surname to the full name ("Zehavi" ->
    "Sarit Zehavi"), an abbreviation to its expansion ("the Syrian Scientific Studies and
    Research Center, known by its French abbreviation, CERS"; "Institute for National
@@ -22,53 +23,34 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 import pycountry
 from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Mention, Relation, Span
 from newsgraph.nlp import lexicon, places
+from newsgraph.nlp.entity_groups import (Group, clean, group_mentions, join_people, join_place_readings, key, merge,
+                                         retype_surnames)
 from newsgraph.nlp.mentions import Candidate, find_mentions
 from newsgraph.nlp.parse import Parsed
-from newsgraph.nlp.roles import Role, roles_of
+from newsgraph.nlp.roles import roles_of
 
 ABBREVIATION_CUES = re.compile(
     r"^\s*(?:\(|,?\s*(?:known|also known|abbreviated|referred to)\s+(?:as|by)\s+(?:its\s+)?(?:\w+\s+)?"
     r"(?:abbreviation|acronym|initials|name)?\s*,?\s*(?:as\s+)?|,?\s*or\s+)$")
 
 
-@dataclass
-class Group:
-    """Mentions of one real thing, as they are being gathered."""
-
-    type: str
-    mentions: list[Candidate] = field(default_factory=list)
-    country: str | None = None
-    canonical: str | None = None
-    roles: list[Role] = field(default_factory=list)
-    extra: list[Mention] = field(default_factory=list)  # descriptors and demonyms: mentions, not names
-    qualified: set[str] = field(default_factory=set)  # "CERS Institute 4000": an alias, never the name
-
-    @property
-    def surfaces(self) -> list[str]:
-        return list(dict.fromkeys(_clean(m.text) for m in self.mentions))
-
-    @property
-    def first(self) -> int:
-        return min(m.start for m in self.mentions)
-
-
 def extract_entities(parsed: Parsed) -> tuple[list[Entity], list[Relation]]:
     candidates = find_mentions(parsed)
     names = [c for c in candidates if c.type != "NORP"]
-    groups = _group(names)
+    groups = group_mentions(names, parsed.doc)
     relations: list[tuple[Group, str, Group, Span]] = []
-    _retype_surnames(groups)
-    groups = _join_people(groups)
+    retype_surnames(groups)
+    groups = join_place_readings(groups)
+    groups = join_people(groups)
     groups = _join_abbreviations(groups, parsed.text)
     groups, parts = _join_qualified(groups)
-    relations += parts
+    relations += parts + _nested_parts(groups, parsed.text)
     groups = _join_official_country_names(groups)
     _attach_demonyms(groups, [c for c in candidates if c.type == "NORP"])
     relations += _attach_roles(groups, parsed)
@@ -81,79 +63,7 @@ def extract_entities(parsed: Parsed) -> tuple[list[Entity], list[Relation]]:
     return entities, out_relations
 
 
-# --- grouping ------------------------------------------------------------------------------
-
-def _clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.strip())
-    return re.sub(r"^(the|The)\s+", "", text)
-
-
-def _key(text: str) -> str:
-    text = _clean(text).casefold().replace("\u2019", "'")
-    text = re.sub(r"(?<=\b\w)\.", "", text)  # U.S. -> us, U.N. -> un
-    return re.sub(r"[^\w]+", " ", text).strip()
-
-
-def _group(candidates: list[Candidate]) -> list[Group]:
-    by_key: dict[tuple[str, str], Group] = {}
-    known = lexicon.known_organizations()
-    for cand in candidates:
-        family = "PLACE" if cand.type in ("GPE", "LOC", "FAC") else cand.type
-        iso = cand.country or (None if places.constituent_country(cand.text) else places.country_code(cand.text))
-        if cand.type == "GPE" and iso:
-            key = (family, f"country:{iso}")
-        elif cand.type == "ORG" and known.canonical_name(cand.text):
-            key = (family, f"known:{known.canonical_name(cand.text)}")
-        else:
-            key = (family, _key(cand.text))
-        group = by_key.setdefault(key, Group(type=cand.type))
-        group.mentions.append(cand)
-        if key[1].startswith("country:"):
-            group.country = key[1].split(":", 1)[1]
-            group.type = "GPE"
-        if key[1].startswith("known:"):
-            group.canonical = key[1].split(":", 1)[1]
-    return list(by_key.values())
-
-
-def _merge(into: Group, other: Group) -> None:
-    into.mentions.extend(other.mentions)
-    into.roles.extend(other.roles)
-    into.extra.extend(other.extra)
-    into.qualified |= other.qualified
-    into.country = into.country or other.country
-    into.canonical = into.canonical or other.canonical
-
-
-def _retype_surnames(groups: list[Group]) -> None:
-    """A one-word "place" or "organisation" that is the surname of a person named in full is that person."""
-    surnames = {w for g in groups if g.type == "PER" and len(g.surfaces[0].split()) > 1
-                for w in (g.surfaces[0].split()[-1], _name_words(g.surfaces[0])[-1])}
-    for g in groups:
-        if g.type in ("GPE", "ORG", "LOC", "FAC") and not g.country and g.canonical is None:
-            if all(s in surnames for s in g.surfaces):
-                g.type = "PER"
-
-
-def _name_words(name: str) -> list[str]:
-    """Words of a person's name without Arabic article prefixes: "al-Halabi" -> "Halabi"."""
-    return [re.sub(r"^(?:al|el|as|ash|ad|an|ar|at|az)-", "", w, flags=re.I) for w in name.split()]
-
-
-def _join_people(groups: list[Group]) -> list[Group]:
-    """Join "Zehavi" to "Sarit Zehavi": a shorter name whose words end (or, alone, begin) one longer name."""
-    people = [g for g in groups if g.type == "PER"]
-    for short in people:
-        words = _name_words(max(short.surfaces, key=len))
-        owners = [g for g in people if g is not short and g.mentions and any(
-            len(_name_words(s)) > len(words) and (_name_words(s)[-len(words):] == words
-                                                  or len(words) == 1 and _name_words(s)[0] == words[0])
-            for s in g.surfaces)]
-        if len({id(o) for o in owners}) == 1:
-            _merge(owners[0], short)
-            short.mentions = []
-    return [g for g in groups if g.mentions]
-
+# --- joins that need the text around the names --------------------------------------------
 
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ("of", "and", "for", "the", "on", "&", "de")]
@@ -179,7 +89,7 @@ def _join_abbreviations(groups: list[Group], text: str) -> list[Group]:
                 target = long
                 break
         if target is not None:
-            _merge(target, abbr)
+            merge(target, abbr)
             abbr.mentions = []
     groups = [g for g in groups if g.mentions]
     # "Alma" for "Alma Research and Education Center": a lone first word of one institution's name;
@@ -190,16 +100,30 @@ def _join_abbreviations(groups: list[Group], text: str) -> list[Group]:
         if short.country or short.canonical:
             continue
         word = short.surfaces[0]
-        if short.type == "GPE" and _well_known_place(word):
+        if _well_known_place(word):
             continue  # "Beijing" beside "Beijing Health Bureau" is the city, not a short name of the bureau
         owners = [g for g in groups if g is not short and g.type in ("ORG", "FAC") and g.mentions and any(
-            (s.split()[0] == word and len(s.split()) > 2 and short.type != "PER")
+            # "Alma" (Research and Education Center); "Wagner" (Group), even read as a person; not the town
+            # in "Amuda power station"
+            (s.split()[0] == word and not (short.type in ("GPE", "LOC") and s[len(word):].islower())
+             and (len(s.split()) > 2 and short.type != "PER" or len(s.split()) == 2 and s.split()[-1].lower() in heads))
             or (s in (word + "s", word + "es") and short.type != "PER")  # "Houthi" and "the Houthis"
+            or (g.type == "FAC" and _site_named(s, word))  # "Hmeimim" for "Hmeimim air base"
             or (word.lower() in heads and word in s.split()[1:]) for s in g.surfaces)]
         if len(owners) == 1:
-            _merge(owners[0], short)
+            merge(owners[0], short)
             short.mentions = []
     return [g for g in groups if g.mentions]
+
+
+def _site_named(site: str, word: str) -> bool:
+    """ "Hmeimim air base", "Wallace Air Station": the site's name is ``word`` plus facility head words, and
+    ``word`` is no town the gazetteer knows (the town of Amuda is not "Amuda power station")."""
+    words = site.split()
+    rest = " ".join(words[1:]).lower()
+    heads = lexicon.institution_words().facility_heads
+    return (len(words) > 1 and words[0] == word and (rest in heads or all(w in heads for w in rest.split()) or
+            rest.split()[-1] in heads and len(words) <= 3) and places.lookup_place(word) is None)
 
 
 def _well_known_place(name: str) -> bool:
@@ -224,8 +148,8 @@ def _join_qualified(groups: list[Group]) -> tuple[list[Group], list[tuple[Group,
                 parent, rest = " ".join(words[:cut]), " ".join(words[cut:])
                 if parent in names and rest in names and names[rest] is not g and names[parent] is not g:
                     base, owner = names[rest], names[parent]
-                    mention = next(m for m in g.mentions if _clean(m.text) == surface)
-                    _merge(base, g)
+                    mention = next(m for m in g.mentions if clean(m.text) == surface)
+                    merge(base, g)
                     base.qualified.add(surface)
                     g.mentions = []
                     relations.append((base, "part_of", owner, Span(mention.start, mention.end, mention.text)))
@@ -233,6 +157,19 @@ def _join_qualified(groups: list[Group]) -> tuple[list[Group], list[tuple[Group,
             if not g.mentions:
                 break
     return [g for g in groups if g.mentions], relations
+
+
+def _nested_parts(groups: list[Group], text: str) -> list[tuple[Group, str, Group, Span]]:
+    """ "Western Command of the Armed Forces of the Philippines" (two mentions): the unit is part_of the rest."""
+    by_start = {m.start: (g, m) for g in groups if g.type == "ORG" for m in g.mentions}
+    out = []
+    for g in [g for g in groups if g.type == "ORG"]:
+        for m in g.mentions:
+            after = m.end + len(" of the ")
+            if text[m.end:after] == " of the " and after in by_start and by_start[after][0] is not g:
+                owner, inner = by_start[after]
+                out.append((g, "part_of", owner, Span(m.start, inner.end, text[m.start:inner.end])))
+    return out
 
 
 def _join_official_country_names(groups: list[Group]) -> list[Group]:
@@ -247,7 +184,7 @@ def _join_official_country_names(groups: list[Group]) -> list[Group]:
             if official and official.lower().startswith(form) and len(form.split()) > 1:
                 owners.append(c)
         if len(owners) == 1:
-            _merge(owners[0], g)
+            merge(owners[0], g)
             g.mentions = []
     return [g for g in groups if g.mentions]
 
@@ -316,9 +253,11 @@ def _entity(g: Group, entity_id: str) -> Entity:
         name = places.country_name(g.country) or Counter(surfaces).most_common(1)[0][0]
     elif g.canonical:
         name = g.canonical
+    elif g.body_name:
+        name = g.body_name
     else:
         name = max(surfaces, key=lambda s: (s not in g.qualified, len(s.split()), len(s)))
-    aliases = tuple(s for s in surfaces if _key(s) != _key(name))
+    aliases = tuple(s for s in surfaces if key(s) != key(name))
     roles = tuple(dict.fromkeys(r.text for r in sorted(g.roles, key=lambda r: r.start)))
     mentions = sorted({(m.start, m.end): Mention(m.start, m.end, m.text) for m in [*g.mentions, *g.extra]}.values(),
                       key=lambda m: m.start)

@@ -76,15 +76,34 @@ def vehicles() -> Materiel:
 
 
 @dataclass(frozen=True)
+class CraftCues:
+    """Words around a name that make it a vessel, aircraft or weapon whatever the name itself is."""
+
+    vessel_descriptors: frozenset[str]  # "frigate", "cargo ship": the capitalised name after is a vessel
+    flag_marker: str  # "flagged" in "the Russian-flagged Volgo-Balt 217"
+    weapon_heads: frozenset[str]  # "missiles" in "Blue Spear missiles"
+
+
+@lru_cache(maxsize=1)
+def craft_cues() -> CraftCues:
+    vehicles_data, weapons_data = load_data("vehicles.json"), load_data("weapons.json")
+    return CraftCues(vessel_descriptors=frozenset(vehicles_data["vessel_descriptors"]),
+                     flag_marker=vehicles_data["flag_marker"],
+                     weapon_heads=frozenset(w.lower() for w in weapons_data["name_heads"]))
+
+
+@dataclass(frozen=True)
 class InstitutionWords:
     facility_heads: frozenset[str]
     org_heads: frozenset[str]
+    company_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def institution_words() -> InstitutionWords:
     data = load_data("facilities.json")
-    return InstitutionWords(facility_heads=frozenset(data["heads"]), org_heads=frozenset(data["org_heads"]))
+    return InstitutionWords(facility_heads=frozenset(data["heads"]), org_heads=frozenset(data["org_heads"]),
+                            company_heads=frozenset(data["company_heads"]))
 
 
 @dataclass(frozen=True)
@@ -108,3 +127,10 @@ def known_organizations() -> KnownOrganizations:
 @lru_cache(maxsize=1)
 def furniture_lines() -> frozenset[str]:
     return frozenset(load_data("furniture.json")["lines"])
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common first names (the list coref.py uses for gender), to tell a person from a place."""
+    data = load_data("given_names.json")
+    return frozenset(n.lower() for gender in ("m", "f") for n in data[gender])

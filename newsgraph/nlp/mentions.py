@@ -11,40 +11,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from newsgraph.nlp import lexicon, places
+from newsgraph.nlp.mention_scans import (DETERMINERS, NOT_ACRONYMS, PARTICLES, Candidate, acronyms, facilities,
+                                         known_organizations, materiel, named_weapons, platform_x, vessels)
 from newsgraph.nlp.parse import Parsed
 
 SPACY_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 CONNECTORS = {"and", "of", "for", "&", "on", "de", "d'", "du", "des", "la"}
-# Arabic (and similar) name particles that spaCy splits off: "Deir ez-Zor", "Qasim al-Araji", "Abu Mahdi".
-PARTICLES = {"al", "el", "ez", "ad", "as", "ash", "az", "an", "ar", "at", "ed", "es", "er", "et", "bin", "bint",
-             "ibn", "abu", "bani", "ul", "ud"}
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+              "lower"}
 APOSTROPHES = ("'s", "\u2019s", "'", "\u2019")
 # Priority when spans overlap: a lexicon or pattern match beats spaCy's guess.
 PRIORITY = {"known": 4, "facility": 3, "materiel": 3, "spacy": 1, "place-word": 0, "gazetteer": 0, "acronym": 0}
 # A proper noun spaCy left untagged is taken as a place only if it names a town at least this big.
 GAZETTEER_MIN_POPULATION = 100_000
-# Capitalised words that are not names of organisations even when written in capitals.
-NOT_ACRONYMS = {"TV", "CEO", "CFO", "AM", "PM", "ID", "OK", "GMT", "UTC", "EST", "PST", "USD", "EUR", "GDP",
-                "DNA", "PDF", "FAQ", "NGO", "NGOs", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "NO", "BREAKING"}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A typed mention before entities are formed; ``type`` may be NORP (a demonym, not an entity)."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    origin: str  # "spacy", "known", "facility", "materiel"
-    country: str | None = None  # for demonyms and countries
-
 
 # a name right before one of these names a disease, not the place or person: "West Nile virus",
 # "Reston ebolavirus", "Lassa fever", "Spanish flu"
@@ -55,10 +39,13 @@ def find_mentions(parsed: Parsed) -> list[Candidate]:
     doc = parsed.doc
     furniture = _furniture_ranges(parsed.text)
     found = list(_spacy_candidates(doc))
-    found += _known_organizations(doc)
-    found += _materiel(doc)
-    found += _facilities(doc)
-    found += _acronyms(doc)
+    found += known_organizations(doc)
+    found += materiel(doc)
+    found += vessels(doc)
+    found += named_weapons(doc)
+    found += platform_x(doc)
+    found += facilities(doc)
+    found += acronyms(doc)
     found += _places_after_place_words(doc)
     found += _gazetteer_places(doc)
     chosen = _without_overlaps(found)
@@ -81,9 +68,11 @@ def _spacy_candidates(doc: Doc) -> Iterable[Candidate]:
         while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct
                                or doc[end - 1].lower_ in CONNECTORS):
             end -= 1
-        cut = next((t.i for t in doc[start:end] if t.text in "([{"), None)
+        cut = next((t.i for t in doc[start:end] if t.text in "([{" or t.text == "," and label != "PER"), None)
         if cut is not None:
-            end = cut  # "Qatar Red Crescent Society (QRCS": the abbreviation is a mention of its own
+            # "Qatar Red Crescent Society (QRCS": the abbreviation is a mention of its own; "Amuda, Qamishli":
+            # a list of names, each a mention of its own (the rest is found by the scans and the gazetteer)
+            end = cut
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         if start >= end:
@@ -91,11 +80,30 @@ def _spacy_candidates(doc: Doc) -> Iterable[Candidate]:
         start, end = _extend_particles(doc, start, end)
         if label in ("ORG", "FAC", "PER"):
             start, end, label = _extend_institution(doc, start, end, label, words)
+        before = doc[start - 1] if start > 0 else None
+        if label in ("ORG", "PER") and doc[end - 1].lower_ in words.company_heads and before is not None \
+                and before.ent_type_ == "NORP" and before.is_title and not before.is_sent_start \
+                and places.demonym_country(before.text) is None:
+            start -= 1  # "Astra Volga Cargo": spaCy reads the company's first word as a nationality
         if label == "PER":
             while start < end - 1 and lexicon.titles().is_title_word(doc[start].text) and doc[start].is_title:
                 start += 1  # "President Vladimir Putin": the title is a role, not part of the name
-        span = doc[start:end]
-        yield Candidate(span.start_char, span.end_char, span.text, label, "spacy")
+        cut = _nested_institution(doc, start, end, words) if label == "ORG" else None
+        for a, b in ((start, cut), (cut + 2, end)) if cut else ((start, end),):
+            span = doc[a:b]
+            yield Candidate(span.start_char, span.end_char, span.text, label, "spacy")
+
+
+def _nested_institution(doc: Doc, start: int, end: int, words: lexicon.InstitutionWords) -> int | None:
+    """ "Western Command of the Armed Forces of the Philippines": a unit "of the" a country's institution
+    names two institutions (the first part of the second); the index of "of" where they split, if so."""
+    heads = words.org_heads
+    for k in range(start + 2, end - 3):
+        if doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" and doc[k - 1].lower_ in heads \
+                and doc[k + 2].is_title and any(t.lower_ in heads for t in doc[k + 2:end]) \
+                and places.lookup_place(doc[end - 1].text) is not None:
+            return k
+    return None
 
 
 def _extend_particles(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -117,6 +125,11 @@ def _extend_institution(doc: Doc, start: int, end: int, label: str,
                         words: lexicon.InstitutionWords) -> tuple[int, int, str]:
     """Join a name spaCy split at "and"/"of" and keep a trailing number ("Institute 4000")."""
     heads = words.org_heads | words.facility_heads
+    if end + 2 < len(doc) and doc[end - 1].lower_ in DIRECTIONS and doc[end].lower_ == "and" \
+            and doc[end + 1].lower_ in DIRECTIONS and doc[end + 1].is_title:
+        end += 2  # "Autonomous Administration of North and East Syria": one name, not two
+        while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+            end += 1
     probe = end
     while probe + 1 < len(doc) and doc[probe].lower_ in CONNECTORS and doc[probe + 1].is_title:
         probe += 1
@@ -134,94 +147,6 @@ def _extend_institution(doc: Doc, start: int, end: int, label: str,
         end += 1
     return start, end, label
 
-
-# --- lexicon and pattern matches ------------------------------------------------------------
-
-def _token_sequences(doc: Doc, max_len: int = 8) -> Iterable[tuple[int, int, str]]:
-    for i in range(len(doc)):
-        for j in range(i + 1, min(len(doc), i + max_len) + 1):
-            yield i, j, doc[i:j].text
-
-
-def _known_organizations(doc: Doc) -> list[Candidate]:
-    known = lexicon.known_organizations()
-    out = []
-    for i in range(len(doc)):
-        if not (doc[i].is_title or doc[i].is_upper):
-            continue  # a known name starts with a capital: build no spans elsewhere
-        for j in range(i + 1, min(len(doc), i + 7) + 1):
-            span = doc[i:j]
-            text = span.text
-            if not text[0].isupper() or known.canonical_name(text) is None:
-                continue
-            if len(text) <= 3 and not text.isupper():
-                continue  # short forms ("AP", "IS") only in capitals: "Is", "Ap" are words
-            out.append(Candidate(span.start_char, span.end_char, text, "ORG", "known"))
-    return out
-
-
-def _acronyms(doc: Doc) -> list[Candidate]:
-    """Abbreviations spaCy left untagged ("known by its French abbreviation, CERS"): organisations."""
-    out = []
-    for tok in doc:
-        text = tok.text
-        if (3 <= len(text) <= 7 and text.isalpha() and text.isupper() and text not in NOT_ACRONYMS
-                and not lexicon.titles().is_title_word(text) and places.country_code(text) is None):
-            out.append(Candidate(tok.idx, tok.idx + len(text), text, "ORG", "acronym"))
-    return out
-
-
-def _has_context(doc: Doc, i: int, j: int, context: frozenset[str], window: int = 4) -> bool:
-    lo, hi = max(0, i - window), min(len(doc), j + window)
-    return any(t.lower_ in context or t.lemma_.lower() in context for t in doc[lo:hi])
-
-
-def _materiel(doc: Doc) -> list[Candidate]:
-    weapons, vehicles = lexicon.weapons(), lexicon.vehicles()
-    out = []
-    for i, j, text in _token_sequences(doc, 4):
-        span = doc[i:j]
-        single_word = j - i == 1 and not any(ch.isdigit() for ch in text)
-        kind = "WEA" if text in weapons.names else "VEH" if text in vehicles.names else None
-        if kind and (not single_word or _has_context(doc, i, j, weapons.context)):
-            out.append(Candidate(span.start_char, span.end_char, text, kind, "materiel"))
-        elif j - i == 1 and any(p.match(text) for p in vehicles.patterns):
-            out.append(Candidate(span.start_char, span.end_char, text, "VEH", "materiel"))
-        elif j - i == 1 and any(p.match(text) for p in weapons.patterns) and _has_context(doc, i, j, weapons.context):
-            out.append(Candidate(span.start_char, span.end_char, text, "WEA", "materiel"))
-        elif j - i > 1 and span.text.lower() in weapons.classes:
-            out.append(Candidate(span.start_char, span.end_char, text, "WEA", "materiel"))
-        if j - i >= 2 and doc[i].text in vehicles.ship_prefixes and all(t.is_title for t in span[1:]):
-            out.append(Candidate(span.start_char, span.end_char, text, "VEH", "materiel"))
-    return out
-
-
-_FACILITY_NAME = re.compile(r"^(?:[A-Z][\w'\u2019-]*|al|el|as|ad|ash|an|ar|at|az)$")
-
-
-def _facilities(doc: Doc) -> list[Candidate]:
-    """Named sites: capitalised name + facility head ("Hmeimim air base"), or head + number ("Tower 22")."""
-    heads = lexicon.institution_words().facility_heads
-    out = []
-    for tok in doc:
-        head_len = 2 if tok.i + 1 < len(doc) and f"{tok.lower_} {doc[tok.i + 1].lower_}" in heads else 1
-        if head_len == 1 and tok.lower_ not in heads:
-            continue
-        end = tok.i + head_len
-        start = tok.i
-        while start > 0 and _FACILITY_NAME.match(doc[start - 1].text) and not doc[start - 1].is_sent_start \
-                and doc[start - 1].lower_ not in DETERMINERS and not doc[start - 1].is_punct:
-            start -= 1
-        while start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in PARTICLES:
-            start -= 2
-        if start < tok.i and any(t.is_title or t.is_upper for t in doc[start:tok.i]):
-            if all(places.country_code(t.text) is None for t in doc[start:tok.i]) and not doc[start].pos_ == "ADJ":
-                span = doc[start:end]
-                out.append(Candidate(span.start_char, span.end_char, span.text, "FAC", "facility"))
-        elif tok.is_title and end < len(doc) and doc[end].text.isdigit() and start == tok.i:
-            span = doc[start:end + 1]
-            out.append(Candidate(span.start_char, span.end_char, span.text, "FAC", "facility"))
-    return out
 
 
 def _without_overlaps(found: list[Candidate]) -> list[Candidate]:
@@ -245,19 +170,19 @@ def _without_overlaps(found: list[Candidate]) -> list[Candidate]:
 def _retype(cand: Candidate, doc: Doc) -> Candidate | None:
     """Fix spaCy's types with the gazetteer and lexicons; drop what is not an entity."""
     text = cand.text
+    if cand.origin in ("materiel", "facility", "known"):
+        return cand
     if not any(ch.isalpha() for ch in text) or len(text) < 2 or text[0].isdigit() and cand.origin == "spacy":
         return None
     if text in NOT_ACRONYMS:
         return None
-    if cand.origin in ("materiel", "facility"):
-        return cand
-    if cand.origin == "known":
-        return cand
     known = lexicon.known_organizations().canonical_name(text)
     if known and cand.type != "PER":
         return replace(cand, type="ORG")
     iso = places.country_code(text)
     if cand.type == "NORP":
+        if _before_admin_word(cand, doc):
+            return replace(cand, type="GPE")  # "al-Mahra governorate": spaCy reads the "al-" as a nationality
         demonym = places.demonym_country(text)
         if demonym:
             return replace(cand, country=demonym)
@@ -282,8 +207,17 @@ def _retype(cand: Candidate, doc: Doc) -> Candidate | None:
             return replace(cand, type="ORG")  # "NGO", "MoD": abbreviations the gazetteer does not know
     if cand.type == "GPE" and " " not in text and place is None and _acts_like_person(cand, doc):
         return replace(cand, type="PER")  # "Erdogan threatened ...": not a place the gazetteer knows
-    if cand.type in ("PER", "ORG") and _after_place_word(cand, doc):
+    if cand.type in ("PER", "ORG") and (_after_place_word(cand, doc) or _before_admin_word(cand, doc)):
         return replace(cand, type="GPE")
+    if cand.type == "PER" and _after_locative(cand, doc, PLACE_LOCATIVES) and not _known_given_name(text.split()[0]) \
+            and not text.endswith(APOSTROPHES):
+        return replace(cand, type="GPE")  # "villagers in Maaten al-Sarra": people are not "in" a person
+    if cand.type == "PER" and " " in text and text.split()[-1].lower() in (
+            lexicon.institution_words().org_heads | lexicon.institution_words().company_heads):
+        return replace(cand, type="ORG")  # "Darya Navgan Shipping": a company named like a person
+    if cand.type == "ORG" and 2 <= len(text.split()) <= 3 and _known_given_name(text.split()[0]) \
+            and text.split()[-1].lower() not in lexicon.institution_words().org_heads:
+        return replace(cand, type="PER")  # "Kremlin spokesman Dmitry Orlov": spaCy-sm reads the name as the Kremlin's
     if _is_title_fragment(cand, doc):
         return None
     if text.isupper() and cand.type == "PER" and len(text) <= 6:
@@ -296,11 +230,15 @@ PLACE_WORDS = {"village", "town", "city", "province", "governorate", "district",
                "capital", "island", "valley", "camp"}
 
 
+# spaCy labels that never hold a place, though spaCy-sm gives them to towns it does not know ("Kramatorsk")
+NOT_NAMED_TYPES = {"", "PRODUCT", "WORK_OF_ART", "EVENT"}
+
+
 def _gazetteer_places(doc: Doc) -> list[Candidate]:
     """Countries and large towns spaCy did not tag ("Aleppo was shelled"): single proper nouns only."""
     out = []
     for tok in doc:
-        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or len(tok.text) < 4:
+        if tok.ent_type_ not in NOT_NAMED_TYPES or tok.pos_ != "PROPN" or not tok.is_title or len(tok.text) < 4:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue  # part of a longer name spaCy did not recognise
@@ -339,11 +277,26 @@ def _acts_like_person(cand: Candidate, doc: Doc) -> bool:
 
 
 LOCATIVES = {"in", "near", "at", "from", "outside", "around", "into", "towards", "toward", "to"}
+# after these a name is a place, not a person ("in Maaten al-Sarra"); "to", "from", "at" also take people
+PLACE_LOCATIVES = {"in", "near", "outside", "around", "towards", "toward"}
+# a lower-case administrative noun after a name makes it a place: "al-Mahra governorate", "Borno state"
+ADMIN_WORDS = {"governorate", "province", "district", "region", "oblast", "county", "municipality", "state",
+               "prefecture", "department", "commune"}
 
 
-def _after_locative(cand: Candidate, doc: Doc) -> bool:
+def _before_admin_word(cand: Candidate, doc: Doc) -> bool:
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    return span is not None and span.start >= 1 and doc[span.start - 1].lower_ in LOCATIVES
+    return span is not None and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].text in ADMIN_WORDS
+
+
+def _known_given_name(word: str) -> bool:
+    names = lexicon.given_names()
+    return word.lower() in names
+
+
+def _after_locative(cand: Candidate, doc: Doc, words: set[str] = LOCATIVES) -> bool:
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and span.start >= 1 and doc[span.start - 1].lower_ in words
 
 
 def _after_place_word(cand: Candidate, doc: Doc) -> bool:
@@ -361,6 +314,9 @@ def _is_title_fragment(cand: Candidate, doc: Doc) -> bool:
         return False
     titles = lexicon.titles()
     j = span.end
+    if (span.start >= 2 and doc[span.start - 1].lower_ == "of" and titles.is_head(doc[span.start - 2].text)
+            and doc[span.start - 2].is_title and doc[j].ent_type_ == "PERSON"):
+        return True  # "State" in "Secretary of State Daniel Harlow": the office, part of the title
     if not (doc[j].is_title and titles.is_title_word(doc[j].text)):
         return False
     if all(titles.is_title_word(t.text) for t in span):
