@@ -30,3 +30,18 @@ def test_title_chains_give_roles_and_affiliations(text: str, person: str, role: 
     roles, links = roles_and_links(text, person)
     assert role in roles
     assert organisation in links
+
+
+@pytest.mark.parametrize("text, person, organisation, predicate", [
+    ("Hezbollah, led by Naim Qassem since 2024, fired rockets at Haifa.", "Naim Qassem", "Hezbollah", "leads"),
+    ("The army fought the Rapid Support Forces, commanded by Mohamed Hamdan Dagalo.",
+     "Mohamed Hamdan Dagalo", "Rapid Support Forces", "leads"),
+    ("Wagner fighters backed Khalifa Haftar's Libyan National Army in 2019.",
+     "Khalifa Haftar", "Libyan National Army", "affiliated_with"),
+])
+def test_leaders_named_without_a_title(text: str, person: str, organisation: str, predicate: str) -> None:
+    doc = extract(text, "2025-01-10")
+    found = {(doc.entity(r.subject).name, r.predicate, doc.entity(r.object).name) for r in doc.relations}
+    assert (person, predicate, organisation) in found
+    relation = next(r for r in doc.relations if doc.entity(r.subject).name == person)
+    assert doc.text[relation.evidence.start:relation.evidence.end] == relation.evidence.text

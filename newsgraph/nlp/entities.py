@@ -31,6 +31,7 @@ from newsgraph.model import Entity, Mention, Relation, Span
 from newsgraph.nlp import lexicon, places
 from newsgraph.nlp.entity_groups import (Group, clean, group_mentions, join_people, join_place_readings, key, merge,
                                          retype_surnames)
+from newsgraph.nlp.leadership import leadership_relations
 from newsgraph.nlp.mentions import Candidate, find_mentions
 from newsgraph.nlp.parse import Parsed
 from newsgraph.nlp.roles import roles_of
@@ -54,6 +55,7 @@ def extract_entities(parsed: Parsed) -> tuple[list[Entity], list[Relation]]:
     groups = _join_official_country_names(groups)
     _attach_demonyms(groups, [c for c in candidates if c.type == "NORP"])
     relations += _attach_roles(groups, parsed)
+    relations += leadership_relations(groups, parsed.doc)
     _attach_descriptors(groups, parsed.doc)
     groups.sort(key=lambda g: g.first)
     ids = {id(g): f"e{i}" for i, g in enumerate(groups, 1)}
