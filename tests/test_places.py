@@ -276,3 +276,11 @@ def test_a_village_spelled_differently_is_found_beside_a_clearly_placed_town() -
     doc = extract("Drones also hit an oil pumping station near Tal Tamr, west of Hasakah, Syria.")
     village = doc.entity_named("Tal Tamr")
     assert village is not None and village.country == "SY" and village.lat is not None  # GeoNames "Tall Tamr"
+
+
+def test_gaza_is_the_strip_not_the_centre_of_the_palestinian_territories() -> None:
+    doc = extract("Israeli strikes on Gaza killed 20 people; settlers attacked villages in the West Bank.")
+    gaza, west_bank = doc.entity_named("Gaza"), doc.entity_named("West Bank")
+    assert gaza.country == west_bank.country == "PS"
+    assert places.distance_km(gaza.lat, gaza.lon, 31.50, 34.47) < 25  # Gaza City
+    assert places.distance_km(gaza.lat, gaza.lon, west_bank.lat, west_bank.lon) > 50
