@@ -27,13 +27,13 @@ def extract(text: str, published: str | dt.date | None = None, *, title: str | N
             doc_id: str | None = None, source: str | None = None, url: str | None = None,
             author: str | None = None) -> Document:
     """Extract entities, events, claims and relations from one document's text."""
-    anchor = _as_date(published) or dates.dateline_date(text)  # "Wed 05 Apr 2017 ...": the text's own date
+    dateline = dates.dateline_span(text)  # "QAMISHLI, Syria, Jan. 15, 2024 —": the text's own date
+    anchor = _as_date(published) or (dates.dateline_date(text, dateline) if dateline else None)
     parsed = parse(text, published=anchor, title=title)
     found, relations = entities.extract_entities(parsed)
     found = places.resolve_places(found, parsed)
     index = EntityIndex(found)
     date_mentions = dates.find_dates(parsed)
-    dateline = dates.dateline_span(text)
     # the dateline's date is when the article was filed, not when anything in it happened
     event_dates = [d for d in date_mentions if dateline is None or (d.start, d.end) != dateline[:2]]
     found_events = events.extract_events(parsed, index, event_dates)

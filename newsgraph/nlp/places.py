@@ -152,9 +152,8 @@ def resolve_places(entities: list[Entity], parsed: Parsed) -> list[Entity]:
             value += ANCHOR_BONUS
         return value + NEIGHBOUR_BONUS * min(neighbours.near(entity_id, place), MAX_NEIGHBOURS)
 
-    def choose(entity_id: str, found: list[Candidate]) -> Place | None:
+    def choose(entity_id: str, found: list[Candidate], dominant: str | None) -> Place | None:
         best: tuple[float, Place] | None = None
-        dominant = dominant_without(entity_id)
         named_country = any(p.kind == "country" for p, _ in found)
         named_state = any(p.kind == "admin" and p.level == 1 and p.population >= BIG_STATE for p, _ in found)
         for place, prior in found:
@@ -182,14 +181,13 @@ def resolve_places(entities: list[Entity], parsed: Parsed) -> list[Entity]:
     out = []
     for entity in entities:
         found = options.get(entity.id)
-        best = choose(entity.id, found) if found else None
-        dominant = dominant_without(entity.id)
+        dominant = dominant_without(entity.id) if entity.type in PLACE_ENTITY_TYPES else None
+        best = choose(entity.id, found, dominant) if found else None
         if best is None:
             # unknown, or only a hamlet/sound-alike with nothing for it: in a document about one
             # country, a village or site the gazetteer lacks is taken to lie there (no coordinates)
-            local_name = entity.type in PLACE_ENTITY_TYPES and country_code(entity.name) is None
-            out.append(replace(entity, country=dominant) if dominant and local_name and not entity.country
-                       else entity)
+            local_name = dominant is not None and country_code(entity.name) is None
+            out.append(replace(entity, country=dominant) if local_name and not entity.country else entity)
             continue
         out.append(replace(entity, country=best.country, lat=best.lat, lon=best.lon,
                            geonames_id=best.geonames_id))

@@ -70,9 +70,9 @@ def _match_at(text: str, start: int, line_end: int) -> tuple[int, int, int] | No
     return match.start("date"), match.end("date"), match.end()
 
 
-def dateline_date(text: str) -> dt.date | None:
-    """The full date the text's dateline states, or None."""
-    span = dateline_span(text)
+def dateline_date(text: str, span: tuple[int, int, int] | None = None) -> dt.date | None:
+    """The full date the text's dateline states (``span``: its ``dateline_span`` if known), or None."""
+    span = span or dateline_span(text)
     if span is None:
         return None
     value = normalize_date(text[span[0]:span[1]], None)
