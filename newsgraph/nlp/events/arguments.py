@@ -36,7 +36,6 @@ class Draft:
     named_actor: bool = False  # "Burundian militiamen": a named group that is no entity of the index
 
 
-
 class ArgumentReader(TriggerTyper):
     """Fills drafts' participants (trigger typing tells event nouns from places and targets)."""
 
@@ -194,7 +193,6 @@ def names_a_group(head: Token) -> bool:
         if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
             tokens.extend(child.subtree)
     return any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or t.pos_ == "PROPN" for t in tokens)
-
 
 
 def add_ids(into: list[str], ids: list[str]) -> None:

@@ -109,7 +109,6 @@ class TriggerTyper:
         return eid is not None and self.index[eid].type != "WEA"
 
 
-
 def _typed(kind: str | None, trigger: str) -> tuple[str, str] | None:
     return (kind, trigger) if kind else None
 
