@@ -42,7 +42,7 @@ def extract_claims(parsed: Parsed, index: EntityIndex) -> list[Claim]:
     found = find_attributions(parsed, index)
     text = parsed.text
     claims = []
-    quotes = quote_regions(text)
+    quotes = _quotes(parsed)
     for n, a in enumerate(found, 1):
         content = _claim_text(text, a, quotes)
         about = [e for e in index.entities_within(*a.content) if e != a.speaker and e not in a.via]
@@ -51,6 +51,14 @@ def extract_claims(parsed: Parsed, index: EntityIndex) -> list[Claim]:
             text=content, evidence=Span.of(text, *a.evidence), via=a.via, about=tuple(about),
             disputed_by=f"c{a.disputed_by + 1}" if a.disputed_by is not None else None))
     return claims
+
+
+def _quotes(parsed: Parsed) -> list[Offsets]:
+    """The document's quotation regions, found once per document."""
+    cached = parsed.cache.get("quotes")
+    if not isinstance(cached, list):
+        cached = parsed.cache["quotes"] = quote_regions(parsed.text)
+    return cached
 
 
 def _claim_text(text: str, a: Attribution, quotes: list[Offsets]) -> str:
@@ -75,7 +83,7 @@ def find_attributions(parsed: Parsed, index: EntityIndex) -> list[Attribution]:
     adjectives = attitude_lexicon()["adjectives"]
     units = sentence_units(doc)
     unit_of = {tok.i: n for n, (s, e) in enumerate(units) for tok in doc[s:e]}
-    quotes = quote_regions(text)
+    quotes = _quotes(parsed)
     resolver = SpeakerResolver(index)
     raw: list[dict[str, Any]] = []
     for tok in doc:
