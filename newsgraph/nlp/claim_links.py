@@ -105,7 +105,10 @@ def outlet_relays(out: list[Attribution], index: EntityIndex, lex: dict[str, Any
     """"The ministry said …, state broadcaster TRT reported": an outlet reporting a claim is its relay."""
     result = []
     for a in out:
-        outer = [b for b in out if a.nested and b is not a and b.cue is not None and a.cue is not None
+        if not a.nested or a.cue is None:
+            result.append(a)
+            continue
+        outer = [b for b in out if b is not a and b.cue is not None
                  and b.content[0] <= a.cue[0] < b.content[1] and b.speaker and b.speaker != a.speaker]
         outlets = [b.speaker for b in outer if b.speaker not in a.via and _is_outlet(b, index, lex)]
         result.append(replace(a, via=a.via + tuple(dict.fromkeys(outlets))) if outlets else a)

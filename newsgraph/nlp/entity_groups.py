@@ -63,8 +63,8 @@ def group_mentions(candidates: list[Candidate], doc: Doc) -> list[Group]:
         body = national_bodies.owner(doc, cand.start, cand.text) if cand.type in ("ORG", "FAC") else None
         if cand.type == "GPE" and iso:
             group_key = (family, f"country:{iso}")
-        elif cand.type == "ORG" and known.canonical_name(cand.text):
-            group_key = (family, f"known:{known.canonical_name(cand.text)}")
+        elif cand.type == "ORG" and (canonical := known.canonical_name(cand.text)):
+            group_key = (family, f"known:{canonical}")
         elif body is not None:
             group_key = (family, f"body:{body.country}:{key(cand.text)}")
         else:

@@ -125,8 +125,6 @@ def _forms(name: str) -> list[tuple[str, bool]]:
     return forms
 
 
-Candidate = tuple[Place, float]
-
 
 def candidates(name: str) -> list[Candidate]:
     """Places a name may mean, each with its context-free prior (higher is likelier)."""

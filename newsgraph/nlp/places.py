@@ -223,9 +223,9 @@ def embedded_places(entities: list[Entity], parsed: Parsed) -> list[Entity]:
         return []
     pseudo = [Entity(id=f"p{i}", name=name, type="GPE", mentions=tuple(ms))
               for i, (name, ms) in enumerate(spans.items(), 1)]
+    pseudo_ids = {p.id for p in pseudo}
     resolved = resolve_places([*entities, *pseudo], parsed)
-    return [e for e in resolved if e.id.startswith("p") and e.lat is not None
-            and e.id in {p.id for p in pseudo}]
+    return [e for e in resolved if e.id in pseudo_ids and e.lat is not None]
 
 
 def _leading_place(name: str) -> tuple[int, str] | None:
