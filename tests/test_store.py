@@ -8,7 +8,8 @@ import pytest
 
 import newsgraph
 from newsgraph.errors import StoreError
-from newsgraph.export.ids import corpus_entity_id, normalise_name
+from newsgraph.export import build_corpus
+from newsgraph.resolve.ids import corpus_entity_id, normalise_name
 from newsgraph.model import Entity
 from newsgraph.store import Store
 
@@ -63,7 +64,7 @@ def test_corpus_entities_are_shared_across_documents_and_stable(tmp_path: Path, 
         with Store(tmp_path / f"{run}.db") as store:
             for doc in docs:
                 store.add(doc)
-            exports.append(store.export_corpus())
+            exports.append(build_corpus(store.documents()))
     assert exports[0] == exports[1]  # same input, same ids and output
     corpus = exports[0]
     damascus = [e for e in corpus["entities"] if e["name"] == "Damascus"]

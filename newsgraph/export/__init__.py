@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from newsgraph.export.corpus import CorpusEntity, build_corpus, merge_entities
+from newsgraph.export.corpus import build_corpus
 from newsgraph.export.json import write_json
 
-__all__ = ["build_corpus", "merge_entities", "CorpusEntity", "write_json", "FORMATS"]
+__all__ = ["build_corpus", "write_json", "FORMATS"]
 
 FORMATS = ("json",)

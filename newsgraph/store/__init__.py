@@ -23,7 +23,7 @@ from sqlalchemy import Engine, create_engine, event, func, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from newsgraph.errors import StoreError
-from newsgraph.export.corpus import CorpusEntity, build_corpus, merge_entities
+from newsgraph.resolve.entities import CorpusEntity, merge_entities
 from newsgraph.model import Document, Entity
 from newsgraph.store import schema
 from newsgraph.store.rows import child_rows, document_from_rows
@@ -208,10 +208,6 @@ class Store:
             return {"documents": len(self), "entity_mentions_by_type": grouped(schema.entities, "type"),
                     "events_by_type": grouped(schema.events, "type"), "claims_by_stance": grouped(schema.claims, "stance"),
                     "relations": conn.execute(select(func.count()).select_from(schema.relations)).scalar_one()}
-
-    def export_corpus(self) -> dict[str, Any]:
-        """The whole store in the contract's corpus JSON form."""
-        return build_corpus(self.documents())
 
     def check(self) -> list[str]:
         """Integrity problems (orphan rows, offsets that do not match the text); empty when consistent."""

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from newsgraph.model import Claim, DateMention, Document, Entity, Event, Relation, Span
-from newsgraph.export.ids import corpus_entity_id
+from newsgraph.resolve.ids import corpus_entity_id
 
 Row = Mapping[str, Any]
 

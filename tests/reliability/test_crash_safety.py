@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
+from newsgraph.export import build_corpus
 from newsgraph.ingest import read_file
 from newsgraph.ingest.run import extract_item
 from newsgraph.model import SourceDocument
@@ -83,13 +84,13 @@ def test_kill_9_mid_ingest_then_rerun_finishes_without_duplicates(tmp_path: Path
         assert len(infos) == N_DOCS
         assert len({i.text_sha256 for i in infos}) == N_DOCS and len({i.doc_id for i in infos}) == N_DOCS
         assert store.check() == []
-        before = store.export_corpus()
+        before = build_corpus(store.documents())
 
     # and once more: nothing changes
     third = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
     assert third.exit_code == 0 and third.stderr.strip().startswith(f"0 added, {N_DOCS} already stored")
     with Store(db) as store:
-        assert store.export_corpus() == before
+        assert build_corpus(store.documents()) == before
 
 
 def test_changed_text_at_same_url_keeps_both_versions(tmp_path: Path) -> None:

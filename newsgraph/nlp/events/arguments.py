@@ -14,7 +14,7 @@ from newsgraph.model import PLACE_TYPES, DateMention
 from newsgraph.nlp.events.triggers import TriggerTyper, phrase_tokens
 from newsgraph.nlp.events.vocabulary import SUBJECT_DEPS
 from newsgraph.nlp.index import EntityIndex
-from newsgraph.nlp.places import country_code, demonym_country
+from newsgraph.geo import country_code, demonym_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

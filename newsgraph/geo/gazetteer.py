@@ -16,6 +16,7 @@ rebuild in memory per process.
 from __future__ import annotations
 
 import json
+import math
 import os
 import pickle
 import re
@@ -28,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from newsgraph.nlp import gazetteer_build
+from newsgraph.geo import build as gazetteer_build
 
 KINDS = ("country", "admin", "city", "region")
 
@@ -50,6 +51,14 @@ class Place:
 def data(name: str) -> Any:
     """A JSON file from newsgraph/data, read once."""
     return json.loads(resources.files("newsgraph.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 # --- normalisation -----------------------------------------------------------------------------

@@ -7,9 +7,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.claim_attitudes import attitude_stance
-from newsgraph.nlp.claim_spans import NP_POS, Attribution, Offsets, Units, evidence_span, quote_ends_sentence
-from newsgraph.nlp.coref import SpeakerResolver
+from newsgraph.nlp.claims.attitudes import attitude_stance
+from newsgraph.nlp.claims.spans import NP_POS, Attribution, Offsets, Units, evidence_span, quote_ends_sentence
+from newsgraph.nlp.claims.coref import SpeakerResolver
 from newsgraph.nlp.index import EntityIndex
 
 

@@ -25,8 +25,8 @@ from typing import Any, Callable
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.claim_spans import Offsets, Units, clip_subtrees
-from newsgraph.nlp.coref import source_nouns
+from newsgraph.nlp.claims.spans import Offsets, Units, clip_subtrees
+from newsgraph.nlp.claims.coref import source_nouns
 
 SubjectOf = Callable[[Token], tuple[Token | None, bool]]  # a verb's subject, and whether it was inherited
 CLAUSES = ("ccomp",)

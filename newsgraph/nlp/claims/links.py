@@ -7,9 +7,9 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp.claim_cues import quoting_verb
-from newsgraph.nlp.claim_frames import content_stance
-from newsgraph.nlp.claim_spans import Attribution, Offsets, Units, lexicon
+from newsgraph.nlp.claims.cues import quoting_verb
+from newsgraph.nlp.claims.frames import content_stance
+from newsgraph.nlp.claims.spans import Attribution, Offsets, Units, lexicon
 from newsgraph.nlp.index import EntityIndex
 
 

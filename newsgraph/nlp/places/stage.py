@@ -25,16 +25,16 @@ import re
 from dataclasses import replace
 
 from newsgraph.model import Entity, Mention
-from newsgraph.nlp.gazetteer import Place
+from newsgraph.geo.gazetteer import Place
 from newsgraph.nlp.parse import Parsed
-from newsgraph.nlp.place_candidates import (Candidate, candidates, demonym_place, facility_candidates, lookup_place,
-                                            name_candidates, small)
-from newsgraph.nlp.place_context import (PLACE_ENTITY_TYPES, Grid, area_hinted, clear_reading, country_votes,
-                                         distance_km, qualified_areas)
-from newsgraph.nlp.place_countries import constituent_country, country_code, country_name, demonym_country
+from newsgraph.geo.readings import (Candidate, candidates, demonym_place, facility_candidates, lookup_place,
+                                    name_candidates, small)
+from newsgraph.nlp.places.context import (PLACE_ENTITY_TYPES, Grid, area_hinted, clear_reading, country_votes,
+                                          qualified_areas)
+from newsgraph.geo.gazetteer import distance_km
+from newsgraph.geo.countries import constituent_country, country_code, country_name, demonym_country
 
-__all__ = ["PLACE_ENTITY_TYPES", "Place", "candidates", "constituent_country", "country_code", "country_name",
-           "demonym_country", "demonym_place", "distance_km", "embedded_places", "lookup_place", "resolve_places"]
+__all__ = ["PLACE_ENTITY_TYPES", "embedded_places", "resolve_places"]
 
 # Weights of the context evidence against the population prior (log10 of people):
 # a town that the document's countries, province or neighbours support beats one

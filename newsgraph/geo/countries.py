@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsgraph.nlp import gazetteer
-from newsgraph.nlp.gazetteer import normalise
+from newsgraph.geo import gazetteer
+from newsgraph.geo.gazetteer import normalise
 
 @lru_cache(maxsize=1)
 def _country_keys() -> dict[str, str]:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp import lexicon, places
+from newsgraph import geo
+from newsgraph.nlp import lexicon
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 # Arabic (and similar) name particles that spaCy splits off: "Deir ez-Zor", "Qasim al-Araji", "Abu Mahdi",
@@ -80,7 +81,7 @@ def acronyms(doc: Doc) -> list[Candidate]:
     for tok in doc:
         text = tok.text
         if (3 <= len(text) <= 7 and text.isalpha() and text.isupper() and text not in NOT_ACRONYMS
-                and not lexicon.titles().is_title_word(text) and places.country_code(text) is None):
+                and not lexicon.titles().is_title_word(text) and geo.country_code(text) is None):
             out.append(Candidate(tok.idx, tok.idx + len(text), text, "ORG", "acronym"))
     return out
 
@@ -140,11 +141,11 @@ def facilities(doc: Doc) -> list[Candidate]:
         while start < tok.i and doc[start].lower_ in _SITE_PARTICLES and doc[start + 1].text != "-":
             start += 1
         name = doc[start:tok.i]
-        if tok.lower_ in _PORT_HEADS and places.lookup_place(name.text) is not None and places.lookup_place(
+        if tok.lower_ in _PORT_HEADS and geo.lookup_place(name.text) is not None and geo.lookup_place(
                 name.text).kind not in ("city", "admin", "country"):
             continue
         if start < tok.i and any(t.text[0].isupper() for t in name):
-            if all(places.country_code(t.text) is None for t in name) and not doc[start].pos_ == "ADJ":
+            if all(geo.country_code(t.text) is None for t in name) and not doc[start].pos_ == "ADJ":
                 span = doc[start:end]
                 out.append(Candidate(span.start_char, span.end_char, span.text, "FAC", "facility"))
         elif tok.is_title and end < len(doc) and doc[end].text.isdigit() and start == tok.i:
@@ -163,8 +164,8 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 def _not_a_craft_name(tok: Token) -> bool:
     """Words after "the tanker" that are not its name: countries, nationalities, dates ("the tanker Russia
     seized", "the ship Houthi forces attacked", "the vessel Tuesday")."""
-    return (tok.lower_ in _CALENDAR or tok.ent_type_ == "NORP" or places.country_code(tok.text) is not None
-            or places.demonym_country(tok.text) is not None)
+    return (tok.lower_ in _CALENDAR or tok.ent_type_ == "NORP" or geo.country_code(tok.text) is not None
+            or geo.demonym_country(tok.text) is not None)
 
 
 def _craft_name_end(doc: Doc, start: int, max_words: int = 4) -> int:
@@ -225,7 +226,7 @@ def named_weapons(doc: Doc) -> list[Candidate]:
             continue
         span = doc[start:tok.i]
         if (known.canonical_name(span.text) or known.canonical_name(span.text + "s")
-                or places.lookup_place(span.text) is not None or lexicon.titles().is_title_word(span.text)):
+                or geo.lookup_place(span.text) is not None or lexicon.titles().is_title_word(span.text)):
             continue  # "Houthi drones", "Gaza rockets": who fires them or where, not the system
         out.append(Candidate(span.start_char, span.end_char, span.text, "WEA", "materiel"))
     return out

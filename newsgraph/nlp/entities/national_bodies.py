@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp import lexicon, places
+from newsgraph import geo
+from newsgraph.nlp import lexicon
 
 
 @dataclass(frozen=True)
@@ -45,12 +46,12 @@ def owner(doc: Doc, start_char: int, text: str) -> Owner | None:
     before = doc[span.start - 1]
     if before.text in ("'s", "\u2019s", "'", "\u2019") and span.start >= 2:
         first = span.start - 2
-        while first > 0 and doc[first - 1].is_title and places.country_code(doc[first - 1:span.start - 1].text):
+        while first > 0 and doc[first - 1].is_title and geo.country_code(doc[first - 1:span.start - 1].text):
             first -= 1  # "the United States' Navy"
-        iso = places.country_code(doc[first:span.start - 1].text)
+        iso = geo.country_code(doc[first:span.start - 1].text)
     else:
         first = span.start - 1
-        iso = places.demonym_country(before.text) if before.is_title else None
+        iso = geo.demonym_country(before.text) if before.is_title else None
     if not iso:
         return None
     return Owner(iso, doc.text[doc[first].idx:start_char + len(text)])

@@ -12,8 +12,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.claim_spans import Offsets, Units, clip_subtrees, lexicon, quote_ends_sentence, trim_span
-from newsgraph.nlp.coref import source_nouns
+from newsgraph.nlp.claims.spans import Offsets, Units, clip_subtrees, lexicon, quote_ends_sentence, trim_span
+from newsgraph.nlp.claims.coref import source_nouns
 
 
 def speaker_label(colon: Token, unit_start: int) -> bool:

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from newsgraph.model import Mention
-from newsgraph.nlp import lexicon, national_bodies, places
-from newsgraph.nlp.mention_scans import Candidate
-from newsgraph.nlp.roles import Role
+from newsgraph import geo
+from newsgraph.nlp import lexicon
+from newsgraph.nlp.entities import national_bodies
+from newsgraph.nlp.entities.scans import Candidate
+from newsgraph.nlp.entities.roles import Role
 
 
 @dataclass
@@ -59,7 +61,7 @@ def group_mentions(candidates: list[Candidate], doc: Doc) -> list[Group]:
     known = lexicon.known_organizations()
     for cand in candidates:
         family = "PLACE" if cand.type in ("GPE", "LOC", "FAC") else cand.type
-        iso = cand.country or (None if places.constituent_country(cand.text) else places.country_code(cand.text))
+        iso = cand.country or (None if geo.constituent_country(cand.text) else geo.country_code(cand.text))
         body = national_bodies.owner(doc, cand.start, cand.text) if cand.type in ("ORG", "FAC") else None
         if cand.type == "GPE" and iso:
             group_key = (family, f"country:{iso}")

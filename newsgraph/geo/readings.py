@@ -13,9 +13,9 @@ import math
 import re
 from functools import lru_cache
 
-from newsgraph.nlp import gazetteer
-from newsgraph.nlp.gazetteer import Place, normalise
-from newsgraph.nlp.place_countries import country_code, demonym_country, own_country_keys
+from newsgraph.geo import gazetteer
+from newsgraph.geo.gazetteer import Place, normalise
+from newsgraph.geo.countries import country_code, demonym_country, own_country_keys
 
 Candidate = tuple[Place, float]
 SMALL_TOWN = 15_000         # towns under this need the document's support to be chosen

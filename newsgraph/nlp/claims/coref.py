@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsgraph.nlp.index import EntityIndex
-from newsgraph.nlp.place_countries import country_code, demonym_country
+from newsgraph.geo.countries import country_code, demonym_country
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}

@@ -16,7 +16,7 @@ from newsgraph.model import Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from newsgraph.nlp.entity_groups import Group
+    from newsgraph.nlp.entities.groups import Group
 
 LEADING_VERBS = frozenset({"lead", "command", "head", "run", "found", "chair", "direct"})
 # the same read off the words, for parses that hang the participle elsewhere

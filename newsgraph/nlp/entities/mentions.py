@@ -15,8 +15,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp import lexicon, places
-from newsgraph.nlp.mention_scans import (DETERMINERS, NOT_ACRONYMS, PARTICLES, Candidate, acronyms, facilities,
+from newsgraph import geo
+from newsgraph.nlp import lexicon
+from newsgraph.nlp.entities.scans import (DETERMINERS, NOT_ACRONYMS, PARTICLES, Candidate, acronyms, facilities,
                                          known_organizations, materiel, named_weapons, platform_x, vessels)
 from newsgraph.nlp.parse import Parsed
 
@@ -83,7 +84,7 @@ def _spacy_candidates(doc: Doc) -> Iterable[Candidate]:
         before = doc[start - 1] if start > 0 else None
         if label in ("ORG", "PER") and doc[end - 1].lower_ in words.company_heads and before is not None \
                 and before.ent_type_ == "NORP" and before.is_title and not before.is_sent_start \
-                and places.demonym_country(before.text) is None:
+                and geo.demonym_country(before.text) is None:
             start -= 1  # "Astra Volga Cargo": spaCy reads the company's first word as a nationality
         if label == "PER":
             while start < end - 1 and lexicon.titles().is_title_word(doc[start].text) and doc[start].is_title:
@@ -101,7 +102,7 @@ def _nested_institution(doc: Doc, start: int, end: int, words: lexicon.Instituti
     for k in range(start + 2, end - 3):
         if doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" and doc[k - 1].lower_ in heads \
                 and doc[k + 2].is_title and any(t.lower_ in heads for t in doc[k + 2:end]) \
-                and places.lookup_place(doc[end - 1].text) is not None:
+                and geo.lookup_place(doc[end - 1].text) is not None:
             return k
     return None
 
@@ -179,23 +180,23 @@ def _retype(cand: Candidate, doc: Doc) -> Candidate | None:
     known = lexicon.known_organizations().canonical_name(text)
     if known and cand.type != "PER":
         return replace(cand, type="ORG")
-    iso = places.country_code(text)
+    iso = geo.country_code(text)
     if cand.type == "NORP":
         if _before_admin_word(cand, doc):
             return replace(cand, type="GPE")  # "al-Mahra governorate": spaCy reads the "al-" as a nationality
-        demonym = places.demonym_country(text)
+        demonym = geo.demonym_country(text)
         if demonym:
             return replace(cand, country=demonym)
         if iso:
             return replace(cand, type="GPE", country=iso)
-        if places.lookup_place(text) is not None:
+        if geo.lookup_place(text) is not None:
             return replace(cand, type="GPE")  # spaCy reads some Arabic city names as nationalities
         return None
     if iso and cand.type in ("ORG", "PER", "FAC", "GPE", "LOC"):
         # "England" is a place of its own, not another name of the United Kingdom
-        return replace(cand, type="GPE", country=None if places.constituent_country(text) else iso)
+        return replace(cand, type="GPE", country=None if geo.constituent_country(text) else iso)
     looked_up = cand.type in ("GPE", "LOC") or " " not in text
-    place = places.lookup_place(text) if looked_up else None
+    place = geo.lookup_place(text) if looked_up else None
     if place is not None and cand.type in ("ORG", "PER", "FAC") and (
             cand.type != "PER" or place.kind != "city" or _after_locative(cand, doc)
             or place.population >= 500_000 and not _acts_like_person(cand, doc)):
@@ -242,7 +243,7 @@ def _gazetteer_places(doc: Doc) -> list[Candidate]:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue  # part of a longer name spaCy did not recognise
-        place = places.lookup_place(tok.text)
+        place = geo.lookup_place(tok.text)
         if place is not None and (place.kind != "city" or place.population >= GAZETTEER_MIN_POPULATION):
             out.append(Candidate(tok.idx, tok.idx + len(tok.text), tok.text, "GPE", "gazetteer"))
     return out

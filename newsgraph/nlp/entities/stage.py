@@ -28,13 +28,14 @@ import pycountry
 from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Mention, Relation, Span
-from newsgraph.nlp import lexicon, places
-from newsgraph.nlp.entity_groups import (Group, clean, group_mentions, join_people, join_place_readings, key, merge,
+from newsgraph import geo
+from newsgraph.nlp import lexicon
+from newsgraph.nlp.entities.groups import (Group, clean, group_mentions, join_people, join_place_readings, key, merge,
                                          retype_surnames)
-from newsgraph.nlp.leadership import leadership_relations
-from newsgraph.nlp.mentions import Candidate, find_mentions
+from newsgraph.nlp.entities.leadership import leadership_relations
+from newsgraph.nlp.entities.mentions import Candidate, find_mentions
 from newsgraph.nlp.parse import Parsed
-from newsgraph.nlp.roles import roles_of
+from newsgraph.nlp.entities.roles import roles_of
 
 ABBREVIATION_CUES = re.compile(
     r"^\s*(?:\(|,?\s*(?:known|also known|abbreviated|referred to)\s+(?:as|by)\s+(?:its\s+)?(?:\w+\s+)?"
@@ -125,7 +126,7 @@ def _site_named(site: str, word: str) -> bool:
     rest = " ".join(words[1:]).lower()
     heads = lexicon.institution_words().facility_heads
     return (len(words) > 1 and words[0] == word and (rest in heads or all(w in heads for w in rest.split()) or
-            rest.split()[-1] in heads and len(words) <= 3) and places.lookup_place(word) is None)
+            rest.split()[-1] in heads and len(words) <= 3) and geo.lookup_place(word) is None)
 
 
 def _well_known_place(name: str) -> bool:
@@ -133,7 +134,7 @@ def _well_known_place(name: str) -> bool:
 
     Regions are left out: "Caspian" beside "Caspian Marine Logistics" is the company.
     """
-    place = places.lookup_place(name)
+    place = geo.lookup_place(name)
     return place is not None and (place.kind in ("country", "admin") or place.population >= 100_000)
 
 
@@ -252,7 +253,7 @@ def _attach_demonyms(groups: list[Group], demonyms: list[Candidate]) -> None:
 def _entity(g: Group, entity_id: str) -> Entity:
     surfaces = g.surfaces
     if g.country:
-        name = places.country_name(g.country) or Counter(surfaces).most_common(1)[0][0]
+        name = geo.country_name(g.country) or Counter(surfaces).most_common(1)[0][0]
     elif g.canonical:
         name = g.canonical
     elif g.body_name:

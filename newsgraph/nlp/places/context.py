@@ -13,11 +13,11 @@ import re
 from collections import Counter
 
 from newsgraph.model import Entity
-from newsgraph.nlp import gazetteer
-from newsgraph.nlp.gazetteer import Place, normalise
+from newsgraph.geo import gazetteer
+from newsgraph.geo.gazetteer import Place, distance_km, normalise
 from newsgraph.nlp.parse import Parsed
-from newsgraph.nlp.place_candidates import Candidate, candidates, small
-from newsgraph.nlp.place_countries import country_code, demonym_country
+from newsgraph.geo.readings import Candidate, candidates, small
+from newsgraph.geo.countries import country_code, demonym_country
 
 PLACE_ENTITY_TYPES = ("GPE", "LOC", "FAC")
 CLEAR_LEAD = 1.5   # a reading this far ahead of the next is taken as fixed (and votes)
@@ -25,13 +25,6 @@ NEARBY_KM = 150.0
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z'\u2019. -]{2,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,30}))?"
                        r"\s*(?:\([^)]{1,40}\))?\s*(?:-|\u2014|\u2013|:)\s")
 
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def dateline_country(text: str) -> str | None:
