@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SHARED ?= ../shared
 DB     ?= demo.db
 
-.PHONY: install demo test bench bench-geo bench-dates bench-events bench-attribution fuzz score clean
+.PHONY: install demo test lint bench bench-geo bench-dates bench-events bench-attribution fuzz score clean
 
 install: $(VENV)/.installed
 
@@ -22,6 +22,12 @@ demo: install
 
 test: install
 	$(PY) -m pytest
+
+# The code gates CI runs before the tests: lint, types, no function of radon grade E or F.
+lint: install
+	$(VENV)/bin/ruff check newsgraph tests bench
+	$(VENV)/bin/mypy
+	@out=$$($(VENV)/bin/radon cc -n E newsgraph); if [ -n "$$out" ]; then echo "$$out"; echo 'functions of radon grade E or F (split them)'; exit 1; fi
 
 # Shared-scorer figures on the development article and our own blind-annotated articles.
 score: install

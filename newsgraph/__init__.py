@@ -11,8 +11,21 @@ from newsgraph.pipeline import extract
 
 __version__ = "0.1.0"
 
-__all__ = ["extract", "Store", "Document", "Entity", "Event", "Claim", "Relation", "Span",
-           "NewsgraphError", "InputError", "ExtractionError", "StoreError", "__version__"]
+__all__ = [
+    "Claim",
+    "Document",
+    "Entity",
+    "Event",
+    "ExtractionError",
+    "InputError",
+    "NewsgraphError",
+    "Relation",
+    "Span",
+    "Store",
+    "StoreError",
+    "__version__",
+    "extract",
+]
 
 
 def __getattr__(name: str):  # Store pulls in SQLAlchemy: load it only when asked for

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from enum import Enum
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, Optional, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -29,15 +29,15 @@ out = Console(highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-DbOption = Annotated[Optional[Path], typer.Option(
+DbOption = Annotated[Path | None, typer.Option(
     "--db", help="SQLite store (or SQLAlchemy URL); default $NEWSGRAPH_DB or ./newsgraph.db", show_default=False)]
-PublishedOption = Annotated[Optional[str], typer.Option(
+PublishedOption = Annotated[str | None, typer.Option(
     "--published", help="Publication date YYYY-MM-DD for inputs that carry none")]
-EncodingOption = Annotated[Optional[str], typer.Option(
+EncodingOption = Annotated[str | None, typer.Option(
     "--encoding", help="Decode non-UTF-8 text with this encoding (e.g. cp1252), or 'auto' to detect it")]
-TimeoutOption = Annotated[Optional[float], typer.Option(
+TimeoutOption = Annotated[float | None, typer.Option(
     "--timeout", help="Seconds allowed per document (default $NEWSGRAPH_TIMEOUT or 300; 0 = no limit)")]
-MaxCharsOption = Annotated[Optional[int], typer.Option(
+MaxCharsOption = Annotated[int | None, typer.Option(
     "--max-chars", help="Largest document accepted, in characters (default $NEWSGRAPH_MAX_CHARS or 400,000)")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors")]
 
@@ -189,7 +189,7 @@ def _coords(lat: float | None, lon: float | None) -> str:
 @app.command()
 @_edge
 def export(db: DbOption = None, format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.json,
-           output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default stdout)")] = None
+           output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout)")] = None
            ) -> None:
     """Write the whole store in the contract's corpus form."""
     from newsgraph.export import write_json
@@ -209,7 +209,7 @@ def export(db: DbOption = None, format: Annotated[ExportFormat, typer.Option("--
 @app.command()
 @_edge
 def documents(db: DbOption = None,
-              url: Annotated[Optional[str], typer.Option(help="Only the versions of this URL")] = None) -> None:
+              url: Annotated[str | None, typer.Option(help="Only the versions of this URL")] = None) -> None:
     """List the stored documents (id, date, title, source), oldest first."""
     from newsgraph.store import Store
 

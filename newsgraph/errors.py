@@ -22,3 +22,13 @@ class ExtractionError(NewsgraphError):
 
 class StoreError(NewsgraphError):
     """The store cannot be opened or written."""
+
+
+class VocabularyError(NewsgraphError):
+    """A packaged or user-edited vocabulary file is malformed; the message names the file and the entry."""
+
+    def __init__(self, file: str, entry: str, reason: str) -> None:
+        super().__init__(f"{file}: {entry}: {reason}")
+        self.file = file
+        self.entry = entry
+        self.reason = reason

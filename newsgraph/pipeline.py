@@ -1,13 +1,16 @@
-"""``extract()``: text in, ``Document`` out.
+"""``extract()``: text in, ``Document`` out; ``run()``: the same stages, stopping where you ask.
 
-The stages, in order:
+The stages, in order (``STAGES``):
 
 1. ``parse``     spaCy tokens, sentences, dependency parse and base NER (nlp/parse.py)
-2. ``entities``  typed entities, one per real thing, with aliases and roles; affiliation relations (nlp/entities.py)
-3. ``places``    coordinates and countries for places, from the offline gazetteer (nlp/places.py)
+2. ``entities``  typed entities, one per real thing, with aliases and roles; affiliation relations (nlp/entities/)
+3. ``places``    coordinates and countries for places, from the offline gazetteer (nlp/places/, geo/)
 4. ``dates``     date expressions normalised at their stated precision (nlp/dates/)
 5. ``events``    PLOVER-typed events with actors, targets, place and date (nlp/events/)
-6. ``claims``    attributed statements: speaker, relay, cue, stance (nlp/claims.py)
+6. ``claims``    attributed statements: speaker, relay, cue, stance (nlp/claims/)
+
+Tests and benchmarks that need a stage's intermediate result call ``run(text, until="places")``
+and read the ``Trace``, so every caller runs exactly the pipeline ``extract`` runs.
 """
 
 from __future__ import annotations
@@ -15,35 +18,81 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsgraph.errors import InputError
-from newsgraph.model import Document, SourceDocument
+from newsgraph.model import Claim, DateMention, Document, Entity, Event, Relation, SourceDocument
 from newsgraph.nlp import claims, dates, entities, events, places
 from newsgraph.nlp.index import EntityIndex
-from newsgraph.nlp.parse import parse
+from newsgraph.nlp.parse import Parsed, parse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+STAGES = ("parse", "entities", "places", "dates", "events", "claims")
+
+
+@dataclass
+class Trace:
+    """What each stage produced, up to the one ``run`` stopped after."""
+
+    parsed: Parsed
+    dateline: tuple[int, int, int] | None = None
+    # the entities stage's output (before places) and the places stage's (the final entities)
+    unplaced: list[Entity] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def index(self) -> EntityIndex:
+        """The final entities, indexed by offset (what events and claims look speakers and actors up in)."""
+        return EntityIndex(self.entities)
+
+
+def run(text: str, published: str | dt.date | None = None, *, until: str = "claims", title: str | None = None,
+        spacy_doc: Doc | None = None) -> Trace:
+    """Run the stages in order up to and including ``until``; ``spacy_doc``: a parse of ``text`` made already."""
+    if until not in STAGES:
+        raise ValueError(f"unknown stage {until!r}; the stages are {', '.join(STAGES)}")
+    last = STAGES.index(until)
+    dateline = dates.dateline_span(text)  # "QAMISHLI, Syria, Jan. 15, 2024 —": the text's own date
+    anchor = _as_date(published) or (dates.dateline_date(text, dateline) if dateline else None)
+    parsed = (Parsed(text=text, doc=spacy_doc, published=anchor, title=title) if spacy_doc is not None
+              else parse(text, published=anchor, title=title))
+    trace = Trace(parsed=parsed, dateline=dateline)
+    if last >= STAGES.index("entities"):
+        trace.unplaced, trace.relations = entities.extract_entities(parsed)
+        trace.entities = trace.unplaced
+    if last >= STAGES.index("places"):
+        trace.entities = places.resolve_places(trace.unplaced, parsed)
+    if last >= STAGES.index("dates"):
+        trace.dates = dates.find_dates(parsed)
+    index = trace.index
+    if last >= STAGES.index("events"):
+        # the dateline's date is when the article was filed, not when anything in it happened
+        event_dates = [d for d in trace.dates if dateline is None or (d.start, d.end) != dateline[:2]]
+        trace.events = events.extract_events(parsed, index, event_dates)
+    if last >= STAGES.index("claims"):
+        trace.claims = claims.extract_claims(parsed, index)
+    return trace
 
 
 def extract(text: str, published: str | dt.date | None = None, *, title: str | None = None,
             doc_id: str | None = None, source: str | None = None, url: str | None = None,
             author: str | None = None) -> Document:
     """Extract entities, events, claims and relations from one document's text."""
-    dateline = dates.dateline_span(text)  # "QAMISHLI, Syria, Jan. 15, 2024 —": the text's own date
-    anchor = _as_date(published) or (dates.dateline_date(text, dateline) if dateline else None)
-    parsed = parse(text, published=anchor, title=title)
-    found, relations = entities.extract_entities(parsed)
-    found = places.resolve_places(found, parsed)
-    index = EntityIndex(found)
-    date_mentions = dates.find_dates(parsed)
-    # the dateline's date is when the article was filed, not when anything in it happened
-    event_dates = [d for d in date_mentions if dateline is None or (d.start, d.end) != dateline[:2]]
-    found_events = events.extract_events(parsed, index, event_dates)
-    found_claims = claims.extract_claims(parsed, index)
+    trace = run(text, published, title=title)
     digest = text_sha256(text)
+    anchor = trace.parsed.published
     return Document(
         doc_id=doc_id or digest[:12], text=text, text_sha256=digest, title=title,
         published=anchor.isoformat() if anchor else None, source=source, url=url, author=author,
-        entities=tuple(found), events=tuple(found_events), claims=tuple(found_claims),
-        relations=tuple(relations), dates=tuple(date_mentions))
+        entities=tuple(trace.entities), events=tuple(trace.events), claims=tuple(trace.claims),
+        relations=tuple(trace.relations), dates=tuple(trace.dates))
 
 
 def extract_source(item: SourceDocument, doc_id: str | None = None) -> Document:

@@ -103,8 +103,8 @@ _PIECES = st.sampled_from(["March", "4", "2021", ",", "last", "the", "week", "ag
        st.sampled_from([None, "2016", "2016-08", "2016-08-03"]))
 def test_contract_date_always_gives_contract_forms(text: str, anchor: dt.date | None, previous: str | None) -> None:
     value = contract_date(normalize_date(text, anchor, previous))
-    assert value is None or len(value) in (4, 7, 10) and dt.date.fromisoformat(
-        value + {4: "-01-01", 7: "-01", 10: ""}[len(value)])
+    assert value is None or (len(value) in (4, 7, 10) and dt.date.fromisoformat(
+        value + {4: "-01-01", 7: "-01", 10: ""}[len(value)]))
 
 
 def _found(text: str, published: dt.date | None = PUB) -> list[tuple[str, str | None]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ import newsgraph
 from newsgraph.model import Document
 
 
-@lru_cache(maxsize=None)
+@cache
 def extract(text: str) -> Document:
     return newsgraph.extract(text)
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.model import Entity, Mention
 from newsgraph import geo
-from newsgraph.nlp import entities, places
-from newsgraph.geo.gazetteer import normalise, skeleton
-from newsgraph.nlp.parse import parse
 from newsgraph.geo import country_code, country_name, demonym_country, lookup_place
+from newsgraph.geo.gazetteer import normalise, skeleton
+from newsgraph.model import Entity, Mention
+from newsgraph.nlp import entities
+from newsgraph.nlp.parse import parse
 from newsgraph.nlp.places import resolve_places
 from newsgraph.pipeline import extract
 

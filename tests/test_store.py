@@ -9,8 +9,8 @@ import pytest
 import newsgraph
 from newsgraph.errors import StoreError
 from newsgraph.export import build_corpus
-from newsgraph.resolve.ids import corpus_entity_id, normalise_name
 from newsgraph.model import Entity
+from newsgraph.resolve.ids import corpus_entity_id, normalise_name
 from newsgraph.store import Store
 
 A = ("Iran's foreign minister Hossein Amir-Abdollahian met Bashar al-Assad in Damascus on March 4, 2023. "

@@ -5,6 +5,6 @@ from __future__ import annotations
 from newsgraph.export.corpus import build_corpus
 from newsgraph.export.json import write_json
 
-__all__ = ["build_corpus", "write_json", "FORMATS"]
+__all__ = ["FORMATS", "build_corpus", "write_json"]
 
 FORMATS = ("json",)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from newsgraph.geo import gazetteer
 from newsgraph.geo.gazetteer import normalise
 
+
 @lru_cache(maxsize=1)
 def _country_keys() -> dict[str, str]:
     """Normalised country name (every form) -> ISO code."""

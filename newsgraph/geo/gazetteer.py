@@ -24,7 +24,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -47,7 +47,7 @@ class Place:
     level: int = 0  # 1 or 2 for first- and second-level admin areas
 
 
-@lru_cache(maxsize=None)
+@cache
 def data(name: str) -> Any:
     """A JSON file from newsgraph/data, read once."""
     return json.loads(resources.files("newsgraph.data").joinpath(name).read_text(encoding="utf-8"))
@@ -67,7 +67,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # covers Spanish/Egyptian forms.  Dropped wherever it stands as its own word so
 # "Deir ez-Zor", "Dayr az Zawr" and "Deir Zor" meet.
 _ARTICLES = {"al", "el", "as", "ash", "ad", "adh", "ar", "at", "ath", "az", "an", "ez", "es", "ed", "er",
-             "et", "en", "ul", "ud", "ed", "aş", "ak"}
+             "et", "en", "ul", "ud", "aş", "ak"}
 _QUOTES = re.compile(r"[\u2019\u2018'`\u02bf\u02be\u02bb\u02bc\u00b4]")
 _SEPARATORS = re.compile(r"[-\u2010-\u2015_./,()]+")
 _SPACES = re.compile(r"\s+")
@@ -305,9 +305,7 @@ def _prune(directory: Path) -> None:
     now = time.time()
     for old in directory.glob("gazetteer-*"):
         try:
-            if old.suffix == ".pickle" and keep not in old.name:
-                old.unlink(missing_ok=True)
-            elif old.suffix == ".tmp" and now - old.stat().st_mtime > _ORPHAN_SECONDS:
+            if (old.suffix == ".pickle" and keep not in old.name) or (old.suffix == ".tmp" and now - old.stat().st_mtime > _ORPHAN_SECONDS):
                 old.unlink(missing_ok=True)
         except OSError:
             pass  # another process removed it first

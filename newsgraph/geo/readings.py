@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 
 from newsgraph.geo import gazetteer
-from newsgraph.geo.gazetteer import Place, normalise
 from newsgraph.geo.countries import country_code, demonym_country, own_country_keys
+from newsgraph.geo.gazetteer import Place, normalise
 
 Candidate = tuple[Place, float]
 SMALL_TOWN = 15_000         # towns under this need the document's support to be chosen
@@ -230,7 +230,7 @@ def facility_candidates(name: str) -> list[Candidate]:
         if match.end() == len(name.rstrip()) and len(words) > 1:
             words = words[:-1]
         for size in range(len(words), 0, -1):  # the longest run of capitalised words that is a town
-            for start in range(0, len(words) - size + 1):
+            for start in range(len(words) - size + 1):
                 text = " ".join(words[start:start + size])
                 found = [(p, s) for p, s in candidates(text)
                          if p.kind == "city" and p.population >= 1000

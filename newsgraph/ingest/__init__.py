@@ -20,16 +20,15 @@ from newsgraph.ingest.decode import decode, reject_binary
 from newsgraph.ingest.feeds import read_feed
 from newsgraph.ingest.html import read_html
 from newsgraph.ingest.jsonl import read_jsonl
+from newsgraph.ingest.limits import default_max_chars
 from newsgraph.ingest.text import headline, read_text
 from newsgraph.ingest.walk import FEED_SUFFIXES, HTML_SUFFIXES, JSONL_SUFFIXES, expand
-from newsgraph.ingest.limits import default_max_chars
 from newsgraph.model import SourceDocument
+from newsgraph.settings import settings
 
-__all__ = ["read_paths", "read_file", "expand", "headline", "Item"]
+__all__ = ["Item", "expand", "headline", "read_file", "read_paths"]
 
 Item = SourceDocument | InputError
-# HTML and feeds carry markup around the text: allow them more bytes than the text limit.
-_MARKUP_BYTES = 64 * 1024 * 1024
 
 
 def read_paths(paths: Iterable[str | Path], encoding: str | None = None,
@@ -60,7 +59,7 @@ def read_file(path: str | Path, encoding: str | None = None, max_chars: int | No
             reject_binary(head, origin, nul_check=not encoding)
             yield from _read_jsonl(path, origin, encoding, max_chars)
             return
-        limit = _MARKUP_BYTES if kind in ("html", "feed") else 4 * max_chars
+        limit = settings().limits.markup_bytes if kind in ("html", "feed") else 4 * max_chars
         data = _read_bytes(path, origin, limit)
         if kind is None:
             kind = _sniff(data)

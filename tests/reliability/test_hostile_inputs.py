@@ -44,9 +44,9 @@ def hostile_corpus(root: Path) -> dict[str, str | None]:
         "no-body.html": (b"<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a></nav></body></html>",
                          "no article text"),
         "not-xml.rss": (b"HTTP/1.1 502 Bad Gateway\r\n\r\n<h1>nginx</h1> {garbage", "not an RSS/Atom feed"),
-        "bad-middle.jsonl": (('{"text": "Russia said it would deliver S-400 parts to Iran in March."}\n'
-                              '{"text": "half a record\n'
-                              '{"text": "Hezbollah fired drones at northern Israel on Friday, the army said."}\n').encode(),
+        "bad-middle.jsonl": ((b'{"text": "Russia said it would deliver S-400 parts to Iran in March."}\n'
+                              b'{"text": "half a record\n'
+                              b'{"text": "Hezbollah fired drones at northern Israel on Friday, the army said."}\n'),
                              "bad-middle.jsonl:2: not valid JSON"),
     }
     for name, (data, _) in files.items():

@@ -13,8 +13,7 @@ from newsgraph.pipeline import extract
 
 from .checks import assert_consistent
 
-WORDS = ("the minister said Iran and Syria would sign an agreement in Damascus on Monday while Hezbollah "
-         "fired rockets at Israel according to officials in Beirut").split()
+WORDS = ["the", "minister", "said", "Iran", "and", "Syria", "would", "sign", "an", "agreement", "in", "Damascus", "on", "Monday", "while", "Hezbollah", "fired", "rockets", "at", "Israel", "according", "to", "officials", "in", "Beirut"]
 
 
 def _words(n: int, seed: int) -> str:
@@ -59,9 +58,8 @@ def test_ten_thousand_tokens_in_one_sentence_finishes() -> None:
 def test_time_limit_stops_a_slow_document_and_the_pipeline_still_works() -> None:
     text = _words(20_000, 3)
     start = time.monotonic()
-    with pytest.raises(ExtractionError, match="longer than the 0.5 s limit"):
-        with time_limit(0.5):
-            extract(text)
+    with pytest.raises(ExtractionError, match="longer than the 0.5 s limit"), time_limit(0.5):
+        extract(text)
     assert time.monotonic() - start < 10  # the alarm lands promptly, not after the whole parse
     follow_up = "Iran's foreign minister visited Damascus on March 4, 2023."
     assert_consistent(extract(follow_up), follow_up)

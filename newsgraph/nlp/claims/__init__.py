@@ -19,6 +19,6 @@ source/cue/content offsets (used by bench/attribution.py); ``extract_claims``
 maps them to the contract's ``Claim``.
 """
 
-from newsgraph.nlp.claims.stage import extract_claims, find_attributions, Attribution
+from newsgraph.nlp.claims.stage import Attribution, extract_claims, find_attributions
 
 __all__ = ["Attribution", "extract_claims", "find_attributions"]

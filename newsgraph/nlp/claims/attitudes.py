@@ -19,14 +19,15 @@ class takes only its own kind of content (``data/attitude_verbs.json``):
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.claims.spans import Offsets, Units, clip_subtrees
 from newsgraph.nlp.claims.coref import source_nouns
+from newsgraph.nlp.claims.spans import Offsets, Units, clip_subtrees
 
 SubjectOf = Callable[[Token], tuple[Token | None, bool]]  # a verb's subject, and whether it was inherited
 CLAUSES = ("ccomp",)
@@ -116,7 +117,7 @@ def adjective_claim(adj: Token, units: Units, unit_of: dict[int, int], doc: Doc,
         return None
     us, ue = units[unit_of[adj.i]]
     heads = [c for c in adj.children if c.i > adj.i and us <= c.i < ue and (
-        c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ADJECTIVE_PREPOSITIONS)]
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ADJECTIVE_PREPOSITIONS))]
     if not heads:
         return None
     content = clip_subtrees(heads, us, ue, doc, exclude=subject)
@@ -140,10 +141,10 @@ def _noun_content(noun: Token, verb: Token, subject: Token, us: int, ue: int, do
     prepositional object, or the noun's clause."""
     for host in (noun, verb):
         heads = [c for c in host.children if c.i > noun.i and us <= c.i < ue and (
-            c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to")
-                                                       for m in c.children)
-            or c.dep_ == "prep" and c.lower_ in ADJECTIVE_PREPOSITIONS + ("for", "against", "regarding")
-            and not any(t.ent_type_ in ("DATE", "TIME", "PERCENT") for t in c.subtree))]
+            (c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to")
+                                                       for m in c.children))
+            or (c.dep_ == "prep" and c.lower_ in ADJECTIVE_PREPOSITIONS + ("for", "against", "regarding")
+            and not any(t.ent_type_ in ("DATE", "TIME", "PERCENT") for t in c.subtree)))]
         if heads:
             return clip_subtrees(heads, us, ue, doc, exclude=subject)
     return None
@@ -185,8 +186,8 @@ def _content(cue: Token, kind: str, subject: Token, us: int, ue: int, doc: Doc) 
         if not heads and cue.lemma_.lower() not in attitude_lexicon()["intention_no_object"]:
             heads = [c for c in after if c.dep_ == "dobj"]  # "wants lower taxes", "refused the offer"
     elif kind == "knowledge":
-        heads = [c for c in after if c.dep_ in CLAUSES and _finite(c) or c.dep_ == "dobj"
-                 or c.dep_ == "prep" and c.lower_ in ("of", "about")]
+        heads = [c for c in after if (c.dep_ in CLAUSES and _finite(c)) or c.dep_ == "dobj"
+                 or (c.dep_ == "prep" and c.lower_ in ("of", "about"))]
     elif kind == "topic":
         heads = [c for c in after if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS]
     else:
@@ -195,7 +196,7 @@ def _content(cue: Token, kind: str, subject: Token, us: int, ue: int, doc: Doc) 
         # "railed against the deal" has no object; "attacked on Monday" names no target
         heads = heads + prep if heads else [p for p in prep if p.lower_ == "against"]
     heads = [h for h in heads if h.i != subject.i]
-    if not heads or kind == "evaluation" and _physical_target(cue, heads):
+    if not heads or (kind == "evaluation" and _physical_target(cue, heads)):
         return None
     return clip_subtrees(heads, us, ue, doc, exclude=subject)
 

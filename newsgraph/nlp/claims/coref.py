@@ -18,8 +18,8 @@ from importlib import resources
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from newsgraph.nlp.index import EntityIndex
 from newsgraph.geo.countries import country_code, demonym_country
+from newsgraph.nlp.index import EntityIndex
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
@@ -97,8 +97,8 @@ class SpeakerResolver:
         if hit:
             self._learn_gender(hit, core)
             return hit
-        renamings = [c for c in head.rights if c.dep_ == "appos" or c.left_edge.i > 0
-                     and head.doc[c.left_edge.i - 1].text == "," and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+        renamings = [c for c in head.rights if c.dep_ == "appos" or (c.left_edge.i > 0
+                     and head.doc[c.left_edge.i - 1].text == "," and c.pos_ in ("PROPN", "ADJ", "NOUN"))]
         for appos in renamings:  # "the state news agency, SANA" (the parser may call it appos or amod)
             hit = self.index.entity_at(appos.idx, appos.idx + len(appos.text))
             if hit:

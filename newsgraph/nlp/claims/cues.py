@@ -12,8 +12,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.claims.spans import Offsets, Units, clip_subtrees, lexicon, quote_ends_sentence, trim_span
 from newsgraph.nlp.claims.coref import source_nouns
+from newsgraph.nlp.claims.spans import Offsets, Units, clip_subtrees, lexicon, quote_ends_sentence, trim_span
 
 
 def speaker_label(colon: Token, unit_start: int) -> bool:
@@ -46,12 +46,12 @@ def verb_claim(cue: Token, units: Units, unit_of: dict[int, int], quotes: list[O
     subject, inherited = verb_subject(cue)
     if subject is None:
         subject = _left_noun_phrase(cue, us)
-    if subject is None or subject.lower_ in ("it", "there") and subject.dep_ == "expl":
+    if subject is None or (subject.lower_ in ("it", "there") and subject.dep_ == "expl"):
         return None
     # "He said:" closing its line introduces the next paragraph, not a quote before it
     colon_last = cue.i + 1 == ue - 1 and doc[ue - 1].text == ":"
     content = None if colon_last else _content(cue, subject, us, ue, quotes, doc, lex)
-    if content is None and doc[ue - 1].text == ":" or (content is None and cue.i + 1 < ue and doc[cue.i + 1].text == ":"):
+    if (content is None and doc[ue - 1].text == ":") or (content is None and cue.i + 1 < ue and doc[cue.i + 1].text == ":"):
         after = ue
         while after < len(doc) and doc[after].is_space:
             after += 1
@@ -281,7 +281,7 @@ def in_document_claim(tok: Token, unit: tuple[int, int], doc: Doc, lex: dict[str
         return None  # "said in a statement" is the verb's frame; "the rise in polls" is no source
     us, ue = unit
     hi = source.right_edge.i
-    if tok.i == us or doc[tok.i - 1].is_punct and tok.i - us <= 1:
+    if tok.i == us or (doc[tok.i - 1].is_punct and tok.i - us <= 1):
         content = trim_span(doc, hi + 1, ue - 1)
     elif hi + 1 >= ue - 1 and doc[tok.i - 1].text == ",":
         content = trim_span(doc, us, tok.i - 1)

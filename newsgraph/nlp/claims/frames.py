@@ -8,8 +8,8 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.claims.attitudes import attitude_stance
-from newsgraph.nlp.claims.spans import NP_POS, Attribution, Offsets, Units, evidence_span, quote_ends_sentence
 from newsgraph.nlp.claims.coref import SpeakerResolver
+from newsgraph.nlp.claims.spans import NP_POS, Attribution, Offsets, Units, evidence_span, quote_ends_sentence
 from newsgraph.nlp.index import EntityIndex
 
 
@@ -54,7 +54,7 @@ def attribution_from_match(r: dict[str, Any], doc: Doc, text: str, quotes: list[
         lo = _source_left_edge(subject, lo)
         # "Trump's claim that …": the possessive marker belongs to the source phrase
         keep_case = r["kind"] == "noun"
-        while hi > lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "case" and not keep_case):
+        while hi > lo and (doc[hi].is_punct or doc[hi].is_space or (doc[hi].dep_ == "case" and not keep_case)):
             hi -= 1
         full = (doc[lo].idx, doc[hi].idx + len(doc[hi].text))
         start = subject.left_edge.i

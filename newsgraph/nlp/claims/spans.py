@@ -140,7 +140,7 @@ def clip_subtrees(heads: list[Token], us: int, ue: int, doc: Doc, exclude: Token
     hi = max(min(h.right_edge.i, ue - 1) for h in heads)
     if exclude is not None and lo <= exclude.i <= hi:
         lo = max(lo, exclude.right_edge.i + 1)
-    while lo <= hi and (doc[lo].is_punct and doc[lo].text not in "\"“'‘«" or doc[lo].is_space):
+    while lo <= hi and ((doc[lo].is_punct and doc[lo].text not in "\"“'‘«") or doc[lo].is_space):
         lo += 1
     return trim_span(doc, lo, hi)
 

@@ -25,13 +25,23 @@ from typing import Any
 
 from newsgraph.model import Claim, Span
 from newsgraph.nlp.claims.attitudes import adjective_claim, attitude_claim, attitude_lexicon
-from newsgraph.nlp.claims.cues import (according_claim, dash_quotes, figure_claim, in_document_claim, merge_according,
-                                      noun_claim, speaker_label, transcript_claim, verb_claim, verb_subject,
-                                      verb_tagged_noun)
+from newsgraph.nlp.claims.coref import SpeakerResolver, framing_documents
+from newsgraph.nlp.claims.cues import (
+    according_claim,
+    dash_quotes,
+    figure_claim,
+    in_document_claim,
+    merge_according,
+    noun_claim,
+    speaker_label,
+    transcript_claim,
+    verb_claim,
+    verb_subject,
+    verb_tagged_noun,
+)
 from newsgraph.nlp.claims.frames import attribution_from_match
 from newsgraph.nlp.claims.links import channel_relays, continued_quotes, fill_relays, outlet_relays, resolve_nesting
 from newsgraph.nlp.claims.spans import Attribution, Offsets, inside_quote, lexicon, quote_regions, sentence_units
-from newsgraph.nlp.claims.coref import SpeakerResolver, framing_documents
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed
 

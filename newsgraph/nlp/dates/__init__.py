@@ -20,4 +20,4 @@ from newsgraph.nlp.dates.finding import find_dates
 from newsgraph.nlp.dates.normalize import normalize_date
 from newsgraph.nlp.dates.values import contract_date
 
-__all__ = ["find_dates", "normalize_date", "contract_date", "dateline_date", "dateline_span"]
+__all__ = ["contract_date", "dateline_date", "dateline_span", "find_dates", "normalize_date"]

@@ -32,7 +32,7 @@ def normalize_date(text: str, anchor: dt.date | None, previous: str | None = Non
     week of a bare weekday; ``year`` is a year stated by a sibling in a list.
     """
     value = normalize_value(text, anchor, previous, tense, year)
-    if value == MISSING or value and re.match(r"^(\d{1,3}|\d{5,})-", value):
+    if value == MISSING or (value and re.match(r"^(\d{1,3}|\d{5,})-", value)):
         return None  # a relative date pushed outside years 1000-9999 has no ISO form
     return value
 

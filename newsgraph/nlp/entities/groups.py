@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from newsgraph.model import Mention
 from newsgraph import geo
+from newsgraph.model import Mention
 from newsgraph.nlp import lexicon
 from newsgraph.nlp.entities import national_bodies
-from newsgraph.nlp.entities.scans import Candidate
 from newsgraph.nlp.entities.roles import Role
+from newsgraph.nlp.entities.scans import Candidate
 
 
 @dataclass
@@ -146,7 +146,7 @@ def join_people(groups: list[Group]) -> list[Group]:
         words = name_words(max(short.surfaces, key=len))
         owners = [g for g in people if g is not short and g.mentions and any(
             len(name_words(s)) > len(words) and (name_words(s)[-len(words):] == words
-                                                  or len(words) == 1 and name_words(s)[0] == words[0])
+                                                  or (len(words) == 1 and name_words(s)[0] == words[0]))
             for s in g.surfaces)]
         if len({id(o) for o in owners}) == 1:
             merge(owners[0], short)

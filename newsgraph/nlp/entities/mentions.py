@@ -17,8 +17,19 @@ from spacy.tokens import Doc
 
 from newsgraph import geo
 from newsgraph.nlp import lexicon
-from newsgraph.nlp.entities.scans import (DETERMINERS, NOT_ACRONYMS, PARTICLES, Candidate, acronyms, facilities,
-                                         known_organizations, materiel, named_weapons, platform_x, vessels)
+from newsgraph.nlp.entities.scans import (
+    DETERMINERS,
+    NOT_ACRONYMS,
+    PARTICLES,
+    Candidate,
+    acronyms,
+    facilities,
+    known_organizations,
+    materiel,
+    named_weapons,
+    platform_x,
+    vessels,
+)
 from newsgraph.nlp.parse import Parsed
 
 SPACY_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP"}
@@ -69,7 +80,7 @@ def _spacy_candidates(doc: Doc) -> Iterable[Candidate]:
         while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct
                                or doc[end - 1].lower_ in CONNECTORS):
             end -= 1
-        cut = next((t.i for t in doc[start:end] if t.text in "([{" or t.text == "," and label != "PER"), None)
+        cut = next((t.i for t in doc[start:end] if t.text in "([{" or (t.text == "," and label != "PER")), None)
         if cut is not None:
             # "Qatar Red Crescent Society (QRCS": the abbreviation is a mention of its own; "Amuda, Qamishli":
             # a list of names, each a mention of its own (the rest is found by the scans and the gazetteer)
@@ -173,7 +184,7 @@ def _retype(cand: Candidate, doc: Doc) -> Candidate | None:
     text = cand.text
     if cand.origin in ("materiel", "facility", "known"):
         return cand
-    if not any(ch.isalpha() for ch in text) or len(text) < 2 or text[0].isdigit() and cand.origin == "spacy":
+    if not any(ch.isalpha() for ch in text) or len(text) < 2 or (text[0].isdigit() and cand.origin == "spacy"):
         return None
     if text in NOT_ACRONYMS:
         return None
@@ -199,7 +210,7 @@ def _retype(cand: Candidate, doc: Doc) -> Candidate | None:
     place = geo.lookup_place(text) if looked_up else None
     if place is not None and cand.type in ("ORG", "PER", "FAC") and (
             cand.type != "PER" or place.kind != "city" or _after_locative(cand, doc)
-            or place.population >= 500_000 and not _acts_like_person(cand, doc)):
+            or (place.population >= 500_000 and not _acts_like_person(cand, doc))):
         return replace(cand, type="GPE")  # a city is never an organisation; a surname is put back later
     if cand.type in ("GPE", "LOC") and iso is None and place is None:
         if any(ch.isdigit() for ch in text):

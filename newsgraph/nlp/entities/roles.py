@@ -156,7 +156,7 @@ def _apposition_span(doc: Doc, head: Token, floor: int) -> Span | None:
     while end < len(doc) and end not in excluded and doc[end].text not in (",", ";", "(", ")", ".", "\u2014", "--"):
         if doc[end].dep_ == "cc" and doc[end].head == head:
             break
-        if doc[end].head.i < start or doc[end].pos_ in ("VERB", "AUX") and doc[end].dep_ not in ("amod", "compound"):
+        if doc[end].head.i < start or (doc[end].pos_ in ("VERB", "AUX") and doc[end].dep_ not in ("amod", "compound")):
             break
         end += 1
     if end <= start:

@@ -102,9 +102,7 @@ def materiel(doc: Doc) -> list[Candidate]:
             out.append(Candidate(span.start_char, span.end_char, text, kind, "materiel"))
         elif j - i == 1 and any(p.match(text) for p in vehicles.patterns):
             out.append(Candidate(span.start_char, span.end_char, text, "VEH", "materiel"))
-        elif j - i == 1 and any(p.match(text) for p in weapons.patterns) and _has_context(doc, i, j, weapons.context):
-            out.append(Candidate(span.start_char, span.end_char, text, "WEA", "materiel"))
-        elif j - i > 1 and span.text.lower() in weapons.classes:
+        elif (j - i == 1 and any(p.match(text) for p in weapons.patterns) and _has_context(doc, i, j, weapons.context)) or (j - i > 1 and span.text.lower() in weapons.classes):
             out.append(Candidate(span.start_char, span.end_char, text, "WEA", "materiel"))
         if j - i >= 2 and doc[i].text in vehicles.ship_prefixes and all(t.is_title for t in span[1:]):
             out.append(Candidate(span.start_char, span.end_char, text, "VEH", "materiel"))

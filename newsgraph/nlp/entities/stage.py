@@ -27,15 +27,23 @@ from collections import Counter
 import pycountry
 from spacy.tokens import Doc
 
-from newsgraph.model import Entity, Mention, Relation, Span
 from newsgraph import geo
+from newsgraph.model import Entity, Mention, Relation, Span
 from newsgraph.nlp import lexicon
-from newsgraph.nlp.entities.groups import (Group, clean, group_mentions, join_people, join_place_readings, key, merge,
-                                         retype_surnames)
+from newsgraph.nlp.entities.groups import (
+    Group,
+    clean,
+    group_mentions,
+    join_people,
+    join_place_readings,
+    key,
+    merge,
+    retype_surnames,
+)
 from newsgraph.nlp.entities.leadership import leadership_relations
 from newsgraph.nlp.entities.mentions import Candidate, find_mentions
-from newsgraph.nlp.parse import Parsed
 from newsgraph.nlp.entities.roles import roles_of
+from newsgraph.nlp.parse import Parsed
 
 ABBREVIATION_CUES = re.compile(
     r"^\s*(?:\(|,?\s*(?:known|also known|abbreviated|referred to)\s+(?:as|by)\s+(?:its\s+)?(?:\w+\s+)?"
@@ -109,7 +117,7 @@ def _join_abbreviations(groups: list[Group], text: str) -> list[Group]:
             # "Alma" (Research and Education Center); "Wagner" (Group), even read as a person; not the town
             # in "Amuda power station"
             (s.split()[0] == word and not (short.type in ("GPE", "LOC") and s[len(word):].islower())
-             and (len(s.split()) > 2 and short.type != "PER" or len(s.split()) == 2 and s.split()[-1].lower() in heads))
+             and ((len(s.split()) > 2 and short.type != "PER") or (len(s.split()) == 2 and s.split()[-1].lower() in heads)))
             or (s in (word + "s", word + "es") and short.type != "PER")  # "Houthi" and "the Houthis"
             or (g.type == "FAC" and _site_named(s, word))  # "Hmeimim" for "Hmeimim air base"
             or (word.lower() in heads and word in s.split()[1:]) for s in g.surfaces)]
@@ -126,7 +134,7 @@ def _site_named(site: str, word: str) -> bool:
     rest = " ".join(words[1:]).lower()
     heads = lexicon.institution_words().facility_heads
     return (len(words) > 1 and words[0] == word and (rest in heads or all(w in heads for w in rest.split()) or
-            rest.split()[-1] in heads and len(words) <= 3) and geo.lookup_place(word) is None)
+            (rest.split()[-1] in heads and len(words) <= 3)) and geo.lookup_place(word) is None)
 
 
 def _well_known_place(name: str) -> bool:

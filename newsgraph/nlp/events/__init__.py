@@ -24,7 +24,7 @@ from newsgraph.nlp.events.vocabulary import Lexicon, lexicon
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed
 
-__all__ = ["extract_events", "lexicon", "Lexicon"]
+__all__ = ["Lexicon", "extract_events", "lexicon"]
 
 
 def extract_events(parsed: Parsed, index: EntityIndex, dates: list[DateMention]) -> list[Event]:

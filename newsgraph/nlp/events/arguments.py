@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsgraph.geo import country_code, demonym_country
 from newsgraph.model import PLACE_TYPES, DateMention
 from newsgraph.nlp.events.triggers import TriggerTyper, phrase_tokens
 from newsgraph.nlp.events.vocabulary import SUBJECT_DEPS
 from newsgraph.nlp.index import EntityIndex
-from newsgraph.geo import country_code, demonym_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -76,7 +76,7 @@ class ArgumentReader(TriggerTyper):
                     entity = self.index[eid]
                     if entity.type in ("WEA", "VEH"):
                         continue  # "chemical weapons attack": the instrument, not who attacked
-                    if entity.type in ("LOC", "FAC") or entity.type == "GPE" and country_code(entity.name) is None:
+                    if entity.type in ("LOC", "FAC") or (entity.type == "GPE" and country_code(entity.name) is None):
                         # "the Aleppo bomb attack": where it happened; a country ("U.S. strikes") acts
                         draft.location = draft.location or eid
                     else:
@@ -181,7 +181,7 @@ class ArgumentReader(TriggerTyper):
 
     def _demonym_entity(self, tok: Token) -> str | None:
         """'Israeli' -> the document's entity for Israel, when the document has one."""
-        if not tok.text[:1].isupper() or tok.ent_type_ not in ("NORP", "GPE") and tok.pos_ != "ADJ":
+        if not tok.text[:1].isupper() or (tok.ent_type_ not in ("NORP", "GPE") and tok.pos_ != "ADJ"):
             return None
         return country_entity(self.index, tok.text)
 

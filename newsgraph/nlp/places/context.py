@@ -12,12 +12,12 @@ import math
 import re
 from collections import Counter
 
-from newsgraph.model import Entity
 from newsgraph.geo import gazetteer
-from newsgraph.geo.gazetteer import Place, distance_km, normalise
-from newsgraph.nlp.parse import Parsed
-from newsgraph.geo.readings import Candidate, candidates, small
 from newsgraph.geo.countries import country_code, demonym_country
+from newsgraph.geo.gazetteer import Place, distance_km, normalise
+from newsgraph.geo.readings import Candidate, candidates, small
+from newsgraph.model import Entity
+from newsgraph.nlp.parse import Parsed
 
 PLACE_ENTITY_TYPES = ("GPE", "LOC", "FAC")
 CLEAR_LEAD = 1.5   # a reading this far ahead of the next is taken as fixed (and votes)

@@ -24,15 +24,25 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsgraph.model import Entity, Mention
+from newsgraph.geo.countries import country_code
 from newsgraph.geo.gazetteer import Place
+from newsgraph.geo.readings import (
+    Candidate,
+    facility_candidates,
+    lookup_place,
+    name_candidates,
+    small,
+)
+from newsgraph.model import Entity, Mention
 from newsgraph.nlp.parse import Parsed
-from newsgraph.geo.readings import (Candidate, candidates, demonym_place, facility_candidates, lookup_place,
-                                    name_candidates, small)
-from newsgraph.nlp.places.context import (PLACE_ENTITY_TYPES, Grid, area_hinted, clear_reading, country_votes,
-                                          qualified_areas)
-from newsgraph.geo.gazetteer import distance_km
-from newsgraph.geo.countries import constituent_country, country_code, country_name, demonym_country
+from newsgraph.nlp.places.context import (
+    PLACE_ENTITY_TYPES,
+    Grid,
+    area_hinted,
+    clear_reading,
+    country_votes,
+    qualified_areas,
+)
 
 __all__ = ["PLACE_ENTITY_TYPES", "embedded_places", "resolve_places"]
 
@@ -64,7 +74,7 @@ def _point(place: Place) -> bool:
     """Readings that count as points for nearness: towns and counties. A state's centre point says
     little about the towns around it (Florida, New York is not supported by New Jersey's centre);
     a state supports the towns inside it instead (PROVINCE_BONUS)."""
-    return place.kind == "city" or place.kind == "admin" and place.level != 1
+    return place.kind == "city" or (place.kind == "admin" and place.level != 1)
 
 
 def _within(place: Place, areas: set[tuple[str, str]]) -> bool:

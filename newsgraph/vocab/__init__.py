@@ -1,0 +1,16 @@
+"""Vocabularies: the word lists and tables in ``newsgraph/data``, loaded once, checked, typed.
+
+    >>> from newsgraph import vocab
+    >>> vocab.load("titles").heads          # the typed view of data/titles.json
+
+Each data file has one view (a frozen dataclass) built by a function registered with
+``@vocabulary(name)`` in the module of this package that serves its stage:
+``common`` (word lists several stages share), ``entities``, ``places``, ``dates``,
+``events`` and ``claims``. A malformed file fails at load with a ``VocabularyError``
+naming the file and the entry; ``tests/test_vocab.py`` loads every one.
+"""
+
+from newsgraph.vocab import common  # noqa: F401  (registers its views)
+from newsgraph.vocab.loader import Entries, load, names, read, vocabulary
+
+__all__ = ["Entries", "load", "names", "read", "vocabulary"]
