@@ -13,6 +13,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from newsgraph import vocab
+from newsgraph.vocab.common import Titles
+
 
 def load_data(name: str) -> dict[str, Any]:
     """A JSON vocabulary from the package's data folder."""
@@ -21,31 +24,8 @@ def load_data(name: str) -> dict[str, Any]:
     return data
 
 
-@dataclass(frozen=True)
-class Titles:
-    heads: frozenset[str]
-    modifiers: frozenset[str]
-    ranks: frozenset[str]
-    honorifics: frozenset[str]
-    leading: frozenset[str]
-
-    def is_head(self, word: str) -> bool:
-        return word.lower() in self.heads
-
-    def is_title_word(self, word: str) -> bool:
-        """A word that can stand in a title chain ("Former", "Defense", "Secretary")."""
-        low = word.lower()
-        return low in self.heads or low in self.modifiers or low in self.honorifics
-
-
-@lru_cache(maxsize=1)
 def titles() -> Titles:
-    data = load_data("titles.json")
-    multi = [t for t in data["heads"] if " " in t]
-    heads = {t for t in data["heads"] if " " not in t} | {t.split()[-1] for t in multi}
-    return Titles(heads=frozenset(heads), modifiers=frozenset(w for m in data["modifiers"] for w in m.split()),
-                  ranks=frozenset(data["ranks"]), honorifics=frozenset(data["honorifics"]),
-                  leading=frozenset(data["leading_heads"]))
+    return vocab.load("titles")  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
@@ -129,8 +109,6 @@ def furniture_lines() -> frozenset[str]:
     return frozenset(load_data("furniture.json")["lines"])
 
 
-@lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Common first names (the list coref.py uses for gender), to tell a person from a place."""
-    data = load_data("given_names.json")
-    return frozenset(n.lower() for gender in ("m", "f") for n in data[gender])
+    return vocab.load("given_names").all  # type: ignore[no-any-return]

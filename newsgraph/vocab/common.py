@@ -26,3 +26,55 @@ def _common_words(entries: Entries) -> CommonWords:
                        name_particles=frozenset(entries.words("name_particles", fold=True)),
                        directions=frozenset(entries.words("directions", fold=True)),
                        admin_words=frozenset(entries.words("admin_words", fold=True)))
+
+
+@dataclass(frozen=True)
+class Titles:
+    """Titles before names and in appositions (``data/titles.json``): entities read roles, claims read speakers."""
+
+    heads: frozenset[str]        # one-word heads, and the last word of multi-word ones ("minister")
+    modifiers: frozenset[str]    # words of title modifiers ("former", "foreign")
+    ranks: frozenset[str]        # "lieutenant general"
+    honorifics: frozenset[str]   # "mr", "dr."
+    leading: frozenset[str]      # heads that lead what they name: "leads" relations
+
+    def is_head(self, word: str) -> bool:
+        return word.lower() in self.heads
+
+    def is_title_word(self, word: str) -> bool:
+        """A word that can stand in a title chain ("Former", "Defense", "Secretary")."""
+        low = word.lower()
+        return low in self.heads or low in self.modifiers or low in self.honorifics
+
+
+@vocabulary("titles")
+def _titles(entries: Entries) -> Titles:
+    all_heads = entries.words("heads", fold=True)
+    heads = {t for t in all_heads if " " not in t} | {t.split()[-1] for t in all_heads if " " in t}
+    modifiers = entries.words("modifiers", fold=True)
+    return Titles(heads=frozenset(heads), modifiers=frozenset(w for m in modifiers for w in m.split()),
+                  ranks=frozenset(entries.words("ranks", fold=True)),
+                  honorifics=frozenset(entries.words("honorifics", fold=True)),
+                  leading=frozenset(entries.words("leading_heads", fold=True)))
+
+
+@dataclass(frozen=True)
+class GivenNames:
+    """First names borne overwhelmingly by one gender (``data/given_names.json``, lower case)."""
+
+    gender: dict[str, str]  # name -> "m" / "f"
+
+    @property
+    def all(self) -> frozenset[str]:
+        return frozenset(self.gender)
+
+
+@vocabulary("given_names")
+def _given_names(entries: Entries) -> GivenNames:
+    table: dict[str, str] = {}
+    for gender in ("m", "f"):
+        for name in entries.words(gender):
+            if name.lower() in table:
+                raise entries.error(gender, f"{name!r} is listed under both genders")
+            table[name.lower()] = gender
+    return GivenNames(gender=table)

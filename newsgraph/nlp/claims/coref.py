@@ -18,6 +18,7 @@ from importlib import resources
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsgraph import vocab
 from newsgraph.geo.countries import country_code, demonym_country
 from newsgraph.nlp.index import EntityIndex
 
@@ -39,11 +40,9 @@ def source_nouns() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["person_nouns"]), frozenset(data["document_nouns"])
 
 
-@lru_cache(maxsize=1)
 def given_name_gender() -> dict[str, str]:
     """First name -> "m"/"f" for names borne overwhelmingly by one gender (``data/given_names.json``)."""
-    data = json.loads(resources.files("newsgraph.data").joinpath("given_names.json").read_text("utf-8"))
-    return {name: gender for gender in ("m", "f") for name in data[gender]}
+    return vocab.load("given_names").gender  # type: ignore[no-any-return]
 
 
 def name_gender(name: str) -> str | None:
