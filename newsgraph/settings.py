@@ -82,6 +82,15 @@ class EntitySettings:
 
 
 @dataclass(frozen=True)
+class ParseSettings:
+    """When a text is hard-wrapped (its lines end mid-sentence), so that only blank lines break sentences."""
+
+    wrapped_min_lines: int = 5          # at least this many non-blank lines ...
+    wrapped_max_line: int = 100         # ... none longer than this ...
+    wrapped_open_share: float = 0.6     # ... and this share of them ending without a full stop
+
+
+@dataclass(frozen=True)
 class DateSettings:
     """Where a dateline may stand, which numbers are years, how far the date rules look."""
 
@@ -120,6 +129,7 @@ class Settings:
     gazetteer: GazetteerSettings = field(default_factory=GazetteerSettings)
     places: PlaceWeights = field(default_factory=PlaceWeights)
     entities: EntitySettings = field(default_factory=EntitySettings)
+    parse: ParseSettings = field(default_factory=ParseSettings)
     dates: DateSettings = field(default_factory=DateSettings)
     events: EventSettings = field(default_factory=EventSettings)
 

@@ -44,11 +44,12 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 def _hard_wrapped(text: str) -> bool:
+    cfg = settings().parse
     lines = [line.rstrip() for line in text.splitlines() if line.strip()]
-    if len(lines) < 5 or max(len(line) for line in lines) > 100:
+    if len(lines) < cfg.wrapped_min_lines or max(len(line) for line in lines) > cfg.wrapped_max_line:
         return False
     open_ended = sum(1 for line in lines if line[-1] not in ".!?:\"'\u201d\u2019)")
-    return open_ended >= 0.6 * len(lines)
+    return open_ended >= cfg.wrapped_open_share * len(lines)
 
 
 @lru_cache(maxsize=1)
