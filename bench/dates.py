@@ -1,8 +1,8 @@
 """TempEval-3 platinum: how well newsgraph finds and normalises DATE expressions.
 
 Reads ../shared/benchmarks/dates/*.tml (20 news articles in TimeML, March 2013),
-runs the real pipeline's parse + ``find_dates`` with each document's creation time
-(DCT) as publication date, and prints:
+runs the real pipeline up to its dates stage (``pipeline.run(text, dct, until="dates")``) with
+each document's creation time (DCT) as publication date, and prints:
 
 * normalisation accuracy on the gold DATE spans (oracle recognition: isolates the normaliser);
 * recognition recall / precision of DATE timexes (a mention matches a gold span it overlaps);
@@ -23,8 +23,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgraph.nlp.dates import contract_date, find_dates, normalize_date
-from newsgraph.nlp.parse import parse
+from newsgraph import pipeline
+from newsgraph.nlp.dates import contract_date, normalize_date
 
 
 def shared_dir() -> Path:
@@ -106,7 +106,7 @@ def main(argv: list[str]) -> int:
             if value and re.match(r"^\d{4}", value):
                 previous = value
         chars += len(doc.text)
-        mentions = find_dates(parse(doc.text, published=doc.dct))
+        mentions = pipeline.run(doc.text, doc.dct, until="dates").dates
         n_pred += len(mentions)
         for m in mentions:
             if any(_overlaps(m.start, m.end, t) for t in gold):

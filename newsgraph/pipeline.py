@@ -2,10 +2,11 @@
 
 The stages, in order (``STAGES``):
 
-1. ``parse``     spaCy tokens, sentences, dependency parse and base NER (nlp/parse.py)
-2. ``entities``  typed entities, one per real thing, with aliases and roles; affiliation relations (nlp/entities/)
-3. ``places``    coordinates and countries for places, from the offline gazetteer (nlp/places/, geo/)
-4. ``dates``     date expressions normalised at their stated precision (nlp/dates/)
+1. ``parse``     the dateline (nlp/dateline.py), then spaCy tokens, sentences, dependency parse and base NER
+                 (nlp/parse.py)
+2. ``dates``     date expressions normalised at their stated precision (nlp/dates/); they need only the parse
+3. ``entities``  typed entities, one per real thing, with aliases and roles; affiliation relations (nlp/entities/)
+4. ``places``    coordinates and countries for places, from the offline gazetteer (nlp/places/, geo/)
 5. ``events``    PLOVER-typed events with actors, targets, place and date (nlp/events/)
 6. ``claims``    attributed statements: speaker, relay, cue, stance (nlp/claims/)
 
@@ -24,13 +25,14 @@ from typing import TYPE_CHECKING
 from newsgraph.errors import InputError
 from newsgraph.model import Claim, DateMention, Document, Entity, Event, Relation, SourceDocument
 from newsgraph.nlp import claims, dates, entities, events, places
+from newsgraph.nlp.dateline import Dateline, read_dateline
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed, parse
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-STAGES = ("parse", "entities", "places", "dates", "events", "claims")
+STAGES = ("parse", "dates", "entities", "places", "events", "claims")
 
 
 @dataclass
@@ -38,7 +40,6 @@ class Trace:
     """What each stage produced, up to the one ``run`` stopped after."""
 
     parsed: Parsed
-    dateline: tuple[int, int, int] | None = None
     # the entities stage's output (before places) and the places stage's (the final entities)
     unplaced: list[Entity] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -46,6 +47,11 @@ class Trace:
     dates: list[DateMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def dateline(self) -> Dateline | None:
+        """The text's dateline, read before parsing ("QAMISHLI, Syria, Jan. 15, 2024 —", "BEIRUT (Reuters) -")."""
+        return self.parsed.dateline
 
     @property
     def index(self) -> EntityIndex:
@@ -59,22 +65,23 @@ def run(text: str, published: str | dt.date | None = None, *, until: str = "clai
     if until not in STAGES:
         raise ValueError(f"unknown stage {until!r}; the stages are {', '.join(STAGES)}")
     last = STAGES.index(until)
-    dateline = dates.dateline_span(text)  # "QAMISHLI, Syria, Jan. 15, 2024 —": the text's own date
-    anchor = _as_date(published) or (dates.dateline_date(text, dateline) if dateline else None)
-    parsed = (Parsed(text=text, doc=spacy_doc, published=anchor, title=title) if spacy_doc is not None
-              else parse(text, published=anchor, title=title))
-    trace = Trace(parsed=parsed, dateline=dateline)
+    dateline = read_dateline(text)  # once per document: the parse, the places and the dates read it
+    anchor = _as_date(published) or (dateline.date if dateline else None)  # a stated date wins over the text's own
+    parsed = (Parsed(text, spacy_doc, anchor, title, dateline) if spacy_doc is not None
+              else parse(text, anchor, title, dateline))
+    trace = Trace(parsed=parsed)
+    if last >= STAGES.index("dates"):
+        trace.dates = dates.find_dates(parsed)
     if last >= STAGES.index("entities"):
         trace.unplaced, trace.relations = entities.extract_entities(parsed)
         trace.entities = trace.unplaced
     if last >= STAGES.index("places"):
         trace.entities = places.resolve_places(trace.unplaced, parsed)
-    if last >= STAGES.index("dates"):
-        trace.dates = dates.find_dates(parsed)
     index = trace.index
     if last >= STAGES.index("events"):
         # the dateline's date is when the article was filed, not when anything in it happened
-        event_dates = [d for d in trace.dates if dateline is None or (d.start, d.end) != dateline[:2]]
+        filed = dateline.date_span if dateline else None
+        event_dates = [d for d in trace.dates if (d.start, d.end) != filed]
         trace.events = events.extract_events(parsed, index, event_dates)
     if last >= STAGES.index("claims"):
         trace.claims = claims.extract_claims(parsed, index)

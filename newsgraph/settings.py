@@ -82,12 +82,56 @@ class EntitySettings:
 
 
 @dataclass(frozen=True)
+class ParseSettings:
+    """When a text is hard-wrapped (its lines end mid-sentence), so that only blank lines break sentences."""
+
+    wrapped_min_lines: int = 5          # at least this many non-blank lines ...
+    wrapped_max_line: int = 100         # ... none longer than this ...
+    wrapped_open_share: float = 0.6     # ... and this share of them ending without a full stop
+
+
+@dataclass(frozen=True)
+class DateSettings:
+    """Where a dateline may stand, which numbers are years, how far the date rules look."""
+
+    # a dateline opens the text or follows its headline: it lies within this many characters ...
+    dateline_window: int = 400
+    # ... on the first or second non-blank line
+    dateline_lines: int = 2
+    # "BEIRUT (Reuters) -": the place head of a dateline, within this many characters of the start
+    dateline_head_chars: int = 200
+    # a four-digit number is a year only inside this range ("Resolution 2254" is not)
+    earliest_year: int = 1000
+    latest_year: int = 2199
+    # a two-digit year is this century's up to this many years after "now" ("3/4/27" in 2024: 2027) ...
+    numeric_year_slack: int = 5   # ... in a numeric date
+    short_year_slack: int = 10    # ... written "'27"
+    # "now" for two-digit years when the text gives no date at all
+    default_year: int = 2030
+    # the tense of a date's clause: prepositions up to this many tokens before it, heads up to this many steps
+    tense_lookback: int = 4
+    tense_climb: int = 8
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    # steps up the tree (control verbs, coordination) in search of a verb's subject
+    subject_climb: int = 8
+    # a demonym the country table lacks matches a country whose name it starts with, minus its
+    # last letter, when that stem has at least this many letters ("Syrian" ~ "Syri")
+    demonym_stem: int = 4
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     store: StoreSettings = field(default_factory=StoreSettings)
     gazetteer: GazetteerSettings = field(default_factory=GazetteerSettings)
     places: PlaceWeights = field(default_factory=PlaceWeights)
     entities: EntitySettings = field(default_factory=EntitySettings)
+    parse: ParseSettings = field(default_factory=ParseSettings)
+    dates: DateSettings = field(default_factory=DateSettings)
+    events: EventSettings = field(default_factory=EventSettings)
 
 
 def _number(name: str, default: float) -> float:

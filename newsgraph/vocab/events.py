@@ -1,5 +1,116 @@
-"""Typed views of the events stage's vocabularies: events_triggers."""
+"""Typed view of the events stage's vocabulary (``data/events_triggers.json``): trigger words and their PLOVER types.
+
+Every event type the file names (a verb's, a phrasal verb's, a verb-object pair's, a noun's, and
+the type lists) must be one of ``newsgraph.model.EVENT_TYPES``; any other is refused at load with
+a ``VocabularyError`` naming the file and the entry.
+"""
 
 from __future__ import annotations
 
-from newsgraph.vocab.loader import Entries, vocabulary  # noqa: F401
+from dataclasses import dataclass
+from typing import Any
+
+from newsgraph.model import EVENT_TYPES
+from newsgraph.vocab.loader import Entries, vocabulary
+
+
+@dataclass(frozen=True)
+class EventTriggers:
+    verbs: dict[str, str]                        # "attack" -> "ASSAULT"
+    phrasal: dict[str, str]                      # "pull out" -> "RETREAT"
+    verb_objects: dict[str, dict[str, str | None]]  # "hold" -> {"talks": "CONSULT", "*": None}
+    nouns: dict[str, str]                        # "airstrike" -> "ASSAULT"
+    needs: dict[str, tuple[str, ...]]            # "production" -> ("@weapon",): an event only with such a complement
+    light_verbs: frozenset[str]                  # "carry out an attack": the noun says what happened
+    occur_verbs: frozenset[str]                  # "the attack took place"
+    weapon_words: frozenset[str]
+    of_is_actor: frozenset[str]                  # types whose "of X" is the actor ("the visit of Macron")
+    target_preps: frozenset[str]
+    place_preps: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    commitment_cues: frozenset[str]              # "said" in "X said it will ...": a pledge or a demand
+    readiness_words: frozenset[str]              # "ready to", "willing to"
+    hostile_types: frozenset[str]                # a promised act of these types is a threat
+    cancelling_verbs: frozenset[str]             # "cancelled a visit": no visit took place
+    lemma_fixes: dict[str, str]                  # the small model's wrong lemmas ("stag" -> "stage")
+    hostile_exceptions: frozenset[str]           # "will lift sanctions": not a threat
+    collective_nouns: frozenset[str]             # "a wave of strikes"
+    promise_verbs: frozenset[str]                # "vowed to retaliate"
+    conditional_marks: frozenset[str]            # "if", "unless": not (yet) happening
+    hypothesis_nouns: frozenset[str]             # "in case of an attack"
+    reporter_pronouns: frozenset[str]            # "Switzerland said it had expelled ...": "it" is the reporter
+    demand_modals: frozenset[str]                # "X said Y must ...": REQUEST
+    undertaking_modals: frozenset[str]           # "X said it will ...": AGREE
+    threat_marks: frozenset[str]                 # "... unless ...": THREATEN
+    unwilling_words: frozenset[str]              # "unwilling to": REJECT
+    addressed_types: frozenset[str]              # "demanded that the US cancel ...": the US is addressed
+    aimed_types: frozenset[str]                  # "fired at Tel Aviv": a target, not a place
+    from_is_target: frozenset[str]               # "withdrew from Syria"
+    demonym_endings: tuple[str, ...]             # "Syrian" ~ "Syria"
+
+
+def _typed(entries: Entries, key: str) -> dict[str, str]:
+    """A word -> event type table; every type is checked."""
+    table = entries.mapping(key)
+    return {word: entries.one_of(kind, EVENT_TYPES, f"{key}.{word}") for word, kind in table.items()}
+
+
+def _verb_objects(entries: Entries) -> dict[str, dict[str, str | None]]:
+    """verb -> {object noun -> type, or None: "not an event with this object"}."""
+    out: dict[str, dict[str, str | None]] = {}
+    for verb, objects in entries.mapping("verb_objects").items():
+        if not isinstance(objects, dict):
+            raise entries.error(f"verb_objects.{verb}", "must be an object of object noun -> event type")
+        out[verb] = {noun: None if kind is None else entries.one_of(kind, EVENT_TYPES, f"verb_objects.{verb}.{noun}")
+                     for noun, kind in objects.items()}
+    return out
+
+
+def _needs(entries: Entries) -> dict[str, tuple[str, ...]]:
+    table = entries.mapping("nominal_needs_argument_of")
+    return {noun: entries.distinct(_list(entries, kinds, f"nominal_needs_argument_of.{noun}"),
+                                   f"nominal_needs_argument_of.{noun}")
+            for noun, kinds in table.items()}
+
+
+def _list(entries: Entries, value: Any, label: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise entries.error(label, "must be a list")
+    return value
+
+
+def _noted(entries: Entries, key: str, inner: str = "words") -> tuple[str, ...]:
+    """A list kept with its reason: ``{"_why": ..., "words": [...]}``."""
+    return entries.words(inner, where=entries.mapping(key), path=f"{key}.{inner}")
+
+
+def _types(entries: Entries, key: str, words: tuple[str, ...] | None = None) -> frozenset[str]:
+    found = _noted(entries, key, "types") if words is None else words
+    return frozenset(entries.one_of(kind, EVENT_TYPES, key) for kind in found)
+
+
+@vocabulary("events_triggers")
+def _events_triggers(entries: Entries) -> EventTriggers:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(entries.words(key))
+
+    def noted(key: str) -> frozenset[str]:
+        return frozenset(_noted(entries, key))
+
+    return EventTriggers(
+        verbs=_typed(entries, "verbs"), phrasal=_typed(entries, "phrasal"), verb_objects=_verb_objects(entries),
+        nouns=_typed(entries, "nouns"), needs=_needs(entries),
+        light_verbs=words("light_verbs"), occur_verbs=words("occur_verbs"), weapon_words=words("weapon_words"),
+        of_is_actor=_types(entries, "of_is_actor", entries.words("of_is_actor")),
+        target_preps=words("target_preps"), place_preps=words("place_preps"),
+        hypothetical_aux=words("hypothetical_aux"), commitment_cues=noted("commitment_cues"),
+        readiness_words=words("readiness_words"), hostile_types=_types(entries, "hostile_types"),
+        cancelling_verbs=noted("cancelling_verbs"),
+        lemma_fixes={k: str(v) for k, v in entries.mapping("lemma_fixes").items()},
+        hostile_exceptions=words("hostile_exceptions"), collective_nouns=noted("collective_nouns"),
+        promise_verbs=noted("promise_verbs"), conditional_marks=noted("conditional_marks"),
+        hypothesis_nouns=noted("hypothesis_nouns"), reporter_pronouns=noted("reporter_pronouns"),
+        demand_modals=noted("demand_modals"), undertaking_modals=noted("undertaking_modals"),
+        threat_marks=noted("threat_marks"), unwilling_words=noted("unwilling_words"),
+        addressed_types=_types(entries, "addressed_types"), aimed_types=_types(entries, "aimed_types"),
+        from_is_target=_types(entries, "from_is_target"), demonym_endings=_noted(entries, "demonym_endings"))

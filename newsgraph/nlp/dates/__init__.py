@@ -13,11 +13,13 @@
 that is what events carry.  Candidates are spaCy DATE/TIME spans plus patterns spaCy
 misses; ``dateparser`` is only a last resort for odd formats, because it fills missing
 parts from its base date and finds "dates" in money amounts and resolution numbers.
+
+The publication date a text states in its own dateline is read before parsing, by
+``newsgraph.nlp.dateline``.
 """
 
-from newsgraph.nlp.dates.dateline import dateline_date, dateline_span
 from newsgraph.nlp.dates.finding import find_dates
 from newsgraph.nlp.dates.normalize import normalize_date
 from newsgraph.nlp.dates.values import contract_date
 
-__all__ = ["contract_date", "dateline_date", "dateline_span", "find_dates", "normalize_date"]
+__all__ = ["contract_date", "find_dates", "normalize_date"]

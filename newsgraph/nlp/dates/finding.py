@@ -6,14 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.model import DateMention
 from newsgraph.nlp.dates.normalize import normalize_value
-from newsgraph.nlp.dates.rules import MISSING
+from newsgraph.nlp.dates.patterns import alternation, date_words, patterns
+from newsgraph.nlp.dates.rules import MISSING, is_year
+from newsgraph.nlp.dates.tense import clause_tense
 from newsgraph.nlp.dates.values import CALENDAR
-from newsgraph.nlp.dates.vocabulary import alternation, lexicon, patterns
-from newsgraph.nlp.parse import Parsed
+
+if TYPE_CHECKING:  # read at run time only through the Parsed it is given: no import of the parse step
+    from newsgraph.nlp.parse import Parsed
 
 
 def find_dates(parsed: Parsed) -> list[DateMention]:
@@ -27,7 +30,7 @@ def find_dates(parsed: Parsed) -> list[DateMention]:
     for group in _groups(text, _candidates(parsed)):
         items = [item for start, end in group for item in _split(text, start, end)]
         values = _normalize_items(parsed, items, anchor, previous)
-        for (s, e), value in zip(items, values):
+        for (s, e), value in zip(items, values, strict=True):
             if value == MISSING:
                 continue
             out.append(DateMention(s, e, text[s:e], value))
@@ -56,7 +59,7 @@ def _normalize_items(parsed: Parsed, items: list[tuple[int, int]], anchor: dt.da
                      previous: str | None) -> list[str | None]:
     """Values of the items of one span; items without a year borrow it from a sibling."""
     text = parsed.text
-    tense = _tense(parsed, items[0][0], items[-1][1])
+    tense = clause_tense(parsed.doc, items[0][0], items[-1][1])
     years = [re.search(r"\b(\d{4})\b", text[s:e]) for s, e in items]
     values: list[str | None] = []
     last_month: str | None = None
@@ -140,7 +143,10 @@ def _ends_like_date(s: str) -> bool:
     return bool(re.search(rf"(?:{p.mon}|{p.wd}|{p.season}|\d)$", s))
 
 
-_TIMELIKE = re.compile(r"\b(morning|afternoon|evening|night|tonight|noon|midnight|today|yesterday|tomorrow)\b", re.I)
+@lru_cache(maxsize=1)
+def _timelike() -> re.Pattern[str]:
+    """A TIME span with these words names a day ("Friday night", "this morning")."""
+    return re.compile(rf"\b({alternation(date_words().day_times)})\b", re.I)
 
 
 def _candidates(parsed: Parsed) -> list[tuple[int, int]]:
@@ -150,7 +156,7 @@ def _candidates(parsed: Parsed) -> list[tuple[int, int]]:
     text = parsed.text
     spans: list[tuple[int, int]] = []
     for ent in parsed.doc.ents:
-        if ent.label_ == "DATE" or (ent.label_ == "TIME" and _TIMELIKE.search(ent.text)):
+        if ent.label_ == "DATE" or (ent.label_ == "TIME" and _timelike().search(ent.text)):
             start, end = _trim(text, ent.start_char, ent.end_char)
             if end > start and not _not_a_year(parsed, ent, text[start:end]) and not _names_something(ent):
                 spans.append((start, end))
@@ -191,7 +197,7 @@ def _names_something(span: Any) -> bool:
         return True
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    one_word = len(span) == 1 and span[0].lower_ in ("today", "now", "tonight", "tomorrow", "yesterday")
+    one_word = len(span) == 1 and span[0].lower_ in date_words().deictic_words
     return bool(one_word and span[0].is_title and before is not None and before.pos_ == "PROPN"
                 and not before.is_sent_start and after is not None and after.is_title)
 
@@ -201,61 +207,32 @@ def _not_a_year(parsed: Parsed, ent: Any, span_text: str) -> bool:
     bare = span_text.strip()
     if not re.fullmatch(r"\d[\d,.]*", bare):
         return False
-    if not re.fullmatch(r"\d{4}", bare) or not 1000 <= int(bare) <= 2199:
+    if not re.fullmatch(r"\d{4}", bare) or not is_year(int(bare)):
         return True
     text = parsed.text
     if ent.start_char and re.match(r"[-\w/#]", text[ent.start_char - 1]):
         return True  # glued to letters or a hyphen: a model or code name
     prev = parsed.doc[ent.start - 1] if ent.start > 0 else None
-    if prev is not None and (prev.lower_ in lexicon()["number_guards"]
+    if prev is not None and (prev.lower_ in date_words().number_guards
                              or (prev.pos_ in ("PROPN", "NOUN") and prev.is_title and prev.i > prev.sent.start)):
         return True
     nxt = parsed.doc[ent.end] if ent.end < len(parsed.doc) else None
-    quantity = prev is not None and prev.lower_ in ("over", "some", "nearly", "about", "around", "almost", "than")
+    quantity = prev is not None and prev.lower_ in date_words().count_words
     return bool(quantity and nxt is not None and nxt.tag_ == "NNS")
 
 
 @lru_cache(maxsize=1)
 def _extra_pattern() -> re.Pattern[str]:
     """Date expressions spaCy's small model tends to miss (its DATE recall is ~0.8)."""
-    lex = lexicon()
-    months = alternation(w.capitalize() for w in lex["months"] if len(w) > 3 or w == "may")
-    weekdays = alternation(w.capitalize() for w in lex["weekdays"] if len(w) > 4)
+    lex = date_words()
+    months = alternation(w.capitalize() for w in lex.months if len(w) > 3 or w == "may")
+    weekdays = alternation(w.capitalize() for w in lex.weekdays if len(w) > 4)
+    deictic = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in lex.missed_words)
+    phrases = "|".join(f"(?<=[{p[0].upper()}{p[0]}]{re.escape(p[1:])} ){re.escape(phrase)}"
+                       for phrase, p in lex.missed_phrases.items())
     return re.compile(
         rf"(?<![\w-])(?P<x>(?:{months})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"
         r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
         r"|(?:1[5-9]|20)\d0s"
         rf"|\d{{1,2}} (?:{months}) \d{{4}}|(?:{months}) \d{{4}}"
-        rf"|(?:{weekdays})|(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Nn]ow|[Rr]ecently)|(?<=[Ii]n )the past|(?<=[Aa]t )the time)(?![\\w-])")
-
-
-def _tense(parsed: Parsed, start: int, end: int) -> str | None:
-    """"past" or "future" from the verb governing the date, None when present or unknown."""
-    span = parsed.doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    token = span.root
-    # the nearest preposition before the date ("postponed until 15:00 GMT Saturday")
-    before = next((t.lower_ for t in reversed(parsed.doc[max(span.start - 4, 0):span.start])
-                   if t.pos_ in ("ADP", "SCONJ", "VERB", "AUX")), "")
-    for _ in range(8):  # up to the governing finite verb: "agreed to sell ... in October"
-        finite = token.pos_ in ("VERB", "AUX") and not (
-            token.tag_ in ("VB", "VBG", "VBN") and token.dep_ in ("xcomp", "acl", "advcl", "relcl", "pcomp")
-            and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in token.children))
-        if finite or token.head.i == token.i:
-            break
-        if token.tag_ == "VB" and before in ("until", "through", "till", "by", "before"):
-            return None  # "a program to run through June": a planned period, not a past one
-        token = token.head
-    if token.pos_ not in ("VERB", "AUX"):
-        return None
-    helpers = [c for c in token.children if c.dep_ in ("aux", "auxpass")] + [token]
-    if any(h.lower_ in ("will", "'ll", "shall") for h in helpers):
-        return "future"
-    if before in ("until", "till", "by") and token.tag_ != "VBD":
-        return "future"  # a deadline: "has been postponed until Saturday"
-    if any(h.tag_ == "VBD" for h in helpers) or any(h.lower_ in ("has", "have", "had") for h in helpers):
-        return "past"
-    if any(h.lower_ in ("is", "are", "'s", "'re") for h in helpers) and token.lower_ == "going":
-        return "future"
-    return None
+        rf"|(?:{weekdays})|(?:{deictic})|{phrases})(?![\\w-])")

@@ -7,9 +7,9 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from newsgraph.nlp.dates.patterns import patterns
 from newsgraph.nlp.dates.rules import MISSING, RULES, fallback
 from newsgraph.nlp.dates.values import Context
-from newsgraph.nlp.dates.vocabulary import patterns
 
 
 def _clean(text: str) -> str:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsgraph.nlp.dates.patterns import alternation, date_words, patterns
 from newsgraph.nlp.dates.values import CALENDAR, SEASON_MONTH, Context, make_day, shift, year_of
-from newsgraph.nlp.dates.vocabulary import alternation, lexicon, patterns
+from newsgraph.settings import settings
 
 MISSING = "\0"  # the expression matched no rule (distinct from "matched but unanchored")
 
@@ -15,7 +16,7 @@ MISSING = "\0"  # the expression matched no rule (distinct from "matched but una
 def _number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
-    return lexicon()["numbers"].get(word)
+    return date_words().numbers.get(word)
 
 
 def _full(pattern: str, s: str) -> re.Match[str] | None:
@@ -33,10 +34,12 @@ def _r_numeric(s: str, ctx: Context) -> str | None:
             return MISSING
         return make_day(y, mo, int(m.group(3))) if m.group(3) else f"{y}-{mo:02d}"
     m = _full(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})", s)
+    cfg = settings().dates
     if m:  # US order unless the first number cannot be a month
         a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if y < 100:
-            y += 2000 if y <= (ctx.anchor.year % 100 if ctx.anchor else 30) + 5 else 1900
+            now = ctx.anchor.year if ctx.anchor else cfg.default_year
+            y += 2000 if y <= now % 100 + cfg.numeric_year_slack else 1900
         month, day = (b, a) if a > 12 else (a, b)
         return make_day(y, month, day) or MISSING
     return MISSING
@@ -48,7 +51,7 @@ def _r_month_day(s: str, ctx: Context) -> str | None:
          or _full(rf"(?:{p.wd},? )?(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{p.mon}(?:,? (?P<y>\d{{4}}))?", s))
     if not m:
         return MISSING
-    month, day = lexicon()["months"][m.group("mon")], int(m.group("d"))
+    month, day = date_words().months[m.group("mon")], int(m.group("d"))
     year = int(m.group("y")) if m.group("y") else ctx.year_for(month, day)
     if year is None:
         return None
@@ -60,7 +63,7 @@ def _r_month(s: str, ctx: Context) -> str | None:
     m = _full(rf"(?:{p.direction} )?{p.mon}(?:,? (?:of )?(?P<y>\d{{4}}|'\d\d|(?P<yd>this|last|next|that) year))?", s)
     if not m:
         return MISSING
-    month = lexicon()["months"][m.group("mon")]
+    month = date_words().months[m.group("mon")]
     if m.group("y") and m.group("y")[0].isdigit():
         return f"{m.group('y')}-{month:02d}"
     if m.group("y") and m.group("y").startswith("'"):
@@ -70,7 +73,7 @@ def _r_month(s: str, ctx: Context) -> str | None:
         if base is None:
             return None
         return f"{base + {'last': -1, 'next': 1}.get(m.group('yd'), 0)}-{month:02d}"
-    direction = lexicon()["direction_words"].get(m.group("dir") or "", 0)
+    direction = date_words().direction_words.get(m.group("dir") or "", 0)
     if m.group("dir") and direction != 0:
         if ctx.anchor is None:
             return None
@@ -80,26 +83,30 @@ def _r_month(s: str, ctx: Context) -> str | None:
         if direction > 0 and month <= ctx.anchor.month:
             year += 1
         return f"{year}-{month:02d}"
-    if m.group("dir") == "that":
-        year = year_of(ctx.previous)
-    else:
-        year = ctx.year_for(month)
-    return f"{year}-{month:02d}" if year is not None else None
+    stated = year_of(ctx.previous) if m.group("dir") == "that" else ctx.year_for(month)
+    return f"{stated}-{month:02d}" if stated is not None else None
 
 
 def _two_digit_year(yy: int, ctx: Context) -> int:
-    now = (ctx.anchor.year if ctx.anchor else year_of(ctx.previous)) or 2030
-    return 2000 + yy if 2000 + yy <= now + 10 else 1900 + yy
+    cfg = settings().dates
+    now = (ctx.anchor.year if ctx.anchor else year_of(ctx.previous)) or cfg.default_year
+    return 2000 + yy if 2000 + yy <= now + cfg.short_year_slack else 1900 + yy
 
 
 def _r_year(s: str, ctx: Context) -> str | None:
-    m = _full(r"(?:(?:fy|fiscal|fiscal year|the year|year|calendar year) ?)?(\d{4})|'(\d\d)", s)
+    m = _full(rf"(?:(?:{alternation(date_words().year_prefixes)}) ?)?(\d{{4}})|'(\d\d)", s)
     if not m:
         return MISSING
     if m.group(2):
         return str(_two_digit_year(int(m.group(2)), ctx))
     year = int(m.group(1))
-    return str(year) if 1000 <= year <= 2199 else MISSING
+    return str(year) if is_year(year) else MISSING
+
+
+def is_year(number: int) -> bool:
+    """Whether a four-digit number can be a year ("Resolution 2254" cannot)."""
+    cfg = settings().dates
+    return cfg.earliest_year <= number <= cfg.latest_year
 
 
 def _r_decade_century(s: str, ctx: Context) -> str | None:
@@ -112,9 +119,9 @@ def _r_decade_century(s: str, ctx: Context) -> str | None:
     m = _full(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)[ -]century", s)
     if m and int(m.group(1)) > 0:
         return f"{int(m.group(1)) - 1:02d}"
-    words = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
-    m = _full(rf"(?:the )?({alternation(words)})[ -]century", s)
-    return f"{words[m.group(1)] - 1:02d}" if m else MISSING
+    centuries = date_words().century_words
+    m = _full(rf"(?:the )?({alternation(centuries)})[ -]century", s)
+    return f"{centuries[m.group(1)] - 1:02d}" if m else MISSING
 
 
 def _r_season(s: str, ctx: Context) -> str | None:
@@ -122,10 +129,10 @@ def _r_season(s: str, ctx: Context) -> str | None:
     m = _full(rf"(?:the )?(?:{p.direction} )?{p.season}(?:,? (?:of )?(?P<y>\d{{4}}))?", s)
     if not m:
         return MISSING
-    code = lexicon()["seasons"][m.group("season")]
+    code = date_words().seasons[m.group("season")]
     if m.group("y"):
         return f"{m.group('y')}-{code}"
-    direction = lexicon()["direction_words"].get(m.group("dir") or "", 0)
+    direction = date_words().direction_words.get(m.group("dir") or "", 0)
     if m.group("dir") in ("that", "same"):
         year = year_of(ctx.previous)
         return f"{year}-{code}" if year else None
@@ -142,8 +149,9 @@ def _r_season(s: str, ctx: Context) -> str | None:
 
 
 def _r_part_of_year(s: str, ctx: Context) -> str | None:
-    ordinals = lexicon()["ordinals"]
-    m = (_full(rf"(?:the )?(?P<o>{alternation(ordinals)}) (?P<u>quarter|half)(?: of (?P<y>\d{{4}}|(?:this|the) year|last year|next year))?", s)
+    ordinals = date_words().ordinals
+    m = (_full(rf"(?:the )?(?P<o>{alternation(ordinals)}) (?P<u>quarter|half)"
+               r"(?: of (?P<y>\d{4}|(?:this|the) year|last year|next year))?", s)
          or _full(r"(?P<o>q[1-4]|h[12])(?: of)? (?P<y>\d{4})|(?P<y2>\d{4}) (?P<o2>q[1-4]|h[12])", s))
     if not m:
         return MISSING
@@ -164,30 +172,31 @@ def _r_part_of_year(s: str, ctx: Context) -> str | None:
 
 
 def _r_deictic(s: str, ctx: Context) -> str | None:
-    lex = lexicon()
-    if s in lex["references"]:
-        return lex["references"][s] if ctx.anchor else None
-    if s in lex["same_day"] or s in lex["day_offsets"]:
+    lex = date_words()
+    if s in lex.references:
+        return lex.references[s] if ctx.anchor else None
+    if s in lex.same_day or s in lex.day_offsets:
         if ctx.anchor is None:
             return None
-        return (ctx.anchor + dt.timedelta(days=lex["day_offsets"].get(s, 0))).isoformat()
+        return (ctx.anchor + dt.timedelta(days=lex.day_offsets.get(s, 0))).isoformat()
     return MISSING
 
 
 def _r_relative_unit(s: str, ctx: Context) -> str | None:
     """"last week", "this year", "the following month", "that day", "the year"."""
-    dirs = alternation(lexicon()["direction_words"])
-    singular = alternation(u for u in lexicon()["units"] if not u.endswith(("s", "ies")))
-    m = _full(rf"(?P<pre>(?:(?:the|same|very|{dirs}) )*)(?P<unit>{singular})", s)
+    lex = date_words()
+    dirs = alternation(lex.direction_words)
+    singular = alternation(u for u in lex.units if not u.endswith(("s", "ies")))
+    m = _full(rf"(?P<pre>(?:(?:{alternation(lex.unit_fillers)}|{dirs}) )*)(?P<unit>{singular})", s)
     if not m or not m.group("pre"):
         return MISSING
     words = m.group("pre").split()
     if words == ["the"] and m.group("unit") in ("day", "week"):
         return MISSING  # "the day will come": not a reference to a date
-    unit = lexicon()["units"][m.group("unit")]
-    anaphoric = any(w in ("that", "same", "following", "preceding", "prior") for w in words) or (
-        words[:1] == ["the"] and not any(w in ("last", "past", "this", "current", "coming") for w in words))
-    step = sum(lexicon()["direction_words"].get(w, 0) for w in words if w not in ("the", "very"))
+    unit = lex.units[m.group("unit")]
+    anaphoric = any(w in lex.anaphoric_words for w in words) or (
+        words[:1] == ["the"] and not any(w in lex.deictic_directions for w in words))
+    step = sum(lex.direction_words.get(w, 0) for w in words if w not in lex.unit_fillers)
     base = None
     if unit == "WE" and words == ["the"]:
         anaphoric = False  # "over the weekend": the one nearest the publication date
@@ -204,16 +213,17 @@ def _r_relative_unit(s: str, ctx: Context) -> str | None:
 
 def _r_ago(s: str, ctx: Context) -> str | None:
     p = patterns()
-    m = _full(rf"(?:about |some |nearly |almost |more than |over |just |only )?{p.num} {p.unit} "
-              r"(?P<dir>ago|earlier|before|later|after|from now|hence|back)", s)
+    lex = date_words()
+    m = _full(rf"(?:(?:{alternation(lex.approximators)}) )?{p.num} {p.unit} "
+              rf"(?P<dir>{alternation(lex.offset_words)})", s)
     if not m:
         return MISSING
     n = _number(m.group("num"))
-    unit = lexicon()["units"][m.group("unit")]
+    unit = lex.units[m.group("unit")]
     if n is None or unit in ("WE",):
         return None
-    sign = 1 if m.group("dir") in ("later", "after", "from now", "hence") else -1
-    if m.group("dir") in ("ago", "from now", "hence", "back"):
+    sign, from_now = lex.offset_words[m.group("dir")]
+    if from_now:
         base = ctx.anchor.isoformat() if ctx.anchor else None
     else:  # "two years later": counted from the date just mentioned
         base = ctx.previous if ctx.previous and CALENDAR.match(ctx.previous) else (
@@ -229,20 +239,22 @@ def _r_ago(s: str, ctx: Context) -> str | None:
 
 def _r_weekday(s: str, ctx: Context) -> str | None:
     p = patterns()
-    m = _full(rf"(?:{p.direction} )?{p.wd}(?: (?:morning|afternoon|evening|night|noon))?", s)
+    lex = date_words()
+    m = _full(rf"(?:{p.direction} )?{p.wd}(?: (?:{alternation(lex.day_parts)}))?", s)
     if not m:
         return MISSING
     base = ctx.base_day()
     if base is None:
         return None
-    wd = lexicon()["weekdays"][m.group("wd")]
+    wd = lex.weekdays[m.group("wd")]
     direction = m.group("dir") or ""
+    way = lex.weekday_directions.get(direction)
     delta = wd - base.weekday()
-    if direction in ("this",):
-        pass
-    elif direction in ("next", "coming") or (not direction and ctx.tense == "future"):
+    if way == 0:
+        pass  # "this Friday": in the publication week
+    elif way == 1 or (not direction and ctx.tense == "future"):
         delta = delta % 7 or (7 if direction else 0)
-    elif direction in ("last", "past", "previous"):
+    elif way == -1:
         delta = -((-delta) % 7 or 7)
     else:
         delta = -((-delta) % 7)

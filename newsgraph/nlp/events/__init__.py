@@ -2,7 +2,8 @@
 
 A trigger is a verb, typed by its lemma, its particle ("pull out") or the head
 noun of its object ("open an embassy", "use chemical weapons"), or an event noun
-("airstrikes", "the visit"); the vocabulary is data (data/events_triggers.json).
+("airstrikes", "the visit"); the vocabulary is data (data/events_triggers.json, read through
+newsgraph.vocab.events).
 For each trigger:
 
 - actors:   the subject of an active verb, the agent ("by X") of a passive one;
@@ -20,16 +21,16 @@ from newsgraph.model import DateMention, Event, Span
 from newsgraph.nlp.dates import contract_date
 from newsgraph.nlp.events.dating import attach_dates
 from newsgraph.nlp.events.reader import EventReader
-from newsgraph.nlp.events.vocabulary import Lexicon, lexicon
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed
+from newsgraph.vocab import load
 
-__all__ = ["Lexicon", "extract_events", "lexicon"]
+__all__ = ["extract_events"]
 
 
 def extract_events(parsed: Parsed, index: EntityIndex, dates: list[DateMention]) -> list[Event]:
     """One event per reported occurrence, in text order, ids v1, v2, …"""
-    reader = EventReader(parsed, index, lexicon())
+    reader = EventReader(parsed.doc, index, load("events_triggers"))
     drafts = reader.read()
     attach_dates(parsed.doc, reader.anchors, reader.twins, dates)
     kept = [d for d in drafts if d.actors or d.targets or d.location or d.named_actor]

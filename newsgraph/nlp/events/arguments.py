@@ -6,15 +6,15 @@ country when the document names that country.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsgraph.geo import country_code, demonym_country
 from newsgraph.model import PLACE_TYPES, DateMention
+from newsgraph.nlp.events.grammar import SUBJECT_DEPS
 from newsgraph.nlp.events.triggers import TriggerTyper, phrase_tokens
-from newsgraph.nlp.events.vocabulary import SUBJECT_DEPS
 from newsgraph.nlp.index import EntityIndex
+from newsgraph.settings import settings
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -59,7 +59,7 @@ class ArgumentReader(TriggerTyper):
                 add_ids(draft.targets, found)
                 if not found:  # "an embassy in Azerbaijan": the object's own complements
                     self._preps(child, draft, noun=False)
-        if draft.type in ("REQUEST", "ACCUSE", "THREATEN"):  # "demanded that the US cancel ...": the US is asked
+        if draft.type in self.lex.addressed_types:  # "demanded that the US cancel ...": the US is asked
             for comp in (c for c in verb.children if c.dep_ == "ccomp"):
                 for subj in (c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")):
                     add_ids(draft.targets, self._np_entities(subj))
@@ -103,7 +103,7 @@ class ArgumentReader(TriggerTyper):
                     continue  # "killed in U.S. air strikes": the strikes are an event, not a place or target
                 found = self._np_entities(pobj)
                 places = [e for e in found if self.index[e].type in PLACE_TYPES]
-                aimed = word == "at" and draft.type in ("ASSAULT", "THREATEN", "COERCE")  # "fired at Tel Aviv"
+                aimed = word == "at" and draft.type in lex.aimed_types  # "fired at Tel Aviv"
                 if word in lex.place_preps and places and not aimed and (word != "at" or len(places) == len(found)):
                     draft.location = draft.location or places[0]
                 elif word == "by" and noun:
@@ -111,7 +111,7 @@ class ArgumentReader(TriggerTyper):
                 elif word == "of" and noun:
                     add_ids(draft.actors if draft.type in lex.of_is_actor else draft.targets, found)
                 elif word == "from":
-                    add_ids(draft.targets if draft.type == "RETREAT" else draft.actors if noun else [], found)
+                    add_ids(draft.targets if draft.type in lex.from_is_target else draft.actors if noun else [], found)
                 elif word in lex.target_preps:
                     add_ids(draft.targets, found)
                 if not places and word in lex.place_preps:
@@ -119,45 +119,80 @@ class ArgumentReader(TriggerTyper):
                     self._place_of(pobj, draft)
 
     def _subjects(self, verb: Token) -> tuple[list[Token], bool]:
-        """The subject of a verb, found through control ('threatened to shell') and relative clauses."""
+        """The subject of a verb (and whether the verb is passive), found through control
+        ('threatened to shell'), coordination and relative clauses."""
+        hung = self._hung_subject(verb)
+        if hung is not None:
+            return [hung], False
         v = verb
+        for _ in range(settings().events.subject_climb):
+            found = self._own_subjects(v, verb)
+            if found is not None:
+                return found
+            borrowed = self._borrowed_subjects(v)
+            if borrowed is not None:
+                return borrowed, False
+            governor = self._governing_verb(v)
+            if governor is None:
+                break
+            v = governor
+        return [], False
+
+    def _hung_subject(self, verb: Token) -> Token | None:
+        """'..., the Alma Center disclosed': a finite verb right after a noun the parser hung
+        elsewhere; that noun is its subject."""
         left = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
         if (left is not None and verb.tag_ in ("VBD", "VBZ", "VBP") and left.pos_ in ("NOUN", "PROPN")
                 and left.head.i != verb.i and left.dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj")
                 and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
-            # "..., the Alma Center disclosed": a finite verb right after a noun the parser hung
-            # elsewhere; that noun is its subject
-            return [left], False
-        for _ in range(8):
-            subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
-            if (len(subjects) == 1 and subjects[0].lower_ in ("it", "they", "he", "she", "we") and v.dep_ == "ccomp"
-                    and self._lemma(v.head) in self.lex.commitment_cues):
-                # "Switzerland said it had expelled ...": the pronoun is the one who says so
-                reporter = [c for c in v.head.children if c.dep_ == "nsubj"]
-                if reporter and reporter[0].tag_ != "PRP":
-                    return reporter, subjects[0].dep_ == "nsubjpass" and v.i == verb.i
-            if subjects:
-                passive = subjects[0].dep_ == "nsubjpass" and v.i == verb.i
-                if subjects[0].tag_ in ("WDT", "WP") and v.dep_ == "relcl":
-                    subjects = [v.head]
-                return subjects, passive
-            if v.dep_ == "relcl":
-                return [v.head], False
-            if v.dep_ == "xcomp":
-                objects = [c for c in v.head.children if c.dep_ in ("dobj", "dative")]
-                if objects:  # "urged Syria to withdraw": the object acts
-                    return objects, False
-            if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
-                v = v.head
-                continue
-            if v.dep_ == "pcomp" and v.head.dep_ == "prep":
-                owner = v.head.head  # "Iran's policy of distributing weapons"
-                if owner.pos_ in ("NOUN", "PROPN"):
-                    return [c for c in owner.children if c.dep_ == "poss"], False
-                v = owner
-                continue
-            break
-        return [], False
+            return left
+        return None
+
+    def _own_subjects(self, v: Token, verb: Token) -> tuple[list[Token], bool] | None:
+        """The subjects ``v`` has itself (``verb``: the verb asked about, the only one that can be passive)."""
+        subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects:
+            return None
+        passive = subjects[0].dep_ == "nsubjpass" and v.i == verb.i
+        reporter = self._reporter(v, subjects)
+        if reporter:
+            return reporter, passive
+        if subjects[0].tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+            subjects = [v.head]
+        return subjects, passive
+
+    def _reporter(self, v: Token, subjects: list[Token]) -> list[Token]:
+        """'Switzerland said it had expelled ...': the pronoun is the one who says so."""
+        if (len(subjects) == 1 and subjects[0].lower_ in self.lex.reporter_pronouns and v.dep_ == "ccomp"
+                and self._lemma(v.head) in self.lex.commitment_cues):
+            reporter = [c for c in v.head.children if c.dep_ == "nsubj"]
+            if reporter and reporter[0].tag_ != "PRP":
+                return reporter
+        return []
+
+    @staticmethod
+    def _borrowed_subjects(v: Token) -> list[Token] | None:
+        """Who acts in a clause without a subject of its own: the noun a relative clause modifies,
+        the object of a control verb ('urged Syria to withdraw'), the owner of a policy
+        ('Iran's policy of distributing weapons')."""
+        if v.dep_ == "relcl":
+            return [v.head]
+        if v.dep_ == "xcomp":
+            objects = [c for c in v.head.children if c.dep_ in ("dobj", "dative")]
+            if objects:
+                return objects
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("NOUN", "PROPN"):
+            return [c for c in v.head.head.children if c.dep_ == "poss"]
+        return None
+
+    @staticmethod
+    def _governing_verb(v: Token) -> Token | None:
+        """The word whose subject ``v`` shares: the verb it complements or is coordinated with."""
+        if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
+            return v.head
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":
+            return v.head.head
+        return None
 
     def _np_entities(self, head: Token) -> list[str]:
         """Entities a noun phrase names: its words, possessor and coordinated members, not its clauses."""
@@ -183,7 +218,7 @@ class ArgumentReader(TriggerTyper):
         """'Israeli' -> the document's entity for Israel, when the document has one."""
         if not tok.text[:1].isupper() or (tok.ent_type_ not in ("NORP", "GPE") and tok.pos_ != "ADJ"):
             return None
-        return country_entity(self.index, tok.text)
+        return country_entity(self.index, tok.text, self.lex.demonym_endings)
 
 
 def names_a_group(head: Token) -> bool:
@@ -201,7 +236,7 @@ def add_ids(into: list[str], ids: list[str]) -> None:
             into.append(eid)
 
 
-def country_entity(index: EntityIndex, word: str) -> str | None:
+def country_entity(index: EntityIndex, word: str, endings: tuple[str, ...]) -> str | None:
     """The GPE entity of the country a demonym names ("Israeli" -> Israel), if the document has one."""
     gpes = [e for e in index.entities.values() if e.type == "GPE"]
     code = demonym_country(word)
@@ -210,13 +245,15 @@ def country_entity(index: EntityIndex, word: str) -> str | None:
             # the country itself, not one of its cities
             if (entity.country or "").upper() == code.upper() and country_code(entity.name) == code:
                 return entity.id
-    # Demonyms the table lacks: 'Syrian' ~ 'Syria', 'Iraqi' ~ 'Iraq', 'Lebanese' ~ 'Lebanon' (stem of 4+ letters).
+    # Demonyms the table lacks: 'Syrian' ~ 'Syria', 'Iraqi' ~ 'Iraq', 'Lebanese' ~ 'Lebanon' (a stem of
+    # settings().events.demonym_stem letters or more).
     low = word.casefold()
-    if not re.search(r"(an|ian|i|ese|ish)$", low):
+    if not low.endswith(endings):
         return None
+    shortest = settings().events.demonym_stem
     for entity in gpes:
         name = entity.name.casefold()
-        stem = name[:max(4, len(name) - 1)]
-        if len(name) >= 4 and " " not in name and low.startswith(stem) and low != name:
+        stem = name[:max(shortest, len(name) - 1)]
+        if len(name) >= shortest and " " not in name and low.startswith(stem) and low != name:
             return entity.id
     return None

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.model import DateMention
 from newsgraph.nlp.events.arguments import Draft
-from newsgraph.nlp.events.vocabulary import CLAUSE_DEPS, SUBJECT_DEPS
+from newsgraph.nlp.events.grammar import CLAUSE_DEPS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.nlp.events.vocabulary import NP_DEPS, Lexicon
+from newsgraph.nlp.events.grammar import NP_DEPS
 from newsgraph.nlp.index import EntityIndex
+from newsgraph.vocab.events import EventTriggers
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 class TriggerTyper:
     """Typing of candidate triggers against the vocabulary and the document's entities."""
 
-    def __init__(self, index: EntityIndex, lex: Lexicon) -> None:
+    def __init__(self, index: EntityIndex, lex: EventTriggers) -> None:
         self.index, self.lex = index, lex
 
     def _verb_type(self, tok: Token) -> tuple[str, str] | None:
@@ -53,7 +54,7 @@ class TriggerTyper:
     def _noun_type(self, tok: Token) -> str | None:
         if tok.pos_ != "NOUN" or tok.dep_ == "compound" or tok.ent_type_ in ("DATE", "TIME") or self._inside_name(tok):
             return None
-        if tok.head.lower_ == "of" and tok.head.head.lower_ in ("case", "event"):
+        if tok.head.lower_ == "of" and tok.head.head.lower_ in self.lex.hypothesis_nouns:
             return None  # "in case of an attack": a hypothesis
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return None
@@ -79,7 +80,6 @@ class TriggerTyper:
             if any(t.lemma_.lower() == need for t in words):
                 return True
         return False
-
 
     def _object_of(self, verb: Token) -> Token | None:
         found = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)

@@ -17,32 +17,30 @@ from newsgraph.geo.countries import country_code, demonym_country
 from newsgraph.geo.gazetteer import Place, distance_km, normalise
 from newsgraph.geo.readings import Candidate, candidates, small
 from newsgraph.model import Entity
+from newsgraph.nlp.dateline import Dateline
 from newsgraph.nlp.parse import Parsed
 
 PLACE_ENTITY_TYPES = ("GPE", "LOC", "FAC")
 CLEAR_LEAD = 1.5   # a reading this far ahead of the next is taken as fixed (and votes)
 NEARBY_KM = 150.0
-_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z'\u2019. -]{2,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,30}))?"
-                       r"\s*(?:\([^)]{1,40}\))?\s*(?:-|\u2014|\u2013|:)\s")
 
 
-
-def dateline_country(text: str) -> str | None:
-    match = _DATELINE.match(text[:200])
-    if not match:
+def dateline_country(dateline: Dateline | None) -> str | None:
+    """The country a dateline's place head names ("BEIRUT (Reuters) -", "LONDON, Ky. (WKYT) -"), if any."""
+    if dateline is None or dateline.place is None:
         return None
-    qualifier, name = match.group(2), match.group(1)
+    qualifier, name = dateline.qualifier, dateline.place
     if qualifier:
         iso = country_code(qualifier)
         if iso:
             return iso
-        countries = {country for country, _ in _areas(qualifier.strip())}  # "LONDON, Ky. (WKYT) -"
+        countries = {country for country, _ in _areas(qualifier)}  # "LONDON, Ky. (WKYT) -"
         if len(countries) == 1:
             return countries.pop()
     iso = country_code(name)
     if iso:
         return iso
-    found = [c for c in candidates(match.group(1).strip().title()) if not small(c[0])]
+    found = [c for c in candidates(name.title()) if not small(c[0])]
     return max(found, key=lambda c: c[1])[0].country if found else None
 
 
@@ -67,7 +65,7 @@ def country_votes(clear: dict[str, Place], entities: list[Entity], parsed: Parse
         place = clear.get(entity.id)
         if place is not None and place.country:
             votes[place.country] += min(len(entity.mentions), 3)
-    dateline = dateline_country(parsed.text)
+    dateline = dateline_country(parsed.dateline)
     if dateline:
         votes[dateline] += 3
     for ent in parsed.doc.ents:

@@ -1,0 +1,139 @@
+"""The dateline a wire story or saved page opens with, read once per document before it is parsed.
+
+Two forms are read, each where it stands:
+
+* a **dated line**: the first line, or the line after a headline, opening with a full date
+  (day, month and year) that nothing precedes but a place, a weekday or a "Published:" label:
+  "Wed 05 Apr 2017 ...", "BEIRUT, March 3, 2024 (AFP) -", "Published: 12 June 2023",
+  "2023-06-12 | Damascus".  Its date is the article's "now" (what "on Friday" and "last year"
+  count from) and the body after it starts a sentence of its own.  A date in running text
+  ("On 5 April 2017, jets struck ...") is an event's date, not the article's;
+* a **place head**: the text opening with "PLACE[, QUALIFIER] [(OUTLET)] -":
+  "BEIRUT (Reuters) -", "LONDON, Ky. (WKYT) -".  Its place tells the places stage which
+  country the document is about.  The pattern is loose (it also takes a headline's
+  "Syria: ..." or "Briefs: ..."): the places stage only counts a place it can look up.
+
+``read_dateline`` gives both in one ``Dateline``; ``pipeline.run`` calls it once and the
+``Parsed`` document carries it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsgraph.nlp.dates.normalize import normalize_date
+from newsgraph.nlp.dates.patterns import alternation, date_words, in_order
+from newsgraph.settings import settings
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What a text's opening says about the text itself; offsets index the text."""
+
+    start: int                          # the dateline is text[start:end] (both forms, when both are found)
+    end: int
+    body_start: int                     # where the article body begins: after the dated line, else after the head
+    place: str | None = None            # "BEIRUT", "LONDON" (from the place head)
+    qualifier: str | None = None        # "Ky.", "Syria" (after the place's comma)
+    outlet: str | None = None           # "Reuters", "WKYT", "AFP": who filed it
+    date: dt.date | None = None         # the full date of the dated line
+    date_span: tuple[int, int] | None = None  # where that date is written
+
+    @property
+    def dated(self) -> bool:
+        return self.date is not None
+
+
+def read_dateline(text: str) -> Dateline | None:
+    """The dateline ``text`` opens with, or None when it has none."""
+    dated, head = _dated_line(text), _place_head(text)
+    if dated is None and head is None:
+        return None
+    found = [m for m in (dated, head) if m is not None]
+    start, end = min(_first_char(m) for m in found), max(m.end() for m in found)
+    date = date_span = None
+    if dated is not None:
+        value = normalize_date(dated.group("date"), None)
+        date, date_span = (dt.date.fromisoformat(value) if value else None), dated.span("date")
+    return Dateline(
+        start, end, body_start=dated.end() if dated is not None else end,
+        place=_group(head, "place"), qualifier=_group(head, "qualifier"),
+        outlet=_group(head, "outlet") or _group(dated, "outlet"), date=date, date_span=date_span)
+
+
+def _first_char(match: re.Match[str]) -> int:
+    """Where a match starts, past the blank space the patterns allow before a dateline."""
+    return match.start() + len(match.group()) - len(match.group().lstrip())
+
+
+def _group(match: re.Match[str] | None, name: str) -> str | None:
+    found = match.group(name) if match is not None else None
+    return (found.strip() or None) if found else None
+
+
+# ------------------------------------------------------------------------------ the dated line
+
+@lru_cache(maxsize=1)
+def _date_pattern() -> re.Pattern[str]:
+    lex = date_words()
+    month = alternation(lex.months)
+    weekday = alternation(lex.weekdays)
+    labels = in_order(lex.dateline_labels)
+    day_first = rf"\d{{1,2}}(?:st|nd|rd|th)? (?:{month})\.?,? \d{{4}}"
+    month_first = rf"(?:{month})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+    iso = r"\d{4}-\d{2}-\d{2}"
+    # what may precede the date: a label, a capitalised place ("BEIRUT,", "QAMISHLI, Syria,"), a weekday
+    place = r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}"
+    lead = rf"(?:(?:{labels})\s*:?\s*)?(?:{place}(?:, {place}){{0,2}}\s*[,:\-\u2013\u2014|]?\s*)?"
+    return re.compile(
+        rf"[ \t]*{lead}(?:(?:{weekday})\.?,? )?(?P<date>{day_first}|{month_first}|{iso})(?![\d])"
+        r"(?:,? \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)?"  # a time of day
+        r"(?:\s*\((?P<outlet>[^()\n]{1,40})\))?(?P<sep>\s*[\u2013\u2014|:-]+)?[ \t]*",
+        re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _running_text() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{in_order(date_words().running_text_preps)})\s*$", re.IGNORECASE)
+
+
+def _dated_line(text: str) -> re.Match[str] | None:
+    """The first line, or the line after a headline, when it opens with a full date."""
+    cfg = settings().dates
+    pos, lines_seen = 0, 0
+    while pos < min(len(text), cfg.dateline_window) and lines_seen < cfg.dateline_lines:
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[pos:line_end].strip():
+            lines_seen += 1
+            found = _dated_match(text, pos, line_end)
+            if found is not None:
+                return found
+        pos = line_end + 1
+    return None
+
+
+def _dated_match(text: str, start: int, line_end: int) -> re.Match[str] | None:
+    match = _date_pattern().match(text, start, line_end)
+    if match is None:
+        return None
+    if _running_text().search(text[start:match.start("date")]):
+        return None  # "On 5 April 2017, ...": running text
+    value = normalize_date(match.group("date"), None)
+    if value is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    return match
+
+
+# ------------------------------------------------------------------------------ the place head
+
+_PLACE_HEAD = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'\u2019. -]{2,40}?)(?:,\s*(?P<qualifier>[A-Z][A-Za-z. ]{1,30}))?"
+                         r"\s*(?:\((?P<outlet>[^)]{1,40})\))?\s*(?:-|\u2014|\u2013|:)\s")
+
+
+def _place_head(text: str) -> re.Match[str] | None:
+    """"BEIRUT (Reuters) - ...", "LONDON, Ky. (WKYT) - ...": a place (and its area) before a dash or colon."""
+    return _PLACE_HEAD.match(text[:settings().dates.dateline_head_chars])

@@ -1,0 +1,87 @@
+"""Date mentions in real text: lists and ranges, numbers that are not dates, names, the clause's tense."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgraph import pipeline
+
+PUB = dt.date(2023, 5, 20)  # a Saturday
+
+
+def _found(text: str, published: dt.date | None = PUB) -> list[tuple[str, str | None]]:
+    mentions = pipeline.run(text, published, until="dates").dates
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    return [(m.text, m.value) for m in mentions]
+
+
+def test_a_list_gives_one_mention_per_item() -> None:
+    found = _found("The group struck in March 2019, June 2020 and May 2021.")
+    assert found == [("March 2019", "2019-03"), ("June 2020", "2020-06"), ("May 2021", "2021-05")]
+
+
+def test_a_range_gives_both_ends_and_shares_the_year() -> None:
+    assert _found("The pandemic of 2009-2010 killed 348 children.") == [("2009", "2009"), ("2010", "2010")]
+    found = _found("Talks ran from March to May 2020 in Geneva.")
+    assert [v for _, v in found] == ["2020-03", "2020-05"]
+    assert _found("Fighting raged between 2011 and 2013.") == [("2011", "2011"), ("2013", "2013")]
+    assert _found("Talks were held March 4-6, 2021 in Vienna.") == [("March 4", "2021-03-04"), ("6, 2021", "2021-03-06")]
+    assert [v for _, v in _found("The 1957-58 expedition failed.")] == ["1957", "1958"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Iran spent $12 billion on the program.",
+    "The council passed Resolution 1701 unanimously.",
+    "Researchers at the Institute 4000 site were detained.",
+    "Israel bought more F-35 jets and Russia sent S-300 batteries.",
+    "Russia launched over 150 drones at the city.",
+])
+def test_numbers_that_are_not_dates(sentence: str) -> None:
+    assert [v for _, v in _found(sentence) if v is not None] == []
+
+
+def test_without_publication_date_the_preceding_full_date_anchors_the_year() -> None:
+    text = "The strike happened on August 3, 2016. On March 4 the army withdrew. Last week it returned."
+    assert _found(text, None) == [("August 3, 2016", "2016-08-03"), ("March 4", "2016-03-04"), ("Last week", None)]
+
+
+def test_past_narrative_puts_a_later_month_in_the_previous_year() -> None:
+    found = _found("In October, the militia attacked the base.")
+    assert found == [("October", "2022-10")]
+
+
+def test_shared_article_dates(dev_article: str) -> None:
+    values = {m.value for m in pipeline.run(dev_article, until="dates").dates}
+    assert {"1971", "2023-03", "2023-04", "2013", "2018"} <= values
+
+
+def test_dates_inside_names_are_not_dates() -> None:
+    found = _found("Mortars hit April 7th Street on Sunday, USA Today reported.")
+    assert found == [("Sunday", "2023-05-14")]
+
+
+def test_numeric_and_headline_dates_are_read_whole() -> None:
+    found = _found("Date of publication 26 November 2017. Posted 28-08-2016 by staff.")
+    assert found == [("26 November 2017", "2017-11-26"), ("28-08-2016", "2016-08-28")]
+
+
+
+
+def test_the_tense_of_the_clause_places_a_bare_weekday() -> None:
+    assert _found("The minister will visit Cairo on Friday.") == [("Friday", "2023-05-26")]
+    assert _found("The minister visited Cairo on Friday.") == [("Friday", "2023-05-19")]
+    assert _found("The vote has been postponed until Tuesday.") == [("Tuesday", "2023-05-23")]
+
+
+def test_counts_before_plural_nouns_are_not_years() -> None:
+    assert _found("Russia launched over 1500 drones and about 2000 missiles.") == []
+    assert _found("About 2000 people fled the city in 2015.") == [("2015", "2015")]
+
+
+def test_time_spans_naming_a_day_are_dates() -> None:
+    assert _found("Jets struck the town this morning.") == [("this morning", "2023-05-20")]
+    assert _found("Jets struck the town last night.") == [("last night", "2023-05-19")]
+    assert _found("The strike came at 3 pm.") == []  # a time of day names no day
