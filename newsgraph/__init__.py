@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):  # Store pulls in SQLAlchemy: load it only when asked for
+def __getattr__(name: str) -> object:  # Store pulls in SQLAlchemy: load it only when asked for
     if name == "Store":
         from newsgraph.store import Store
         return Store

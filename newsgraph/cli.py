@@ -177,7 +177,8 @@ def summary(db: DbOption = None,
         if len(of_type) > limit:
             table.caption = f"… and {len(of_type) - limit} more"
         out.print(table)
-    for title, mapping in (("events by type", counts["events_by_type"]), ("claims by stance", counts["claims_by_stance"])):
+    for title, mapping in (("events by type", counts["events_by_type"]),
+                           ("claims by stance", counts["claims_by_stance"])):
         if mapping:
             out.print(f"[bold]{title}:[/] " + ", ".join(f"{k} {v}" for k, v in mapping.items()))
 
@@ -219,7 +220,8 @@ def documents(db: DbOption = None,
     for column in ("doc_id", "published", "title", "source", "chars", "ingested"):
         table.add_column(column, overflow="fold", no_wrap=column in ("doc_id", "published", "chars"))
     for i in infos:
-        table.add_row(escape(i.doc_id), i.published or "", escape(i.title or ""), escape(i.source or Path(i.origin or "").name),
+        source = i.source or Path(i.origin or "").name
+        table.add_row(escape(i.doc_id), i.published or "", escape(i.title or ""), escape(source),
                       f"{i.chars:,}", i.ingested_at[:16])
     out.print(table)
 

@@ -2,33 +2,32 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.shared import ROOT, missing, shared_file, shared_path
 
 
-def shared_path() -> Path:
-    return Path(os.environ.get("NEWSGRAPH_SHARED") or ROOT / ".." / "shared").resolve()
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """No run at all without the shared folder: some test files check for it themselves and would skip."""
+    path = shared_path()
+    if not path.is_dir():
+        raise pytest.UsageError(missing("the shared data folder", path))
 
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    """../shared (or $NEWSGRAPH_SHARED); tests needing it are skipped when it is absent."""
+    """../shared (or $NEWSGRAPH_SHARED)."""
     path = shared_path()
     if not path.is_dir():
-        pytest.skip(f"shared data folder not found at {path}")
+        pytest.fail(missing("the shared data folder", path), pytrace=False)
     return path
 
 
 @pytest.fixture(scope="session")
-def dev_article_path(shared_dir: Path) -> Path:
-    path = shared_dir / "corpus" / "alma-cers-study.txt"
-    if not path.is_file():
-        pytest.skip(f"development article not found at {path}")
-    return path
+def dev_article_path() -> Path:
+    return shared_file("corpus", "alma-cers-study.txt")
 
 
 @pytest.fixture(scope="session")
@@ -39,8 +38,8 @@ def dev_article(dev_article_path: Path) -> str:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     path = ROOT / "examples"
-    if not any(path.glob("*")):
-        pytest.skip("examples/ is empty")
+    if not any(path.glob("*.txt")):
+        pytest.fail(f"there are no example articles in {path}: the checkout is incomplete", pytrace=False)
     return path
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 
-from newsgraph.model import ENTITY_TYPES, EVENT_TYPES, STANCES, Document
+from newsgraph.model import ENTITY_TYPES, EVENT_TYPES, STANCES, DateMention, Document, Span
 from newsgraph.nlp.dates import contract_date
 
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -29,7 +29,7 @@ def valid_iso(value: str) -> bool:
 
 def assert_consistent(doc: Document, text: str) -> None:
     assert doc.text == text
-    spans = [m for e in doc.entities for m in e.mentions]
+    spans: list[Span | DateMention] = [m for e in doc.entities for m in e.mentions]
     spans += [v.evidence for v in doc.events] + [c.evidence for c in doc.claims] + [r.evidence for r in doc.relations]
     spans += list(doc.dates)
     for span in spans:

@@ -72,6 +72,7 @@ def test_kill_9_mid_ingest_then_rerun_finishes_without_duplicates(tmp_path: Path
     with Store(db) as store:
         assert store.check() == []
         for info in store.infos():
+            assert info.origin is not None
             assert store.document(info.doc_id) == extract_item(items[info.origin]).document
 
     # the same ingest again finishes the job: one process in the background, one here, at once

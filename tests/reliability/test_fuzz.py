@@ -12,10 +12,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.errors import NewsgraphError
+from newsgraph import NewsgraphError, extract
 from newsgraph.ingest import read_file
 from newsgraph.model import SourceDocument
-from newsgraph.pipeline import extract
 from newsgraph.store import Store
 
 from .checks import assert_consistent
@@ -77,7 +76,7 @@ SUFFIXES = [".txt", ".html", ".jsonl", ".rss", ".xml", ""]
 @FUZZ
 @given(data=st.one_of(st.binary(max_size=600), ANY_TEXT.map(lambda t: t.encode("utf-8")),
                       NEWSISH.map(lambda t: f"<html><body><p>{t}</p>".encode()),
-                      NEWSISH.map(lambda t: ('{"text": "%s"}\n' % t).encode())),
+                      NEWSISH.map(lambda t: f'{{"text": "{t}"}}\n'.encode())),
        suffix=st.sampled_from(SUFFIXES))
 def test_fuzz_readers_never_raise(data: bytes, suffix: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
