@@ -82,12 +82,30 @@ class EntitySettings:
 
 
 @dataclass(frozen=True)
+class ClaimSettings:
+    """How near a quote must be to a frame to be its content, and how long quotes and labels are.
+
+    Tuned on the development article, our annotated articles and the PolNeAR dev split
+    (``make bench-attribution``); a quote joined to the wrong frame gives the wrong speaker.
+    """
+
+    open_quote_min_chars: int = 20       # a quote mark left open at a paragraph end opens a quote this long
+    words_beside_quote: int = 4          # a quote at most this many words from "X said" is what X said
+    join_gap_chars: int = 300            # a quote further than this from a claim's content is never joined to it ...
+    join_gap_words: int = 2              # ... nor when more words than the frame's and these lie between
+    continued_quote_min_chars: int = 15  # a quote paragraph continuing the last claim is at least this long
+    signed_quote_min_chars: int = 15     # a quote signed with a dash ("“…” ― Jane Doe") is at least this long
+    label_max_words: int = 4             # a transcript label ("PENCE:", "Pat Caddell:") has at most this many words
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     store: StoreSettings = field(default_factory=StoreSettings)
     gazetteer: GazetteerSettings = field(default_factory=GazetteerSettings)
     places: PlaceWeights = field(default_factory=PlaceWeights)
     entities: EntitySettings = field(default_factory=EntitySettings)
+    claims: ClaimSettings = field(default_factory=ClaimSettings)
 
 
 def _number(name: str, default: float) -> float:

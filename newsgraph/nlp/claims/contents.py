@@ -16,11 +16,11 @@ from spacy.tokens import Doc, Token
 
 from newsgraph import vocab
 from newsgraph.nlp.claims.spans import Offsets, clip_subtrees, quote_ends_sentence, trim_span
+from newsgraph.settings import settings
 from newsgraph.vocab.claims import ClaimSources, ReportingVerbs
 
 FRAME_COMMAS = (",", "—", "–")          # "…, X said." / "… — X said."
 FRAME_ADVERBIALS = ("advmod", "prep", "cc", "npadvmod")  # "In addition, …", "However …": the frame's, not said
-WORDS_BESIDE_QUOTE = 4                  # a quote this close to the frame is what the frame reports
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def quote_beside(frame: VerbFrame) -> Found | None:
                        and "\n" not in text[q[1]:unit_start] and not quote_ends_sentence(q, text))
         if (touching or just_before) and not q[0] <= cue.idx < q[1]:
             between = text[q[1]:frame_lo] if q[1] <= frame_lo else text[frame_hi:q[0]]
-            if len(re.findall(r"\w+", between)) <= WORDS_BESIDE_QUOTE:
+            if len(re.findall(r"\w+", between)) <= settings().claims.words_beside_quote:
                 return Found(q)
     return None
 

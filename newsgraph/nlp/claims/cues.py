@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from newsgraph import vocab
 from newsgraph.nlp.claims.contents import VerbFrame, verb_content
 from newsgraph.nlp.claims.spans import CueMatch, Offsets, Unit, Units, clip_subtrees, trim_span
+from newsgraph.settings import settings
 from newsgraph.vocab.claims import ClaimSources, ReportingVerbs
 
 EXPLETIVES = ("it", "there")  # "it was said", "there is": no source
@@ -32,7 +33,8 @@ def speaker_label(colon: Token, unit_start: int) -> bool:
     if before.text.lower() in sources.non_speaker_labels:
         return False  # "Correction: …", "The Latest: …"
     # headlines label their speaker too ("Sanders: Clinton needs to …", "Poll: Voters …")
-    return 0 < len(before) <= 4 and all(t.pos_ == "PROPN" or t.is_upper or t.is_title for t in before)
+    return 0 < len(before) <= settings().claims.label_max_words and all(
+        t.pos_ == "PROPN" or t.is_upper or t.is_title for t in before)
 
 
 def verb_tagged_noun(tok: Token) -> bool:
@@ -258,6 +260,7 @@ DASH_NAME = re.compile(r"(?<=[\"“”'’.!?])[ \t\u00a0]*(―|—|–|--)[ \t\
 
 def dash_quotes(doc: Doc, text: str) -> list[CueMatch]:
     """"“We need change.” ― Jane Doe": a quote signed with a dash and a name right after it."""
+    min_chars = settings().claims.signed_quote_min_chars
     found = []
     for m in DASH_NAME.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -265,7 +268,7 @@ def dash_quotes(doc: Doc, text: str) -> list[CueMatch]:
         start = prev[-1].end() if prev else line_start
         while start < m.start() and text[start].isspace():
             start += 1
-        if start >= m.start() or text[start] not in "\"“”" or m.start() - start < 15:
+        if start >= m.start() or text[start] not in "\"“”" or m.start() - start < min_chars:
             continue
         name = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
         cue = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")

@@ -18,6 +18,7 @@ from newsgraph.nlp.claims.spans import (
     evidence_span,
     quote_ends_sentence,
 )
+from newsgraph.settings import settings
 from newsgraph.vocab.claims import Hedges, ReportingVerbs
 
 
@@ -161,26 +162,29 @@ def _with_quotes(content: Offsets, quotes: list[Offsets], text: str, frame: list
     while changed:
         changed = False
         for q in quotes:
-            if q[0] < content[1] and q[1] > content[0]:
+            overlaps = q[0] < content[1] and q[1] > content[0]
+            if overlaps or _joined_across_frame(q, content, text, framed, other_cues):
                 grown = (min(content[0], q[0]), max(content[1], q[1]))
-            elif q[0] >= content[1] or q[1] <= content[0]:
-                lo, hi = (content[1], q[0]) if q[0] >= content[1] else (q[1], content[0])
-                if hi - lo > 300 or "\n" in text[lo:hi] or any(lo <= c < hi for c in other_cues):
-                    continue
-                if q[0] >= content[1] and _has_own_frame(q, text, other_cues):
-                    continue  # "…, officials said. “…,” Jane Doe told X.": the next quote is Jane Doe's
-                if q[1] <= content[0] and quote_ends_sentence(q, text):
-                    continue  # "“A,” X said. “B.” Y said …": B continues X, it is not Y's
-                gap = "".join(ch for i, ch in enumerate(text[lo:hi], lo) if i not in framed)
-                # only the frame (and a few words of it: "told Al Jazeera on Monday") may lie between
-                if "\n" in text[lo:hi] or len(re.findall(r"\w+", gap)) > 2 or not framed & set(range(lo, hi)):
-                    continue
-                grown = (min(content[0], q[0]), max(content[1], q[1]))
-            else:
-                continue
-            if grown != content:
-                content, changed = grown, True
+                if grown != content:
+                    content, changed = grown, True
     return content
+
+
+def _joined_across_frame(quote: Offsets, content: Offsets, text: str, framed: set[int],
+                         other_cues: frozenset[int]) -> bool:
+    """A quote apart from the content belongs to it when only this frame (and a few words of it: "told Al
+    Jazeera on Monday") lies between them, in one paragraph, with no other cue and no other frame."""
+    limits = settings().claims
+    after = quote[0] >= content[1]
+    lo, hi = (content[1], quote[0]) if after else (quote[1], content[0])
+    if hi - lo > limits.join_gap_chars or "\n" in text[lo:hi] or any(lo <= c < hi for c in other_cues):
+        return False
+    if after and _has_own_frame(quote, text, other_cues):
+        return False  # "…, officials said. “…,” Jane Doe told X.": the next quote is Jane Doe's
+    if not after and quote_ends_sentence(quote, text):
+        return False  # "“A,” X said. “B.” Y said …": B continues X, it is not Y's
+    gap = "".join(ch for i, ch in enumerate(text[lo:hi], lo) if i not in framed)
+    return len(re.findall(r"\w+", gap)) <= limits.join_gap_words and bool(framed & set(range(lo, hi)))
 
 
 def _has_own_frame(quote: Offsets, text: str, other_cues: frozenset[int]) -> bool:

@@ -11,12 +11,14 @@ from newsgraph.nlp.claims.cues import quoting_verb
 from newsgraph.nlp.claims.frames import content_stance
 from newsgraph.nlp.claims.spans import Attribution, Offsets, Units
 from newsgraph.nlp.index import EntityIndex
+from newsgraph.settings import settings
 from newsgraph.vocab.claims import Relays
 
 
 def continued_quotes(out: list[Attribution], quotes: list[Offsets], text: str,
                       units: Units, doc: Doc) -> list[Attribution]:
     """A quote paragraph right after an attributed statement continues its speaker's words."""
+    min_chars = settings().claims.continued_quote_min_chars
     covered = [a.content for a in out]
     extra = []
     for q in quotes:
@@ -27,7 +29,7 @@ def continued_quotes(out: list[Attribution], quotes: list[Offsets], text: str,
             continue
         prev = max(before, key=lambda a: a.evidence[1])
         gap = text[prev.evidence[1]:q[0]]
-        if gap.strip() or gap.count("\n") > 1 or q[1] - q[0] < 15:
+        if gap.strip() or gap.count("\n") > 1 or q[1] - q[0] < min_chars:
             continue
         span = doc.char_span(q[0], q[1], alignment_mode="expand")
         if span is None:

@@ -12,6 +12,8 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.settings import settings
+
 Offsets = tuple[int, int]
 Unit = tuple[int, int]   # a statement unit: first token, one past the last
 Units = list[Unit]
@@ -79,6 +81,7 @@ def sentence_units(doc: Doc) -> list[tuple[int, int]]:
 
 def quote_regions(text: str) -> list[Offsets]:
     """Direct quotes, marks included; a quote left open at a paragraph end closes there."""
+    min_chars = settings().claims.open_quote_min_chars
     regions: list[Offsets] = []
     offset = 0
     for para in text.split("\n"):
@@ -93,7 +96,7 @@ def quote_regions(text: str) -> list[Offsets]:
                 opened = None
             elif not closing and opened is None:
                 opened = m.start()
-        if opened is not None and len(para) - opened > 20:
+        if opened is not None and len(para) - opened > min_chars:
             regions.append((offset + opened, offset + len(para.rstrip())))
         offset += len(para) + 1
     return regions
