@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph import vocab
 from newsgraph.nlp.claims.cues import quoting_verb
@@ -74,9 +74,9 @@ def fill_relays(out: list[Attribution], doc: Doc, text: str, units: Units, unit_
 
 def channel_relays(out: list[Attribution], doc: Doc, index: EntityIndex) -> list[Attribution]:
     """Channels hanging off the cue: "said on Telegram", "said in a speech on Al-Masirah TV", "in a statement
-    carried by the state news agency IRNA".  Only outlets count (an outlet word in the name or the phrase),
-    so "commented on the ministry's plan" names no channel."""
-    relays: Relays = vocab.load("relays")
+    carried by the state news agency IRNA", and the outlet quoting the speaker ("TASS quoted Peskov as
+    saying …").  Only outlets count (an outlet word in the name or the phrase), so "commented on the
+    ministry's plan" names no channel."""
     result = []
     for a in out:
         if a.cue_token < 0:
@@ -84,26 +84,38 @@ def channel_relays(out: list[Attribution], doc: Doc, index: EntityIndex) -> list
             continue
         cue = doc[a.cue_token]
         found = list(a.via)
-        quoting = quoting_verb(cue)  # "the state news agency TASS quoted Peskov as saying …"
-        for subject in (c for c in (quoting.children if quoting is not None else ()) if c.dep_ == "nsubj"):
-            right = subject.right_edge
-            for eid in index.entities_within(subject.left_edge.idx, right.idx + len(right.text)):
-                if index[eid].type == "ORG" and eid != a.speaker and eid not in found:
-                    found.append(eid)
-        for prep in (c for c in cue.children if c.dep_ == "prep"):
-            for tok in prep.subtree:
-                if tok.dep_ not in ("prep", "agent") or tok.lower_ not in relays.channel_prepositions:
-                    continue
-                for obj in (c for c in tok.children if c.dep_ == "pobj"):
-                    if a.content[0] <= obj.idx < a.content[1]:
-                        continue
-                    words = {t.lower_ for t in obj.subtree}
-                    for eid in index.entities_within(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)):
-                        named = set(index[eid].name.lower().split())
-                        if (named | words) & relays.outlet_words and eid != a.speaker and eid not in found:
-                            found.append(eid)
+        for eid in _quoting_outlets(cue, index) + _channels(cue, a, index):
+            if eid != a.speaker and eid not in found:
+                found.append(eid)
         result.append(replace(a, via=tuple(found)) if len(found) > len(a.via) else a)
     return result
+
+
+def _quoting_outlets(cue: Token, index: EntityIndex) -> list[str]:
+    """The organisations that are the subject of "the state news agency TASS quoted Peskov as saying …"."""
+    quoting = quoting_verb(cue)
+    found = []
+    for subject in (c for c in (quoting.children if quoting is not None else ()) if c.dep_ == "nsubj"):
+        right = subject.right_edge
+        found += [eid for eid in index.entities_within(subject.left_edge.idx, right.idx + len(right.text))
+                  if index[eid].type == "ORG"]
+    return found
+
+
+def _channels(cue: Token, a: Attribution, index: EntityIndex) -> list[str]:
+    """Outlets in channel phrases of the cue ("on Telegram", "carried by IRNA"), outside the content."""
+    relays: Relays = vocab.load("relays")
+    found = []
+    for prep in (c for c in cue.children if c.dep_ == "prep"):
+        for tok in prep.subtree:
+            if tok.dep_ not in ("prep", "agent") or tok.lower_ not in relays.channel_prepositions:
+                continue
+            for obj in (c for c in tok.children if c.dep_ == "pobj" and not a.content[0] <= c.idx < a.content[1]):
+                words = {t.lower_ for t in obj.subtree}
+                right = obj.right_edge
+                found += [eid for eid in index.entities_within(obj.left_edge.idx, right.idx + len(right.text))
+                          if (set(index[eid].name.lower().split()) | words) & relays.outlet_words]
+    return found
 
 
 def outlet_relays(out: list[Attribution], index: EntityIndex) -> list[Attribution]:
