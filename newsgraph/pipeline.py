@@ -32,6 +32,8 @@ from newsgraph.nlp.parse import Parsed, parse
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from newsgraph.nlp.claims import Attribution
+
 STAGES = ("parse", "dates", "entities", "places", "events", "claims")
 
 
@@ -47,6 +49,8 @@ class Trace:
     dates: list[DateMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # the claims stage's internal records (source, cue and content offsets) the claims were made from
+    attributions: list[Attribution] = field(default_factory=list)
 
     @property
     def dateline(self) -> Dateline | None:
@@ -84,7 +88,8 @@ def run(text: str, published: str | dt.date | None = None, *, until: str = "clai
         event_dates = [d for d in trace.dates if (d.start, d.end) != filed]
         trace.events = events.extract_events(parsed, index, event_dates)
     if last >= STAGES.index("claims"):
-        trace.claims = claims.extract_claims(parsed, index)
+        trace.attributions = claims.find_attributions(parsed, index)
+        trace.claims = claims.claims_from(parsed, index, trace.attributions)
     return trace
 
 

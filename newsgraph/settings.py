@@ -123,6 +123,23 @@ class EventSettings:
 
 
 @dataclass(frozen=True)
+class ClaimSettings:
+    """How near a quote must be to a frame to be its content, and how long quotes and labels are.
+
+    Tuned on the development article, our annotated articles and the PolNeAR dev split
+    (``make bench-attribution``); a quote joined to the wrong frame gives the wrong speaker.
+    """
+
+    open_quote_min_chars: int = 20       # a quote mark left open at a paragraph end opens a quote this long
+    words_beside_quote: int = 4          # a quote at most this many words from "X said" is what X said
+    join_gap_chars: int = 300            # a quote further than this from a claim's content is never joined to it ...
+    join_gap_words: int = 2              # ... nor when more words than the frame's and these lie between
+    continued_quote_min_chars: int = 15  # a quote paragraph continuing the last claim is at least this long
+    signed_quote_min_chars: int = 15     # a quote signed with a dash ("“…” ― Jane Doe") is at least this long
+    label_max_words: int = 4             # a transcript label ("PENCE:", "Pat Caddell:") has at most this many words
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     store: StoreSettings = field(default_factory=StoreSettings)
@@ -132,6 +149,7 @@ class Settings:
     parse: ParseSettings = field(default_factory=ParseSettings)
     dates: DateSettings = field(default_factory=DateSettings)
     events: EventSettings = field(default_factory=EventSettings)
+    claims: ClaimSettings = field(default_factory=ClaimSettings)
 
 
 def _number(name: str, default: float) -> float:

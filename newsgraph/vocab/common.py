@@ -13,11 +13,20 @@ class CommonWords:
     name_particles: frozenset[str]   # "bin", "abu": inside names, with the articles
     directions: frozenset[str]       # "northern", "upper"
     admin_words: frozenset[str]      # "governorate", "province"
+    masculine_pronouns: frozenset[str]     # "he", "him", "his"
+    feminine_pronouns: frozenset[str]      # "she", "her", "hers"
+    group_pronouns: frozenset[str]         # "they", "it": a group, an organisation or a country
+    first_person_pronouns: frozenset[str]  # "i", "we": the speaker's own side, never resolved
 
     @property
     def particles(self) -> frozenset[str]:
         """Every lower-case word that may stand inside an Arabic name: articles and particles."""
         return self.arabic_articles | self.name_particles
+
+    @property
+    def pronoun_gender(self) -> dict[str, str]:
+        """"he" -> "m", "she" -> "f": the gender a singular personal pronoun refers to."""
+        return {**dict.fromkeys(self.masculine_pronouns, "m"), **dict.fromkeys(self.feminine_pronouns, "f")}
 
 
 @vocabulary("common_words")
@@ -25,7 +34,11 @@ def _common_words(entries: Entries) -> CommonWords:
     return CommonWords(arabic_articles=frozenset(entries.words("arabic_articles", fold=True)),
                        name_particles=frozenset(entries.words("name_particles", fold=True)),
                        directions=frozenset(entries.words("directions", fold=True)),
-                       admin_words=frozenset(entries.words("admin_words", fold=True)))
+                       admin_words=frozenset(entries.words("admin_words", fold=True)),
+                       masculine_pronouns=frozenset(entries.words("masculine_pronouns", fold=True)),
+                       feminine_pronouns=frozenset(entries.words("feminine_pronouns", fold=True)),
+                       group_pronouns=frozenset(entries.words("group_pronouns", fold=True)),
+                       first_person_pronouns=frozenset(entries.words("first_person_pronouns", fold=True)))
 
 
 @dataclass(frozen=True)

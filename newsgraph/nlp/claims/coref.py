@@ -10,57 +10,43 @@ pronoun, unless another person has since become the subject of a sentence.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from newsgraph import vocab
 from newsgraph.geo.countries import country_code, demonym_country
 from newsgraph.nlp.index import EntityIndex
+from newsgraph.vocab.claims import ClaimSources
+from newsgraph.vocab.common import CommonWords, GivenNames, Titles
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-GROUP_PRONOUNS = {"they", "them", "it", "its", "their"}
-FIRST_PERSON = {"i", "we", "me", "us"}
-HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f"}
-NOUN_GENDER = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",
-               "congressman": "m", "congresswoman": "f", "businessman": "m", "businesswoman": "f"}
 AGENTS = ("PER", "ORG", "GPE")
-TITLE_WORDS = {"dr", "prof", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "president", "senator",
-               "governor", "minister", "prime", "secretary", "general", "judge", "justice", "rev", "sir", "dame"}
-
-
-@lru_cache(maxsize=1)
-def source_nouns() -> tuple[frozenset[str], frozenset[str]]:
-    """(person/group nouns, document nouns) that can head a speaker phrase."""
-    data = json.loads(resources.files("newsgraph.data").joinpath("claims_sources.json").read_text("utf-8"))
-    return frozenset(data["person_nouns"]), frozenset(data["document_nouns"])
-
-
-def given_name_gender() -> dict[str, str]:
-    """First name -> "m"/"f" for names borne overwhelmingly by one gender (``data/given_names.json``)."""
-    return vocab.load("given_names").gender  # type: ignore[no-any-return]
 
 
 def name_gender(name: str) -> str | None:
-    """The gender a person's first name suggests ("Hillary Clinton" -> "f"), skipping titles."""
+    """The gender a person's name suggests: an honorific ("Mrs. Lopez"), else the first name after any
+    titles ("Hillary Clinton", "Prime Minister Theresa May" -> "f"; ``data/given_names.json``)."""
+    honorifics = _sources().gendered_honorifics
+    given: GivenNames = vocab.load("given_names")
+    titles: Titles = vocab.load("titles")
     for word in name.lower().replace(".", " ").split():
-        if word in HONORIFIC_GENDER:
-            return HONORIFIC_GENDER[word]
-        found = given_name_gender().get(word)
-        if found or word not in TITLE_WORDS:
+        if word in honorifics:
+            return honorifics[word]
+        found = given.gender.get(word)
+        if found or not titles.is_title_word(word):
             return found
     return None
 
 
-@lru_cache(maxsize=1)
-def framing_documents() -> frozenset[str]:
-    """Documents and occasions a clause can be set in ("in this poll", "in an interview")."""
-    data = json.loads(resources.files("newsgraph.data").joinpath("claims_sources.json").read_text("utf-8"))
-    return frozenset(data["framing_nouns"])
+def _sources() -> ClaimSources:
+    sources: ClaimSources = vocab.load("claims_sources")
+    return sources
+
+
+def _pronouns() -> CommonWords:
+    words: CommonWords = vocab.load("common_words")
+    return words
 
 
 @dataclass
@@ -81,7 +67,8 @@ class SpeakerResolver:
     def resolve(self, core: SpacySpan, head: Token) -> str | None:
         """The entity the speaker phrase ``core`` (headed by ``head``) refers to, if any."""
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in PRONOUN_GENDER or lower in GROUP_PRONOUNS:
+        pronouns = _pronouns()
+        if head.pos_ == "PRON" or lower in pronouns.pronoun_gender or lower in pronouns.group_pronouns:
             found = self._pronoun(head)
         else:
             found = self._named(core, head)
@@ -102,7 +89,8 @@ class SpeakerResolver:
             hit = self.index.entity_at(appos.idx, appos.idx + len(appos.text))
             if hit:
                 return hit
-        people, documents = source_nouns()
+        sources = _sources()
+        people, documents = sources.person_nouns, sources.document_nouns
         lemma = head.lemma_.lower()
         if lemma in documents or head.lower_ in documents:
             return self._document_owner(core, head)
@@ -152,6 +140,8 @@ class SpeakerResolver:
         return next((eid for _, eid in reversed(self.history) if self.index[eid].type == "ORG"), None)
 
     def _owner_in_phrase(self, noun: Token) -> str | None:
+        """The agent of "a study published by X", or the owner in "X's study", "the X study", "a study by X"."""
+        owner_prepositions = _sources().owner_prepositions
         for child in noun.children:
             if child.dep_ == "acl" and child.tag_ == "VBN":  # "a study published on Tuesday by X"
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
@@ -159,7 +149,8 @@ class SpeakerResolver:
                     hit = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
                     if hit and self.index[hit].type in AGENTS:
                         return hit
-            if child.dep_ in ("poss", "compound", "nmod", "nsubj") or (child.dep_ == "prep" and child.lower_ in ("by", "from", "of")):
+            if child.dep_ in ("poss", "compound", "nmod", "nsubj") or (
+                    child.dep_ == "prep" and child.lower_ in owner_prepositions):
                 targets = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
                 for tok in targets:
                     hit = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
@@ -180,14 +171,15 @@ class SpeakerResolver:
 
     def _pronoun(self, head: Token) -> str | None:
         lower = head.lower_
-        if lower in FIRST_PERSON:
+        pronouns = _pronouns()
+        if lower in pronouns.first_person_pronouns:
             return None
         offset = head.idx
-        if lower in GROUP_PRONOUNS:
+        if lower in pronouns.group_pronouns:
             wanted: tuple[str, ...] = ("ORG", "GPE")
             gender = None
         else:
-            wanted, gender = ("PER",), PRONOUN_GENDER.get(lower)
+            wanted, gender = ("PER",), pronouns.pronoun_gender.get(lower)
         last_speaker_at = self.history[-1][0] if self.history else -1
         if lower == "it" and head.dep_ == "nsubj":
             # "it said" speaks for the organisation whose statement the text is reporting, not the last
@@ -222,8 +214,9 @@ class SpeakerResolver:
         return eid
 
     def _learn_gender(self, eid: str, core: SpacySpan) -> None:
+        sources = _sources()
         for tok in core:
-            g = HONORIFIC_GENDER.get(tok.lower_) or NOUN_GENDER.get(tok.lower_)
+            g = sources.gendered_honorifics.get(tok.lower_) or sources.gendered_nouns.get(tok.lower_)
             if g:
                 self.gender.setdefault(eid, g)
 
@@ -234,7 +227,8 @@ def _not_a_person(name: str) -> bool:
 
 
 def _definite(head: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+    determiners = _sources().anaphoric_determiners
+    return any(c.dep_ == "det" and c.lower_ in determiners for c in head.children)
 
 
 def _owned(head: Token) -> bool:
@@ -242,7 +236,7 @@ def _owned(head: Token) -> bool:
     return any(c.dep_ == "poss" for c in head.children)
 
 
-def _is_subject(doc, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
+def _is_subject(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False

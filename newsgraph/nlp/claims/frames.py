@@ -3,84 +3,118 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from newsgraph import vocab
 from newsgraph.nlp.claims.attitudes import attitude_stance
 from newsgraph.nlp.claims.coref import SpeakerResolver
-from newsgraph.nlp.claims.spans import NP_POS, Attribution, Offsets, Units, evidence_span, quote_ends_sentence
-from newsgraph.nlp.index import EntityIndex
+from newsgraph.nlp.claims.spans import (
+    NP_POS,
+    Attribution,
+    CueMatch,
+    Offsets,
+    Units,
+    evidence_span,
+    quote_ends_sentence,
+)
+from newsgraph.settings import settings
+from newsgraph.vocab.claims import Hedges, ReportingVerbs
 
 
-def attribution_from_match(r: dict[str, Any], doc: Doc, text: str, quotes: list[Offsets], units: Units,
-            unit_of: dict[int, int], index: EntityIndex, resolver: SpeakerResolver,
-            lex: dict[str, Any], cue_starts: frozenset[int] = frozenset()) -> Attribution:
-    cue: Token = r["cue"]
-    subject: Token = r["subject"]
-    if r["kind"] in ("verb", "noun"):
-        cue_span = _cue_extent(cue, r["content"]) if r["kind"] == "verb" else (cue.idx, cue.idx + len(cue.text))
-        particles = [c for c in cue.rights if c.dep_ == "prt"]
-        cue_text = cue.text + "".join(" " + c.text for c in particles)
-    elif r["kind"] == "according":
-        end = r["cue_end"]
-        cue_span = (cue.idx, end.idx + len(end.text))
-        cue_text = text[cue_span[0]:cue_span[1]]
-    else:
-        cue_span, cue_text = (cue.idx, cue.idx + len(cue.text)), cue.text
-    # the whole source phrase (PolNeAR style) and its core (for the entity)
-    left_phrase = (r["kind"] == "verb" and subject.dep_ != "nsubj" and not r["inherited"] and subject.i < cue.i
-                   and subject.head != subject and cue.dep_ != "acl")
-    if r["kind"] == "dash":
-        name = r["source_span"]
-        full, core = (name.start_char, name.end_char), name
-    elif left_phrase:  # a subject the parser missed: the noun phrase just left of the cue
-        lo = subject.i
-        unit_start = units[unit_of[cue.i]][0]
-        while lo - 1 >= unit_start and doc[lo - 1].pos_ in NP_POS and doc[lo - 1].text != ",":
-            lo -= 1
-        full = (doc[lo].idx, subject.idx + len(subject.text))
-        core = doc[lo:subject.i + 1]
-    elif r["kind"] == "colon":  # a transcript label: the words before the colon
-        lo = units[unit_of[cue.i]][0]
-        while lo < cue.i - 1 and (doc[lo].is_quote or doc[lo].is_space):
-            lo += 1
-        full, core = (doc[lo].idx, subject.idx + len(subject.text)), doc[lo:subject.i + 1]
-    else:
-        if cue.dep_ == "acl" and subject.i == cue.head.i:
-            lo, hi = subject.left_edge.i, subject.i
-        else:
-            lo, hi = subject.left_edge.i, subject.right_edge.i
-        lo = _source_left_edge(subject, lo)
-        # "Trump's claim that …": the possessive marker belongs to the source phrase
-        keep_case = r["kind"] == "noun"
-        while hi > lo and (doc[hi].is_punct or doc[hi].is_space or (doc[hi].dep_ == "case" and not keep_case)):
-            hi -= 1
-        full = (doc[lo].idx, doc[hi].idx + len(doc[hi].text))
-        start = subject.left_edge.i
-        while start < subject.i and doc[start].is_punct:
-            start += 1
-        core = doc[start:subject.i + 1]
+def attribution_from_match(match: CueMatch, doc: Doc, text: str, quotes: list[Offsets], units: Units,
+                           unit_of: dict[int, int], resolver: SpeakerResolver,
+                           cue_starts: frozenset[int] = frozenset()) -> Attribution:
+    """The attribution a cue match makes: cue and source extents, the speaker, the content grown to its
+    quotes, the evidence units and the stance."""
+    cue = match.cue
+    cue_span, cue_text = _cue_of(match, text)
+    full, core = _source_phrase(match, units[unit_of[cue.i]][0])
+    subject = match.subject
     if subject.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":  # "X, who said …": the source is "who", the speaker X
-        referent = cue.head
-        core = doc[referent.left_edge.i:referent.i + 1]
-        subject = referent
+        subject = cue.head
+        core = doc[subject.left_edge.i:subject.i + 1]
     speaker = resolver.resolve(core, subject)
     speaker_text = text[core.start_char:core.end_char] if len(core) else subject.text
     if speaker:
         resolver.remember(subject.idx, speaker, cue)
     # a transcript line's words start after its label, even inside the quote marks
-    content = r["content"] if r["kind"] == "colon" else _with_quotes(r["content"], quotes, text, [cue_span, full],
-                                                                     cue_starts - {cue.idx})
-    pieces = [cue_span, content] + ([full] if full else [])
+    content = match.content if match.kind == "colon" else _with_quotes(match.content, quotes, text, [cue_span, full],
+                                                                        cue_starts - {cue.idx})
+    pieces = [cue_span, content, full]
     evidence = evidence_span(doc, min(p[0] for p in pieces), max(p[1] for p in pieces), units, unit_of)
+    verbs: ReportingVerbs = vocab.load("reporting_verbs")
     lemma = cue.lemma_.lower()
-    stance = {"verb": lambda: _stance(cue, lemma, content, doc, lex),
-              "noun": lambda: lex["stance"].get(lemma, "asserted")}.get(r["kind"], lambda: "asserted")()
     return Attribution(
-        source=full, cue=cue_span, content=content, evidence=evidence, cue_text=cue_text, stance=stance,
-        speaker=speaker, speaker_text=speaker_text, cue_token=cue.i,
-        disputes=r["kind"] == "verb" and lemma in lex["disputing"])
+        source=full, cue=cue_span, content=content, evidence=evidence, cue_text=cue_text,
+        stance=_match_stance(match, content), speaker=speaker, speaker_text=speaker_text, cue_token=cue.i,
+        disputes=match.kind == "verb" and lemma in verbs.disputing)
+
+
+def _cue_of(match: CueMatch, text: str) -> tuple[Offsets, str]:
+    """The cue's extent and words: a verb with its modifiers in place ("has repeatedly said") and its
+    particles ("pointed out"), a phrase cue whole ("according to")."""
+    cue = match.cue
+    if match.kind in ("verb", "noun"):
+        span = _cue_extent(cue, match.content) if match.kind == "verb" else (cue.idx, cue.idx + len(cue.text))
+        particles = [c for c in cue.rights if c.dep_ == "prt"]
+        return span, cue.text + "".join(" " + c.text for c in particles)
+    if match.kind == "according" and match.cue_end is not None:
+        end = match.cue_end
+        span = (cue.idx, end.idx + len(end.text))
+        return span, text[span[0]:span[1]]
+    return (cue.idx, cue.idx + len(cue.text)), cue.text
+
+
+def _source_phrase(match: CueMatch, unit_start: int) -> tuple[Offsets, Span]:
+    """The whole source phrase (PolNeAR style: appositions and relative clauses kept) and its core, the
+    words the speaker is resolved from."""
+    cue, subject = match.cue, match.subject
+    doc = cue.doc
+    if match.kind == "dash" and match.source_span is not None:
+        name = match.source_span
+        return (name.start_char, name.end_char), name
+    left_phrase = (match.kind == "verb" and subject.dep_ != "nsubj" and not match.inherited and subject.i < cue.i
+                   and subject.head != subject and cue.dep_ != "acl")
+    if left_phrase:  # a subject the parser missed: the noun phrase just left of the cue
+        lo = subject.i
+        while lo - 1 >= unit_start and doc[lo - 1].pos_ in NP_POS and doc[lo - 1].text != ",":
+            lo -= 1
+        return (doc[lo].idx, subject.idx + len(subject.text)), doc[lo:subject.i + 1]
+    if match.kind == "colon":  # a transcript label: the words before the colon
+        lo = unit_start
+        while lo < cue.i - 1 and (doc[lo].is_quote or doc[lo].is_space):
+            lo += 1
+        return (doc[lo].idx, subject.idx + len(subject.text)), doc[lo:subject.i + 1]
+    return _subject_phrase(match)
+
+
+def _subject_phrase(match: CueMatch) -> tuple[Offsets, Span]:
+    """The subject's subtree, without a trailing comma or possessive marker (kept for "Trump's claim that …")."""
+    cue, subject = match.cue, match.subject
+    doc = cue.doc
+    if cue.dep_ == "acl" and subject.i == cue.head.i:
+        lo, hi = subject.left_edge.i, subject.i
+    else:
+        lo, hi = subject.left_edge.i, subject.right_edge.i
+    lo = _source_left_edge(subject, lo)
+    keep_case = match.kind == "noun"
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space or (doc[hi].dep_ == "case" and not keep_case)):
+        hi -= 1
+    start = subject.left_edge.i
+    while start < subject.i and doc[start].is_punct:
+        start += 1
+    return (doc[lo].idx, doc[hi].idx + len(doc[hi].text)), doc[start:subject.i + 1]
+
+
+def _match_stance(match: CueMatch, content: Offsets) -> str:
+    """A verb's stance from its lemma, negation and hedges; a claim noun's from its lemma; others assert."""
+    if match.kind == "verb":
+        return _stance(match.cue, content)
+    if match.kind == "noun":
+        verbs: ReportingVerbs = vocab.load("reporting_verbs")
+        return verbs.stance.get(match.cue.lemma_.lower(), "asserted")
+    return "asserted"
 
 
 def _source_left_edge(head: Token, lo: int) -> int:
@@ -121,33 +155,36 @@ def _with_quotes(content: Offsets, quotes: list[Offsets], text: str, frame: list
     """Grow the content to the quotes it overlaps, and to quotes that only the frame separates from it
     ("“We will win,” she said. “And soon.”" is one statement); never across another cue ("…,” he said,
     adding that “…”" is two statements)."""
-    framed = set()
+    framed: set[int] = set()
     for s, e in frame:
         framed.update(range(s, e))
     changed = True
     while changed:
         changed = False
         for q in quotes:
-            if q[0] < content[1] and q[1] > content[0]:
+            overlaps = q[0] < content[1] and q[1] > content[0]
+            if overlaps or _joined_across_frame(q, content, text, framed, other_cues):
                 grown = (min(content[0], q[0]), max(content[1], q[1]))
-            elif q[0] >= content[1] or q[1] <= content[0]:
-                lo, hi = (content[1], q[0]) if q[0] >= content[1] else (q[1], content[0])
-                if hi - lo > 300 or "\n" in text[lo:hi] or any(lo <= c < hi for c in other_cues):
-                    continue
-                if q[0] >= content[1] and _has_own_frame(q, text, other_cues):
-                    continue  # "…, officials said. “…,” Jane Doe told X.": the next quote is Jane Doe's
-                if q[1] <= content[0] and quote_ends_sentence(q, text):
-                    continue  # "“A,” X said. “B.” Y said …": B continues X, it is not Y's
-                gap = "".join(ch for i, ch in enumerate(text[lo:hi], lo) if i not in framed)
-                # only the frame (and a few words of it: "told Al Jazeera on Monday") may lie between
-                if "\n" in text[lo:hi] or len(re.findall(r"\w+", gap)) > 2 or not framed & set(range(lo, hi)):
-                    continue
-                grown = (min(content[0], q[0]), max(content[1], q[1]))
-            else:
-                continue
-            if grown != content:
-                content, changed = grown, True
+                if grown != content:
+                    content, changed = grown, True
     return content
+
+
+def _joined_across_frame(quote: Offsets, content: Offsets, text: str, framed: set[int],
+                         other_cues: frozenset[int]) -> bool:
+    """A quote apart from the content belongs to it when only this frame (and a few words of it: "told Al
+    Jazeera on Monday") lies between them, in one paragraph, with no other cue and no other frame."""
+    limits = settings().claims
+    after = quote[0] >= content[1]
+    lo, hi = (content[1], quote[0]) if after else (quote[1], content[0])
+    if hi - lo > limits.join_gap_chars or "\n" in text[lo:hi] or any(lo <= c < hi for c in other_cues):
+        return False
+    if after and _has_own_frame(quote, text, other_cues):
+        return False  # "…, officials said. “…,” Jane Doe told X.": the next quote is Jane Doe's
+    if not after and quote_ends_sentence(quote, text):
+        return False  # "“A,” X said. “B.” Y said …": B continues X, it is not Y's
+    gap = "".join(ch for i, ch in enumerate(text[lo:hi], lo) if i not in framed)
+    return len(re.findall(r"\w+", gap)) <= limits.join_gap_words and bool(framed & set(range(lo, hi)))
 
 
 def _has_own_frame(quote: Offsets, text: str, other_cues: frozenset[int]) -> bool:
@@ -160,8 +197,10 @@ def _has_own_frame(quote: Offsets, text: str, other_cues: frozenset[int]) -> boo
     return any(quote[1] <= c < stop for c in other_cues)
 
 
-def _stance(cue: Token, lemma: str, content: Offsets, doc: Doc, lex: dict[str, Any]) -> str:
-    stance = lex["stance"].get(lemma) or attitude_stance(cue) or "asserted"
+def _stance(cue: Token, content: Offsets) -> str:
+    verbs: ReportingVerbs = vocab.load("reporting_verbs")
+    hedges: Hedges = vocab.load("hedges")
+    stance = verbs.stance.get(cue.lemma_.lower()) or attitude_stance(cue) or "asserted"
     negated = any(c.dep_ == "neg" for c in cue.children)
     if negated and stance == "confirmed":
         return "hedged"
@@ -169,28 +208,29 @@ def _stance(cue: Token, lemma: str, content: Offsets, doc: Doc, lex: dict[str, A
         return "asserted"
     if stance != "asserted":
         return stance
-    if any(c.lower_ in lex["frame_hedges"] for c in cue.children if c.dep_ == "advmod"):
+    if any(c.lower_ in hedges.frame_words for c in cue.children if c.dep_ == "advmod"):
         return "hedged"
-    return content_stance(doc, content, lex, stance)
+    return content_stance(cue.doc, content, stance)
 
 
-def content_stance(doc: Doc, content: Offsets, lex: dict[str, Any], stance: str = "asserted") -> str:
+def content_stance(doc: Doc, content: Offsets, stance: str = "asserted") -> str:
     """The stance the words of an asserted content give it: hedges ("possibly", "may", "I cannot confirm
     them") make it hedged, a past main verb negated by "never" ("had never supplied") a denial."""
+    hedges: Hedges = vocab.load("hedges")
     span = doc.char_span(content[0], content[1], alignment_mode="expand")
     if span is None:
         return stance
     for tok in span:
-        if tok.lower_ in lex["hedge_adverbs"]:
+        if tok.lower_ in hedges.adverbs:
             return "hedged"
-        if tok.lower_ in lex["modals"] and tok.dep_ == "aux" and not (content[0] <= tok.head.head.idx < content[1]
+        if tok.lower_ in hedges.modals and tok.dep_ == "aux" and not (content[0] <= tok.head.head.idx < content[1]
                                                                      and tok.head.head.i != tok.head.i):
             return "hedged"
-        if tok.lemma_.lower() in lex["unverified"] and any(c.dep_ == "neg" for c in tok.children):
+        if tok.lemma_.lower() in hedges.unverified_verbs and any(c.dep_ == "neg" for c in tok.children):
             return "hedged"
     for tok in span:
         main = tok.head.i == tok.i or not content[0] <= tok.head.idx < content[1]
         if main and tok.tag_ in ("VBN", "VBD") and any(
-                c.dep_ == "neg" and c.lower_ in lex["denial_negations"] for c in tok.children):
+                c.dep_ == "neg" and c.lower_ in hedges.denial_negations for c in tok.children):
             return "denied"
     return stance

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from newsgraph import vocab
 from newsgraph.nlp.claims.cues import quoting_verb
 from newsgraph.nlp.claims.frames import content_stance
-from newsgraph.nlp.claims.spans import Attribution, Offsets, Units, lexicon
+from newsgraph.nlp.claims.spans import Attribution, Offsets, Units
 from newsgraph.nlp.index import EntityIndex
+from newsgraph.settings import settings
+from newsgraph.vocab.claims import Relays
 
 
 def continued_quotes(out: list[Attribution], quotes: list[Offsets], text: str,
                       units: Units, doc: Doc) -> list[Attribution]:
     """A quote paragraph right after an attributed statement continues its speaker's words."""
+    min_chars = settings().claims.continued_quote_min_chars
     covered = [a.content for a in out]
     extra = []
     for q in quotes:
@@ -26,20 +29,20 @@ def continued_quotes(out: list[Attribution], quotes: list[Offsets], text: str,
             continue
         prev = max(before, key=lambda a: a.evidence[1])
         gap = text[prev.evidence[1]:q[0]]
-        if gap.strip() or gap.count("\n") > 1 or q[1] - q[0] < 15:
+        if gap.strip() or gap.count("\n") > 1 or q[1] - q[0] < min_chars:
             continue
         span = doc.char_span(q[0], q[1], alignment_mode="expand")
         if span is None:
             continue
         # the continuation's own words decide its stance ("… many areas, possibly including …")
-        stance = content_stance(doc, q, lexicon(), "asserted") if prev.stance == "asserted" else prev.stance
+        stance = content_stance(doc, q, "asserted") if prev.stance == "asserted" else prev.stance
         extra.append(replace(prev, source=None, cue=None, content=q, evidence=(q[0], q[1]), stance=stance,
                              cue_token=-1, disputes=False, nested=False, disputed_by=None))
     return out + extra
 
 
 def fill_relays(out: list[Attribution], doc: Doc, text: str, units: Units, unit_of: dict[int, int],
-            index: EntityIndex, lex: dict[str, Any]) -> list[Attribution]:
+                index: EntityIndex) -> list[Attribution]:
     """Fill ``via``: outlets named by relay phrases in the claim's unit, or in the next one that has no claim."""
     unit_ids: dict[int, list[int]] = {n: [] for n in range(len(units))}  # unit -> attributions covering it
     for k, a in enumerate(out):
@@ -48,6 +51,7 @@ def fill_relays(out: list[Attribution], doc: Doc, text: str, units: Units, unit_
             for n in range(unit_of.get(span[0].i, 0), unit_of.get(span[-1].i, 0) + 1):
                 unit_ids[n].append(k)
     vias: dict[int, list[str]] = {k: [] for k in range(len(out))}
+    relays: Relays = vocab.load("relays")
     claimed_units = {n for n, ks in unit_ids.items() if ks}
     for n, (us, ue) in enumerate(units):
         start, end = doc[us].idx, doc[ue - 1].idx + len(doc[ue - 1].text)
@@ -55,8 +59,8 @@ def fill_relays(out: list[Attribution], doc: Doc, text: str, units: Units, unit_
         targets = unit_ids[n] or (unit_ids[n - 1] if same_paragraph and n - 1 in claimed_units else [])
         if not targets:
             continue
-        for m in lex["relay"].finditer(text, start, end):
-            for eid in _outlets_after(m.end(), end, doc, index, lex):
+        for m in relays.pattern.finditer(text, start, end):
+            for eid in _outlets_after(m.end(), end, doc, index):
                 for k in targets:
                     # a claim's own frame names its speaker, not a relay ("according to SANA", "a study
                     # published by X"): the via of a claim never holds its speaker
@@ -68,10 +72,11 @@ def fill_relays(out: list[Attribution], doc: Doc, text: str, units: Units, unit_
     return [replace(a, via=tuple(vias[k])) if vias[k] else a for k, a in enumerate(out)]
 
 
-def channel_relays(out: list[Attribution], doc: Doc, index: EntityIndex, lex: dict[str, Any]) -> list[Attribution]:
+def channel_relays(out: list[Attribution], doc: Doc, index: EntityIndex) -> list[Attribution]:
     """Channels hanging off the cue: "said on Telegram", "said in a speech on Al-Masirah TV", "in a statement
-    carried by the state news agency IRNA".  Only outlets count (an outlet word in the name or the phrase),
-    so "commented on the ministry's plan" names no channel."""
+    carried by the state news agency IRNA", and the outlet quoting the speaker ("TASS quoted Peskov as
+    saying …").  Only outlets count (an outlet word in the name or the phrase), so "commented on the
+    ministry's plan" names no channel."""
     result = []
     for a in out:
         if a.cue_token < 0:
@@ -79,29 +84,41 @@ def channel_relays(out: list[Attribution], doc: Doc, index: EntityIndex, lex: di
             continue
         cue = doc[a.cue_token]
         found = list(a.via)
-        quoting = quoting_verb(cue)  # "the state news agency TASS quoted Peskov as saying …"
-        for subject in (c for c in (quoting.children if quoting is not None else ()) if c.dep_ == "nsubj"):
-            right = subject.right_edge
-            for eid in index.entities_within(subject.left_edge.idx, right.idx + len(right.text)):
-                if index[eid].type == "ORG" and eid != a.speaker and eid not in found:
-                    found.append(eid)
-        for prep in (c for c in cue.children if c.dep_ == "prep"):
-            for tok in prep.subtree:
-                if tok.dep_ not in ("prep", "agent") or tok.lower_ not in ("on", "via", "through", "by", "to", "with"):
-                    continue
-                for obj in (c for c in tok.children if c.dep_ == "pobj"):
-                    if a.content[0] <= obj.idx < a.content[1]:
-                        continue
-                    words = {t.lower_ for t in obj.subtree}
-                    for eid in index.entities_within(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)):
-                        named = set(index[eid].name.lower().split())
-                        if (named | words) & lex["outlets"] and eid != a.speaker and eid not in found:
-                            found.append(eid)
+        for eid in _quoting_outlets(cue, index) + _channels(cue, a, index):
+            if eid != a.speaker and eid not in found:
+                found.append(eid)
         result.append(replace(a, via=tuple(found)) if len(found) > len(a.via) else a)
     return result
 
 
-def outlet_relays(out: list[Attribution], index: EntityIndex, lex: dict[str, Any]) -> list[Attribution]:
+def _quoting_outlets(cue: Token, index: EntityIndex) -> list[str]:
+    """The organisations that are the subject of "the state news agency TASS quoted Peskov as saying …"."""
+    quoting = quoting_verb(cue)
+    found = []
+    for subject in (c for c in (quoting.children if quoting is not None else ()) if c.dep_ == "nsubj"):
+        right = subject.right_edge
+        found += [eid for eid in index.entities_within(subject.left_edge.idx, right.idx + len(right.text))
+                  if index[eid].type == "ORG"]
+    return found
+
+
+def _channels(cue: Token, a: Attribution, index: EntityIndex) -> list[str]:
+    """Outlets in channel phrases of the cue ("on Telegram", "carried by IRNA"), outside the content."""
+    relays: Relays = vocab.load("relays")
+    found = []
+    for prep in (c for c in cue.children if c.dep_ == "prep"):
+        for tok in prep.subtree:
+            if tok.dep_ not in ("prep", "agent") or tok.lower_ not in relays.channel_prepositions:
+                continue
+            for obj in (c for c in tok.children if c.dep_ == "pobj" and not a.content[0] <= c.idx < a.content[1]):
+                words = {t.lower_ for t in obj.subtree}
+                right = obj.right_edge
+                found += [eid for eid in index.entities_within(obj.left_edge.idx, right.idx + len(right.text))
+                          if (set(index[eid].name.lower().split()) | words) & relays.outlet_words]
+    return found
+
+
+def outlet_relays(out: list[Attribution], index: EntityIndex) -> list[Attribution]:
     """"The ministry said …, state broadcaster TRT reported": an outlet reporting a claim is its relay."""
     result = []
     for a in out:
@@ -110,18 +127,20 @@ def outlet_relays(out: list[Attribution], index: EntityIndex, lex: dict[str, Any
             continue
         outer = [b for b in out if b is not a and b.cue is not None
                  and b.content[0] <= a.cue[0] < b.content[1] and b.speaker and b.speaker != a.speaker]
-        outlets = [b.speaker for b in outer if b.speaker not in a.via and _is_outlet(b, index, lex)]
+        outlets = [b.speaker for b in outer
+                   if b.speaker is not None and b.speaker not in a.via and _is_outlet(b, index)]
         result.append(replace(a, via=a.via + tuple(dict.fromkeys(outlets))) if outlets else a)
     return result
 
 
-def _is_outlet(a: Attribution, index: EntityIndex, lex: dict[str, Any]) -> bool:
+def _is_outlet(a: Attribution, index: EntityIndex) -> bool:
+    outlet_words = vocab.load("relays").outlet_words
     entity = index[a.speaker] if a.speaker else None
     words = set((a.speaker_text or "").lower().split()) | (set(entity.name.lower().split()) if entity else set())
-    return entity is not None and entity.type == "ORG" and bool(words & lex["outlets"])
+    return entity is not None and entity.type == "ORG" and bool(words & outlet_words)
 
 
-def _outlets_after(pos: int, limit: int, doc: Doc, index: EntityIndex, lex: dict[str, Any]) -> list[str]:
+def _outlets_after(pos: int, limit: int, doc: Doc, index: EntityIndex) -> list[str]:
     """Outlets named in the noun phrase right after a relay phrase: "told the state news agency TASS",
     "carried by the group's al-Masirah television", "telling the Philippine Daily Inquirer that …".
     The phrase is read from the words, not the parse (parsers often make "agency SANA" a verb); it ends
@@ -141,16 +160,17 @@ def _outlets_after(pos: int, limit: int, doc: Doc, index: EntityIndex, lex: dict
         if stop and not inside and tok.i > words[0].i and tok.tag_ != "POS":
             break
         end = tok.idx + len(tok.text)
+    outlet_words = vocab.load("relays").outlet_words
     found = []
     for eid in index.entities_within(pos, end):
         ent = index[eid]
         named = set(ent.name.lower().replace("-", " ").split())
-        if ent.type == "ORG" or named & lex["outlets"]:
+        if ent.type == "ORG" or named & outlet_words:
             found.append(eid)
     return found
 
 
-def resolve_nesting(out: list[Attribution], lex: dict[str, Any]) -> list[Attribution]:
+def resolve_nesting(out: list[Attribution]) -> list[Attribution]:
     """Mark claims reported inside other claims; drop those with no identifiable speaker, link disputes."""
     kept: list[tuple[int, Attribution]] = []
     for k, a in enumerate(out):

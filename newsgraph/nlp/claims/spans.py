@@ -1,4 +1,4 @@
-"""Shared pieces of attribution finding: the record, the lexicon, statement units, quotes and spans.
+"""Shared pieces of attribution finding: the records, statement units, quotes and spans.
 
 A statement *unit* is a sentence further cut at line breaks (a paragraph break
 always ends a statement); spans are character offsets into the document text.
@@ -6,17 +6,17 @@ always ends a statement); spans are character offsets into the document text.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Any
+from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.settings import settings
 
 Offsets = tuple[int, int]
-Units = list[tuple[int, int]]
+Unit = tuple[int, int]   # a statement unit: first token, one past the last
+Units = list[Unit]
 NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "PART", "CCONJ"}
 CLOSE_QUOTES = "”»"
 QUOTE_MARK = re.compile(r"''|``|[\"“”«»]")
@@ -41,37 +41,24 @@ class Attribution:
     disputed_by: int | None = None  # position (in the returned list) of the disputing attribution
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, Any]:
-    """Reporting verbs by stance, relay phrases and hedges, from the data files."""
-    def load(name: str) -> dict[str, Any]:
-        return json.loads(resources.files("newsgraph.data").joinpath(name).read_text("utf-8"))
-    verbs = load("reporting_verbs.json")
-    relays = load("relays.json")
-    hedges = load("hedges.json")
-    stance = {lemma: st for st, lemmas in verbs["stance"].items() for lemma in lemmas}
-    phrases = sorted(relays["phrases"], key=len, reverse=True)
-    return {
-        "stance": stance,
-        "xcomp": frozenset(verbs["infinitive_content"]),
-        "disputing": frozenset(verbs["disputing"]),
-        "object": frozenset(verbs["object_content"]),
-        "object_prep": verbs["object_with_preposition"],
-        "relay": re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE),
-        "outlets": frozenset(relays["outlet_words"]),
-        "claim_nouns": frozenset(verbs["claim_nouns"]),
-        "naming": frozenset(verbs["naming"]),
-        "finding": frozenset(verbs["finding"]),
-        "non_speaker_labels": frozenset(load("claims_sources.json")["non_speaker_labels"]),
-        "modals": frozenset(hedges["modals"]),
-        "hedge_adverbs": frozenset(hedges["adverbs"]),
-        "frame_hedges": frozenset(hedges["frame_words"]),
-        "unverified": frozenset(hedges["unverified_verbs"]),
-        "denial_negations": frozenset(hedges["denial_negations"]),
-        "anonymity": frozenset(verbs["anonymity_contents"]),
-        "figure_verbs": frozenset(verbs["figure_verbs"]),
-        "figure_nouns": frozenset(verbs["figure_nouns"]),
-    }
+FrameKind = Literal["verb", "noun", "according", "colon", "dash"]
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """What a cue pattern found: the frame of one attribution, before its extents and stance are worked out.
+
+    ``kind`` says which frame: a reporting or attitude ``verb`` (also predicate adjectives), a claim
+    ``noun`` ("Trump's claim that …"), ``according`` to X (also "in this poll"), a transcript ``colon``
+    ("PENCE: …") or a ``dash`` signing a quote ("“…” ― Jane Doe")."""
+
+    cue: Token
+    subject: Token                    # the head of the source phrase
+    content: Offsets
+    kind: FrameKind
+    inherited: bool = False           # the subject is the one of the verb the cue hangs from ("…, adding that")
+    cue_end: Token | None = None      # the last word of a phrase cue ("according to", "In")
+    source_span: Span | None = None   # a signed name, taken whole ("― Jane Doe")
 
 
 def sentence_units(doc: Doc) -> list[tuple[int, int]]:
@@ -94,6 +81,7 @@ def sentence_units(doc: Doc) -> list[tuple[int, int]]:
 
 def quote_regions(text: str) -> list[Offsets]:
     """Direct quotes, marks included; a quote left open at a paragraph end closes there."""
+    min_chars = settings().claims.open_quote_min_chars
     regions: list[Offsets] = []
     offset = 0
     for para in text.split("\n"):
@@ -108,7 +96,7 @@ def quote_regions(text: str) -> list[Offsets]:
                 opened = None
             elif not closing and opened is None:
                 opened = m.start()
-        if opened is not None and len(para) - opened > 20:
+        if opened is not None and len(para) - opened > min_chars:
             regions.append((offset + opened, offset + len(para.rstrip())))
         offset += len(para) + 1
     return regions
@@ -120,8 +108,17 @@ def quote_ends_sentence(quote: Offsets, text: str) -> bool:
     return text[quote[0]:quote[1]].rstrip("\"“”'’»« ").endswith(".")
 
 
-def inside_quote(regions: list[Offsets], pos: int) -> bool:
-    return any(s < pos < e - 1 for s, e in regions)
+def quoted_tokens(doc: Doc, regions: list[Offsets]) -> frozenset[int]:
+    """The tokens inside a quote, marks excluded, found in one pass: ``quote_regions`` gives the regions in
+    text order and disjoint, so a token is only ever inside the first region that does not end before it."""
+    inside = set()
+    k = 0
+    for tok in doc:
+        while k < len(regions) and regions[k][1] - 1 <= tok.idx:
+            k += 1
+        if k < len(regions) and regions[k][0] < tok.idx:
+            inside.add(tok.i)
+    return frozenset(inside)
 
 
 def trim_span(doc: Doc, lo: int, hi: int) -> Offsets | None:

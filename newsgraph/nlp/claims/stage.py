@@ -7,25 +7,27 @@ the noun phrase just before it, or the subject it shares with the verb it
 hangs from); its *content* is the clausal complement, the object of verbs like
 "reveal"/"describe … as", the direct quote beside it, or the rest of the
 sentence for "…, X said."  Positions a person or organisation holds ("wants
-to …", "attacked …", "knows that …") are claims too (``claim_attitudes``).
+to …", "attacked …", "knows that …") are claims too (``attitudes``).
 Direct quotes are found from the quote marks themselves, so a quote that opens
 in one sentence and is attributed at the end of the next is one claim.
 
-The work is split by job: ``claim_spans`` (record, lexicon, units, quotes),
-``claim_cues`` and ``claim_attitudes`` (frame patterns), ``claim_frames``
-(source/cue extents and stance), ``claim_links`` (continued quotes, relays,
-nesting, disputes).  ``find_attributions`` returns rich internal records with
-source/cue/content offsets (used by bench/attribution.py); ``extract_claims``
-maps them to the contract's ``Claim``.
+The work is split by job: ``spans`` (records, units, quotes), ``cues`` and
+``attitudes`` (frame patterns, each giving a ``CueMatch``), ``contents`` (the
+content shapes of a reporting verb), ``frames`` (source/cue extents and
+stance), ``coref`` (speakers), ``links`` (continued quotes, relays, nesting,
+disputes).  ``find_attributions`` returns rich internal records with
+source/cue/content offsets (``pipeline.run`` keeps them in
+``Trace.attributions``); ``claims_from`` maps them to the contract's ``Claim``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Doc, Token
 
+from newsgraph import vocab
 from newsgraph.model import Claim, Span
-from newsgraph.nlp.claims.attitudes import adjective_claim, attitude_claim, attitude_lexicon
-from newsgraph.nlp.claims.coref import SpeakerResolver, framing_documents
+from newsgraph.nlp.claims.attitudes import adjective_claim, attitude_claim
+from newsgraph.nlp.claims.coref import SpeakerResolver
 from newsgraph.nlp.claims.cues import (
     according_claim,
     dash_quotes,
@@ -41,15 +43,29 @@ from newsgraph.nlp.claims.cues import (
 )
 from newsgraph.nlp.claims.frames import attribution_from_match
 from newsgraph.nlp.claims.links import channel_relays, continued_quotes, fill_relays, outlet_relays, resolve_nesting
-from newsgraph.nlp.claims.spans import Attribution, Offsets, inside_quote, lexicon, quote_regions, sentence_units
+from newsgraph.nlp.claims.spans import (
+    Attribution,
+    CueMatch,
+    Offsets,
+    Units,
+    quote_regions,
+    quoted_tokens,
+    sentence_units,
+)
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed
+from newsgraph.vocab.claims import AttitudeVerbs, ReportingVerbs
 
-__all__ = ["Attribution", "extract_claims", "find_attributions", "lexicon", "quote_regions"]
+__all__ = ["Attribution", "claims_from", "extract_claims", "find_attributions", "quote_regions"]
 
 
 def extract_claims(parsed: Parsed, index: EntityIndex) -> list[Claim]:
-    found = find_attributions(parsed, index)
+    """The document's claims (the stage function): its attributions in the contract's form."""
+    return claims_from(parsed, index, find_attributions(parsed, index))
+
+
+def claims_from(parsed: Parsed, index: EntityIndex, found: list[Attribution]) -> list[Claim]:
+    """``Claim`` records for the attributions ``find_attributions`` gave, numbered in text order."""
     text = parsed.text
     claims = []
     quotes = _quotes(parsed)
@@ -83,54 +99,65 @@ def _claim_text(text: str, a: Attribution, quotes: list[Offsets]) -> str:
 
 def find_attributions(parsed: Parsed, index: EntityIndex) -> list[Attribution]:
     """Every attribution in the document, in text order: statements, and the positions (intentions,
-    evaluations, beliefs) a person or organisation holds (``claim_attitudes``)."""
+    evaluations, beliefs) a person or organisation holds (``attitudes``)."""
     doc, text = parsed.doc, parsed.text
-    lex = lexicon()
-    attitudes = attitude_lexicon()["verbs"].keys() | attitude_lexicon()["light_verbs"]
-    documents = framing_documents()
-    intention_nouns = attitude_lexicon()["nouns"]
-    cue_nouns = lex["claim_nouns"] | intention_nouns
-    adjectives = attitude_lexicon()["adjectives"]
     units = sentence_units(doc)
     unit_of = {tok.i: n for n, (s, e) in enumerate(units) for tok in doc[s:e]}
     quotes = _quotes(parsed)
+    matches = _cue_matches(doc, units, unit_of, quotes)
+    cue_starts = frozenset(m.cue.idx for m in matches)
+    # "who asked not to be named", "speaking on condition of anonymity": how a source spoke, not what it said
+    anonymity = vocab.load("reporting_verbs").anonymity_contents
+    matches = [m for m in matches if text[m.content[0]:m.content[1]].strip(" ,.;").lower() not in anonymity]
     resolver = SpeakerResolver(index)
-    raw: list[dict[str, Any]] = []
+    out = [attribution_from_match(m, doc, text, quotes, units, unit_of, resolver, cue_starts) for m in matches]
+    out = continued_quotes(out, quotes, text, units, doc)
+    out = fill_relays(out, doc, text, units, unit_of, index)
+    out = channel_relays(out, doc, index)
+    out = resolve_nesting(sorted(out, key=lambda a: (a.evidence[0], a.cue[0] if a.cue else a.content[0])))
+    return outlet_relays(out, index)
+
+
+def _cue_matches(doc: Doc, units: Units, unit_of: dict[int, int], quotes: list[Offsets]) -> list[CueMatch]:
+    """Every cue's match, in text order, then quotes signed with a dash; a cue inside a direct quote is
+    part of what was said, except a transcript label opening a quoted line ("PENCE: Well, …")."""
+    quoted = quoted_tokens(doc, quotes)
+    found = []
     for tok in doc:
         if tok.i not in unit_of:
             continue
-        # a transcript label opening a quoted line ("PENCE: Well, …") still names the speaker
-        if inside_quote(quotes, tok.idx) and not (tok.text == ":" and speaker_label(tok, units[unit_of[tok.i]][0])):
+        if tok.i in quoted and not (tok.text == ":" and speaker_label(tok, units[unit_of[tok.i]][0])):
             continue
-        found = None
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            found = according_claim(tok, units[unit_of[tok.i]], doc)
-        elif tok.lemma_.lower() in lex["stance"] and (tok.pos_ in ("VERB", "AUX") or verb_tagged_noun(tok)):
-            found = verb_claim(tok, units, unit_of, quotes, doc, lex)
-            found = found or attitude_claim(tok, units, unit_of, doc, verb_subject, ("evaluation", "asserted"))
-        elif tok.lemma_.lower() in lex["figure_verbs"] and tok.pos_ == "VERB":  # "put the toll at 10"
-            found = figure_claim(tok, units[unit_of[tok.i]], doc, lex)
-        elif tok.lemma_.lower() in attitudes and tok.pos_ in ("VERB", "AUX"):  # verbs and light verbs
-            found = attitude_claim(tok, units, unit_of, doc, verb_subject)
-        elif tok.pos_ == "ADJ" and tok.lemma_.lower() in adjectives:
-            found = adjective_claim(tok, units, unit_of, doc, verb_subject)
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cue_nouns:
-            found = noun_claim(tok, units[unit_of[tok.i]], doc, intention_nouns)
-        elif tok.lower_ == "in" and tok.i + 1 < len(doc):
-            found = in_document_claim(tok, units[unit_of[tok.i]], doc, lex, documents)
-        elif tok.text == ":" and speaker_label(tok, units[unit_of[tok.i]][0]):
-            found = transcript_claim(tok, units, unit_of, doc)
-        if found:
-            raw.append(found)
-    raw += [d for d in dash_quotes(doc, text) if d["cue"].i in unit_of]
-    raw = merge_according(raw, unit_of)
-    cue_starts = frozenset(r["cue"].idx for r in raw)
-    # "who asked not to be named", "speaking on condition of anonymity": how a source spoke, not what it said
-    raw = [r for r in raw if text[r["content"][0]:r["content"][1]].strip(" ,.;").lower() not in lex["anonymity"]]
-    out = [attribution_from_match(r, doc, text, quotes, units, unit_of, index, resolver, lex, cue_starts) for r in raw]
-    out = continued_quotes(out, quotes, text, units, doc)
-    out = fill_relays(out, doc, text, units, unit_of, index, lex)
-    out = channel_relays(out, doc, index, lex)
-    out = resolve_nesting(sorted(out, key=lambda a: (a.evidence[0], a.cue[0] if a.cue else a.content[0])), lex)
-    out = outlet_relays(out, index, lex)
-    return out
+        match = _match_at(tok, units, unit_of, quotes)
+        if match is not None:
+            found.append(match)
+    found += [d for d in dash_quotes(doc, doc.text) if d.cue.i in unit_of]
+    return merge_according(found, unit_of)
+
+
+def _match_at(tok: Token, units: Units, unit_of: dict[int, int], quotes: list[Offsets]) -> CueMatch | None:
+    """The frame ``tok`` cues, if any: the first cue kind its word and tag fit decides which."""
+    doc = tok.doc
+    verbs: ReportingVerbs = vocab.load("reporting_verbs")
+    attitudes: AttitudeVerbs = vocab.load("attitude_verbs")
+    lemma = tok.lemma_.lower()
+    unit = units[unit_of[tok.i]]
+    if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        return according_claim(tok, unit, doc)
+    if lemma in verbs.stance and (tok.pos_ in ("VERB", "AUX") or verb_tagged_noun(tok)):
+        # a reporting verb no statement frame fits may still state a position ("is stressing the need to …")
+        return (verb_claim(tok, units, unit_of, quotes, doc)
+                or attitude_claim(tok, units, unit_of, doc, verb_subject, ("evaluation", "asserted")))
+    if lemma in verbs.figure_verbs and tok.pos_ == "VERB":  # "put the toll at 10"
+        return figure_claim(tok, unit, doc)
+    if (lemma in attitudes.verbs or lemma in attitudes.light_verbs) and tok.pos_ in ("VERB", "AUX"):
+        return attitude_claim(tok, units, unit_of, doc, verb_subject)
+    if tok.pos_ == "ADJ" and lemma in attitudes.adjectives:
+        return adjective_claim(tok, units, unit_of, doc, verb_subject)
+    if tok.pos_ == "NOUN" and (lemma in verbs.claim_nouns or lemma in attitudes.intention_nouns):
+        return noun_claim(tok, unit, doc)
+    if tok.lower_ == "in" and tok.i + 1 < len(doc):
+        return in_document_claim(tok, unit, doc)
+    if tok.text == ":" and speaker_label(tok, unit[0]):
+        return transcript_claim(tok, units, unit_of, doc)
+    return None
