@@ -13,7 +13,7 @@ from collections.abc import Callable
 from enum import Enum
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,6 +21,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from newsgraph.errors import InputError, NewsgraphError
+
+if TYPE_CHECKING:
+    from newsgraph.ingest import Progress as IngestProgress
+    from newsgraph.ingest import ReadOptions
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Turn news reporting into an evidence-linked knowledge graph, offline.")
@@ -32,7 +36,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 DbOption = Annotated[Path | None, typer.Option(
     "--db", help="SQLite store (or SQLAlchemy URL); default $NEWSGRAPH_DB or ./newsgraph.db", show_default=False)]
 PublishedOption = Annotated[str | None, typer.Option(
-    "--published", help="Publication date YYYY-MM-DD for inputs that carry none")]
+    "--published", help="Publication date for inputs that carry none (2024-02-20, 'Feb 20, 2024', 2024-02, 2024...)")]
 EncodingOption = Annotated[str | None, typer.Option(
     "--encoding", help="Decode non-UTF-8 text with this encoding (e.g. cp1252), or 'auto' to detect it")]
 TimeoutOption = Annotated[float | None, typer.Option(
@@ -40,6 +44,29 @@ TimeoutOption = Annotated[float | None, typer.Option(
 MaxCharsOption = Annotated[int | None, typer.Option(
     "--max-chars", help="Largest document accepted, in characters (default $NEWSGRAPH_MAX_CHARS or 400,000)")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors")]
+
+_RECORDS = "Records (CSV, TSV, JSON, JSON Lines)"
+_DATES = "Publication dates"
+
+
+def _column(field: str, defaults: str) -> Any:
+    return typer.Option(f"--{field}-column", rich_help_panel=_RECORDS,
+                        help=f"CSV column or JSON key of the {field} (default: the first of {defaults})")
+
+
+TextColumn = Annotated[str | None, _column("text", "text, content, body, article, *_text...")]
+TitleColumn = Annotated[str | None, _column("title", "title, headline, *_title")]
+DateColumn = Annotated[str | None, _column("date", "published, date, pubdate, *_date")]
+SourceColumn = Annotated[str | None, _column("source", "source, outlet, publisher, site_name")]
+UrlColumn = Annotated[str | None, _column("url", "url, link, permalink")]
+AuthorColumn = Annotated[str | None, _column("author", "author, authors, byline")]
+IdColumn = Annotated[str | None, _column("id", "id, doc_id, article_id, unit_id, guid: the document id is FILE-ID")]
+DateFormatOption = Annotated[str | None, typer.Option(
+    "--date-format", rich_help_panel=_DATES, help="strptime format of the inputs' dates, e.g. '%m/%d/%Y'")]
+DayFirstOption = Annotated[bool, typer.Option(
+    "--day-first", rich_help_panel=_DATES, help="Read 4/7/2017 as 4 July")]
+MonthFirstOption = Annotated[bool, typer.Option(
+    "--month-first", rich_help_panel=_DATES, help="Read 4/7/2017 as April 7 (what is assumed without a rule)")]
 
 
 class ExtractFormat(str, Enum):
@@ -70,30 +97,58 @@ def _report(message: str) -> None:
     err.print(f"[red]error:[/] {escape(message)}")
 
 
-def _check_published(published: str | None) -> None:
-    from newsgraph.pipeline import _as_date
-    _as_date(published)  # raises InputError naming the bad value
+def _warn(message: str, console: Console = err) -> None:
+    console.print(f"[yellow]warning:[/] {escape(message)}")
+
+
+def _read_options(encoding: str | None, max_chars: int | None, columns: dict[str, str | None],
+                  date_format: str | None, day_first: bool, month_first: bool) -> ReadOptions:
+    from newsgraph.ingest import DAY_FIRST, MONTH_FIRST, Columns, DateRule, ReadOptions
+
+    if day_first and month_first:
+        raise typer.BadParameter("give --day-first or --month-first, not both")
+    order = DAY_FIRST if day_first else MONTH_FIRST if month_first else None
+    return ReadOptions(encoding=encoding, max_chars=max_chars, columns=Columns(**columns),
+                       dates=DateRule(format=date_format, order=order))
+
+
+def _checked_published(published: str | None, options: ReadOptions) -> str | None:
+    """``--published`` in ISO form; an unreadable value stops the command before anything is read."""
+    from newsgraph.ingest import parse_date
+
+    if published is None:
+        return None
+    value, warning = parse_date(published, options.dates)
+    if warning:
+        _warn(warning)
+    return value
 
 
 @app.command()
 @_edge
-def extract(files: Annotated[list[Path], typer.Argument(help="Text, HTML, JSONL or RSS/Atom files")],
+def extract(files: Annotated[list[str], typer.Argument(help="Files, directories or globs: text, HTML, CSV/TSV, "
+                                                             "JSON, JSON Lines, RSS/Atom")],
             format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.json,
             published: PublishedOption = None, encoding: EncodingOption = None,
             text: Annotated[bool, typer.Option("--text", help="Include the document text")] = False,
-            timeout: TimeoutOption = None, max_chars: MaxCharsOption = None, debug: DebugOption = False) -> None:
-    """Print the extraction of each file as contract JSON (a list), or JSON Lines; no store needed."""
-    from newsgraph.ingest import read_paths
-    from newsgraph.ingest.limits import default_timeout
-    from newsgraph.ingest.run import extract_item
+            timeout: TimeoutOption = None, max_chars: MaxCharsOption = None, debug: DebugOption = False,
+            text_column: TextColumn = None, title_column: TitleColumn = None, date_column: DateColumn = None,
+            source_column: SourceColumn = None, url_column: UrlColumn = None, author_column: AuthorColumn = None,
+            id_column: IdColumn = None, date_format: DateFormatOption = None, day_first: DayFirstOption = False,
+            month_first: MonthFirstOption = False) -> None:
+    """Print the extraction of each document as contract JSON (a list), or JSON Lines; no store needed."""
+    from newsgraph.ingest import IngestReport, extract_paths
 
-    _check_published(published)
-    failed = False
+    options = _read_options(encoding, max_chars, dict(
+        text=text_column, title=title_column, date=date_column, source=source_column, url=url_column,
+        author=author_column, id=id_column), date_format, day_first, month_first)
+    report = IngestReport()
     docs = []
-    for item in read_paths([str(f) for f in files], encoding=encoding, max_chars=max_chars):
-        outcome = extract_item(item, published, default_timeout() if timeout is None else timeout, debug)
+    for outcome in extract_paths(files, options=options, published=_checked_published(published, options),
+                                 timeout=timeout, debug=debug, report=report):
+        for warning in outcome.warnings:
+            _warn(warning)
         if outcome.document is None:
-            failed = True
             _report(outcome.error or outcome.origin)
         elif format is ExtractFormat.jsonl:
             sys.stdout.write(json.dumps(outcome.document.to_dict(include_text=text), ensure_ascii=False) + "\n")
@@ -102,7 +157,9 @@ def extract(files: Annotated[list[Path], typer.Argument(help="Text, HTML, JSONL 
     if format is ExtractFormat.json:
         json.dump(docs, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    if failed:
+    if line := report.skipped_line():
+        err.print(escape(line))
+    if report.failed:
         raise typer.Exit(1)
 
 
@@ -110,81 +167,82 @@ def extract(files: Annotated[list[Path], typer.Argument(help="Text, HTML, JSONL 
 @_edge
 def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories or glob patterns")],
            db: DbOption = None, published: PublishedOption = None, encoding: EncodingOption = None,
-           timeout: TimeoutOption = None, max_chars: MaxCharsOption = None, debug: DebugOption = False) -> None:
+           timeout: TimeoutOption = None, max_chars: MaxCharsOption = None, debug: DebugOption = False,
+           text_column: TextColumn = None, title_column: TitleColumn = None, date_column: DateColumn = None,
+           source_column: SourceColumn = None, url_column: UrlColumn = None, author_column: AuthorColumn = None,
+           id_column: IdColumn = None, date_format: DateFormatOption = None, day_first: DayFirstOption = False,
+           month_first: MonthFirstOption = False) -> None:
     """Extract documents and add them to the store; a text already stored is skipped."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from newsgraph.ingest import expand, read_file
-    from newsgraph.ingest.limits import default_timeout
-    from newsgraph.ingest.run import ingest_item
+    from newsgraph.ingest import ingest_paths
     from newsgraph.store import Store
 
-    _check_published(published)
-    limit = default_timeout() if timeout is None else timeout
-    entries = list(expand(paths))
-    files = [e for e in entries if isinstance(e, Path)]
-    added = skipped = failures = 0
-    for problem in (e for e in entries if isinstance(e, InputError)):
-        _report(str(problem))
-        failures += 1
-    with Store(db) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                      TimeElapsedColumn(), console=err, transient=True) as progress:
-        task = progress.add_task("ingesting", total=len(files))
-        for path in files:
-            progress.update(task, description=f"ingesting {escape(path.name[:40])}")
-            for item in read_file(path, encoding=encoding, max_chars=max_chars):
-                outcome = ingest_item(store, item, published, limit, debug)
-                if outcome.failed:
-                    failures += 1
-                    progress.console.print(f"[red]error:[/] {escape(outcome.error or '')}")
-                elif outcome.added:
-                    added += 1
-                else:
-                    skipped += 1
-            progress.advance(task)
+    options = _read_options(encoding, max_chars, dict(
+        text=text_column, title=title_column, date=date_column, source=source_column, url=url_column,
+        author=author_column, id=id_column), date_format, day_first, month_first)
+    day = _checked_published(published, options)
+    with Store(db) as store, _ProgressBar() as bar:
+        report = ingest_paths(paths, store, options=options, published=day, timeout=timeout, debug=debug,
+                              on_progress=bar.update)
         total = len(store)
-    err.print(f"{added} added, {skipped} already stored, {failures} failed; "
+    warned = f", {len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}" if report.warnings else ""
+    err.print(f"{report.added} added, {report.already_stored} already stored, {report.failed} failed{warned}; "
               f"{total} documents in {escape(str(db or store.url))}")
-    if failures:
+    if line := report.skipped_line():
+        err.print(escape(line))
+    if report.failed:
         raise typer.Exit(1)
+
+
+class _ProgressBar:
+    """The rich progress bar of ``ingest``, fed by ``ingest_paths``; errors and warnings print above it."""
+
+    def __init__(self) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=err, transient=True)
+        self.task = self.progress.add_task("ingesting", total=None)
+
+    def __enter__(self) -> _ProgressBar:
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.__exit__(None, None, None)
+
+    def update(self, where: IngestProgress) -> None:
+        name = f"ingesting {escape(where.path.name[:40])}" if where.path else "ingesting"
+        self.progress.update(self.task, total=where.files_total, completed=where.files_done, description=name)
+        if where.outcome is not None:
+            for warning in where.outcome.warnings:
+                _warn(warning, self.progress.console)
+            if where.outcome.error:
+                self.progress.console.print(f"[red]error:[/] {escape(where.outcome.error)}")
+
+
+class SummaryFormat(str, Enum):
+    text = "text"
+    json = "json"
 
 
 @app.command()
 @_edge
 def summary(db: DbOption = None,
-            limit: Annotated[int, typer.Option(help="Entities listed per type")] = 12) -> None:
-    """What the store holds: entities by type with roles and coordinates, events and claims."""
-    from newsgraph.model import ENTITY_TYPES
+            limit: Annotated[int, typer.Option(help="Entities listed per type")] = 5,
+            rows: Annotated[int, typer.Option(help="Events and claims listed")] = 8,
+            format: Annotated[SummaryFormat, typer.Option("--format", "-f")] = SummaryFormat.text) -> None:
+    """What the store holds: documents, top entities by type with roles and places, dated events, claims."""
     from newsgraph.store import Store
+    from newsgraph.summary import render, summarize
 
     with Store(db) as store:
-        counts = store.counts()
-        entities = store.entities()
-    out.print(f"[bold]{counts['documents']} documents[/], {len(entities)} distinct entities, "
-              f"{sum(counts['events_by_type'].values())} events, "
-              f"{sum(counts['claims_by_stance'].values())} claims, {counts['relations']} relations")
-    for etype in ENTITY_TYPES:
-        of_type = [e for e in entities if e.type == etype]
-        if not of_type:
-            continue
-        table = Table(title=f"{etype} ({len(of_type)})", title_justify="left", show_edge=False)
-        for column in ("name", "docs", "mentions", "roles", "where"):
-            table.add_column(column, overflow="fold")
-        for e in of_type[:limit]:
-            where = " ".join(x for x in (e.country or "", _coords(e.lat, e.lon)) if x)
-            table.add_row(escape(e.name), str(len(e.documents)), str(e.mentions),
-                          escape("; ".join(list(e.roles)[:3])), where)
-        if len(of_type) > limit:
-            table.caption = f"… and {len(of_type) - limit} more"
-        out.print(table)
-    for title, mapping in (("events by type", counts["events_by_type"]),
-                           ("claims by stance", counts["claims_by_stance"])):
-        if mapping:
-            out.print(f"[bold]{title}:[/] " + ", ".join(f"{k} {v}" for k, v in mapping.items()))
-
-
-def _coords(lat: float | None, lon: float | None) -> str:
-    return f"{lat:.3f},{lon:.3f}" if lat is not None and lon is not None else ""
+        result = summarize(store, per_type=limit, rows=rows)
+    if format is SummaryFormat.json:
+        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    for part in render(result, width=max(80, min(out.width, 120))):
+        out.print(part)
 
 
 @app.command()

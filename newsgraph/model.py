@@ -168,3 +168,5 @@ class SourceDocument:
     url: str | None = None
     author: str | None = None
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    doc_id: str | None = None  # an id the input gives (a CSV id column); None: made from the origin
+    warnings: tuple[str, ...] = ()  # what the reader noticed but kept the document for (an unreadable date)

@@ -102,7 +102,7 @@ def extract(text: str, published: str | dt.date | None = None, *, title: str | N
     anchor = trace.parsed.published
     return Document(
         doc_id=doc_id or digest[:12], text=text, text_sha256=digest, title=title,
-        published=anchor.isoformat() if anchor else None, source=source, url=url, author=author,
+        published=anchor.isoformat() if anchor else _partial_date(published), source=source, url=url, author=author,
         entities=tuple(trace.entities), events=tuple(trace.events), claims=tuple(trace.claims),
         relations=tuple(trace.relations), dates=tuple(trace.dates))
 
@@ -118,15 +118,27 @@ def text_sha256(text: str) -> str:
 
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
 
 def _as_date(value: str | dt.date | None) -> dt.date | None:
+    """The anchor day of a publication date; a month or a year (2024-02, 2024) gives none."""
     if value is None or isinstance(value, dt.date):
         return value
+    if _partial_date(value):
+        return None
     match = _ISO_DAY.match(value.strip())
     if not match:
-        raise InputError("published", f"{value!r} is not a date in YYYY-MM-DD form")
+        raise InputError("published", f"{value!r} is not a date in YYYY-MM-DD, YYYY-MM or YYYY form")
     try:
         return dt.date.fromisoformat(match.group(0))
     except ValueError as err:
         raise InputError("published", f"{value!r} is not a valid date ({err})") from err
+
+
+def _partial_date(value: str | dt.date | None) -> str | None:
+    """A publication date of month or year precision, as given; None for anything else."""
+    match = _ISO_PARTIAL.match(value.strip()) if isinstance(value, str) else None
+    if match is None or int(match.group(1)) < 1 or not (match.group(2) is None or 1 <= int(match.group(2)) <= 12):
+        return None
+    return match.group(0)

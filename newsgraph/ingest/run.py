@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ class Outcome:
     added: bool = False
     error: str | None = None
     document: Document | None = None
+    warnings: tuple[str, ...] = ()  # kept anyway: an unreadable publication date, an assumed day/month order
 
     @property
     def failed(self) -> bool:
@@ -35,8 +36,9 @@ class Outcome:
 
 
 def doc_id_for(origin: str) -> str:
-    """A readable document id from where the text came from: the file stem, plus line or entry number."""
-    path, _, line = origin.rpartition(":") if re.search(r":\d+$", origin) else (origin, "", "")
+    """A readable document id from where the text came from: the file stem, plus line, row, index or entry."""
+    numbered = re.search(r"(?::(?:row )?(\d+)|\[(\d+)\])$", origin)
+    path, line = (origin[:numbered.start()], numbered.group(1) or numbered.group(2)) if numbered else (origin, "")
     path, _, entry = path.partition("#entry") if "#entry" in path else (path, "", "")
     stem = _UNSAFE.sub("-", Path(path).stem).strip("-.")[:100] or "doc"
     return "-".join(part for part in (stem, line, entry) if part)
@@ -48,16 +50,16 @@ def extract_item(item: SourceDocument | InputError, published: str | None = None
     if isinstance(item, InputError):
         return Outcome(item.origin, error=str(item))
     if published and not item.published:
-        item = SourceDocument(**{**item.__dict__, "published": published})
+        item = replace(item, published=published)
     try:
         with time_limit(timeout):
-            doc = extract_source(item, doc_id=doc_id_for(item.origin))
+            doc = extract_source(item, doc_id=item.doc_id or doc_id_for(item.origin))
     except NewsgraphError as err:
-        return Outcome(item.origin, error=f"{item.origin}: {getattr(err, 'reason', err)}")
-    except Exception as err:  # a bug in a stage must not sink the batch: report it and go on
+        return Outcome(item.origin, error=f"{item.origin}: {getattr(err, 'reason', err)}", warnings=item.warnings)
+    except Exception as err:  # noqa: BLE001 -- a bug in a stage must not sink the batch: report it and go on
         detail = traceback.format_exc() if debug else f"{type(err).__name__}: {err}"
         return Outcome(item.origin, error=f"{item.origin}: internal error during extraction ({detail})")
-    return Outcome(item.origin, doc_id=doc.doc_id, document=doc)
+    return Outcome(item.origin, doc_id=doc.doc_id, document=doc, warnings=item.warnings)
 
 
 def ingest_item(store: Store, item: SourceDocument | InputError, published: str | None = None,
@@ -74,4 +76,4 @@ def ingest_item(store: Store, item: SourceDocument | InputError, published: str 
         doc_id, added = store.add(outcome.document, origin=item.origin if isinstance(item, SourceDocument) else None)
     except NewsgraphError as err:
         return Outcome(outcome.origin, error=str(err))
-    return Outcome(outcome.origin, doc_id=doc_id, added=added)
+    return Outcome(outcome.origin, doc_id=doc_id, added=added, warnings=outcome.warnings)

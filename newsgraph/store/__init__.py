@@ -234,6 +234,17 @@ class Store:
         except DBAPIError as err:
             raise _store_error(self.url, err) from None
 
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        """Every row of one extraction table (entities, events, claims, relations, dates, mentions),
+        with its document's ``doc_id``, in document order: read-only, for summaries and reports."""
+        tables = {t.name: t for t in schema.CHILD_TABLES}
+        if table not in tables:
+            raise KeyError(f"no table {table!r}; the tables are {', '.join(sorted(tables))}")
+        t, d = tables[table], schema.documents
+        query = select(d.c.doc_id, t).join(d, d.c.pk == t.c.doc_pk).order_by(t.c.doc_pk, t.c.seq)
+        with self._read() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     """WAL lets readers work while an ingest writes; busy_timeout makes a second writer wait, not fail."""

@@ -48,6 +48,9 @@ def hostile_corpus(root: Path) -> dict[str, str | None]:
                               b'{"text": "half a record\n'
                               b'{"text": "Hezbollah fired drones at northern Israel on Friday, the army said."}\n'),
                              "bad-middle.jsonl:2: not valid JSON"),
+        "short-row.csv": (b"title,text,date\nTalks,Iraq said the talks would resume.\n", "row 2: 2 fields, but the header has 3"),
+        "unclosed.csv": (b'title,text\nTalks,"Iraq said the talks would resume.\n', "row 2: not valid CSV"),
+        "truncated.json": (b'{"title": "Talks", "text": "Iraq said the talks would', "not valid JSON"),
     }
     for name, (data, _) in files.items():
         (root / name).write_bytes(data)

@@ -1,4 +1,4 @@
-"""Readers: formats, titles, encodings, bad input; no NLP involved, so these run in milliseconds."""
+"""Readers of text, HTML, JSON Lines and feeds: formats, titles, encodings, bad input; no NLP, so milliseconds."""
 
 from __future__ import annotations
 
@@ -103,11 +103,14 @@ def test_jsonl_bad_line_is_reported_with_its_number_and_the_rest_read(tmp_path: 
     assert "not valid JSON" in errors[0].reason
 
 
-def test_jsonl_bad_date_is_an_error_for_that_line(tmp_path: Path) -> None:
+def test_jsonl_unreadable_date_is_a_warning_and_the_line_is_kept(tmp_path: Path) -> None:
     path = tmp_path / "d.jsonl"
-    path.write_text('{"text": "Talks resumed.", "published": "last Tuesday"}\n')
-    [error] = list(read_file(path))
-    assert isinstance(error, InputError) and "last Tuesday" in str(error)
+    path.write_text('{"text": "Talks resumed.", "published": "last Tuesday"}\n{"text": "Talks ended.", "date": "2024-02"}\n')
+    first, second = list(read_file(path))
+    assert isinstance(first, SourceDocument) and first.published is None
+    assert first.warnings == (f"{path}:1: publication date 'last Tuesday' is not a date form newsgraph reads; "
+                              "the document is kept without a date",)
+    assert isinstance(second, SourceDocument) and second.published == "2024-02" and not second.warnings
 
 
 def test_html_example_gives_text_and_metadata(examples_dir: Path) -> None:
