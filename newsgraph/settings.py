@@ -77,8 +77,34 @@ class PlaceWeights:
 
 @dataclass(frozen=True)
 class EntitySettings:
+    """Sizes and reaches of the entity rules (``newsgraph/nlp/entities``)."""
+
     # a proper noun spaCy did not tag is a place when the gazetteer knows a town this big by that name
     gazetteer_min_population: int = 100_000
+    # a town this big is never the short name of an institution ("Beijing" beside "Beijing Health Bureau")
+    well_known_town_population: int = 100_000
+    # a "person" named like a city this big is the city, unless a title or a verb shows a person
+    big_city_population: int = 500_000
+    # an abbreviation joins the name before it when a cue ("known by its abbreviation") spans at most these characters
+    abbreviation_cue_chars: int = 60
+    # longest known organisation name, in tokens ("Organisation for the Prohibition of Chemical Weapons")
+    known_name_tokens: int = 10
+    # longest weapon or vehicle name or class, in tokens ("Iron Dome", "cruise missiles", "USS Carl Vinson");
+    # longer entries of weapons.json are never matched ("anti-ship ballistic missiles" is five tokens)
+    materiel_name_tokens: int = 4
+    # a designation ("Fateh-110") or a one-word system name is a weapon with a context word this many tokens away
+    designation_context_tokens: int = 4
+    # words of a craft's name after its descriptor ("the tanker Eagle S"), and of a brand before "missiles"
+    craft_name_words: int = 4
+    brand_name_words: int = 3
+    # a branch of a known group ("Islamic State Sahel Province"): at most this many words after its name
+    branch_name_words: int = 3
+    # title chains before a name, separated by commas ("Army Chief of Staff, Lieutenant General X")
+    title_chains: int = 3
+    # when the parse has no apposition, a title head this many tokens after the comma still starts a role
+    apposition_title_tokens: int = 6
+    # a "Read more: ..." line shorter than this is page furniture
+    furniture_line_chars: int = 60
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,188 @@
-"""Typed views of the entities stage's vocabularies: organizations, weapons, vehicles, facilities, furniture."""
+"""Typed views of the entities stage's vocabularies.
+
+``organizations`` (known organisations and their aliases, generic body words), ``weapons``
+and ``vehicles`` (named systems, classes, designation patterns, craft cues), ``facilities``
+(head words of sites, organisations and companies), ``furniture`` (page-furniture lines) and
+``entity_words`` (the function words and small word lists the stage's rules read).
+"""
 
 from __future__ import annotations
 
-from newsgraph.vocab.loader import Entries, vocabulary  # noqa: F401
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from newsgraph.vocab.loader import Entries, vocabulary
+
+
+@dataclass(frozen=True)
+class Organizations:
+    """Widely cited organisations (``data/organizations.json``), looked up case-insensitively."""
+
+    canonical: Mapping[str, str]          # lower-cased name or alias -> canonical name
+    forms: tuple[str, ...]                # every name and alias, as written
+    generic_body_words: frozenset[str]    # "foreign", "ministry": words of a kind of body every country has
+    branch_heads: frozenset[str]          # "Province" in "Islamic State Sahel Province" (as written)
+
+    def canonical_name(self, name: str) -> str | None:
+        return self.canonical.get(name.lower())
+
+
+@vocabulary("organizations")
+def _organizations(entries: Entries) -> Organizations:
+    known = entries.mapping("known")
+    forms: list[str] = []
+    table: dict[str, str] = {}
+    for name in known:
+        aliases = entries.words(name, where=known, path=f"known.{name}")
+        forms += [name, *aliases]
+        for form in (name, *aliases):
+            table[form.lower()] = name
+    entries.distinct(forms, "known", fold=True)  # one form, one organisation: a repeat is a slip
+    return Organizations(canonical=table, forms=tuple(forms),
+                         generic_body_words=frozenset(entries.words("generic_body_words", fold=True)),
+                         branch_heads=frozenset(entries.words("branch_heads")))
+
+
+def _patterns(entries: Entries, key: str) -> tuple[re.Pattern[str], ...]:
+    compiled = []
+    for pattern in entries.words(key):
+        try:
+            compiled.append(re.compile(pattern))
+        except re.error as err:
+            raise entries.error(key, f"{pattern!r} is not a regular expression ({err})") from None
+    return tuple(compiled)
+
+
+@dataclass(frozen=True)
+class Weapons:
+    """Weapon systems (``data/weapons.json``): ACE WEA."""
+
+    systems: frozenset[str]                    # "Iron Dome", "Fateh-110": as written
+    classes: frozenset[str]                    # "cruise missiles" (lower case)
+    name_heads: frozenset[str]                 # "missiles": a brand name before one is a weapon (lower case)
+    designations: tuple[re.Pattern[str], ...]  # "Fateh-110", "S-300": a weapon next to a context word
+    designation_context: frozenset[str]        # "missile", "launched" (lower case words or lemmas)
+
+
+@vocabulary("weapons")
+def _weapons(entries: Entries) -> Weapons:
+    return Weapons(systems=frozenset(entries.words("systems")),
+                   classes=frozenset(entries.words("classes", fold=True)),
+                   name_heads=frozenset(entries.words("name_heads", fold=True)),
+                   designations=_patterns(entries, "designation_patterns"),
+                   designation_context=frozenset(entries.words("designation_context", fold=True)))
+
+
+@dataclass(frozen=True)
+class Vehicles:
+    """Aircraft, armour and ships (``data/vehicles.json``): ACE VEH."""
+
+    systems: frozenset[str]                    # "F-16", "Bayraktar TB2": as written
+    ship_prefixes: frozenset[str]              # "HMS", "USS": the capitalised words after name a ship
+    vessel_descriptors: frozenset[str]         # "frigate", "cargo ship": the capitalised name after is a craft
+    flag_marker: str                           # "flagged" in "the Russian-flagged Volgo-Balt 217"
+    designations: tuple[re.Pattern[str], ...]  # "Su-35", "MQ-9"
+
+
+@vocabulary("vehicles")
+def _vehicles(entries: Entries) -> Vehicles:
+    return Vehicles(systems=frozenset(entries.words("systems")),
+                    ship_prefixes=frozenset(entries.words("ship_prefixes")),
+                    vessel_descriptors=frozenset(entries.words("vessel_descriptors")),
+                    flag_marker=entries.text("flag_marker"),
+                    designations=_patterns(entries, "designation_patterns"))
+
+
+@dataclass(frozen=True)
+class InstitutionWords:
+    """Last words of names (``data/facilities.json``, lower case): sites, organisations, companies."""
+
+    facility_heads: frozenset[str]  # "air base", "palace": one or two words
+    org_heads: frozenset[str]       # "center", "ministry"
+    company_heads: frozenset[str]   # "shipping", "logistics"
+    port_heads: frozenset[str]      # "port": after a sea or region it describes, it names no site
+
+
+@vocabulary("facilities")
+def _facilities(entries: Entries) -> InstitutionWords:
+    facility_heads = frozenset(entries.words("heads", fold=True))
+    port_heads = frozenset(entries.words("port_heads", fold=True))
+    if not port_heads <= facility_heads:
+        raise entries.error("port_heads", f"{sorted(port_heads - facility_heads)} are not facility heads")
+    return InstitutionWords(facility_heads=facility_heads, org_heads=frozenset(entries.words("org_heads", fold=True)),
+                            company_heads=frozenset(entries.words("company_heads", fold=True)), port_heads=port_heads)
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Lines of page furniture (``data/furniture.json``, lower case): "read more", "sources"."""
+
+    lines: frozenset[str]
+
+
+@vocabulary("furniture")
+def _furniture(entries: Entries) -> Furniture:
+    return Furniture(lines=frozenset(entries.words("lines", fold=True)))
+
+
+@dataclass(frozen=True)
+class EntityWords:
+    """The small word lists the entity rules read (``data/entity_words.json``, lower case unless noted)."""
+
+    determiners: frozenset[str]            # "the", "those": dropped from the front of a name
+    articles: frozenset[str]               # "a", "the": dropped from the front of a role
+    connectors: frozenset[str]             # "and", "of", "de": inside institution names
+    initials_skip: frozenset[str]          # "of", "&": no letter of an abbreviation
+    place_words: frozenset[str]            # "village", "port": "the village of X" names a place
+    locatives: frozenset[str]              # "in", "from": a name after one may be a place
+    place_locatives: frozenset[str]        # "in", "near": a name after one is a place, not a person
+    site_particles: frozenset[str]         # "al", "ez": particles that may open a site's name
+    not_acronyms: frozenset[str]           # "CEO", "GMT": capitals that name no organisation (as written)
+    title_stops: frozenset[str]            # "said", "by": a title chain does not run left past these
+    descriptor_determiners: frozenset[str]  # "the analyst": determiners of a title used alone
+    abbreviation_verbs: tuple[str, ...]    # "known", "referred to": "known by its abbreviation, CERS"
+    abbreviation_nouns: tuple[str, ...]    # "abbreviation", "acronym"
+    disease_heads: tuple[str, ...]         # "virus", "fever": "West Nile virus" names no place
+    leading_verbs: Mapping[str, str]       # "lead" -> "led": ", led by X" says who leads
+    platform_names: frozenset[str]         # "X", "X." (as written): the social network ...
+    platform_before: frozenset[str]        # ... after "on", "via" ...
+    platform_after: frozenset[str]         # ... and before "that", "and" or punctuation
+
+
+def _words(entries: Entries, key: str, *, fold: bool = True) -> frozenset[str]:
+    return frozenset(entries.words(key, fold=fold))
+
+
+def _subset(entries: Entries, key: str, of: frozenset[str], of_key: str) -> frozenset[str]:
+    words = _words(entries, key)
+    if not words <= of:
+        raise entries.error(key, f"{sorted(words - of)} are not in {of_key}")
+    return words
+
+
+def _leading_verbs(entries: Entries) -> dict[str, str]:
+    table = entries.mapping("leading_verbs")
+    for lemma, participle in table.items():
+        if not isinstance(participle, str) or not participle.strip():
+            raise entries.error(f"leading_verbs.{lemma}", "must be the verb's past participle")
+    return table
+
+
+@vocabulary("entity_words")
+def _entity_words(entries: Entries) -> EntityWords:
+    determiners = _words(entries, "determiners")
+    locatives = _words(entries, "locatives")
+    return EntityWords(
+        determiners=determiners, articles=_subset(entries, "articles", determiners, "determiners"),
+        connectors=_words(entries, "connectors"), initials_skip=_words(entries, "initials_skip"),
+        place_words=_words(entries, "place_words"), locatives=locatives,
+        place_locatives=_subset(entries, "place_locatives", locatives, "locatives"),
+        site_particles=_words(entries, "site_particles"), not_acronyms=_words(entries, "not_acronyms", fold=False),
+        title_stops=_words(entries, "title_stops"),
+        descriptor_determiners=_subset(entries, "descriptor_determiners", determiners, "determiners"),
+        abbreviation_verbs=entries.words("abbreviation_verbs", fold=True),
+        abbreviation_nouns=entries.words("abbreviation_nouns", fold=True),
+        disease_heads=entries.words("disease_heads", fold=True), leading_verbs=_leading_verbs(entries),
+        platform_names=_words(entries, "platform_names", fold=False),
+        platform_before=_words(entries, "platform_before"), platform_after=_words(entries, "platform_after"))

@@ -3,62 +3,101 @@
 ``group_mentions`` keys mentions (country code, known organisation, a national body with its
 country, else the normalised text); the joins here put together what the names alone show to
 be one thing: a surname and the full name, a place read as a person elsewhere, a bare "Foreign
-Ministry" and the country-named one.  Joins that need the text around the names stay in
-entities.py.
+Ministry" and the country-named one.  Joins that need the text around the names are in
+``joins.py``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from newsgraph import geo
+from newsgraph import geo, vocab
 from newsgraph.model import Mention
-from newsgraph.nlp import lexicon
 from newsgraph.nlp.entities import national_bodies
 from newsgraph.nlp.entities.roles import Role
-from newsgraph.nlp.entities.scans import Candidate
+from newsgraph.nlp.entities.scans import MentionCandidate
+from newsgraph.vocab.entities import Organizations
 
 
-@dataclass
+@dataclass(eq=False)
 class Group:
-    """Mentions of one real thing, as they are being gathered."""
+    """Mentions of one real thing, as they are being gathered.
+
+    Mentions are only added (``add``, ``absorb``) or all handed on, so the distinct surface
+    forms are kept up to date as they come instead of being worked out on every read.
+    """
 
     type: str
-    mentions: list[Candidate] = field(default_factory=list)
     country: str | None = None
     canonical: str | None = None
     roles: list[Role] = field(default_factory=list)
     extra: list[Mention] = field(default_factory=list)  # descriptors and demonyms: mentions, not names
     qualified: set[str] = field(default_factory=set)  # "CERS Institute 4000": an alias, never the name
     body_name: str | None = None  # "Iran's Foreign Ministry" for the mentions "Foreign Ministry"
+    _mentions: list[MentionCandidate] = field(default_factory=list)
+    _surfaces: tuple[str, ...] = ()
 
     @property
-    def surfaces(self) -> list[str]:
-        return list(dict.fromkeys(clean(m.text) for m in self.mentions))
+    def mentions(self) -> Sequence[MentionCandidate]:
+        return self._mentions
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        """The distinct cleaned forms of the mentions, in the order they came."""
+        return self._surfaces
 
     @property
     def first(self) -> int:
-        return min(m.start for m in self.mentions)
+        return min(m.start for m in self._mentions)
+
+    def add(self, mention: MentionCandidate) -> None:
+        self._mentions.append(mention)
+        surface = clean(mention.text)
+        if surface not in self._surfaces:
+            self._surfaces += (surface,)
+
+    def absorb(self, other: Group) -> None:
+        """Take over everything ``other`` holds; ``other`` is left empty (dropped at the next filter)."""
+        for mention in other.mentions:
+            self.add(mention)
+        self.roles.extend(other.roles)
+        self.extra.extend(other.extra)
+        self.qualified |= other.qualified
+        self.country = self.country or other.country
+        self.canonical = self.canonical or other.canonical
+        self.body_name = self.body_name or other.body_name
+        other.clear()
+
+    def clear(self) -> None:
+        self._mentions = []
+        self._surfaces = ()
 
 
-
+@lru_cache(maxsize=8192)
 def clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text.strip())
     return re.sub(r"^(the|The)\s+", "", text)
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     text = clean(text).casefold().replace("\u2019", "'")
     text = re.sub(r"(?<=\b\w)\.", "", text)  # U.S. -> us, U.N. -> un
     return re.sub(r"[^\w]+", " ", text).strip()
 
 
-def group_mentions(candidates: list[Candidate], doc: Doc) -> list[Group]:
+def non_empty(groups: list[Group]) -> list[Group]:
+    return [g for g in groups if g.mentions]
+
+
+def group_mentions(candidates: list[MentionCandidate], doc: Doc) -> list[Group]:
     by_key: dict[tuple[str, str], Group] = {}
-    known = lexicon.known_organizations()
+    known: Organizations = vocab.load("organizations")
     for cand in candidates:
         family = "PLACE" if cand.type in ("GPE", "LOC", "FAC") else cand.type
         iso = cand.country or (None if geo.constituent_country(cand.text) else geo.country_code(cand.text))
@@ -72,7 +111,7 @@ def group_mentions(candidates: list[Candidate], doc: Doc) -> list[Group]:
         else:
             group_key = (family, key(cand.text))
         group = by_key.setdefault(group_key, Group(type=cand.type))
-        group.mentions.append(cand)
+        group.add(cand)
         if body is not None and group.body_name is None:
             group.body_name = body.name
         if group_key[1].startswith("country:"):
@@ -95,19 +134,9 @@ def _join_bare_bodies(groups: list[Group]) -> list[Group]:
             before = [g for g in same if g.first < m.start]
             target = max(before, key=lambda g: max(x.start for x in g.mentions if x.start < m.start)) if before \
                 else min(same, key=lambda g: g.first)
-            target.mentions.append(m)
-        bare.mentions = []
-    return [g for g in groups if g.mentions]
-
-
-def merge(into: Group, other: Group) -> None:
-    into.mentions.extend(other.mentions)
-    into.roles.extend(other.roles)
-    into.extra.extend(other.extra)
-    into.qualified |= other.qualified
-    into.country = into.country or other.country
-    into.canonical = into.canonical or other.canonical
-    into.body_name = into.body_name or other.body_name
+            target.add(m)
+        bare.clear()
+    return non_empty(groups)
 
 
 def retype_surnames(groups: list[Group]) -> None:
@@ -115,28 +144,35 @@ def retype_surnames(groups: list[Group]) -> None:
     surnames = {w for g in groups if g.type == "PER" and len(g.surfaces[0].split()) > 1
                 for w in (g.surfaces[0].split()[-1], name_words(g.surfaces[0])[-1])}
     for g in groups:
-        if g.type in ("GPE", "ORG", "LOC", "FAC") and not g.country and g.canonical is None:
-            if all(s in surnames for s in g.surfaces):
-                g.type = "PER"
+        if g.type in ("GPE", "ORG", "LOC", "FAC") and not g.country and g.canonical is None \
+                and all(s in surnames for s in g.surfaces):
+            g.type = "PER"
 
 
 def join_place_readings(groups: list[Group]) -> list[Group]:
     """ "Nishtun" read as a person in one sentence and as a place in another is the place, unless it is
-    the surname of a person named in full (that case is ``_retype_surnames``)."""
+    the surname of a person named in full (that case is ``retype_surnames``)."""
     places_by_name = {key(s): g for g in groups if g.type in ("GPE", "LOC") for s in g.surfaces}
     for g in groups:
         if g.type in ("PER", "ORG") and g.canonical is None and not g.body_name and g.mentions and all(
                 key(s) in places_by_name for s in g.surfaces):
             owner = places_by_name[key(g.surfaces[0])]
             if owner is not g:
-                merge(owner, g)
-                g.mentions = []
-    return [g for g in groups if g.mentions]
+                owner.absorb(g)
+    return non_empty(groups)
 
 
-def name_words(name: str) -> list[str]:
+@lru_cache(maxsize=1)
+def _article_prefix() -> re.Pattern[str]:
+    articles = vocab.load("common_words").arabic_articles
+    return re.compile(r"^(?:" + "|".join(re.escape(a) for a in sorted(articles)) + r")-", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def name_words(name: str) -> tuple[str, ...]:
     """Words of a person's name without Arabic article prefixes: "al-Halabi" -> "Halabi"."""
-    return [re.sub(r"^(?:al|el|as|ash|ad|an|ar|at|az)-", "", w, flags=re.I) for w in name.split()]
+    prefix = _article_prefix()
+    return tuple(prefix.sub("", w) for w in name.split())
 
 
 def join_people(groups: list[Group]) -> list[Group]:
@@ -149,7 +185,5 @@ def join_people(groups: list[Group]) -> list[Group]:
                                                   or (len(words) == 1 and name_words(s)[0] == words[0]))
             for s in g.surfaces)]
         if len({id(o) for o in owners}) == 1:
-            merge(owners[0], short)
-            short.mentions = []
-    return [g for g in groups if g.mentions]
-
+            owners[0].absorb(short)
+    return non_empty(groups)

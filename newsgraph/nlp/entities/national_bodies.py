@@ -10,12 +10,10 @@ one such body already named (or, with several, to the one named last before it).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from newsgraph import geo
-from newsgraph.nlp import lexicon
+from newsgraph import geo, vocab
 
 
 @dataclass(frozen=True)
@@ -24,16 +22,12 @@ class Owner:
     name: str  # the body named with its country: "Iran's Foreign Ministry", "Iranian Foreign Ministry"
 
 
-@lru_cache(maxsize=1)
-def _body_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon.load_data("organizations.json")["generic_body_words"])
-
-
 def is_generic_body(text: str) -> bool:
     """ "Foreign Ministry", "Ministry of Foreign Affairs", "Border Guard": a kind of body, not one body."""
+    body_words = vocab.load("organizations").generic_body_words
     words = text.replace("-", " ").lower().split()
     words = words[1:] if words and words[0] == "the" else words
-    return bool(words) and all(w in _body_words() for w in words) and any(w[0].isupper() for w in text.split())
+    return bool(words) and all(w in body_words for w in words) and any(w[0].isupper() for w in text.split())
 
 
 def owner(doc: Doc, start_char: int, text: str) -> Owner | None:

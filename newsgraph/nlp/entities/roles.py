@@ -13,10 +13,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp import lexicon
+from newsgraph import vocab
+from newsgraph.settings import settings
+from newsgraph.vocab.common import Titles
 
-STOP_LEFT = {"by", "with", "to", "from", "as", "said", "says", "told", "and", "or", "that", "who", "in", "on", "at"}
 POSSESSIVE = {"'s", "\u2019s"}
+
+
+def _titles() -> Titles:
+    return vocab.load("titles")
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,7 @@ def roles_of(doc: Doc, person: Span) -> list[Role]:
 
 
 def _title_word(tok: Token) -> bool:
-    titles = lexicon.titles()
+    titles = _titles()
     return titles.is_title_word(tok.text) or tok.lower_ in titles.ranks
 
 
@@ -44,7 +49,7 @@ def _before(doc: Doc, person: Span) -> list[Role]:
     """Title chains that end right before the name, possibly across one comma."""
     roles: list[Role] = []
     i = person.start
-    for _ in range(3):  # "Army Chief of Staff, Lieutenant General X": chains separated by commas
+    for _ in range(settings().entities.title_chains):  # "Army Chief of Staff, Lieutenant General X"
         end = i
         if end > 0 and doc[end - 1].text == ",":
             end -= 1  # "Syria's Foreign Minister, Faisal Mekdad"
@@ -62,32 +67,52 @@ def _before(doc: Doc, person: Span) -> list[Role]:
 
 def _chain_start(doc: Doc, end: int) -> int | None:
     """Walk left from ``end`` over title words, capitalised modifiers and "X's"; None when no title."""
-    titles = lexicon.titles()
     j = end
     saw_title = False
     while j > 0:
         tok = doc[j - 1]
-        if _title_word(tok) and (tok.is_title or tok.is_lower or tok.is_upper):
-            saw_title = saw_title or titles.is_head(tok.text) or tok.lower_ in titles.ranks
-            j -= 1
-        elif tok.lower_ == "of" and saw_title and j >= 2 and doc[j - 2].is_title and _title_word(doc[j - 2]):
-            j -= 1  # "Chief of Staff", "Minister of Defense"
-        elif (tok.text in POSSESSIVE or tok.tag_ == "POS") and saw_title and j >= 2 and doc[j - 2].is_title:
-            j -= 2  # "Syria's Foreign Minister", "the Houthis' military spokesman"
-            while j > 0 and doc[j - 1].is_title and not doc[j - 1].is_sent_start and doc[j - 1].lower_ not in STOP_LEFT:
-                j -= 1
+        step = _step_left(doc, j, saw_title)
+        if step is None:
             break
-        elif (tok.is_title or _acronym(tok)) and saw_title and tok.lower_ not in STOP_LEFT and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
-            j -= 1  # "Hezbollah leader", "Iranian Defense Minister", "British Defence Secretary", "SDF spokesman"
-        else:
-            break
-        if tok.is_sent_start:
-            break
+        j, saw_title, possessor = step
+        if possessor or tok.is_sent_start:
+            break  # the possessor opens the chain: "Syria's Foreign Minister"
     if j == end or not saw_title:
         return None
-    while j < end and doc[j].lower_ in ("the", "a", "an"):
+    articles = vocab.load("entity_words").articles
+    while j < end and doc[j].lower_ in articles:
         j += 1
     return j if j < end else None
+
+
+def _step_left(doc: Doc, j: int, saw_title: bool) -> tuple[int, bool, bool] | None:
+    """One step of the walk from ``j``: (where the chain now starts, a title head seen, a possessor reached),
+    or None when the word before ``j`` is no part of a title chain."""
+    tok = doc[j - 1]
+    if _title_word(tok) and (tok.is_title or tok.is_lower or tok.is_upper):
+        return j - 1, saw_title or _is_head_or_rank(tok), False
+    if not saw_title:
+        return None  # below: words that only belong to a chain that has its head already
+    stops = vocab.load("entity_words").title_stops
+    if tok.lower_ == "of" and j >= 2 and doc[j - 2].is_title and _title_word(doc[j - 2]):
+        return j - 1, True, False  # "Chief of Staff", "Minister of Defense"
+    if (tok.text in POSSESSIVE or tok.tag_ == "POS") and j >= 2 and doc[j - 2].is_title:
+        return _possessor_start(doc, j - 2, stops), True, True  # "Syria's", "the Houthis'"
+    if (tok.is_title or _acronym(tok)) and tok.lower_ not in stops and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
+        return j - 1, True, False  # "Hezbollah leader", "Iranian Defense Minister", "SDF spokesman"
+    return None
+
+
+def _possessor_start(doc: Doc, j: int, stops: frozenset[str]) -> int:
+    """Start of the capitalised name that ends at ``j``: "Islamic Revolutionary Guard Corps" 's."""
+    while j > 0 and doc[j - 1].is_title and not doc[j - 1].is_sent_start and doc[j - 1].lower_ not in stops:
+        j -= 1
+    return j
+
+
+def _is_head_or_rank(tok: Token) -> bool:
+    titles = _titles()
+    return titles.is_head(tok.text) or tok.lower_ in titles.ranks
 
 
 def _acronym(tok: Token) -> bool:
@@ -96,11 +121,7 @@ def _acronym(tok: Token) -> bool:
 
 
 def _head_word(span: Span) -> str | None:
-    titles = lexicon.titles()
-    for tok in reversed(span):
-        if titles.is_head(tok.text) or tok.lower_ in titles.ranks:
-            return tok.lower_
-    return None
+    return next((tok.lower_ for tok in reversed(span) if _is_head_or_rank(tok)), None)
 
 
 def _after(doc: Doc, person: Span) -> list[Role]:
@@ -108,7 +129,7 @@ def _after(doc: Doc, person: Span) -> list[Role]:
     end = person.end
     if end >= len(doc) or doc[end].text != ",":
         return []
-    titles = lexicon.titles()
+    titles = _titles()
     roles = []
     heads = [t for t in person.root.children if t.dep_ == "appos" and t.i >= end and _is_title_noun(t)]
     if not heads:
@@ -125,11 +146,11 @@ def _after(doc: Doc, person: Span) -> list[Role]:
 
 def _first_title_after(doc: Doc, i: int) -> Token | None:
     """Fallback when the parse has no appos: ", (a|the) senior analyst at ..." read token by token."""
-    titles = lexicon.titles()
+    articles = vocab.load("entity_words").articles
     j = i
-    while j < len(doc) and doc[j].lower_ in ("a", "an", "the"):
+    while j < len(doc) and doc[j].lower_ in articles:
         j += 1
-    while j < len(doc) and j < i + 6:
+    while j < len(doc) and j < i + settings().entities.apposition_title_tokens:
         if _is_title_noun(doc[j]):
             return doc[j]
         if not (_title_word(doc[j]) or doc[j].is_title):
@@ -140,7 +161,7 @@ def _first_title_after(doc: Doc, i: int) -> Token | None:
 
 def _is_title_noun(tok: Token) -> bool:
     """A title head used as a noun: "president of X", not "official" in "the official news agency"."""
-    return lexicon.titles().is_head(tok.text) and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")
+    return _titles().is_head(tok.text) and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")
 
 
 def _apposition_span(doc: Doc, head: Token, floor: int) -> Span | None:
@@ -149,7 +170,8 @@ def _apposition_span(doc: Doc, head: Token, floor: int) -> Span | None:
     while start > floor and doc[start - 1].lower_ not in (",", "and", "or") and (
             _title_word(doc[start - 1]) or doc[start - 1].pos_ in ("ADJ", "PROPN", "NOUN", "DET", "NUM")):
         start -= 1
-    while doc[start].lower_ in ("a", "an", "the") and start < head.i:
+    articles = vocab.load("entity_words").articles
+    while doc[start].lower_ in articles and start < head.i:
         start += 1
     excluded = {t.i for c in head.children if c.dep_ in ("conj", "cc", "appos", "relcl", "acl") for t in c.subtree}
     end = head.i + 1

@@ -1,173 +1,195 @@
 """Lexicon and pattern scans for mentions spaCy's NER misses or mistypes.
 
-Each scan proposes typed ``Candidate`` spans from the vocabularies in ``newsgraph/data``
-(known organisations and outlets, weapon systems, vehicles and named vessels, facility
-heads) or from a general pattern (an abbreviation in capitals, "the tanker X", "wrote on
-X"); ``mentions.find_mentions`` merges them with spaCy's repaired entities.
+Each scan proposes typed ``MentionCandidate`` spans from the vocabularies in
+``newsgraph/data`` (known organisations and outlets, weapon systems, vehicles and named
+vessels, facility heads) or from a general pattern (an abbreviation in capitals, "the
+tanker X", "wrote on X"); ``mentions.find_mentions`` merges them with spaCy's repaired
+entities.  The spaCy matchers of ``matchers.py`` say where a vocabulary entry may stand;
+the scan decides there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from newsgraph import geo
-from newsgraph.nlp import lexicon
-
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-# Arabic (and similar) name particles that spaCy splits off: "Deir ez-Zor", "Qasim al-Araji", "Abu Mahdi",
-# "wal-Muslimin".
-PARTICLES = {"al", "el", "ez", "ad", "as", "ash", "az", "an", "ar", "at", "ed", "es", "er", "et", "bin", "bint",
-             "ibn", "abu", "bani", "ul", "ud", "wal"}
-# Capitalised words that are not names of organisations even when written in capitals.
-NOT_ACRONYMS = {"TV", "CEO", "CFO", "AM", "PM", "ID", "OK", "GMT", "UTC", "EST", "PST", "USD", "EUR", "GDP",
-                "DNA", "PDF", "FAQ", "NGO", "NGOs", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "NO", "BREAKING"}
+from newsgraph import geo, vocab
+from newsgraph.nlp.entities.matchers import matchers_for, shaped_like_designation, windows
+from newsgraph.settings import settings
+from newsgraph.vocab.common import CommonWords, Titles
+from newsgraph.vocab.entities import EntityWords, InstitutionWords, Organizations, Vehicles, Weapons
 
 
 @dataclass(frozen=True)
-class Candidate:
+class MentionCandidate:
     """A typed mention before entities are formed; ``type`` may be NORP (a demonym, not an entity)."""
 
     start: int
     end: int
     text: str
     type: str
-    origin: str  # "spacy", "known", "facility", "materiel"
+    origin: str  # "spacy", "known", "facility", "materiel", "acronym", "place-word", "gazetteer"
     country: str | None = None  # for demonyms and countries
 
 
-def _token_sequences(doc: Doc, max_len: int = 8) -> Iterable[tuple[int, int, str]]:
-    for i in range(len(doc)):
-        for j in range(i + 1, min(len(doc), i + max_len) + 1):
-            yield i, j, doc[i:j].text
+def candidate(span: Span, type_: str, origin: str) -> MentionCandidate:
+    return MentionCandidate(span.start_char, span.end_char, span.text, type_, origin)
 
 
-def known_organizations(doc: Doc) -> list[Candidate]:
-    known = lexicon.known_organizations()
+# --- names from the vocabularies ------------------------------------------------------------
+
+def known_organizations(doc: Doc) -> list[MentionCandidate]:
+    known: Organizations = vocab.load("organizations")
+    longest = settings().entities.known_name_tokens
     out = []
-    for i in range(len(doc)):
-        if not doc[i].text[0].isupper():
-            continue  # a known name starts with a capital: build no spans elsewhere
-        for j in range(i + 1, min(len(doc), i + 10) + 1):
-            span = doc[i:j]
-            text = span.text
-            if known.canonical_name(text) is None:
-                continue
-            if len(text) <= 3 and not text.isupper():
-                continue  # short forms ("AP", "IS") only in capitals: "Is", "Ap" are words
-            out.append(Candidate(span.start_char, span.end_char, text, "ORG", "known"))
-            branch = _branch_end(doc, j)
-            if branch:
-                span = doc[i:branch]  # "Islamic State Sahel Province": a branch is named after its parent
-                out.append(Candidate(span.start_char, span.end_char, span.text, "ORG", "known"))
+    for i, j in windows(matchers_for(doc.vocab).known_names, doc, longest):
+        span = doc[i:j]
+        text = span.text
+        if not doc[i].text[0].isupper() or known.canonical_name(text) is None:
+            continue  # a known name starts with a capital
+        if len(text) <= 3 and not text.isupper():
+            continue  # short forms ("AP", "IS") only in capitals: "Is", "Ap" are words
+        out.append(candidate(span, "ORG", "known"))
+        branch = _branch_end(doc, j, known.branch_heads)
+        if branch:  # "Islamic State Sahel Province": a branch is named after its parent
+            out.append(candidate(doc[i:branch], "ORG", "known"))
     return out
 
 
-def _branch_end(doc: Doc, j: int) -> int | None:
+def _branch_end(doc: Doc, j: int, branch_heads: frozenset[str]) -> int | None:
     """End of "Sahel Province" / "West Africa Province" right after a known group's name, if any."""
-    for k in range(j + 1, min(len(doc), j + 3) + 1):
+    for k in range(j + 1, min(len(doc), j + settings().entities.branch_name_words) + 1):
         if not all(t.text[0].isupper() for t in doc[j:k]) or doc[j].is_sent_start:
             return None
-        if doc[k - 1].text in ("Province", "Wilayat", "Branch"):
+        if doc[k - 1].text in branch_heads:
             return k
     return None
 
 
-def acronyms(doc: Doc) -> list[Candidate]:
+def acronyms(doc: Doc) -> list[MentionCandidate]:
     """Abbreviations spaCy left untagged ("known by its French abbreviation, CERS"): organisations."""
+    not_acronyms = vocab.load("entity_words").not_acronyms
+    titles: Titles = vocab.load("titles")
     out = []
     for tok in doc:
         text = tok.text
-        if (3 <= len(text) <= 7 and text.isalpha() and text.isupper() and text not in NOT_ACRONYMS
-                and not lexicon.titles().is_title_word(text) and geo.country_code(text) is None):
-            out.append(Candidate(tok.idx, tok.idx + len(text), text, "ORG", "acronym"))
+        if (3 <= len(text) <= 7 and text.isalpha() and text.isupper() and text not in not_acronyms
+                and not titles.is_title_word(text) and geo.country_code(text) is None):
+            out.append(candidate(doc[tok.i:tok.i + 1], "ORG", "acronym"))
     return out
 
 
-def _has_context(doc: Doc, i: int, j: int, context: frozenset[str], window: int = 4) -> bool:
+def _has_context(doc: Doc, i: int, j: int, context: frozenset[str]) -> bool:
+    window = settings().entities.designation_context_tokens
     lo, hi = max(0, i - window), min(len(doc), j + window)
     return any(t.lower_ in context or t.lemma_.lower() in context for t in doc[lo:hi])
 
 
-def materiel(doc: Doc) -> list[Candidate]:
-    weapons, vehicles = lexicon.weapons(), lexicon.vehicles()
-    out = []
-    for i, j, text in _token_sequences(doc, 4):
-        span = doc[i:j]
-        single_word = j - i == 1 and not any(ch.isdigit() for ch in text)
-        kind = "WEA" if text in weapons.names else "VEH" if text in vehicles.names else None
-        if kind and (not single_word or _has_context(doc, i, j, weapons.context)):
-            out.append(Candidate(span.start_char, span.end_char, text, kind, "materiel"))
-        elif j - i == 1 and any(p.match(text) for p in vehicles.patterns):
-            out.append(Candidate(span.start_char, span.end_char, text, "VEH", "materiel"))
-        elif (j - i == 1 and any(p.match(text) for p in weapons.patterns) and _has_context(doc, i, j, weapons.context)) or (j - i > 1 and span.text.lower() in weapons.classes):
-            out.append(Candidate(span.start_char, span.end_char, text, "WEA", "materiel"))
-        if j - i >= 2 and doc[i].text in vehicles.ship_prefixes and all(t.is_title for t in span[1:]):
-            out.append(Candidate(span.start_char, span.end_char, text, "VEH", "materiel"))
-    return out
+def materiel(doc: Doc) -> list[MentionCandidate]:
+    """Listed weapon and vehicle systems, weapon classes, designations ("Fateh-110") and ship names ("USS X")."""
+    weapons: Weapons = vocab.load("weapons")
+    vehicles: Vehicles = vocab.load("vehicles")
+    found = matchers_for(doc.vocab)
+    longest = settings().entities.materiel_name_tokens
+    proposed = {*windows(found.system_names, doc, longest), *windows(found.weapon_classes, doc, longest),
+                *windows(found.ship_names, doc, longest),
+                *((tok.i, tok.i + 1) for tok in doc if shaped_like_designation(tok.text))}
+    return [candidate(doc[i:j], kind, "materiel") for i, j in sorted(proposed)
+            for kind in _materiel_kinds(doc, i, j, weapons, vehicles)]
 
 
-# lower-case particles that can open a site's name ("al-Khadim air base"); "at", "as", "an" are left out
-# because they are also English words ("at Malaca\u00f1ang Palace")
-_SITE_PARTICLES = {"al", "el", "ad", "ash", "ar", "az", "ez"}
-# ports named after a sea or region are descriptions, not sites: "the Red Sea port"
-_PORT_HEADS = {"port", "seaport", "harbor", "harbour"}
+def _materiel_kinds(doc: Doc, i: int, j: int, weapons: Weapons, vehicles: Vehicles) -> list[str]:
+    """What ``doc[i:j]`` is: a listed system, a designation or class, a ship named after its prefix."""
+    kinds = []
+    text = doc[i:j].text
+    listed = _listed_system(doc, i, j, weapons, vehicles)
+    if listed:
+        kinds.append(listed)
+    elif j - i == 1 and any(p.match(text) for p in vehicles.designations):
+        kinds.append("VEH")  # "Su-35"
+    elif j - i == 1 and any(p.match(text) for p in weapons.designations) and _has_context(
+            doc, i, j, weapons.designation_context):
+        kinds.append("WEA")  # "Fateh-110 missiles"
+    elif j - i > 1 and text.lower() in weapons.classes:
+        kinds.append("WEA")  # "cruise missiles"
+    if j - i >= 2 and doc[i].text in vehicles.ship_prefixes and all(t.is_title for t in doc[i + 1:j]):
+        kinds.append("VEH")  # "USS Carl Vinson"
+    return kinds
 
 
-def _site_name_word(tok: Token) -> bool:
-    text = tok.text
-    return (text[0].isupper() and text[0].isalpha()) or tok.lower_ in _SITE_PARTICLES
+def _listed_system(doc: Doc, i: int, j: int, weapons: Weapons, vehicles: Vehicles) -> str | None:
+    """WEA or VEH for a listed name; a one-word name without digits ("Patriot") needs a weapon word near it."""
+    text = doc[i:j].text
+    kind = "WEA" if text in weapons.systems else "VEH" if text in vehicles.systems else None
+    single_word = j - i == 1 and not any(ch.isdigit() for ch in text)
+    if kind and (not single_word or _has_context(doc, i, j, weapons.designation_context)):
+        return kind
+    return None
 
 
-def facilities(doc: Doc) -> list[Candidate]:
+# --- named sites ----------------------------------------------------------------------------
+
+def facilities(doc: Doc) -> list[MentionCandidate]:
     """Named sites: capitalised name + facility head ("Hmeimim air base"), or head + number ("Tower 22")."""
-    heads = lexicon.institution_words().facility_heads
+    heads: InstitutionWords = vocab.load("facilities")
+    head_len: dict[int, int] = {}
+    for start, end in windows(matchers_for(doc.vocab).facility_heads, doc, 2):
+        head_len[start] = max(head_len.get(start, 0), end - start)  # "air base" over "base"
     out = []
-    for tok in doc:
-        head_len = 2 if tok.i + 1 < len(doc) and f"{tok.lower_} {doc[tok.i + 1].lower_}" in heads else 1
-        if head_len == 1 and tok.lower_ not in heads:
-            continue
-        end = tok.i + head_len
-        start = tok.i
-        while start > 0 and _site_name_word(doc[start - 1]) and not doc[start - 1].is_sent_start \
-                and doc[start - 1].lower_ not in DETERMINERS and not doc[start - 1].is_punct:
-            start -= 1
-        while start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in PARTICLES:
-            start -= 2
-        while start < tok.i and doc[start].lower_ in _SITE_PARTICLES and doc[start + 1].text != "-":
-            start += 1
-        name = doc[start:tok.i]
-        if tok.lower_ in _PORT_HEADS and geo.lookup_place(name.text) is not None and geo.lookup_place(
-                name.text).kind not in ("city", "admin", "country"):
-            continue
-        if start < tok.i and any(t.text[0].isupper() for t in name):
-            if all(geo.country_code(t.text) is None for t in name) and not doc[start].pos_ == "ADJ":
-                span = doc[start:end]
-                out.append(Candidate(span.start_char, span.end_char, span.text, "FAC", "facility"))
-        elif tok.is_title and end < len(doc) and doc[end].text.isdigit() and start == tok.i:
-            span = doc[start:end + 1]
-            out.append(Candidate(span.start_char, span.end_char, span.text, "FAC", "facility"))
+    for i in sorted(head_len):
+        tok, end = doc[i], i + head_len[i]
+        start = _site_name_start(doc, i)
+        name = doc[start:i]
+        if tok.lower_ in heads.port_heads and _names_an_area(name.text):
+            continue  # "the Red Sea port": a port described by where it is
+        if start < i and any(t.text[0].isupper() for t in name):
+            if all(geo.country_code(t.text) is None for t in name) and doc[start].pos_ != "ADJ":
+                out.append(candidate(doc[start:end], "FAC", "facility"))
+        elif tok.is_title and end < len(doc) and doc[end].text.isdigit() and start == i:
+            out.append(candidate(doc[start:end + 1], "FAC", "facility"))  # "Tower 22"
     return out
 
+
+def _site_name_start(doc: Doc, head: int) -> int:
+    """Where the name before a facility head begins: capitalised words and particles, without a leading
+    article or preposition ("at Malacañang Palace"), with a hyphenated particle ("al-Khadim air base")."""
+    words: EntityWords = vocab.load("entity_words")
+    common: CommonWords = vocab.load("common_words")
+    start = head
+    while start > 0 and _site_name_word(doc[start - 1], words.site_particles) and not doc[start - 1].is_sent_start \
+            and doc[start - 1].lower_ not in words.determiners and not doc[start - 1].is_punct:
+        start -= 1
+    while start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in common.particles:
+        start -= 2
+    while start < head and doc[start].lower_ in words.site_particles and doc[start + 1].text != "-":
+        start += 1
+    return start
+
+
+def _site_name_word(tok: Token, site_particles: frozenset[str]) -> bool:
+    text = tok.text
+    return (text[0].isupper() and text[0].isalpha()) or tok.lower_ in site_particles
+
+
+def _names_an_area(name: str) -> bool:
+    """A sea, a region or another area the gazetteer knows that is no town, province or country."""
+    place = geo.lookup_place(name)
+    return place is not None and place.kind not in ("city", "admin", "country")
 
 
 # --- craft named by their context -----------------------------------------------------------
 
-_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-
-
-def _not_a_craft_name(tok: Token) -> bool:
+def _not_a_craft_name(tok: Token, calendar: frozenset[str]) -> bool:
     """Words after "the tanker" that are not its name: countries, nationalities, dates ("the tanker Russia
     seized", "the ship Houthi forces attacked", "the vessel Tuesday")."""
-    return (tok.lower_ in _CALENDAR or tok.ent_type_ == "NORP" or geo.country_code(tok.text) is not None
+    return (tok.lower_ in calendar or tok.ent_type_ == "NORP" or geo.country_code(tok.text) is not None
             or geo.demonym_country(tok.text) is not None)
 
 
-def _craft_name_end(doc: Doc, start: int, max_words: int = 4) -> int:
+def _craft_name_end(doc: Doc, start: int) -> int:
     """End of a vessel's name opening at ``start``: capitalised words, numbers, Roman numerals, hyphens."""
+    max_words = settings().entities.craft_name_words
     end = start
     while end < len(doc) and end - start < max_words:
         tok = doc[end]
@@ -182,60 +204,80 @@ def _craft_name_end(doc: Doc, start: int, max_words: int = 4) -> int:
     return end
 
 
-def vessels(doc: Doc) -> list[Candidate]:
+def _is_craft_cue(doc: Doc, tok: Token, vehicles: Vehicles) -> bool:
+    """ "frigate", "cargo ship" (lower case), or "flagged" in "Russian-flagged"."""
+    two = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i else ""
+    return (tok.lower_ == vehicles.flag_marker and tok.i >= 2 and doc[tok.i - 1].text == "-") or (
+        tok.is_lower and (tok.text in vehicles.vessel_descriptors or two in vehicles.vessel_descriptors))
+
+
+def vessels(doc: Doc) -> list[MentionCandidate]:
     """ "the frigate Hamburg", "the tanker Eagle S", "the Russian-flagged Volgo-Balt 217", "Kilo-class": a
     craft is a vehicle whatever it is named after (a city, a person, a bird)."""
-    cues = lexicon.craft_cues()
+    vehicles: Vehicles = vocab.load("vehicles")
+    known: Organizations = vocab.load("organizations")
+    calendar: frozenset[str] = vocab.load("dates").calendar_words
     out = []
-    for tok in doc[:-1]:
-        after = tok.i + 1
-        two = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i else ""
-        is_cue = (tok.lower_ == cues.flag_marker and tok.i >= 2 and doc[tok.i - 1].text == "-") or (
-            tok.is_lower and (tok.text in cues.vessel_descriptors or two in cues.vessel_descriptors))
-        if tok.lower_ == "class" and tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].text[0].isupper():
-            span = doc[tok.i - 2:tok.i + 1]  # "Kilo-class": a class of craft named like one
-            out.append(Candidate(span.start_char, span.end_char, span.text, "VEH", "materiel"))
+    for i in sorted({end - 1 for _, end in windows(matchers_for(doc.vocab).vessel_cues, doc)}):
+        tok = doc[i]
+        if i + 1 >= len(doc):
             continue
-        if not is_cue or not doc[after].text[0].isupper() or doc[after].is_sent_start or _not_a_craft_name(doc[after]):
+        if tok.lower_ == "class" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].text[0].isupper():
+            out.append(candidate(doc[i - 2:i + 1], "VEH", "materiel"))  # "Kilo-class": a class named like a craft
             continue
-        end = _craft_name_end(doc, after)
-        if lexicon.known_organizations().canonical_name(doc[after:end].text):
+        after = doc[i + 1]
+        if not _is_craft_cue(doc, tok, vehicles) or not after.text[0].isupper() or after.is_sent_start \
+                or _not_a_craft_name(after, calendar):
             continue
-        span = doc[after:end]
-        out.append(Candidate(span.start_char, span.end_char, span.text, "VEH", "materiel"))
+        end = _craft_name_end(doc, i + 1)
+        if not known.canonical_name(doc[i + 1:end].text):
+            out.append(candidate(doc[i + 1:end], "VEH", "materiel"))
     return out
 
 
-def named_weapons(doc: Doc) -> list[Candidate]:
+def named_weapons(doc: Doc) -> list[MentionCandidate]:
     """An unlisted brand name right before a weapon word is a weapon system: "Blue Spear missiles"."""
-    heads = lexicon.craft_cues().weapon_heads
-    known = lexicon.known_organizations()
+    heads = vocab.load("weapons").name_heads
+    calendar: frozenset[str] = vocab.load("dates").calendar_words
     out = []
-    for tok in doc[1:-1]:
-        joined = doc[tok.i + 1].text == "-" and tok.i + 2 < len(doc)
-        hyphened = f"{tok.lower_}-{doc[tok.i + 2].lower_}" if joined else ""
-        if tok.lower_ not in heads and hyphened not in heads:
-            continue  # "missiles"; "anti-ship" is three tokens
-        start = tok.i
-        while start > 0 and tok.i - start < 3 and doc[start - 1].text[0].isupper() and not doc[start - 1].is_punct \
-                and not _not_a_craft_name(doc[start - 1]) and doc[start - 1].ent_type_ != "GPE":
-            start -= 1
-        if start == tok.i or doc[start].is_sent_start:
+    for i, _ in windows(matchers_for(doc.vocab).weapon_heads, doc):
+        if not 1 <= i < len(doc) - 1 or not _is_weapon_head(doc, doc[i], heads):
             continue
-        span = doc[start:tok.i]
-        if (known.canonical_name(span.text) or known.canonical_name(span.text + "s")
-                or geo.lookup_place(span.text) is not None or lexicon.titles().is_title_word(span.text)):
-            continue  # "Houthi drones", "Gaza rockets": who fires them or where, not the system
-        out.append(Candidate(span.start_char, span.end_char, span.text, "WEA", "materiel"))
+        start = i
+        while start > 0 and i - start < settings().entities.brand_name_words and doc[start - 1].text[0].isupper() \
+                and not doc[start - 1].is_punct and not _not_a_craft_name(doc[start - 1], calendar) \
+                and doc[start - 1].ent_type_ != "GPE":
+            start -= 1
+        if start == i or doc[start].is_sent_start:
+            continue
+        span = doc[start:i]
+        if not _names_who_or_where(span.text):
+            out.append(candidate(span, "WEA", "materiel"))
     return out
 
 
-def platform_x(doc: Doc) -> list[Candidate]:
+def _is_weapon_head(doc: Doc, tok: Token, heads: frozenset[str]) -> bool:
+    """ "missiles"; "anti-ship", which is three tokens."""
+    joined = doc[tok.i + 1].text == "-" and tok.i + 2 < len(doc)
+    hyphened = f"{tok.lower_}-{doc[tok.i + 2].lower_}" if joined else ""
+    return tok.lower_ in heads or hyphened in heads
+
+
+def _names_who_or_where(text: str) -> bool:
+    """ "Houthi drones", "Gaza rockets", "Defense drones": who fires them or where, not the system."""
+    known: Organizations = vocab.load("organizations")
+    titles: Titles = vocab.load("titles")
+    return bool(known.canonical_name(text) or known.canonical_name(text + "s")
+                or geo.lookup_place(text) is not None or titles.is_title_word(text))
+
+
+def platform_x(doc: Doc) -> list[MentionCandidate]:
     """ "wrote on X", "in a post on X.": the social network, a one-letter name spaCy cannot see."""
+    words: EntityWords = vocab.load("entity_words")
     out = []
     for tok in doc[1:]:
-        if tok.text in ("X", "X.") and doc[tok.i - 1].lower_ in ("on", "via") and (
+        if tok.text in words.platform_names and doc[tok.i - 1].lower_ in words.platform_before and (
                 tok.i + 1 == len(doc) or tok.text == "X." or doc[tok.i + 1].is_punct
-                or doc[tok.i + 1].lower_ in ("that", "and", "on", "in", "late", "early", "after")):
-            out.append(Candidate(tok.idx, tok.idx + 1, "X", "ORG", "known"))
+                or doc[tok.i + 1].lower_ in words.platform_after):
+            out.append(MentionCandidate(tok.idx, tok.idx + 1, "X", "ORG", "known"))
     return out

@@ -1,0 +1,247 @@
+"""Check the types of mention candidates against the gazetteer, the vocabularies and the words around them.
+
+``retype`` asks the rules of ``RULES`` in order; the first that decides gives the candidate
+its type (or drops it: not an entity).  Each rule is one observation about how spaCy's small
+model goes wrong on news text: a city read as an organisation, a news agency as a person, a
+surname as a place, part of a title as an organisation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from spacy.tokens import Doc, Span
+
+from newsgraph import geo, vocab
+from newsgraph.geo import Place
+from newsgraph.nlp.entities.scans import MentionCandidate
+from newsgraph.settings import settings
+from newsgraph.vocab.common import Titles
+from newsgraph.vocab.entities import EntityWords, InstitutionWords
+
+APOSTROPHES = ("'s", "\u2019s", "'", "\u2019")
+# candidates from the vocabularies and patterns are typed by them already
+LEXICON_ORIGINS = ("materiel", "facility", "known")
+
+
+@dataclass
+class Reading:
+    """One candidate with what the rules look up about it, each looked up once."""
+
+    cand: MentionCandidate
+    doc: Doc
+    span: Span | None  # the candidate's tokens
+
+    @property
+    def text(self) -> str:
+        return self.cand.text
+
+    @property
+    def type(self) -> str:
+        return self.cand.type
+
+    @cached_property
+    def iso(self) -> str | None:
+        return geo.country_code(self.text)
+
+    @cached_property
+    def place(self) -> Place | None:
+        """The gazetteer's reading, for places and one-word names (a longer "person" is looked up no further)."""
+        looked_up = self.type in ("GPE", "LOC") or " " not in self.text
+        return geo.lookup_place(self.text) if looked_up else None
+
+    def as_type(self, type_: str, country: str | None = None) -> MentionCandidate:
+        return replace(self.cand, type=type_, country=country) if country else replace(self.cand, type=type_)
+
+    def word_before(self, back: int = 1) -> str | None:
+        """The lower-case word ``back`` tokens before the candidate."""
+        if self.span is None or self.span.start < back:
+            return None
+        return self.doc[self.span.start - back].lower_
+
+    def after_locative(self, words: frozenset[str] | None = None) -> bool:
+        locatives = words if words is not None else vocab.load("entity_words").locatives
+        return self.word_before() in locatives
+
+    def before_admin_word(self) -> bool:
+        """ "al-Mahra governorate", "Borno state": a lower-case administrative noun right after the name."""
+        if self.span is None or self.span.end >= len(self.doc):
+            return False
+        nxt = self.doc[self.span.end]
+        return nxt.is_lower and nxt.text in vocab.load("common_words").admin_words
+
+    def after_place_word(self) -> bool:
+        """ "the village of Tall Tawil", "the town of Masyaf": a place whatever spaCy thought."""
+        return self.word_before() == "of" and self.word_before(2) in vocab.load("entity_words").place_words
+
+    def acts_like_person(self) -> bool:
+        """A title before the name ("President Bush") or the name as subject of a verb ("Erdogan threatened")."""
+        if self.span is None:
+            return False
+        titles: Titles = vocab.load("titles")
+        if self.span.start >= 1 and titles.is_title_word(self.doc[self.span.start - 1].text):
+            return True
+        root = self.span.root
+        return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and not self.after_locative()
+
+    def first_word_is_given_name(self) -> bool:
+        return self.text.split()[0].lower() in vocab.load("given_names").all
+
+
+class Undecided:
+    """A rule's answer when it has nothing to say about the candidate."""
+
+
+UNDECIDED = Undecided()
+# a rule's answer: the candidate, typed; None: not an entity; UNDECIDED: ask the next rule
+Verdict = MentionCandidate | Undecided | None
+Rule = Callable[[Reading], Verdict]
+
+
+def retype(cand: MentionCandidate, doc: Doc) -> MentionCandidate | None:
+    """Fix spaCy's types with the gazetteer and lexicons; None for what is not an entity."""
+    if cand.origin in LEXICON_ORIGINS:
+        return cand
+    reading = Reading(cand, doc, doc.char_span(cand.start, cand.end, alignment_mode="expand"))
+    for rule in RULES:
+        verdict = rule(reading)
+        if not isinstance(verdict, Undecided):
+            return verdict
+    return cand
+
+
+def _no_name(r: Reading) -> Verdict:
+    """No letters, one character, a number spaCy read as a name, or capitals that name nothing ("CEO")."""
+    text = r.text
+    if not any(ch.isalpha() for ch in text) or len(text) < 2 or (text[0].isdigit() and r.cand.origin == "spacy"):
+        return None
+    return None if text in vocab.load("entity_words").not_acronyms else UNDECIDED
+
+
+def _known_organization(r: Reading) -> Verdict:
+    if r.type != "PER" and vocab.load("organizations").canonical_name(r.text):
+        return r.as_type("ORG")
+    return UNDECIDED
+
+
+def _nationality(r: Reading) -> Verdict:
+    """A NORP is a demonym (kept, with its country), a country or a town spaCy misread, or nothing."""
+    if r.type != "NORP":
+        return UNDECIDED
+    if r.before_admin_word():
+        return r.as_type("GPE")  # "al-Mahra governorate": spaCy reads the "al-" as a nationality
+    demonym = geo.demonym_country(r.text)
+    if demonym:
+        return replace(r.cand, country=demonym)
+    if r.iso:
+        return r.as_type("GPE", r.iso)
+    if geo.lookup_place(r.text) is not None:
+        return r.as_type("GPE")  # spaCy reads some Arabic city names as nationalities
+    return None
+
+
+def _country(r: Reading) -> Verdict:
+    """A country's name is the country ("England" is a place of its own, not another name of the UK)."""
+    if r.iso and r.type in ("ORG", "PER", "FAC", "GPE", "LOC"):
+        return replace(r.cand, type="GPE", country=None if geo.constituent_country(r.text) else r.iso)
+    return UNDECIDED
+
+
+def _town_read_as_other(r: Reading) -> Verdict:
+    """A city is never an organisation; a "person" named like a city is the city after "in", or when the
+    city is big and nothing shows a person (a surname is put back later)."""
+    place = r.place
+    if place is None or r.type not in ("ORG", "PER", "FAC"):
+        return UNDECIDED
+    big = place.population >= settings().entities.big_city_population
+    if r.type != "PER" or place.kind != "city" or r.after_locative() or (big and not r.acts_like_person()):
+        return r.as_type("GPE")
+    return UNDECIDED
+
+
+def _unknown_place(r: Reading) -> Verdict:
+    """A "place" the gazetteer does not know: "H1N1" is no place, "NGO" and "MoD" are abbreviations."""
+    if r.type not in ("GPE", "LOC") or r.iso is not None or r.place is not None:
+        return UNDECIDED
+    if any(ch.isdigit() for ch in r.text):
+        return None
+    if " " not in r.text and len(r.text) <= 5 and sum(ch.isupper() for ch in r.text) >= 2:
+        return r.as_type("ORG")
+    return UNDECIDED
+
+
+def _unknown_place_acting_like_person(r: Reading) -> Verdict:
+    """ "Erdogan threatened ...": one word, no place the gazetteer knows, and a person's grammar."""
+    if r.type == "GPE" and " " not in r.text and r.place is None and r.acts_like_person():
+        return r.as_type("PER")
+    return UNDECIDED
+
+
+def _name_in_place_context(r: Reading) -> Verdict:
+    """ "the village of X", "X governorate"; a "person" after "in"/"near" that starts with no first name
+    ("villagers in Maaten al-Sarra": people are not "in" a person)."""
+    if r.type in ("PER", "ORG") and (r.after_place_word() or r.before_admin_word()):
+        return r.as_type("GPE")
+    words: EntityWords = vocab.load("entity_words")
+    if r.type == "PER" and r.after_locative(words.place_locatives) and not r.first_word_is_given_name() \
+            and not r.text.endswith(APOSTROPHES):
+        return r.as_type("GPE")
+    return UNDECIDED
+
+
+def _institution_named_like_person(r: Reading) -> Verdict:
+    """ "Darya Navgan Shipping": a "person" whose last word is an organisation or company word."""
+    heads: InstitutionWords = vocab.load("facilities")
+    if r.type == "PER" and " " in r.text and r.text.split()[-1].lower() in (heads.org_heads | heads.company_heads):
+        return r.as_type("ORG")
+    return UNDECIDED
+
+
+def _person_named_like_institution(r: Reading) -> Verdict:
+    """ "Kremlin spokesman Dmitry Orlov": spaCy-sm reads the name as the Kremlin's; a first name and no
+    organisation word at the end make it a person."""
+    words = r.text.split()
+    heads: InstitutionWords = vocab.load("facilities")
+    if r.type == "ORG" and 2 <= len(words) <= 3 and r.first_word_is_given_name() \
+            and words[-1].lower() not in heads.org_heads:
+        return r.as_type("PER")
+    return UNDECIDED
+
+
+def _title_fragment(r: Reading) -> Verdict:
+    """ "Defense" in "Former Defense Secretary Mark Esper", "Iraqi National Security" in "Iraqi National
+    Security Adviser Qasim al-Araji", "State" in "Secretary of State Daniel Harlow": part of a title."""
+    return None if _is_title_fragment(r.doc, r.span) else UNDECIDED
+
+
+def _is_title_fragment(doc: Doc, span: Span | None) -> bool:
+    if span is None or span.end >= len(doc):
+        return False
+    titles: Titles = vocab.load("titles")
+    j = span.end
+    if (span.start >= 2 and doc[span.start - 1].lower_ == "of" and titles.is_head(doc[span.start - 2].text)
+            and doc[span.start - 2].is_title and doc[j].ent_type_ == "PERSON"):
+        return True  # the office in "Secretary of State Daniel Harlow"
+    if not (doc[j].is_title and titles.is_title_word(doc[j].text)):
+        return False
+    if all(titles.is_title_word(t.text) for t in span):
+        return True
+    while j < len(doc) and doc[j].is_title and titles.is_title_word(doc[j].text):
+        j += 1
+    return j < len(doc) and doc[j].ent_type_ == "PERSON"
+
+
+def _person_in_capitals(r: Reading) -> Verdict:
+    """ "SANA": people are not written in capitals in running text."""
+    if r.text.isupper() and r.type == "PER" and len(r.text) <= 6:
+        return r.as_type("ORG")
+    return UNDECIDED
+
+
+RULES: tuple[Rule, ...] = (
+    _no_name, _known_organization, _nationality, _country, _town_read_as_other, _unknown_place,
+    _unknown_place_acting_like_person, _name_in_place_context, _institution_named_like_person,
+    _person_named_like_institution, _title_fragment, _person_in_capitals,
+)
