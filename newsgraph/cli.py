@@ -29,8 +29,10 @@ out = Console(highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-DbOption = Annotated[Path | None, typer.Option(
-    "--db", help="SQLite store (or SQLAlchemy URL); default $NEWSGRAPH_DB or ./newsgraph.db", show_default=False)]
+# a string, not a Path: Path would fold the // of postgresql://user@host/db
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help="SQLite file or postgresql://user:password@host[:port]/db; default $NEWSGRAPH_DB or ./newsgraph.db",
+    show_default=False)]
 PublishedOption = Annotated[str | None, typer.Option(
     "--published", help="Publication date YYYY-MM-DD for inputs that carry none")]
 EncodingOption = Annotated[str | None, typer.Option(
@@ -144,7 +146,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
             progress.advance(task)
         total = len(store)
     err.print(f"{added} added, {skipped} already stored, {failures} failed; "
-              f"{total} documents in {escape(str(db or store.url))}")
+              f"{total} documents in {escape(store.name)}")
     if failures:
         raise typer.Exit(1)
 
