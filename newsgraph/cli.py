@@ -33,8 +33,10 @@ out = Console(highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-DbOption = Annotated[Path | None, typer.Option(
-    "--db", help="SQLite store (or SQLAlchemy URL); default $NEWSGRAPH_DB or ./newsgraph.db", show_default=False)]
+# a string, not a Path: Path would fold the // of postgresql://user@host/db
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help="SQLite file or postgresql://user:password@host[:port]/db; default $NEWSGRAPH_DB or ./newsgraph.db",
+    show_default=False)]
 PublishedOption = Annotated[str | None, typer.Option(
     "--published", help="Publication date for inputs that carry none (2024-02-20, 'Feb 20, 2024', 2024-02, 2024...)")]
 EncodingOption = Annotated[str | None, typer.Option(
@@ -186,7 +188,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
         total = len(store)
     warned = f", {len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}" if report.warnings else ""
     err.print(f"{report.added} added, {report.already_stored} already stored, {report.failed} failed{warned}; "
-              f"{total} documents in {escape(str(db or store.url))}")
+              f"{total} documents in {escape(store.name)}")
     if line := report.skipped_line():
         err.print(escape(line))
     if report.failed:

@@ -35,7 +35,13 @@ class Limits:
 
 @dataclass(frozen=True)
 class StoreSettings:
-    url: str = "newsgraph.db"  # a path (SQLite) or a SQLAlchemy URL
+    url: str = "newsgraph.db"  # a path (SQLite) or a database URL (postgresql://user:password@host/db)
+    # seconds a writer waits for another writer's lock (SQLite busy timeout, PostgreSQL lock_timeout)
+    lock_timeout: float = 30.0
+    # seconds an open store keeps retrying after its server went away (a PostgreSQL restart)
+    reconnect_seconds: float = 30.0
+    # seconds to wait for a PostgreSQL server to answer a new connection
+    connect_timeout: int = 10
 
 
 @dataclass(frozen=True)

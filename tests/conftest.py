@@ -46,3 +46,8 @@ def examples_dir() -> Path:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
+
+
+# -- store backends ---------------------------------------------------------------------------------
+# store_url (each test on SQLite and on PostgreSQL), pg_url, pg_server: see tests/store_backends.py
+pytest_plugins = ["store_backends"]

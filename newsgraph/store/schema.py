@@ -1,9 +1,14 @@
-"""The store's tables, in dialect-neutral SQLAlchemy Core (SQLite now, PostgreSQL later).
+"""The store's tables, in dialect-neutral SQLAlchemy Core (the same tables on SQLite and PostgreSQL).
 
 One row per document version (keyed by the SHA-256 of its text), and per
 document its entities, mentions, events, claims, relations and dates, keyed
 by (document, local id) so a ``Document`` round-trips exactly.  Every child
 row references its document with ON DELETE CASCADE: no orphans.
+
+Dialect-neutral means: strings are ``Text``, because PostgreSQL enforces
+``VARCHAR(n)`` lengths and SQLite does not (a value that fits one backend
+must fit the other); only the SHA-256 and the meta key have a length.  Lists
+are ``JSON`` (JSONB on PostgreSQL, which keeps a list's order).
 """
 
 from __future__ import annotations
@@ -22,9 +27,11 @@ from sqlalchemy import (
     Table,
     Text,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 
 SCHEMA_VERSION = "1"
 metadata = MetaData()
+JsonList = JSON().with_variant(JSONB(), "postgresql")
 
 
 def _doc_fk() -> Column:
@@ -42,23 +49,23 @@ meta = Table("newsgraph_meta", metadata,
 documents = Table(
     "documents", metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("doc_id", String(128), nullable=False, unique=True),
+    Column("doc_id", Text, nullable=False, unique=True),
     Column("text_sha256", String(64), nullable=False, unique=True),
     Column("text", Text, nullable=False),
-    Column("title", Text), Column("published", String(10)), Column("source", Text),
+    Column("title", Text), Column("published", Text), Column("source", Text),
     Column("url", Text), Column("author", Text),
     Column("origin", Text),
-    Column("ingested_at", String(32), nullable=False),
+    Column("ingested_at", Text, nullable=False),
     Index("ix_documents_url", "url"),
 )
 
 entities = Table(
     "entities", metadata,
-    _doc_fk(), Column("local_id", String(64), nullable=False), Column("seq", Integer, nullable=False),
-    Column("global_id", String(200), nullable=False),
-    Column("name", Text, nullable=False), Column("type", String(8), nullable=False),
-    Column("aliases", JSON, nullable=False), Column("roles", JSON, nullable=False),
-    Column("country", String(8)), Column("lat", Float), Column("lon", Float), Column("geonames_id", Integer),
+    _doc_fk(), Column("local_id", Text, nullable=False), Column("seq", Integer, nullable=False),
+    Column("global_id", Text, nullable=False),
+    Column("name", Text, nullable=False), Column("type", Text, nullable=False),
+    Column("aliases", JsonList, nullable=False), Column("roles", JsonList, nullable=False),
+    Column("country", Text), Column("lat", Float), Column("lon", Float), Column("geonames_id", Integer),
     Index("ix_entities_global", "global_id"), Index("ix_entities_type", "type"),
 )
 entities.append_constraint(PrimaryKeyConstraint("doc_pk", "local_id", name="pk_entities"))
@@ -66,7 +73,7 @@ entities.append_constraint(PrimaryKeyConstraint("doc_pk", "local_id", name="pk_e
 mentions = Table(
     "mentions", metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("doc_pk", Integer, nullable=False), Column("entity_id", String(64), nullable=False),
+    Column("doc_pk", Integer, nullable=False), Column("entity_id", Text, nullable=False),
     Column("seq", Integer, nullable=False),
     Column("start_offset", Integer, nullable=False), Column("end_offset", Integer, nullable=False),
     Column("text", Text, nullable=False),
@@ -76,19 +83,19 @@ mentions = Table(
 
 events = Table(
     "events", metadata,
-    _doc_fk(), Column("local_id", String(64), nullable=False), Column("seq", Integer, nullable=False),
-    Column("type", String(16), nullable=False), Column("trigger", Text, nullable=False),
-    Column("date", String(10)), Column("date_text", Text),
-    Column("actors", JSON, nullable=False), Column("targets", JSON, nullable=False), Column("location", String(64)),
+    _doc_fk(), Column("local_id", Text, nullable=False), Column("seq", Integer, nullable=False),
+    Column("type", Text, nullable=False), Column("trigger", Text, nullable=False),
+    Column("date", Text), Column("date_text", Text),
+    Column("actors", JsonList, nullable=False), Column("targets", JsonList, nullable=False), Column("location", Text),
     *_evidence(), Index("ix_events_doc", "doc_pk"),
 )
 
 claims = Table(
     "claims", metadata,
-    _doc_fk(), Column("local_id", String(64), nullable=False), Column("seq", Integer, nullable=False),
-    Column("speaker", String(64)), Column("speaker_text", Text), Column("cue", Text, nullable=False),
-    Column("stance", String(16), nullable=False), Column("text", Text, nullable=False),
-    Column("via", JSON, nullable=False), Column("about", JSON, nullable=False), Column("disputed_by", String(64)),
+    _doc_fk(), Column("local_id", Text, nullable=False), Column("seq", Integer, nullable=False),
+    Column("speaker", Text), Column("speaker_text", Text), Column("cue", Text, nullable=False),
+    Column("stance", Text, nullable=False), Column("text", Text, nullable=False),
+    Column("via", JsonList, nullable=False), Column("about", JsonList, nullable=False), Column("disputed_by", Text),
     *_evidence(), Index("ix_claims_doc", "doc_pk"),
 )
 
@@ -96,8 +103,8 @@ relations = Table(
     "relations", metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     _doc_fk(), Column("seq", Integer, nullable=False),
-    Column("subject", String(64), nullable=False), Column("predicate", String(64), nullable=False),
-    Column("object", String(64), nullable=False), *_evidence(), Index("ix_relations_doc", "doc_pk"),
+    Column("subject", Text, nullable=False), Column("predicate", Text, nullable=False),
+    Column("object", Text, nullable=False), *_evidence(), Index("ix_relations_doc", "doc_pk"),
 )
 
 dates = Table(
@@ -105,7 +112,7 @@ dates = Table(
     Column("pk", Integer, primary_key=True, autoincrement=True),
     _doc_fk(), Column("seq", Integer, nullable=False),
     Column("start_offset", Integer, nullable=False), Column("end_offset", Integer, nullable=False),
-    Column("text", Text, nullable=False), Column("value", String(10)), Index("ix_dates_doc", "doc_pk"),
+    Column("text", Text, nullable=False), Column("value", Text), Index("ix_dates_doc", "doc_pk"),
 )
 
 CHILD_TABLES = (mentions, entities, events, claims, relations, dates)
