@@ -50,4 +50,4 @@ def db_path(tmp_path: Path) -> Path:
 
 # -- store backends ---------------------------------------------------------------------------------
 # store_url (each test on SQLite and on PostgreSQL), pg_url, pg_server: see tests/store_backends.py
-pytest_plugins = ["store_backends"]
+pytest_plugins = ["tests.store_backends"]

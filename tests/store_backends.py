@@ -20,8 +20,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pgserver
 import pytest
+
+from tests import pgserver
 
 PG_ENV = "NEWSGRAPH_TEST_PG"
 BACKENDS = ("sqlite", "postgresql")

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 from sqlalchemy import make_url, text
-from store_backends import fresh_database
 
 import newsgraph
 from newsgraph.errors import StoreError
 from newsgraph.store import Store
+from tests.store_backends import fresh_database
 
 DOC = "Turkey said on Sunday its drones had struck targets near Qamishli, killing nine fighters."
 OTHER = "The Kurdish-led SDF said on Monday that two of its fighters were killed in the strikes near Qamishli."

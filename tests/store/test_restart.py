@@ -10,14 +10,14 @@ import sys
 import time
 from pathlib import Path
 
-import pgserver
 import psycopg
 import pytest
-from store_backends import with_database
 
 import newsgraph
 from newsgraph.errors import StoreError
 from newsgraph.store import Store
+from tests import pgserver
+from tests.store_backends import with_database
 
 N_DOCS = 60
 PLACES = ["Damascus", "Aleppo", "Homs", "Baghdad", "Beirut", "Tehran", "Sanaa", "Amman", "Mosul", "Basra"]
