@@ -13,6 +13,8 @@ class CommonWords:
     name_particles: frozenset[str]   # "bin", "abu": inside names, with the articles
     directions: frozenset[str]       # "northern", "upper"
     admin_words: frozenset[str]      # "governorate", "province"
+    # added by the places stage
+    compass_compounds: frozenset[str]  # "northeastern", "north-east"
 
     @property
     def particles(self) -> frozenset[str]:
@@ -25,7 +27,9 @@ def _common_words(entries: Entries) -> CommonWords:
     return CommonWords(arabic_articles=frozenset(entries.words("arabic_articles", fold=True)),
                        name_particles=frozenset(entries.words("name_particles", fold=True)),
                        directions=frozenset(entries.words("directions", fold=True)),
-                       admin_words=frozenset(entries.words("admin_words", fold=True)))
+                       admin_words=frozenset(entries.words("admin_words", fold=True)),
+                       # added by the places stage
+                       compass_compounds=frozenset(entries.words("compass_compounds", fold=True)))
 
 
 @dataclass(frozen=True)
