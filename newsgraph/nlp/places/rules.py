@@ -9,16 +9,15 @@ its local support (+ ``area_hint`` for an area after a direction word).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsgraph.geo.gazetteer import Place
 from newsgraph.geo.readings import Reading, small
 from newsgraph.nlp.places.evidence import DocumentEvidence
 
 
-@dataclass(frozen=True)
-class Judgement:
-    """One reading of one entity's name, with what the document says for it."""
+class Judgement(NamedTuple):
+    """One reading of one entity's name, with what the document says for it (a tuple: made per reading)."""
 
     entity_id: str
     place: Place
