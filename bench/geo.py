@@ -22,8 +22,8 @@ One scorer, one matching rule for every system:
 * gold@161: the share of all gold toponyms that the system both recognised and
   placed within 161 km (recognition and resolution in one number).
 
-newsgraph's toponyms: the mentions of GPE/LOC/FAC entities from
-``entities.extract_entities`` + ``places.resolve_places`` that got coordinates,
+newsgraph's toponyms: the mentions of GPE/LOC/FAC entities that got coordinates
+from the pipeline up to the places stage (``pipeline.run(text, until="places")``),
 plus places named inside ORG/FAC names (``places.embedded_places``: "Ohio" in
 "Ohio Department of Health") and singular demonyms (NORP spans such as "Syrian",
 "European") resolved to their country or region (``geo.demonym_place``),
@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import math
 import os
 import statistics
@@ -44,6 +45,10 @@ import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT / ".." / "shared")).resolve()
@@ -71,7 +76,7 @@ def read_texts(corpus: str) -> list[str]:
 
 
 def read_eupeg(path: Path) -> list[list[Toponym]]:
-    docs = []
+    docs: list[list[Toponym]] = []
     for line in path.read_text(encoding="utf-8").split("\n"):
         if not line.strip() and len(docs) >= _expected_lines(path):
             continue
@@ -103,7 +108,7 @@ def reanchor(texts: list[str], docs: list[list[Toponym]]) -> tuple[list[list[Top
     """
     exact = shifted = dropped = 0
     out = []
-    for text, items in zip(texts, docs):
+    for text, items in zip(texts, docs, strict=False):  # a peer's file may end early
         kept = []
         for t in items:
             shift = next((d for d in sorted(range(-30, 31), key=abs)
@@ -188,7 +193,7 @@ def auc(errors: list[float]) -> float:
     points = sorted(math.log(1 + min(e, MAX_ERROR_KM)) for e in errors)
     if len(points) == 1:
         return points[0] / math.log(MAX_ERROR_KM)
-    area = sum((a + b) / 2 for a, b in zip(points, points[1:]))
+    area = sum((a + b) / 2 for a, b in itertools.pairwise(points))
     return area / ((len(points) - 1) * math.log(MAX_ERROR_KM))
 
 
@@ -215,22 +220,21 @@ def parsed_docs(corpus: str, texts: list[str], use_cache: bool) -> list:
     return docs
 
 
-def newsgraph_toponyms(text: str, doc) -> list[Toponym]:
+def newsgraph_toponyms(text: str, doc: Doc) -> list[Toponym]:
     from newsgraph import geo
-    from newsgraph.nlp import entities, places
-    from newsgraph.nlp.parse import Parsed
+    from newsgraph.nlp import places
+    from newsgraph.pipeline import run
 
-    parsed = Parsed(text=text, doc=doc)
-    found, _ = entities.extract_entities(parsed)
-    resolved = places.resolve_places(found, parsed)
-    out = []
-    for entity in resolved:
-        if entity.type in ("GPE", "LOC", "FAC") and entity.lat is not None:
+    trace = run(text, until="places", spacy_doc=doc)
+    out: list[Toponym] = []
+    for entity in trace.entities:
+        if entity.type in ("GPE", "LOC", "FAC") and entity.lat is not None and entity.lon is not None:
             out.extend(Toponym(m.start, m.end, m.text, entity.lat, entity.lon) for m in entity.mentions)
     taken = [(t.start, t.end) for t in out]
-    for place in places.embedded_places(found, parsed):
-        out.extend(Toponym(m.start, m.end, m.text, place.lat, place.lon) for m in place.mentions
-                   if not any(s < m.end and m.start < e for s, e in taken))
+    for embedded in places.embedded_places(trace.unplaced, trace.parsed):  # all with coordinates
+        if embedded.lat is not None and embedded.lon is not None:
+            out.extend(Toponym(m.start, m.end, m.text, embedded.lat, embedded.lon) for m in embedded.mentions
+                       if not any(s < m.end and m.start < e for s, e in taken))
     taken = [(t.start, t.end) for t in out]
     for ent in doc.ents:
         if ent.label_ != "NORP":
@@ -285,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         for peer in PEERS:
             output, aligned[peer] = reanchor(texts, read_eupeg(GEO / "peers" / f"{corpus}_{peer}.txt")[:n])
             score = Score()
-            for g, s in zip(gold, output + [[]] * (n - len(output))):
+            for g, s in zip(gold, output + [[]] * (n - len(output)), strict=True):
                 score.add(g, s)
             rows[peer] = score.row()
         t0 = time.perf_counter()
@@ -293,14 +297,15 @@ def main(argv: list[str] | None = None) -> int:
         t1 = time.perf_counter()
         score = Score()
         worst = []
-        for text, doc, g in zip(texts, docs, gold):
+        for text, doc, g in zip(texts, docs, gold, strict=True):
             worst.extend(score.add(g, newsgraph_toponyms(text, doc)))
         t2 = time.perf_counter()
         rows["newsgraph"] = score.row()
         print_table(corpus, rows, aligned, n)
         print(f"newsgraph time: parse {t1 - t0:.1f} s, entities+places {t2 - t1:.1f} s")
-        for g, s, err in sorted(worst, key=lambda w: -w[2])[:args.errors]:
-            print(f"  {err:8.0f} km  {g.surface!r:32} gold ({g.lat:.2f},{g.lon:.2f})  ours ({s.lat:.2f},{s.lon:.2f})")
+        for wrong_gold, ours, err in sorted(worst, key=lambda w: -w[2])[:args.errors]:
+            print(f"  {err:8.0f} km  {wrong_gold.surface!r:32} gold ({wrong_gold.lat:.2f},{wrong_gold.lon:.2f})  "
+                  f"ours ({ours.lat:.2f},{ours.lon:.2f})")
     return 0
 
 

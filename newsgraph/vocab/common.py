@@ -17,6 +17,8 @@ class CommonWords:
     feminine_pronouns: frozenset[str]      # "she", "her", "hers"
     group_pronouns: frozenset[str]         # "they", "it": a group, an organisation or a country
     first_person_pronouns: frozenset[str]  # "i", "we": the speaker's own side, never resolved
+    # added by the places stage
+    compass_compounds: frozenset[str]  # "northeastern", "north-east"
 
     @property
     def particles(self) -> frozenset[str]:
@@ -38,7 +40,9 @@ def _common_words(entries: Entries) -> CommonWords:
                        masculine_pronouns=frozenset(entries.words("masculine_pronouns", fold=True)),
                        feminine_pronouns=frozenset(entries.words("feminine_pronouns", fold=True)),
                        group_pronouns=frozenset(entries.words("group_pronouns", fold=True)),
-                       first_person_pronouns=frozenset(entries.words("first_person_pronouns", fold=True)))
+                       first_person_pronouns=frozenset(entries.words("first_person_pronouns", fold=True)),
+                       # added by the places stage
+                       compass_compounds=frozenset(entries.words("compass_compounds", fold=True)))
 
 
 @dataclass(frozen=True)

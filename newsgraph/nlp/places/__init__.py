@@ -1,8 +1,9 @@
 """The places stage: every GPE/LOC/FAC entity gets a country and, where the gazetteer knows it, coordinates.
 
 ``resolve_places`` (stage.py) ranks each name's readings (``newsgraph.geo.readings``) by
-what the document says about where it is (context.py): country votes, qualifiers, the
-dateline, nearby towns.
+what the document says about where it is (context.py, gathered once per document in
+evidence.py, judged by the rules of rules.py): country votes, qualifiers, the dateline,
+nearby towns.
 """
 
 from newsgraph.nlp.places.context import PLACE_ENTITY_TYPES

@@ -1,28 +1,32 @@
-"""What a document says about where its places are: the evidence nlp/places.py weighs.
+"""What a document says about where its places are: the evidence the places stage weighs.
 
 - country votes: clearly resolved places, the dateline ("BEIRUT (Reuters) -") and demonyms;
 - qualifiers right after a name ("Paris, Texas", "London, Ky.", "Delft, South Africa");
-- direction words before a name that point at an area ("central Washington");
-- a grid of points to ask which readings of other names lie near a reading.
+- direction words before a name that point at an area ("central Washington").
+
+The direction words are data (``common_words.json``); the weights are ``PlaceWeights`` in settings.py.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
+from collections import defaultdict
+from functools import cache
 
+from newsgraph import vocab
 from newsgraph.geo import gazetteer
 from newsgraph.geo.countries import country_code, demonym_country
-from newsgraph.geo.gazetteer import Place, distance_km, normalise
-from newsgraph.geo.readings import Candidate, candidates, small
+from newsgraph.geo.gazetteer import Place
+from newsgraph.geo.names import alternation, normalise
+from newsgraph.geo.readings import Reading, candidates, small
 from newsgraph.model import Entity
 from newsgraph.nlp.dateline import Dateline
 from newsgraph.nlp.parse import Parsed
+from newsgraph.settings import PlaceWeights
 
 PLACE_ENTITY_TYPES = ("GPE", "LOC", "FAC")
-CLEAR_LEAD = 1.5   # a reading this far ahead of the next is taken as fixed (and votes)
-NEARBY_KM = 150.0
+Area = tuple[str, str]  # (country, GeoNames admin1 code); admin1 "" is the whole country
+Votes = dict[str, float]  # country -> the document's votes for it
 
 
 def dateline_country(dateline: Dateline | None) -> str | None:
@@ -44,66 +48,53 @@ def dateline_country(dateline: Dateline | None) -> str | None:
     return max(found, key=lambda c: c[1])[0].country if found else None
 
 
-def clear_reading(found: list[Candidate]) -> Place | None:
-    """The reading that is clearly the one meant before context: the only one or far ahead."""
-    ranked = sorted(found, key=lambda c: -c[1])
+def clear_reading(found: list[Reading], weights: PlaceWeights) -> Place | None:
+    """The reading that is clearly the one meant before context: the only one or far ahead.
+
+    When the readings that are not small towns all lie in one country, that country is clear
+    (a region-kind place with its country only).
+    """
+    ranked = sorted(found, key=lambda r: -r.prior)
     top, top_score = ranked[0]
-    if small(top):
+    if small(top, weights):
         return None
-    if len(ranked) == 1 or ranked[1][1] < top_score - CLEAR_LEAD:
+    if len(ranked) == 1 or ranked[1].prior < top_score - weights.clear_lead:
         return top
-    ranked = [c for c in ranked if not small(c[0])]
-    if top.country and all(p.country == top.country for p, _ in ranked):
+    ranked = [r for r in ranked if not small(r.place, weights)]
+    if top.country and all(r.place.country == top.country for r in ranked):
         return Place(top.name, top.country, top.lat, top.lon, None, 0, "region")  # its country only
     return None
 
 
-def country_votes(clear: dict[str, Place], entities: list[Entity], parsed: Parsed) -> Counter[str]:
+def country_votes(clear: dict[str, Place], entities: list[Entity], parsed: Parsed, weights: PlaceWeights) -> Votes:
     """Countries the document is about: clearly resolved places, the dateline, demonyms."""
-    votes: Counter[str] = Counter()
+    votes: Votes = defaultdict(float)
     for entity in entities:
         place = clear.get(entity.id)
         if place is not None and place.country:
-            votes[place.country] += min(len(entity.mentions), 3)
+            votes[place.country] += min(len(entity.mentions), weights.mention_votes)
     dateline = dateline_country(parsed.dateline)
     if dateline:
-        votes[dateline] += 3
+        votes[dateline] += weights.dateline_votes
     for ent in parsed.doc.ents:
         if ent.label_ == "NORP":
             iso = demonym_country(ent.text)
             if iso:
-                votes[iso] += 0.5
+                votes[iso] += weights.demonym_votes
     return votes
 
 
-class Grid:
-    """Points in one-degree cells, to ask "is any point within NEARBY_KM of here?" quickly."""
-
-    def __init__(self) -> None:
-        self.cells: dict[tuple[int, int], list[tuple[str, Place]]] = {}
-
-    def add(self, owner: str, place: Place) -> None:
-        self.cells.setdefault((math.floor(place.lat), math.floor(place.lon)), []).append((owner, place))
-
-    def near(self, owner: str, place: Place) -> int:
-        """How many other owners have a point within NEARBY_KM of the place."""
-        lat, lon = math.floor(place.lat), math.floor(place.lon)
-        owners = set()
-        for dlat in (-1, 0, 1):
-            for dlon in (-1, 0, 1):
-                for other_owner, other in self.cells.get((lat + dlat, (lon + dlon + 180) % 360 - 180), ()):
-                    if other_owner != owner and other_owner not in owners and \
-                            distance_km(place.lat, place.lon, other.lat, other.lon) <= NEARBY_KM:
-                        owners.add(other_owner)
-        return len(owners)
+@cache
+def _qualifier() -> re.Pattern[str]:
+    """A place or area named right after a mention: "Paris, Texas", "London, Ky.",
+    "Monroe County in northeast Missouri" (lower-case directions only: "in North Dakota" is the area)."""
+    common = vocab.load("common_words")
+    directions = alternation(common.directions | common.compass_compounds)
+    return re.compile(rf"(?:,\s*|\s+in\s+(?:{directions}\s+){{0,2}})"
+                      r"(?:the\s+)?([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})")
 
 
-# "Paris, Texas", "London, Ky.", "Monroe County in northeast Missouri"
-_QUALIFIER = re.compile(r"(?:,\s*|\s+in\s+(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)"
-                        r"(?:ern)?\s+){0,2})(?:the\s+)?([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})")
-
-
-def _areas(name: str) -> set[tuple[str, str]]:
+def _areas(name: str) -> set[Area]:
     """The countries or first-level areas a qualifier may name: "Ky." -> {("US", "KY")}, "Texas", "Canada"."""
     words = name.split()
     for size in range(len(words), 0, -1):
@@ -122,19 +113,28 @@ def _areas(name: str) -> set[tuple[str, str]]:
     return set()
 
 
-def qualified_areas(entity: Entity, text: str) -> set[tuple[str, str]]:
+def qualified_areas(entity: Entity, text: str) -> set[Area]:
     """Areas named right after a mention: "Paris, Texas", "London, Ky.", "Linn County in north central Missouri"."""
     areas = set()
     for mention in entity.mentions:
-        match = _QUALIFIER.match(text, mention.end)
+        match = _qualifier().match(text, mention.end)
         if match:
             areas |= _areas(match.group(1))
     return areas
 
 
-_AREA_WORD = re.compile(r"\b(?:(?:north|south)?(?:east|west)ern|northern|southern|central|(?:north|south)-(?:east|west)ern)\s+$",
-                        re.IGNORECASE)
+def within(place: Place, areas: set[Area]) -> bool:
+    """Whether the place lies in one of the areas (a whole country, or a first-level area of it)."""
+    return (place.country or "", "") in areas or (place.country or "", place.admin1) in areas
 
 
-def area_hinted(entity: Entity, text: str) -> bool:
-    return any(_AREA_WORD.search(text, max(0, m.start - 20), m.start) for m in entity.mentions)
+@cache
+def _area_word() -> re.Pattern[str]:
+    common = vocab.load("common_words")
+    return re.compile(rf"\b{alternation(common.directions | common.compass_compounds)}\s+$", re.IGNORECASE)
+
+
+def area_hinted(entity: Entity, text: str, weights: PlaceWeights) -> bool:
+    """A direction word right before a mention: "central Washington" is an area, not a town."""
+    return any(_area_word().search(text, max(0, m.start - weights.area_word_chars), m.start)
+               for m in entity.mentions)

@@ -1,0 +1,194 @@
+"""The evidence of one document, gathered once: each place name's readings, the votes, who lies near whom.
+
+``DocumentEvidence.gather`` reads the document (context.py); its methods answer what
+the choice of a reading asks (rules.py): the share of the votes for a country, the
+country the document is about, and the local support for a reading (its qualifier,
+its province, clearly placed towns and other names' readings nearby).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from newsgraph.geo.gazetteer import Place, distance_km
+from newsgraph.geo.readings import Reading, facility_candidates, name_candidates
+from newsgraph.model import Entity
+from newsgraph.nlp.parse import Parsed
+from newsgraph.nlp.places.context import (
+    PLACE_ENTITY_TYPES,
+    Area,
+    Votes,
+    area_hinted,
+    clear_reading,
+    country_votes,
+    qualified_areas,
+    within,
+)
+from newsgraph.settings import PlaceWeights
+
+
+def is_local(place: Place) -> bool:
+    """Towns and admin areas: the readings that local support can count for."""
+    return place.kind in ("city", "admin")
+
+
+def is_point(place: Place) -> bool:
+    """Readings that count as points for nearness: towns and counties. A state's centre point says
+    little about the towns around it (Florida, New York is not supported by New Jersey's centre);
+    a state supports the towns inside it instead (``province_bonus``)."""
+    return place.kind == "city" or (place.kind == "admin" and place.level != 1)
+
+
+def _area_of(place: Place) -> Area:
+    return (place.country or "", place.admin1)
+
+
+class Grid:
+    """Points in one-degree cells, to ask "how many others have a point within ``radius_km`` of here?" quickly.
+
+    Only the 3 x 3 cells around a point are searched, as when the weights were tuned: a point
+    more than one cell away is not seen even when it lies within the radius.
+    """
+
+    def __init__(self, radius_km: float) -> None:
+        self.radius_km = radius_km
+        self.cells: dict[tuple[int, int], list[tuple[str, Place]]] = {}
+
+    def add(self, owner: str, place: Place) -> None:
+        self.cells.setdefault((math.floor(place.lat), math.floor(place.lon)), []).append((owner, place))
+
+    def near(self, owner: str, place: Place) -> int:
+        """How many other owners have a point within the radius of the place."""
+        lat, lon = math.floor(place.lat), math.floor(place.lon)
+        owners = set()
+        for dlat in (-1, 0, 1):
+            for dlon in (-1, 0, 1):
+                for other_owner, other in self.cells.get((lat + dlat, (lon + dlon + 180) % 360 - 180), ()):
+                    if other_owner != owner and other_owner not in owners and \
+                            distance_km(place.lat, place.lon, other.lat, other.lon) <= self.radius_km:
+                        owners.add(other_owner)
+        return len(owners)
+
+
+def entity_readings(entity: Entity) -> tuple[list[Reading], bool]:
+    """The readings of the first of the entity's names that has any, and whether they need context.
+
+    A FAC is read only through a town named inside it ("the Masyaf facility"), which always
+    needs context, as do sound-alikes.
+    """
+    found: list[Reading] = []
+    needs_context = False
+    for name in (entity.name, *entity.aliases):
+        if entity.type == "FAC":
+            found, needs_context = facility_candidates(name), True
+        else:
+            found, needs_context = name_candidates(name)
+        if found:
+            break
+    return found, needs_context
+
+
+@dataclass
+class DocumentEvidence:
+    """What one document says for the readings of its place names."""
+
+    weights: PlaceWeights
+    readings: dict[str, list[Reading]]  # entity id -> the readings of its name
+    fuzzy: set[str]                      # entities read through a facility's town or a sound-alike
+    hinted: set[str]                     # a direction word before a mention: an area is meant
+    qualified: dict[str, set[Area]]      # the areas named right after a mention ("Paris, Texas")
+    clear: dict[str, Place]              # the readings clear before context: they vote and anchor
+    votes: Votes                         # country -> votes
+    total: float = field(init=False)
+    admins: set[Area] = field(init=False)                # areas clearly named
+    anchors: Grid = field(init=False)                    # clear towns and counties
+    neighbours: Grid = field(init=False)                 # every name's top town and county readings
+    anchored_in: dict[Area, set[str]] = field(init=False)  # area -> entities clearly inside it
+    inside: dict[Area, set[str]] = field(init=False)       # area -> entities with a top reading inside it
+
+    @classmethod
+    def gather(cls, entities: list[Entity], parsed: Parsed, weights: PlaceWeights) -> DocumentEvidence | None:
+        """Read the document once; None when no entity has a place reading."""
+        readings: dict[str, list[Reading]] = {}
+        fuzzy: set[str] = set()
+        for entity in entities:
+            if entity.type not in PLACE_ENTITY_TYPES:
+                continue
+            found, needs_context = entity_readings(entity)
+            if found:
+                readings[entity.id] = found
+                if needs_context:
+                    fuzzy.add(entity.id)
+        if not readings:
+            return None
+        placed = [e for e in entities if e.id in readings]
+        hinted = {e.id for e in placed if area_hinted(e, parsed.text, weights)}
+        qualified = {e.id: areas for e in placed if (areas := qualified_areas(e, parsed.text))}
+        clear = {eid: p for eid, found in readings.items()
+                 if eid not in fuzzy and (p := clear_reading(found, weights)) is not None
+                 and (eid not in qualified or within(p, qualified[eid]))}  # "Paris, Texas" does not vote for France
+        votes = country_votes(clear, entities, parsed, weights)
+        return cls(weights, readings, fuzzy, hinted, qualified, clear, votes)
+
+    def __post_init__(self) -> None:
+        self.total = sum(self.votes.values()) or 1.0
+        self.admins = {_area_of(p) for p in self.clear.values() if p.kind == "admin" and p.admin1}
+        self.anchors, self.neighbours = Grid(self.weights.nearby_km), Grid(self.weights.nearby_km)
+        self.anchored_in, self.inside = {}, {}
+        for eid, place in self.clear.items():
+            if is_point(place):
+                self.anchors.add(eid, place)
+            if is_local(place):
+                self.anchored_in.setdefault(_area_of(place), set()).add(eid)
+        for eid, found in self.readings.items():
+            for place, _ in sorted(found, key=lambda r: -r.prior)[:self.weights.top_readings]:
+                if is_point(place):
+                    self.neighbours.add(eid, place)
+                if is_local(place):
+                    self.inside.setdefault(_area_of(place), set()).add(eid)
+
+    def share(self, place: Place) -> float:
+        """The share of the document's country votes that go to the place's country."""
+        return self.votes.get(place.country or "", 0) / self.total
+
+    def dominant_without(self, entity_id: str) -> str | None:
+        """The country the document is about, not counting this entity's own vote."""
+        others = dict(self.votes)
+        own = self.clear.get(entity_id)
+        if own is not None and others.get(own.country or "", 0) > 0:
+            others[own.country or ""] -= 1
+        leader = max(others, key=lambda c: others[c], default="")
+        size = sum(others.values())
+        w = self.weights
+        if leader and others[leader] >= w.dominant_votes and others[leader] / size >= w.dominant_share:
+            return leader
+        return None
+
+    def anchored(self, entity_id: str, place: Place) -> bool:
+        """Whether a clearly placed town or county of another name lies near the place."""
+        return self.anchors.near(entity_id, place) > 0
+
+    def local_support(self, entity_id: str, place: Place) -> float:
+        """What the places around say for this reading: its qualifier, its province, its neighbours."""
+        if not is_local(place):
+            return 0.0
+        if within(place, self.qualified.get(entity_id, set())):
+            return self.weights.qualified_bonus
+        if place.kind == "admin" and place.level == 1:
+            return self._state_support(entity_id, place)
+        return self._town_support(entity_id, place)
+
+    def _state_support(self, entity_id: str, state: Place) -> float:
+        """A state is "near" the towns inside it, wherever its centre point lies."""
+        w, area = self.weights, _area_of(state)
+        value = w.anchor_bonus if self.anchored_in.get(area, set()) - {entity_id} else 0.0
+        return value + w.neighbour_bonus * min(len(self.inside.get(area, set()) - {entity_id}), w.max_neighbours)
+
+    def _town_support(self, entity_id: str, place: Place) -> float:
+        """A town's or county's province is named, a clearly placed town is near, other names' readings are near."""
+        w = self.weights
+        value = w.province_bonus if place.kind == "city" and _area_of(place) in self.admins else 0.0
+        if self.anchored(entity_id, place):
+            value += w.anchor_bonus
+        return value + w.neighbour_bonus * min(self.neighbours.near(entity_id, place), w.max_neighbours)

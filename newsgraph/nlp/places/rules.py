@@ -1,0 +1,100 @@
+"""Which reading of a place name the document means: the rules that rule readings out, and the score.
+
+Each reading of a name is judged with what the document says for it
+(``DocumentEvidence``). A reading is out when one of ``RULES`` says so; of the rest, the
+best score wins: prior + ``context_weight`` x the share of the votes for its country +
+its local support (+ ``area_hint`` for an area after a direction word).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from newsgraph.geo.gazetteer import Place
+from newsgraph.geo.readings import Reading, small
+from newsgraph.nlp.places.evidence import DocumentEvidence
+
+
+class Judgement(NamedTuple):
+    """One reading of one entity's name, with what the document says for it (a tuple: made per reading)."""
+
+    entity_id: str
+    place: Place
+    prior: float
+    support: float          # local support: qualifier, province, anchors, neighbours
+    share: float            # the share of the document's country votes for its country
+    country_named: bool     # a reading of the name is a country ("Jordan")
+    big_state_named: bool   # a reading of the name is a state of over ``big_state`` people ("Florida")
+    dominant: str | None    # the country the document is about, not counting this name
+
+    @property
+    def town(self) -> bool:
+        return self.place.kind == "city"
+
+
+def town_named_like_a_country(ev: DocumentEvidence, j: Judgement) -> bool:
+    """"Jordan" is the country unless Jordan, Minnesota's neighbours are named."""
+    return j.country_named and j.town and j.support < ev.weights.country_town_support
+
+
+def town_named_like_a_big_state(ev: DocumentEvidence, j: Judgement) -> bool:
+    """"Florida" is the state, not Florida, New York, unless named "Florida, N.Y." (a big city may compete)."""
+    w = ev.weights
+    return j.big_state_named and j.town and j.place.population < w.big_city and j.support < w.qualified_bonus
+
+
+def unsupported_small_or_sound_alike(ev: DocumentEvidence, j: Judgement) -> bool:
+    """A hamlet or a sound-alike with nothing around it and little of the votes: not this one."""
+    w = ev.weights
+    return ((small(j.place, w) or j.entity_id in ev.fuzzy) and j.support < w.weak_support
+            and j.share < w.supporting_share)
+
+
+def unanchored_sound_alike_hamlet(ev: DocumentEvidence, j: Judgement) -> bool:
+    """A hamlet that only sounds alike: only beside a clearly placed town or in its country's report."""
+    return (small(j.place, ev.weights) and j.entity_id in ev.fuzzy and j.share < ev.weights.supporting_share
+            and not ev.anchored(j.entity_id, j.place))
+
+
+def misread_town_abroad(ev: DocumentEvidence, j: Judgement) -> bool:
+    """In a report about one country, a town abroad that nothing else points to: "Tawila" in a report on
+    Darfur is not the Yemeni town of that name (the name's own clear vote does not count)."""
+    w = ev.weights
+    if not (j.dominant and j.town and j.place.population < w.big_city and j.place.country != j.dominant):
+        return False
+    own_vote = 1 if ev.clear.get(j.entity_id) is j.place else 0
+    return (ev.votes.get(j.place.country or "", 0) <= own_vote and j.support < w.weak_support
+            and j.entity_id not in ev.qualified)
+
+
+Rule = Callable[[DocumentEvidence, Judgement], bool]
+RULES: tuple[Rule, ...] = (town_named_like_a_country, town_named_like_a_big_state, unsupported_small_or_sound_alike,
+                           unanchored_sound_alike_hamlet, misread_town_abroad)
+
+
+def score(ev: DocumentEvidence, j: Judgement) -> float:
+    """Prior + the document's country votes + local support, and the area hint for areas."""
+    w = ev.weights
+    value = j.prior + w.context_weight * j.share + j.support
+    if j.entity_id in ev.hinted and not j.town:
+        value += w.area_hint
+    return value
+
+
+def choose_reading(ev: DocumentEvidence, entity_id: str, found: list[Reading], dominant: str | None) -> Place | None:
+    """The best-scoring reading that no rule rules out (the first of equals), or None."""
+    w = ev.weights
+    country_named = any(r.place.kind == "country" for r in found)
+    big_state_named = any(r.place.kind == "admin" and r.place.level == 1 and r.place.population >= w.big_state
+                          for r in found)
+    best: tuple[float, Place] | None = None
+    for place, prior in found:
+        j = Judgement(entity_id, place, prior, ev.local_support(entity_id, place), ev.share(place),
+                      country_named, big_state_named, dominant)
+        if any(rule(ev, j) for rule in RULES):
+            continue
+        value = score(ev, j)
+        if best is None or value > best[0]:
+            best = (value, place)
+    return best[1] if best else None
