@@ -22,8 +22,8 @@ from sqlalchemy import Engine, create_engine, event, func, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from newsgraph.errors import StoreError
-from newsgraph.model import Document, Entity
-from newsgraph.resolve.entities import CorpusEntity, merge_entities
+from newsgraph.model import Document
+from newsgraph.resolve.entities import CorpusEntity
 from newsgraph.settings import settings
 from newsgraph.store import schema
 from newsgraph.store.rows import child_rows, document_from_rows
@@ -113,6 +113,8 @@ class Store:
                               schema.relations, schema.dates):
                     if rows.get(table.name):
                         conn.execute(insert(table), rows[table.name])
+                from newsgraph.store.corpus import Corpus  # resolve its entities against the stored corpus
+                Corpus(self).attach(conn, pk, document)
         except IntegrityError:
             # another process stored the same text between our check and our insert
             existing = self.find_text(document.text_sha256)
@@ -174,27 +176,9 @@ class Store:
         return document_from_rows(row, children)
 
     def entities(self, type: str | None = None) -> list[CorpusEntity]:
-        """Corpus entities (merged across documents), optionally of one type, most documents first."""
-        d, e, m = schema.documents, schema.entities, schema.mentions
-        mention_counts = (select(m.c.doc_pk, m.c.entity_id, func.count().label("n"))
-                          .group_by(m.c.doc_pk, m.c.entity_id).subquery())
-        query = (select(d.c.doc_id, e, mention_counts.c.n).join(d, d.c.pk == e.c.doc_pk)
-                 .outerjoin(mention_counts, (mention_counts.c.doc_pk == e.c.doc_pk)
-                            & (mention_counts.c.entity_id == e.c.local_id))
-                 .order_by(e.c.doc_pk, e.c.seq))
-        if type is not None:
-            query = query.where(e.c.type == type.upper())
-        with self._read() as conn:
-            rows = conn.execute(query).mappings().all()
-        pairs: list[tuple[str, Entity, int]] = []
-        for r in rows:
-            # summaries need how often an entity is mentioned, not where: the count comes from SQL
-            entity = Entity(id=r["local_id"], name=r["name"], type=r["type"], aliases=tuple(r["aliases"]),
-                            roles=tuple(r["roles"]), country=r["country"], lat=r["lat"], lon=r["lon"],
-                            geonames_id=r["geonames_id"])
-            pairs.append((r["doc_id"], entity, r["n"] or 0))
-        merged = merge_entities(pairs)
-        return sorted(merged, key=lambda c: (-len(c.documents), -c.mentions, c.name))
+        """Corpus entities (resolved across documents), optionally of one type, most documents first."""
+        from newsgraph.store.corpus import Corpus
+        return Corpus(self).entities(type)
 
     def counts(self) -> dict[str, Any]:
         """How many documents, entities (per type), events (per type) and claims (per stance) are stored."""
