@@ -15,7 +15,7 @@ first, then by node key), so the same nodes always give the same clusters and id
    name that begins one longer name, a place the gazetteer has no point for.  When
    documents give the short name as an alias of some clusters, only those count (and
    of those only the one most documents give, when it has ``dominance`` times the
-   documents of all others together: extraction noise gives a stray alias now and then).
+   documents of the next: extraction noise gives a stray alias now and then).
    More than one candidate, or a different role, country or affiliation, and it
    stays apart.
 Every link that did not end inside one cluster, with nothing ruling it out, is a
@@ -261,8 +261,7 @@ def _join_short_names(part: _Partition, links: list[Link]) -> dict[tuple[str, st
     refused: dict[tuple[str, str], str] = {}
     for source in sorted(targets):
         options = targets[source]
-        backed = {t: ls for t, ls in options.items() if any(x.kind == "short-alias" for x in ls)}
-        chosen = _dominant(backed) or options
+        chosen = _strongest(options, part.clusters[part.find(source)].families, part)
         pending = [x for ls in options.values() for x in ls]
         if len(chosen) != 1:
             for x in pending:
@@ -284,13 +283,28 @@ def _join_short_names(part: _Partition, links: list[Link]) -> dict[tuple[str, st
     return refused
 
 
+_TIERS = (("short-alias",), ("placeless", "surname"), ("prefix",))
+
+
+def _strongest(options: dict[str, list[Link]], families: set[str], part: _Partition) -> dict[str, list[Link]]:
+    """The clusters of the strongest kind of evidence: what documents call it, then its name, then a prefix;
+    of the same type as the short name's when there are some (a stray PER typing is the weaker reading)."""
+    for kinds in _TIERS:
+        tier = {t: ls for t, ls in options.items() if any(x.kind in kinds for x in ls)}
+        same_type = {t: ls for t, ls in tier.items() if part.clusters[part.find(t)].families & families}
+        tier = same_type or tier
+        if tier:
+            return _dominant(tier) if kinds == ("short-alias",) else tier
+    return options
+
+
 def _dominant(backed: dict[str, list[Link]]) -> dict[str, list[Link]]:
     """The clusters documents give a short name for; only the one most of them give it for when one dominates."""
     if len(backed) <= 1:
         return backed
     support = {t: sum(x.support for x in ls if x.kind == "short-alias") for t, ls in backed.items()}
-    top = min(support, key=lambda t: (-support[t], t))
-    if support[top] >= settings().corpus.dominance * (sum(support.values()) - support[top]):
+    top, second = sorted(support, key=lambda t: (-support[t], t))[:2]
+    if support[top] >= settings().corpus.dominance * support[second]:
         return {top: backed[top]}
     return backed
 

@@ -143,8 +143,10 @@ def _types_compatible(a: Node, b: Node) -> bool:
     fa, fb = family(a), family(b)
     if fa == fb:
         return True
-    # NER types a name PER in one report and ORG in another: the same name, nothing else
-    return {fa, fb} == {"per", "org"} and bool(a.values("keys") & b.values("keys"))
+    # NER types a name PER in one report and ORG in another: the same name, or one a document calls the other
+    return {fa, fb} == {"per", "org"} and bool(
+        a.values("keys") & (b.values("keys") | b.values("alias_keys"))
+        or b.values("keys") & a.values("alias_keys"))
 
 
 def hard_conflicts(a: Node, b: Node) -> list[str]:
@@ -212,7 +214,7 @@ def mistyped(x: Node, y: Node) -> bool:
     # "person": 'Aleppos' is Aleppo's, but the organisation 'Hamas' is not Hama's
     called = {k for k in y.values("alias_keys") if not is_full_name(k) and not generic_alias(k)}
     return any(k in names or (k in called and not is_full_name(k)) or place_stem(k) in names
-               or (fx == "per" and possessive_stem(k) in names) for k in x.values("keys"))
+               or (fx == "per" and possessive_stem(k) in names | called) for k in x.values("keys"))
 
 
 def compare(a: Node, b: Node) -> Link | None:
