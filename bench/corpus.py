@@ -98,8 +98,11 @@ def cached_documents(cache: Path | None) -> list[Document]:
         return [document_from_dict(json.loads(line)) for line in handle]
 
 
-def timed_store(documents: Iterable[Document], resolve: bool) -> tuple[float, Any]:
-    """Seconds to add ``documents`` to a fresh SQLite store (with or without resolution), and its resolution."""
+def timed_store(documents: Iterable[Document], resolve: bool, keep: Path | None = None) -> tuple[float, Any]:
+    """Seconds to add ``documents`` to a fresh SQLite store (with or without resolution), and its entities.
+
+    ``keep``: the store's path (it is replaced), to look at it afterwards with the CLI.
+    """
     from newsgraph.store import Store
     from newsgraph.store.corpus import Corpus
 
@@ -107,12 +110,16 @@ def timed_store(documents: Iterable[Document], resolve: bool) -> tuple[float, An
     if not resolve:
         Corpus.attach = lambda self, conn, pk, doc: None  # type: ignore[method-assign]
     try:
-        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
-            started = time.perf_counter()
-            for doc in documents:
-                store.add(doc)
-            seconds = time.perf_counter() - started
-            return seconds, (Corpus(store).resolution(), Corpus(store).entities() if resolve else None)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = keep or Path(tmp) / "bench.db"
+            for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                stale.unlink(missing_ok=True)
+            with Store(path) as store:
+                started = time.perf_counter()
+                for doc in documents:
+                    store.add(doc)
+                seconds = time.perf_counter() - started
+                return seconds, Corpus(store).entities() if resolve else None
     finally:
         Corpus.attach = original  # type: ignore[method-assign]
 
@@ -208,13 +215,14 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=200, help="corpus entities listed")
     parser.add_argument("--score", action="store_true", help="score the cross-document gold")
     parser.add_argument("--end-to-end", type=int, metavar="N", help="also time real ingest of N articles")
+    parser.add_argument("--keep-db", type=Path, metavar="PATH", help="keep the resolved store there (replaced)")
     args = parser.parse_args()
     if not FAKES.is_file():
         print(f"FA-KES not found at {FAKES}", file=sys.stderr)
         return 1
     documents = cached_documents(args.cache)
     plain, _ = timed_store(documents, resolve=False)
-    resolved, (_, entities) = timed_store(documents, resolve=True)
+    resolved, entities = timed_store(documents, resolve=True, keep=args.keep_db)
     n = len(documents)
     print(f"{n} cached extractions into a fresh SQLite store: {1000 * plain / n:.1f} ms/doc without resolution, "
           f"{1000 * resolved / n:.1f} ms/doc with (resolution adds {1000 * (resolved - plain) / n:.1f} ms/doc)")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from newsgraph.model import Document
-from newsgraph.resolve.cluster import Candidate, cluster_block
+from newsgraph.resolve.cluster import Candidate, candidate_order, cluster_block
 from newsgraph.resolve.judgements import Applied
 from newsgraph.resolve.links import blocking_keys
 from newsgraph.resolve.members import Member, members_of
@@ -73,7 +73,7 @@ def resolve_members(members: Iterable[Member], judged: Applied | None = None) ->
         candidates.extend(result.candidates)
     where = {(m.doc_id, m.local_id): node_of(m, judged.detached) for m in members}
     return Resolution(ids={k: node_ids[n] for k, n in where.items()}, nodes=where,
-                      candidates=tuple(sorted(candidates, key=lambda c: (-c.score, c.left, c.right))),
+                      candidates=tuple(sorted(candidates, key=candidate_order)),
                       members=members)
 
 

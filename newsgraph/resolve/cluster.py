@@ -34,6 +34,10 @@ from newsgraph.resolve.nodes import Node
 from newsgraph.settings import settings
 
 JUDGED_DIFFERENT = "an analyst judged them different"
+# reasons that make a pair not even a candidate
+MORE_FREQUENT = "the shorter name is the more frequent: a different thing"
+NOT_SHORT = "the short name already names a gazetteer place or a person in full"
+NOT_CHOSEN = "the short name is another cluster's"
 _FAMILIES = ({"per"}, {"org"}, {"per", "org"}, {"place"}, {"fac"}, {"wea"}, {"veh"}, {"wea", "veh"})
 
 
@@ -47,6 +51,7 @@ class Candidate:
     kind: str
     evidence_for: tuple[str, ...]
     evidence_against: tuple[str, ...]
+    members: int = 0  # document entities of the smaller side: how much a decision on the pair settles
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,7 @@ class _Cluster:
 
 class _Partition:
     def __init__(self, nodes: Mapping[str, Node], different: Iterable[tuple[str, str]], links: list[Link]) -> None:
+        self.nodes = nodes
         self.parent = {k: k for k in nodes}
         self.clusters = {k: _Cluster.of(n) for k, n in nodes.items()}
         self.apart: dict[str, set[str]] = {}
@@ -176,10 +182,11 @@ class _Partition:
         return not (cluster.codes or cluster.geo or cluster.full.get("per"))
 
     def retype_conflict(self, wrong: str, right: str) -> str | None:
-        """A mistyped name joins its namesake only alone: not once it has joined others of its own type."""
+        """A mistyped name joins its namesake with what it has joined of its own type, nothing else."""
         cw = self.clusters[self.find(wrong)]
-        if len(cw.nodes) > 1 and any(family(n) == family(cw.nodes[0]) for n in cw.nodes[1:]):
-            return "the mistyped name already names something of its own type"
+        fam = family(self.nodes[wrong])
+        if cw.codes or cw.geo or cw.full.get("per") or any(family(n) != fam for n in cw.nodes):
+            return "the mistyped name already names something else"
         return self.judged_apart(wrong, right)
 
     def soft_conflict(self, a: str, b: str) -> str | None:
@@ -261,41 +268,49 @@ def _join_short_names(part: _Partition, links: list[Link]) -> dict[tuple[str, st
     refused: dict[tuple[str, str], str] = {}
     for source in sorted(targets):
         options = targets[source]
-        chosen = _strongest(options, part.clusters[part.find(source)].families, part)
         pending = [x for ls in options.values() for x in ls]
+        if not part.movable(source):
+            refused.update({(x.a, x.b): NOT_SHORT for x in pending})
+            continue
+        chosen = _strongest(options, source, part)
+        if not chosen:  # only longer names that are rarer: it is not short for any of them
+            refused.update({(x.a, x.b): MORE_FREQUENT for x in pending})
+            continue
         if len(chosen) != 1:
             for x in pending:
                 refused[(x.a, x.b)] = f"{len(chosen)} clusters it may name"
             continue
         (target, found), = chosen.items()
         source_now, target_now = part.find(source), part.find(target)
-        if not part.movable(source_now):
-            continue
         prefix_only = all(x.kind == "prefix" for x in found)
         reason = part.conflict(source_now, target_now) or part.soft_conflict(source_now, target_now)
         if reason is None and prefix_only and part.clusters[source_now].members >= part.clusters[target_now].members:
-            reason = "the shorter name is the more frequent: a different thing"
+            reason = MORE_FREQUENT
         if reason is None and source_now != target_now:
             part.union(source_now, target_now)
         for x in pending:
             if reason is not None or x not in found:
-                refused[(x.a, x.b)] = reason or "not the candidate chosen"
+                refused[(x.a, x.b)] = reason or NOT_CHOSEN
     return refused
 
 
 _TIERS = (("short-alias",), ("placeless", "surname"), ("prefix",))
 
 
-def _strongest(options: dict[str, list[Link]], families: set[str], part: _Partition) -> dict[str, list[Link]]:
+def _strongest(options: dict[str, list[Link]], source: str, part: _Partition) -> dict[str, list[Link]]:
     """The clusters of the strongest kind of evidence: what documents call it, then its name, then a prefix;
     of the same type as the short name's when there are some (a stray PER typing is the weaker reading)."""
+    size = part.clusters[part.find(source)].members
     for kinds in _TIERS:
         tier = {t: ls for t, ls in options.items() if any(x.kind in kinds for x in ls)}
+        if kinds == ("prefix",):  # a name that begins a rarer one is not short for it ("United Nations ...")
+            tier = {t: ls for t, ls in tier.items() if part.clusters[part.find(t)].members > size}
+        families = part.clusters[part.find(source)].families
         same_type = {t: ls for t, ls in tier.items() if part.clusters[part.find(t)].families & families}
         tier = same_type or tier
         if tier:
             return _dominant(tier) if kinds == ("short-alias",) else tier
-    return options
+    return {}
 
 
 def _dominant(backed: dict[str, list[Link]]) -> dict[str, list[Link]]:
@@ -343,13 +358,20 @@ def _candidates(part: _Partition, links: list[Link], refused: Mapping[tuple[str,
         if left == right or link.evidence_against:
             continue
         reason = refused.get((link.a, link.b))
-        if reason is not None and part.hard_conflict(link.a, link.b) is not None:
+        if reason in (MORE_FREQUENT, NOT_SHORT, NOT_CHOSEN) or (
+                reason is not None and part.hard_conflict(link.a, link.b)):
             continue  # two countries, a town and its country, an analyst's "different": not a candidate
         score = link.score if reason is None else min(link.score, cfg.merge - 0.01)
         if score < cfg.candidate:
             continue
         against = (reason,) if reason else ("below the merge threshold",)
-        found = Candidate(left, right, round(score, 3), link.kind, link.evidence_for, against)
+        size = min(part.clusters[part.find(link.a)].members, part.clusters[part.find(link.b)].members)
+        found = Candidate(left, right, round(score, 3), link.kind, link.evidence_for, against, size)
         if (left, right) not in best or found.score > best[(left, right)].score:
             best[(left, right)] = found
-    return tuple(sorted(best.values(), key=lambda c: (-c.score, c.left, c.right)))
+    return tuple(sorted(best.values(), key=candidate_order))
+
+
+def candidate_order(c: Candidate) -> tuple[float, int, str, str]:
+    """Best first: the strongest evidence, then the pairs whose decision settles most document entities."""
+    return (-c.score, -c.members, c.left, c.right)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from newsgraph import vocab
 from newsgraph.geo import country_code, demonym_country
 from newsgraph.resolve.keys import (
     fold_compounds,
@@ -137,6 +138,17 @@ def initials_run(short: str, full: str) -> bool:
                 if "".join(w[0] for w in tf[j:k]) == word and ts[:i] == tf[:j] and ts[i + 1:] == tf[k:]:
                     return True
     return False
+
+
+def middle_name(short: str, full: str) -> bool:
+    """'peter kassig' / 'peter edward kassig': the same first and last names, the longer has more between."""
+    ts, tf = tokens(short), tokens(full)
+    if len(ts) < 2 or len(tf) <= len(ts) or ts[0] != tf[0] or ts[-1] != tf[-1]:
+        return False
+    if ts[0] in vocab.load("common_words").particles:  # 'abu omar' is not 'abu mohammad omar'
+        return False
+    rest = iter(tf[1:-1])
+    return all(word in rest for word in ts[1:-1])  # the short name's middle words, in order
 
 
 def _types_compatible(a: Node, b: Node) -> bool:
@@ -274,6 +286,8 @@ def _spelling_evidence(a: Node, b: Node) -> Evidence | None:
             same_skeleton = bool(skeleton(x)) and skeleton(x) == skeleton(y)
             if initials_run(x, y) or initials_run(y, x):
                 found = ("initials", cfg.spelling, 1, "", [f"'{x}' abbreviates words of '{y}'"])
+            elif family(a) == "per" and (middle_name(x, y) or middle_name(y, x)):
+                found = ("middle-name", cfg.spelling, 1, "", [f"'{x}' / '{y}': a middle name more or less"])
             elif same_skeleton and ratio >= cfg.skeleton_spelling:
                 found = ("spelling", cfg.spelling, 1, "", [f"same consonants '{skeleton(x)}', {ratio:.0f}% alike"])
             elif ratio >= cfg.spelling_ratio:

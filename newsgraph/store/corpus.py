@@ -125,7 +125,7 @@ class Corpus:
     def candidates(self, entity: str | None = None, limit: int | None = None) -> list[Candidate]:
         """Pairs possibly one thing but left apart, best first (of one entity, if given)."""
         c = schema.corpus_candidates
-        query = select(c).order_by(c.c.score.desc(), c.c.left_id, c.c.right_id)
+        query = select(c).order_by(c.c.score.desc(), c.c.members.desc(), c.c.left_id, c.c.right_id)
         if entity is not None:
             self.entity(entity)
             query = query.where((c.c.left_id == entity) | (c.c.right_id == entity))

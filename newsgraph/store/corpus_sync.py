@@ -13,7 +13,9 @@ through the node, key or block indexes.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
@@ -222,21 +224,27 @@ def rebuild(conn: Connection, members: Sequence[tuple[int, Member]], judgements:
 
 def _link_row(link: Link) -> dict[str, Any]:
     return {"a": link.a, "b": link.b, "kind": link.kind, "score": link.score, "support": link.support,
-            "short_side": link.short_side,
-            "evidence": {"for": list(link.evidence_for), "against": list(link.evidence_against)}}
+            "short_side": link.short_side, "evidence": json.dumps(
+                {"for": list(link.evidence_for), "against": list(link.evidence_against)}, ensure_ascii=False)}
 
 
 def _link(row: Any) -> Link:
-    return Link(row.a, row.b, row.kind, row.score, row.support, row.short_side,
-                tuple(row.evidence["for"]), tuple(row.evidence["against"]))
+    return _cached_link(row.a, row.b, row.kind, row.score, row.support, row.short_side, row.evidence)
+
+
+@lru_cache(maxsize=200_000)
+def _cached_link(a: str, b: str, kind: str, score: float, support: int, short_side: str, evidence: str) -> Link:
+    """A stored link; a block's links are read at every re-clustering, each parsed once per process."""
+    found = json.loads(evidence)
+    return Link(a, b, kind, score, support, short_side, tuple(found["for"]), tuple(found["against"]))
 
 
 def _candidate_row(block: str, candidate: Candidate) -> dict[str, Any]:
     return {"block": block, "left_id": candidate.left, "right_id": candidate.right, "score": candidate.score,
-            "kind": candidate.kind, "evidence": {"for": list(candidate.evidence_for),
-                                                 "against": list(candidate.evidence_against)}}
+            "kind": candidate.kind, "members": candidate.members,
+            "evidence": {"for": list(candidate.evidence_for), "against": list(candidate.evidence_against)}}
 
 
 def candidate(row: Any) -> Candidate:
     return Candidate(row.left_id, row.right_id, row.score, row.kind, tuple(row.evidence["for"]),
-                     tuple(row.evidence["against"]))
+                     tuple(row.evidence["against"]), row.members)

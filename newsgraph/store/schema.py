@@ -145,7 +145,7 @@ corpus_links = Table(
     Column("a", String(200), nullable=False), Column("b", String(200), nullable=False),
     Column("kind", String(32), nullable=False), Column("score", Float, nullable=False),
     Column("support", Integer, nullable=False), Column("short_side", String(200), nullable=False),
-    Column("evidence", JSON, nullable=False),
+    Column("evidence", Text, nullable=False),  # JSON text: parsed once per process
     PrimaryKeyConstraint("a", "b", name="pk_corpus_links"), Index("ix_corpus_links_b", "b"),
 )
 
@@ -154,7 +154,7 @@ corpus_candidates = Table(
     Column("block", String(200), nullable=False),
     Column("left_id", String(200), nullable=False), Column("right_id", String(200), nullable=False),
     Column("score", Float, nullable=False), Column("kind", String(32), nullable=False),
-    Column("evidence", JSON, nullable=False),
+    Column("members", Integer, nullable=False), Column("evidence", JSON, nullable=False),
     PrimaryKeyConstraint("left_id", "right_id", name="pk_corpus_candidates"),
     Index("ix_corpus_candidates_block", "block"),
 )
