@@ -330,6 +330,8 @@ def merge(a: Annotated[str, typer.Argument(help="A corpus entity id")],
 @_edge
 def split(entity: Annotated[str, typer.Argument(help="A corpus entity id")],
           doc: Annotated[str, typer.Option("--doc", help="The document whose mention is something else")],
+          name: Annotated[str | None, typer.Option(
+              "--name", help="Only the document's entity of this name (when the document gives it two)")] = None,
           db: DbOption = None, note: NoteOption = None, format: FormatOption = TableFormat.table) -> None:
     """Record that an entity as one document mentions it is something else (kept in the store)."""
     from newsgraph.store import Store
@@ -337,7 +339,7 @@ def split(entity: Annotated[str, typer.Argument(help="A corpus entity id")],
 
     with Store(db) as store:
         corpus = Corpus(store)
-        separate = corpus.split(entity, doc, author=_author(), note=note)
+        separate = corpus.split(entity, doc, author=_author(), note=note, name=name)
         rest = corpus.entities(corpus_id=entity)
     if format is TableFormat.json:
         _print_json({"split": separate.to_dict(), "rest": rest[0].to_dict() if rest else None})

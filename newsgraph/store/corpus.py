@@ -177,10 +177,12 @@ class Corpus:
         from newsgraph.store.corrections import merge
         return merge(self, a, b, author, note)
 
-    def split(self, entity: str, doc_id: str, author: str | None = None, note: str | None = None) -> CorpusEntity:
-        """Record that ``entity`` as mentioned in ``doc_id`` is something else; returns the split-off entity."""
+    def split(self, entity: str, doc_id: str, author: str | None = None, note: str | None = None,
+              name: str | None = None) -> CorpusEntity:
+        """Record that ``entity`` as mentioned in ``doc_id`` (only its member named ``name``, if given) is
+        something else; returns the split-off entity."""
         from newsgraph.store.corrections import split
-        return split(self, entity, doc_id, author, note)
+        return split(self, entity, doc_id, author, note, name)
 
     # -- helpers -----------------------------------------------------------------------------
     def _doc_pks(self) -> dict[str, int]:

@@ -63,7 +63,8 @@ def _gazetteer_clash(a: str, b: str) -> str | None:
     return None
 
 
-def split(corpus: Corpus, entity: str, doc_id: str, author: str | None, note: str | None) -> CorpusEntity:
+def split(corpus: Corpus, entity: str, doc_id: str, author: str | None, note: str | None,
+          name: str | None = None) -> CorpusEntity:
     found = corpus.entity(entity)
     try:
         document = corpus.store.document(doc_id)
@@ -74,7 +75,11 @@ def split(corpus: Corpus, entity: str, doc_id: str, author: str | None, note: st
     if len(found.documents) == 1:
         raise CorrectionError(f"{entity} is mentioned only in {doc_id}: there is nothing to split it from")
     local_ids = {local for d, local in found.members if d == doc_id}
-    moving = [m for m in members_of(document) if m.local_id in local_ids]
+    moving = [m for m in members_of(document) if m.local_id in local_ids
+              and (name is None or m.name.casefold() == name.casefold())]
+    if not moving:
+        names = sorted({m.name for m in members_of(document) if m.local_id in local_ids})
+        raise CorrectionError(f"{entity} has no entity named {name!r} in {doc_id} (it has {', '.join(names)})")
     with corpus.engine.begin() as conn:
         rows = list(corpus.iter_members(conn, entity))
         doc_pk = next(r.doc_pk for r in rows if r.doc_id == doc_id)

@@ -103,7 +103,7 @@ def test_a_split_survives_new_documents_and_re_resolution(store: Store, fakes_do
     corpus = Corpus(store)
     syria = entity_of(store, "fakes-0063", "Syria")
     before = corpus.entity(syria)
-    separate = corpus.split(syria, "fakes-0063", note="test: not the country")
+    separate = corpus.split(syria, "fakes-0063", note="test: not the country", name="Syria")
     assert separate.id != syria and separate.documents == ("fakes-0063",)
     rest = corpus.entity(syria)
     assert "fakes-0063" not in rest.documents and len(rest.documents) == len(before.documents) - 1
@@ -135,6 +135,7 @@ def test_bad_corrections_are_refused_and_change_nothing(store: Store, fakes_docs
         (lambda: corpus.split(person, "no-such-doc"), "no such document"),
         (lambda: corpus.split(only_one, "fakes-0042"), "mentioned only in fakes-0042"),
         (lambda: corpus.split("org:nothing", "fakes-0042"), "no such corpus entity"),
+        (lambda: corpus.split(place, "fakes-0042", name="Halab"), "no entity named 'Halab' in fakes-0042"),
     ]
     for attempt, message in refusals:
         with pytest.raises(CorrectionError, match=message):
