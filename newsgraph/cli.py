@@ -255,14 +255,16 @@ def export(db: DbOption = None, format: Annotated[ExportFormat, typer.Option("--
     """Write the whole store in the contract's corpus form."""
     from newsgraph.export import write_json
     from newsgraph.store import Store
+    from newsgraph.store.corpus import Corpus
 
     with Store(db) as store:
+        resolution = Corpus(store).resolution()  # the store's corpus ids, with the analyst's judgements
         if output is None:
-            write_json(store.documents(), sys.stdout)
+            write_json(store.documents(), sys.stdout, resolution=resolution)
             return
         tmp = output.with_name(output.name + ".part")  # never leave a half-written export behind
         with tmp.open("w", encoding="utf-8") as handle:
-            write_json(store.documents(), handle)
+            write_json(store.documents(), handle, resolution=resolution)
         tmp.replace(output)
     err.print(f"wrote {escape(str(output))}")
 
@@ -318,6 +320,130 @@ def check(db: DbOption = None) -> None:
         raise typer.Exit(1)
 
 
+
+# -- the corpus graph: one identity across documents (newsgraph.store.corpus) -------------------------
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="A table, or JSON")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="Why: kept with the judgement")]
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _entity_line(entity: Any) -> str:
+    return (f"{escape(entity.id)} ({escape(entity.name)}, {entity.type}, {len(entity.documents)} documents, "
+            f"{len(entity.aliases)} aliases)")
+
+
+@app.command()
+@_edge
+def candidates(db: DbOption = None,
+               entity: Annotated[str | None, typer.Option("--entity", help="Only pairs with this corpus id")] = None,
+               limit: Annotated[int, typer.Option(help="Pairs listed")] = 25,
+               format: FormatOption = TableFormat.table) -> None:
+    """Pairs of corpus entities that may be one thing but were left apart, with the evidence for and against."""
+    from newsgraph.store import Store
+    from newsgraph.store.corpus import Corpus
+
+    with Store(db) as store:
+        corpus = Corpus(store)
+        found = corpus.candidates(entity=entity, limit=limit)
+        names = corpus.names({c.left for c in found} | {c.right for c in found})
+    if format is TableFormat.json:
+        _print_json([{**c.__dict__, "left_name": names.get(c.left), "right_name": names.get(c.right)}
+                     for c in found])
+        return
+    table = Table(show_edge=False, title=f"{len(found)} candidate pairs", title_justify="left")
+    for column in ("score", "left", "right", "for", "against"):
+        table.add_column(column, overflow="fold")
+    for c in found:
+        table.add_row(f"{c.score:.2f}", escape(f"{c.left}\n{names.get(c.left, '')}"),
+                      escape(f"{c.right}\n{names.get(c.right, '')}"), escape("; ".join(c.evidence_for)),
+                      escape("; ".join(c.evidence_against)))
+    out.print(table)
+    out.print("merge a pair with [bold]newsgraph merge LEFT RIGHT[/]")
+
+
+@app.command()
+@_edge
+def merge(a: Annotated[str, typer.Argument(help="A corpus entity id")],
+          b: Annotated[str, typer.Argument(help="Another corpus entity id")],
+          db: DbOption = None, note: NoteOption = None, format: FormatOption = TableFormat.table) -> None:
+    """Record that two corpus entities are one thing (kept in the store, applied on every re-resolution)."""
+    from newsgraph.store import Store
+    from newsgraph.store.corpus import Corpus
+
+    with Store(db) as store:
+        merged = Corpus(store).merge(a, b, author=_author(), note=note)
+    if format is TableFormat.json:
+        _print_json(merged.to_dict())
+        return
+    out.print(f"merged {escape(a)} and {escape(b)}: now {_entity_line(merged)}")
+
+
+@app.command()
+@_edge
+def split(entity: Annotated[str, typer.Argument(help="A corpus entity id")],
+          doc: Annotated[str, typer.Option("--doc", help="The document whose mention is something else")],
+          name: Annotated[str | None, typer.Option(
+              "--name", help="Only the document's entity of this name (when the document gives it two)")] = None,
+          db: DbOption = None, note: NoteOption = None, format: FormatOption = TableFormat.table) -> None:
+    """Record that an entity as one document mentions it is something else (kept in the store)."""
+    from newsgraph.store import Store
+    from newsgraph.store.corpus import Corpus
+
+    with Store(db) as store:
+        corpus = Corpus(store)
+        separate = corpus.split(entity, doc, author=_author(), note=note, name=name)
+        rest = corpus.entities(corpus_id=entity)
+    if format is TableFormat.json:
+        _print_json({"split": separate.to_dict(), "rest": rest[0].to_dict() if rest else None})
+        return
+    out.print(f"split {escape(entity)} in {escape(doc)} off as {_entity_line(separate)}")
+    if rest:
+        out.print(f"{escape(entity)} remains: {_entity_line(rest[0])}")
+
+
+@app.command()
+@_edge
+def resolve(db: DbOption = None,
+            all: Annotated[bool, typer.Option("--all", help="Re-resolve every stored document")] = False,
+            format: FormatOption = TableFormat.table) -> None:
+    """The corpus resolution's state; with --all, resolve the whole store again (after the rules changed)."""
+    import time
+
+    from newsgraph.store import Store
+    from newsgraph.store.corpus import Corpus
+
+    with Store(db) as store:
+        corpus = Corpus(store)
+        started = time.perf_counter()
+        status = corpus.resolve_all() if all else corpus.status()
+        seconds = time.perf_counter() - started
+    if format is TableFormat.json:
+        _print_json({**status.__dict__, "seconds": round(seconds, 2) if all else None})
+        return
+    done = f"resolved again in {seconds:.1f} s: " if all else ""
+    out.print(f"{done}{status.entities} corpus entities from {status.members} document entities, "
+              f"{status.candidates} candidate pairs, {status.judgements} judgements")
+    if status.pending or status.rules_changed:
+        why = f"{status.pending} document entities are not resolved" if status.pending else "the rules changed"
+        err.print(f"[yellow]{why}[/]: run [bold]newsgraph resolve --all[/]")
+
+
+def _author() -> str | None:
+    import getpass
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in a bare container: the judgement is still kept
+        return None
 
 
 if __name__ == "__main__":

@@ -32,3 +32,7 @@ class VocabularyError(NewsgraphError):
         self.file = file
         self.entry = entry
         self.reason = reason
+
+
+class CorrectionError(NewsgraphError):
+    """An analyst's correction (merge, split) is refused; the message says why, and nothing was changed."""

@@ -214,6 +214,36 @@ class ClaimSettings:
 
 
 @dataclass(frozen=True)
+class CorpusSettings:
+    """Corpus resolution (``newsgraph.resolve``): when two nodes are one thing across documents.
+
+    Scores are on 0-1: a link of at least ``merge`` joins two nodes unless something conflicts;
+    links down to ``candidate`` are listed by ``newsgraph candidates``.  Spelling ratios are
+    rapidfuzz percentages of the name keys.  Tuned on the FA-KES cross-document gold
+    (``make bench-corpus``); a change needs ``newsgraph resolve --all`` on existing stores.
+    """
+
+    merge: float = 0.8
+    candidate: float = 0.5
+    alias: float = 0.95          # a document gives one name as an alias of the other
+    same_name: float = 0.9       # the same key under two types (GPE/LOC, PER/ORG) or two country tags
+    possessive: float = 0.9      # "Assads" for "Assad" in scraped text that lost its apostrophes
+    spelling: float = 0.85       # a transliteration or spelling variant (see the ratios below)
+    short: float = 0.85          # a surname, prefix or placeless name with one candidate in the corpus
+    similar: float = 0.75        # x the spelling ratio: alike, not enough to join (a candidate)
+    acronym: float = 0.6         # initials match, but no document says so (a candidate)
+    retype_dominance: float = 3.0  # a name typed otherwise in this many times the members: mistyped
+    retype_gazetteer_dominance: float = 1.5  # ... or a gazetteer place's name in this many times the members
+    dominance: float = 3.0       # a short name given as an alias in this many times the documents of the next
+    spelling_ratio: float = 92.0     # keys this alike are one name
+    skeleton_spelling: float = 80.0  # ... or this alike with the same consonant skeleton
+    candidate_ratio: float = 80.0    # keys this alike make a candidate
+    word_spelling: float = 65.0      # ... if each word is this alike ('hama police' / 'homs police' are not)
+    related_names: float = 80.0      # token-set similarity two full names of one cluster need
+    given_name_spelling: float = 80.0  # given names less alike than this are two people
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     store: StoreSettings = field(default_factory=StoreSettings)
@@ -224,6 +254,7 @@ class Settings:
     dates: DateSettings = field(default_factory=DateSettings)
     events: EventSettings = field(default_factory=EventSettings)
     claims: ClaimSettings = field(default_factory=ClaimSettings)
+    corpus: CorpusSettings = field(default_factory=CorpusSettings)
 
 
 def _number(name: str, default: float) -> float:

@@ -8,8 +8,11 @@ from typing import IO
 
 from newsgraph.export.corpus import build_corpus
 from newsgraph.model import Document
+from newsgraph.resolve.batch import Resolution
 
 
-def write_json(documents: Iterable[Document], out: IO[str], indent: int | None = 2) -> None:
-    json.dump(build_corpus(documents), out, ensure_ascii=False, indent=indent)
+def write_json(documents: Iterable[Document], out: IO[str], indent: int | None = 2,
+               resolution: Resolution | None = None) -> None:
+    """The corpus form; ``resolution``: the store's corpus ids (``Corpus(store).resolution()``)."""
+    json.dump(build_corpus(documents, resolution), out, ensure_ascii=False, indent=indent)
     out.write("\n")

@@ -27,8 +27,8 @@ from sqlalchemy import Connection, func, insert, inspect, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from newsgraph.errors import StoreError
-from newsgraph.model import Document, Entity
-from newsgraph.resolve.entities import CorpusEntity, merge_entities
+from newsgraph.model import Document
+from newsgraph.resolve.entities import CorpusEntity
 from newsgraph.settings import settings
 from newsgraph.store import engine as dialects
 from newsgraph.store import schema
@@ -142,7 +142,9 @@ class Store:
             if existing is not None:
                 return existing, False
             try:
-                with self._transaction(exclusive=False) as conn:  # one transaction: all of the document or none
+                # one transaction: all of the document or none; exclusive, because resolving the document's
+                # entities against the corpus reads and rewrites corpus rows other writers also touch
+                with self._transaction(exclusive=True) as conn:
                     doc_id = _free_doc_id(conn, document)
                     pk = conn.execute(insert(schema.documents).values(
                         doc_id=doc_id, text_sha256=document.text_sha256, text=document.text, title=document.title,
@@ -155,6 +157,8 @@ class Store:
                                   schema.relations, schema.dates):
                         if rows.get(table.name):
                             conn.execute(insert(table), rows[table.name])
+                    from newsgraph.store.corpus import Corpus  # resolve its entities against the stored corpus
+                    Corpus(self).attach(conn, pk, document)
                 return doc_id, True
             except IntegrityError as err:
                 # another writer stored this text, or took this doc_id, after we looked: look again
@@ -234,27 +238,9 @@ class Store:
         return document_from_rows(row, children)
 
     def entities(self, type: str | None = None) -> list[CorpusEntity]:
-        """Corpus entities (merged across documents), optionally of one type, most documents first."""
-        d, e, m = schema.documents, schema.entities, schema.mentions
-        mention_counts = (select(m.c.doc_pk, m.c.entity_id, func.count().label("n"))
-                          .group_by(m.c.doc_pk, m.c.entity_id).subquery())
-        query = (select(d.c.doc_id, e, mention_counts.c.n).join(d, d.c.pk == e.c.doc_pk)
-                 .outerjoin(mention_counts, (mention_counts.c.doc_pk == e.c.doc_pk)
-                            & (mention_counts.c.entity_id == e.c.local_id))
-                 .order_by(e.c.doc_pk, e.c.seq))
-        if type is not None:
-            query = query.where(e.c.type == type.upper())
-        with self._read() as conn:
-            rows = conn.execute(query).mappings().all()
-        pairs: list[tuple[str, Entity, int]] = []
-        for r in rows:
-            # summaries need how often an entity is mentioned, not where: the count comes from SQL
-            entity = Entity(id=r["local_id"], name=r["name"], type=r["type"], aliases=tuple(r["aliases"]),
-                            roles=tuple(r["roles"]), country=r["country"], lat=r["lat"], lon=r["lon"],
-                            geonames_id=r["geonames_id"])
-            pairs.append((r["doc_id"], entity, r["n"] or 0))
-        merged = merge_entities(pairs)
-        return sorted(merged, key=lambda c: (-len(c.documents), -c.mentions, c.name))
+        """Corpus entities (resolved across documents), optionally of one type, most documents first."""
+        from newsgraph.store.corpus import Corpus
+        return Corpus(self).entities(type)
 
     def counts(self) -> dict[str, Any]:
         """How many documents, entities (per type), events (per type) and claims (per stance) are stored."""

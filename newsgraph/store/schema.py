@@ -116,3 +116,65 @@ dates = Table(
 )
 
 CHILD_TABLES = (mentions, entities, events, claims, relations, dates)
+
+
+# --- corpus resolution (newsgraph.resolve; written by newsgraph.store.corpus) --------------------------
+# A member is a document entity's place in the corpus: the node it belongs to (see resolve/ids.py).
+# Nodes carry their summed profile, their block (nodes that share a blocking key) and the corpus id
+# their cluster has; links cache the evidence between node pairs that share a blocking key.  Corpus
+# ids are node keys, so later tables (events and claims across documents) can reference them.
+corpus_members = Table(
+    "corpus_members", metadata,
+    Column("doc_pk", Integer, nullable=False), Column("local_id", String(64), nullable=False),
+    Column("node", String(200), nullable=False),
+    PrimaryKeyConstraint("doc_pk", "local_id", name="pk_corpus_members"),
+    ForeignKeyConstraint(["doc_pk", "local_id"], ["entities.doc_pk", "entities.local_id"], ondelete="CASCADE"),
+    Index("ix_corpus_members_node", "node"),
+)
+
+corpus_nodes = Table(
+    "corpus_nodes", metadata,
+    Column("node", String(200), primary_key=True),
+    Column("block", String(200), nullable=False), Column("corpus_id", String(200), nullable=False),
+    Column("type", String(8), nullable=False), Column("members", Integer, nullable=False),
+    Column("profile", Text, nullable=False),  # JSON text (Node.dumps): read often, parsed once per process
+    Index("ix_corpus_nodes_block", "block"), Index("ix_corpus_nodes_corpus_id", "corpus_id"),
+)
+
+corpus_keys = Table(
+    "corpus_keys", metadata,
+    Column("key", String(200), nullable=False), Column("node", String(200), nullable=False),
+    PrimaryKeyConstraint("key", "node", name="pk_corpus_keys"), Index("ix_corpus_keys_node", "node"),
+)
+
+corpus_links = Table(
+    "corpus_links", metadata,
+    Column("a", String(200), nullable=False), Column("b", String(200), nullable=False),
+    Column("kind", String(32), nullable=False), Column("score", Float, nullable=False),
+    Column("support", Integer, nullable=False), Column("short_side", String(200), nullable=False),
+    Column("evidence", Text, nullable=False),  # JSON text: parsed once per process
+    PrimaryKeyConstraint("a", "b", name="pk_corpus_links"), Index("ix_corpus_links_b", "b"),
+)
+
+corpus_candidates = Table(
+    "corpus_candidates", metadata,
+    Column("block", String(200), nullable=False),
+    Column("left_id", String(200), nullable=False), Column("right_id", String(200), nullable=False),
+    Column("score", Float, nullable=False), Column("kind", String(32), nullable=False),
+    Column("members", Integer, nullable=False), Column("evidence", JSON, nullable=False),
+    PrimaryKeyConstraint("left_id", "right_id", name="pk_corpus_candidates"),
+    Index("ix_corpus_candidates_block", "block"),
+)
+
+corpus_judgements = Table(
+    "corpus_judgements", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("left_node", String(200), nullable=False), Column("right_node", String(200), nullable=False),
+    Column("doc_sha", String(64), nullable=False), Column("local_id", String(64), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("author", Text), Column("note", Text), Column("created_at", String(32), nullable=False),
+    Index("ix_corpus_judgements_left", "left_node"), Index("ix_corpus_judgements_right", "right_node"),
+)
+
+CORPUS_TABLES = (corpus_members, corpus_nodes, corpus_keys, corpus_links, corpus_candidates)

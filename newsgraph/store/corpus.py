@@ -1,0 +1,204 @@
+"""The corpus graph of a store: corpus entities across documents, candidate pairs, an analyst's corrections.
+
+    >>> from newsgraph.store import Store
+    >>> from newsgraph.store.corpus import Corpus
+    >>> with Store("news.db") as store:
+    ...     corpus = Corpus(store)
+    ...     corpus.entities("PER")[:5]          # most documents first
+    ...     corpus.candidates(limit=20)         # pairs left apart, with the evidence for and against
+    ...     corpus.merge("per:assad", "per:bashar-al-assad")
+    ...     corpus.split("gpe:sy:jobar", "fakes-0123")
+
+``Store.add`` resolves each new document as it is stored (``corpus_sync.attach_document``);
+``resolve_all`` re-resolves the whole store after the rules change.  Corrections are
+judgements kept in the store: they survive re-ingestion and re-resolution.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, func, select
+
+from newsgraph.errors import CorrectionError
+from newsgraph.model import Entity
+from newsgraph.resolve.batch import Resolution
+from newsgraph.resolve.cluster import Candidate
+from newsgraph.resolve.entities import CorpusEntity, EntityBuilder
+from newsgraph.resolve.judgements import Judgement
+from newsgraph.resolve.members import Member, members_of
+from newsgraph.resolve.nodes import Node
+from newsgraph.settings import settings
+from newsgraph.store import corpus_sync, schema
+
+if TYPE_CHECKING:
+    from newsgraph.store import Store
+
+RULES = "1"  # bump when the resolution code changes what it decides; settings are hashed in too
+
+
+def rules_version() -> str:
+    """The rules a store was resolved with: the code's version and every corpus setting."""
+    return RULES + "-" + hashlib.sha256(repr(asdict(settings().corpus)).encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Status:
+    entities: int  # corpus entities
+    members: int  # document entities resolved
+    pending: int  # document entities not resolved yet (a store from before resolution): run resolve_all
+    candidates: int
+    judgements: int
+    rules_changed: bool  # resolved under other rules: run resolve_all
+
+
+class Corpus:
+    """The corpus identity layer of ``store``."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.engine = store.engine
+
+    # -- reading -----------------------------------------------------------------------------
+    def resolution(self) -> Resolution:
+        """Every stored document entity's node and corpus id, keyed by (doc_id, local id)."""
+        d, e, m, n = schema.documents, schema.entities, schema.corpus_members, schema.corpus_nodes
+        query = (select(d.c.doc_id, e.c.local_id, e.c.global_id, m.c.node, n.c.corpus_id)
+                 .join(d, d.c.pk == e.c.doc_pk)
+                 .outerjoin(m, (m.c.doc_pk == e.c.doc_pk) & (m.c.local_id == e.c.local_id))
+                 .outerjoin(n, n.c.node == m.c.node))
+        ids, nodes = {}, {}
+        with self.engine.connect() as conn:
+            for r in conn.execute(query):
+                ids[(r.doc_id, r.local_id)] = r.corpus_id or r.global_id
+                nodes[(r.doc_id, r.local_id)] = r.node or r.global_id
+        return Resolution(ids=ids, nodes=nodes)
+
+    def entities(self, type: str | None = None, corpus_id: str | None = None) -> list[CorpusEntity]:
+        """Corpus entities (optionally of one type, or the one ``corpus_id``), most documents first."""
+        d, e, m, n, men = (schema.documents, schema.entities, schema.corpus_members, schema.corpus_nodes,
+                           schema.mentions)
+        counted = select(men.c.doc_pk, men.c.entity_id, func.count().label("n"))
+        if corpus_id is not None:  # count the mentions of this entity's documents only
+            counted = counted.where(men.c.doc_pk.in_(
+                select(m.c.doc_pk).join(n, n.c.node == m.c.node).where(n.c.corpus_id == corpus_id)))
+        counts = counted.group_by(men.c.doc_pk, men.c.entity_id).subquery()
+        query = (select(d.c.doc_id, e, m.c.node, n.c.corpus_id, counts.c.n)
+                 .join(d, d.c.pk == e.c.doc_pk)
+                 .outerjoin(m, (m.c.doc_pk == e.c.doc_pk) & (m.c.local_id == e.c.local_id))
+                 .outerjoin(n, n.c.node == m.c.node)
+                 .outerjoin(counts, (counts.c.doc_pk == e.c.doc_pk) & (counts.c.entity_id == e.c.local_id)))
+        if corpus_id is not None:
+            query = query.where(n.c.corpus_id == corpus_id)
+        builder = EntityBuilder()
+        with self.engine.connect() as conn:
+            for r in conn.execute(query).mappings():
+                entity = Entity(id=r["local_id"], name=r["name"], type=r["type"], aliases=tuple(r["aliases"]),
+                                roles=tuple(r["roles"]), country=r["country"], lat=r["lat"], lon=r["lon"],
+                                geonames_id=r["geonames_id"])
+                cid = r["corpus_id"] or r["global_id"]
+                builder.add(cid, r["node"] or r["global_id"], r["doc_id"], entity, r["n"] or 0)
+        out = builder.build()
+        return [x for x in out if x.type == type.upper()] if type else out
+
+    def entity(self, corpus_id: str) -> CorpusEntity:
+        """One corpus entity; ``CorrectionError`` naming the id when there is none."""
+        found = self.entities(corpus_id=corpus_id)
+        if not found:
+            raise CorrectionError(f"{corpus_id}: no such corpus entity (newsgraph summary lists them)")
+        return found[0]
+
+    def names(self, ids: Iterable[str]) -> dict[str, str]:
+        """The name of each corpus entity (its id node's most frequent name), without gathering its members."""
+        n = schema.corpus_nodes
+        out = {}
+        with self.engine.connect() as conn:
+            for part in corpus_sync.chunks(ids):
+                for r in conn.execute(select(n.c.node, n.c.profile).where(n.c.node.in_(part))):
+                    out[r.node] = Node.loads(r.node, r.profile).name
+        return out
+
+    def candidates(self, entity: str | None = None, limit: int | None = None) -> list[Candidate]:
+        """Pairs possibly one thing but left apart, best first (of one entity, if given)."""
+        c = schema.corpus_candidates
+        query = select(c).order_by(c.c.score.desc(), c.c.members.desc(), c.c.left_id, c.c.right_id)
+        if entity is not None:
+            self.entity(entity)
+            query = query.where((c.c.left_id == entity) | (c.c.right_id == entity))
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [corpus_sync.candidate(r) for r in conn.execute(query)]
+
+    def judgements(self) -> list[Judgement]:
+        with self.engine.connect() as conn:
+            return corpus_sync.load_judgements(conn)
+
+    def status(self) -> Status:
+        e, m, n, c, j = (schema.entities, schema.corpus_members, schema.corpus_nodes, schema.corpus_candidates,
+                         schema.corpus_judgements)
+        with self.engine.connect() as conn:
+            def count(query: Any) -> int:
+                return int(conn.execute(query).scalar_one())
+            members = count(select(func.count()).select_from(m))
+            rules = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "corpus_rules")).scalar()
+            return Status(entities=count(select(func.count(func.distinct(n.c.corpus_id)))), members=members,
+                          pending=count(select(func.count()).select_from(e)) - members,
+                          candidates=count(select(func.count()).select_from(c)),
+                          judgements=count(select(func.count()).select_from(j)),
+                          rules_changed=members > 0 and rules is not None and rules != rules_version())
+
+    # -- writing -----------------------------------------------------------------------------
+    def attach(self, conn: Connection, doc_pk: int, document: Any) -> None:
+        """Resolve a document ``Store.add`` has just written (inside its transaction)."""
+        corpus_sync.attach_document(conn, doc_pk, document)
+        if conn.execute(select(schema.meta.c.key).where(schema.meta.c.key == "corpus_rules")).first() is None:
+            conn.execute(schema.meta.insert().values(key="corpus_rules", value=rules_version()))
+
+    def resolve_all(self) -> Status:
+        """Resolve every stored document again (after the rules changed), applying every judgement."""
+        members: list[tuple[int, Member]] = []
+        pks = self._doc_pks()
+        for doc in self.store.documents():
+            members.extend((pks[doc.doc_id], m) for m in members_of(doc))
+        with self.engine.begin() as conn:
+            corpus_sync.rebuild(conn, members, corpus_sync.load_judgements(conn))
+            meta = schema.meta
+            conn.execute(meta.delete().where(meta.c.key == "corpus_rules"))
+            conn.execute(meta.insert().values(key="corpus_rules", value=rules_version()))
+        return self.status()
+
+    def merge(self, a: str, b: str, author: str | None = None, note: str | None = None) -> CorpusEntity:
+        """Record that corpus entities ``a`` and ``b`` are one thing; returns the merged entity."""
+        from newsgraph.store.corrections import merge
+        return merge(self, a, b, author, note)
+
+    def split(self, entity: str, doc_id: str, author: str | None = None, note: str | None = None,
+              name: str | None = None) -> CorpusEntity:
+        """Record that ``entity`` as mentioned in ``doc_id`` (only its member named ``name``, if given) is
+        something else; returns the split-off entity."""
+        from newsgraph.store.corrections import split
+        return split(self, entity, doc_id, author, note, name)
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _doc_pks(self) -> dict[str, int]:
+        d = schema.documents
+        with self.engine.connect() as conn:
+            return {r.doc_id: r.pk for r in conn.execute(select(d.c.doc_id, d.c.pk))}
+
+    def iter_members(self, conn: Connection, corpus_id: str) -> Iterator[Any]:
+        """(doc_pk, doc_id, text_sha256, local_id, name, node) of every member of a corpus entity."""
+        d, e, m, n = schema.documents, schema.entities, schema.corpus_members, schema.corpus_nodes
+        query = (select(m.c.doc_pk, d.c.doc_id, d.c.text_sha256, m.c.local_id, e.c.name, m.c.node)
+                 .join(n, n.c.node == m.c.node).join(d, d.c.pk == m.c.doc_pk)
+                 .join(e, (e.c.doc_pk == m.c.doc_pk) & (e.c.local_id == m.c.local_id))
+                 .where(n.c.corpus_id == corpus_id).order_by(d.c.doc_id, m.c.local_id))
+        yield from conn.execute(query)
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

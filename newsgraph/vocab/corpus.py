@@ -1,0 +1,19 @@
+"""Typed view of corpus resolution's vocabulary (``data/corpus.json``): place-kind words, linking words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.vocab.loader import Entries, vocabulary
+
+
+@dataclass(frozen=True)
+class CorpusWords:
+    place_heads: frozenset[str]     # "city", "province": "Aleppo city" names Aleppo
+    linking_words: frozenset[str]   # "of", "the": skipped by initials
+
+
+@vocabulary("corpus")
+def _corpus(entries: Entries) -> CorpusWords:
+    return CorpusWords(place_heads=frozenset(entries.words("place_heads", fold=True)),
+                       linking_words=frozenset(entries.words("linking_words", fold=True)))
