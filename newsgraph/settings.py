@@ -120,6 +120,9 @@ class EventSettings:
     # a demonym the country table lacks matches a country whose name it starts with, minus its
     # last letter, when that stem has at least this many letters ("Syrian" ~ "Syri")
     demonym_stem: int = 4
+    # "The blast hit ...": a definite event noun takes the date of the event of its type told at most
+    # this many sentences before
+    anaphor_sentences: int = 3
 
 
 @dataclass(frozen=True)

@@ -156,7 +156,8 @@ class EventReader(ArgumentReader):
         kind = self._noun_type(tok)
         if kind is None:
             return
-        if tok.dep_ in ("dobj", "nsubjpass") and self._lemma(tok.head) in self.lex.cancelling_verbs:
+        if (tok.dep_ in ("dobj", "nsubjpass") and self._lemma(tok.head) in self.lex.cancelling_verbs
+                and kind not in self.lex.durable_types):
             self.anchors[tok.i] = None  # "cancelled a planned visit": no visit took place
             return
         draft = self._noun_draft(tok, kind)
