@@ -107,7 +107,9 @@ class ArgumentReader(TriggerTyper):
     def _place_of(self, phrase: Token, draft: Draft) -> None:
         """'Hezbollah fighters near Damascus', 'a strike on the market in Tora': a participant's own
         place phrase locates the event."""
-        for prep in phrase.children:
+        # "at Olya, a small port in Astrakhan province": an unknown place is placed by its apposition
+        preps = [c for t in (phrase, *(a for a in phrase.children if a.dep_ == "appos")) for c in t.children]
+        for prep in preps:
             if draft.location is None and prep.dep_ == "prep" and prep.lower_ in self.lex.place_preps:
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     draft.location = draft.location or self._most_specific(self._places(pobj, self._np_entities(pobj)))
@@ -210,6 +212,11 @@ class ArgumentReader(TriggerTyper):
         the object of a control verb ('urged Syria to withdraw'), the owner of a policy
         ('Iran's policy of distributing weapons')."""
         if v.dep_ == "relcl":
+            return [v.head]
+        if (v.dep_ == "acl" and v.head.dep_ == "ROOT" and v.head.i < v.i and v.head.pos_ in ("NOUN", "PROPN")
+                and any(c.dep_ in ("dobj", "ccomp") for c in v.children)):
+            # "Niger, Mali and Burkina Faso, all led by juntas, announced ... that": a sentence the parser
+            # left without a verb, its main verb read as a participle of the subject
             return [v.head]
         if v.dep_ == "xcomp":
             objects = [c for c in v.head.children if c.dep_ in ("dobj", "dative")]

@@ -10,15 +10,27 @@ Run after ``dating.attach_dates`` (which only follows syntactic heads inside one
   of its own names the event of its type reported just before, and takes that event's date.  Only
   the nearest earlier event of the same type counts, within a few sentences, and only when it is
   dated; "the previous attack", "another strike" and named events ("the Ghouta attack") are other
-  events and take nothing.
+  events and take nothing;
+- **"two days after"**: "The attack on the hospital came two days after Russian jets hit an aid
+  convoy": of the event before "N days/weeks after|before" and the event of the clause or phrase
+  after it, an undated one is dated from the other, N days (or weeks) apart;
+- **the day's news told on**: "A bomb killed six people in Aleppo on Wednesday. [...] About 45 buses
+  left al-Foua for Aleppo.": a sentence with no date of its own, right after a sentence whose event
+  happened on the day of publication (within a day or two), that narrates in the simple past
+  (a main verb with no auxiliary, not "had left", "previously held") tells the same day's news and
+  takes that date; the run stops at the first sentence that does not.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from newsgraph.model import DateMention
+from newsgraph.nlp.dates.patterns import date_words
 from newsgraph.nlp.events.arguments import Draft
+from newsgraph.nlp.events.grammar import SUBJECT_DEPS
 from newsgraph.settings import settings
 from newsgraph.vocab.events import EventTriggers
 
@@ -30,8 +42,9 @@ _BORROWED = 50
 
 
 def date_from_discourse(doc: Doc, anchors: dict[int, Draft | None], dates: list[DateMention],
-                        lex: EventTriggers) -> None:
-    """Date the undated events of a date's "when" clause, then the events a definite noun tells again."""
+                        lex: EventTriggers, published: dt.date | None = None) -> None:
+    """Date the undated events of a date's "when" clause, then the events a definite noun tells again,
+    then the day's news told on in the sentences after it (``published``: the publication date)."""
     for mention in dates:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and len(span):
@@ -39,6 +52,10 @@ def date_from_discourse(doc: Doc, anchors: dict[int, Draft | None], dates: list[
                 if draft.date is None:
                     draft.date, draft.date_distance = mention, _BORROWED
     _date_told_again(doc, anchors, lex)
+    for tok in doc:
+        _date_days_apart(tok, anchors)
+    if published is not None:
+        _date_news_day(doc, anchors, dates, lex, published)
 
 
 def _when_clause(span: Span, anchors: dict[int, Draft | None]) -> list[Draft]:
@@ -109,5 +126,104 @@ def _antecedent(earlier: list[int], anchors: dict[int, Draft | None], draft: Dra
         candidate = anchors[index]
         if candidate is None or any(candidate is t for t in told) or candidate.type != draft.type:
             continue
+        if _background(candidate.anchor):
+            continue  # "... before the army retook the city in December": told in passing, not reported
         return candidate
     return None
+
+
+def _background(tok: Token) -> bool:
+    """Whether an event is told inside a relative clause or a clause of time ("before", "since", "when")."""
+    while tok.head.i != tok.i:
+        if tok.dep_ == "relcl" or (tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children)):
+            return True
+        tok = tok.head
+    return False
+
+
+def _date_news_day(doc: Doc, anchors: dict[int, Draft | None], dates: list[DateMention], lex: EventTriggers,
+                   published: dt.date) -> None:
+    with_dates = {doc.char_span(m.start, m.end, alignment_mode="expand").sent.start for m in dates
+                  if doc.char_span(m.start, m.end, alignment_mode="expand") is not None}
+    carried: DateMention | None = None  # the news-day date the previous sentence told
+    for sent in doc.sents:
+        drafts = [d for t in sent if (d := anchors.get(t.i)) is not None]
+        news = [d.date for d in drafts if d.date is not None and _on_news_day(d.date, published)]
+        if news:
+            carried = news[-1]
+            continue
+        if carried is None or sent.start in with_dates or any(t.lower_ in lex.background_adverbs for t in sent):
+            carried = None
+            continue
+        told = [d for t in sent if (d := anchors.get(t.i)) is not None and d.anchor.i == t.i and d.date is None
+                and _narrated(t, lex)]
+        for draft in told:
+            draft.date, draft.date_distance = carried, _BORROWED
+        carried = carried if told else None
+
+
+def _on_news_day(mention: DateMention, published: dt.date) -> bool:
+    value = mention.value or ""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    return abs((dt.date.fromisoformat(value) - published).days) <= settings().events.news_day_slack
+
+
+def _narrated(verb: Token, lex: EventTriggers) -> bool:
+    """'About 45 buses left al-Foua', '... left Zabadani, a media unit said': a main verb in the simple past."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    head = verb.head
+    if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and head.dep_ == "ROOT"):
+        return True
+    return verb.dep_ == "ccomp" and head.dep_ == "ROOT" and head.lemma_.lower() in lex.commitment_cues
+
+
+_DAYS = {"D": 1, "W": 7}
+
+
+def _date_days_apart(word: Token, anchors: dict[int, Draft | None]) -> None:
+    """'X came two days after Y', 'X, a day after Y': date the undated one of X and Y from the other."""
+    doc = word.doc
+    if word.lower_ not in ("after", "before") or word.i < 2:
+        return
+    count, unit = date_words().numbers.get(doc[word.i - 2].lower_), date_words().units.get(doc[word.i - 1].lower_)
+    if doc[word.i - 2].like_num and doc[word.i - 2].text.isdigit():
+        count = int(doc[word.i - 2].text)
+    if not count or unit not in _DAYS:
+        return
+    clause = word.head if word.dep_ == "mark" else next((c for c in word.children if c.dep_ == "pobj"), None)
+    if clause is None:
+        return
+    outer = clause.head if word.dep_ == "mark" else word.head
+    later, earlier = _event_at(outer, anchors), _event_at(clause, anchors)
+    if word.lower_ == "before":
+        later, earlier = earlier, later
+    if later is None or earlier is None or later is earlier:
+        return
+    apart = dt.timedelta(days=count * _DAYS[unit])
+    phrase = doc[word.i - 2:word.i + 1]
+    if later.date is not None and earlier.date is None:
+        _shifted(earlier, later.date, -apart, phrase)
+    elif earlier.date is not None and later.date is None:
+        _shifted(later, earlier.date, apart, phrase)
+
+
+def _event_at(tok: Token, anchors: dict[int, Draft | None]) -> Draft | None:
+    """The event a word names, or the event its subject names ('the attack ... came')."""
+    found = anchors.get(tok.i)
+    if found is not None:
+        return found
+    for child in (c for c in tok.children if c.dep_ in SUBJECT_DEPS):
+        if anchors.get(child.i) is not None:
+            return anchors[child.i]
+    return None
+
+
+def _shifted(draft: Draft, base: DateMention, apart: dt.timedelta, phrase: Span) -> None:
+    """Date ``draft`` ``apart`` from the day ``base`` names (nothing when ``base`` names no day)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", base.value or ""):
+        return
+    day = dt.date.fromisoformat(base.value or "") + apart
+    draft.date = DateMention(phrase.start_char, phrase.end_char, phrase.text, day.isoformat())
+    draft.date_distance = _BORROWED

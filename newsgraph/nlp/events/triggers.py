@@ -110,8 +110,8 @@ class TriggerTyper:
         """'Niamey', 'the al-Foua and Kefraya towns', 'the town of Hader': a phrase naming a place entity."""
         words = phrase_tokens(noun) + [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                                        for p in c.children if p.dep_ == "pobj" for t in phrase_tokens(p)]
-        for word in words:
-            eid = self.index.entity_at(word.idx, word.idx + len(word.text))
+        for word in words:  # a name, not a demonym: "left a Filipino sailor injured" leaves no place
+            eid = self.index.entity_at(word.idx, word.idx + len(word.text)) if word.pos_ == "PROPN" else None
             if eid is not None and self.index[eid].type in PLACE_TYPES:
                 return True
         return False
