@@ -10,6 +10,8 @@ clause.  Repairs for what the small parser gets wrong, each still inside one cla
   "Speaking to lawmakers on Saturday, the minister vowed ..." dates the vow;
 - in a gapped coordination ("signed one with A in 2022 and a second with B in 2023") a
   date after the second conjunct dates the second event;
+- a date between an event noun and the passive verb reacting to it dates the noun's event:
+  "Turkey's lifting of the ban on July 1, 2022 was welcomed in Baghdad";
 - a coordinated verb that names no event and has no subject of its own continues the event
   before it: "encircled the town and entered its districts on June 23" dates the encircling;
 - an event noun and the participle or relative clause that tells the same event share one
@@ -49,9 +51,20 @@ def attach_dates(doc: Doc, anchors: dict[int, Draft | None], twins: dict[int, li
         draft = _twin_after(anchors[index], twins.get(index, []), span)
         if draft is anchors[index]:
             draft = _delegate(doc, index, anchors)
+        draft = _subject_event(doc[index], span, anchors) or draft
         if draft is not None and steps < draft.date_distance:
             draft.date, draft.date_distance = mention, steps
     _pass_to_clause(doc, anchors)
+
+
+def _subject_event(verb: Token, span: Span, anchors: dict[int, Draft | None]) -> Draft | None:
+    """"Turkey's lifting of the ban on July 1, 2022 was welcomed in Baghdad": a date between an event
+    noun and the passive verb that reacts to it (the parser hangs it on the verb) dates the noun's event."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not subject.i < span.start < verb.i:
+        return None
+    found = anchors.get(subject.i)
+    return found if found is not None and found is not anchors.get(verb.i) else None
 
 
 def _pass_to_clause(doc: Doc, anchors: dict[int, Draft | None]) -> None:

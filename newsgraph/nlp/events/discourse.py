@@ -143,8 +143,8 @@ def _background(tok: Token) -> bool:
 
 def _date_news_day(doc: Doc, anchors: dict[int, Draft | None], dates: list[DateMention], lex: EventTriggers,
                    published: dt.date) -> None:
-    with_dates = {doc.char_span(m.start, m.end, alignment_mode="expand").sent.start for m in dates
-                  if doc.char_span(m.start, m.end, alignment_mode="expand") is not None}
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in dates]
+    with_dates = {span.sent.start for span in spans if span is not None and len(span)}
     carried: DateMention | None = None  # the news-day date the previous sentence told
     for sent in doc.sents:
         drafts = [d for t in sent if (d := anchors.get(t.i)) is not None]
@@ -152,7 +152,7 @@ def _date_news_day(doc: Doc, anchors: dict[int, Draft | None], dates: list[DateM
         if news:
             carried = news[-1]
             continue
-        if carried is None or sent.start in with_dates or any(t.lower_ in lex.background_adverbs for t in sent):
+        if carried is None or sent.start in with_dates or _background_sentence(sent, anchors, lex):
             carried = None
             continue
         told = [d for t in sent if (d := anchors.get(t.i)) is not None and d.anchor.i == t.i and d.date is None
@@ -160,6 +160,12 @@ def _date_news_day(doc: Doc, anchors: dict[int, Draft | None], dates: list[DateM
         for draft in told:
             draft.date, draft.date_distance = carried, _BORROWED
         carried = carried if told else None
+
+
+def _background_sentence(sent: Span, anchors: dict[int, Draft | None], lex: EventTriggers) -> bool:
+    """'Rebels previously held the town', 'The previous attack on Azaz killed five': not the day's news."""
+    return any(t.lower_ in lex.background_adverbs or (t.lower_ in lex.anaphor_blockers and anchors.get(t.head.i))
+               for t in sent)
 
 
 def _on_news_day(mention: DateMention, published: dt.date) -> bool:
