@@ -194,6 +194,12 @@ class EventSettings:
     # a demonym the country table lacks matches a country whose name it starts with, minus its
     # last letter, when that stem has at least this many letters ("Syrian" ~ "Syri")
     demonym_stem: int = 4
+    # "The blast hit ...": a definite event noun takes the date of the event of its type told at most
+    # this many sentences before
+    anaphor_sentences: int = 3
+    # the day's news: an event dated at most this many days from the publication date carries its date on to
+    # the undated simple-past sentences that follow it
+    news_day_slack: int = 2
 
 
 @dataclass(frozen=True)
