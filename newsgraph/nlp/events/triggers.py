@@ -111,7 +111,9 @@ class TriggerTyper:
         words = phrase_tokens(noun) + [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                                        for p in c.children if p.dep_ == "pobj" for t in phrase_tokens(p)]
         for word in words:  # a name, not a demonym: "left a Filipino sailor injured" leaves no place
-            eid = self.index.entity_at(word.idx, word.idx + len(word.text)) if word.pos_ == "PROPN" else None
+            if word.pos_ != "PROPN" or word.ent_type_ == "NORP":  # "Filipino" is a demonym, not a place
+                continue
+            eid = self.index.entity_at(word.idx, word.idx + len(word.text))
             if eid is not None and self.index[eid].type in PLACE_TYPES:
                 return True
         return False
