@@ -52,6 +52,9 @@ class GazetteerSettings:
     """
 
     cache_dir: Path = field(default_factory=lambda: Path.home() / ".cache" / "newsgraph")
+    # a gazetteer file of another version unused this long is deleted (worktrees and CI jobs of other
+    # versions share the directory: a file in use is touched whenever a process opens it)
+    unused_seconds: int = 6 * 3600
     # a temporary build file this old belongs to a builder that died
     orphan_seconds: int = 3600
     # towns of at least this many people are in the core index; smaller ones in the full index.
