@@ -187,3 +187,11 @@ def join_people(groups: list[Group]) -> list[Group]:
         if len({id(o) for o in owners}) == 1:
             owners[0].absorb(short)
     return non_empty(groups)
+
+
+def without_generic_names(groups: list[Group]) -> list[Group]:
+    """Drop what is named only by a word that names nothing alone ("Regime", "Eastern", "the Army", "the
+    Observatory"), once the joins had their chance to tie it to a longer name of the document."""
+    generic = vocab.load("entity_words").generic_words
+    return [g for g in groups if g.country or g.canonical or g.body_name or g.type in ("WEA", "VEH")
+            or not all(" " not in s and s.lower() in generic for s in g.surfaces)]

@@ -34,6 +34,8 @@ class Role:
     end: int
     text: str
     head: str  # the title head word, lower case ("president", "minister")
+    # the head word's offsets in an apposition after the name: "head" in "X head of Y said" is X too
+    apposed: tuple[int, int] | None = None
 
 
 def roles_of(doc: Doc, person: Span) -> list[Role]:
@@ -127,7 +129,9 @@ def _head_word(span: Span) -> str | None:
 def _after(doc: Doc, person: Span) -> list[Role]:
     """Appositions after the name: ", president of X and a former officer in Y,"."""
     end = person.end
-    if end >= len(doc) or doc[end].text != ",":
+    if end < len(doc) and doc[end].text != ",":
+        return _after_without_comma(doc, person)
+    if end >= len(doc):
         return []
     titles = _titles()
     roles = []
@@ -140,8 +144,32 @@ def _after(doc: Doc, person: Span) -> list[Role]:
             span = _apposition_span(doc, member, end + 1)
             if span is not None:
                 roles.append(Role(person.start_char, person.end_char, span.start_char, span.end_char, span.text,
-                                  member.lower_))
+                                  member.lower_, (member.idx, member.idx + len(member.text))))
     return roles
+
+
+def _after_without_comma(doc: Doc, person: Span) -> list[Role]:
+    """ "Rami Abdel Rahman head of the Syrian Observatory for Human Rights said": scraped text drops the
+    commas around an apposition.  Without them only a lower-case title right after the name, followed by the
+    preposition that ties it to an organisation or a place ("head of", "spokesman for", "analyst at"), is
+    taken for a role: "Erdogan spokesman Ibrahim Kalin" names the spokesman, not Erdogan."""
+    titles = _titles()
+    articles = vocab.load("entity_words").articles
+    j = person.end
+    while j < len(doc) and doc[j].lower_ in articles:
+        j += 1
+    limit = j + settings().entities.apposition_title_tokens
+    while j < min(limit, len(doc) - 1) and doc[j].is_lower and _title_word(doc[j]) and not _is_title_noun(doc[j]):
+        j += 1
+    head = doc[j] if j < len(doc) - 1 else None
+    if head is None or not head.is_lower or not titles.is_head(head.text) \
+            or doc[j + 1].lower_ not in vocab.load("entity_words").role_prepositions:
+        return []
+    span = _apposition_span(doc, head, person.end)
+    if span is None:
+        return []
+    return [Role(person.start_char, person.end_char, span.start_char, span.end_char, span.text, head.lower_,
+                 (head.idx, head.idx + len(head.text)))]
 
 
 def _first_title_after(doc: Doc, i: int) -> Token | None:
