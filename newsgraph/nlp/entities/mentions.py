@@ -37,7 +37,7 @@ from newsgraph.vocab.entities import EntityWords, InstitutionWords
 
 SPACY_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP"}
 # Priority when spans overlap: a lexicon or pattern match beats spaCy's guess.
-PRIORITY = {"known": 4, "facility": 3, "materiel": 3, "spacy": 1, "place-word": 0, "gazetteer": 0, "acronym": 0}
+PRIORITY = {"known": 4, "facility": 3, "materiel": 3, "spacy": 1, "context": 1, "place-word": 0, "gazetteer": 0, "acronym": 0}
 # spaCy labels that never hold a place, though spaCy-sm gives them to towns it does not know ("Kramatorsk")
 NOT_NAMED_TYPES = {"", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
@@ -80,6 +80,11 @@ def _spacy_candidates(doc: Doc) -> Iterable[MentionCandidate]:
         if label == "PER":
             start = _after_titles(doc, start, end)
         cut = _nested_institution(doc, start, end, words) if label == "ORG" else None
+        person = _person_after_institution(doc, start, end, words) if label == "ORG" and not cut else None
+        if person is not None:  # "the Syrian Coalition Anas Abdah": scraped text lost the comma between them
+            yield candidate(doc[start:person], "ORG", "spacy")
+            yield candidate(doc[person:end], "PER", "context")
+            continue
         for a, b in ((start, cut), (cut + 2, end)) if cut else ((start, end),):
             yield candidate(doc[a:b], label, "spacy")
 
@@ -126,6 +131,21 @@ def _nested_institution(doc: Doc, start: int, end: int, words: InstitutionWords)
                 and doc[k + 2].is_title and any(t.lower_ in heads for t in doc[k + 2:end]) \
                 and geo.lookup_place(doc[end - 1].text) is not None:
             return k
+    return None
+
+
+def _person_after_institution(doc: Doc, start: int, end: int, words: InstitutionWords) -> int | None:
+    """Where a person's name begins inside an "organisation" that runs an institution's name into it ("President
+    of the Syrian Coalition Anas Abdah"): after an organisation word, two or three capitalised words that are
+    no organisation, site, title or place word, the first of them a given name."""
+    given = vocab.load("given_names").all
+    titles: Titles = vocab.load("titles")
+    heads = words.org_heads | words.facility_heads | words.company_heads
+    for cut in range(start + 2, end - 1):
+        rest = doc[cut:end]
+        if doc[cut - 1].lower_ in heads and 2 <= len(rest) <= 3 and rest[0].lower_ in given and all(
+                t.is_title and t.is_alpha and t.lower_ not in heads and not titles.is_title_word(t.text) for t in rest):
+            return cut
     return None
 
 

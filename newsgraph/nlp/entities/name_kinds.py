@@ -44,6 +44,8 @@ def no_entity(r: Reading) -> Verdict:
         return None
     if r.cand.origin == "spacy" and not any(ch.isupper() for ch in r.text):
         return None  # "warplanes", "mosques": spaCy's lower-case guesses name nothing
+    if r.type in ("PER", "ORG") and r.span is not None and any(t.like_num for t in r.span[:-1]):
+        return None  # "Kills 30 Daesh": a headline's words, not a name (a number ends a name: "Institute 4000")
     return UNDECIDED
 
 

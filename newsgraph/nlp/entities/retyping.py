@@ -136,11 +136,11 @@ def _nationality(r: Reading) -> Verdict:
     """A NORP is a demonym (kept, with its country), a country or a town spaCy misread, or nothing."""
     if r.type != "NORP":
         return UNDECIDED
-    if r.before_admin_word():
-        return r.as_type("GPE")  # "al-Mahra governorate": spaCy reads the "al-" as a nationality
     demonym = geo.demonym_country(r.text)
     if demonym:
-        return replace(r.cand, country=demonym)
+        return replace(r.cand, country=demonym)  # "the Syrian province of Aleppo", "Syrian state television"
+    if r.before_admin_word():
+        return r.as_type("GPE")  # "al-Mahra governorate": spaCy reads the "al-" as a nationality
     if r.iso:
         return r.as_type("GPE", r.iso)
     if geo.lookup_place(r.text) is not None:

@@ -56,6 +56,8 @@ def _before(doc: Doc, person: Span) -> list[Role]:
         if end > 0 and doc[end - 1].text == ",":
             end -= 1  # "Syria's Foreign Minister, Faisal Mekdad"
         start = _chain_start(doc, end)
+        if start is None and not roles:
+            start = _title_of_institution(doc, end)
         if start is None:
             break
         span = doc[start:end]
@@ -93,6 +95,8 @@ def _step_left(doc: Doc, j: int, saw_title: bool) -> tuple[int, bool, bool] | No
     tok = doc[j - 1]
     if _title_word(tok) and (tok.is_title or tok.is_lower or tok.is_upper):
         return j - 1, saw_title or _is_head_or_rank(tok), False
+    if tok.text == "-" and j >= 2 and _title_word(doc[j - 2]) and not tok.whitespace_:
+        return j - 1, saw_title, False  # "Secretary-General", which the tokenizer cuts in three
     if not saw_title:
         return None  # below: words that only belong to a chain that has its head already
     stops = vocab.load("entity_words").title_stops
@@ -103,6 +107,25 @@ def _step_left(doc: Doc, j: int, saw_title: bool) -> tuple[int, bool, bool] | No
     if (tok.is_title or _acronym(tok)) and tok.lower_ not in stops and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
         return j - 1, True, False  # "Hezbollah leader", "Iranian Defense Minister", "SDF spokesman"
     return None
+
+
+def _title_of_institution(doc: Doc, end: int) -> int | None:
+    """ "President of the Syrian Coalition Anas Abdah": scraped text without the comma after the institution;
+    the start of the title when a title head, "of", the institution's capitalised name end right before ``end``."""
+    j = end
+    while j > 0 and end - j < settings().entities.apposition_title_tokens and doc[j - 1].is_title \
+            and not _title_word(doc[j - 1]):
+        j -= 1
+    if j == end:
+        return None
+    if j > 0 and doc[j - 1].lower_ in vocab.load("entity_words").articles:
+        j -= 1
+    if j < 2 or doc[j - 1].lower_ != "of" or not _titles().is_head(doc[j - 2].text):
+        return None
+    j -= 2
+    while j > 0 and _title_word(doc[j - 1]) and not doc[j].is_sent_start:
+        j -= 1
+    return j
 
 
 def _possessor_start(doc: Doc, j: int, stops: frozenset[str]) -> int:
