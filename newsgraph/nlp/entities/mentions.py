@@ -47,7 +47,7 @@ def find_mentions(parsed: Parsed) -> list[MentionCandidate]:
     furniture = _furniture_ranges(parsed.text)
     found = list(_spacy_candidates(doc))
     for scan in (known_organizations, materiel, vessels, named_weapons, platform_x, facilities, acronyms,
-                 _places_after_place_words, _gazetteer_places):
+                 _places_after_place_words, _places_before_settlement_nouns, _gazetteer_places):
         found += scan(doc)
     chosen = _without_overlaps(found)
     chosen = [c for c in chosen if not any(s <= c.start < e for s, e in furniture)]
@@ -253,6 +253,28 @@ def _places_after_place_words(doc: Doc) -> list[MentionCandidate]:
         while end > tok.i + 1 and not doc[end - 1].is_title:
             end -= 1
         out.append(candidate(doc[tok.i:end], "GPE", "place-word"))
+    return out
+
+
+def _places_before_settlement_nouns(doc: Doc) -> list[MentionCandidate]:
+    """ "the al-Sulaymaniyah neighbourhood", "Bab Touma district": an untagged name before a settlement noun."""
+    nouns = vocab.load("entity_words").settlement_nouns
+    common: CommonWords = vocab.load("common_words")
+    out = []
+    for tok in doc[1:]:
+        if not (tok.is_lower and tok.text in nouns):
+            continue
+        start = tok.i
+        while start > 0 and not doc[start - 1].ent_type_ and not doc[start].is_sent_start and (
+                doc[start - 1].is_title or doc[start - 1].text == "-" or doc[start - 1].lower_ in common.particles):
+            start -= 1
+        while start < tok.i and not doc[start].is_title and not (
+                doc[start].lower_ in common.particles and start + 1 < tok.i and doc[start + 1].text == "-"):
+            start += 1  # a leading article or particle belongs to the name only when hyphened to it
+        name = doc[start:tok.i]
+        if len(name) and any(t.is_title for t in name) and geo.demonym_country(name.text) is None \
+                and geo.country_code(name.text) is None:
+            out.append(candidate(name, "GPE", "place-word"))
     return out
 
 

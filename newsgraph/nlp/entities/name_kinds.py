@@ -89,7 +89,7 @@ def called_a_place(r: Reading) -> Verdict:
     al-Arqoub": the text calls the name a place."""
     if r.type not in ("PER", "ORG") or r.span is None or vocab.load("organizations").canonical_name(r.text):
         return UNDECIDED
-    if _place_noun_after(r.doc, r.span.end) or _place_words_before(r.doc, r.span.start):
+    if place_noun_after(r.doc, r.span.end) or _place_words_before(r.doc, r.span.start):
         return r.as_type("GPE")
     words = _words()
     heads: InstitutionWords = vocab.load("facilities")
@@ -105,7 +105,7 @@ def _in_name_list(text: str) -> bool:
     return text[:1].isupper() or text in ("and", ",", "-") or text.lower() in particles
 
 
-def _place_noun_after(doc: Doc, end: int) -> bool:
+def place_noun_after(doc: Doc, end: int) -> bool:
     """A settlement noun right after the name, or after the rest of a list of names ("X and Y towns")."""
     nouns = _words().settlement_nouns
     j = end

@@ -139,8 +139,8 @@ def _nationality(r: Reading) -> Verdict:
     demonym = geo.demonym_country(r.text)
     if demonym:
         return replace(r.cand, country=demonym)  # "the Syrian province of Aleppo", "Syrian state television"
-    if r.before_admin_word():
-        return r.as_type("GPE")  # "al-Mahra governorate": spaCy reads the "al-" as a nationality
+    if r.before_admin_word() or (r.span is not None and name_kinds.place_noun_after(r.doc, r.span.end)):
+        return r.as_type("GPE")  # "al-Mahra governorate", "the al-Sulaymaniyah neighbourhood": spaCy reads "al-"
     if r.iso:
         return r.as_type("GPE", r.iso)
     if geo.lookup_place(r.text) is not None:

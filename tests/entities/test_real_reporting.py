@@ -1,0 +1,209 @@
+"""The entity stage on real reporting: scraped FA-KES articles read from ../shared at test time, and
+sentences written for these tests in the styles real reporting has (wire copy, comma-less scraped
+text, analysis).  Each test asserts what the stage extracts: entities, types, roles and joins, and
+that a mention by description reaches the claims and events stages through the entity index."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from newsgraph.model import Entity
+from newsgraph.pipeline import run
+from tests.shared import shared_file
+
+from .reading import Extraction, extract
+
+
+def _article(name: str) -> tuple[str, str]:
+    text = shared_file("corpus", f"{name}.txt").read_text(encoding="utf-8")
+    published = json.loads(shared_file("corpus", f"{name}.gold.json").read_text(encoding="utf-8"))["published"]
+    return text, published
+
+
+@pytest.fixture(scope="module")
+def fakes_rows() -> list[dict[str, str]]:
+    with shared_file("benchmarks", "news", "FA-KES-Dataset.csv").open(encoding="latin-1") as f:
+        return list(csv.DictReader(f))
+
+
+def _types(found: Extraction) -> dict[str, str]:
+    return {e.name: e.type for e in found.entities}
+
+
+def _mention_texts(entity: Entity) -> list[str]:
+    return [m.text for m in entity.mentions]
+
+
+# --- shared articles -----------------------------------------------------------------------------
+
+def test_monitor_head_named_without_commas_has_his_role_and_is_the_later_speaker() -> None:
+    text, published = _article("fakes-0042")
+    trace = run(text, published)
+    index = trace.index
+    rahman = next(e for e in trace.entities if e.name == "Rami Abdel Rahman")
+    assert any(r.startswith("head of the Syrian Observatory for Human Rights") for r in rahman.roles)
+    observatory = next(e for e in trace.entities if e.name == "Syrian Observatory for Human Rights")
+    assert any(r.subject == rahman.id and r.object == observatory.id for r in trace.relations)
+    # "Fifteen of the wounded were in critical condition said the head of the Britain-based group"
+    fifteen = next(c for c in trace.claims if c.text.startswith("Fifteen of the wounded"))
+    assert fifteen.speaker == rahman.id
+    assert index.entity_at(fifteen.evidence.start, fifteen.evidence.end) is not None
+    assert "Kurdish" not in _types(Extraction(text, tuple(trace.entities), ()))
+
+
+def test_places_named_in_lists_and_one_name_read_two_ways_are_places() -> None:
+    text, published = _article("fakes-0061")
+    found = Extraction(text, tuple(run(text, published, until="entities").entities), ())
+    types = _types(found)
+    # "the opposition-besieged al-Foua and Kefraya towns": spaCy reads both as organisations
+    assert types["al-Foua"] == "GPE" and types["Kefraya"] == "GPE"
+    # "regime-besieged al-Zabadani" (read as a person) and "the area of Zabadani": one place
+    zabadani = found.named("Zabadani")
+    assert zabadani.type == "GPE"
+    assert {"al-Zabadani", "Zabadani"} <= {zabadani.name, *zabadani.aliases}
+    assert found.find("al-Zabadani") is zabadani or found.find("al-Zabadani") == zabadani
+
+
+def test_counterpart_named_after_his_title_is_a_person_with_that_role() -> None:
+    text, published = _article("fakes-0482")
+    found = Extraction(text, tuple(run(text, published, until="places").entities), ())
+    fabius = found.named("Laurent Fabius")
+    assert fabius.type == "PER"
+    assert any("counterpart" in r for r in fabius.roles)
+    assert found.named("Duma").type == "GPE"  # "the Duma neighbourhood of Damascus"
+
+
+def test_fakes_lists_of_towns_and_neighbourhoods_are_places(fakes_rows: list[dict[str, str]]) -> None:
+    # SANA style: "on the towns of Nubbul and al-Zahraa", "Maisaloun neighborhood", "Khan Arnabeh and
+    # al-Baath cities", "the industrial area in al-Arqoub", "terrorists affiliated with Jabhat al-Nusra"
+    found = extract(fakes_rows[479]["article_content"])
+    types = _types(found)
+    for place in ("Nubbul", "al-Zahraa", "Maisaloun", "Khan Arnabeh", "al-Baath", "al-Arqoub"):
+        assert types.get(place) == "GPE", (place, types.get(place))
+    assert found.named("Jabhat al-Nusra").type == "ORG"
+
+
+# --- written sentences ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Fighters from Jaish al-Islam shelled the district on Monday.", "Jaish al-Islam"),
+    ("Ahrar al-Sham said it had repelled the attack.", "Ahrar al-Sham"),
+    ("The fighters of Liwa al-Quds took part in the assault.", "Liwa al-Quds"),
+    ("Harakat Nour al-Din al-Zenki denied the claim.", "Harakat Nour al-Din al-Zenki"),
+])
+def test_armed_groups_named_in_arabic_are_organisations(text: str, group: str) -> None:
+    found = extract(text)
+    assert found.named(group).type == "ORG"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Mortar shells hit Bab Sharqi on Tuesday, killing two people.", "Bab Sharqi"),
+    ("Clashes broke out in the al-Sulaymaniyah neighbourhood late on Friday.", "al-Sulaymaniyah"),
+    ("Government forces advanced on the villages of Tal Shghaib and Tal Mamo.", "Tal Mamo"),
+    ("Shells fell on al-Qaterji and al-Midan districts overnight.", "al-Qaterji"),
+])
+def test_neighbourhoods_and_villages_are_places(text: str, place: str) -> None:
+    assert extract(text).named(place).type == "GPE"
+
+
+def test_faith_sect_and_ideology_words_are_no_entities() -> None:
+    found = extract("The Alawite minority and Sunni rebels clashed again. Takfiri groups and Wahhabi clerics "
+                    "were blamed, and Shiite militias from Iraq joined the Druze fighters.")
+    names = {e.name for e in found.entities}
+    assert not names & {"Alawite", "Sunni", "Takfiri", "Wahhabi", "Shiite", "Druze"}
+    assert found.named("Iraq").type == "GPE"
+
+
+def test_one_name_typed_two_ways_is_one_entity_of_the_person_type() -> None:
+    # the same full name read as a person in one sentence and as an organisation in the other
+    found = extract("His French counterpart Laurent Fabius called the attack a tragedy. "
+                    "Laurent Fabius said Paris would seek a resolution at the United Nations.")
+    fabius = [e for e in found.entities if e.name == "Laurent Fabius"]
+    assert len(fabius) == 1 and fabius[0].type == "PER"
+    assert len(fabius[0].mentions) >= 2
+
+
+@pytest.mark.parametrize(("text", "kind", "names"), [
+    ("Iran said it fired the Fateh-110 and Zolfaghar missiles at targets in eastern Syria.", "WEA",
+     ("Fateh-110", "Zolfaghar")),
+    ("Israel flew F-16 and F-35 jets over southern Lebanon.", "VEH", ("F-16", "F-35")),
+    ("Russia delivered S-300 and S-400 systems to Syria.", "WEA", ("S-300", "S-400")),
+    ("Russian Su-24 and Su-25 warplanes struck the town.", "VEH", ("Su-24", "Su-25")),
+])
+def test_coordinated_designations_are_separate_materiel(text: str, kind: str, names: tuple[str, ...]) -> None:
+    found = extract(text)
+    for name in names:
+        assert found.named(name).type == kind
+    assert not [e for e in found.entities if " and " in e.name]
+
+
+def test_shortened_and_described_names_join_the_organisation_named_in_full() -> None:
+    found = extract("The UK-based Syrian Observatory for Human Rights said 40 people were killed. "
+                    "The Syrian Observatory said the toll could rise. The Britain-based monitor relies on a "
+                    "network of activists, and the monitoring group later put the toll at 45.")
+    observatory = found.named("Syrian Observatory for Human Rights")
+    texts = _mention_texts(observatory)
+    assert "Syrian Observatory" in observatory.aliases
+    assert "The Britain-based monitor" in texts and "the monitoring group" in texts
+    assert [e.name for e in found.entities if e.type == "ORG"] == ["Syrian Observatory for Human Rights"]
+
+
+def test_acronym_before_its_expansion_joins_it_by_initials() -> None:
+    found = extract("HTS fighters seized the crossing on Sunday. Hayat Tahrir al-Sham has controlled "
+                    "much of Idlib since 2019, and the Syrian Network for Human Rights (SNHR) counted the dead.")
+    assert "HTS" in found.named("Hayat Tahrir al-Sham").aliases
+    assert "SNHR" in found.named("Syrian Network for Human Rights").aliases
+
+
+def test_observatory_alone_in_a_text_that_names_none_is_no_entity() -> None:
+    found = extract("The Observatory said 12 people were killed in the raid. Regime forces shelled the town.")
+    assert found.entities == () or all(e.name not in ("Observatory", "Regime") for e in found.entities)
+
+
+def test_title_alone_is_the_holder_and_reaches_claims_and_events() -> None:
+    text = ("Syrian Foreign Minister Walid al-Muallem met UN envoy Staffan de Mistura in Damascus on Monday. "
+            "The foreign minister reiterated that Damascus would not negotiate with terrorists. "
+            "The foreign minister also met the Iranian ambassador.")
+    trace = run(text)
+    muallem = next(e for e in trace.entities if e.name == "Walid al-Muallem")
+    assert "The foreign minister" in _mention_texts(muallem)
+    reiterated = next(c for c in trace.claims if "would not negotiate" in c.text)
+    assert reiterated.speaker == muallem.id
+    assert any(muallem.id in ev.actors for ev in trace.events if ev.evidence.text.startswith("The foreign minister also"))
+
+
+def test_two_ministers_stay_two_people_and_the_title_goes_to_the_one_it_fits() -> None:
+    found = extract("Syrian Foreign Minister Walid al-Muallem met Russian Foreign Minister Sergei Lavrov in "
+                    "Moscow. The Russian foreign minister said the talks were useful.")
+    muallem, lavrov = found.named("Walid al-Muallem"), found.named("Sergei Lavrov")
+    assert muallem.id != lavrov.id
+    assert "The Russian foreign minister" in _mention_texts(lavrov)
+    assert "The Russian foreign minister" not in _mention_texts(muallem)
+
+
+def test_title_never_given_in_the_text_refers_to_no_one() -> None:
+    found = extract("Syrian Foreign Minister Walid al-Muallem arrived in Moscow. "
+                    "The defence minister said the army was ready.")
+    assert "The defence minister" not in _mention_texts(found.named("Walid al-Muallem"))
+
+
+@pytest.mark.parametrize(("text", "person", "keywords"), [
+    ("Rami Abdel Rahman head of the Syrian Observatory for Human Rights said 16 people were killed.",
+     "Rami Abdel Rahman", ("head", "observatory")),
+    ("Nicholas Heras a fellow at the Center for a New American Security said the strikes were symbolic.",
+     "Nicholas Heras", ("fellow", "center")),
+    ("In a letter sent by President of the Syrian Coalition Anas Abdah to the UN the coalition urged action.",
+     "Anas Abdah", ("president", "coalition")),
+])
+def test_roles_in_scraped_text_without_commas(text: str, person: str, keywords: tuple[str, ...]) -> None:
+    roles = [r.lower() for r in extract(text).named(person).roles]
+    assert any(all(k in r for k in keywords) for r in roles), roles
+
+
+def test_a_name_after_a_title_without_a_preposition_names_someone_else() -> None:
+    found = extract("Erdogan spokesman Ibrahim Kalin said the operation would continue.")
+    assert found.named("Erdogan").roles == ()
+    assert any("spokesman" in r for r in found.named("Ibrahim Kalin").roles)
