@@ -37,7 +37,8 @@ from newsgraph.vocab.entities import EntityWords, InstitutionWords
 
 SPACY_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP"}
 # Priority when spans overlap: a lexicon or pattern match beats spaCy's guess.
-PRIORITY = {"known": 4, "facility": 3, "materiel": 3, "spacy": 1, "context": 1, "place-word": 0, "gazetteer": 0, "acronym": 0}
+PRIORITY = {"known": 4, "facility": 3, "materiel": 3, "spacy": 1, "context": 1, "place-word": 0, "gazetteer": 0,
+            "acronym": 0}
 # spaCy labels that never hold a place, though spaCy-sm gives them to towns it does not know ("Kramatorsk")
 NOT_NAMED_TYPES = {"", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
