@@ -86,21 +86,22 @@ def _spacy_candidates(doc: Doc) -> Iterable[MentionCandidate]:
             yield candidate(doc[start:person], "ORG", "spacy")
             yield candidate(doc[person:end], "PER", "context")
             continue
-        for a, b in ((start, cut), (cut + 2, end)) if cut else ((start, end),):
+        for a, b in ((start, cut), (cut + 2, end)) if cut else _places_listed(doc, start, end, label):
             yield candidate(doc[a:b], label, "spacy")
 
 
 def _trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
     """An entity without a leading determiner, trailing "'s", punctuation or connector, and cut at a bracket
     ("Qatar Red Crescent Society (QRCS": the abbreviation is a mention of its own) or, but for people, at a
-    comma ("Amuda, Qamishli": a list of names, each a mention of its own); None when nothing is left."""
+    comma ("Amuda, Qamishli": a list of names, each a mention of its own), and at a colon ("Steifo: Regime &
+    Allies Onslaught ...": a headline after its speaker's name); None when nothing is left."""
     words: EntityWords = vocab.load("entity_words")
     while start < end and doc[start].lower_ in words.determiners:
         start += 1
     while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in words.connectors):
         end -= 1
-    cut = next((t.i for t in doc[start:end] if t.text in "([{" or (t.text == "," and label != "PER")), None)
+    cut = next((t.i for t in doc[start:end] if t.text in "([{:" or (t.text == "," and label != "PER")), None)
     if cut is not None:
         end = cut
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -133,6 +134,18 @@ def _nested_institution(doc: Doc, start: int, end: int, words: InstitutionWords)
                 and geo.lookup_place(doc[end - 1].text) is not None:
             return k
     return None
+
+
+def _places_listed(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """ "Aleppo Idlib Homs", "Idlib Syria": scraped text drops the commas of a list of places, and spaCy tags
+    the list as one name (of any type but a person's: "Ramon Villanueva" is two towns too); each word a place the gazetteer knows while the whole is none, each
+    is a mention (typed by the checks of ``retyping.py``)."""
+    words = doc[start:end]
+    if len(words) < 2 or label == "PER" or words[0].lower_ in vocab.load("given_names").all \
+            or geo.lookup_place(words.text) is not None \
+            or not all(t.is_title and t.is_alpha and geo.lookup_place(t.text) is not None for t in words):
+        return [(start, end)]
+    return [(t.i, t.i + 1) for t in words]
 
 
 def _person_after_institution(doc: Doc, start: int, end: int, words: InstitutionWords) -> int | None:
@@ -272,6 +285,8 @@ def _places_before_settlement_nouns(doc: Doc) -> list[MentionCandidate]:
         while start < tok.i and not doc[start].is_title and not (
                 doc[start].lower_ in common.particles and start + 1 < tok.i and doc[start + 1].text == "-"):
             start += 1  # a leading article or particle belongs to the name only when hyphened to it
+        while start < tok.i and (doc[start].is_stop or doc[start].lower_ in vocab.load("entity_words").determiners):
+            start += 1  # "The neighbourhood is ...": a sentence's first word is no name
         name = doc[start:tok.i]
         if len(name) and any(t.is_title for t in name) and geo.demonym_country(name.text) is None \
                 and geo.country_code(name.text) is None:

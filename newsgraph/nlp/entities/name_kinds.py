@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from newsgraph.nlp.entities.retyping import Reading
 
 # how far a list of names may run before the place noun or "the towns of" that types all of them
-LIST_REACH = 12
+LIST_REACH = 20
 
 
 def _words() -> EntityWords:
@@ -46,7 +46,19 @@ def no_entity(r: Reading) -> Verdict:
         return None  # "warplanes", "mosques": spaCy's lower-case guesses name nothing
     if r.type in ("PER", "ORG") and r.span is not None and any(t.like_num for t in r.span[:-1]):
         return None  # "Kills 30 Daesh": a headline's words, not a name (a number ends a name: "Institute 4000")
+    if r.cand.origin == "spacy" and r.span is not None and len(r.span) > 1 \
+            and any(t.is_title and t.lower_ in _verbs(r.doc) for t in r.span):
+        return None  # "15 Medics Killed in ...", "Reports Suicide bombing": a title-cased headline's verb
     return UNDECIDED
+
+
+def _verbs(doc: Doc) -> frozenset[str]:
+    """The words the document uses in lower case as verbs ("killed", "reports"), read once per document."""
+    verbs = doc.user_data.get("newsgraph_verbs")
+    if verbs is None:
+        verbs = frozenset(t.text for t in doc if t.is_lower and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG")
+        doc.user_data["newsgraph_verbs"] = verbs
+    return verbs
 
 
 def armed_group(r: Reading) -> Verdict:

@@ -78,12 +78,17 @@ class Reading:
         """ "the village of Tall Tawil", "the town of Masyaf": a place whatever spaCy thought."""
         return self.word_before() == "of" and self.word_before(2) in vocab.load("entity_words").place_words
 
+    def title_before(self) -> bool:
+        """A title right before the name: "President Bush", "Mr Paris"."""
+        titles: Titles = vocab.load("titles")
+        return self.span is not None and self.span.start >= 1 and titles.is_title_word(
+            self.doc[self.span.start - 1].text)
+
     def acts_like_person(self) -> bool:
         """A title before the name ("President Bush") or the name as subject of a verb ("Erdogan threatened")."""
         if self.span is None:
             return False
-        titles: Titles = vocab.load("titles")
-        if self.span.start >= 1 and titles.is_title_word(self.doc[self.span.start - 1].text):
+        if self.title_before():
             return True
         root = self.span.root
         return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and not self.after_locative()
@@ -162,7 +167,9 @@ def _town_read_as_other(r: Reading) -> Verdict:
     if place is None or r.type not in ("ORG", "PER", "FAC"):
         return UNDECIDED
     big = place.population >= settings().entities.big_city_population
-    if r.type != "PER" or place.kind != "city" or r.after_locative() or (big and not r.acts_like_person()):
+    # "Ankara said", "Homs has seen": a big city as the subject of a verb is the city (its government, its
+    # people); only a title before it makes it a person ("a surname is put back later" covers the rest)
+    if r.type != "PER" or place.kind != "city" or r.after_locative() or (big and not r.title_before()):
         return r.as_type("GPE")
     return UNDECIDED
 
