@@ -138,8 +138,8 @@ def _nested_institution(doc: Doc, start: int, end: int, words: InstitutionWords)
 
 def _places_listed(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
     """ "Aleppo Idlib Homs", "Idlib Syria": scraped text drops the commas of a list of places, and spaCy tags
-    the list as one name (of any type but a person's: "Ramon Villanueva" is two towns too); each word a place the gazetteer knows while the whole is none, each
-    is a mention (typed by the checks of ``retyping.py``)."""
+    the list as one name.  When each word is a place the gazetteer knows and the whole is none, each is a
+    mention (typed by ``retyping.py``); never a person's name ("Ramon Villanueva" is two towns too)."""
     words = doc[start:end]
     if len(words) < 2 or label == "PER" or words[0].lower_ in vocab.load("given_names").all \
             or geo.lookup_place(words.text) is not None \
