@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from newsgraph import vocab
+from newsgraph import geo, vocab
 from newsgraph.nlp.entities.verdicts import UNDECIDED, Verdict
 from newsgraph.vocab.common import Titles
 from newsgraph.vocab.entities import EntityWords, InstitutionWords
@@ -108,6 +108,22 @@ def called_a_place(r: Reading) -> Verdict:
     if r.type == "ORG" and r.after_locative(words.place_locatives) and _has_article(r.text.split()[0]) \
             and r.text.split()[-1].lower() not in heads.org_heads:
         return r.as_type("GPE")  # "the industrial area in al-Arqoub"
+    return UNDECIDED
+
+
+def place_named_as_organisation(r: Reading) -> Verdict:
+    """ "Eastern Ghouta", "Damascus Countryside" (SANA's name for the governorate) read as organisations: a place
+    the gazetteer knows with a direction before it or a settlement noun after it is a place."""
+    if r.type != "ORG" or r.cand.origin != "spacy" or " " not in r.text.strip():
+        return UNDECIDED
+    words = r.text.split()
+    directions = vocab.load("common_words").directions
+    if words[-1].lower() in vocab.load("facilities").org_heads:
+        return UNDECIDED
+    rest = words[1:] if words[0].lower() in directions else words[:-1] \
+        if words[-1].lower() in _words().settlement_nouns else []
+    if rest and geo.lookup_place(" ".join(rest)) is not None:
+        return r.as_type("GPE")
     return UNDECIDED
 
 
