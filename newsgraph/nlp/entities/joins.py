@@ -88,11 +88,19 @@ def _join_shortened_names(groups: list[Group]) -> list[Group]:
 
 
 def _shortens(short: list[str], long: list[str]) -> bool:
-    """Whether ``short`` is ``long``'s first word and some of its later words, in order, and shorter."""
+    """Whether ``short`` is ``long``'s first word and some of its later words, in order, and shorter, its last
+    word ending ``long`` or a part of it ("Observatory" before "for Human Rights"): "Syrian Army" does not
+    shorten "Syrian Army Kills Top Terrorist"."""
     if len(short) >= len(long) or short[0] != long[0]:
         return False
-    rest = iter(long[1:])
-    return all(word in rest for word in short[1:])
+    rest = iter(range(1, len(long)))
+    at = 0
+    for word in short[1:]:
+        at = next((k for k in rest if long[k] == word), -1)
+        if at < 0:
+            return False
+    connectors = vocab.load("entity_words").connectors
+    return at == len(long) - 1 or long[at + 1].lower() in connectors
 
 
 def _expansion(abbr: Group, institutions: list[Group], text: str) -> Group | None:

@@ -288,8 +288,8 @@ def _places_before_settlement_nouns(doc: Doc) -> list[MentionCandidate]:
         while start < tok.i and (doc[start].is_stop or doc[start].lower_ in vocab.load("entity_words").determiners):
             start += 1  # "The neighbourhood is ...": a sentence's first word is no name
         name = doc[start:tok.i]
-        if len(name) and any(t.is_title for t in name) and geo.demonym_country(name.text) is None \
-                and geo.country_code(name.text) is None:
+        if len(name) and any(t.is_title and t.pos_ == "PROPN" for t in name) \
+                and geo.demonym_country(name.text) is None and geo.country_code(name.text) is None:
             out.append(candidate(name, "GPE", "place-word"))
     return out
 

@@ -47,7 +47,8 @@ def no_entity(r: Reading) -> Verdict:
     if r.type in ("PER", "ORG") and r.span is not None and any(t.like_num for t in r.span[:-1]):
         return None  # "Kills 30 Daesh": a headline's words, not a name (a number ends a name: "Institute 4000")
     if r.cand.origin == "spacy" and r.span is not None and len(r.span) > 1 \
-            and any(t.is_title and t.lower_ in _verbs(r.doc) for t in r.span):
+            and any(t.is_title and t.lower_ in _verbs(r.doc) and t.lower_ not in vocab.load("given_names").all
+                    for t in r.span):
         return None  # "15 Medics Killed in ...", "Reports Suicide bombing": a title-cased headline's verb
     return UNDECIDED
 
