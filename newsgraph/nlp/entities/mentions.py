@@ -48,7 +48,7 @@ def find_mentions(parsed: Parsed) -> list[MentionCandidate]:
     furniture = _furniture_ranges(parsed.text)
     found = list(_spacy_candidates(doc))
     for scan in (known_organizations, materiel, vessels, named_weapons, platform_x, facilities, acronyms,
-                 _places_after_place_words, _places_before_settlement_nouns, _gazetteer_places):
+                 _places_after_place_words, _places_before_settlement_nouns, _armed_group_names, _gazetteer_places):
         found += scan(doc)
     chosen = _without_overlaps(found)
     chosen = [c for c in chosen if not any(s <= c.start < e for s, e in furniture)]
@@ -244,8 +244,8 @@ def _gazetteer_places(doc: Doc) -> list[MentionCandidate]:
     for tok in doc:
         if tok.ent_type_ not in NOT_NAMED_TYPES or tok.pos_ != "PROPN" or not tok.is_title or len(tok.text) < 4:
             continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
-            continue  # part of a longer name spaCy did not recognise
+        if (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN") or (tok.i and doc[tok.i - 1].text == "-"):
+            continue  # part of a longer name spaCy did not recognise ("Faylaq al-Sham")
         place = geo.lookup_place(tok.text)
         if place is not None and (place.kind != "city" or place.population >= min_population):
             out.append(candidate(doc[tok.i:tok.i + 1], "GPE", "gazetteer"))
@@ -291,6 +291,23 @@ def _places_before_settlement_nouns(doc: Doc) -> list[MentionCandidate]:
         if len(name) and any(t.is_title and t.pos_ == "PROPN" for t in name) \
                 and geo.demonym_country(name.text) is None and geo.country_code(name.text) is None:
             out.append(candidate(name, "GPE", "place-word"))
+    return out
+
+
+def _armed_group_names(doc: Doc) -> list[MentionCandidate]:
+    """ "the Faylaq al-Sham Islamist faction": a group word and a hyphened Arabic name after it, untagged."""
+    words = vocab.load("entity_words")
+    common: CommonWords = vocab.load("common_words")
+    out = []
+    for tok in doc[:-3]:
+        if not (tok.is_title and tok.lower_ in words.group_name_words and doc[tok.i + 1].lower_ in common.particles
+                and doc[tok.i + 2].text == "-" and doc[tok.i + 3].is_title):
+            continue
+        end = tok.i + 4
+        while end + 2 < len(doc) and doc[end].lower_ in common.particles and doc[end + 1].text == "-" \
+                and doc[end + 2].is_title:
+            end += 3  # "Harakat Nour al-Din al-Zenki"
+        out.append(candidate(doc[tok.i:end], "ORG", "context"))
     return out
 
 

@@ -58,7 +58,11 @@ def _verbs(doc: Doc) -> frozenset[str]:
     """The words the document uses in lower case as verbs ("killed", "reports"), read once per document."""
     verbs = doc.user_data.get("newsgraph_verbs")
     if verbs is None:
-        verbs = frozenset(t.text for t in doc if t.is_lower and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG")
+        used = [t for t in doc if t.is_lower and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG"]
+        heads = vocab.load("facilities").org_heads | vocab.load("facilities").facility_heads
+        # "kills" in "Syrian Army Kills 11 ...", where the text has "killed": a verb's third person too
+        forms = {t.text for t in used} | {t.lemma_ + "s" for t in used} | {t.lemma_ + "es" for t in used}
+        verbs = frozenset(forms - heads - _words().settlement_nouns)
         doc.user_data["newsgraph_verbs"] = verbs
     return verbs
 
