@@ -43,9 +43,9 @@ def no_entity(r: Reading) -> Verdict:
     if all(w in identity for w in words) or (r.type != "NORP" and all(w in calendar for w in words)):
         return None
     if r.cand.origin == "spacy" and not any(ch.isupper() for ch in r.text) and not (
-            r.type == "ORG" and words[-1] in vocab.load("facilities").org_heads):
+            r.type == "ORG" and any(w in vocab.load("facilities").org_heads for w in words)):
         return None  # "warplanes", "mosques": spaCy's lower-case guesses name nothing ("the interior ministry" does)
-    if r.type in ("PER", "ORG") and r.span is not None and any(t.like_num for t in r.span[:-1]):
+    if r.type in ("PER", "ORG") and r.span is not None and any(t.text[0].isdigit() for t in r.span[:-1]):
         return None  # "Kills 30 Daesh": a headline's words, not a name (a number ends a name: "Institute 4000")
     if r.cand.origin == "spacy" and r.span is not None and len(r.span) > 1 \
             and any(t.is_title and t.lower_ in _verbs(r.doc) and t.lower_ not in vocab.load("given_names").all

@@ -25,6 +25,7 @@ Steps, in order:
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from newsgraph import geo, vocab
 from newsgraph.model import Entity, Mention, Relation, Span
@@ -109,11 +110,16 @@ def _attach_roles(groups: list[Group], parsed: Parsed) -> list[GroupRelation]:
 
 
 def _attach_demonyms(groups: list[Group], demonyms: list[MentionCandidate]) -> None:
-    """ "Iranian involvement" mentions Iran when the document names Iran."""
+    """ "Iranian involvement" mentions Iran when the document names Iran.  A demonym spaCy took for a name
+    ("Ugandan rebels" read as an organisation) names its country even when the document does not."""
     by_country = {g.country: g for g in groups if g.country}
     for d in demonyms:
         owner = by_country.get(d.country) if d.country else None
-        if owner is not None:
+        if owner is None and d.country and d.origin == "context":
+            owner = by_country[d.country] = Group(type="GPE", country=d.country)
+            owner.add(replace(d, type="GPE"))
+            groups.append(owner)
+        elif owner is not None:
             owner.extra.append(Mention(d.start, d.end, d.text))
 
 
