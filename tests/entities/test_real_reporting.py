@@ -207,3 +207,79 @@ def test_a_name_after_a_title_without_a_preposition_names_someone_else() -> None
     found = extract("Erdogan spokesman Ibrahim Kalin said the operation would continue.")
     assert found.named("Erdogan").roles == ()
     assert any("spokesman" in r for r in found.named("Ibrahim Kalin").roles)
+
+
+# --- scraped lists, headlines and site names -------------------------------------------------------
+
+def test_comma_less_list_of_places_is_one_mention_per_place() -> None:
+    found = extract("Government forces shelled rebel positions in Idlib Syria on Sunday.")
+    assert found.named("Idlib").type in ("GPE", "LOC") and found.named("Syria").type == "GPE"
+    assert found.find("Idlib Syria") is None
+
+
+def test_big_city_as_the_subject_of_a_verb_stays_the_city() -> None:
+    assert extract("Ankara said the operation would continue until the border was secure.").named("Ankara").type == "GPE"
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Syrian Army Kills 11 Terrorists in Hama Countryside. The army killed 11 terrorists near the town of Souran "
+     "on Monday, the Syrian Army said.", "Syrian Army"),
+    ("15 Medics Killed in Aleppo Strikes. At least 15 medics were killed in air strikes on Aleppo, the Syrian "
+     "Observatory for Human Rights said.", "Syrian Observatory for Human Rights"),
+])
+def test_headline_words_are_no_names(text: str, kept: str) -> None:
+    found = extract(text)
+    assert found.named(kept).type == "ORG"
+    headline_words = ("Kills", "Killed", "Medics", "Terrorists")
+    assert not [e.name for e in found.entities if any(w in e.name.split() for w in headline_words)]
+
+
+def test_a_name_is_cut_at_a_colon() -> None:
+    found = extract("Steifo: Regime & Allies Onslaught on Aleppo Continues. The regime shelled Aleppo on Monday.")
+    assert found.named("Aleppo").type == "GPE"
+    assert not [e.name for e in found.entities if ":" in e.name or "Onslaught" in e.name]
+
+
+def test_a_given_name_is_no_headline_verb() -> None:
+    # "said" is a verb of the text and the first name of the person
+    found = extract("Said Seif al Qalamoni, a spokesman for the rebels, said the talks had failed.")
+    assert found.named("Said Seif al Qalamoni").type == "PER"
+
+
+def test_untagged_armed_group_name_is_an_organisation_and_none_of_its_parts_a_place() -> None:
+    found = extract("Fighters of the Faylaq al-Sham Islamist faction shelled the area on Friday.")
+    assert found.named("Faylaq al-Sham").type == "ORG"
+    assert found.find("Sham") is None
+
+
+def test_known_group_written_without_its_hyphen_is_the_known_group() -> None:
+    found = extract("Jaish al Islam fighters fired rockets at Damascus on Monday. Jaish al-Islam denied the claim.")
+    groups = [e for e in found.entities if e.type == "ORG"]
+    assert [e.name for e in groups] == ["Jaish al-Islam"] and len(groups[0].mentions) == 2
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Rebels shelled Eastern Ghouta on Tuesday.", "Eastern Ghouta"),
+    ("Rebels shelled Eastern Ghouta on Tuesday. Government forces advanced in Eastern Ghouta and the Damascus "
+     "Countryside.", "Damascus Countryside"),
+])
+def test_places_spacy_reads_as_organisations_are_places(text: str, place: str) -> None:
+    assert extract(text).named(place).type == "GPE"
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("A car bomb exploded near Bab al-Hawa hospital on Thursday.", "Bab al-Hawa hospital"),
+    ("Shells hit Baghdad Street in Damascus on Monday.", "Baghdad Street"),
+])
+def test_hospitals_and_streets_are_sites_with_their_whole_name(text: str, site: str) -> None:
+    assert extract(text).named(site).type == "FAC"
+
+
+def test_demonym_read_as_a_name_mentions_its_country_when_the_text_names_none() -> None:
+    uganda = extract("Ugandan rebels attacked a village near the border on Sunday.").named("Uganda")
+    assert uganda.type == "GPE" and _mention_texts(uganda) == ["Ugandan"]
+
+
+def test_lower_case_ministry_is_an_organisation() -> None:
+    found = extract("A spokesman for the ministry of finance said the budget was cut.")
+    assert found.named("ministry of finance").type == "ORG"
