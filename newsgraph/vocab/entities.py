@@ -148,6 +148,16 @@ class EntityWords:
     platform_names: frozenset[str]         # "X", "X." (as written): the social network ...
     platform_before: frozenset[str]        # ... after "on", "via" ...
     platform_after: frozenset[str]         # ... and before "that", "and" or punctuation
+    group_name_words: frozenset[str]       # "jaish", "ahrar": the first word of an armed group's name
+    group_name_ambiguous_words: frozenset[str]  # "hayat", "fateh": group words that are also given names
+    toponym_words: frozenset[str]          # "bab", "khan", "deir": the first word of an Arabic place name
+    settlement_nouns: frozenset[str]       # "neighbourhood", "towns": after a name, it is a place
+    identity_words: frozenset[str]         # "alawite", "sunni", "kurd": never an entity of their own
+    generic_words: frozenset[str]          # "regime", "eastern": no name alone
+    monitor_descriptors: tuple[str, ...]   # "monitor", "monitoring group": a monitoring organisation named before
+    monitor_name_words: frozenset[str]     # "observatory", "network": what such an organisation's name ends in
+    based_nouns: tuple[str, ...]           # "group", "organisation": "the Britain-based group"
+    role_prepositions: frozenset[str]      # "of", "at": "head of X" after a name without a comma is a role
 
 
 def _words(entries: Entries, key: str, *, fold: bool = True) -> frozenset[str]:
@@ -185,4 +195,12 @@ def _entity_words(entries: Entries) -> EntityWords:
         abbreviation_nouns=entries.words("abbreviation_nouns", fold=True),
         disease_heads=entries.words("disease_heads", fold=True), leading_verbs=_leading_verbs(entries),
         platform_names=_words(entries, "platform_names", fold=False),
-        platform_before=_words(entries, "platform_before"), platform_after=_words(entries, "platform_after"))
+        platform_before=_words(entries, "platform_before"), platform_after=_words(entries, "platform_after"),
+        group_name_words=(group_words := _words(entries, "group_name_words")),
+        group_name_ambiguous_words=_subset(entries, "group_name_ambiguous_words", group_words, "group_name_words"),
+        toponym_words=_words(entries, "toponym_words"), settlement_nouns=_words(entries, "settlement_nouns"),
+        identity_words=_words(entries, "identity_words"), generic_words=_words(entries, "generic_words"),
+        monitor_descriptors=entries.words("monitor_descriptors", fold=True),
+        monitor_name_words=_words(entries, "monitor_name_words"),
+        based_nouns=entries.words("based_nouns", fold=True),
+        role_prepositions=_words(entries, "role_prepositions"))

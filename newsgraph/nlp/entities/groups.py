@@ -95,6 +95,17 @@ def non_empty(groups: list[Group]) -> list[Group]:
     return [g for g in groups if g.mentions]
 
 
+@lru_cache(maxsize=1)
+def _known_keys() -> dict[str, str]:
+    known: Organizations = vocab.load("organizations")
+    return {key(form): known.canonical[form.lower()] for form in known.forms}
+
+
+def _known_by_key(name_key: str) -> str | None:
+    """A known organisation written with other punctuation: "Jaish al Islam" is "Jaish al-Islam"."""
+    return _known_keys().get(name_key)
+
+
 def group_mentions(candidates: list[MentionCandidate], doc: Doc) -> list[Group]:
     by_key: dict[tuple[str, str], Group] = {}
     known: Organizations = vocab.load("organizations")
@@ -104,7 +115,7 @@ def group_mentions(candidates: list[MentionCandidate], doc: Doc) -> list[Group]:
         body = national_bodies.owner(doc, cand.start, cand.text) if cand.type in ("ORG", "FAC") else None
         if cand.type == "GPE" and iso:
             group_key = (family, f"country:{iso}")
-        elif cand.type == "ORG" and (canonical := known.canonical_name(cand.text)):
+        elif cand.type == "ORG" and (canonical := known.canonical_name(cand.text) or _known_by_key(key(cand.text))):
             group_key = (family, f"known:{canonical}")
         elif body is not None:
             group_key = (family, f"body:{body.country}:{key(cand.text)}")
@@ -187,3 +198,11 @@ def join_people(groups: list[Group]) -> list[Group]:
         if len({id(o) for o in owners}) == 1:
             owners[0].absorb(short)
     return non_empty(groups)
+
+
+def without_generic_names(groups: list[Group]) -> list[Group]:
+    """Drop what is named only by a word that names nothing alone ("Regime", "Eastern", "the Army", "the
+    Observatory"), once the joins had their chance to tie it to a longer name of the document."""
+    generic = vocab.load("entity_words").generic_words
+    return [g for g in groups if g.country or g.canonical or g.body_name or g.type in ("WEA", "VEH")
+            or not all(" " not in s and s.lower() in generic for s in g.surfaces)]

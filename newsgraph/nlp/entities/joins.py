@@ -35,8 +35,9 @@ def _abbreviation_cue() -> re.Pattern[str]:
 
 
 def _initials(name: str) -> str:
-    """ "Institute for National Security Studies" -> "INSS"."""
-    skip = vocab.load("entity_words").initials_skip
+    """ "Institute for National Security Studies" -> "INSS"; "Hayat Tahrir al-Sham" -> "HTS" (an Arabic article
+    gives no letter either)."""
+    skip = vocab.load("entity_words").initials_skip | vocab.load("common_words").arabic_articles
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in skip]
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
@@ -66,7 +67,40 @@ def _join_short_names(groups: list[Group]) -> list[Group]:
                   and any(_short_name_of(short, g, s) for s in g.surfaces)]
         if len(owners) == 1:
             owners[0].absorb(short)
+    return _join_shortened_names(non_empty(groups))
+
+
+def _join_shortened_names(groups: list[Group]) -> list[Group]:
+    """ "the Syrian Observatory" for "the Syrian Observatory for Human Rights", "the Syrian Coalition" for "the
+    Syrian National Coalition": a name of two words or more, ending in an organisation word, whose words are
+    the first word and some later words of the one institution of the document it could shorten."""
+    org_heads = vocab.load("facilities").org_heads
+    institutions = [g for g in groups if g.type in ("ORG", "FAC")]
+    for short in [g for g in institutions if not g.country and not g.canonical and not g.body_name]:
+        forms = [s.split() for s in short.surfaces]
+        if not all(len(f) >= 2 and f[-1].lower() in org_heads for f in forms):
+            continue
+        owners = {id(g): g for g in institutions if g is not short and g.mentions and any(
+            _shortens(f, s.split()) for f in forms for s in g.surfaces)}
+        if len(owners) == 1:
+            next(iter(owners.values())).absorb(short)
     return non_empty(groups)
+
+
+def _shortens(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is ``long``'s first word and some of its later words, in order, and shorter, its last
+    word ending ``long`` or a part of it ("Observatory" before "for Human Rights"): "Syrian Army" does not
+    shorten "Syrian Army Kills Top Terrorist"."""
+    if len(short) >= len(long) or short[0] != long[0]:
+        return False
+    rest = iter(range(1, len(long)))
+    at = 0
+    for word in short[1:]:
+        at = next((k for k in rest if long[k] == word), -1)
+        if at < 0:
+            return False
+    connectors = vocab.load("entity_words").connectors
+    return at == len(long) - 1 or long[at + 1].lower() in connectors
 
 
 def _expansion(abbr: Group, institutions: list[Group], text: str) -> Group | None:

@@ -37,7 +37,8 @@ from newsgraph.vocab.entities import EntityWords, InstitutionWords
 
 SPACY_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP"}
 # Priority when spans overlap: a lexicon or pattern match beats spaCy's guess.
-PRIORITY = {"known": 4, "facility": 3, "materiel": 3, "spacy": 1, "place-word": 0, "gazetteer": 0, "acronym": 0}
+PRIORITY = {"known": 4, "facility": 3, "materiel": 3, "spacy": 1, "context": 1, "place-word": 0, "gazetteer": 0,
+            "acronym": 0}
 # spaCy labels that never hold a place, though spaCy-sm gives them to towns it does not know ("Kramatorsk")
 NOT_NAMED_TYPES = {"", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
@@ -47,7 +48,7 @@ def find_mentions(parsed: Parsed) -> list[MentionCandidate]:
     furniture = _furniture_ranges(parsed.text)
     found = list(_spacy_candidates(doc))
     for scan in (known_organizations, materiel, vessels, named_weapons, platform_x, facilities, acronyms,
-                 _places_after_place_words, _gazetteer_places):
+                 _places_after_place_words, _places_before_settlement_nouns, _armed_group_names, _gazetteer_places):
         found += scan(doc)
     chosen = _without_overlaps(found)
     chosen = [c for c in chosen if not any(s <= c.start < e for s, e in furniture)]
@@ -80,21 +81,27 @@ def _spacy_candidates(doc: Doc) -> Iterable[MentionCandidate]:
         if label == "PER":
             start = _after_titles(doc, start, end)
         cut = _nested_institution(doc, start, end, words) if label == "ORG" else None
-        for a, b in ((start, cut), (cut + 2, end)) if cut else ((start, end),):
+        person = _person_after_institution(doc, start, end, words) if label == "ORG" and not cut else None
+        if person is not None:  # "the Syrian Coalition Anas Abdah": scraped text lost the comma between them
+            yield candidate(doc[start:person], "ORG", "spacy")
+            yield candidate(doc[person:end], "PER", "context")
+            continue
+        for a, b in ((start, cut), (cut + 2, end)) if cut else _places_listed(doc, start, end, label):
             yield candidate(doc[a:b], label, "spacy")
 
 
 def _trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
     """An entity without a leading determiner, trailing "'s", punctuation or connector, and cut at a bracket
     ("Qatar Red Crescent Society (QRCS": the abbreviation is a mention of its own) or, but for people, at a
-    comma ("Amuda, Qamishli": a list of names, each a mention of its own); None when nothing is left."""
+    comma ("Amuda, Qamishli": a list of names, each a mention of its own), and at a colon ("Steifo: Regime &
+    Allies Onslaught ...": a headline after its speaker's name); None when nothing is left."""
     words: EntityWords = vocab.load("entity_words")
     while start < end and doc[start].lower_ in words.determiners:
         start += 1
     while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in words.connectors):
         end -= 1
-    cut = next((t.i for t in doc[start:end] if t.text in "([{" or (t.text == "," and label != "PER")), None)
+    cut = next((t.i for t in doc[start:end] if t.text in "([{:" or (t.text == "," and label != "PER")), None)
     if cut is not None:
         end = cut
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -126,6 +133,33 @@ def _nested_institution(doc: Doc, start: int, end: int, words: InstitutionWords)
                 and doc[k + 2].is_title and any(t.lower_ in heads for t in doc[k + 2:end]) \
                 and geo.lookup_place(doc[end - 1].text) is not None:
             return k
+    return None
+
+
+def _places_listed(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """ "Aleppo Idlib Homs", "Idlib Syria": scraped text drops the commas of a list of places, and spaCy tags
+    the list as one name.  When each word is a place the gazetteer knows and the whole is none, each is a
+    mention (typed by ``retyping.py``); never a person's name ("Ramon Villanueva" is two towns too)."""
+    words = doc[start:end]
+    if len(words) < 2 or label == "PER" or words[0].lower_ in vocab.load("given_names").all \
+            or geo.lookup_place(words.text) is not None \
+            or not all(t.is_title and t.is_alpha and geo.lookup_place(t.text) is not None for t in words):
+        return [(start, end)]
+    return [(t.i, t.i + 1) for t in words]
+
+
+def _person_after_institution(doc: Doc, start: int, end: int, words: InstitutionWords) -> int | None:
+    """Where a person's name begins inside an "organisation" that runs an institution's name into it ("President
+    of the Syrian Coalition Anas Abdah"): after an organisation word, two or three capitalised words that are
+    no organisation, site, title or place word, the first of them a given name."""
+    given = vocab.load("given_names").all
+    titles: Titles = vocab.load("titles")
+    heads = words.org_heads | words.facility_heads | words.company_heads
+    for cut in range(start + 2, end - 1):
+        rest = doc[cut:end]
+        if doc[cut - 1].lower_ in heads and 2 <= len(rest) <= 3 and rest[0].lower_ in given and all(
+                t.is_title and t.is_alpha and t.lower_ not in heads and not titles.is_title_word(t.text) for t in rest):
+            return cut
     return None
 
 
@@ -210,8 +244,8 @@ def _gazetteer_places(doc: Doc) -> list[MentionCandidate]:
     for tok in doc:
         if tok.ent_type_ not in NOT_NAMED_TYPES or tok.pos_ != "PROPN" or not tok.is_title or len(tok.text) < 4:
             continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
-            continue  # part of a longer name spaCy did not recognise
+        if (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN") or (tok.i and doc[tok.i - 1].text == "-"):
+            continue  # part of a longer name spaCy did not recognise ("Faylaq al-Sham")
         place = geo.lookup_place(tok.text)
         if place is not None and (place.kind != "city" or place.population >= min_population):
             out.append(candidate(doc[tok.i:tok.i + 1], "GPE", "gazetteer"))
@@ -233,6 +267,47 @@ def _places_after_place_words(doc: Doc) -> list[MentionCandidate]:
         while end > tok.i + 1 and not doc[end - 1].is_title:
             end -= 1
         out.append(candidate(doc[tok.i:end], "GPE", "place-word"))
+    return out
+
+
+def _places_before_settlement_nouns(doc: Doc) -> list[MentionCandidate]:
+    """ "the al-Sulaymaniyah neighbourhood", "Bab Touma district": an untagged name before a settlement noun."""
+    nouns = vocab.load("entity_words").settlement_nouns
+    common: CommonWords = vocab.load("common_words")
+    out = []
+    for tok in doc[1:]:
+        if not (tok.is_lower and tok.text in nouns):
+            continue
+        start = tok.i
+        while start > 0 and not doc[start - 1].ent_type_ and not doc[start].is_sent_start and (
+                doc[start - 1].is_title or doc[start - 1].text == "-" or doc[start - 1].lower_ in common.particles):
+            start -= 1
+        while start < tok.i and not doc[start].is_title and not (
+                doc[start].lower_ in common.particles and start + 1 < tok.i and doc[start + 1].text == "-"):
+            start += 1  # a leading article or particle belongs to the name only when hyphened to it
+        while start < tok.i and (doc[start].is_stop or doc[start].lower_ in vocab.load("entity_words").determiners):
+            start += 1  # "The neighbourhood is ...": a sentence's first word is no name
+        name = doc[start:tok.i]
+        if len(name) and any(t.is_title and t.pos_ == "PROPN" for t in name) \
+                and geo.demonym_country(name.text) is None and geo.country_code(name.text) is None:
+            out.append(candidate(name, "GPE", "place-word"))
+    return out
+
+
+def _armed_group_names(doc: Doc) -> list[MentionCandidate]:
+    """ "the Faylaq al-Sham Islamist faction": a group word and a hyphened Arabic name after it, untagged."""
+    words = vocab.load("entity_words")
+    common: CommonWords = vocab.load("common_words")
+    out = []
+    for tok in doc[:-3]:
+        if not (tok.is_title and tok.lower_ in words.group_name_words and doc[tok.i + 1].lower_ in common.particles
+                and doc[tok.i + 2].text == "-" and doc[tok.i + 3].is_title):
+            continue
+        end = tok.i + 4
+        while end + 2 < len(doc) and doc[end].lower_ in common.particles and doc[end + 1].text == "-" \
+                and doc[end + 2].is_title:
+            end += 3  # "Harakat Nour al-Din al-Zenki"
+        out.append(candidate(doc[tok.i:end], "ORG", "context"))
     return out
 
 

@@ -16,7 +16,9 @@ from spacy.tokens import Doc, Span
 
 from newsgraph import geo, vocab
 from newsgraph.geo import Place
+from newsgraph.nlp.entities import name_kinds
 from newsgraph.nlp.entities.scans import MentionCandidate
+from newsgraph.nlp.entities.verdicts import UNDECIDED, Undecided, Verdict
 from newsgraph.settings import settings
 from newsgraph.vocab.common import Titles
 from newsgraph.vocab.entities import EntityWords, InstitutionWords
@@ -76,12 +78,17 @@ class Reading:
         """ "the village of Tall Tawil", "the town of Masyaf": a place whatever spaCy thought."""
         return self.word_before() == "of" and self.word_before(2) in vocab.load("entity_words").place_words
 
+    def title_before(self) -> bool:
+        """A title right before the name: "President Bush", "Mr Paris"."""
+        titles: Titles = vocab.load("titles")
+        return self.span is not None and self.span.start >= 1 and titles.is_title_word(
+            self.doc[self.span.start - 1].text)
+
     def acts_like_person(self) -> bool:
         """A title before the name ("President Bush") or the name as subject of a verb ("Erdogan threatened")."""
         if self.span is None:
             return False
-        titles: Titles = vocab.load("titles")
-        if self.span.start >= 1 and titles.is_title_word(self.doc[self.span.start - 1].text):
+        if self.title_before():
             return True
         root = self.span.root
         return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and not self.after_locative()
@@ -90,13 +97,6 @@ class Reading:
         return self.text.split()[0].lower() in vocab.load("given_names").all
 
 
-class Undecided:
-    """A rule's answer when it has nothing to say about the candidate."""
-
-
-UNDECIDED = Undecided()
-# a rule's answer: the candidate, typed; None: not an entity; UNDECIDED: ask the next rule
-Verdict = MentionCandidate | Undecided | None
 Rule = Callable[[Reading], Verdict]
 
 
@@ -107,6 +107,8 @@ def retype(cand: MentionCandidate, doc: Doc) -> MentionCandidate | None:
     reading = Reading(cand, doc, doc.char_span(cand.start, cand.end, alignment_mode="expand"))
     for rule in RULES:
         verdict = rule(reading)
+        if isinstance(verdict, MentionCandidate) and verdict.type != cand.type:
+            return replace(verdict, origin="context")  # the text showed the type: it outweighs spaCy's guess
         if not isinstance(verdict, Undecided):
             return verdict
     return cand
@@ -126,15 +128,24 @@ def _known_organization(r: Reading) -> Verdict:
     return UNDECIDED
 
 
+def _demonym_read_as_name(r: Reading) -> Verdict:
+    """ "Syrian" tagged ORG or GPE is the demonym: a mention of its country, never a name of its own."""
+    if r.type in ("ORG", "PER", "GPE", "LOC") and " " not in r.text and not r.iso:
+        country = geo.demonym_country(r.text)
+        if country:
+            return replace(r.cand, type="NORP", country=country)
+    return UNDECIDED
+
+
 def _nationality(r: Reading) -> Verdict:
     """A NORP is a demonym (kept, with its country), a country or a town spaCy misread, or nothing."""
     if r.type != "NORP":
         return UNDECIDED
-    if r.before_admin_word():
-        return r.as_type("GPE")  # "al-Mahra governorate": spaCy reads the "al-" as a nationality
     demonym = geo.demonym_country(r.text)
     if demonym:
-        return replace(r.cand, country=demonym)
+        return replace(r.cand, country=demonym)  # "the Syrian province of Aleppo", "Syrian state television"
+    if r.before_admin_word() or (r.span is not None and name_kinds.place_noun_after(r.doc, r.span.end)):
+        return r.as_type("GPE")  # "al-Mahra governorate", "the al-Sulaymaniyah neighbourhood": spaCy reads "al-"
     if r.iso:
         return r.as_type("GPE", r.iso)
     if geo.lookup_place(r.text) is not None:
@@ -156,7 +167,9 @@ def _town_read_as_other(r: Reading) -> Verdict:
     if place is None or r.type not in ("ORG", "PER", "FAC"):
         return UNDECIDED
     big = place.population >= settings().entities.big_city_population
-    if r.type != "PER" or place.kind != "city" or r.after_locative() or (big and not r.acts_like_person()):
+    # "Ankara said", "Homs has seen": a big city as the subject of a verb is the city (its government, its
+    # people); only a title before it makes it a person ("a surname is put back later" covers the rest)
+    if r.type != "PER" or place.kind != "city" or r.after_locative() or (big and not r.title_before()):
         return r.as_type("GPE")
     return UNDECIDED
 
@@ -233,6 +246,21 @@ def _is_title_fragment(doc: Doc, span: Span | None) -> bool:
     return j < len(doc) and doc[j].ent_type_ == "PERSON"
 
 
+def _person_after_title(r: Reading) -> Verdict:
+    """ "his French counterpart Laurent Fabius", "UN envoy Staffan de Mistura": a name right after a title
+    head is a person, though spaCy read an organisation (unless an organisation word ends it)."""
+    if r.type != "ORG" or r.span is None or r.span.start == 0 or not 2 <= len(r.text.split()) <= 4:
+        return UNDECIDED
+    titles: Titles = vocab.load("titles")
+    heads: InstitutionWords = vocab.load("facilities")
+    before = r.doc[r.span.start - 1]
+    last = r.text.split()[-1].lower()
+    if titles.is_head(before.text) and before.pos_ in ("NOUN", "PROPN") and last not in heads.org_heads \
+            and last not in heads.company_heads and all(w[:1].isupper() for w in r.text.split()):
+        return r.as_type("PER")
+    return UNDECIDED
+
+
 def _person_in_capitals(r: Reading) -> Verdict:
     """ "SANA": people are not written in capitals in running text."""
     if r.text.isupper() and r.type == "PER" and len(r.text) <= 6:
@@ -241,7 +269,9 @@ def _person_in_capitals(r: Reading) -> Verdict:
 
 
 RULES: tuple[Rule, ...] = (
-    _no_name, _known_organization, _nationality, _country, _town_read_as_other, _unknown_place,
-    _unknown_place_acting_like_person, _name_in_place_context, _institution_named_like_person,
-    _person_named_like_institution, _title_fragment, _person_in_capitals,
+    _no_name, name_kinds.no_entity, _known_organization, _demonym_read_as_name, _nationality, _country,
+    name_kinds.armed_group, _town_read_as_other, _unknown_place, _unknown_place_acting_like_person,
+    _name_in_place_context, name_kinds.arabic_place_name, name_kinds.called_a_place,
+    name_kinds.place_named_as_organisation, _institution_named_like_person,
+    _person_named_like_institution, _title_fragment, _person_after_title, _person_in_capitals,
 )

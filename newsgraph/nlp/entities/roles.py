@@ -34,6 +34,8 @@ class Role:
     end: int
     text: str
     head: str  # the title head word, lower case ("president", "minister")
+    # the head word's offsets in an apposition after the name: "head" in "X head of Y said" is X too
+    apposed: tuple[int, int] | None = None
 
 
 def roles_of(doc: Doc, person: Span) -> list[Role]:
@@ -54,6 +56,8 @@ def _before(doc: Doc, person: Span) -> list[Role]:
         if end > 0 and doc[end - 1].text == ",":
             end -= 1  # "Syria's Foreign Minister, Faisal Mekdad"
         start = _chain_start(doc, end)
+        if start is None and not roles:
+            start = _title_of_institution(doc, end)
         if start is None:
             break
         span = doc[start:end]
@@ -91,6 +95,8 @@ def _step_left(doc: Doc, j: int, saw_title: bool) -> tuple[int, bool, bool] | No
     tok = doc[j - 1]
     if _title_word(tok) and (tok.is_title or tok.is_lower or tok.is_upper):
         return j - 1, saw_title or _is_head_or_rank(tok), False
+    if tok.text == "-" and j >= 2 and _title_word(doc[j - 2]) and not tok.whitespace_:
+        return j - 1, saw_title, False  # "Secretary-General", which the tokenizer cuts in three
     if not saw_title:
         return None  # below: words that only belong to a chain that has its head already
     stops = vocab.load("entity_words").title_stops
@@ -101,6 +107,25 @@ def _step_left(doc: Doc, j: int, saw_title: bool) -> tuple[int, bool, bool] | No
     if (tok.is_title or _acronym(tok)) and tok.lower_ not in stops and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
         return j - 1, True, False  # "Hezbollah leader", "Iranian Defense Minister", "SDF spokesman"
     return None
+
+
+def _title_of_institution(doc: Doc, end: int) -> int | None:
+    """ "President of the Syrian Coalition Anas Abdah": scraped text without the comma after the institution;
+    the start of the title when a title head, "of", the institution's capitalised name end right before ``end``."""
+    j = end
+    while j > 0 and end - j < settings().entities.apposition_title_tokens and doc[j - 1].is_title \
+            and not _title_word(doc[j - 1]):
+        j -= 1
+    if j == end:
+        return None
+    if j > 0 and doc[j - 1].lower_ in vocab.load("entity_words").articles:
+        j -= 1
+    if j < 2 or doc[j - 1].lower_ != "of" or not _titles().is_head(doc[j - 2].text):
+        return None
+    j -= 2
+    while j > 0 and _title_word(doc[j - 1]) and not doc[j].is_sent_start:
+        j -= 1
+    return j
 
 
 def _possessor_start(doc: Doc, j: int, stops: frozenset[str]) -> int:
@@ -127,7 +152,9 @@ def _head_word(span: Span) -> str | None:
 def _after(doc: Doc, person: Span) -> list[Role]:
     """Appositions after the name: ", president of X and a former officer in Y,"."""
     end = person.end
-    if end >= len(doc) or doc[end].text != ",":
+    if end < len(doc) and doc[end].text != ",":
+        return _after_without_comma(doc, person)
+    if end >= len(doc):
         return []
     titles = _titles()
     roles = []
@@ -140,8 +167,32 @@ def _after(doc: Doc, person: Span) -> list[Role]:
             span = _apposition_span(doc, member, end + 1)
             if span is not None:
                 roles.append(Role(person.start_char, person.end_char, span.start_char, span.end_char, span.text,
-                                  member.lower_))
+                                  member.lower_, (member.idx, member.idx + len(member.text))))
     return roles
+
+
+def _after_without_comma(doc: Doc, person: Span) -> list[Role]:
+    """ "Rami Abdel Rahman head of the Syrian Observatory for Human Rights said": scraped text drops the
+    commas around an apposition.  Without them only a lower-case title right after the name, followed by the
+    preposition that ties it to an organisation or a place ("head of", "spokesman for", "analyst at"), is
+    taken for a role: "Erdogan spokesman Ibrahim Kalin" names the spokesman, not Erdogan."""
+    titles = _titles()
+    articles = vocab.load("entity_words").articles
+    j = person.end
+    while j < len(doc) and doc[j].lower_ in articles:
+        j += 1
+    limit = j + settings().entities.apposition_title_tokens
+    while j < min(limit, len(doc) - 1) and doc[j].is_lower and _title_word(doc[j]) and not _is_title_noun(doc[j]):
+        j += 1
+    head = doc[j] if j < len(doc) - 1 else None
+    if head is None or not head.is_lower or not titles.is_head(head.text) \
+            or doc[j + 1].lower_ not in vocab.load("entity_words").role_prepositions:
+        return []
+    span = _apposition_span(doc, head, person.end)
+    if span is None:
+        return []
+    return [Role(person.start_char, person.end_char, span.start_char, span.end_char, span.text, head.lower_,
+                 (head.idx, head.idx + len(head.text)))]
 
 
 def _first_title_after(doc: Doc, i: int) -> Token | None:

@@ -156,12 +156,15 @@ def _site_name_start(doc: Doc, head: int) -> int:
     article or preposition ("at Malacañang Palace"), with a hyphenated particle ("al-Khadim air base")."""
     words: EntityWords = vocab.load("entity_words")
     common: CommonWords = vocab.load("common_words")
-    start = head
-    while start > 0 and _site_name_word(doc[start - 1], words.site_particles) and not doc[start - 1].is_sent_start \
-            and doc[start - 1].lower_ not in words.determiners and not doc[start - 1].is_punct:
-        start -= 1
-    while start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in common.particles:
-        start -= 2
+    start, moved = head, True
+    while moved:  # "Bab al-Hawa hospital": words, then a hyphened particle, then words again
+        moved = False
+        while start > 0 and _site_name_word(doc[start - 1], words.site_particles) \
+                and not doc[start - 1].is_sent_start and doc[start - 1].lower_ not in words.determiners \
+                and not doc[start - 1].is_punct:
+            start, moved = start - 1, True
+        while start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in common.particles:
+            start, moved = start - 2, True
     while start < head and doc[start].lower_ in words.site_particles and doc[start + 1].text != "-":
         start += 1
     return start

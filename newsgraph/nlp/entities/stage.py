@@ -7,7 +7,8 @@ Steps, in order:
 2. mentions grouped by a key (``groups.py``): the country code for countries, the
    canonical name for known organisations, a national body with its country ("Iran's
    Foreign Ministry", ``national_bodies.py``), otherwise the normalised text;
-3. groups joined when one names the other (``groups.py``, ``joins.py``): a surname to the
+3. groups of one name typed differently joined, typed by all their mentions (``one_type.py``);
+   groups joined when one names the other (``groups.py``, ``joins.py``): a surname to the
    full name ("Zehavi" -> "Sarit Zehavi"), an abbreviation to its expansion ("the Syrian
    Scientific Studies and Research Center, known by its French abbreviation, CERS";
    "Institute for National Security Studies (INSS)"; initials), a first word to an
@@ -16,19 +17,28 @@ Steps, in order:
    country ("the Islamic Republic" -> Iran when the document names Iran);
 4. roles from title chains and appositions (``roles.py``), and relations to the
    organisations or countries named in them; leaders named without a title (``leadership.py``);
-5. mentions by title alone ("the analyst", "the foreign minister") and demonyms
-   ("Iranian") added to the person or country they refer to.
+5. mentions by description ("the analyst", "the foreign minister", "the Britain-based monitor",
+   ``descriptors.py``) and demonyms ("Iranian") added to the person, organisation or country they
+   refer to.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-
-from spacy.tokens import Doc, Token
+from dataclasses import replace
 
 from newsgraph import geo, vocab
 from newsgraph.model import Entity, Mention, Relation, Span
-from newsgraph.nlp.entities.groups import Group, group_mentions, join_people, join_place_readings, key, retype_surnames
+from newsgraph.nlp.entities.descriptors import attach_descriptors
+from newsgraph.nlp.entities.groups import (
+    Group,
+    group_mentions,
+    join_people,
+    join_place_readings,
+    key,
+    retype_surnames,
+    without_generic_names,
+)
 from newsgraph.nlp.entities.joins import (
     GroupRelation,
     join_abbreviations,
@@ -38,6 +48,7 @@ from newsgraph.nlp.entities.joins import (
 )
 from newsgraph.nlp.entities.leadership import leadership_relations
 from newsgraph.nlp.entities.mentions import find_mentions
+from newsgraph.nlp.entities.one_type import join_same_names
 from newsgraph.nlp.entities.roles import roles_of
 from newsgraph.nlp.entities.scans import MentionCandidate
 from newsgraph.nlp.parse import Parsed
@@ -50,15 +61,17 @@ def extract_entities(parsed: Parsed) -> tuple[list[Entity], list[Relation]]:
     relations: list[GroupRelation] = []
     retype_surnames(groups)
     groups = join_place_readings(groups)
+    groups = join_same_names(groups)
     groups = join_people(groups)
     groups = join_abbreviations(groups, parsed.text)
+    groups = without_generic_names(groups)
     groups, parts = join_qualified(groups)
     relations += parts + nested_parts(groups, parsed.text)
     groups = join_official_country_names(groups)
     _attach_demonyms(groups, [c for c in candidates if c.type == "NORP"])
     relations += _attach_roles(groups, parsed)
     relations += leadership_relations(groups, parsed.doc)
-    _attach_descriptors(groups, parsed.doc)
+    attach_descriptors(groups, parsed.doc)
     groups.sort(key=lambda g: g.first)
     ids = {id(g): f"e{i}" for i, g in enumerate(groups, 1)}
     entities = [_entity(g, ids[id(g)]) for g in groups]
@@ -86,6 +99,8 @@ def _attach_roles(groups: list[Group], parsed: Parsed) -> list[GroupRelation]:
                 continue
             for role in roles_of(doc, span):
                 g.roles.append(role)
+                if role.apposed is not None:  # the apposition's head refers to the person: claims find it
+                    g.extra.append(Mention(*role.apposed, doc.text[slice(*role.apposed)]))
                 predicate = "leads" if role.head in leading else "affiliated_with"
                 relations += [(g, predicate, other, Span(role.start, role.end, role.text))
                               for (s, e), other in by_offset.items()
@@ -94,50 +109,17 @@ def _attach_roles(groups: list[Group], parsed: Parsed) -> list[GroupRelation]:
     return relations
 
 
-def _attach_descriptors(groups: list[Group], doc: Doc) -> None:
-    """ "the analyst said": a title alone refers to the one person the text gave that title."""
-    by_head = _people_by_role_head(groups)
-    taken = [(m.start, m.end) for g in groups for m in g.mentions]
-    determiners = vocab.load("entity_words").descriptor_determiners
-    text = doc.text
-    for tok in doc:
-        owners = by_head.get(tok.lower_)
-        if not owners or len(owners) != 1 or tok.dep_ in ("compound",):
-            continue
-        descriptor = _descriptor(doc, tok, determiners)
-        if descriptor is None or any(s < descriptor[1] and descriptor[0] < e for s, e in taken):
-            continue
-        start, end = descriptor
-        owner = owners[0]
-        if not any(r.start <= start < r.end for r in owner.roles) and owner.first < start:
-            owner.extra.append(Mention(start, end, text[start:end]))  # after the person was named
-
-
-def _people_by_role_head(groups: list[Group]) -> dict[str, list[Group]]:
-    by_head: dict[str, list[Group]] = {}
-    for g in groups:
-        for role in g.roles:
-            by_head.setdefault(role.head, [])
-            if g not in by_head[role.head]:
-                by_head[role.head].append(g)
-    return by_head
-
-
-def _descriptor(doc: Doc, head: Token, determiners: frozenset[str]) -> tuple[int, int] | None:
-    """Character offsets of "the analyst" for the title head "analyst"; None when it names someone else
-    ("the analyst Farzin Nadimi" is a role, not a reference back)."""
-    det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
-    if det is None or det.lower_ not in determiners or (head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN"):
-        return None
-    return doc[det.i].idx, head.idx + len(head.text)
-
-
 def _attach_demonyms(groups: list[Group], demonyms: list[MentionCandidate]) -> None:
-    """ "Iranian involvement" mentions Iran when the document names Iran."""
+    """ "Iranian involvement" mentions Iran when the document names Iran.  A demonym spaCy took for a name
+    ("Ugandan rebels" read as an organisation) names its country even when the document does not."""
     by_country = {g.country: g for g in groups if g.country}
     for d in demonyms:
         owner = by_country.get(d.country) if d.country else None
-        if owner is not None:
+        if owner is None and d.country and d.origin == "context":
+            owner = by_country[d.country] = Group(type="GPE", country=d.country)
+            owner.add(replace(d, type="GPE"))
+            groups.append(owner)
+        elif owner is not None:
             owner.extra.append(Mention(d.start, d.end, d.text))
 
 

@@ -1,0 +1,162 @@
+"""What kind of thing a name is, read off its own words and the words around it.
+
+Reporting on the Syrian war (and on the Arabic-speaking world generally) names armed groups,
+neighbourhoods and villages that spaCy's small model has never seen; it reads most of them as
+people.  Their words give them away: an armed group's name opens with "Jaish", "Jabhat",
+"Ahrar" ("Jaish al-Islam", "Jabhat Fath al-Sham"), a place's name with "Bab", "Khan", "Deir"
+("Bab Sharqi", "Khan Arnabeh"), and the text calls places places ("Maisaloun neighborhood",
+"the towns of Nubbul and al-Zahraa", "al-Foua and Kefraya towns").  The words of faiths,
+sects and peoples ("Alawite", "Takfiri", "Kurd") and bare dates ("Sat Mar") are no entity.
+Each test here is one rule of ``retyping.RULES``; the word lists are ``data/entity_words.json``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from newsgraph import geo, vocab
+from newsgraph.nlp.entities.verdicts import UNDECIDED, Verdict
+from newsgraph.vocab.common import Titles
+from newsgraph.vocab.entities import EntityWords, InstitutionWords
+
+if TYPE_CHECKING:
+    from newsgraph.nlp.entities.retyping import Reading
+
+# how far a list of names may run before the place noun or "the towns of" that types all of them
+LIST_REACH = 20
+
+
+def _words() -> EntityWords:
+    words: EntityWords = vocab.load("entity_words")
+    return words
+
+
+def no_entity(r: Reading) -> Verdict:
+    """A faith, sect, ideology or people ("Alawite", "Shia Muslims", "Kurd"), or only calendar words ("Sat Mar")."""
+    words = [w.strip(".").lower().replace("\u2019", "'") for w in r.text.replace("-", " ").split()]
+    if not words:
+        return UNDECIDED
+    identity = _words().identity_words
+    calendar: frozenset[str] = vocab.load("dates").calendar_words
+    if all(w in identity for w in words) or (r.type != "NORP" and all(w in calendar for w in words)):
+        return None
+    if r.cand.origin == "spacy" and not any(ch.isupper() for ch in r.text) and not (
+            r.type == "ORG" and any(w in vocab.load("facilities").org_heads for w in words)):
+        return None  # "warplanes", "mosques": spaCy's lower-case guesses name nothing ("the interior ministry" does)
+    if r.type in ("PER", "ORG") and r.span is not None and any(t.text[0].isdigit() for t in r.span[:-1]):
+        return None  # "Kills 30 Daesh": a headline's words, not a name (a number ends a name: "Institute 4000")
+    if r.cand.origin == "spacy" and r.span is not None and len(r.span) > 1 \
+            and any(t.is_title and t.lower_ in _verbs(r.doc) and t.lower_ not in vocab.load("given_names").all
+                    for t in r.span):
+        return None  # "15 Medics Killed in ...", "Reports Suicide bombing": a title-cased headline's verb
+    return UNDECIDED
+
+
+def _verbs(doc: Doc) -> frozenset[str]:
+    """The words the document uses in lower case as verbs ("killed", "reports"), read once per document."""
+    verbs = doc.user_data.get("newsgraph_verbs")
+    if verbs is None:
+        used = [t for t in doc if t.is_lower and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG"]
+        heads = vocab.load("facilities").org_heads | vocab.load("facilities").facility_heads
+        # "kills" in "Syrian Army Kills 11 ...", where the text has "killed": a verb's third person too
+        forms = {t.text for t in used} | {t.lemma_ + "s" for t in used} | {t.lemma_ + "es" for t in used}
+        verbs = frozenset(forms - heads - _words().settlement_nouns)
+        doc.user_data["newsgraph_verbs"] = verbs
+    return verbs
+
+
+def armed_group(r: Reading) -> Verdict:
+    """ "Jaish al-Islam", "Ahrar al-Sham", "Jabhat Fath al-Sham", "Hayat Tahrir al-Sham": an organisation."""
+    if r.type not in ("PER", "GPE", "LOC", "FAC") or " " not in r.text.strip():
+        return UNDECIDED
+    words = _words()
+    plain = r.text.lower().replace("\u2019", "'").split()
+    first = plain[0]
+    if first not in words.group_name_words:
+        return UNDECIDED
+    if first in words.group_name_ambiguous_words and not (
+            any(w in words.group_name_words for w in plain[1:]) or _has_article(r.text.split()[1])):
+        return UNDECIDED  # "Hayat Saleh", "Fateh Hassan": a given name, unless a group word or "al-" follows
+    return r.as_type("ORG")
+
+
+def _has_article(word: str) -> bool:
+    articles = vocab.load("common_words").arabic_articles
+    return ("-" in word and word.split("-", 1)[0].lower() in articles) or word.lower() in articles
+
+
+def arabic_place_name(r: Reading) -> Verdict:
+    """ "Bab Sharqi", "Khan Arnabeh", "Deir Hafer": a place, unless a title stands before it or an
+    organisation word ends it ("Deir ez-Zor Military Council")."""
+    if r.type not in ("PER", "ORG") or " " not in r.text.strip() or r.span is None:
+        return UNDECIDED
+    words = _words()
+    heads: InstitutionWords = vocab.load("facilities")
+    titles: Titles = vocab.load("titles")
+    first, last = r.text.split()[0].lower(), r.text.split()[-1].lower()
+    before = r.doc[r.span.start - 1].text if r.span.start else ""
+    if first in words.toponym_words and last not in heads.org_heads and not titles.is_title_word(before):
+        return r.as_type("GPE")
+    return UNDECIDED
+
+
+def called_a_place(r: Reading) -> Verdict:
+    """ "Maisaloun neighborhood", "al-Foua and Kefraya towns", "the towns of Nubbul and al-Zahraa", "in
+    al-Arqoub": the text calls the name a place."""
+    if r.type not in ("PER", "ORG") or r.span is None or vocab.load("organizations").canonical_name(r.text):
+        return UNDECIDED
+    if place_noun_after(r.doc, r.span.end) or _place_words_before(r.doc, r.span.start):
+        return r.as_type("GPE")
+    words = _words()
+    heads: InstitutionWords = vocab.load("facilities")
+    if r.type == "ORG" and r.after_locative(words.place_locatives) and _has_article(r.text.split()[0]) \
+            and r.text.split()[-1].lower() not in heads.org_heads:
+        return r.as_type("GPE")  # "the industrial area in al-Arqoub"
+    return UNDECIDED
+
+
+def place_named_as_organisation(r: Reading) -> Verdict:
+    """ "Eastern Ghouta", "Damascus Countryside" (SANA's name for the governorate) read as organisations: a place
+    the gazetteer knows with a direction before it or a settlement noun after it is a place."""
+    if r.type != "ORG" or r.cand.origin != "spacy" or " " not in r.text.strip():
+        return UNDECIDED
+    words = r.text.split()
+    directions = vocab.load("common_words").directions
+    if words[-1].lower() in vocab.load("facilities").org_heads:
+        return UNDECIDED
+    rest = words[1:] if words[0].lower() in directions else words[:-1] \
+        if words[-1].lower() in _words().settlement_nouns else []
+    if rest and geo.lookup_place(" ".join(rest)) is not None:
+        return r.as_type("GPE")
+    return UNDECIDED
+
+
+def _in_name_list(text: str) -> bool:
+    """A token that may stand inside a list of names: a capitalised word, a particle, a hyphen, "and", a comma."""
+    particles = vocab.load("common_words").particles
+    return text[:1].isupper() or text in ("and", ",", "-") or text.lower() in particles
+
+
+def place_noun_after(doc: Doc, end: int) -> bool:
+    """A settlement noun right after the name, or after the rest of a list of names ("X and Y towns")."""
+    nouns = _words().settlement_nouns
+    j = end
+    while j < len(doc) and j - end < LIST_REACH and not doc[j].is_sent_start \
+            and _in_name_list(doc[j].text) and doc[j].lower_ not in nouns:
+        j += 1
+    return j < len(doc) and doc[j].is_lower and doc[j].text in nouns and (
+        j == end or any(t.lower_ == "and" or t.text == "," for t in doc[end:j]))
+
+
+def _place_words_before(doc: Doc, start: int) -> bool:
+    """ "the towns of Nubbul and al-Zahraa", "the neighbourhoods of A, B and C": a place word and "of" open
+    the list the name stands in."""
+    place_words = _words().place_words | _words().settlement_nouns
+    i = start
+    while i > 0 and start - i < LIST_REACH and doc[i - 1].lower_ != "of" and not doc[i].is_sent_start \
+            and _in_name_list(doc[i - 1].text):
+        i -= 1
+    listed = i == start or any(t.lower_ == "and" or t.text == "," for t in doc[i:start])
+    return listed and i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].is_lower and doc[i - 2].text in place_words

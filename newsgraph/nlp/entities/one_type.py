@@ -1,0 +1,72 @@
+"""One name, one entity: mentions of the same name typed differently are one thing, of one type.
+
+spaCy types each mention from its sentence alone, so a document may read "al-Zabadani" as a
+person in one sentence and "Zabadani" as a place in the next, or "Laurent Fabius" as a person
+and then an organisation.  The groups of one name (compared without Arabic articles: "al-Zabadani"
+is "Zabadani") are joined, and the type is decided by all their mentions, each weighed by what
+typed it: a vocabulary (a known organisation, a country, a weapon) outweighs the text around a
+mention ("the town of X", "X neighbourhood", a title before a name), which outweighs the gazetteer,
+which outweighs spaCy's guess; a person's full name read as a person outweighs a stray reading as
+an organisation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from newsgraph import geo, vocab
+from newsgraph.nlp.entities.groups import Group, clean, key, name_words, non_empty
+
+# what a mention's type is worth, by what gave it (``MentionCandidate.origin``)
+ORIGIN_WEIGHT = {"known": 6, "materiel": 6, "facility": 4, "context": 3, "place-word": 3, "gazetteer": 2,
+                 "spacy": 1, "acronym": 1}
+KNOWLEDGE_WEIGHT = 10  # a country or a known organisation: the vocabulary has decided
+FULL_NAME_WEIGHT = 2   # per mention of a person's full name whose first word is a given name
+PLACE_WEIGHT = 2       # the gazetteer knows a place by this name
+
+
+@lru_cache(maxsize=8192)
+def name_key(surface: str) -> str:
+    """The name without Arabic articles, compared as ``groups.key`` compares: "al-Zabadani" -> "zabadani"."""
+    return key(" ".join(name_words(clean(surface))))
+
+
+def join_same_names(groups: list[Group]) -> list[Group]:
+    """Join the groups of one name that came apart by type, and type the whole by its mentions."""
+    by_name: dict[str, list[Group]] = defaultdict(list)
+    for g in groups:
+        for k in {name_key(s) for s in g.surfaces}:
+            if k and g not in by_name[k]:
+                by_name[k].append(g)
+    for members in by_name.values():
+        live = [g for g in members if g.mentions]
+        if len(live) < 2 or len({g.type for g in live}) < 2 or sum(bool(g.country or g.canonical) for g in live) > 1:
+            continue
+        if any(g.body_name for g in live):
+            continue  # "Iran's Foreign Ministry" and "Foreign Ministry" are kept apart by their countries
+        winner = _decided_type(live)
+        owner = max((g for g in live if g.type == winner), key=lambda g: (bool(g.country or g.canonical),
+                                                                          len(g.mentions)))
+        for g in live:
+            if g is not owner:
+                owner.absorb(g)
+        owner.type = winner
+    return non_empty(groups)
+
+
+def _decided_type(groups: list[Group]) -> str:
+    votes: dict[str, float] = defaultdict(float)
+    given = vocab.load("given_names").all
+    for g in groups:
+        family = "GPE" if g.type in ("GPE", "LOC", "FAC") else g.type
+        if g.country or g.canonical:
+            votes[g.type] += KNOWLEDGE_WEIGHT
+        for m in g.mentions:
+            votes[g.type] += ORIGIN_WEIGHT.get(m.origin, 1)
+            words = clean(m.text).split()
+            if g.type == "PER" and len(words) > 1 and words[0].lower() in given:
+                votes[g.type] += FULL_NAME_WEIGHT
+        if family == "GPE" and geo.lookup_place(g.surfaces[0]) is not None:
+            votes[g.type] += PLACE_WEIGHT
+    return max(votes, key=lambda t: (votes[t], t == "GPE"))
