@@ -115,7 +115,19 @@ dates = Table(
     Column("text", Text, nullable=False), Column("value", Text), Index("ix_dates_doc", "doc_pk"),
 )
 
-CHILD_TABLES = (mentions, entities, events, claims, relations, dates)
+# counts events and claims state (nlp/quantities): ``owner`` is "event" or "claim", ``owner_id`` its local id
+quantities = Table(
+    "quantities", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(), Column("owner", String(8), nullable=False), Column("owner_id", Text, nullable=False),
+    Column("seq", Integer, nullable=False), Column("counted", Text, nullable=False), Column("unit", Text),
+    Column("low", Integer), Column("high", Integer), Column("qualifier", Text),
+    Column("start_offset", Integer, nullable=False), Column("end_offset", Integer, nullable=False),
+    Column("text", Text, nullable=False), Column("speaker", Text), Column("speaker_text", Text),
+    Index("ix_quantities_doc", "doc_pk"),
+)
+
+CHILD_TABLES = (mentions, entities, events, claims, relations, dates, quantities)
 
 
 # --- corpus resolution (newsgraph.resolve; written by newsgraph.store.corpus) --------------------------
