@@ -258,13 +258,15 @@ def export(db: DbOption = None, format: Annotated[ExportFormat, typer.Option("--
     from newsgraph.store.corpus import Corpus
 
     with Store(db) as store:
-        resolution = Corpus(store).resolution()  # the store's corpus ids, with the analyst's judgements
+        corpus = Corpus(store)
+        resolution = corpus.resolution()  # the store's corpus ids, with the analyst's judgements
+        events = corpus.event_resolution()
         if output is None:
-            write_json(store.documents(), sys.stdout, resolution=resolution)
+            write_json(store.documents(), sys.stdout, resolution=resolution, events=events)
             return
         tmp = output.with_name(output.name + ".part")  # never leave a half-written export behind
         with tmp.open("w", encoding="utf-8") as handle:
-            write_json(store.documents(), handle, resolution=resolution)
+            write_json(store.documents(), handle, resolution=resolution, events=events)
         tmp.replace(output)
     err.print(f"wrote {escape(str(output))}")
 

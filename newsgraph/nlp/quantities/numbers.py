@@ -63,7 +63,7 @@ def read_number(doc: Doc, i: int, words: QuantityWords, limit: int) -> Number | 
         else:
             break
         j += 1
-    value = int(round(total + current))
+    value = round(total + current)
     return Number(i, j, value) if j > i else None
 
 

@@ -146,9 +146,9 @@ def _unit(doc: Doc, number: Number, last: Number, end: int, words: QuantityWords
         if last.end + 1 < end and doc[last.end].lower_ == "of":
             return _next_noun(doc, last.end + 1, end, words)
     head = tok.head
-    if tok.dep_ in ("nummod", "quantmod", "conj") and head.pos_ in ("NOUN", "PROPN") and head.i >= last.end:
-        if head.i - last.end <= 3:
-            return head
+    if tok.dep_ in ("nummod", "quantmod", "conj") and head.pos_ in ("NOUN", "PROPN") \
+            and 0 <= head.i - last.end <= 3:
+        return head
     return _next_noun(doc, last.end, end, words)
 
 
