@@ -255,7 +255,7 @@ class CorpusEventSettings:
     link: float = 0.6
     vague_link: float = 0.65
     same_day: float = 0.3          # both dated to one day
-    overlap: float = 0.1           # dates that overlap at a month's or a year's precision
+    overlap: float = 0.1           # dates that overlap at a month's precision (a year's is no evidence)
     published_near: float = 0.1    # an undated report published within ``window_days`` of the other's date
     window_days: int = 3           # an undated report tells of something in the days before its publication
     place_same: float = 0.4        # the same place (one corpus entity; a country is too wide to count)

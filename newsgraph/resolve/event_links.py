@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from newsgraph.geo import distance_km
 from newsgraph.resolve.reports import Figure, Interval, Placed, interval, window
 from newsgraph.settings import CorpusEventSettings, settings
+from newsgraph.vocab import load
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def compare(a: Placed, b: Placed, config: CorpusEventSettings | None = None) -> 
         if weight:
             score += weight
             evidence.append(why)
-    if ra.trigger == rb.trigger:
+    if ra.trigger == rb.trigger and load("corpus_events").telling(ra.trigger):
         score += config.trigger
         evidence.append(f"both '{ra.trigger}'")
     if score < (config.link if precise else config.vague_link) - 1e-9:
@@ -100,6 +101,8 @@ def _timing(a: Placed, b: Placed, config: CorpusEventSettings) -> tuple[float, b
     if da is not None and db is not None:  # they overlap: conflict() ruled out the rest
         if da[0] == da[1] == db[0] == db[1]:
             return config.same_day, True, [f"both on {a.date}"]
+        if len(a.date or "") == 4 or len(b.date or "") == 4:  # a year is no evidence that the two are one
+            return 0.0, False, [f"{a.date} and {b.date} overlap"]
         return config.overlap, False, [f"{a.date} and {b.date} overlap"]
     wa = da or window(a.report, config.window_days)
     wb = db or window(b.report, config.window_days)

@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsgraph.model import PLACE_TYPES, Document, Entity, Event, Quantity
@@ -95,7 +95,9 @@ class Report:
     figures: tuple[Figure, ...]
 
     def dumps(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+        fields = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        fields["place"] = self.place.__dict__ if self.place else None
+        return json.dumps(fields, ensure_ascii=False, sort_keys=True)
 
     @staticmethod
     def loads(text: str) -> Report:

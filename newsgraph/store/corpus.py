@@ -158,8 +158,8 @@ class Corpus:
     def attach(self, conn: Connection, doc_pk: int, document: Any) -> None:
         """Resolve a document ``Store.add`` has just written (inside its transaction): its entities, then its
         events (``corpus_events``: reports of one occurrence in several documents)."""
-        corpus_sync.attach_document(conn, doc_pk, document)
-        corpus_events.attach_events(conn, doc_pk, document)
+        moved = corpus_sync.attach_document(conn, doc_pk, document)
+        corpus_events.attach_events(conn, doc_pk, document, moved)
         if conn.execute(select(schema.meta.c.key).where(schema.meta.c.key == "corpus_rules")).first() is None:
             conn.execute(schema.meta.insert().values(key="corpus_rules", value=rules_version()))
 

@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from newsgraph.model import Document
 from newsgraph.resolve.event_links import EventLink, compare
@@ -30,28 +30,30 @@ from newsgraph.store.corpus_sync import chunks
 _INSERT_BATCH = 5000
 
 
-def attach_events(conn: Connection, doc_pk: int, document: Document) -> None:
-    """Resolve the events of a document just stored (``doc_pk``), its entities resolved already."""
+def attach_events(conn: Connection, doc_pk: int, document: Document, moved: Iterable[str]) -> None:
+    """Resolve the events of a document just stored (``doc_pk``), its entities resolved already (``moved``: the
+    entity nodes whose corpus id that changed)."""
     reports = reports_of(document)
     if reports:
         conn.execute(insert(schema.corpus_reports), [
             {"report": r.key, "doc_pk": doc_pk, "local_id": r.event_id, "features": r.dumps(), "view": "{}",
              "block": r.key, "corpus_event": ""} for r in reports])
-    refresh(conn, {doc_pk} | stale_documents(conn, doc_pk))
+    refresh(conn, {doc_pk} | stale_documents(conn, moved))
 
 
-def stale_documents(conn: Connection, doc_pk: int | None = None) -> set[int]:
-    """Documents with a report whose view used a corpus id that has changed since; ``doc_pk``: only through
-    the entity blocks that document's entities are in (where its resolution moved ids), else the whole store."""
+def stale_documents(conn: Connection, moved: Iterable[str] | None = None) -> set[int]:
+    """Documents with a report whose view used a corpus id that has changed since: of those referencing the
+    ``moved`` entity nodes, or (None) of the whole store."""
     r, m, n = schema.corpus_report_refs, schema.corpus_members, schema.corpus_nodes
     query = (select(r.c.doc_pk).distinct()
              .join(m, (m.c.doc_pk == r.c.doc_pk) & (m.c.local_id == r.c.local_id))
              .join(n, n.c.node == m.c.node).where(n.c.corpus_id != r.c.corpus_id))
-    if doc_pk is not None:
-        n2, m2 = n.alias("touched"), m.alias("new_members")
-        blocks = select(n2.c.block).join(m2, m2.c.node == n2.c.node).where(m2.c.doc_pk == doc_pk)
-        query = query.where(n.c.block.in_(blocks))
-    return set(conn.execute(query).scalars())
+    if moved is None:
+        return set(conn.execute(query).scalars())
+    out: set[int] = set()
+    for part in chunks(moved):
+        out.update(conn.execute(query.where(m.c.node.in_(part))).scalars())
+    return out
 
 
 def corpus_ids(conn: Connection, doc_pks: Iterable[int] | None = None) -> dict[tuple[int, str], str]:
@@ -101,7 +103,8 @@ def refresh(conn: Connection, doc_pks: set[int]) -> None:
         old_blocks.update(conn.execute(select(rep.c.block).where(rep.c.report.in_(part))).scalars())
         conn.execute(delete(refs).where(refs.c.report.in_(part)))
         conn.execute(delete(keys).where(keys.c.report.in_(part)))
-        conn.execute(delete(links).where(or_(links.c.a.in_(part), links.c.b.in_(part))))
+        conn.execute(delete(links).where(links.c.a.in_(part)))  # two queries: each uses its index
+        conn.execute(delete(links).where(links.c.b.in_(part)))
     conn.execute(update(rep).where(rep.c.report == bindparam("k")).values(view=bindparam("v")),
                  [{"k": k, "v": view.dumps()} for k, (_, view) in fresh.items()])
     ref_rows = [{"report": k, "doc_pk": pk, "local_id": local, "corpus_id": ids[(pk, local)]}
@@ -157,9 +160,10 @@ def recluster(conn: Connection, blocks: set[str], also: set[str]) -> None:
     views = {k: _view(r.features, r.view) for k, r in rows.items()}
     found: dict[tuple[str, str], EventLink] = {}
     for part in chunks(views):
-        for r in conn.execute(select(links).where(or_(links.c.a.in_(part), links.c.b.in_(part)))):
-            if r.a in views and r.b in views:
-                found[(r.a, r.b)] = _link(r)
+        for column in (links.c.a, links.c.b):
+            for r in conn.execute(select(links).where(column.in_(part))):
+                if r.a in views and r.b in views:
+                    found[(r.a, r.b)] = _link(r)
     ids = cluster_views(list(views.values()), found.values())
     labels = _labels(views, found.values())
     changed = [{"k": k, "blk": labels[k], "ev": ids[k]} for k, r in rows.items()

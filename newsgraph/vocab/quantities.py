@@ -91,6 +91,11 @@ def _quantities(entries: Entries) -> QuantityWords:
 class EventFamilies:
     family: dict[str, str]   # event type -> the family whose reports may be one corpus event
     alone: frozenset[str]    # types never resolved across documents (each report its own corpus event)
+    generic_triggers: frozenset[str]  # "killed": the same trigger word is no evidence
+
+    def telling(self, trigger: str) -> bool:
+        """Whether two reports with this trigger are alike for it ("blew up"), not merely violent ("killed")."""
+        return any(word not in self.generic_triggers for word in trigger.casefold().split())
 
 
 @vocabulary("corpus_events")
@@ -109,4 +114,5 @@ def _corpus_events(entries: Entries) -> EventFamilies:
     missing: list[Any] = [k for k in EVENT_TYPES if k not in family and k not in alone]
     if missing:
         raise entries.error("families", f"{missing[0]} is in no family and not alone")
-    return EventFamilies(family=family, alone=alone)
+    return EventFamilies(family=family, alone=alone,
+                         generic_triggers=frozenset(entries.words("generic_triggers", fold=True)))
