@@ -259,6 +259,8 @@ class CorpusEventSettings:
     published_near: float = 0.1    # an undated report published within ``window_days`` of the other's date
     window_days: int = 3           # an undated report tells of something in the days before its publication
     place_same: float = 0.4        # the same place (one corpus entity; a country is too wide to count)
+    place_same_city: float = 0.25  # ... a town of ``big_city`` people or more (Aleppo: many occurrences a day)
+    big_city: int = 1_000_000
     place_near: float = 0.25       # two places this near: one inside the other (a district and its town)
     near_km: float = 30.0
     far_km: float = 150.0          # two places further apart are two occurrences

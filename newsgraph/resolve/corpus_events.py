@@ -56,7 +56,7 @@ class SourceFigure:
 class CorpusEvent:
     id: str
     type: str
-    date_start: str | None      # the earliest day any report's date covers (None: no report is dated)
+    date_start: str | None      # the first and last day every dated report allows (None: no report is dated)
     date_end: str | None
     place: str | None           # corpus entity id: the place most reports give (a town before its country)
     places: tuple[str, ...]
@@ -128,8 +128,9 @@ def build_event(corpus_event: str, reports: Sequence[EventReport], names: Mappin
     people = Counter(p for r in reports for p in {*r.actors, *r.targets} if p not in places)
     return CorpusEvent(
         id=corpus_event, type=min(types, key=lambda t: (-types[t], t)),
-        date_start=min(s[0] for s in spans).isoformat() if spans else None,
-        date_end=max(s[1] for s in spans).isoformat() if spans else None,
+        # the days every dated report allows (their dates overlap pairwise, so some day is in all)
+        date_start=max(s[0] for s in spans).isoformat() if spans else None,
+        date_end=min(s[1] for s in spans).isoformat() if spans else None,
         place=ranked_places[0] if ranked_places else None, places=tuple(ranked_places),
         participants=tuple(sorted(people, key=lambda p: (-people[p], p))),
         documents=tuple(sorted({r.doc_id for r in reports})), reports=tuple(reports),

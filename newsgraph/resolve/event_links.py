@@ -116,7 +116,10 @@ def _place_evidence(a: Placed, b: Placed, config: CorpusEventSettings) -> tuple[
     if pa is None or pb is None:
         return 0.0, ""
     if a.place == b.place:
-        return (0.0, "") if pa.is_country else (config.place_same, f"both in {a.place}")
+        if pa.is_country:
+            return 0.0, ""
+        big = max(pa.population, pb.population) >= config.big_city
+        return (config.place_same_city if big else config.place_same), f"both in {a.place}"
     if _points(a, b) and not pa.is_country and not pb.is_country:
         km = distance_km(pa.lat, pa.lon, pb.lat, pb.lon)  # type: ignore[arg-type]
         if km <= config.near_km:

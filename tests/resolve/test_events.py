@@ -89,6 +89,50 @@ def test_same_day_reports_of_two_distant_towns_are_two_events(write: Write) -> N
     assert events.ids[("east", event_of(a, "killed"))] != events.ids[("west", event_of(b, "killed"))]
 
 
+def test_a_corpus_event_is_dated_to_the_days_all_its_reports_allow(write: Write) -> None:
+    # the corpus event's dates are the days every dated report allows: "in April" and "on Monday" -> Monday
+    a = write("day", "A car bomb killed 12 people in Azaz on Monday, the Observatory said.")
+    b = write("month", "In April, a car bomb killed 12 people in Azaz, local officials said.")
+    events = resolved([a, b])
+    one = events.ids[("day", event_of(a, "killed"))]
+    assert one == events.ids[("month", event_of(b, "killed"))]
+    corpus = build_corpus([a, b])
+    record = next(e for e in corpus["corpus_events"] if e["id"] == one)
+    assert record["date"] == {"start": "2024-04-29", "end": "2024-04-29"}
+    assert {e["date"] for e in corpus["events"] if e["corpus_event"] == one} == {"2024-04-29", "2024-04"}
+
+
+@pytest.mark.parametrize("city", ["Aleppo", "Damascus"])
+def test_the_same_day_in_a_city_of_millions_needs_more_than_the_place(city: str, write: Write) -> None:
+    # two "killed" reports on one day in a town are one occurrence; in a city of millions, many happen a day
+    def pair(town: str) -> tuple[Placed, Placed]:
+        a = write(f"strikes-{town}", f"Air strikes killed at least 7 people in {town} on Monday, the Syrian "
+                                     "Observatory said.")
+        b = write(f"shelling-{town}", f"Shelling killed 4 civilians in {town} on Monday, local activists said.")
+        seen = views([a, b])
+        return seen[(a.doc_id, event_of(a, "killed"))], seen[(b.doc_id, event_of(b, "killed"))]
+    town = compare(*pair("Homs"))
+    assert town is not None and "both on 2024-04-29" in town.evidence
+    big = pair(city)
+    assert big[0].place == big[1].place and big[0].report.place and big[0].report.place.population >= 1_000_000
+    assert compare(*big) is None
+
+
+def test_a_background_sentence_takes_no_date_from_its_document(write: Write) -> None:
+    told = write("told", "A car bomb killed at least 12 people in the town of Azaz on Monday, the Syrian "
+                         "Observatory said. A suicide bomber blew himself up at a checkpoint in Azaz, the group said.")
+    background = write("background", "A car bomb killed at least 12 people in the town of Azaz on Monday, the "
+                                     "Syrian Observatory said. Militants have repeatedly blown up checkpoints in "
+                                     "Azaz in the past, the group said.")
+    retold = views([told])[("told", event_of(told, "blew"))]
+    assert retold.inferred and retold.date == "2024-04-29"
+    past = views([background])[("background", event_of(background, "blown"))]
+    assert past.report.background and past.date is None and not past.inferred
+    events = resolved([background])
+    assert events.ids[("background", event_of(background, "blown"))] != \
+        events.ids[("background", event_of(background, "killed"))]
+
+
 def test_hasakeh_bombing_told_by_two_documents_is_one_corpus_event(fakes_docs: dict[str, Document]) -> None:
     """Rows 42 (Daily Sabah) and 63 (Al-Araby): the 5 July 2016 motorcycle bombing in Hasakeh.  Row 42 dates it
     ("Tuesday") in its lede and tells it again undated ("blew himself up ... in Hasakeh city"); row 63 only
