@@ -9,6 +9,8 @@ The stages, in order (``STAGES``):
 4. ``places``    coordinates and countries for places, from the offline gazetteer (nlp/places/, geo/)
 5. ``events``    PLOVER-typed events with actors, targets, place and date (nlp/events/)
 6. ``claims``    attributed statements: speaker, relay, cue, stance (nlp/claims/)
+7. ``quantities`` the counts events and claims state: what is counted, number or range, qualifier, who says
+                 it (nlp/quantities/)
 
 Tests and benchmarks that need a stage's intermediate result call ``run(text, until="places")``
 and read the ``Trace``, so every caller runs exactly the pipeline ``extract`` runs.
@@ -24,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.errors import InputError
 from newsgraph.model import Claim, DateMention, Document, Entity, Event, Relation, SourceDocument
-from newsgraph.nlp import claims, dates, entities, events, places
+from newsgraph.nlp import claims, dates, entities, events, places, quantities
 from newsgraph.nlp.dateline import Dateline, read_dateline
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed, parse
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
 
     from newsgraph.nlp.claims import Attribution
 
-STAGES = ("parse", "dates", "entities", "places", "events", "claims")
+STAGES = ("parse", "dates", "entities", "places", "events", "claims", "quantities")
 
 
 @dataclass
@@ -63,7 +65,7 @@ class Trace:
         return EntityIndex(self.entities)
 
 
-def run(text: str, published: str | dt.date | None = None, *, until: str = "claims", title: str | None = None,
+def run(text: str, published: str | dt.date | None = None, *, until: str = "quantities", title: str | None = None,
         spacy_doc: Doc | None = None) -> Trace:
     """Run the stages in order up to and including ``until``; ``spacy_doc``: a parse of ``text`` made already."""
     if until not in STAGES:
@@ -90,6 +92,8 @@ def run(text: str, published: str | dt.date | None = None, *, until: str = "clai
     if last >= STAGES.index("claims"):
         trace.attributions = claims.find_attributions(parsed, index)
         trace.claims = claims.claims_from(parsed, index, trace.attributions)
+    if last >= STAGES.index("quantities"):
+        trace.events, trace.claims = quantities.quantify(parsed, trace.events, trace.claims, trace.attributions)
     return trace
 
 
