@@ -282,6 +282,23 @@ class CorpusEventSettings:
 
 
 @dataclass(frozen=True)
+class ClaimLinkSettings:
+    """Claims across documents (``newsgraph.resolve.claims``): when two claims say the same or the opposite.
+
+    Similarity is the share of the shorter claim's content terms (words and concepts) the other has.
+    Tuned on the cross-document gold (``bench/corpus.py --score``); a change needs ``newsgraph resolve --all``.
+    """
+
+    corroborate: float = 0.34     # content similarity two claims of one stance need to corroborate
+    contradict: float = 0.3       # ... a denial and an assertion need to contradict
+    min_shared: int = 2           # content terms two corroborating claims share at least
+    short_denial: int = 6         # a denial with fewer own terms also takes its document's headline terms
+    shingle: int = 5              # words per shingle of a document's text (near-duplicate documents)
+    permutations: int = 128       # MinHash permutations
+    copy_jaccard: float = 0.5     # two documents this alike carry one story (one wire copy)
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     store: StoreSettings = field(default_factory=StoreSettings)
@@ -294,6 +311,7 @@ class Settings:
     claims: ClaimSettings = field(default_factory=ClaimSettings)
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
     corpus_events: CorpusEventSettings = field(default_factory=CorpusEventSettings)
+    claim_links: ClaimLinkSettings = field(default_factory=ClaimLinkSettings)
 
 
 def _number(name: str, default: float) -> float:

@@ -12,7 +12,7 @@ fails at load with a ``VocabularyError`` naming the file and the entry;
 """
 
 # importing the view modules registers their views
-from newsgraph.vocab import claims, common, corpus, dates, entities, events, places, quantities  # noqa: F401
+from newsgraph.vocab import claim_links, claims, common, corpus, dates, entities, events, places, quantities, sources  # noqa: F401
 from newsgraph.vocab.loader import Entries, load, names, read, vocabulary
 
 __all__ = ["Entries", "load", "names", "read", "vocabulary"]

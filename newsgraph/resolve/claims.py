@@ -1,0 +1,273 @@
+"""Claims across documents: which claims say the same thing (corroborate) and which the opposite (contradict).
+
+A claim's *features* are what its document says of it, independent of the corpus: its content terms (words of
+its text, stemmed, without stop and reporting words, each also read as its concept: "gassing" is "chemical"),
+its polarity (a denial, or a "provocation", turns a claim against what it answers), its counts, and the local
+ids of its speaker, relays and subjects.  A *view* puts the corpus ids of the entity resolution on them.
+
+Two views link when they share a subject (a corpus entity the claim is about or names in its sentence, or the
+country of one; for a claim with counts, also the places its document reports from) and their content is alike:
+
+- ``corroborates``: two documents, one polarity, not the same speaker (a speaker relayed twice says one thing
+  once), similarity of at least ``corroborate`` with ``min_shared`` terms in common, or the same thing counted
+  with figures that agree;
+- ``contradicts`` (also within one document): opposite polarities with similarity of at least ``contradict``,
+  or the same thing counted with ranges that do not overlap (as many as 1,300 against more than 1,400 dead).
+
+A short denial ("denied using chemical weapons") seldom restates what it denies: when it has fewer than
+``short_denial`` terms it also takes the terms of its document's headline.  ``compare`` is symmetric and
+the views depend only on the documents and the entity resolution, so links do not depend on document order.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from newsgraph.model import Claim, Document
+from newsgraph.settings import settings
+from newsgraph.vocab import load
+
+CORROBORATES = "corroborates"
+CONTRADICTS = "contradicts"
+NEGATIVE_STANCES = ("denied", "disputed")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+_PLACE_TYPES = ("GPE", "LOC", "FAC")
+_CONTENT_TYPES = ("WEA", "VEH")  # a weapon's name is what a claim says, not whom it is about
+_TOPICS = 3  # a claim naming no one is about its document's most mentioned entities
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # the word list only: no model is loaded
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """A word folded for comparison: lower case, no possessive, no plural or past ending."""
+    w = word.casefold().replace("'", "")
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4 and not w.endswith("ss"):
+            return w[: -len(suffix)] + keep
+    return w
+
+
+def terms(text: str) -> tuple[frozenset[str], bool]:
+    """The content terms of a text (stems and concepts) and whether it has a denial word."""
+    words = load("claim_links")
+    stop = _stop_words()
+    out: set[str] = set()
+    negative = False
+    for match in _WORD.finditer(text):
+        word = match.group().casefold().strip("'-")
+        if word.endswith("s") and word[:-1] in words.concept and word not in words.concept:
+            word = word[:-1]
+        if word in words.denial:
+            negative = True
+            continue
+        if word in stop or word in words.neutral or len(word) < 3:
+            continue
+        concept = words.concept.get(word)
+        out.add("~" + concept if concept else stem(word))
+    return frozenset(out), negative
+
+
+@dataclass(frozen=True)
+class Count:
+    counted: str
+    low: int | None
+    high: int | None
+
+
+@dataclass(frozen=True)
+class ClaimFeatures:
+    """What one document says of one claim, without the corpus (stored as JSON)."""
+
+    key: str            # doc_id/claim id
+    doc_id: str
+    doc_sha: str
+    outlet: str | None  # the document's source
+    claim_id: str
+    speaker: str | None       # local entity id
+    speaker_text: str | None
+    via: tuple[str, ...]
+    subjects: tuple[str, ...]  # local entity ids: what it is about, what its sentence names
+    places: tuple[str, ...]    # local ids of the document's places (subjects of its counts)
+    stance: str
+    negative: bool
+    terms: tuple[str, ...]
+    counts: tuple[Count, ...]
+
+    def dumps(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+
+    @staticmethod
+    def loads(text: str) -> ClaimFeatures:
+        d = json.loads(text)
+        return ClaimFeatures(**{**d, "via": tuple(d["via"]), "subjects": tuple(d["subjects"]),
+                                "places": tuple(d["places"]), "terms": tuple(d["terms"]),
+                                "counts": tuple(Count(**c) for c in d["counts"])})
+
+    @property
+    def references(self) -> frozenset[str]:
+        """The local entity ids its view resolves."""
+        return frozenset({*(x for x in (self.speaker,) if x), *self.via, *self.subjects, *self.places})
+
+
+def claim_key(doc_id: str, claim_id: str) -> str:
+    return f"{doc_id}/{claim_id}"
+
+
+def features_of(document: Document) -> list[ClaimFeatures]:
+    """The features of every claim of ``document``."""
+    cfg = settings().claim_links
+    headline = document.title or document.text[:200].split(". ")[0]
+    head_terms, _ = terms(headline)
+    places = tuple(sorted(e.id for e in document.entities if e.type in _PLACE_TYPES and e.geonames_id is not None))
+    out = []
+    for c in document.claims:
+        own, negative = terms(_masked(document, c))
+        negative = negative or c.stance in NEGATIVE_STANCES
+        found = own | head_terms if negative and len(own) < cfg.short_denial else own
+        out.append(ClaimFeatures(
+            key=claim_key(document.doc_id, c.id), doc_id=document.doc_id, doc_sha=document.text_sha256,
+            outlet=document.source, claim_id=c.id, speaker=c.speaker, speaker_text=c.speaker_text, via=c.via,
+            subjects=_subjects(document, c), places=places if c.quantities else (), stance=c.stance,
+            negative=negative, terms=tuple(sorted(found)),
+            counts=tuple(Count(q.counted, q.low, q.high) for q in c.quantities)))
+    return out
+
+
+def _masked(document: Document, claim: Claim) -> str:
+    """The claim's sentence without its entities' names (they are its subjects, not its content)."""
+    span = claim.evidence
+    chars = list(document.text[span.start:span.end])
+    for e in document.entities:
+        for m in e.mentions if e.type not in _CONTENT_TYPES else ():
+            if span.start <= m.start and m.end <= span.end:
+                chars[m.start - span.start:m.end - span.start] = " " * (m.end - m.start)
+    return "".join(chars)
+
+
+def _subjects(document: Document, claim: Claim) -> tuple[str, ...]:
+    """What a claim is about: its ``about`` entities and those its sentence names, not its speaker or relays."""
+    span = claim.evidence
+    named = {e.id for e in document.entities
+             if any(span.start <= m.start and m.end <= span.end for m in e.mentions)}
+    others = set(claim.via) | ({claim.speaker} if claim.speaker else set())
+    out = (set(claim.about) | named) - others
+    if not out:
+        ranked = sorted((e for e in document.entities if e.id not in others), key=lambda e: (-len(e.mentions), e.id))
+        out = {e.id for e in ranked[:_TOPICS]}
+    return tuple(sorted(out))
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """A claim's features under the corpus's entity resolution."""
+
+    features: ClaimFeatures
+    speaker: str | None         # corpus id, or "text:" and its words for a speaker that is not an entity
+    via: tuple[str, ...]
+    subjects: frozenset[str]    # corpus ids (with the countries of the entities)
+
+    @property
+    def key(self) -> str:
+        return self.features.key
+
+
+def view_of(features: ClaimFeatures, corpus_id: Callable[[str], str | None],
+            country: Callable[[str], str | None]) -> ClaimView:
+    """``corpus_id``: local entity id -> corpus id; ``country``: local entity id -> its country's corpus id."""
+    def ids(locals_: Iterable[str]) -> set[str]:
+        return {cid for x in locals_ if (cid := corpus_id(x))}
+
+    speaker = corpus_id(features.speaker) if features.speaker else None
+    if speaker is None and features.speaker_text:
+        speaker = "text:" + " ".join(features.speaker_text.casefold().split())
+    subjects = ids(features.subjects) | {x for x in ids(features.places) if not x.startswith("country:")}
+    subjects |= {c for x in features.subjects if (c := country(x))}
+    if features.negative and speaker:  # who denies denies about itself ("the government denied using ...")
+        subjects.add(speaker)
+    return ClaimView(features, speaker, tuple(sorted(ids(features.via))), frozenset(subjects - {None}))
+
+
+def blocking_keys(view: ClaimView) -> frozenset[str]:
+    """A subject and a term: two claims that share neither cannot link."""
+    found = {f"{s}|{t}" for s in view.subjects for t in view.features.terms}
+    found |= {f"{s}|#{c.counted}" for s in view.subjects for c in view.features.counts}
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class ClaimLink:
+    a: str  # the smaller claim key
+    b: str
+    kind: str
+    score: float
+    evidence: tuple[str, ...]
+
+
+def content(view: ClaimView) -> set[str]:
+    """Its terms and the entities it is about (a country is too wide to say what a claim is about)."""
+    return set(view.features.terms) | {"@" + s for s in view.subjects if not s.startswith("country:")}
+
+
+def similarity(a: ClaimView, b: ClaimView) -> tuple[float, int]:
+    ta, tb = content(a), content(b)
+    shared = len(ta & tb)
+    return (shared / min(len(ta), len(tb)) if ta and tb else 0.0), shared
+
+
+def _ranges(a: Count, b: Count) -> str | None:
+    """"agree", "disjoint" or None (different things counted, or figures neither near nor exclusive)."""
+    if a.counted != b.counted:
+        return None
+    a_low, a_high = a.low if a.low is not None else 0, a.high if a.high is not None else 10**12
+    b_low, b_high = b.low if b.low is not None else 0, b.high if b.high is not None else 10**12
+    if a_high < b_low or b_high < a_low:
+        return "disjoint"
+    best_a, best_b = a.low or a.high or 0, b.low or b.high or 0
+    ratio = settings().corpus_events.figure_ratio
+    near = min(best_a, best_b) > 0 and max(best_a, best_b) / min(best_a, best_b) <= ratio
+    return "agree" if near else None
+
+
+def counts_relation(a: ClaimView, b: ClaimView) -> str | None:
+    found = {r for x in a.features.counts for y in b.features.counts if (r := _ranges(x, y))}
+    return "disjoint" if "disjoint" in found else ("agree" if found else None)
+
+
+def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
+    """The link between two claims, if any (symmetric)."""
+    if a.key == b.key:
+        return None
+    if a.key > b.key:
+        a, b = b, a
+    shared = a.subjects & b.subjects
+    if not shared:
+        return None
+    cfg = settings().claim_links
+    score, common = similarity(a, b)
+    # counts are compared across documents about one place (a country is too wide): a document's own figures
+    # of one thing are usually parts of it ("16 killed", "15 of the wounded")
+    places = {x for x in shared if not x.startswith("country:")}
+    different = a.features.doc_sha != b.features.doc_sha
+    counts = counts_relation(a, b) if different and places else None
+    why = [f"shared subjects: {', '.join(sorted(shared)[:4])}", f"similarity {score:.2f} ({common} terms)"]
+    if a.features.negative != b.features.negative and score >= cfg.contradict:
+        return ClaimLink(a.key, b.key, CONTRADICTS, round(score, 3), (*why, "a denial against an assertion"))
+    if counts == "disjoint" and score >= cfg.contradict and not (a.features.negative or b.features.negative):
+        return ClaimLink(a.key, b.key, CONTRADICTS, 1.0, (*why, "counts of one thing that do not overlap"))
+    if a.features.doc_sha == b.features.doc_sha or a.features.negative != b.features.negative:
+        return None
+    if a.speaker is not None and a.speaker == b.speaker:
+        return None  # one speaker relayed twice: the same claim, not a second source
+    if (score >= cfg.corroborate and common >= cfg.min_shared) or (counts == "agree" and common >= 1):
+        agree = ("counts agree",) if counts else ()
+        return ClaimLink(a.key, b.key, CORROBORATES, round(score, 3), (*why, *agree))
+    return None
