@@ -224,7 +224,7 @@ def similarity(a: ClaimView, b: ClaimView) -> tuple[float, int]:
 
 
 def _ranges(a: Count, b: Count) -> str | None:
-    """"agree", "disjoint" or None (different things counted, or figures neither near nor exclusive)."""
+    """"agree" (near figures), "disjoint" (ranges apart), "differ", or None (different things counted)."""
     if a.counted != b.counted:
         return None
     a_low, a_high = a.low if a.low is not None else 0, a.high if a.high is not None else 10**12
@@ -234,12 +234,15 @@ def _ranges(a: Count, b: Count) -> str | None:
     best_a, best_b = a.low or a.high or 0, b.low or b.high or 0
     ratio = settings().corpus_events.figure_ratio
     near = min(best_a, best_b) > 0 and max(best_a, best_b) / min(best_a, best_b) <= ratio
-    return "agree" if near else None
+    return "agree" if near else "differ"
 
 
 def counts_relation(a: ClaimView, b: ClaimView) -> str | None:
     found = {r for x in a.features.counts for y in b.features.counts if (r := _ranges(x, y))}
-    return "disjoint" if "disjoint" in found else ("agree" if found else None)
+    for relation in ("disjoint", "differ", "agree"):
+        if relation in found:
+            return relation
+    return None
 
 
 def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
@@ -265,8 +268,8 @@ def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
         return ClaimLink(a.key, b.key, CONTRADICTS, 1.0, (*why, "counts of one thing that do not overlap"))
     if a.features.doc_sha == b.features.doc_sha or a.features.negative != b.features.negative:
         return None
-    if a.speaker is not None and a.speaker == b.speaker:
-        return None  # one speaker relayed twice: the same claim, not a second source
+    if (a.speaker is not None and a.speaker == b.speaker) or counts in ("disjoint", "differ"):
+        return None  # one speaker relayed twice says one thing once; figures that differ do not corroborate
     if (score >= cfg.corroborate and common >= cfg.min_shared) or (counts == "agree" and common >= 1):
         agree = ("counts agree",) if counts else ()
         return ClaimLink(a.key, b.key, CORROBORATES, round(score, 3), (*why, *agree))

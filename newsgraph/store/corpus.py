@@ -224,6 +224,12 @@ class Corpus:
         names = self.names(speakers)
         return trust_all(views, links, copies, disputes, names.get, load_sources(), overrides)
 
+    def claim_links(self) -> dict[str, int]:
+        """How many claim pairs corroborate and contradict."""
+        x = schema.corpus_claim_links
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(x.c.kind, func.count()).group_by(x.c.kind)).all())  # type: ignore[arg-type]
+
     def claims(self, doc_id: str | None = None, linked: bool = False) -> list[CorpusClaim]:
         """Claims with their links and grades (of one document; ``linked``: only those with a link)."""
         from newsgraph.resolve.claim_corpus import CorpusClaim
