@@ -289,9 +289,10 @@ class ClaimLinkSettings:
     Tuned on the cross-document gold (``bench/corpus.py --score``); a change needs ``newsgraph resolve --all``.
     """
 
-    corroborate: float = 0.34     # content similarity two claims of one stance need to corroborate
+    corroborate: float = 0.3      # content similarity two claims of one stance need to corroborate
     contradict: float = 0.3       # ... a denial and an assertion need to contradict
-    min_shared: int = 2           # content terms two corroborating claims share at least
+    min_shared: int = 2           # weight of the terms two linked claims share at least (a concept weighs 2)
+    window_days: int = 31        # claims published further apart answer other events
     short_denial: int = 6         # a denial with fewer own terms also takes its document's headline terms
     shingle: int = 5              # words per shingle of a document's text (near-duplicate documents)
     permutations: int = 128       # MinHash permutations

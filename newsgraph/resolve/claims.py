@@ -21,6 +21,7 @@ the views depend only on the documents and the entity resolution, so links do no
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -91,12 +92,13 @@ class ClaimFeatures:
     doc_id: str
     doc_sha: str
     outlet: str | None  # the document's source
+    published: str | None  # the document's publication day (ISO)
     claim_id: str
     speaker: str | None       # local entity id
     speaker_text: str | None
     via: tuple[str, ...]
     subjects: tuple[str, ...]  # local entity ids: what it is about, what its sentence names
-    places: tuple[str, ...]    # local ids of the document's places (subjects of its counts)
+    places: tuple[str, ...]    # local ids of its document's main place (all places, for a claim with counts)
     stance: str
     negative: bool
     terms: tuple[str, ...]
@@ -126,31 +128,80 @@ def features_of(document: Document) -> list[ClaimFeatures]:
     """The features of every claim of ``document``."""
     cfg = settings().claim_links
     headline = document.title or document.text[:200].split(". ")[0]
-    head_terms, _ = terms(headline)
+    names = _name_words(document)
+    head_terms = frozenset(t for t in terms(headline)[0] if t not in names)
     places = tuple(sorted(e.id for e in document.entities if e.type in _PLACE_TYPES and e.geonames_id is not None))
+    main = _main_place(document) + _main_country(document)
     out = []
     for c in document.claims:
-        own, negative = terms(_masked(document, c))
+        said, negative = terms(f"{c.cue} {c.text} {_weapons(document, c)}")
+        own = frozenset(t for t in said if t not in names)
         negative = negative or c.stance in NEGATIVE_STANCES
         found = own | head_terms if negative and len(own) < cfg.short_denial else own
         out.append(ClaimFeatures(
             key=claim_key(document.doc_id, c.id), doc_id=document.doc_id, doc_sha=document.text_sha256,
-            outlet=document.source, claim_id=c.id, speaker=c.speaker, speaker_text=c.speaker_text, via=c.via,
-            subjects=_subjects(document, c), places=places if c.quantities else (), stance=c.stance,
+            outlet=document.source, published=_day(document.published), claim_id=c.id, speaker=c.speaker, speaker_text=c.speaker_text, via=c.via,
+            subjects=_subjects(document, c), places=(*places, *main) if c.quantities else main, stance=c.stance,
             negative=negative, terms=tuple(sorted(found)),
             counts=tuple(Count(q.counted, q.low, q.high) for q in c.quantities)))
     return out
 
 
-def _masked(document: Document, claim: Claim) -> str:
-    """The claim's sentence without its entities' names (they are its subjects, not its content)."""
-    span = claim.evidence
-    chars = list(document.text[span.start:span.end])
+def _day(published: str | None) -> str | None:
+    try:
+        return dt.date.fromisoformat((published or "")[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _period(view: ClaimView) -> tuple[str, ...]:
+    """Two buckets of ``window_days`` days: claims published within the window share one."""
+    if view.features.published is None:
+        return ("undated",)
+    days = dt.date.fromisoformat(view.features.published).toordinal() // settings().claim_links.window_days
+    return (str(days), str(days + 1))
+
+
+def _near_in_time(a: ClaimView, b: ClaimView) -> bool:
+    pa, pb = a.features.published, b.features.published
+    if pa is None or pb is None:
+        return pa == pb
+    days = abs(dt.date.fromisoformat(pa).toordinal() - dt.date.fromisoformat(pb).toordinal())
+    return days <= settings().claim_links.window_days
+
+
+def _name_words(document: Document) -> frozenset[str]:
+    """The words of the document's names (people, groups, places): what a claim is about, not what it says."""
+    out: set[str] = set()
     for e in document.entities:
-        for m in e.mentions if e.type not in _CONTENT_TYPES else ():
-            if span.start <= m.start and m.end <= span.end:
-                chars[m.start - span.start:m.end - span.start] = " " * (m.end - m.start)
-    return "".join(chars)
+        if e.type not in _CONTENT_TYPES:
+            for name in (e.name, *e.aliases, *(m.text for m in e.mentions)):
+                for word in _WORD.findall(name):
+                    w = word.casefold().strip("'-")
+                    out.update({w, w.rstrip("s"), stem(w)})
+    return frozenset(out)
+
+
+def _weapons(document: Document, claim: Claim) -> str:
+    """The weapons and vehicles its sentence names: part of what it says ("came from Assad's forces" in a
+    sentence about "an August 21 chemical weapons attack")."""
+    span = claim.evidence
+    return " ".join(m.text for e in document.entities if e.type in _CONTENT_TYPES for m in e.mentions
+                    if span.start <= m.start and m.end <= span.end)
+
+
+def _main_country(document: Document) -> tuple[str, ...]:
+    """The document's most mentioned country: whose "government" its unnamed speakers are."""
+    found = [e for e in document.entities if e.type in _PLACE_TYPES and e.country and e.lat is None]
+    return (min(found, key=lambda e: (-len(e.mentions), e.id)).id,) if found else ()
+
+
+def _main_place(document: Document) -> tuple[str, ...]:
+    """The document's most mentioned town or area (not a country): where its claims are from."""
+    placed = [e for e in document.entities if e.type in _PLACE_TYPES and e.geonames_id is not None]
+    if not placed:
+        return ()
+    return (min(placed, key=lambda e: (-len(e.mentions), e.id)).id,)
 
 
 def _subjects(document: Document, claim: Claim) -> tuple[str, ...]:
@@ -173,7 +224,8 @@ class ClaimView:
     features: ClaimFeatures
     speaker: str | None         # corpus id, or "text:" and its words for a speaker that is not an entity
     via: tuple[str, ...]
-    subjects: frozenset[str]    # corpus ids (with the countries of the entities)
+    subjects: frozenset[str]    # corpus ids (with the countries of the entities, and its document's place)
+    named: frozenset[str] = frozenset()  # corpus ids of the entities it is about itself (part of its content)
 
     @property
     def key(self) -> str:
@@ -189,18 +241,20 @@ def view_of(features: ClaimFeatures, corpus_id: Callable[[str], str | None],
     speaker = corpus_id(features.speaker) if features.speaker else None
     if speaker is None and features.speaker_text:
         speaker = "text:" + " ".join(features.speaker_text.casefold().split())
-    subjects = ids(features.subjects) | {x for x in ids(features.places) if not x.startswith("country:")}
+    subjects = ids(features.subjects) | ids(features.places)
     subjects |= {c for x in features.subjects if (c := country(x))}
     if features.negative and speaker:  # who denies denies about itself ("the government denied using ...")
         subjects.add(speaker)
-    return ClaimView(features, speaker, tuple(sorted(ids(features.via))), frozenset(subjects - {None}))
+    return ClaimView(features, speaker, tuple(sorted(ids(features.via))), frozenset(subjects - {None}),
+                     frozenset(ids(features.subjects)))
 
 
 def blocking_keys(view: ClaimView) -> frozenset[str]:
     """A subject and a term: two claims that share neither cannot link."""
-    found = {f"{s}|{t}" for s in view.subjects for t in view.features.terms}
-    found |= {f"{s}|#{c.counted}" for s in view.subjects for c in view.features.counts}
-    return frozenset(found)
+    subjects = view.subjects
+    found = {f"{s}|{t}" for s in subjects for t in view.features.terms}
+    found |= {f"{s}|#{c.counted}" for s in subjects for c in view.features.counts}
+    return frozenset(f"{p}|{k}" for p in _period(view) for k in found)
 
 
 @dataclass(frozen=True)
@@ -214,13 +268,19 @@ class ClaimLink:
 
 def content(view: ClaimView) -> set[str]:
     """Its terms and the entities it is about (a country is too wide to say what a claim is about)."""
-    return set(view.features.terms) | {"@" + s for s in view.subjects if not s.startswith("country:")}
+    return set(view.features.terms) | {"@" + s for s in view.named if not s.startswith("country:")}
+
+
+def _weight(terms: Iterable[str]) -> int:
+    """A concept (a word of the vocabulary's concepts: "chemical", "killed") weighs two words."""
+    return sum(2 if t.startswith("~") else 1 for t in terms)
 
 
 def similarity(a: ClaimView, b: ClaimView) -> tuple[float, int]:
+    """The weight of the terms two claims share over the smaller one's, and that shared weight."""
     ta, tb = content(a), content(b)
-    shared = len(ta & tb)
-    return (shared / min(len(ta), len(tb)) if ta and tb else 0.0), shared
+    shared = _weight(ta & tb)
+    return (shared / min(_weight(ta), _weight(tb)) if ta and tb else 0.0), shared
 
 
 def _ranges(a: Count, b: Count) -> str | None:
@@ -252,8 +312,8 @@ def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
     if a.key > b.key:
         a, b = b, a
     shared = a.subjects & b.subjects
-    if not shared:
-        return None
+    if not shared or not _near_in_time(a, b):
+        return None  # claims weeks apart answer other events
     cfg = settings().claim_links
     score, common = similarity(a, b)
     # counts are compared across documents about one place (a country is too wide): a document's own figures
@@ -262,7 +322,7 @@ def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
     different = a.features.doc_sha != b.features.doc_sha
     counts = counts_relation(a, b) if different and places else None
     why = [f"shared subjects: {', '.join(sorted(shared)[:4])}", f"similarity {score:.2f} ({common} terms)"]
-    if a.features.negative != b.features.negative and score >= cfg.contradict:
+    if a.features.negative != b.features.negative and score >= cfg.contradict and common >= cfg.min_shared:
         return ClaimLink(a.key, b.key, CONTRADICTS, round(score, 3), (*why, "a denial against an assertion"))
     if counts == "disjoint" and score >= cfg.contradict and not (a.features.negative or b.features.negative):
         return ClaimLink(a.key, b.key, CONTRADICTS, 1.0, (*why, "counts of one thing that do not overlap"))
@@ -270,7 +330,7 @@ def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
         return None
     if (a.speaker is not None and a.speaker == b.speaker) or counts in ("disjoint", "differ"):
         return None  # one speaker relayed twice says one thing once; figures that differ do not corroborate
-    if (score >= cfg.corroborate and common >= cfg.min_shared) or (counts == "agree" and common >= 1):
+    if score >= cfg.corroborate and common >= cfg.min_shared or counts == "agree" and common >= 1:
         agree = ("counts agree",) if counts else ()
         return ClaimLink(a.key, b.key, CORROBORATES, round(score, 3), (*why, *agree))
     return None

@@ -70,12 +70,14 @@ def _countries(conn: Connection, doc_pks: Iterable[int]) -> dict[tuple[int, str]
 
 
 def _view_json(view: ClaimView) -> str:
-    return json.dumps({"speaker": view.speaker, "via": list(view.via), "subjects": sorted(view.subjects)})
+    return json.dumps({"speaker": view.speaker, "via": list(view.via), "subjects": sorted(view.subjects),
+                       "named": sorted(view.named)})
 
 
 def _load_view(features: str, view: str) -> ClaimView:
     v = json.loads(view)
-    return ClaimView(ClaimFeatures.loads(features), v["speaker"], tuple(v["via"]), frozenset(v["subjects"]))
+    return ClaimView(ClaimFeatures.loads(features), v["speaker"], tuple(v["via"]), frozenset(v["subjects"]),
+                     frozenset(v["named"]))
 
 
 def load_views(conn: Connection, keys: Iterable[str] | None = None) -> dict[str, ClaimView]:
