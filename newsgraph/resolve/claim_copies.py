@@ -24,7 +24,7 @@ _WORD = re.compile(r"\w+")
 @lru_cache(maxsize=1)
 def _bands() -> tuple[int, int]:
     cfg = settings().claim_links
-    return _optimal_param(cfg.copy_jaccard, cfg.permutations, 0.5, 0.5)  # type: ignore[no-any-return]
+    return _optimal_param(cfg.copy_jaccard, cfg.permutations, 0.5, 0.5)
 
 
 def signature(text: str) -> list[int]:

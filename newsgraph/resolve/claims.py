@@ -140,7 +140,8 @@ def features_of(document: Document) -> list[ClaimFeatures]:
         found = own | head_terms if negative and len(own) < cfg.short_denial else own
         out.append(ClaimFeatures(
             key=claim_key(document.doc_id, c.id), doc_id=document.doc_id, doc_sha=document.text_sha256,
-            outlet=document.source, published=_day(document.published), claim_id=c.id, speaker=c.speaker, speaker_text=c.speaker_text, via=c.via,
+            outlet=document.source, published=_day(document.published), claim_id=c.id, speaker=c.speaker,
+            speaker_text=c.speaker_text, via=c.via,
             subjects=_subjects(document, c), places=(*places, *main) if c.quantities else main, stance=c.stance,
             negative=negative, terms=tuple(sorted(found)),
             counts=tuple(Count(q.counted, q.low, q.high) for q in c.quantities)))
@@ -330,7 +331,7 @@ def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
         return None
     if (a.speaker is not None and a.speaker == b.speaker) or counts in ("disjoint", "differ"):
         return None  # one speaker relayed twice says one thing once; figures that differ do not corroborate
-    if score >= cfg.corroborate and common >= cfg.min_shared or counts == "agree" and common >= 1:
+    if (score >= cfg.corroborate and common >= cfg.min_shared) or (counts == "agree" and common >= 1):
         agree = ("counts agree",) if counts else ()
         return ClaimLink(a.key, b.key, CORROBORATES, round(score, 3), (*why, *agree))
     return None

@@ -228,7 +228,7 @@ class Corpus:
         """How many claim pairs corroborate and contradict."""
         x = schema.corpus_claim_links
         with self.engine.connect() as conn:
-            return dict(conn.execute(select(x.c.kind, func.count()).group_by(x.c.kind)).all())  # type: ignore[arg-type]
+            return dict(conn.execute(select(x.c.kind, func.count()).group_by(x.c.kind)).all())
 
     def claims(self, doc_id: str | None = None, linked: bool = False) -> list[CorpusClaim]:
         """Claims with their links and grades (of one document; ``linked``: only those with a link)."""

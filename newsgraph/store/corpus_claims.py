@@ -116,8 +116,8 @@ def refresh(conn: Connection, doc_pks: set[int]) -> None:
     _insert(conn, keys, [{"key": key, "claim": k} for k, found in key_of.items() for key in sorted(found)])
     sharing: dict[str, set[str]] = {}
     for part in chunks(set().union(*key_of.values()) if key_of else ()):
-        for r in conn.execute(select(keys.c.key, keys.c.claim).where(keys.c.key.in_(part))):
-            sharing.setdefault(r.key, set()).add(r.claim)
+        for row in conn.execute(select(keys.c.key, keys.c.claim).where(keys.c.key.in_(part))):
+            sharing.setdefault(row.key, set()).add(row.claim)
     partners = set().union(*sharing.values()) if sharing else set()
     views = {k: v for k, (_, v) in fresh.items()} | load_views(conn, partners - set(fresh))
     pairs = {(min(k, p), max(k, p)) for k, found in key_of.items() for key in found for p in sharing.get(key, ())

@@ -93,7 +93,7 @@ def load_sources() -> Sources:
     from newsgraph.vocab.loader import load
     path = os.environ.get("NEWSGRAPH_SOURCES")
     if not path:
-        return load("sources")  # type: ignore[no-any-return]
+        return load("sources")
     return _user_file(Path(path))
 
 

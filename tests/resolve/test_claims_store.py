@@ -5,8 +5,8 @@ in-memory links, again after ``resolve --all``; a source's grade overridden in t
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
