@@ -82,6 +82,7 @@ class Count:
     counted: str
     low: int | None
     high: int | None
+    unit: str | None = None  # the noun counted ("civilians"): parts of a toll ("15 of the wounded") have none
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def features_of(document: Document) -> list[ClaimFeatures]:
             speaker_text=c.speaker_text, via=c.via,
             subjects=_subjects(document, c), places=(*places, *main) if c.quantities else main, stance=c.stance,
             negative=negative, terms=tuple(sorted(found)),
-            counts=tuple(Count(q.counted, q.low, q.high) for q in c.quantities)))
+            counts=tuple(Count(q.counted, q.low, q.high, stem(q.unit) if q.unit else None) for q in c.quantities)))
     return out
 
 
@@ -273,29 +274,33 @@ def content(view: ClaimView) -> set[str]:
 
 
 def _weight(terms: Iterable[str]) -> int:
-    """A concept (a word of the vocabulary's concepts: "chemical", "killed") weighs two words."""
-    return sum(2 if t.startswith("~") else 1 for t in terms)
+    """A concept ("chemical") or a weapon weighs two words, a generic term (what every war report says) none."""
+    generic = load("claim_links").generic
+    return sum(0 if t in generic else 2 if t.startswith(("~", "@wea:", "@veh:")) else 1 for t in terms)
 
 
 def similarity(a: ClaimView, b: ClaimView) -> tuple[float, int]:
     """The weight of the terms two claims share over the smaller one's, and that shared weight."""
     ta, tb = content(a), content(b)
     shared = _weight(ta & tb)
-    return (shared / min(_weight(ta), _weight(tb)) if ta and tb else 0.0), shared
+    smaller = min(_weight(ta), _weight(tb))
+    return (shared / smaller if smaller else 0.0), shared
 
 
 def _ranges(a: Count, b: Count) -> str | None:
     """"agree" (near figures), "disjoint" (ranges apart), "differ", or None (different things counted)."""
     if a.counted != b.counted:
         return None
+    # "15 of the wounded" (no unit) may be part of "40 wounded": figures without one unit never exclude
+    one_unit = a.unit is not None and a.unit == b.unit
     a_low, a_high = a.low if a.low is not None else 0, a.high if a.high is not None else 10**12
     b_low, b_high = b.low if b.low is not None else 0, b.high if b.high is not None else 10**12
     if a_high < b_low or b_high < a_low:
-        return "disjoint"
+        return "disjoint" if one_unit else None
     best_a, best_b = a.low or a.high or 0, b.low or b.high or 0
     ratio = settings().corpus_events.figure_ratio
     near = min(best_a, best_b) > 0 and max(best_a, best_b) / min(best_a, best_b) <= ratio
-    return "agree" if near else "differ"
+    return "agree" if near else ("differ" if one_unit else None)
 
 
 def counts_relation(a: ClaimView, b: ClaimView) -> str | None:
@@ -325,13 +330,13 @@ def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
     why = [f"shared subjects: {', '.join(sorted(shared)[:4])}", f"similarity {score:.2f} ({common} terms)"]
     if a.features.negative != b.features.negative and score >= cfg.contradict and common >= cfg.min_shared:
         return ClaimLink(a.key, b.key, CONTRADICTS, round(score, 3), (*why, "a denial against an assertion"))
-    if counts == "disjoint" and score >= cfg.contradict and not (a.features.negative or b.features.negative):
+    if counts == "disjoint" and not (a.features.negative or b.features.negative):
         return ClaimLink(a.key, b.key, CONTRADICTS, 1.0, (*why, "counts of one thing that do not overlap"))
     if a.features.doc_sha == b.features.doc_sha or a.features.negative != b.features.negative:
         return None
     if (a.speaker is not None and a.speaker == b.speaker) or counts in ("disjoint", "differ"):
         return None  # one speaker relayed twice says one thing once; figures that differ do not corroborate
-    if (score >= cfg.corroborate and common >= cfg.min_shared) or (counts == "agree" and common >= 1):
+    if (score >= cfg.corroborate and common >= cfg.min_shared) or counts == "agree":
         agree = ("counts agree",) if counts else ()
         return ClaimLink(a.key, b.key, CORROBORATES, round(score, 3), (*why, *agree))
     return None

@@ -13,6 +13,7 @@ class ClaimLinkWords:
     denial: frozenset[str]     # a claim with one of these says the opposite of what it answers
     neutral: frozenset[str]    # reporting words, weekdays: no content
     concept: dict[str, str]    # word -> its concept ("gassing" -> "chemical")
+    generic: frozenset[str]    # terms ("~killed" a concept, "people" a stem) every war report has: no weight
 
 
 @vocabulary("claim_links")
@@ -24,4 +25,5 @@ def _claim_links(entries: Entries) -> ClaimLinkWords:
                 raise entries.error(f"concepts.{name}", f"{word!r} is in {concept[word]} too")
             concept[word] = name
     return ClaimLinkWords(denial=frozenset(entries.words("denial_words", fold=True)),
-                          neutral=frozenset(entries.words("neutral_words", fold=True)), concept=concept)
+                          neutral=frozenset(entries.words("neutral_words", fold=True)), concept=concept,
+                          generic=frozenset(entries.words("generic", fold=True)))
