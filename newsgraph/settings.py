@@ -293,6 +293,7 @@ class ClaimLinkSettings:
     contradict: float = 0.3       # ... a denial and an assertion need to contradict
     min_shared: int = 2           # weight of the terms two linked claims share at least (a concept weighs 2)
     window_days: int = 31        # claims published further apart answer other events
+    count_days: int = 2          # counts are compared only in documents published this near (one day's toll)
     short_denial: int = 6         # a denial with fewer own terms also takes its document's headline terms
     shingle: int = 5              # words per shingle of a document's text (near-duplicate documents)
     permutations: int = 128       # MinHash permutations

@@ -4,7 +4,8 @@ information-credibility grade (1-6), after the NATO Admiralty system.
 A claim's *source* is its speaker when the speaker is a graded outlet, agency, monitor or government, else the
 first graded relay of its ``via`` chain, else its document's outlet; an ungraded source is "F" (cannot be
 judged).  Its *origin* is who first said it: the speaker (a state outlet or a country speaking is its
-government: SANA relaying Damascus is Damascus), else, when it has no speaker, its document's outlet.
+government: SANA relaying Damascus is Damascus; a speaker that is no entity, "a source", "it", is one per
+outlet), else, when it has no speaker, its document's outlet.
 
 Independent corroboration: the corroborating claims are grouped, two in one group when they have one origin
 or their documents carry one story (near-duplicate texts, ``claim_copies``); a group with the claim's own
@@ -74,9 +75,11 @@ def origin(view: ClaimView, names: Callable[[str], str | None], sources: Sources
             return f"gov:{found.affiliation}"
     if view.speaker and view.speaker.startswith("country:"):
         return "gov:" + view.speaker.split(":", 1)[1]
+    outlet = sources.find(f.outlet)
+    if view.speaker and view.speaker.startswith("text:"):  # "a source", "it": as far as its outlet goes
+        return f"{view.speaker}@" + (outlet.key if outlet else fold(f.outlet or f.doc_id))
     if view.speaker:
         return view.speaker
-    outlet = sources.find(f.outlet)
     if outlet and outlet.kind in STATE_KINDS and outlet.affiliation:
         return f"gov:{outlet.affiliation}"
     return "outlet:" + (outlet.key if outlet else fold(f.outlet or f.doc_id))

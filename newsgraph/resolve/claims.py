@@ -164,12 +164,12 @@ def _period(view: ClaimView) -> tuple[str, ...]:
     return (str(days), str(days + 1))
 
 
-def _near_in_time(a: ClaimView, b: ClaimView) -> bool:
+def _near_in_time(a: ClaimView, b: ClaimView, window: int | None = None) -> bool:
     pa, pb = a.features.published, b.features.published
     if pa is None or pb is None:
         return pa == pb
     days = abs(dt.date.fromisoformat(pa).toordinal() - dt.date.fromisoformat(pb).toordinal())
-    return days <= settings().claim_links.window_days
+    return days <= (settings().claim_links.window_days if window is None else window)
 
 
 def _name_words(document: Document) -> frozenset[str]:
@@ -326,7 +326,7 @@ def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
     # of one thing are usually parts of it ("16 killed", "15 of the wounded")
     places = {x for x in shared if not x.startswith("country:")}
     different = a.features.doc_sha != b.features.doc_sha
-    counts = counts_relation(a, b) if different and places else None
+    counts = counts_relation(a, b) if different and places and _near_in_time(a, b, cfg.count_days) else None
     why = [f"shared subjects: {', '.join(sorted(shared)[:4])}", f"similarity {score:.2f} ({common} terms)"]
     if a.features.negative != b.features.negative and score >= cfg.contradict and common >= cfg.min_shared:
         return ClaimLink(a.key, b.key, CONTRADICTS, round(score, 3), (*why, "a denial against an assertion"))
