@@ -252,11 +252,12 @@ def view_of(features: ClaimFeatures, corpus_id: Callable[[str], str | None],
 
 
 def blocking_keys(view: ClaimView) -> frozenset[str]:
-    """A subject and a term: two claims that share neither cannot link."""
-    subjects = view.subjects
+    """A subject (not a country) with a term and a period, or their document: claims sharing none cannot link."""
+    subjects = [s for s in view.subjects if not s.startswith("country:")]
     found = {f"{s}|{t}" for s in subjects for t in view.features.terms}
     found |= {f"{s}|#{c.counted}" for s in subjects for c in view.features.counts}
-    return frozenset(f"{p}|{k}" for p in _period(view) for k in found)
+    keys = {f"{p}|{k}" for p in _period(view) for k in found}
+    return frozenset(keys | {f"doc:{view.features.doc_sha}"})
 
 
 @dataclass(frozen=True)
@@ -318,7 +319,10 @@ def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
     if a.key > b.key:
         a, b = b, a
     shared = a.subjects & b.subjects
-    if not shared or not _near_in_time(a, b):
+    one_document = a.features.doc_sha == b.features.doc_sha
+    if not (one_document and shared) and all(x.startswith("country:") for x in shared):
+        return None  # across documents a country is too wide a subject (Syria, in every FA-KES article)
+    if not _near_in_time(a, b):
         return None  # claims weeks apart answer other events
     cfg = settings().claim_links
     score, common = similarity(a, b)
