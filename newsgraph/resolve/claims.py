@@ -9,8 +9,8 @@ Two views link when they share a subject (a corpus entity the claim is about or 
 country of one; for a claim with counts, also the places its document reports from) and their content is alike:
 
 - ``corroborates``: two documents, one polarity, not the same speaker (a speaker relayed twice says one thing
-  once), similarity of at least ``corroborate`` with ``min_shared`` terms in common, or the same thing counted
-  with figures that agree;
+  once), similarity of at least ``corroborate`` with a shared weight of ``corroborate_shared``, or the same
+  thing counted with figures that agree;
 - ``contradicts`` (also within one document): opposite polarities with similarity of at least ``contradict``,
   or the same thing counted with ranges that do not overlap (as many as 1,300 against more than 1,400 dead).
 
@@ -340,7 +340,7 @@ def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
         return None
     if (a.speaker is not None and a.speaker == b.speaker) or counts in ("disjoint", "differ"):
         return None  # one speaker relayed twice says one thing once; figures that differ do not corroborate
-    if (score >= cfg.corroborate and common >= cfg.min_shared) or counts == "agree":
+    if (score >= cfg.corroborate and common >= cfg.corroborate_shared) or counts == "agree":
         agree = ("counts agree",) if counts else ()
         return ClaimLink(a.key, b.key, CORROBORATES, round(score, 3), (*why, *agree))
     return None
