@@ -39,7 +39,7 @@ from newsgraph.settings import GazetteerSettings, settings
 __all__ = ["KINDS", "Index", "Place", "abbreviation", "admin_names", "core", "countries", "country_records",
            "distance_km", "fold", "full", "normalise", "skeleton", "tables"]
 
-KINDS = ("country", "admin", "city", "region")
+KINDS = ("country", "admin", "city", "region", "facility")  # facility: an airfield (geo/facilities.py)
 
 
 @dataclass(frozen=True)
