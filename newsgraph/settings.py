@@ -62,6 +62,7 @@ class GazetteerSettings:
     core_min_population: int = 15_000
     full_min_population: int = 500
     # consonant skeletons shorter than this ("drbs" has 4) are not indexed: too many towns share them
+    # (three-letter skeletons: "Bayanoun" would be spelled like Benin and "Nubbul" like Nabeul)
     min_skeleton_letters: int = 4
     # GeoNames lists airport and postal codes among alternate names ("NGO" for Nagoya): an all-capitals
     # alternate name this short is not indexed
@@ -94,6 +95,12 @@ class PlaceWeights:
     nearby_km: float = 150.0         # "near" for anchors and neighbours
     small_town: int = 15_000         # towns under this need the document's support to be chosen
     country_town_penalty: float = 3.0  # prior handicap of a town named like a country ("Jordan, Minnesota")
+    named_country_share: float = 0.1  # a country with this share of the votes is one the document names: a
+                                      # namesake no bigger in a country with none is out ("Tripoli" on Libya)
+    leading_share: float = 0.4       # a place the gazetteer lacks lies in the country with this share of the
+    leading_ratio: float = 2.0       # votes and this many times the next one's (or the dateline's, if it leads)
+    locator_chars: int = 120         # how far "in Y", "near Y", "the Iranian port of" are looked for around a name
+    town_part_chars: int = 400       # "the neighbourhood of X": the town named last within this many characters
 
     # The document's votes (nlp/places/context.py).
     mention_votes: int = 3           # a clearly resolved place votes once per mention, at most this often
@@ -121,6 +128,8 @@ class PlaceWeights:
     short_skeleton: int = 6          # a sound-alike skeleton shorter than this matches only big places ...
     short_skeleton_town: int = 50_000  # ... (towns this big) or towns whose name starts the same way
     village_skeleton: int = 5        # a skeleton this long also looks for sound-alike villages (small-town index)
+    airfield_prior: float = 9.0      # an air base or airport found in the airfield table is that airfield
+    airfield_km: float = 40.0        # an airport named like a town lies this near a town of that name
     facility_town: int = 1000        # a town named inside a facility's name has at least this many people ...
     facility_alternate_town: int = 100_000  # ... and this many when the facility names it by an alternate name
     acronym_letters: int = 4         # an all-capitals name this short is an acronym ("NGO", "IDF"), not a town
