@@ -110,7 +110,7 @@ class Store:
                 )).inserted_primary_key[0]
                 rows = child_rows(document, pk)
                 for table in (schema.entities, schema.mentions, schema.events, schema.claims,
-                              schema.relations, schema.dates):
+                              schema.relations, schema.dates, schema.furniture):
                     if rows.get(table.name):
                         conn.execute(insert(table), rows[table.name])
         except IntegrityError:
