@@ -65,15 +65,18 @@ def _credit_label() -> re.Pattern[str]:
 
 def _credit_spans(text: str) -> list[tuple[int, int]]:
     """ "AGENCY/Name Name" with its "/File Photo" tail, and a bare "File photo"."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if "hoto" in text:  # "File photo", "DHA Photo"
+        spans += [m.span() for m in re.finditer(r"\bFile [Pp]hoto\b(?![^(]*\))", text)]
+        spans += [m.span() for m in re.finditer(r"\b[A-Z]{2,5} Photo\b(?!/)", text)]  # "DHA Photo", "AA Photo"
+    if "/" not in text:
+        return spans
     for m in _slash_credit().finditer(text):
         end = _name_run_end(text, m.end(), settings().furniture.credit_name_words)
         tail = re.match(r"\s?/\s?(?:[A-Z][\w]*\s?){1,3}", text[end:])
         if tail and _credit_label().search(tail.group()):
             end += tail.end()
         spans.append((m.start(), end))
-    spans += [m.span() for m in re.finditer(r"\bFile [Pp]hoto\b(?![^(]*\))", text)]
-    spans += [m.span() for m in re.finditer(r"\b[A-Z]{2,5} Photo\b(?!/)", text)]  # "DHA Photo", "AA Photo"
     return spans
 
 
@@ -190,14 +193,24 @@ def _caption_before(text: str, credit: Furniture, found: list[Furniture]) -> Fur
 
 @lru_cache(maxsize=1)
 def _byline_label() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{alternation(words().byline_labels)})\b", re.IGNORECASE)
+    # every label ends in "by": found from each "by" backwards (an alternation tried at every word is slow)
+    return re.compile(rf"\b(?:{alternation(words().byline_labels)})\Z", re.IGNORECASE)
+
+
+def _byline_labels(text: str) -> list[re.Match[str]]:
+    found = []
+    for by in re.finditer(r"\b[Bb][Yy]\b", text):
+        label = _byline_label().search(text, max(0, by.start() - 40), by.end())
+        if label is not None:
+            found.append(label)
+    return found
 
 
 def bylines(text: str, stops: list[Furniture]) -> list[Furniture]:
     """ "Reporting by X; Editing by Y": from the label through the names, up to the next sentence or ``stops``."""
     lex = words()
     out = []
-    for m in _byline_label().finditer(text):
+    for m in _byline_labels(text):
         if m.start() and not text[m.start()].isupper() and text[m.start() - 1] not in "(;":
             continue  # "... was reporting by phone": running text
         limit = min([s.start for s in stops if s.start >= m.end()] + [len(text)])

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from newsgraph.model import Furniture
@@ -22,13 +23,15 @@ from newsgraph.settings import settings
 
 
 def page_widgets(text: str) -> list[Furniture]:
-    found = [f for kind, pattern in _patterns() for m in pattern.finditer(text)
-             if (f := region(text, *m.span(), kind)) is not None]
+    found = [f for kind, hint, pattern in _patterns() if hint(text)
+             for m in pattern.finditer(text) if (f := region(text, *m.span(), kind)) is not None]
     return found + _video_titles(text)
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _patterns() -> tuple[tuple[str, Callable[[str], bool], re.Pattern[str]], ...]:
+    """(kind, a cheap test a text must pass for the pattern to be tried, the pattern): most texts have
+    none of these, and a long alternation tried at every position costs more than the rest of the stage."""
     lex = words()
     dates = date_patterns()
     zones = alternation(lex.time_zones)
@@ -49,8 +52,19 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     months = "|".join(re.escape(m) for m in sorted(_months(), key=len, reverse=True))
     embed = (rf"(?:[\u2014\u2013-]\s*)?(?:[A-Z][\w.'\u2019-]*\s){{1,4}}\(@?(?=[\w]*[a-z])\w{{2,20}}\)\s"
              rf"(?:{months})\.?\s\d{{1,2}},?\s\d{{4}}")
-    return (("timestamp", re.compile(stamp)), ("timestamp", re.compile(numeric)), ("timestamp", re.compile(zoned)),
-            ("url", re.compile(links, re.IGNORECASE)), ("share", re.compile(share)), ("embed", re.compile(embed)))
+    label_heads = {label.split()[0] for label in lex.timestamp_labels}
+    return (("timestamp", lambda t: any(h.capitalize() in t for h in label_heads), re.compile(stamp)),
+            ("timestamp", _found(r"\d\.\d\d\.\d{4}"), re.compile(numeric)),
+            ("timestamp", _found(r"\d:\d\d|UTC|GMT|\d [AP]M"), re.compile(zoned)),
+            ("url", _found(r"(?i:http|www\.|pic\.|\.(?:com|org|net|gov|int|edu|info|io|tv|ly)\b)"),
+             re.compile(links, re.IGNORECASE)),
+            ("share", lambda t: any(p in t for p in lex.share_prompts), re.compile(share)),
+            ("embed", _found(r"\(@?\w{2,20}\)\s[A-Z]"), re.compile(embed)))
+
+
+def _found(hint: str) -> Callable[[str], bool]:
+    pattern = re.compile(hint)
+    return lambda text: pattern.search(text) is not None
 
 
 def _months() -> tuple[str, ...]:

@@ -38,6 +38,8 @@ def _tail_marker() -> re.Pattern[str]:
 def footer_and_tags(text: str) -> list[Furniture]:
     """The footer block at the end and tag lists before the body."""
     out: list[Furniture] = []
+    if not any(marker in text for marker in words().tail_markers):
+        return out
     tail_chars = settings().furniture.tail_chars
     footer_start = None
     for m in _tail_marker().finditer(text):
