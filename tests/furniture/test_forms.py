@@ -13,6 +13,7 @@ import pytest
 from newsgraph.model import Furniture
 from newsgraph.nlp.dateline import read_dateline
 from newsgraph.nlp.furniture import find_furniture
+from tests.shared import ROOT
 
 
 def _found(text: str) -> list[tuple[str, str]]:
@@ -162,3 +163,19 @@ def test_a_clean_article_has_no_furniture(dev_article: str) -> None:
 def test_regions_are_records_of_the_contract() -> None:
     region = find_furniture(WIRE)[0]
     assert isinstance(region, Furniture) and region.holds(region.start) and not region.holds(region.end)
+
+
+def test_an_embedded_video_title_is_furniture() -> None:
+    text = ("Rebels shelled a district of Aleppo on Monday the monitor said. Battle rages near Aleppo as rebels "
+            "advance - YouTube The army said it had retaken two villages.")
+    found = _found(text)
+    assert ("video", "Battle rages near Aleppo as rebels advance - YouTube") in found
+    assert not any("army" in t for _, t in found)  # the sentence after the title is story
+
+
+@pytest.mark.parametrize("name", sorted(p.relative_to(ROOT / "examples").as_posix()
+                                        for p in (ROOT / "examples").rglob("*.txt")))
+def test_our_clean_articles_have_no_furniture(name: str) -> None:
+    """Our own written and annotated articles (clean wire and analysis prose): nothing is marked."""
+    text = (ROOT / "examples" / name).read_text(encoding="utf-8")
+    assert _found(text) == []
