@@ -8,9 +8,10 @@ touching the text (offsets stay valid): a glued token at the glue, a stripped po
 its stem and an "s" whose NORM is "'s" — the small model's tagger, parser and NER embed NORM
 (with the prefix, suffix and shape), so they read it as the possessive marker.
 
-Only clear cases are split (README, "Scraped text"): glue where a word of at least four
-letters meets a capitalised word or an abbreviation ("McDonald", "YouTube", "iPhone" stay
-whole), a possessive where the stem is a name the document or the tables know (a country,
+Only clear cases are split (README, "Scraped text"): glue where a lower-case word of four letters
+or more meets a capitalised word or an abbreviation, or a capitalised word meets an agency, an
+abbreviation or a page word ("FacebookComment"; "McDonald", "YouTube", "iPhone" stay whole), a
+possessive where the stem is a name the document or the tables know (a country,
 a large place, a known organisation, a weekday, a name after a given name, title or "al-")
 and the next word can follow a possessive; plurals of peoples ("Kurds", "Syrians") never.
 """
