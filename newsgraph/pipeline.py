@@ -2,13 +2,16 @@
 
 The stages, in order (``STAGES``):
 
-1. ``parse``     the dateline (nlp/dateline.py), then spaCy tokens, sentences, dependency parse and base NER
-                 (nlp/parse.py)
+1. ``parse``     the dateline (nlp/dateline.py) and the page furniture (nlp/furniture/), then spaCy tokens,
+                 sentences, dependency parse and base NER (nlp/parse.py)
 2. ``dates``     date expressions normalised at their stated precision (nlp/dates/); they need only the parse
 3. ``entities``  typed entities, one per real thing, with aliases and roles; affiliation relations (nlp/entities/)
 4. ``places``    coordinates and countries for places, from the offline gazetteer (nlp/places/, geo/)
 5. ``events``    PLOVER-typed events with actors, targets, place and date (nlp/events/)
 6. ``claims``    attributed statements: speaker, relay, cue, stance (nlp/claims/)
+
+Each stage's output is screened of page furniture here (``furniture.Screen``): no entity mention,
+event or claim is taken from a credit, a byline, a tag list or a footer.
 
 Tests and benchmarks that need a stage's intermediate result call ``run(text, until="places")``
 and read the ``Trace``, so every caller runs exactly the pipeline ``extract`` runs.
@@ -23,9 +26,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsgraph.errors import InputError
-from newsgraph.model import Claim, DateMention, Document, Entity, Event, Relation, SourceDocument
+from newsgraph.model import Claim, DateMention, Document, Entity, Event, Furniture, Relation, SourceDocument
 from newsgraph.nlp import claims, dates, entities, events, places
 from newsgraph.nlp.dateline import Dateline, read_dateline
+from newsgraph.nlp.furniture import Screen, find_furniture
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed, parse
 
@@ -58,6 +62,11 @@ class Trace:
         return self.parsed.dateline
 
     @property
+    def furniture(self) -> tuple[Furniture, ...]:
+        """The text's page furniture ("REUTERS/Bassam Khabieh", "Reporting by ...", "Tags ..."), in text order."""
+        return self.parsed.furniture
+
+    @property
     def index(self) -> EntityIndex:
         """The final entities, indexed by offset (what events and claims look speakers and actors up in)."""
         return EntityIndex(self.entities)
@@ -70,14 +79,16 @@ def run(text: str, published: str | dt.date | None = None, *, until: str = "clai
         raise ValueError(f"unknown stage {until!r}; the stages are {', '.join(STAGES)}")
     last = STAGES.index(until)
     dateline = read_dateline(text)  # once per document: the parse, the places and the dates read it
+    furniture = find_furniture(text, dateline)
     anchor = _as_date(published) or (dateline.date if dateline else None)  # a stated date wins over the text's own
-    parsed = (Parsed(text, spacy_doc, anchor, title, dateline) if spacy_doc is not None
-              else parse(text, anchor, title, dateline))
+    parsed = (Parsed(text, spacy_doc, anchor, title, dateline, furniture) if spacy_doc is not None
+              else parse(text, anchor, title, dateline, furniture))
+    screen = Screen(furniture)
     trace = Trace(parsed=parsed)
     if last >= STAGES.index("dates"):
         trace.dates = dates.find_dates(parsed)
     if last >= STAGES.index("entities"):
-        trace.unplaced, trace.relations = entities.extract_entities(parsed)
+        trace.unplaced, trace.relations = screen.entities(*entities.extract_entities(parsed))
         trace.entities = trace.unplaced
     if last >= STAGES.index("places"):
         trace.entities = places.resolve_places(trace.unplaced, parsed)
@@ -85,11 +96,11 @@ def run(text: str, published: str | dt.date | None = None, *, until: str = "clai
     if last >= STAGES.index("events"):
         # the dateline's date is when the article was filed, not when anything in it happened
         filed = dateline.date_span if dateline else None
-        event_dates = [d for d in trace.dates if (d.start, d.end) != filed]
-        trace.events = events.extract_events(parsed, index, event_dates)
+        event_dates = [d for d in screen.event_dates(trace.dates) if (d.start, d.end) != filed]
+        trace.events = screen.events(events.extract_events(parsed, index, event_dates))
     if last >= STAGES.index("claims"):
-        trace.attributions = claims.find_attributions(parsed, index)
-        trace.claims = claims.claims_from(parsed, index, trace.attributions)
+        found = claims.find_attributions(parsed, index)
+        trace.attributions, trace.claims = screen.claims(found, claims.claims_from(parsed, index, found))
     return trace
 
 
@@ -104,7 +115,7 @@ def extract(text: str, published: str | dt.date | None = None, *, title: str | N
         doc_id=doc_id or digest[:12], text=text, text_sha256=digest, title=title,
         published=anchor.isoformat() if anchor else _partial_date(published), source=source, url=url, author=author,
         entities=tuple(trace.entities), events=tuple(trace.events), claims=tuple(trace.claims),
-        relations=tuple(trace.relations), dates=tuple(trace.dates))
+        relations=tuple(trace.relations), dates=tuple(trace.dates), furniture=trace.furniture)
 
 
 def extract_source(item: SourceDocument, doc_id: str | None = None) -> Document:

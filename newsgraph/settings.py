@@ -163,8 +163,37 @@ class EntitySettings:
     title_chains: int = 3
     # when the parse has no apposition, a title head this many tokens after the comma still starts a role
     apposition_title_tokens: int = 6
+
+
+@dataclass(frozen=True)
+class FurnitureSettings:
+    """How far the page-furniture forms reach (``newsgraph/nlp/furniture``); measured on the FA-KES outlets."""
+
     # a "Read more: ..." line shorter than this is page furniture
-    furniture_line_chars: int = 60
+    line_chars: int = 60
+    # a tail marker ("Related News", "Tags") opens the page's footer when at most this much text follows it:
+    # the link blocks and footers scraped after FA-KES stories run to 1,200 characters
+    tail_chars: int = 1500
+    # a sign-off ("Hazem Sabbagh/Manal", "Source AA", "SSH 11") has at most this many words
+    signoff_words: int = 6
+    # a tag list ("Tags Syria Idlib Bashar al-Assad ...") runs at most this many words before the body
+    tag_words: int = 30
+    # a photographer's name in a credit has at most this many words ("REUTERS/Bassam Khabieh")
+    credit_name_words: int = 2
+    # a caption before a credit has at most this many words
+    caption_words: int = 60
+    # an embedded video's title ("<title> - YouTube") has at most this many characters
+    video_title_chars: int = 300
+    # an inline headline after a photo credit has at least this many words ("US Tanks to Storm Raqqa")
+    headline_min_words: int = 3
+    # a mid-text section heading has at most this many words
+    heading_words: int = 8
+    # a stripped possessive's stem is a place name the gazetteer knows with at least this many people ("Aleppos")
+    possessive_place_population: int = 100_000
+    # ... that the document also writes without the s, unless the place has this many ("Moscows")
+    possessive_city_population: int = 1_000_000
+    # glued words split only where the word before the glue has at least this many letters ("standardsDiscussion")
+    glue_min_letters: int = 4
 
 
 @dataclass(frozen=True)
@@ -268,6 +297,7 @@ class Settings:
     gazetteer: GazetteerSettings = field(default_factory=GazetteerSettings)
     places: PlaceWeights = field(default_factory=PlaceWeights)
     entities: EntitySettings = field(default_factory=EntitySettings)
+    furniture: FurnitureSettings = field(default_factory=FurnitureSettings)
     parse: ParseSettings = field(default_factory=ParseSettings)
     dates: DateSettings = field(default_factory=DateSettings)
     events: EventSettings = field(default_factory=EventSettings)

@@ -1,7 +1,7 @@
 """The store's tables, in dialect-neutral SQLAlchemy Core (the same tables on SQLite and PostgreSQL).
 
 One row per document version (keyed by the SHA-256 of its text), and per
-document its entities, mentions, events, claims, relations and dates, keyed
+document its entities, mentions, events, claims, relations, dates and page furniture, keyed
 by (document, local id) so a ``Document`` round-trips exactly.  Every child
 row references its document with ON DELETE CASCADE: no orphans.
 
@@ -115,7 +115,16 @@ dates = Table(
     Column("text", Text, nullable=False), Column("value", Text), Index("ix_dates_doc", "doc_pk"),
 )
 
-CHILD_TABLES = (mentions, entities, events, claims, relations, dates)
+furniture = Table(
+    "furniture", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(), Column("seq", Integer, nullable=False),
+    Column("start_offset", Integer, nullable=False), Column("end_offset", Integer, nullable=False),
+    Column("kind", String(16), nullable=False), Column("text", Text, nullable=False),
+    Index("ix_furniture_doc", "doc_pk"),
+)
+
+CHILD_TABLES = (mentions, entities, events, claims, relations, dates, furniture)
 
 
 # --- corpus resolution (newsgraph.resolve; written by newsgraph.store.corpus) --------------------------
