@@ -106,13 +106,20 @@ def parse(text: str, published: dt.date | None = None, title: str | None = None,
         raise ExtractionError(f"text is {len(text):,} characters; the limit is {MAX_CHARS:,}")
     if isinstance(dateline, EllipsisType):
         dateline = read_dateline(text)
-    model = nlp()
-    doc = model.make_doc(text)
+    return Parsed(text=text, doc=nlp()(prepare(text, dateline)), published=published, title=title, dateline=dateline)
+
+
+def prepare(text: str, dateline: Dateline | None) -> Doc:
+    """The tokens of ``text`` with the sentence start its dateline fixes, before the model runs: what
+    ``parse`` gives the model, and what a batch gives ``nlp().pipe`` (the same parse, batched)."""
+    if len(text) > MAX_CHARS:
+        raise ExtractionError(f"text is {len(text):,} characters; the limit is {MAX_CHARS:,}")
+    doc = nlp().make_doc(text)
     if dateline is not None and dateline.dated:
         # "QAMISHLI, Syria, Jan. 15, 2024 — Turkish drones ...": the body starts anew.  (Only after a
         # dated line: the undated place head's pattern also takes a headline's "Syria: ...".)
         _start_sentence(doc, dateline.body_start)
-    return Parsed(text=text, doc=model(doc), published=published, title=title, dateline=dateline)
+    return doc
 
 
 def _start_sentence(doc: Doc, offset: int) -> None:
