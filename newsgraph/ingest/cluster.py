@@ -67,8 +67,8 @@ class DaskRunner:
             self.cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                                         dashboard_address=None, silence_logs=logging.ERROR)
             address = self.cluster.scheduler_address
-        try:
-            self.client = Client(address, timeout="30s")
+        try:  # how long to try: Dask's distributed.comm.timeouts.connect (30 s)
+            self.client = Client(address)
         except (OSError, TimeoutError) as err:
             self._close_cluster()
             raise InputError(f"--dask {address}", f"cannot reach the Dask scheduler ({err})") from None

@@ -41,10 +41,8 @@ def extract_batch(items: Sequence[Item], published: str | None = None, timeout: 
     sources = [dated(i, published) for i in items if isinstance(i, SourceDocument)]
     try:
         parses = _parse_all(sources, timeout)
-    except Exception:  # noqa: BLE001 -- a time limit, a text the parser refuses, a bug: find out which, one at a time
-        parses = None
-    if parses is None:
-        return [extract_item(i, published, timeout, debug) for i in items]
+    except Exception as err:  # noqa: BLE001 -- a time limit, a text the parser refuses, a bug: find which document
+        return _one_by_one(items, sources, err, published, timeout, debug)
     outcomes, parsed = [], iter(zip(sources, parses, strict=True))
     for item in items:
         if isinstance(item, InputError):
@@ -55,6 +53,15 @@ def extract_batch(items: Sequence[Item], published: str | None = None, timeout: 
     return outcomes
 
 
+def _one_by_one(items: Sequence[Item], sources: list[SourceDocument], err: Exception, published: str | None,
+                timeout: float | None, debug: bool) -> list[Outcome]:
+    """After a failed batch parse: each item again on its own, unless it was the only document (then it failed)."""
+    if len(items) == 1 and len(sources) == 1:
+        only = sources[0]
+        return [failure(only, err) if isinstance(err, NewsgraphError) else internal_failure(only, err, debug)]
+    return [extract_item(i, published, timeout, debug) for i in items]
+
+
 def _parse_all(sources: list[SourceDocument], timeout: float | None) -> list[tuple[Doc, float]]:
     """The spaCy parse of every text, with its share of the parse's CPU time (by length)."""
     if not sources:
@@ -62,7 +69,7 @@ def _parse_all(sources: list[SourceDocument], timeout: float | None) -> list[tup
     start = time.process_time()
     prepared = [prepare(s.text, read_dateline(s.text)) for s in sources]
     model = nlp()
-    with time_limit(timeout, "parsing"):
+    with time_limit(timeout):
         docs = list(model.pipe(prepared, batch_size=len(prepared)))
     spent = time.process_time() - start
     total = sum(len(s.text) for s in sources) or 1

@@ -33,8 +33,9 @@ __all__ = ["BATCH_CHARS", "BATCH_DOCUMENTS", "Runner", "extractor", "outcomes"]
 
 K = TypeVar("K")
 W = TypeVar("W")
-# a batch is what one nlp.pipe call parses: small, because spaCy's memory grows with it
-BATCH_DOCUMENTS = 8
+# a batch is what one nlp.pipe call parses: 12 articles parse with ~15 % less CPU than one at a time (64: ~20 %),
+# but spaCy's memory grows with the batch, and small batches keep two workers busy on small inputs
+BATCH_DOCUMENTS = 12
 BATCH_CHARS = 60_000
 
 

@@ -170,7 +170,7 @@ class WorkerPool:
 
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_serve, args=(child, self.task, self.args), daemon=True,
+        process = self.context.Process(target=_serve, args=(child, self.task, self.args, _environment()), daemon=True,
                                        name=f"newsgraph-worker-{len(self.workers) + 1}")
         process.start()
         child.close()
@@ -232,10 +232,18 @@ class WorkerPool:
         yield job, [Outcome(origin, error=f"{origin}: the worker process extracting it {how}")]
 
 
-def _serve(conn: Connection, task: Task, args: tuple[Any, ...]) -> None:
+def _serve(conn: Connection, task: Task, args: tuple[Any, ...], environment: dict[str, str]) -> None:
     """A worker's loop: a batch in, its outcomes out, until told to stop (None) or the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     import newsgraph.ingest.warm  # noqa: F401 -- loaded already when forked from the preloaded server
+
+    if _environment() != environment:  # the parent's NEWSGRAPH_* changed since the server started: its settings hold
+        from newsgraph.settings import settings
+
+        for name in _environment():
+            del os.environ[name]
+        os.environ.update(environment)
+        settings.cache_clear()
 
     while True:
         try:
@@ -248,6 +256,10 @@ def _serve(conn: Connection, task: Task, args: tuple[Any, ...]) -> None:
         outcomes = task(items, *args)
         usage = resource.getrusage(resource.RUSAGE_SELF)
         conn.send((seq, indices, outcomes, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024))
+
+
+def _environment() -> dict[str, str]:
+    return {name: value for name, value in os.environ.items() if name.startswith("NEWSGRAPH_")}
 
 
 def _send(conn: Connection, message: object) -> None:
