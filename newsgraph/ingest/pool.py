@@ -81,9 +81,11 @@ class Usage:
     cpu: float = 0.0
     peak_rss: int = 0
     processes: int = 0
+    busiest: float = 0.0  # the CPU seconds of the process that used most
 
     def add(self, w: _Worker) -> None:
         self.cpu += w.cpu
+        self.busiest = max(self.busiest, w.cpu)
         self.peak_rss = max(self.peak_rss, w.peak)
         self.processes += 1
 
