@@ -116,7 +116,7 @@ def test_a_killed_worker_is_replaced_and_its_batch_extracted_again() -> None:
     items = _items(real_inputs())
     batches = [(n, items[n:n + 2]) for n in range(0, len(items), 2)]
     expected = [extract_batch(b) for _n, b in batches]
-    results = []
+    results: list[tuple[int, list[Outcome]]] = []
     with WorkerPool(2) as pool:
         for key, outcomes in pool.map(batches):
             if not results:
