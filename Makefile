@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SHARED ?= ../shared
 DB     ?= demo.db
 
-.PHONY: install demo test lint bench bench-geo bench-dates bench-events bench-attribution bench-corpus fuzz score clean
+.PHONY: install demo test lint bench bench-scale bench-geo bench-dates bench-events bench-attribution bench-corpus fuzz score clean
 
 # After the packages, the gazetteer file (geo/storage.py: countries, admin areas, towns; ~1 min, once per
 # version of its code and data, in ~/.cache/newsgraph or $NEWSGRAPH_CACHE); silent when it is there already.
@@ -15,7 +15,7 @@ install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,postgres]'
+	$(PY) -m pip install --quiet -e '.[test,postgres,dask]'
 	touch $@
 
 demo: install
@@ -41,9 +41,14 @@ lint: install
 score: install
 	NEWSGRAPH_SHARED=$(SHARED) $(PY) bench/score_articles.py --details
 
+# bare spaCy vs newsgraph extract vs ingest (1 and 2 workers) on the same real texts, per-stage CPU, peak RSS
 bench: install
 	$(PY) bench/speed.py
 	$(MAKE) --no-print-directory score
+
+# peak memory of N vs 10 x N documents, and 2 local Dask workers vs 1 (longer: ~10 min on a free machine)
+bench-scale: install
+	$(PY) bench/scale.py
 
 bench-geo: install
 	$(PY) bench/geo.py

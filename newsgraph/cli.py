@@ -46,6 +46,13 @@ TimeoutOption = Annotated[float | None, typer.Option(
 MaxCharsOption = Annotated[int | None, typer.Option(
     "--max-chars", help="Largest document accepted, in characters (default $NEWSGRAPH_MAX_CHARS or 400,000)")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors")]
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", "-w", min=1, show_default=False,
+    help="Extraction processes (default: the number of cores; 1 = in this process). The result is the same")]
+DaskOption = Annotated[str | None, typer.Option(
+    "--dask", metavar="ADDRESS", show_default=False,
+    help="Extract on a Dask cluster: its scheduler address (tcp://host:8786), or 'local' for a local cluster "
+         "of --workers processes (needs newsgraph[dask])")]
 
 _RECORDS = "Records (CSV, TSV, JSON, JSON Lines)"
 _DATES = "Publication dates"
@@ -145,7 +152,7 @@ def extract(files: Annotated[list[str], typer.Argument(help="Files, directories 
             text_column: TextColumn = None, title_column: TitleColumn = None, date_column: DateColumn = None,
             source_column: SourceColumn = None, url_column: UrlColumn = None, author_column: AuthorColumn = None,
             id_column: IdColumn = None, date_format: DateFormatOption = None, day_first: DayFirstOption = False,
-            month_first: MonthFirstOption = False) -> None:
+            month_first: MonthFirstOption = False, workers: WorkersOption = None, dask: DaskOption = None) -> None:
     """Print the extraction of each document as contract JSON (a list), or JSON Lines; no store needed."""
     from newsgraph.ingest import IngestReport, extract_paths
 
@@ -153,21 +160,25 @@ def extract(files: Annotated[list[str], typer.Argument(help="Files, directories 
         text=text_column, title=title_column, date=date_column, source=source_column, url=url_column,
         author=author_column, id=id_column), date_format, day_first, month_first)
     report = IngestReport()
-    docs = []
+    written = 0
     _gazetteer_ready()
     for outcome in extract_paths(files, options=options, published=_checked_published(published, options),
-                                 timeout=timeout, debug=debug, report=report):
+                                 timeout=timeout, debug=debug, report=report, workers=_workers(workers),
+                                 dask=dask):
         for warning in outcome.warnings:
             _warn(warning)
         if outcome.document is None:
             _report(outcome.error or outcome.origin)
-        elif format is ExtractFormat.jsonl:
-            sys.stdout.write(json.dumps(outcome.document.to_dict(include_text=text), ensure_ascii=False) + "\n")
-        else:
-            docs.append(outcome.document.to_dict(include_text=text))
+            continue
+        record = outcome.document.to_dict(include_text=text)
+        if format is ExtractFormat.jsonl:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:  # the list is written as it grows (memory stays flat), exactly as json.dump(list, indent=2) would
+            lines = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            sys.stdout.write(("[\n  " if not written else ",\n  ") + lines)
+        written += 1
     if format is ExtractFormat.json:
-        json.dump(docs, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write("\n]\n" if written else "[]\n")
     if line := report.skipped_line():
         err.print(escape(line))
     if report.failed:
@@ -182,7 +193,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
            text_column: TextColumn = None, title_column: TitleColumn = None, date_column: DateColumn = None,
            source_column: SourceColumn = None, url_column: UrlColumn = None, author_column: AuthorColumn = None,
            id_column: IdColumn = None, date_format: DateFormatOption = None, day_first: DayFirstOption = False,
-           month_first: MonthFirstOption = False) -> None:
+           month_first: MonthFirstOption = False, workers: WorkersOption = None, dask: DaskOption = None) -> None:
     """Extract documents and add them to the store; a text already stored is skipped."""
     from newsgraph.ingest import ingest_paths
     from newsgraph.store import Store
@@ -194,7 +205,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
     _gazetteer_ready()
     with Store(db) as store, _ProgressBar() as bar:
         report = ingest_paths(paths, store, options=options, published=day, timeout=timeout, debug=debug,
-                              on_progress=bar.update)
+                              workers=_workers(workers), dask=dask, on_progress=bar.update)
         total = len(store)
     warned = f", {len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}" if report.warnings else ""
     err.print(f"{report.added} added, {report.already_stored} already stored, {report.failed} failed{warned}; "
@@ -203,6 +214,13 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
         err.print(escape(line))
     if report.failed:
         raise typer.Exit(1)
+
+
+def _workers(workers: int | None) -> int:
+    """``--workers``, or the number of cores (a local Dask cluster too; a remote one has its own workers)."""
+    from newsgraph.ingest.pool import default_workers
+
+    return workers if workers is not None else default_workers()
 
 
 class _ProgressBar:

@@ -122,8 +122,16 @@ def parse(text: str, published: dt.date | None = None, title: str | None = None,
         raise ExtractionError(f"text is {len(text):,} characters; the limit is {MAX_CHARS:,}")
     if isinstance(dateline, EllipsisType):
         dateline = read_dateline(text)
-    model = nlp()
-    doc = model.make_doc(text)
+    return Parsed(text=text, doc=nlp()(prepare(text, dateline, furniture)), published=published, title=title,
+                  dateline=dateline, furniture=furniture)
+
+
+def prepare(text: str, dateline: Dateline | None, furniture: tuple[Furniture, ...] = ()) -> Doc:
+    """The tokens of ``text`` with the sentence starts its dateline and page furniture fix, before the model
+    runs: what ``parse`` gives the model, and what a batch gives ``nlp().pipe`` (the same parse, batched)."""
+    if len(text) > MAX_CHARS:
+        raise ExtractionError(f"text is {len(text):,} characters; the limit is {MAX_CHARS:,}")
+    doc = nlp().make_doc(text)
     if dateline is not None and dateline.dated:
         # "QAMISHLI, Syria, Jan. 15, 2024 — Turkish drones ...": the body starts anew.  (Only after a
         # dated line: the undated place head's pattern also takes a headline's "Syria: ...".)
@@ -131,8 +139,7 @@ def parse(text: str, published: dt.date | None = None, title: str | None = None,
     for region in furniture:
         _start_sentence(doc, region.start)
         _start_sentence(doc, region.end)
-    return Parsed(text=text, doc=model(doc), published=published, title=title, dateline=dateline,
-                  furniture=furniture)
+    return doc
 
 
 def _start_sentence(doc: Doc, offset: int) -> None:
