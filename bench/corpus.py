@@ -1,8 +1,10 @@
-"""Corpus resolution on the 804 FA-KES articles: speed, the entities in most documents, split names, gold.
+"""Corpus resolution on the 804 FA-KES articles: speed, the entities in most documents, split names, gold,
+and the corpus events told by most documents with their figures per source.
 
     .venv/bin/python bench/corpus.py                 # timing on cached extractions + the top-200 list
     .venv/bin/python bench/corpus.py --score         # ... and the cross-document gold (../shared/corpus)
     .venv/bin/python bench/corpus.py --end-to-end 60 # ... and real ingest (extraction included) of 60 articles
+    .venv/bin/python bench/corpus.py --events 30     # ... and the 30 corpus events in most documents
 
 Extraction dominates ingest, so the 804 articles are extracted once into a JSON Lines
 cache (``--cache``, default /tmp/newsgraph-fakes-<code hash>.jsonl, ~3-4 min on one
@@ -36,7 +38,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus_gold import score_gold  # noqa: E402
 
-from newsgraph.model import Claim, DateMention, Document, Entity, Event, Relation, Span  # noqa: E402
+from newsgraph.model import Claim, DateMention, Document, Entity, Event, Quantity, Relation, Span  # noqa: E402
 
 
 def _published(value: str) -> str | None:
@@ -56,15 +58,20 @@ def document_from_dict(d: dict[str, Any]) -> Document:
     """A ``Document`` back from ``to_dict(include_text=True)``."""
     def span(s: dict[str, Any]) -> Span:
         return Span(s["start"], s["end"], s["text"])
+
+    def counts(found: list[dict[str, Any]]) -> tuple[Quantity, ...]:
+        return tuple(Quantity(**{**q, "span": span(q["span"])}) for q in found)
     return Document(
         doc_id=d["doc_id"], text=d["text"], text_sha256=d["text_sha256"], title=d["title"],
         published=d["published"], source=d["source"], url=d["url"], author=d["author"],
         entities=tuple(Entity(**{**e, "aliases": tuple(e["aliases"]), "roles": tuple(e["roles"]),
                                  "mentions": tuple(span(m) for m in e["mentions"])}) for e in d["entities"]),
         events=tuple(Event(**{**v, "evidence": span(v["evidence"]), "actors": tuple(v["actors"]),
-                              "targets": tuple(v["targets"])}) for v in d["events"]),
+                              "targets": tuple(v["targets"]), "quantities": counts(v.get("quantities", []))})
+                     for v in d["events"]),
         claims=tuple(Claim(**{**c, "evidence": span(c["evidence"]), "via": tuple(c["via"]),
-                              "about": tuple(c["about"])}) for c in d["claims"]),
+                              "about": tuple(c["about"]), "quantities": counts(c.get("quantities", []))})
+                     for c in d["claims"]),
         relations=tuple(Relation(r["subject"], r["predicate"], r["object"], span(r["evidence"]))
                         for r in d["relations"]),
         dates=tuple(DateMention(**x) for x in d["dates"]))
@@ -98,10 +105,12 @@ def cached_documents(cache: Path | None) -> list[Document]:
         return [document_from_dict(json.loads(line)) for line in handle]
 
 
-def timed_store(documents: Iterable[Document], resolve: bool, keep: Path | None = None) -> tuple[float, Any]:
+def timed_store(documents: Iterable[Document], resolve: bool, keep: Path | None = None,
+                events: int = 0) -> tuple[float, Any]:
     """Seconds to add ``documents`` to a fresh SQLite store (with or without resolution), and its entities.
 
-    ``keep``: the store's path (it is replaced), to look at it afterwards with the CLI.
+    ``keep``: the store's path (it is replaced), to look at it afterwards with the CLI; ``events``: print the
+    corpus events in most documents (``report_events``).
     """
     from newsgraph.store import Store
     from newsgraph.store.corpus import Corpus
@@ -119,6 +128,8 @@ def timed_store(documents: Iterable[Document], resolve: bool, keep: Path | None 
                 for doc in documents:
                     store.add(doc)
                 seconds = time.perf_counter() - started
+                if resolve and events:
+                    report_events(store, events)
                 return seconds, Corpus(store).entities() if resolve else None
     finally:
         Corpus.attach = original  # type: ignore[method-assign]
@@ -162,6 +173,36 @@ def report_top(entities: list[Any], top: int) -> None:
     for rank, e in enumerate(entities[:top], 1):
         shown = ", ".join(e.aliases[:6]) + (" ..." if len(e.aliases) > 6 else "")
         print(f"{rank:>4} {len(e.documents):>4}  {e.type:4} {e.id[:44]:44} {len(e.aliases):>7}  {e.name} | {shown}")
+
+
+CASUALTIES = ("killed", "injured", "casualties")
+
+
+def report_events(store: Any, top: int) -> None:
+    """The ``top`` corpus events told by most documents: their reports and their casualty figures per source."""
+    from newsgraph.store.corpus import Corpus
+
+    corpus = Corpus(store)
+    events = corpus.events()
+    multi = [e for e in events if len(e.documents) > 1]
+    ids = {p for e in multi[:top] for p in (*e.places, *e.participants)}
+    names = corpus.names(ids)
+    print(f"\n{len(events)} corpus events from {sum(len(e.reports) for e in events)} reports; "
+          f"{len(multi)} told by two or more documents ({sum(len(e.documents) for e in multi)} documents' reports)")
+    print(f"the {top} corpus events in most documents:")
+    for rank, e in enumerate(multi[:top], 1):
+        when = e.date_start if e.date_start == e.date_end else f"{e.date_start} .. {e.date_end}"
+        where = names.get(e.place or "", e.place or "no place")
+        who = ", ".join(names.get(p, p) for p in e.participants[:4])
+        print(f"{rank:>3}. {e.id}  {e.type}  {when or 'undated'}  at {where}  [{who}]  "
+              f"{len(e.documents)} documents, {len(e.reports)} reports")
+        for r in e.reports:
+            print(f"       {r.event:18} {r.outlet:13} date {r.date or '-':10} published {r.published or '-':10} "
+                  f"at {names.get(r.place or '', r.place or '-'):18} '{r.trigger}': {r.evidence.text[:90]!r}")
+        for f in e.figures:
+            if f.counted.split(":")[0] in CASUALTIES:
+                print(f"         {f.counted:16} {f.source_name[:40]:40} low {f.low} best {f.best} high {f.high}  "
+                      f"({'; '.join(f.texts)[:60]})")
 
 
 def report_gold(documents: list[Document]) -> None:
@@ -231,13 +272,15 @@ def main() -> int:
     parser.add_argument("--score", action="store_true", help="score the cross-document gold")
     parser.add_argument("--end-to-end", type=int, metavar="N", help="also time real ingest of N articles")
     parser.add_argument("--keep-db", type=Path, metavar="PATH", help="keep the resolved store there (replaced)")
+    parser.add_argument("--events", type=int, default=30, metavar="N",
+                        help="list the N corpus events in most documents (0: none)")
     args = parser.parse_args()
     if not FAKES.is_file():
         print(f"FA-KES not found at {FAKES}", file=sys.stderr)
         return 1
     documents = cached_documents(args.cache)
     plain, _ = timed_store(documents, resolve=False)
-    resolved, entities = timed_store(documents, resolve=True, keep=args.keep_db)
+    resolved, entities = timed_store(documents, resolve=True, keep=args.keep_db, events=args.events)
     n = len(documents)
     print(f"{n} cached extractions into a fresh SQLite store: {1000 * plain / n:.1f} ms/doc without resolution, "
           f"{1000 * resolved / n:.1f} ms/doc with (resolution adds {1000 * (resolved - plain) / n:.1f} ms/doc)")

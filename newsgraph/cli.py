@@ -286,13 +286,15 @@ def export(db: DbOption = None, format: Annotated[ExportFormat, typer.Option("--
     from newsgraph.store.corpus import Corpus
 
     with Store(db) as store:
-        resolution = Corpus(store).resolution()  # the store's corpus ids, with the analyst's judgements
+        corpus = Corpus(store)
+        resolution = corpus.resolution()  # the store's corpus ids, with the analyst's judgements
+        events = corpus.event_resolution()
         if output is None:
-            write_json(store.documents(), sys.stdout, resolution=resolution)
+            write_json(store.documents(), sys.stdout, resolution=resolution, events=events)
             return
         tmp = output.with_name(output.name + ".part")  # never leave a half-written export behind
         with tmp.open("w", encoding="utf-8") as handle:
-            write_json(store.documents(), handle, resolution=resolution)
+            write_json(store.documents(), handle, resolution=resolution, events=events)
         tmp.replace(output)
     err.print(f"wrote {escape(str(output))}")
 
@@ -464,6 +466,50 @@ def resolve(db: DbOption = None,
     if status.pending or status.rules_changed:
         why = f"{status.pending} document entities are not resolved" if status.pending else "the rules changed"
         err.print(f"[yellow]{why}[/]: run [bold]newsgraph resolve --all[/]")
+
+
+# -- corpus events: one occurrence across documents (newsgraph.store.corpus.Corpus.events) ------------
+
+def _figures_line(figures: Any) -> str:
+    return "\n".join(f"{f.counted}: {f.source_name} {_range(f.low, f.best, f.high)}" for f in figures)
+
+
+def _range(low: int | None, best: int | None, high: int | None) -> str:
+    if low == high:
+        return str(best if best is not None else low)
+    return f"{low if low is not None else '?'}-{high if high is not None else '?'} (best {best})"
+
+
+@app.command()
+@_edge
+def events(db: DbOption = None,
+           entity: Annotated[str | None, typer.Option("--entity", help="Only events with this corpus entity")] = None,
+           place: Annotated[str | None, typer.Option("--place", help="Only events at this place (a corpus id)")] = None,
+           min_documents: Annotated[int, typer.Option("--min-documents", help="Told by at least this many")] = 1,
+           limit: Annotated[int, typer.Option(help="Events listed")] = 20,
+           format: FormatOption = TableFormat.table) -> None:
+    """Corpus events: the reports of one occurrence across documents, with the figures each source gives."""
+    from newsgraph.store import Store
+    from newsgraph.store.corpus import Corpus
+
+    with Store(db) as store:
+        corpus = Corpus(store)
+        found = corpus.events(entity=entity, place=place, min_documents=min_documents, limit=limit)
+        names = corpus.names({p for e in found for p in (*e.places, *e.participants)})
+    if format is TableFormat.json:
+        _print_json([e.to_dict() for e in found])
+        return
+    table = Table(show_edge=False, title=f"{len(found)} corpus events", title_justify="left", show_lines=True)
+    for column in ("event", "when / where", "reports", "figures per source"):
+        table.add_column(column, overflow="fold")
+    for e in found:
+        when = e.date_start if e.date_start == e.date_end else f"{e.date_start} .. {e.date_end}"
+        where = names.get(e.place, e.place) if e.place else "no place"
+        who = ", ".join(names.get(p, p) for p in e.participants[:3])
+        reports = "\n".join(f"{r.event} {r.outlet} {r.date or 'undated'} '{r.trigger}'" for r in e.reports)
+        table.add_row(escape(f"{e.id}\n{e.type} {who}"), escape(f"{when or 'undated'}\n{where}"), escape(reports),
+                      escape(_figures_line(e.figures)))
+    out.print(table)
 
 
 def _author() -> str | None:

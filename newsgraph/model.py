@@ -64,6 +64,27 @@ class DateMention:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A count the text states: what is counted, the number or range, the qualifier, who says it.
+
+    "killed at least 16 people" is ``Quantity("killed", 16, None, "at least", unit="people")``;
+    "as many as 1300" is ``(None, 1300, "as many as")``; "between 20 and 30" ``(20, 30)``; "dozens of
+    civilians" a low bound with no exact value ``(24, None, "dozens")``.  ``low == high`` is an exact
+    number.  ``speaker`` (an entity id) or ``speaker_text`` is who says it when a claim reports it;
+    both None: the document itself says it.
+    """
+
+    counted: str  # killed, injured, displaced, arrested, ... or the thing counted: buses, missiles, people
+    low: int | None
+    high: int | None
+    qualifier: str | None
+    span: Span
+    unit: str | None = None  # the noun counted as the text writes it: "civilians", "children", "buses"
+    speaker: str | None = None
+    speaker_text: str | None = None
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     type: str
@@ -74,6 +95,7 @@ class Event:
     actors: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
     location: str | None = None
+    quantities: tuple[Quantity, ...] = ()  # the counts its sentence states (nlp/quantities)
 
 
 @dataclass(frozen=True)
@@ -88,6 +110,7 @@ class Claim:
     via: tuple[str, ...] = ()
     about: tuple[str, ...] = ()
     disputed_by: str | None = None  # id of the claim that disputes this one
+    quantities: tuple[Quantity, ...] = ()  # the counts its content states (nlp/quantities)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ The stages, in order (``STAGES``):
 4. ``places``    coordinates and countries for places, from the offline gazetteer (nlp/places/, geo/)
 5. ``events``    PLOVER-typed events with actors, targets, place and date (nlp/events/)
 6. ``claims``    attributed statements: speaker, relay, cue, stance (nlp/claims/)
+7. ``quantities`` the counts events and claims state: what is counted, number or range, qualifier, who says
+                 it (nlp/quantities/)
 
 Each stage's output is screened of page furniture here (``furniture.Screen``): no entity mention,
 event or claim is taken from a credit, a byline, a tag list or a footer.
@@ -30,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.errors import InputError
 from newsgraph.model import Claim, DateMention, Document, Entity, Event, Furniture, Relation, SourceDocument
-from newsgraph.nlp import claims, dates, entities, events, places
+from newsgraph.nlp import claims, dates, entities, events, places, quantities
 from newsgraph.nlp.dateline import Dateline, read_dateline
 from newsgraph.nlp.furniture import Screen, find_furniture
 from newsgraph.nlp.index import EntityIndex
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
 
     from newsgraph.nlp.claims import Attribution
 
-STAGES = ("parse", "dates", "entities", "places", "events", "claims")
+STAGES = ("parse", "dates", "entities", "places", "events", "claims", "quantities")
 
 
 @dataclass
@@ -85,7 +87,7 @@ class Trace:
         return EntityIndex(self.entities)
 
 
-def run(text: str, published: str | dt.date | None = None, *, until: str = "claims", title: str | None = None,
+def run(text: str, published: str | dt.date | None = None, *, until: str = "quantities", title: str | None = None,
         spacy_doc: Doc | None = None) -> Trace:
     """Run the stages in order up to and including ``until``; ``spacy_doc``: a parse of ``text`` made already."""
     if until not in STAGES:
@@ -121,6 +123,9 @@ def run(text: str, published: str | dt.date | None = None, *, until: str = "clai
         with trace.timing("claims"):
             found = claims.find_attributions(parsed, index)
             trace.attributions, trace.claims = screen.claims(found, claims.claims_from(parsed, index, found))
+    if last >= STAGES.index("quantities"):
+        with trace.timing("quantities"):
+            trace.events, trace.claims = quantities.quantify(parsed, trace.events, trace.claims, trace.attributions)
     return trace
 
 

@@ -291,6 +291,35 @@ class CorpusSettings:
 
 
 @dataclass(frozen=True)
+class CorpusEventSettings:
+    """Corpus events (``newsgraph.resolve.events``): when reports in two documents tell one occurrence.
+
+    A link sums the evidence weights below; it needs ``link`` when both reports are dated to the same
+    day, ``vague_link`` otherwise (a month or a year, or an undated report near its publication).
+    Tuned on the FA-KES articles (``make bench-corpus``); a change needs ``newsgraph resolve --all``.
+    """
+
+    link: float = 0.6
+    vague_link: float = 0.65
+    same_day: float = 0.3          # both dated to one day
+    overlap: float = 0.1           # dates that overlap at a month's precision (a year's is no evidence)
+    published_near: float = 0.1    # an undated report published within ``window_days`` of the other's date
+    window_days: int = 3           # an undated report tells of something in the days before its publication
+    place_same: float = 0.4        # the same place (one corpus entity; a country is too wide to count)
+    place_same_city: float = 0.25  # ... a town of ``big_city`` people or more (Aleppo: many occurrences a day)
+    big_city: int = 1_000_000
+    place_near: float = 0.25       # two places this near: one inside the other (a district and its town)
+    near_km: float = 30.0
+    far_km: float = 150.0          # two places further apart are two occurrences
+    participant: float = 0.2       # each shared actor or target (at most two count)
+    country_participant: float = 0.1  # a shared country as actor or target (once)
+    figure: float = 0.3            # the same thing counted with figures that agree
+    figure_ratio: float = 1.25     # figures this near agree ("more than 1,400" and "1,300")
+    trigger: float = 0.15          # the same trigger words ("blew up", "blew up")
+    linked_share: float = 0.5      # two groups of reports join when this share of their pairs is linked
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     store: StoreSettings = field(default_factory=StoreSettings)
@@ -303,6 +332,7 @@ class Settings:
     events: EventSettings = field(default_factory=EventSettings)
     claims: ClaimSettings = field(default_factory=ClaimSettings)
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
+    corpus_events: CorpusEventSettings = field(default_factory=CorpusEventSettings)
 
 
 def _number(name: str, default: float) -> float:

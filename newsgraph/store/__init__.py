@@ -154,7 +154,7 @@ class Store:
                     ).returning(schema.documents.c.pk)).scalar_one()
                     rows = child_rows(document, pk)
                     for table in (schema.entities, schema.mentions, schema.events, schema.claims,
-                                  schema.relations, schema.dates, schema.furniture):
+                                  schema.relations, schema.dates, schema.furniture, schema.quantities):
                         if rows.get(table.name):
                             conn.execute(insert(table), rows[table.name])
                     from newsgraph.store.corpus import Corpus  # resolve its entities against the stored corpus

@@ -28,12 +28,14 @@ from newsgraph.errors import CorrectionError
 from newsgraph.model import Entity
 from newsgraph.resolve.batch import Resolution
 from newsgraph.resolve.cluster import Candidate
+from newsgraph.resolve.corpus_events import CorpusEvent
 from newsgraph.resolve.entities import CorpusEntity, EntityBuilder
+from newsgraph.resolve.events import EventResolution
 from newsgraph.resolve.judgements import Judgement
 from newsgraph.resolve.members import Member, members_of
 from newsgraph.resolve.nodes import Node
 from newsgraph.settings import settings
-from newsgraph.store import corpus_sync, schema
+from newsgraph.store import corpus_events, corpus_sync, event_records, schema
 
 if TYPE_CHECKING:
     from newsgraph.store import Store
@@ -154,8 +156,10 @@ class Corpus:
 
     # -- writing -----------------------------------------------------------------------------
     def attach(self, conn: Connection, doc_pk: int, document: Any) -> None:
-        """Resolve a document ``Store.add`` has just written (inside its transaction)."""
-        corpus_sync.attach_document(conn, doc_pk, document)
+        """Resolve a document ``Store.add`` has just written (inside its transaction): its entities, then its
+        events (``corpus_events``: reports of one occurrence in several documents)."""
+        moved = corpus_sync.attach_document(conn, doc_pk, document)
+        corpus_events.attach_events(conn, doc_pk, document, moved)
         if conn.execute(select(schema.meta.c.key).where(schema.meta.c.key == "corpus_rules")).first() is None:
             conn.execute(schema.meta.insert().values(key="corpus_rules", value=rules_version()))
 
@@ -163,10 +167,12 @@ class Corpus:
         """Resolve every stored document again (after the rules changed), applying every judgement."""
         members: list[tuple[int, Member]] = []
         pks = self._doc_pks()
-        for doc in self.store.documents():
-            members.extend((pks[doc.doc_id], m) for m in members_of(doc))
+        documents = [(pks[doc.doc_id], doc) for doc in self.store.documents()]
+        for pk, doc in documents:
+            members.extend((pk, m) for m in members_of(doc))
         with self.engine.begin() as conn:
             corpus_sync.rebuild(conn, members, corpus_sync.load_judgements(conn))
+            corpus_events.rebuild(conn, documents, corpus_events.corpus_ids(conn))
             meta = schema.meta
             conn.execute(meta.delete().where(meta.c.key == "corpus_rules"))
             conn.execute(meta.insert().values(key="corpus_rules", value=rules_version()))
@@ -175,14 +181,50 @@ class Corpus:
     def merge(self, a: str, b: str, author: str | None = None, note: str | None = None) -> CorpusEntity:
         """Record that corpus entities ``a`` and ``b`` are one thing; returns the merged entity."""
         from newsgraph.store.corrections import merge
-        return merge(self, a, b, author, note)
+        merged = merge(self, a, b, author, note)
+        self.refresh_events()
+        return merged
 
     def split(self, entity: str, doc_id: str, author: str | None = None, note: str | None = None,
               name: str | None = None) -> CorpusEntity:
         """Record that ``entity`` as mentioned in ``doc_id`` (only its member named ``name``, if given) is
         something else; returns the split-off entity."""
         from newsgraph.store.corrections import split
-        return split(self, entity, doc_id, author, note, name)
+        separate = split(self, entity, doc_id, author, note, name)
+        self.refresh_events()
+        return separate
+
+    def refresh_events(self) -> None:
+        """Bring the corpus events up to date with the entity resolution (after a correction)."""
+        with self.store.writer_lock() as conn:
+            corpus_events.refresh(conn, corpus_events.stale_documents(conn))
+
+    # -- corpus events -------------------------------------------------------------------------
+    def event_resolution(self) -> EventResolution:
+        """Every stored event's corpus event, keyed by (doc_id, event id), for the export."""
+        with self.engine.connect() as conn:
+            return EventResolution(ids=event_records.event_ids(conn))
+
+    def events(self, entity: str | None = None, place: str | None = None, min_documents: int = 1,
+               limit: int | None = None) -> list[CorpusEvent]:
+        """Corpus events (reports of one occurrence across documents), most documents first; ``entity``: only
+        those with this corpus entity as a participant or place, ``place``: only those at this place."""
+        for wanted in (entity, place):
+            if wanted is not None:
+                self.entity(wanted)
+        ids = self.resolution().ids
+        with self.engine.connect() as conn:
+            groups = event_records.load_reports(conn, lambda doc_id, local: ids.get((doc_id, local)))
+        speakers = {q.speaker for reports in groups.values() for r in reports for q in r.quantities if q.speaker}
+        return event_records.corpus_events(groups, self.names(speakers), entity=entity, place=place,
+                                           min_documents=min_documents, limit=limit)
+
+    def event(self, corpus_event: str) -> CorpusEvent:
+        """One corpus event; ``CorrectionError`` naming the id when there is none."""
+        found = [e for e in self.events() if e.id == corpus_event]
+        if not found:
+            raise CorrectionError(f"{corpus_event}: no such corpus event (newsgraph events lists them)")
+        return found[0]
 
     # -- helpers -----------------------------------------------------------------------------
     def _doc_pks(self) -> dict[str, int]:

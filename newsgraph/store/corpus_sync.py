@@ -54,11 +54,12 @@ def load_nodes(conn: Connection, keys: Iterable[str]) -> dict[str, Node]:
     return out
 
 
-def attach_document(conn: Connection, doc_pk: int, document: Document) -> None:
-    """Resolve a document just stored (``doc_pk``) against the corpus already in the store."""
+def attach_document(conn: Connection, doc_pk: int, document: Document) -> list[str]:
+    """Resolve a document just stored (``doc_pk``) against the corpus already in the store; returns the nodes
+    whose corpus id changed (what references them, such as corpus events, is stale)."""
     members = members_of(document)
     if not members:
-        return
+        return []
     judgements = load_judgements(conn)
     detached = apply([j for j in judgements if j.kind == DETACH and j.doc_sha == document.text_sha256],
                      members).detached
@@ -68,7 +69,7 @@ def attach_document(conn: Connection, doc_pk: int, document: Document) -> None:
     conn.execute(insert(schema.corpus_members), [{"doc_pk": doc_pk, "local_id": m.local_id, "node": node}
                                                  for node, group in by_node.items() for m in group])
     changed = update_nodes(conn, by_node)
-    recluster(conn, refresh(conn, changed, judgements), judgements)
+    return recluster(conn, refresh(conn, changed, judgements), judgements)
 
 
 def update_nodes(conn: Connection, by_node: Mapping[str, Sequence[Member]], remove: bool = False) -> dict[str, Node]:
@@ -162,11 +163,11 @@ def block_applied(judgements: Sequence[Judgement], nodes: Iterable[str]) -> Appl
                    different=tuple(p for p in applied.different if p[0] in inside and p[1] in inside))
 
 
-def recluster(conn: Connection, labels: Sequence[str], judgements: Sequence[Judgement]) -> None:
-    """Cluster these blocks again and write their corpus ids and candidates."""
+def recluster(conn: Connection, labels: Sequence[str], judgements: Sequence[Judgement]) -> list[str]:
+    """Cluster these blocks again and write their corpus ids and candidates; returns the nodes whose id changed."""
     n, links, c = schema.corpus_nodes, schema.corpus_links, schema.corpus_candidates
     if not labels:
-        return
+        return []
     nodes: dict[str, dict[str, Node]] = {label: {} for label in labels}
     current: dict[str, str] = {}
     block_links: dict[str, list[Link]] = {label: [] for label in labels}
@@ -188,6 +189,7 @@ def recluster(conn: Connection, labels: Sequence[str], judgements: Sequence[Judg
         conn.execute(delete(c).where(c.c.block.in_(part)))
     if candidates:
         conn.execute(insert(c), candidates)
+    return [m["k"] for m in moved]
 
 
 def rebuild(conn: Connection, members: Sequence[tuple[int, Member]], judgements: Sequence[Judgement]) -> int:

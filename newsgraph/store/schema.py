@@ -124,7 +124,19 @@ furniture = Table(
     Index("ix_furniture_doc", "doc_pk"),
 )
 
-CHILD_TABLES = (mentions, entities, events, claims, relations, dates, furniture)
+# counts events and claims state (nlp/quantities): ``owner`` is "event" or "claim", ``owner_id`` its local id
+quantities = Table(
+    "quantities", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(), Column("owner", String(8), nullable=False), Column("owner_id", Text, nullable=False),
+    Column("seq", Integer, nullable=False), Column("counted", Text, nullable=False), Column("unit", Text),
+    Column("low", Integer), Column("high", Integer), Column("qualifier", Text),
+    Column("start_offset", Integer, nullable=False), Column("end_offset", Integer, nullable=False),
+    Column("text", Text, nullable=False), Column("speaker", Text), Column("speaker_text", Text),
+    Index("ix_quantities_doc", "doc_pk"),
+)
+
+CHILD_TABLES = (mentions, entities, events, claims, relations, dates, furniture, quantities)
 
 
 # --- corpus resolution (newsgraph.resolve; written by newsgraph.store.corpus) --------------------------
@@ -187,3 +199,46 @@ corpus_judgements = Table(
 )
 
 CORPUS_TABLES = (corpus_members, corpus_nodes, corpus_keys, corpus_links, corpus_candidates)
+
+
+# --- corpus events (newsgraph.resolve.events; written by newsgraph.store.corpus_events) ----------------
+# A report is one document event as corpus event resolution sees it: its content (``features``, JSON of
+# resolve.reports.Report) and its view under the current entity resolution (``view``: corpus ids of its
+# place and participants, its date).  ``refs`` are the corpus ids the view was made with (a changed one
+# makes the report stale); ``keys`` its blocking keys; ``links`` the evidence between reports; ``block``
+# the connected component of links it is in and ``corpus_event`` its cluster's id.
+corpus_reports = Table(
+    "corpus_reports", metadata,
+    Column("report", String(200), primary_key=True),
+    Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), nullable=False),
+    Column("local_id", String(64), nullable=False),
+    Column("features", Text, nullable=False), Column("view", Text, nullable=False),
+    Column("block", String(200), nullable=False), Column("corpus_event", String(200), nullable=False),
+    Index("ix_corpus_reports_doc", "doc_pk"), Index("ix_corpus_reports_block", "block"),
+    Index("ix_corpus_reports_event", "corpus_event"),
+)
+
+corpus_report_refs = Table(
+    "corpus_report_refs", metadata,
+    Column("report", String(200), nullable=False), Column("doc_pk", Integer, nullable=False),
+    Column("local_id", String(64), nullable=False), Column("corpus_id", String(200), nullable=False),
+    PrimaryKeyConstraint("report", "local_id", name="pk_corpus_report_refs"),
+    Index("ix_corpus_report_refs_member", "doc_pk", "local_id"),
+)
+
+corpus_report_keys = Table(
+    "corpus_report_keys", metadata,
+    Column("key", String(300), nullable=False), Column("report", String(200), nullable=False),
+    PrimaryKeyConstraint("key", "report", name="pk_corpus_report_keys"),
+    Index("ix_corpus_report_keys_report", "report"),
+)
+
+corpus_report_links = Table(
+    "corpus_report_links", metadata,
+    Column("a", String(200), nullable=False), Column("b", String(200), nullable=False),
+    Column("kind", String(16), nullable=False), Column("score", Float, nullable=False),
+    Column("evidence", Text, nullable=False),  # JSON list
+    PrimaryKeyConstraint("a", "b", name="pk_corpus_report_links"), Index("ix_corpus_report_links_b", "b"),
+)
+
+EVENT_TABLES = (corpus_reports, corpus_report_refs, corpus_report_keys, corpus_report_links)

@@ -67,7 +67,7 @@ def test_ingest_summary_export_and_reingest(runner: CliRunner, examples_dir: Pat
 
     export = runner.invoke(app, ["export", "--format", "json", "--db", str(db_path)])
     corpus = json.loads(export.stdout)
-    assert set(corpus) == {"documents", "entities", "events", "claims", "relations"}
+    assert set(corpus) == {"documents", "entities", "events", "claims", "relations", "corpus_events"}
     assert len(corpus["documents"]) == added
     doc_ids = {d["doc_id"] for d in corpus["documents"]}
     assert all(set(e["documents"]) <= doc_ids for e in corpus["entities"])

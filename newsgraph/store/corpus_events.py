@@ -1,0 +1,227 @@
+"""Keeping the store's corpus events equal to ``newsgraph.resolve.events.resolve_events`` over its documents.
+
+Runs inside the caller's transaction (``Store.add`` through ``Corpus.attach``, after the document's entities
+are resolved; ``Corpus`` for corrections and re-resolution), in SQLAlchemy Core only.
+
+At ingest the new document's reports are stored, and so are refreshed the reports of every document whose
+view is stale: one that references an entity whose corpus id the entity resolution just changed (found
+through the blocks the new document's entities touched, never a scan).  A document's reports are refreshed
+together (an undated report takes its date from its document's others): their views, refs and blocking keys
+are rewritten, their links recomputed against the reports sharing a key, and the blocks they were in or now
+link to are split into connected components and clustered again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+
+from newsgraph.model import Document
+from newsgraph.resolve.event_links import EventLink, compare
+from newsgraph.resolve.events import cluster_views, document_links
+from newsgraph.resolve.reports import Placed, Report, blocking_keys, placed_document, reports_of
+from newsgraph.settings import settings
+from newsgraph.store import schema
+from newsgraph.store.corpus_sync import chunks
+
+_INSERT_BATCH = 5000
+
+
+def attach_events(conn: Connection, doc_pk: int, document: Document, moved: Iterable[str]) -> None:
+    """Resolve the events of a document just stored (``doc_pk``), its entities resolved already (``moved``: the
+    entity nodes whose corpus id that changed)."""
+    reports = reports_of(document)
+    if reports:
+        conn.execute(insert(schema.corpus_reports), [
+            {"report": r.key, "doc_pk": doc_pk, "local_id": r.event_id, "features": r.dumps(), "view": "{}",
+             "block": r.key, "corpus_event": ""} for r in reports])
+    refresh(conn, {doc_pk} | stale_documents(conn, moved))
+
+
+def stale_documents(conn: Connection, moved: Iterable[str] | None = None) -> set[int]:
+    """Documents with a report whose view used a corpus id that has changed since: of those referencing the
+    ``moved`` entity nodes, or (None) of the whole store."""
+    r, m, n = schema.corpus_report_refs, schema.corpus_members, schema.corpus_nodes
+    query = (select(r.c.doc_pk).distinct()
+             .join(m, (m.c.doc_pk == r.c.doc_pk) & (m.c.local_id == r.c.local_id))
+             .join(n, n.c.node == m.c.node).where(n.c.corpus_id != r.c.corpus_id))
+    if moved is None:
+        return set(conn.execute(query).scalars())
+    out: set[int] = set()
+    for part in chunks(moved):
+        out.update(conn.execute(query.where(m.c.node.in_(part))).scalars())
+    return out
+
+
+def corpus_ids(conn: Connection, doc_pks: Iterable[int] | None = None) -> dict[tuple[int, str], str]:
+    """(doc_pk, local entity id) -> its corpus id now (its own node key when it is not resolved), for these
+    documents or every one."""
+    e, m, n = schema.entities, schema.corpus_members, schema.corpus_nodes
+    query = (select(e.c.doc_pk, e.c.local_id, e.c.global_id, n.c.corpus_id)
+             .outerjoin(m, (m.c.doc_pk == e.c.doc_pk) & (m.c.local_id == e.c.local_id))
+             .outerjoin(n, n.c.node == m.c.node))
+    out: dict[tuple[int, str], str] = {}
+    pks = sorted(set(doc_pks)) if doc_pks is not None else None
+    parts = [query] if pks is None else [query.where(e.c.doc_pk.in_(pks[i:i + 500])) for i in range(0, len(pks), 500)]
+    for part in parts:
+        for row in conn.execute(part):
+            out[(row.doc_pk, row.local_id)] = row.corpus_id or row.global_id
+    return out
+
+
+def _views(conn: Connection, doc_pks: set[int],
+           ids: Mapping[tuple[int, str], str]) -> dict[str, tuple[int, Placed]]:
+    """The refreshed views of these documents' reports: report key -> (doc_pk, view)."""
+    rep = schema.corpus_reports
+    by_doc: dict[int, list[Report]] = {}
+    pks = sorted(doc_pks)
+    for i in range(0, len(pks), 500):
+        for row in conn.execute(select(rep.c.doc_pk, rep.c.features).where(rep.c.doc_pk.in_(pks[i:i + 500]))):
+            by_doc.setdefault(row.doc_pk, []).append(Report.loads(row.features))
+    out: dict[str, tuple[int, Placed]] = {}
+    for pk, reports in sorted(by_doc.items()):
+        reports.sort(key=lambda r: r.key)
+        for view in placed_document(reports, lambda local, pk=pk: ids.get((pk, local))):  # type: ignore[misc]
+            out[view.report.key] = (pk, view)
+    return out
+
+
+def refresh(conn: Connection, doc_pks: set[int]) -> None:
+    """Recompute the views, keys and links of these documents' reports and recluster what they touch."""
+    rep, refs, keys, links = (schema.corpus_reports, schema.corpus_report_refs, schema.corpus_report_keys,
+                              schema.corpus_report_links)
+    ids = corpus_ids(conn, doc_pks)
+    fresh = _views(conn, doc_pks, ids)
+    if not fresh:
+        return
+    days = settings().corpus_events.window_days
+    old_blocks: set[str] = set()
+    for part in chunks(fresh):
+        old_blocks.update(conn.execute(select(rep.c.block).where(rep.c.report.in_(part))).scalars())
+        conn.execute(delete(refs).where(refs.c.report.in_(part)))
+        conn.execute(delete(keys).where(keys.c.report.in_(part)))
+        conn.execute(delete(links).where(links.c.a.in_(part)))  # two queries: each uses its index
+        conn.execute(delete(links).where(links.c.b.in_(part)))
+    conn.execute(update(rep).where(rep.c.report == bindparam("k")).values(view=bindparam("v")),
+                 [{"k": k, "v": view.dumps()} for k, (_, view) in fresh.items()])
+    ref_rows = [{"report": k, "doc_pk": pk, "local_id": local, "corpus_id": ids[(pk, local)]}
+                for k, (pk, view) in fresh.items() for local in view.report.references if (pk, local) in ids]
+    key_of = {k: blocking_keys(view, days) for k, (_, view) in fresh.items()}
+    _insert(conn, refs, ref_rows)
+    _insert(conn, keys, [{"key": key, "report": k} for k, found in key_of.items() for key in sorted(found)])
+    sharing = _sharing(conn, key_of)
+    partners = set().union(*sharing.values()) if sharing else set()
+    views = {k: view for k, (_, view) in fresh.items()} | _load_views(conn, partners - set(fresh))
+    pairs = {(min(k, p), max(k, p)) for k, found in key_of.items() for key in found for p in sharing.get(key, ())
+             if p != k}
+    found_links = [x for a, b in sorted(pairs) if a in views and b in views and (x := compare(views[a], views[b]))]
+    found_links += document_links([view for _, view in fresh.values()])
+    _insert(conn, links, [_link_row(x) for x in {(x.a, x.b): x for x in found_links}.values()])
+    linked = {x.a for x in found_links} | {x.b for x in found_links}
+    for part in chunks(linked - set(fresh)):
+        old_blocks.update(conn.execute(select(rep.c.block).where(rep.c.report.in_(part))).scalars())
+    recluster(conn, old_blocks, set(fresh))
+
+
+def _sharing(conn: Connection, key_of: Mapping[str, frozenset[str]]) -> dict[str, set[str]]:
+    """blocking key -> every report that has it, for the keys of these reports (they included)."""
+    k = schema.corpus_report_keys
+    sharing: dict[str, set[str]] = {}
+    for part in chunks(set().union(*key_of.values()) if key_of else ()):
+        for row in conn.execute(select(k.c.key, k.c.report).where(k.c.key.in_(part))):
+            sharing.setdefault(row.key, set()).add(row.report)
+    return sharing
+
+
+def _load_views(conn: Connection, report_keys: Iterable[str]) -> dict[str, Placed]:
+    rep = schema.corpus_reports
+    out = {}
+    for part in chunks(report_keys):
+        for row in conn.execute(select(rep.c.report, rep.c.features, rep.c.view).where(rep.c.report.in_(part))):
+            out[row.report] = _view(row.features, row.view)
+    return out
+
+
+def _view(features: str, view: str) -> Placed:
+    return Placed.loads(Report.loads(features), view)
+
+
+def recluster(conn: Connection, blocks: set[str], also: set[str]) -> None:
+    """Split these blocks (and the reports ``also``) into connected components of their links and cluster each."""
+    rep, links = schema.corpus_reports, schema.corpus_report_links
+    rows: dict[str, Any] = {}
+    for part in chunks(blocks):
+        rows.update({r.report: r for r in conn.execute(select(rep).where(rep.c.block.in_(part)))})
+    for part in chunks(also - set(rows)):
+        rows.update({r.report: r for r in conn.execute(select(rep).where(rep.c.report.in_(part)))})
+    views = {k: _view(r.features, r.view) for k, r in rows.items()}
+    found: dict[tuple[str, str], EventLink] = {}
+    for part in chunks(views):
+        for column in (links.c.a, links.c.b):
+            for r in conn.execute(select(links).where(column.in_(part))):
+                if r.a in views and r.b in views:
+                    found[(r.a, r.b)] = _link(r)
+    ids = cluster_views(list(views.values()), found.values())
+    labels = _labels(views, found.values())
+    changed = [{"k": k, "blk": labels[k], "ev": ids[k]} for k, r in rows.items()
+               if r.block != labels[k] or r.corpus_event != ids[k]]
+    if changed:
+        conn.execute(update(rep).where(rep.c.report == bindparam("k")).values(
+            block=bindparam("blk"), corpus_event=bindparam("ev")), changed)
+
+
+def _labels(views: Mapping[str, Placed], links: Iterable[EventLink]) -> dict[str, str]:
+    from newsgraph.resolve.event_cluster import components
+    return {k: block[0] for block in components(views, links) for k in block}
+
+
+def rebuild(conn: Connection, documents: Sequence[tuple[int, Document]],
+            corpus_id: Mapping[tuple[int, str], str]) -> int:
+    """Resolve every document's events again (``corpus_id``: (doc_pk, local entity id) -> corpus id); returns
+    the number of reports."""
+    from newsgraph.resolve.events import link_views
+
+    for table in schema.EVENT_TABLES:
+        conn.execute(delete(table))
+    days = settings().corpus_events.window_days
+    views: dict[str, tuple[int, Placed]] = {}
+    siblings: list[EventLink] = []
+    seen: set[str] = set()
+    for pk, doc in documents:
+        if doc.text_sha256 in seen:
+            continue
+        seen.add(doc.text_sha256)
+        mine = placed_document(reports_of(doc), lambda local, pk=pk: corpus_id.get((pk, local)))  # type: ignore[misc]
+        views.update({v.report.key: (pk, v) for v in mine})
+        siblings.extend(document_links(mine))
+    plain = [v for _, v in views.values()]
+    found = [*link_views(plain), *siblings]
+    ids = cluster_views(plain, found)
+    labels = _labels({v.report.key: v for v in plain}, found)
+    _insert(conn, schema.corpus_reports, [
+        {"report": k, "doc_pk": pk, "local_id": v.report.event_id, "features": v.report.dumps(), "view": v.dumps(),
+         "block": labels[k], "corpus_event": ids[k]} for k, (pk, v) in views.items()])
+    _insert(conn, schema.corpus_report_refs, [
+        {"report": k, "doc_pk": pk, "local_id": local, "corpus_id": corpus_id[(pk, local)]}
+        for k, (pk, v) in views.items() for local in v.report.references if (pk, local) in corpus_id])
+    _insert(conn, schema.corpus_report_keys, [{"key": key, "report": k} for k, (_, v) in views.items()
+                                              for key in sorted(blocking_keys(v, days))])
+    _insert(conn, schema.corpus_report_links, [_link_row(x) for x in found])
+    return len(views)
+
+
+def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    for i in range(0, len(rows), _INSERT_BATCH):
+        conn.execute(insert(table), rows[i:i + _INSERT_BATCH])
+
+
+def _link_row(link: EventLink) -> dict[str, Any]:
+    return {"a": link.a, "b": link.b, "kind": link.kind, "score": link.score,
+            "evidence": json.dumps(list(link.evidence), ensure_ascii=False)}
+
+
+def _link(row: Any) -> EventLink:
+    return EventLink(row.a, row.b, row.score, tuple(json.loads(row.evidence)), row.kind)
