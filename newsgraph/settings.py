@@ -310,6 +310,7 @@ class CorpusEventSettings:
     big_city: int = 1_000_000
     place_near: float = 0.25       # two places this near: one inside the other (a district and its town)
     near_km: float = 30.0
+    same_point_km: float = 1.0     # two places at one point count as one (a neighbourhood given its town's point)
     far_km: float = 150.0          # two places further apart are two occurrences
     participant: float = 0.2       # each shared actor or target (at most two count)
     country_participant: float = 0.1  # a shared country as actor or target (once)
