@@ -123,7 +123,6 @@ def _document(maker: _Maker, stored: stream.StoredDocument, schemata: dict[str, 
     article.add("publisher", doc.source)
     article.add("sourceUrl", doc.url)
     article.add("bodyText", doc.text)
-    article.add("contentHash", doc.text_sha256)
     yield article
     names: dict[str, list[str]] = {}
     for e in doc.entities:

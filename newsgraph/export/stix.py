@@ -27,7 +27,6 @@ entities' the store's first ingest time.
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
@@ -55,19 +54,21 @@ def stix_id(kind: str, *key: str) -> str:
 
 
 class _Writer:
-    """The bundle's JSON, one object at a time."""
+    """The bundle's JSON, one object at a time (a bundle with no objects has no ``objects`` list: STIX forbids an
+    empty one)."""
 
     def __init__(self, out: IO[str], bundle_id: str) -> None:
         self.out = out
         self.count = 0
-        out.write(f'{{"type": "bundle", "id": "{bundle_id}", "objects": [\n')
+        out.write(f'{{"type": "bundle", "id": "{bundle_id}"')
 
     def add(self, obj: Any) -> None:
-        self.out.write((",\n" if self.count else "") + obj.serialize(sort_keys=True, ensure_ascii=False))
+        self.out.write(",\n" if self.count else ', "objects": [\n')
+        self.out.write(obj.serialize(sort_keys=True, ensure_ascii=False))
         self.count += 1
 
     def close(self) -> None:
-        self.out.write("\n]}\n")
+        self.out.write("\n]}\n" if self.count else "}\n")
 
 
 def write_stix(store: Store, out: IO[str]) -> int:
@@ -200,7 +201,3 @@ def _opinions(stix2: Any, stored: stream.StoredDocument, claim: Claim, notes: di
                                 object_refs=[notes[claim.id], stix_id("note", other_doc, local)],
                                 allow_custom=False)
 
-
-def load_bundle(text: str) -> list[dict[str, Any]]:
-    """The objects of a bundle written by ``write_stix`` (plain dicts)."""
-    return list(json.loads(text)["objects"])
