@@ -58,6 +58,7 @@ def _event_row(event: CorpusEvent, index: dict[str, EntityInfo], urls: dict[str,
         return index[cid].name if cid in index else cid
 
     place = index.get(event.place) if event.place else None
+    point = place is not None and place.lat is not None and place.lon is not None
     killed = event.estimates.get("killed", (None, None, None))
     triggers = Counter(r.trigger.casefold() for r in event.reports)
     outlets = sorted({r.outlet for r in event.reports})
@@ -70,9 +71,8 @@ def _event_row(event: CorpusEvent, index: dict[str, EntityInfo], urls: dict[str,
         "actor2": name(participants[1]) if len(participants) > 1 else "",
         "participants": "; ".join(name(p) for p in participants),
         "location": place.name if place else (event.place or ""), "location_id": event.place or "",
-        "latitude": "" if place is None or place.lat is None else place.lat,
-        "longitude": "" if place is None or place.lon is None else place.lon,
-        "geo_precision": _geo_precision(event.place, place), "country": place.country or "" if place else "",
+        "latitude": place.lat if point and place else "", "longitude": place.lon if point and place else "",
+        "geo_precision": _geo_precision(event.place, point), "country": (place.country if place else None) or "",
         "source": "; ".join(outlets),
         "source_url": "; ".join(u for d in event.documents if (u := urls.get(d))),
         "notes": event.reports[0].evidence.text if event.reports else "",
@@ -89,12 +89,12 @@ def _time_precision(start: str | None, end: str | None) -> str:
     return "1" if days == 0 else "2" if days < 7 else "3"
 
 
-def _geo_precision(place_id: str | None, place: EntityInfo | None) -> str:
+def _geo_precision(place_id: str | None, point: bool) -> str:
     if not place_id:
         return ""
     if place_id.startswith("country:"):
         return "3"
-    return "1" if place is not None and place.lat is not None else "2"
+    return "1" if point else "2"
 
 
 def write_claims(store: Store, out: IO[str], index: dict[str, EntityInfo] | None = None) -> int:
@@ -102,15 +102,14 @@ def write_claims(store: Store, out: IO[str], index: dict[str, EntityInfo] | None
     index = entity_index(store) if index is None else index
     writer = _writer(out, CLAIM_COLUMNS)
     rows = 0
+    def name(cid: str | None) -> str:
+        return index[cid].name if cid in index else (cid or "")
+
     for stored in stream.documents(store):
         doc = stored.document
         for claim in doc.claims:
             speaker = stored.entity(claim.speaker)
             found = stream.assessment(doc, claim)
-
-            def name(cid: str | None) -> str:
-                return index[cid].name if cid in index else (cid or "")
-
             writer.writerow({
                 "claim_id": f"{doc.doc_id}/{claim.id}", "document": doc.doc_id, "published": doc.published or "",
                 "outlet": doc.source or "", "speaker": name(speaker) if speaker else claim.speaker_text or "",
