@@ -170,7 +170,7 @@ def _relation(maker: _Maker, stored: stream.StoredDocument, relation: Relation, 
 def _claim(maker: _Maker, stored: stream.StoredDocument, claim: Claim, schemata: dict[str, str],
            article: str) -> Any:
     doc = stored.document
-    found = stream.assessment(doc, claim)
+    found = stored.assessment(claim)
     record = maker.entity("Note", "claim", doc.doc_id, claim.id)
     speaker = stored.entity(claim.speaker)
     if speaker in schemata:  # a claim by no exported entity (an unnamed source, a weapon) is a note on nothing

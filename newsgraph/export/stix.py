@@ -12,7 +12,7 @@
 * ``opinion`` per dispute or corroboration between claims: the disputing (corroborating) claim's speaker
   disagrees (agrees) with the other claim's note.
 
-Admiralty grades (issue 12 part B2, read through ``stream.assessment``): the information credibility 1-6 is
+Admiralty grades (issue 12 part B2, read through ``StoredDocument.assessment``): the information credibility 1-6 is
 the note's ``confidence``, by the STIX 2.1 Appendix A table (1 -> 90, 2 -> 70, 3 -> 50, 4 -> 30, 5 -> 10,
 6 "cannot be judged" -> no confidence); the source reliability A-F goes on the author identity as a label
 ``admiralty:reliability-B`` and in its description (OpenCTI reads reliability only from its own custom
@@ -159,7 +159,7 @@ def _document(stix2: Any, stored: stream.StoredDocument, exported: dict[str, str
 
 def _note(stix2: Any, stored: stream.StoredDocument, claim: Claim, note_id: str, report: str,
           exported: dict[str, str], names: dict[str, str], created: str) -> Any:
-    found = stream.assessment(stored.document, claim)
+    found = stored.assessment(claim)
     speaker = stored.entity(claim.speaker)
     who = names.get(speaker or "", claim.speaker_text or "unnamed source")
     about = [exported[a] for x in claim.about if (a := stored.entity(x) or "") in exported]
@@ -183,7 +183,7 @@ def _note(stix2: Any, stored: stream.StoredDocument, claim: Claim, note_id: str,
 def _opinions(stix2: Any, stored: stream.StoredDocument, claim: Claim, notes: dict[str, str],
               exported: dict[str, str], names: dict[str, str], created: str) -> Iterator[Any]:
     """The claims of this document that dispute or corroborate ``claim``, each as its speaker's opinion of it."""
-    found = stream.assessment(stored.document, claim)
+    found = stored.assessment(claim)
     doc_id = stored.document.doc_id
     others = {c.id: c for c in stored.document.claims}  # the note ids of other documents' claims are known too
     for opinion, ids in (("disagree", found.contradicted_by), ("agree", found.corroborated_by)):

@@ -8,15 +8,16 @@ one ``CorpusEvent`` per occurrence, each built by the same code as ``Corpus`` bu
 events``.  Everything is ordered by id, so the same store always exports the same bytes.
 
 Claims across documents (issue 12, part B2: corroborated_by / contradicted_by, source grades, claim
-credibility) are read through ``assessment``: until the store records them it gives what a document
-says itself (a claim disputed by another claim of the same document) and no grades.
+credibility) reach the exporters as ``StoredDocument.assessment(claim)``, filled by ``assessments``: until the
+store records them it gives what a document says itself (a claim disputed by another claim of it) and no
+grades.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select, tuple_
@@ -34,19 +35,6 @@ _BATCH = 500  # rows fetched at a time from a streamed query
 
 
 @dataclass(frozen=True)
-class StoredDocument:
-    """A stored document with the corpus ids of its entities and events."""
-
-    document: Document
-    entity_ids: dict[str, str]  # local entity id -> corpus entity id
-    event_ids: dict[str, str]   # local event id -> corpus event id (resolved events only)
-    ingested_at: str
-
-    def entity(self, local: str | None) -> str | None:
-        return self.entity_ids.get(local, local) if local is not None else None
-
-
-@dataclass(frozen=True)
 class Assessment:
     """What the corpus says of a claim (issue 12 part B2); empty where the store records nothing."""
 
@@ -57,11 +45,30 @@ class Assessment:
     independent_sources: int | None = None
 
 
-def assessment(doc: Document, claim: Claim) -> Assessment:
-    """The corpus assessment of ``claim``.  Part B2 plugs in here (its corroborations, contradictions and grades
-    from the store); until then only the document's own dispute is known."""
-    disputed = (f"{doc.doc_id}/{claim.disputed_by}",) if claim.disputed_by else ()
-    return Assessment(contradicted_by=disputed)
+@dataclass(frozen=True)
+class StoredDocument:
+    """A stored document with the corpus ids of its entities and events and the assessment of its claims."""
+
+    document: Document
+    entity_ids: dict[str, str]  # local entity id -> corpus entity id
+    event_ids: dict[str, str]   # local event id -> corpus event id (resolved events only)
+    ingested_at: str
+    assessments: dict[str, Assessment] = field(default_factory=dict)  # local claim id -> assessment
+
+    def entity(self, local: str | None) -> str | None:
+        return self.entity_ids.get(local, local) if local is not None else None
+
+    def assessment(self, claim: Claim) -> Assessment:
+        return self.assessments.get(claim.id) or Assessment()
+
+
+def assessments(conn: Connection, doc_pk: int, doc: Document) -> dict[str, Assessment]:
+    """The corpus assessment of each claim of a stored document.  Part B2 plugs in here: its corroborations,
+    contradictions, source grade and credibility, read from its tables for ``doc_pk``; until then only the
+    document's own disputes are known (a claim disputed by another claim of it)."""
+    del conn, doc_pk  # part B2 reads its tables here
+    return {c.id: Assessment(contradicted_by=(f"{doc.doc_id}/{c.disputed_by}",)) for c in doc.claims
+            if c.disputed_by}
 
 
 def _stream(conn: Connection, query: Any) -> Iterator[Any]:
@@ -104,7 +111,8 @@ def documents(store: Store) -> Iterator[StoredDocument]:
         with store.engine.connect() as conn:
             ids = _entity_ids(conn, [pk]).get(pk, {})
             events = _event_ids(conn, pk)
-        yield StoredDocument(document, ids, events, ingested_at)
+            assessed = assessments(conn, pk, document)
+        yield StoredDocument(document, ids, events, ingested_at, assessed)
 
 
 def _entity_ids(conn: Connection, pks: Iterable[int]) -> dict[int, dict[str, str]]:

@@ -109,7 +109,7 @@ def write_claims(store: Store, out: IO[str], index: dict[str, EntityInfo] | None
         doc = stored.document
         for claim in doc.claims:
             speaker = stored.entity(claim.speaker)
-            found = stream.assessment(doc, claim)
+            found = stored.assessment(claim)
             writer.writerow({
                 "claim_id": f"{doc.doc_id}/{claim.id}", "document": doc.doc_id, "published": doc.published or "",
                 "outlet": doc.source or "", "speaker": name(speaker) if speaker else claim.speaker_text or "",
