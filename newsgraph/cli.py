@@ -242,6 +242,31 @@ class _ProgressBar:
                 self.progress.console.print(f"[red]error:[/] {escape(where.outcome.error)}")
 
 
+class _ExportBar:
+    """The progress bar of ``export`` on stderr: entities, documents and corpus events as they are read."""
+
+    def __init__(self) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(TextColumn("exporting {task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=err, transient=True)
+        self.tasks: dict[str, Any] = {}  # one task per kind of record: each has its own total (or none)
+
+    def __enter__(self) -> _ExportBar:
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.__exit__(None, None, None)
+
+    def update(self, what: str, done: int, total: int | None) -> None:
+        if what not in self.tasks:
+            for task in self.tasks.values():
+                self.progress.update(task, visible=False)
+            self.tasks[what] = self.progress.add_task(what, total=total)
+        self.progress.update(self.tasks[what], completed=done, total=total)
+
+
 class SummaryFormat(str, Enum):
     text = "text"
     json = "json"
@@ -277,10 +302,11 @@ def export(db: DbOption = None, format: Annotated[ExportFormat, typer.Option("--
            ) -> None:
     """Write the whole store: the contract's corpus JSON, FollowTheMoney, STIX 2.1, GraphML, GEXF or CSV."""
     from newsgraph.export.run import to_path, write_export
+    from newsgraph.export.stream import reporting
     from newsgraph.store import Store
 
     chosen = table.value if table is not None else None
-    with Store(db) as store:
+    with Store(db) as store, _ExportBar() as bar, reporting(bar.update):
         if output is None:
             write_export(store, format.value, sys.stdout, chosen)
             return

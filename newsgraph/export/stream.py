@@ -15,8 +15,10 @@ grades.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +34,26 @@ if TYPE_CHECKING:
     from newsgraph.store import Store
 
 _BATCH = 500  # rows fetched at a time from a streamed query
+
+Progress = Callable[[str, int, "int | None"], None]
+"""Told (what is being read, how many so far, how many in all if known) as records are read."""
+_progress: ContextVar[Progress | None] = ContextVar("export_progress", default=None)
+
+
+@contextlib.contextmanager
+def reporting(progress: Progress) -> Iterator[None]:
+    """Within the block, every reader tells ``progress`` how far it is (a progress bar's feed)."""
+    token = _progress.set(progress)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
+
+
+def _tell(what: str, done: int, total: int | None = None) -> None:
+    progress = _progress.get()
+    if progress is not None:
+        progress(what, done, total)
 
 
 @dataclass(frozen=True)
@@ -88,7 +110,9 @@ def entities(store: Store) -> Iterator[CorpusEntity]:
              .outerjoin(n, n.c.node == m.c.node)
              .order_by(cid, d.c.doc_id, e.c.local_id))
     with store.engine.connect() as conn:
-        for corpus_id, rows in itertools.groupby(_stream(conn, query), key=lambda r: r.cid):
+        for done, (corpus_id, rows) in enumerate(itertools.groupby(_stream(conn, query), key=lambda r: r.cid), 1):
+            if done % 100 == 0:
+                _tell("entities", done)
             builder = EntityBuilder()
             for r in rows:
                 entity = Entity(id=r.local_id, name=r.name, type=r.type, aliases=tuple(r.aliases),
@@ -103,7 +127,8 @@ def documents(store: Store) -> Iterator[StoredDocument]:
     d = schema.documents
     with store.engine.connect() as conn:
         listed = conn.execute(select(d.c.pk, d.c.doc_id, d.c.ingested_at).order_by(d.c.doc_id)).all()
-    for pk, doc_id, ingested_at in listed:
+    for done, (pk, doc_id, ingested_at) in enumerate(listed):
+        _tell("documents", done, len(listed))
         try:
             document = store.document(doc_id)
         except KeyError:  # deleted since the listing
@@ -141,7 +166,10 @@ def corpus_events(store: Store) -> Iterator[CorpusEvent]:
     from newsgraph.store.corpus import Corpus
     corpus = Corpus(store)
     with store.engine.connect() as outer, store.engine.connect() as conn:
-        for event_id, rows in itertools.groupby(_stream(outer, query), key=lambda row: row.corpus_event):
+        for done, (event_id, rows) in enumerate(
+                itertools.groupby(_stream(outer, query), key=lambda row: row.corpus_event), 1):
+            if done % 100 == 0:
+                _tell("corpus events", done)
             reports = _reports(conn, [(row.doc_pk, row.local_id) for row in rows])
             speakers = {q.speaker for x in reports for q in x.quantities if q.speaker}
             yield build_event(event_id, reports, corpus.names(speakers))
