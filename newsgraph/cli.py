@@ -85,6 +85,16 @@ class ExtractFormat(str, Enum):
 
 class ExportFormat(str, Enum):
     json = "json"
+    ftm = "ftm"
+    stix = "stix"
+    graphml = "graphml"
+    gexf = "gexf"
+    csv = "csv"
+
+
+class ExportTable(str, Enum):
+    events = "events"
+    claims = "claims"
 
 
 def _edge(func: F) -> F:
@@ -250,6 +260,31 @@ class _ProgressBar:
                 self.progress.console.print(f"[red]error:[/] {escape(where.outcome.error)}")
 
 
+class _ExportBar:
+    """The progress bar of ``export`` on stderr: entities, documents and corpus events as they are read."""
+
+    def __init__(self) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(TextColumn("exporting {task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=err, transient=True)
+        self.tasks: dict[str, Any] = {}  # one task per kind of record: each has its own total (or none)
+
+    def __enter__(self) -> _ExportBar:
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.__exit__(None, None, None)
+
+    def update(self, what: str, done: int, total: int | None) -> None:
+        if what not in self.tasks:
+            for task in self.tasks.values():
+                self.progress.update(task, visible=False)
+            self.tasks[what] = self.progress.add_task(what, total=total)
+        self.progress.update(self.tasks[what], completed=done, total=total)
+
+
 class SummaryFormat(str, Enum):
     text = "text"
     json = "json"
@@ -278,25 +313,24 @@ def summary(db: DbOption = None,
 @app.command()
 @_edge
 def export(db: DbOption = None, format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.json,
-           output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout)")] = None
+           output: Annotated[Path | None, typer.Option(
+               "--output", "-o", help="File to write (default stdout); for csv without --table, a directory")] = None,
+           table: Annotated[ExportTable | None, typer.Option(
+               "--table", help="csv: the one table to write (events or claims); needed for stdout")] = None,
            ) -> None:
-    """Write the whole store in the contract's corpus form."""
-    from newsgraph.export import write_json
+    """Write the whole store: the contract's corpus JSON, FollowTheMoney, STIX 2.1, GraphML, GEXF or CSV."""
+    from newsgraph.export.run import to_path, write_export
+    from newsgraph.export.stream import reporting
     from newsgraph.store import Store
-    from newsgraph.store.corpus import Corpus
 
-    with Store(db) as store:
-        corpus = Corpus(store)
-        resolution = corpus.resolution()  # the store's corpus ids, with the analyst's judgements
-        events = corpus.event_resolution()
+    chosen = table.value if table is not None else None
+    with Store(db) as store, _ExportBar() as bar, reporting(bar.update):
         if output is None:
-            write_json(store.documents(), sys.stdout, resolution=resolution, events=events)
+            write_export(store, format.value, sys.stdout, chosen)
             return
-        tmp = output.with_name(output.name + ".part")  # never leave a half-written export behind
-        with tmp.open("w", encoding="utf-8") as handle:
-            write_json(store.documents(), handle, resolution=resolution, events=events)
-        tmp.replace(output)
-    err.print(f"wrote {escape(str(output))}")
+        written = to_path(store, format.value, output, chosen)  # each file written as .part, then renamed
+    for path in written:
+        err.print(f"wrote {escape(str(path))}")
 
 
 @app.command()
