@@ -7,7 +7,10 @@ DB     ?= demo.db
 
 .PHONY: install demo test lint bench bench-geo bench-dates bench-events bench-attribution bench-corpus fuzz score clean
 
+# After the packages, the gazetteer file (geo/storage.py: countries, admin areas, towns; ~1 min, once per
+# version of its code and data, in ~/.cache/newsgraph or $NEWSGRAPH_CACHE); silent when it is there already.
 install: $(VENV)/.installed
+	@$(PY) -m newsgraph.geo --quiet
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

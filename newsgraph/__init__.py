@@ -5,9 +5,14 @@
     >>> [e.name for e in doc.entities]
 """
 
+from typing import TYPE_CHECKING
+
 from newsgraph.errors import ExtractionError, InputError, NewsgraphError, StoreError
 from newsgraph.model import Claim, Document, Entity, Event, Relation, Span
-from newsgraph.pipeline import extract
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline import extract
+    from newsgraph.store import Store
 
 __version__ = "0.1.0"
 
@@ -28,7 +33,12 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:  # Store pulls in SQLAlchemy: load it only when asked for
+def __getattr__(name: str) -> object:
+    """``extract`` pulls in spaCy and ``Store`` SQLAlchemy: each is imported when first asked for, so a command
+    that needs neither (``newsgraph --help``, ``newsgraph summary``) starts without them."""
+    if name == "extract":
+        from newsgraph.pipeline import extract
+        return extract
     if name == "Store":
         from newsgraph.store import Store
         return Store

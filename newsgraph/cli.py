@@ -103,6 +103,14 @@ def _warn(message: str, console: Console = err) -> None:
     console.print(f"[yellow]warning:[/] {escape(message)}")
 
 
+def _gazetteer_ready() -> None:
+    """Open the gazetteer file, or build it now if this version has none: its progress bar then shows before
+    the command's own, and the build does not count against the first document's time limit."""
+    from newsgraph.geo.gazetteer import store
+
+    store()
+
+
 def _read_options(encoding: str | None, max_chars: int | None, columns: dict[str, str | None],
                   date_format: str | None, day_first: bool, month_first: bool) -> ReadOptions:
     from newsgraph.ingest import DAY_FIRST, MONTH_FIRST, Columns, DateRule, ReadOptions
@@ -146,6 +154,7 @@ def extract(files: Annotated[list[str], typer.Argument(help="Files, directories 
         author=author_column, id=id_column), date_format, day_first, month_first)
     report = IngestReport()
     docs = []
+    _gazetteer_ready()
     for outcome in extract_paths(files, options=options, published=_checked_published(published, options),
                                  timeout=timeout, debug=debug, report=report):
         for warning in outcome.warnings:
@@ -182,6 +191,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
         text=text_column, title=title_column, date=date_column, source=source_column, url=url_column,
         author=author_column, id=id_column), date_format, day_first, month_first)
     day = _checked_published(published, options)
+    _gazetteer_ready()
     with Store(db) as store, _ProgressBar() as bar:
         report = ingest_paths(paths, store, options=options, published=day, timeout=timeout, debug=debug,
                               on_progress=bar.update)

@@ -52,6 +52,9 @@ class GazetteerSettings:
     """
 
     cache_dir: Path = field(default_factory=lambda: Path.home() / ".cache" / "newsgraph")
+    # a gazetteer file of another version unused this long is deleted (worktrees and CI jobs of other
+    # versions share the directory: a file in use is touched whenever a process opens it)
+    unused_seconds: int = 6 * 3600
     # a temporary build file this old belongs to a builder that died
     orphan_seconds: int = 3600
     # towns of at least this many people are in the core index; smaller ones in the full index.
@@ -194,6 +197,12 @@ class EventSettings:
     # a demonym the country table lacks matches a country whose name it starts with, minus its
     # last letter, when that stem has at least this many letters ("Syrian" ~ "Syri")
     demonym_stem: int = 4
+    # "The blast hit ...": a definite event noun takes the date of the event of its type told at most
+    # this many sentences before
+    anaphor_sentences: int = 3
+    # the day's news: an event dated at most this many days from the publication date carries its date on to
+    # the undated simple-past sentences that follow it
+    news_day_slack: int = 2
 
 
 @dataclass(frozen=True)

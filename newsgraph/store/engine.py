@@ -205,8 +205,8 @@ _REASONS: tuple[tuple[str, str], ...] = (
     (r"permission denied for schema (\w+)",
      "this user may not create tables in schema {0} (GRANT CREATE ON SCHEMA {0} TO the user, or make it the owner)"),
     (r"permission denied for (table|sequence) (\w+)",
-     "permission denied for {0} {1} (readers need GRANT SELECT ON ALL TABLES IN SCHEMA public; writers also INSERT, "
-     "and USAGE ON ALL SEQUENCES IN SCHEMA public)"),
+     "permission denied for {0} {1} (readers need GRANT SELECT ON ALL TABLES IN SCHEMA public; writers also "
+     "INSERT, UPDATE, DELETE, and USAGE ON ALL SEQUENCES IN SCHEMA public)"),
     (r"the database system is (starting up|shutting down|in recovery mode)", "the server is {0}"),
 )
 

@@ -32,7 +32,7 @@ class DateWords:
     units: dict[str, str]             # "weeks" -> "W"
     modifiers: tuple[str, ...]        # "early", "mid-"
     prepositions: tuple[str, ...]     # "in", "since"
-    number_guards: tuple[str, ...]    # "resolution": a number after it is not a year
+    number_guards: tuple[str, ...]    # "resolution", "at" (1900 GMT): a number after it is not a year
     dateline_labels: tuple[str, ...]  # "published", "updated on": before a dateline's date, in this order
     running_text_preps: tuple[str, ...]  # "on 5 April 2017, ...": running text, not a dateline
     day_times: frozenset[str]         # TIME spans with these name a day ("Friday night")

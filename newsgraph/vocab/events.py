@@ -32,12 +32,18 @@ class EventTriggers:
     readiness_words: frozenset[str]              # "ready to", "willing to"
     hostile_types: frozenset[str]                # a promised act of these types is a threat
     cancelling_verbs: frozenset[str]             # "cancelled a visit": no visit took place
+    durable_types: frozenset[str]                # "halted the deal": the deal took place all the same
     lemma_fixes: dict[str, str]                  # the small model's wrong lemmas ("stag" -> "stage")
     hostile_exceptions: frozenset[str]           # "will lift sanctions": not a threat
     collective_nouns: frozenset[str]             # "a wave of strikes"
     promise_verbs: frozenset[str]                # "vowed to retaliate"
+    claiming_verbs: frozenset[str]               # "IS claimed the bombing": the claimant acts
+    responsibility_nouns: frozenset[str]         # "claimed responsibility for the attack"
     conditional_marks: frozenset[str]            # "if", "unless": not (yet) happening
     hypothesis_nouns: frozenset[str]             # "in case of an attack"
+    anaphor_determiners: frozenset[str]          # "the blast" (just reported): the same event again
+    anaphor_blockers: frozenset[str]             # "the previous attack": another event
+    background_adverbs: frozenset[str]           # "previously": not the day's news
     reporter_pronouns: frozenset[str]            # "Switzerland said it had expelled ...": "it" is the reporter
     demand_modals: frozenset[str]                # "X said Y must ...": REQUEST
     undertaking_modals: frozenset[str]           # "X said it will ...": AGREE
@@ -105,11 +111,14 @@ def _events_triggers(entries: Entries) -> EventTriggers:
         target_preps=words("target_preps"), place_preps=words("place_preps"),
         hypothetical_aux=words("hypothetical_aux"), commitment_cues=noted("commitment_cues"),
         readiness_words=words("readiness_words"), hostile_types=_types(entries, "hostile_types"),
-        cancelling_verbs=noted("cancelling_verbs"),
+        cancelling_verbs=noted("cancelling_verbs"), durable_types=_types(entries, "durable_types"),
         lemma_fixes={k: str(v) for k, v in entries.mapping("lemma_fixes").items()},
         hostile_exceptions=words("hostile_exceptions"), collective_nouns=noted("collective_nouns"),
         promise_verbs=noted("promise_verbs"), conditional_marks=noted("conditional_marks"),
+        claiming_verbs=noted("claiming_verbs"), responsibility_nouns=noted("responsibility_nouns"),
         hypothesis_nouns=noted("hypothesis_nouns"), reporter_pronouns=noted("reporter_pronouns"),
+        anaphor_determiners=noted("anaphor_determiners"), anaphor_blockers=noted("anaphor_blockers"),
+        background_adverbs=noted("background_adverbs"),
         demand_modals=noted("demand_modals"), undertaking_modals=noted("undertaking_modals"),
         threat_marks=noted("threat_marks"), unwilling_words=noted("unwilling_words"),
         addressed_types=_types(entries, "addressed_types"), aimed_types=_types(entries, "aimed_types"),

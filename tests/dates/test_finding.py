@@ -85,3 +85,15 @@ def test_time_spans_naming_a_day_are_dates() -> None:
     assert _found("Jets struck the town this morning.") == [("this morning", "2023-05-20")]
     assert _found("Jets struck the town last night.") == [("last night", "2023-05-19")]
     assert _found("The strike came at 3 pm.") == []  # a time of day names no day
+
+
+def test_a_clock_time_after_at_is_not_a_year() -> None:
+    assert _found("The Security Council will hold an emergency meeting at 1900 GMT.") == []
+    assert _found("Twin car bombs exploded at 1459 in Homs in 2014.") == [("2014", "2014")]
+
+
+def test_a_clause_the_parser_left_without_tense_takes_its_main_clauses() -> None:
+    # "retook" is tagged VBP by the small model; the clause is joined to a past one
+    found = _found("The blast hit a district which was on the front line before the army retook the city in December.")
+    assert found == [("December", "2022-12")]
+    assert _found("Talks resume in December.") == [("December", "2023-12")]  # a present of its own stays

@@ -100,6 +100,10 @@ def test_contract_date_always_gives_contract_forms(text: str, anchor: dt.date | 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("3/4/27", "2027-03-04"),   # within the numeric-date slack after the publication year: this century
+    ("04/03/2016", "2016-04-03"),  # slashes: US order
+    ("04-03-2016", "2016-03-04"),  # dashes and dots: day first (European and Middle Eastern sites)
+    ("23.04.2017", "2017-04-23"),
+    ("12-25-2014", "2014-12-25"),  # unless the first number cannot be a month
     ("3/4/59", "1959-03-04"),
     ("in '19", "2019"),
     ("two decades ago", "200"),

@@ -1,27 +1,9 @@
-"""The gazetteer's tables and its on-disk cache (newsgraph.geo.gazetteer, newsgraph.geo.build)."""
+"""The gazetteer's tables and indexes (newsgraph.geo.gazetteer, newsgraph.geo.build); its file: test_gazetteer_storage."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
-
-import pytest
-
 from newsgraph import geo
 from newsgraph.geo import gazetteer
-from newsgraph.settings import settings
-
-
-@pytest.fixture
-def cache_at(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], None]]:
-    """Point the gazetteer's cache at a directory through ``NEWSGRAPH_CACHE``, as a user would."""
-
-    def use(path: Path) -> None:
-        monkeypatch.setenv("NEWSGRAPH_CACHE", str(path))
-        settings.cache_clear()  # settings are read from the environment once per process
-
-    yield use
-    settings.cache_clear()  # the next reader sees the environment monkeypatch restores
 
 
 def test_tables_are_built_from_the_installed_packages() -> None:
@@ -45,22 +27,3 @@ def test_official_admin_names_are_indexed_under_the_names_news_uses() -> None:
 def test_country_centres_come_from_the_news_data_where_given() -> None:
     canada = gazetteer.countries()["CA"]
     assert (round(canada.lat, 1), round(canada.lon, 1)) == (60.1, -113.6)  # GeoNames' point for Canada
-
-
-def test_unwritable_cache_builds_in_memory(tmp_path: Path, cache_at: Callable[[Path], None]) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("not a directory")
-    cache_at(blocker / "cache")
-    assert gazetteer._cached("probe", lambda: {"built": True}, dict) == {"built": True}
-
-
-def test_cache_prunes_other_versions(tmp_path: Path, cache_at: Callable[[Path], None]) -> None:
-    cache_at(tmp_path)
-    stale = tmp_path / "gazetteer-full-000000000000.pickle"
-    stale.write_bytes(b"old")
-    other = tmp_path / "unrelated.pickle"  # not ours: left alone
-    other.write_bytes(b"x")
-    assert gazetteer._cached("probe", lambda: {"built": True}, dict) == {"built": True}
-    assert not stale.exists() and other.exists()
-    assert (tmp_path / f"gazetteer-probe-{gazetteer._version()}.pickle").exists()
-    assert gazetteer._cached("probe", lambda: {"built": False}, dict) == {"built": True}  # read back

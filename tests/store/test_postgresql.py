@@ -47,7 +47,7 @@ def test_the_privileges_the_readme_lists_are_enough(pg_url: str, pg_admin_url: s
         with owner.engine.begin() as conn:
             reader, writer = (make_url(roles[k]).username for k in ("reader", "writer"))
             conn.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}, {writer}"))
-            conn.execute(text(f"GRANT INSERT ON ALL TABLES IN SCHEMA public TO {writer}"))
+            conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {writer}"))
             conn.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {writer}"))
     second = newsgraph.extract(OTHER, "2024-01-08", doc_id="sdf")
     with Store(roles["writer"]) as store:

@@ -35,12 +35,13 @@ def _r_numeric(s: str, ctx: Context) -> str | None:
         return make_day(y, mo, int(m.group(3))) if m.group(3) else f"{y}-{mo:02d}"
     m = _full(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})", s)
     cfg = settings().dates
-    if m:  # US order unless the first number cannot be a month
+    if m:  # "4/3/2016" is US order, "04-03-2016" and "04.03.2016" day first, unless the first number cannot be
         a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if y < 100:
             now = ctx.anchor.year if ctx.anchor else cfg.default_year
             y += 2000 if y <= now % 100 + cfg.numeric_year_slack else 1900
-        month, day = (b, a) if a > 12 else (a, b)
+        day_first = a > 12 or (m.group(2) != "/" and b <= 12)
+        month, day = (b, a) if day_first else (a, b)
         return make_day(y, month, day) or MISSING
     return MISSING
 

@@ -27,7 +27,19 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
         if token.tag_ == "VB" and before in words.period_preps:
             return None  # "a program to run through June": a planned period, not a past one
         token = token.head
-    return _verb_tense(token, before) if token.pos_ in ("VERB", "AUX") else None
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    return _verb_tense(token, before) or _inherited_tense(token, before)
+
+
+def _inherited_tense(verb: Token, before: str) -> str | None:
+    """'... which was on the front line before the army retook the city in December': a bare present
+    form the parser gave no tense ('retook' read as VBP) in a clause joined to a past one is past."""
+    if verb.tag_ not in ("VBP", "VBZ") or verb.dep_ not in ("advcl", "conj") or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    return "past" if _verb_tense(verb.head, before) == "past" else None
 
 
 def _finite(token: Token) -> bool:

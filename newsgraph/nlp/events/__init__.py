@@ -11,7 +11,9 @@ For each trigger:
 - targets:  the object, the passive subject, "on / against / to / with X"
 - location: a place entity after "in / at / near ..."
 - date:     a date mention whose chain of syntactic heads reaches the trigger without
-            leaving the trigger's clause, with repairs for common misparses (dating.py).
+            leaving the trigger's clause, with repairs for common misparses (dating.py); else
+            the date of a "when" clause it stands in, or of the event a definite noun tells
+            again ("The blast hit ...", discourse.py).
 
 Only entities of the ``EntityIndex`` become participants: pronouns are not resolved here.
 """
@@ -20,6 +22,7 @@ Only entities of the ``EntityIndex`` become participants: pronouns are not resol
 from newsgraph.model import DateMention, Event, Span
 from newsgraph.nlp.dates import contract_date
 from newsgraph.nlp.events.dating import attach_dates
+from newsgraph.nlp.events.discourse import date_from_discourse
 from newsgraph.nlp.events.reader import EventReader
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed
@@ -30,9 +33,11 @@ __all__ = ["extract_events"]
 
 def extract_events(parsed: Parsed, index: EntityIndex, dates: list[DateMention]) -> list[Event]:
     """One event per reported occurrence, in text order, ids v1, v2, …"""
-    reader = EventReader(parsed.doc, index, load("events_triggers"))
+    lex = load("events_triggers")
+    reader = EventReader(parsed.doc, index, lex)
     drafts = reader.read()
     attach_dates(parsed.doc, reader.anchors, reader.twins, dates)
+    date_from_discourse(parsed.doc, reader.anchors, dates, lex, parsed.published)
     kept = [d for d in drafts if d.actors or d.targets or d.location or d.named_actor]
     kept.sort(key=lambda d: d.trigger_start)
     events = []

@@ -82,15 +82,50 @@ class ArgumentReader(TriggerTyper):
                     else:
                         add_ids(draft.actors, [eid])
                 draft.named_actor = draft.named_actor or names_a_group(child)
+            elif child.dep_ == "acl" and child.tag_ == "VBN":  # "a deal brokered by Iran", "strikes carried out by X"
+                for pobj in (p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"):
+                    add_ids(draft.actors, self._np_entities(pobj))
+                    draft.named_actor = draft.named_actor or names_a_group(pobj)
+        claimant = self._claimant(noun)
+        if claimant is not None:
+            subjects, passive = self._subjects(claimant)
+            for subj in subjects if not passive else []:
+                add_ids(draft.actors, self._np_entities(subj))
+                draft.named_actor = draft.named_actor or names_a_group(subj)
         self._preps(noun, draft, noun=True)
 
+    def _claimant(self, noun: Token) -> Token | None:
+        """'IS claimed the bombing', 'X claimed responsibility for the attack': the verb whose subject
+        carried out the event ``noun`` names."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "for" and self._lemma(head.head) in self.lex.responsibility_nouns:
+            noun, head = head.head, head.head.head
+        if noun.dep_ == "dobj" and head.pos_ == "VERB" and self._lemma(head) in self.lex.claiming_verbs:
+            return head
+        return None
+
     def _place_of(self, phrase: Token, draft: Draft) -> None:
-        """'Hezbollah fighters near Damascus': a participant's own place phrase locates the event."""
-        for prep in phrase.children:
+        """'Hezbollah fighters near Damascus', 'a strike on the market in Tora': a participant's own
+        place phrase locates the event."""
+        # "at Olya, a small port in Astrakhan province": an unknown place is placed by its apposition
+        preps = [c for t in (phrase, *(a for a in phrase.children if a.dep_ == "appos")) for c in t.children]
+        for prep in preps:
             if draft.location is None and prep.dep_ == "prep" and prep.lower_ in self.lex.place_preps:
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    places = [e for e in self._np_entities(pobj) if self.index[e].type in PLACE_TYPES]
-                    draft.location = draft.location or (places[0] if places else None)
+                    draft.location = draft.location or self._most_specific(self._places(pobj, self._np_entities(pobj)))
+
+    def _places(self, pobj: Token, found: list[str]) -> list[str]:
+        """The place entities a phrase names, with the one its 'of' names ('the central Syrian city of Homs')."""
+        places = [e for e in found if self.index[e].type in PLACE_TYPES]
+        for prep in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for inner in (c for c in prep.children if c.dep_ == "pobj"):
+                add_ids(places, [e for e in self._np_entities(inner) if self.index[e].type in PLACE_TYPES])
+        return places
+
+    def _most_specific(self, places: list[str]) -> str | None:
+        """'in Syria's second city Aleppo', 'in Aleppo, Syria': the city, not its country."""
+        inside = [e for e in places if country_code(self.index[e].name) is None]
+        return next(iter(inside or places), None)
 
     def _preps(self, head: Token, draft: Draft, noun: bool) -> None:
         lex = self.lex
@@ -102,10 +137,10 @@ class ArgumentReader(TriggerTyper):
                 if not noun and self._noun_type(pobj):
                     continue  # "killed in U.S. air strikes": the strikes are an event, not a place or target
                 found = self._np_entities(pobj)
-                places = [e for e in found if self.index[e].type in PLACE_TYPES]
+                places = self._places(pobj, found) if word in lex.place_preps else []
                 aimed = word == "at" and draft.type in lex.aimed_types  # "fired at Tel Aviv"
-                if word in lex.place_preps and places and not aimed and (word != "at" or len(places) == len(found)):
-                    draft.location = draft.location or places[0]
+                if places and not aimed and (word != "at" or len(places) == len(found)):
+                    draft.location = draft.location or self._most_specific(places)
                 elif word == "by" and noun:
                     add_ids(draft.actors, found)
                 elif word == "of" and noun:
@@ -114,8 +149,9 @@ class ArgumentReader(TriggerTyper):
                     add_ids(draft.targets if draft.type in lex.from_is_target else draft.actors if noun else [], found)
                 elif word in lex.target_preps:
                     add_ids(draft.targets, found)
-                if not places and word in lex.place_preps:
-                    # "at a jail in Dili", "outside the Interior Ministry in Ankara": the place of the site
+                if not places and (word in lex.place_preps or word in lex.target_preps):
+                    # "at a jail in Dili", "outside the Interior Ministry in Ankara", "a strike on the market
+                    # in Tora": the place of the site
                     self._place_of(pobj, draft)
 
     def _subjects(self, verb: Token) -> tuple[list[Token], bool]:
@@ -177,8 +213,21 @@ class ArgumentReader(TriggerTyper):
         ('Iran's policy of distributing weapons')."""
         if v.dep_ == "relcl":
             return [v.head]
+        if (v.dep_ == "acl" and v.head.dep_ == "ROOT" and v.head.i < v.i and v.head.pos_ in ("NOUN", "PROPN")
+                and any(c.dep_ in ("dobj", "ccomp") for c in v.children)):
+            # "Niger, Mali and Burkina Faso, all led by juntas, announced ... that": a sentence the parser
+            # left without a verb, its main verb read as a participle of the subject
+            return [v.head]
         if v.dep_ == "xcomp":
             objects = [c for c in v.head.children if c.dep_ in ("dobj", "dative")]
+            if objects:
+                return objects
+        if v.dep_ == "pcomp" and v.head.lower_ == "of":
+            owner = v.head.head
+            # "accused Iran of supplying drones", "accused government forces of gassing ...": the accused acts
+            if owner.dep_ == "dobj" and owner.head.pos_ == "VERB":
+                return [owner]
+            objects = [c for c in owner.children if c.dep_ == "dobj"] if owner.pos_ == "VERB" else []
             if objects:
                 return objects
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("NOUN", "PROPN"):
@@ -198,6 +247,8 @@ class ArgumentReader(TriggerTyper):
         """Entities a noun phrase names: its words, possessor and coordinated members, not its clauses."""
         ids: list[str] = []
         tokens = phrase_tokens(head)
+        # "regime ally Iran", "the capital Damascus": an apposition names the same participant
+        tokens += [t for member in list(tokens) for c in member.children if c.dep_ == "appos" for t in phrase_tokens(c)]
         for tok in tokens:
             eid = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
             if eid is not None and eid not in ids:

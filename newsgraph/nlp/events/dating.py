@@ -1,7 +1,7 @@
 """Which event a date mention dates.
 
 A date dates the trigger its chain of syntactic heads reaches without leaving the trigger's
-clause.  Three repairs for what the small parser gets wrong, each still inside one clause:
+clause.  Repairs for what the small parser gets wrong, each still inside one clause:
 
 - a date hung on a word that names no event goes to the event that word governs:
   "retaliation for an assault on a base on Friday" (the assault), "In June, a boarding at
@@ -10,10 +10,15 @@ clause.  Three repairs for what the small parser gets wrong, each still inside o
   "Speaking to lawmakers on Saturday, the minister vowed ..." dates the vow;
 - in a gapped coordination ("signed one with A in 2022 and a second with B in 2023") a
   date after the second conjunct dates the second event;
+- a date between an event noun and the passive verb reacting to it dates the noun's event:
+  "Turkey's lifting of the ban on July 1, 2022 was welcomed in Baghdad";
+- a coordinated verb that names no event and has no subject of its own continues the event
+  before it: "encircled the town and entered its districts on June 23" dates the encircling;
 - an event noun and the participle or relative clause that tells the same event share one
   date ("an agreement with the US, signed in 1998"; "the July 2023 coup that ousted Bazoum").
 
-Nothing is guessed from elsewhere in the sentence.
+Nothing is guessed from elsewhere in the sentence here; discourse.py adds the dates a "when"
+clause or an event told again gives.
 """
 
 from __future__ import annotations
@@ -46,9 +51,20 @@ def attach_dates(doc: Doc, anchors: dict[int, Draft | None], twins: dict[int, li
         draft = _twin_after(anchors[index], twins.get(index, []), span)
         if draft is anchors[index]:
             draft = _delegate(doc, index, anchors)
+        draft = _subject_event(doc[index], span, anchors) or draft
         if draft is not None and steps < draft.date_distance:
             draft.date, draft.date_distance = mention, steps
     _pass_to_clause(doc, anchors)
+
+
+def _subject_event(verb: Token, span: Span, anchors: dict[int, Draft | None]) -> Draft | None:
+    """"Turkey's lifting of the ban on July 1, 2022 was welcomed in Baghdad": a date between an event
+    noun and the passive verb that reacts to it (the parser hangs it on the verb) dates the noun's event."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not subject.i < span.start < verb.i:
+        return None
+    found = anchors.get(subject.i)
+    return found if found is not None and found is not anchors.get(verb.i) else None
 
 
 def _pass_to_clause(doc: Doc, anchors: dict[int, Draft | None]) -> None:
@@ -78,7 +94,7 @@ def _reached(span: Span, anchors: dict[int, Draft | None]) -> tuple[int, int] | 
             governed = _governed_event(tok, span, anchors)
             if governed is not None:
                 return governed, steps + 1
-        if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
+        if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and not _shares_subject(tok)):
             return None
         if tok.dep_ in CLAUSE_DEPS and not _shares_main_time(tok):
             return None
@@ -101,6 +117,14 @@ def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) ->
             found.append(child.i)
         stack.extend(c for c in child.children if c.dep_ in _NP_WALK)
     return min(found, key=lambda i: abs(i - span.start)) if found else None
+
+
+def _shares_subject(verb: Token) -> bool:
+    """'encircled the town and entered its districts on June 23': a conjunct that names no event and has
+    no subject or auxiliary of its own continues the event before it, which takes its date (when it has
+    none nearer)."""
+    return verb.head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _shares_main_time(tok: Token) -> bool:

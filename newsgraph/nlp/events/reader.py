@@ -156,8 +156,15 @@ class EventReader(ArgumentReader):
         kind = self._noun_type(tok)
         if kind is None:
             return
-        if tok.dep_ in ("dobj", "nsubjpass") and self._lemma(tok.head) in self.lex.cancelling_verbs:
+        if (tok.dep_ in ("dobj", "nsubjpass") and self._lemma(tok.head) in self.lex.cancelling_verbs
+                and kind not in self.lex.durable_types):
             self.anchors[tok.i] = None  # "cancelled a planned visit": no visit took place
+            return
+        outer = self.anchors.get(tok.head.head.i) if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        if outer is not None and outer.anchor.i == tok.head.head.i and outer.type == kind:
+            # "the lifting of sanctions on Iran": one event, told by both nouns
+            self.anchors[tok.i] = outer
+            self._noun_arguments(tok, outer)
             return
         draft = self._noun_draft(tok, kind)
         if draft is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsgraph.model import PLACE_TYPES
 from newsgraph.nlp.events.grammar import NP_DEPS
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.vocab.events import EventTriggers
@@ -35,6 +36,8 @@ class TriggerTyper:
             weapon = self._is_weapon(obj) or any(self._is_weapon(c) for c in obj.children if c.dep_ == "compound")
             if weapon and "@weapon" in table:  # "bought missile systems"
                 return _typed(table["@weapon"], tok.text)
+            if "@place" in table and self._names_place(obj):  # "the last French soldiers left Niamey"
+                return _typed(table["@place"], tok.text)
             if "*" in table:
                 return _typed(table["*"], tok.text)
         elif table is not None and "*" in table and table["*"] is None:
@@ -102,6 +105,18 @@ class TriggerTyper:
         if eid is not None and self.index[eid].type == "WEA":
             return True
         return self._lemma(tok) in self.lex.weapon_words or tok.lower_ in self.lex.weapon_words
+
+    def _names_place(self, noun: Token) -> bool:
+        """'Niamey', 'the al-Foua and Kefraya towns', 'the town of Hader': a phrase naming a place entity."""
+        words = phrase_tokens(noun) + [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                       for p in c.children if p.dep_ == "pobj" for t in phrase_tokens(p)]
+        for word in words:  # a name, not a demonym: "left a Filipino sailor injured" leaves no place
+            if word.pos_ != "PROPN" or word.ent_type_ == "NORP":  # "Filipino" is a demonym, not a place
+                continue
+            eid = self.index.entity_at(word.idx, word.idx + len(word.text))
+            if eid is not None and self.index[eid].type in PLACE_TYPES:
+                return True
+        return False
 
     def _inside_name(self, tok: Token) -> bool:
         """Words of a name ('Peace Agreement Commission') are not triggers."""

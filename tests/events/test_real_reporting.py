@@ -1,0 +1,176 @@
+"""Event dates and participants on the kinds of sentence real reporting is made of: wire leads with a
+weekday, scraped pages without commas, an event told again in the next sentence, "when" clauses,
+"two days after", and the background dates that must not date the news."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.model import Document, Event
+from newsgraph.pipeline import extract
+
+PUBLISHED = "2016-09-21"  # a Wednesday
+
+
+def participants(doc: Document, event: Event) -> set[str]:
+    ids = list(event.actors) + list(event.targets) + ([event.location] if event.location else [])
+    return {found.name for i in ids if (found := doc.entity(i)) is not None}
+
+
+def event(doc: Document, trigger: str) -> Event:
+    found = [e for e in doc.events if e.trigger == trigger]
+    assert len(found) == 1, [(e.trigger, e.date) for e in doc.events]
+    return found[0]
+
+
+# ---------------------------------------------------------------- a date in the event's own sentence
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "date", "who"), [
+    ("The visit of the Iranian president Ebrahim Raisi to Moscow on March 4, 2021 was his first abroad.",
+     "visit", "CONSULT", "2021-03-04", {"Ebrahim Raisi", "Moscow"}),
+    ("Amnesty International presented its report to the United Nations on June 2, 2020.",
+     "presented", "STATEMENT", "2020-06-02", {"Amnesty International", "United Nations"}),
+    ("Turkey's lifting of the ban on flights to Erbil on July 1, 2022 was welcomed in Baghdad.",
+     "lifting", "SANCTION", "2022-07-01", {"Turkey"}),
+    ("Egypt signed 12 contracts with Russia in 2018, including 5 in March.",
+     "signed", "AGREE", "2018", {"Egypt", "Russia"}),
+    # scraped text: no "on", no commas
+    ("A motorcycle bomber killed 16 civilians outside a bakery in Qamishli Tuesday an official said.",
+     "killed", "ASSAULT", "2016-09-20", {"Qamishli"}),
+    ("Thousands of Iraqi Kurds were gassed by Saddam Hussein's forces at Halabja in 1988.",
+     "gassed", "ASSAULT", "1988", {"Saddam Hussein", "Halabja"}),
+    ("An air force strike on the weekly market in Tora, a town north of El Fasher, on March 24 killed 54 civilians.",
+     "killed", "ASSAULT", "2016-03-24", {"Tora"}),
+    ("Government forces encircled the town of Manbij and entered its southern districts on June 23.",
+     "encircled", "ASSAULT", "2016-06-23", {"Manbij"}),
+    ("The last French soldiers left Niamey in December 2015.", "left", "RETREAT", "2015-12", {"Niamey"}),
+])
+def test_an_event_takes_the_date_its_sentence_gives_it(text: str, trigger: str, kind: str, date: str,
+                                                       who: set[str]) -> None:
+    doc = extract(text, PUBLISHED)
+    found = event(doc, trigger)
+    assert (found.type, found.date) == (kind, date)
+    assert who <= participants(doc, found)
+
+
+def test_the_city_and_not_its_country_is_where_it_happened() -> None:
+    doc = extract("A bomb killed six people in Syria's second city Aleppo on Wednesday.", PUBLISHED)
+    assert doc.entity(event(doc, "killed").location).name == "Aleppo"  # type: ignore[union-attr]
+    doc = extract("Rockets struck government-held districts in the central Syrian city of Homs on Thursday.",
+                  PUBLISHED)
+    assert doc.entity(event(doc, "struck").location).name == "Homs"  # type: ignore[union-attr]
+
+
+def test_the_accused_and_the_claimant_are_the_actors() -> None:
+    doc = extract("Ukraine has accused Iran of supplying Russia with drones since September 2022.", PUBLISHED)
+    supply = event(doc, "supplying")
+    assert supply.date == "2022-09" and {doc.entity(i).name for i in supply.actors} == {"Iran"}  # type: ignore[union-attr]
+    doc = extract("The Islamic State group claimed responsibility for the bombing in Hasakeh.", PUBLISHED)
+    assert "Islamic State" in participants(doc, event(doc, "bombing"))
+    doc = extract("The attack forced a ceasefire deal brokered by regime ally Iran and Qatar to be halted.", PUBLISHED)
+    assert {"Iran", "Qatar"} <= participants(doc, event(doc, "deal"))  # a halted deal was still made
+
+
+# ---------------------------------------------------------------- dates from around the clause
+
+def test_an_event_told_again_takes_the_date_of_the_first_telling() -> None:
+    doc = extract("A bomb killed six people in Aleppo on Wednesday. The blast hit the neighbourhood of "
+                  "Salaheddin before Syrian forces retook Aleppo in December.", PUBLISHED)
+    hit = event(doc, "hit")
+    assert hit.date == "2016-09-21" and "Salaheddin" in participants(doc, hit)
+    assert event(doc, "retook").date == "2015-12"  # told in passing, past: last December
+
+
+def test_the_events_of_a_dates_when_clause_take_that_date() -> None:
+    doc = extract("The incident is the most serious in the Gulf of Finland since Dec. 25, 2023, when the tanker "
+                  "Eagle S cut the Estlink 2 power cable between Finland and Estonia.", PUBLISHED)
+    assert event(doc, "cut").date == "2023-12-25"
+
+
+def test_days_after_dates_one_event_from_the_other() -> None:
+    doc = extract("Russian jets bombed a hospital in Khan Tuman on Wednesday. The attack on the hospital came two "
+                  "days after Russian jets hit an aid convoy near Aleppo.", PUBLISHED)
+    hit = event(doc, "hit")
+    assert (hit.date, hit.date_text) == ("2016-09-19", "two days after")
+    doc = extract("Rebels shelled the town of Azaz on Tuesday, a day after government forces bombed a market in "
+                  "Idlib.", PUBLISHED)
+    assert event(doc, "bombed").date == "2016-09-19"
+
+
+def test_the_days_news_is_told_on_in_the_next_sentences() -> None:
+    doc = extract("A bomb killed six people in Aleppo on Wednesday. About 45 buses left Idlib for Aleppo. "
+                  "Meanwhile a convoy left Madaya for Idlib a military media unit said.", PUBLISHED)
+    assert [e.date for e in doc.events if e.trigger == "left"] == ["2016-09-21", "2016-09-21"]
+
+
+# ---------------------------------------------------------------- dates that must not date the news
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # background dates belong to their own clause
+    ("Rebels shelled the town of Azaz. More than 300,000 people have been killed since the conflict began in "
+     "March 2011.", "shelled"),
+    ("Syrian jets struck Idlib, the most serious attack since Dec. 25, 2023.", "struck"),
+    ("France said on Friday that Syrian forces had attacked Ghouta.", "attacked"),
+    # the dateline's date and a clock time are not the event's date
+    ("Wed 01 Oct 2014 at 1459 Twin car bomb explosions killed 18 people in Homs.", "killed"),
+    ("The U.N. Security Council will meet at 1900 GMT to discuss the chemical attack.", "meet"),
+])
+def test_a_background_date_does_not_date_the_main_event(text: str, trigger: str) -> None:
+    doc = extract(text, None if text.startswith("Wed") else PUBLISHED)
+    found = [e for e in doc.events if e.trigger == trigger]
+    assert found and all(e.date is None for e in found), [(e.trigger, e.date) for e in doc.events]
+
+
+@pytest.mark.parametrize("second", [
+    "The previous attack on Aleppo killed five.",                    # another event
+    "Rebels had shelled Afrin.",                                     # an earlier time
+    "Rebels previously shelled Afrin.",                              # background
+])
+def test_no_date_passes_to_other_events(second: str) -> None:
+    doc = extract("Rebels attacked the town of Azaz on Monday. " + second, PUBLISHED)
+    first_date = doc.events[0].date
+    assert first_date == "2016-09-19"
+    later = [e for e in doc.events if e.evidence.start > doc.events[0].evidence.end]
+    assert later and all(e.date is None for e in later), [(e.trigger, e.date) for e in later]
+
+
+def test_news_of_another_day_is_not_told_on() -> None:
+    doc = extract("Rebels attacked the town of Azaz in March 2014. Government forces shelled Afrin.", PUBLISHED)
+    assert event(doc, "shelled").date is None
+
+
+# ---------------------------------------------------------------- the shared development articles (half A)
+
+def _article(shared_dir: Path, name: str) -> Document:
+    path = shared_dir / "corpus" / f"{name}.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    gold = json.loads(path.with_name(f"{name}.gold.json").read_text(encoding="utf-8"))
+    return extract(path.read_text(encoding="utf-8"), gold["published"])
+
+
+def test_a_scraped_wire_report_dates_its_news_and_its_history(shared_dir: Path) -> None:
+    doc = _article(shared_dir, "fakes-0042")
+    dated = {(e.trigger, e.date) for e in doc.events if e.date}
+    assert ("encircled", "2016-06-23") in dated and ("launched offensive", "2016-05") in dated
+    attack = event(doc, "occurred attack")  # "The attack which also wounded dozens ... occurred in Salihiah"
+    assert attack.date == "2016-07-05" and "Salihiah" in participants(doc, attack)
+
+
+def test_a_scraped_report_dates_the_blast_told_again(shared_dir: Path) -> None:
+    doc = _article(shared_dir, "fakes-0061")
+    hit = event(doc, "hit")
+    assert hit.date == "2017-04-19" and "Salaheddin" in participants(doc, hit)
+    assert event(doc, "retook").date == "2016-12"
+    injured = event(doc, "injured")  # "... injured during a bomb blast on a convoy outside Aleppo on Saturday"
+    assert injured.date == "2017-04-15" and "Aleppo" in participants(doc, injured)
+
+
+def test_a_wire_report_keeps_clock_times_out_of_event_dates(shared_dir: Path) -> None:
+    doc = _article(shared_dir, "fakes-0482")
+    assert {e.date for e in doc.events if e.date} <= {"2013-08-21", "1988"}
+    gassed = event(doc, "gassed")
+    assert gassed.date == "1988" and "Halabja" in participants(doc, gassed)
