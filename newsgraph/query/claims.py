@@ -13,14 +13,14 @@ they are empty, and ``contradicted`` means disputed inside its own document (``d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Select, and_, exists, func, select, tuple_
+from sqlalchemy import Connection, Select, and_, exists, func, select
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.query.common import corpus_ids, documents, names, nodes_of
+from newsgraph.query.common import documents, names, nodes_of
 from newsgraph.query.names import resolve_in
 from newsgraph.store import schema
 
@@ -78,42 +78,39 @@ class ClaimRecord:
 
 def load_claims(conn: Connection, keys: Sequence[tuple[int, str]]) -> list[ClaimRecord]:
     """The records of these claims ((doc_pk, local claim id)), in the order given."""
-    c, r = schema.claims, schema.claim_refs
+    c, r, m, n, e = schema.claims, schema.claim_refs, schema.corpus_members, schema.corpus_nodes, schema.entities
     pks = sorted({pk for pk, _ in keys})
+    wanted_keys = set(keys)
     rows: dict[tuple[int, str], Any] = {}
-    refs: dict[tuple[int, str], list[tuple[str, str]]] = {}
-    unique = sorted(set(keys))
-    for i in range(0, len(unique), 500):
-        part = unique[i:i + 500]
-        rows.update({(x.doc_pk, x.local_id): x for x in conn.execute(
-            select(c).where(tuple_(c.c.doc_pk, c.c.local_id).in_(part)))})
-        for x in conn.execute(select(r).where(tuple_(r.c.doc_pk, r.c.claim_id).in_(part))):
-            refs.setdefault((x.doc_pk, x.claim_id), []).append((x.role, x.entity_id))
-    wanted = [k for k in keys if k in rows]
-    ids = corpus_ids(conn, {(k[0], ent) for k in wanted for _, ent in refs.get(k, ())})
-    label = names(conn, ids.values())
+    refs: dict[tuple[int, str], list[tuple[str, str, str]]] = {}
+    ref_query = (select(r.c.doc_pk, r.c.claim_id, r.c.role, r.c.entity_id,
+                        func.coalesce(n.c.corpus_id, e.c.global_id).label("corpus_id"))
+                 .join(e, (e.c.doc_pk == r.c.doc_pk) & (e.c.local_id == r.c.entity_id))
+                 .outerjoin(m, (m.c.doc_pk == r.c.doc_pk) & (m.c.local_id == r.c.entity_id))
+                 .outerjoin(n, n.c.node == m.c.node))
+    for i in range(0, len(pks), 500):  # by document (its index), keeping the wanted claims
+        part = pks[i:i + 500]
+        rows.update({k: x for x in conn.execute(select(c).where(c.c.doc_pk.in_(part)))
+                     if (k := (x.doc_pk, x.local_id)) in wanted_keys})
+        for x in conn.execute(ref_query.where(r.c.doc_pk.in_(part))):
+            if (x.doc_pk, x.claim_id) in wanted_keys:
+                refs.setdefault((x.doc_pk, x.claim_id), []).append((x.role, x.entity_id, x.corpus_id))
+    label = names(conn, {cid for found in refs.values() for _, _, cid in found})
     docs = documents(conn, pks)
+    return [_record(rows[k], docs[k[0]], refs.get(k, []), label) for k in keys if k in rows]
 
-    def named(pk: int, local: str) -> Named | None:
-        cid = ids.get((pk, local))
-        return Named(cid, label.get(cid, cid)) if cid else None
 
-    out = []
-    for pk, local in wanted:
-        row, doc = rows[(pk, local)], docs[pk]
-        mine = refs.get((pk, local), [])
-
-        def of(role: str, ordered: Iterable[str], pk: int = pk,
-               mine: list[tuple[str, str]] = mine) -> tuple[Named, ...]:
-            present = {e for rl, e in mine if rl == role}
-            return tuple(x for e in ordered if e in present and (x := named(pk, e)) is not None)
-        out.append(ClaimRecord(
-            id=f"{doc.doc_id}/{local}", doc_id=doc.doc_id, outlet=doc.source, published=doc.published,
-            speaker=named(pk, row.speaker) if row.speaker else None, speaker_text=row.speaker_text,
-            via=of("via", row.via), about=of("about", row.about), cue=row.cue, stance=row.stance, text=row.text,
-            evidence=(row.ev_start, row.ev_end, row.ev_text),
-            disputed_by=f"{doc.doc_id}/{row.disputed_by}" if row.disputed_by else None))
-    return out
+def _record(row: Any, doc: Any, refs: Sequence[tuple[str, str, str]], label: Mapping[str, str]) -> ClaimRecord:
+    def of(role: str, ordered: Iterable[str]) -> tuple[Named, ...]:
+        present = {local: cid for rl, local, cid in refs if rl == role}
+        return tuple(Named(present[x], label.get(present[x], present[x])) for x in ordered if x in present)
+    speaker = of("by", [row.speaker]) if row.speaker else ()
+    return ClaimRecord(
+        id=f"{doc.doc_id}/{row.local_id}", doc_id=doc.doc_id, outlet=doc.source, published=doc.published,
+        speaker=speaker[0] if speaker else None, speaker_text=row.speaker_text, via=of("via", row.via),
+        about=of("about", row.about), cue=row.cue, stance=row.stance, text=row.text,
+        evidence=(row.ev_start, row.ev_end, row.ev_text),
+        disputed_by=f"{doc.doc_id}/{row.disputed_by}" if row.disputed_by else None)
 
 
 def entity_claim_keys(conn: Connection, corpus_id: str, role: str, limit: int,

@@ -18,19 +18,18 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, func, select, tuple_
+from sqlalchemy import Connection, func, select
 
 from newsgraph.query.claims import ClaimRecord, Named, count_capped, entity_claim_keys, load_claims
-from newsgraph.query.common import documents, latest_members, names, nodes_of
+from newsgraph.query.common import floors, member_rows, names, nodes_of
 from newsgraph.query.dates import date_key, precision
 from newsgraph.query.names import resolve_in
 from newsgraph.resolve.nodes import Node
 from newsgraph.store import schema
-from newsgraph.store.corpus_sync import chunks
 
 if TYPE_CHECKING:
     from newsgraph.store import Store
@@ -125,29 +124,23 @@ class Dossier:
                 "count_cap": self.count_cap}
 
 
-def dossier(store: Store, entity: str, limit: int = 20, sample: int = 500, count_cap: int = 1000) -> Dossier:
-    """The dossier of ``entity`` (a corpus id, a name or an alias); lists hold at most ``limit`` items."""
+def dossier(store: Store, entity: str, limit: int = 20, sample: int = 100, count_cap: int = 500) -> Dossier:
+    """The dossier of ``entity`` (a corpus id, a name or an alias); lists hold at most ``limit`` items, roles,
+    related entities and events come from its ``sample`` latest documents, totals are counted to ``count_cap``."""
     with store.engine.connect() as conn:
         corpus_id = resolve_in(conn, entity)
         nodes = nodes_of(conn, corpus_id)
-        members = latest_members(conn, [n.key for n in nodes], sample)
+        latest = floors(conn, [n.key for n in nodes], sample)
         by = load_claims(conn, entity_claim_keys(conn, corpus_id, "by", limit))
         about = load_claims(conn, entity_claim_keys(conn, corpus_id, "about", limit))
-        shared, events = _events(conn, corpus_id, members, limit)
+        shared, events = _events(conn, corpus_id, latest, limit)
         return Dossier(
-            entity=_entity(conn, corpus_id, nodes, members),
+            entity=_entity(conn, corpus_id, nodes, latest),
             claims_by=tuple(sorted(by, key=lambda c: (date_key(c.published), c.id))),
             claims_about=tuple(sorted(about, key=lambda c: (date_key(c.published), c.id))),
             claims_by_total=count_capped(conn, corpus_id, "by", count_cap),
             claims_about_total=count_capped(conn, corpus_id, "about", count_cap),
-            related=_related(conn, corpus_id, members, shared, limit), events=events, count_cap=count_cap)
-
-
-def _by_doc(members: Sequence[tuple[int, str]]) -> dict[int, set[str]]:
-    out: dict[int, set[str]] = {}
-    for pk, local in members:
-        out.setdefault(pk, set()).add(local)
-    return out
+            related=_related(conn, corpus_id, latest, shared, limit), events=events, count_cap=count_cap)
 
 
 def _top(counter: Counter[Any]) -> Any:
@@ -161,30 +154,33 @@ class _Sampled:
     aliases: Counter[str] = field(default_factory=Counter)
     points: Counter[tuple[float, float, int]] = field(default_factory=Counter)
     mentions: int = 0
+    documents: int = 0
 
 
-def _sampled(conn: Connection, members: Sequence[tuple[int, str]]) -> _Sampled:
-    """Roles (with their documents), aliases, points and mentions of these document entities."""
-    e, men = schema.entities, schema.mentions
-    docs = documents(conn, {pk for pk, _ in members})
+def _sampled(conn: Connection, latest: Mapping[str, int]) -> _Sampled:
+    """Roles (with their documents), aliases, points and mentions of the sampled document entities."""
+    e, men, d, m = schema.entities, schema.mentions, schema.documents, schema.corpus_members
     out = _Sampled()
-    keys = sorted(set(members))
-    for i in range(0, len(keys), 500):
-        part = keys[i:i + 500]
-        for r in conn.execute(select(e.c.doc_pk, e.c.roles, e.c.aliases, e.c.lat, e.c.lon, e.c.geonames_id)
-                              .where(tuple_(e.c.doc_pk, e.c.local_id).in_(part))):
-            for role in r.roles:
-                out.roles.setdefault(role, set()).add(docs[r.doc_pk].doc_id)
-            out.aliases.update(r.aliases)
-            if r.lat is not None and r.lon is not None:
-                out.points[(r.lat, r.lon, r.geonames_id or 0)] += 1
-        out.mentions += int(conn.execute(select(func.count()).select_from(men).where(
-            tuple_(men.c.doc_pk, men.c.entity_id).in_(part))).scalar_one())
+    docs = set()
+    for r in member_rows(conn, latest, e.join(d, d.c.pk == e.c.doc_pk),
+                     [d.c.doc_id, e.c.roles, e.c.aliases, e.c.lat, e.c.lon, e.c.geonames_id],
+                     on=(e.c.doc_pk == m.c.doc_pk) & (e.c.local_id == m.c.local_id)):
+        docs.add(r.doc_id)
+        for role in r.roles:
+            out.roles.setdefault(role, set()).add(r.doc_id)
+        out.aliases.update(r.aliases)
+        if r.lat is not None and r.lon is not None:
+            out.points[(r.lat, r.lon, r.geonames_id or 0)] += 1
+    for node, floor in latest.items():
+        out.mentions += int(conn.execute(
+            select(func.count()).select_from(m)
+            .join(men, (men.c.doc_pk == m.c.doc_pk) & (men.c.entity_id == m.c.local_id))
+            .where(m.c.node == node, m.c.doc_pk >= floor)).scalar_one())
+    out.documents = len(docs)
     return out
 
 
-def _entity(conn: Connection, corpus_id: str, nodes: Sequence[Node],
-            members: Sequence[tuple[int, str]]) -> DossierEntity:
+def _entity(conn: Connection, corpus_id: str, nodes: Sequence[Node], latest: Mapping[str, int]) -> DossierEntity:
     counted: Counter[str] = Counter()
     types: Counter[str] = Counter()
     countries: Counter[str] = Counter()
@@ -192,7 +188,7 @@ def _entity(conn: Connection, corpus_id: str, nodes: Sequence[Node],
         counted.update(dict(node.names))
         types.update({t: k * (2 if node.key == corpus_id else 1) for t, k in node.types})
         countries.update(dict(node.countries))
-    sampled = _sampled(conn, members)
+    sampled = _sampled(conn, latest)
     for alias, k in sampled.aliases.items():  # aliases a document gives beside the name (not in the profiles)
         counted[alias] = max(counted[alias], k)
     own = next((n for n in nodes if n.key == corpus_id), nodes[0] if nodes else None)
@@ -205,38 +201,32 @@ def _entity(conn: Connection, corpus_id: str, nodes: Sequence[Node],
                            key=lambda x: (-len(x[1]), x[0]))),
         country=_top(countries), lat=point[0] if point else None, lon=point[1] if point else None,
         geonames_id=(point[2] or None) if point else None, documents=sum(n.members for n in nodes),
-        mentions=sampled.mentions, sampled=len({pk for pk, _ in members}))
+        mentions=sampled.mentions, sampled=sampled.documents)
 
 
-def _events(conn: Connection, corpus_id: str, members: Sequence[tuple[int, str]],
+def _events(conn: Connection, corpus_id: str, latest: Mapping[str, int],
             limit: int) -> tuple[Counter[str], tuple[DossierEvent, ...]]:
     """(corpus id -> corpus events shared with the entity, the entity's events in date order)."""
     refs, rep = schema.corpus_report_refs, schema.corpus_reports
-    mine = _by_doc(members)
-    reports: set[str] = set()
-    for part in chunks(str(pk) for pk in mine):
-        query = select(refs.c.report, refs.c.doc_pk, refs.c.local_id).where(refs.c.doc_pk.in_([int(p) for p in part]))
-        reports.update(r.report for r in conn.execute(query) if r.local_id in mine[r.doc_pk])
+    m = schema.corpus_members
     shared: dict[str, set[str]] = {}
-    for part in chunks(reports):  # the entity's own reports: its events, and who else takes part in them
-        for r in conn.execute(select(rep.c.corpus_event, rep.c.view).where(rep.c.report.in_(part))):
-            view = json.loads(r.view)
-            shared.setdefault(corpus_id, set()).add(r.corpus_event)
-            for other in {*view["participants"], *([view["place"]] if view["place"] else [])} - {corpus_id}:
-                shared.setdefault(other, set()).add(r.corpus_event)
-    events = shared.pop(corpus_id, set())
-    counts: dict[str, tuple[int, int]] = {}
-    for part in chunks(events):
-        counts.update({r.corpus_event: (int(r.n), int(r.docs)) for r in conn.execute(
-            select(rep.c.corpus_event, func.count().label("n"), func.count(func.distinct(rep.c.doc_pk)).label("docs"))
-            .where(rep.c.corpus_event.in_(part)).group_by(rep.c.corpus_event))})
-    chosen = sorted(counts, key=lambda ev: (-counts[ev][1], -counts[ev][0], ev))[:limit]
-    views: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
-    for ev in chosen:  # enough reports of each to read its type, date and place
-        for r in conn.execute(select(rep.c.features, rep.c.view).where(rep.c.corpus_event == ev).limit(50)):
-            views.setdefault(ev, []).append((json.loads(r.features), json.loads(r.view)))
-    places = {v["place"] for found in views.values() for _, v in found if v["place"]}
-    label = names(conn, places)
+    mine: Counter[str] = Counter()
+    raw: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    rows = member_rows(conn, latest, refs.join(rep, rep.c.report == refs.c.report),
+                   [rep.c.corpus_event, rep.c.features, rep.c.view],
+                   on=(refs.c.doc_pk == m.c.doc_pk) & (refs.c.local_id == m.c.local_id))
+    for r in rows:  # the entity's own reports: its events (as they tell them), and who else takes part
+        view = json.loads(r.view)
+        mine[r.corpus_event] += 1
+        raw.setdefault(r.corpus_event, []).append((r.features, view))
+        for other in {*view["participants"], *([view["place"]] if view["place"] else [])} - {corpus_id}:
+            shared.setdefault(other, set()).add(r.corpus_event)
+    chosen = sorted(mine, key=lambda ev: (-mine[ev], ev))[:limit]
+    views = {ev: [(json.loads(f), v) for f, v in raw[ev][:20]] for ev in chosen}  # enough to read type, date, place
+    counts = {r.corpus_event: (int(r.n), int(r.docs)) for r in conn.execute(
+        select(rep.c.corpus_event, func.count().label("n"), func.count(func.distinct(rep.c.doc_pk)).label("docs"))
+        .where(rep.c.corpus_event.in_(chosen)).group_by(rep.c.corpus_event))}
+    label = names(conn, {v["place"] for found in views.values() for _, v in found if v["place"]})
     out = [_event(ev, views.get(ev, []), counts[ev], label) for ev in chosen]
     return (Counter({k: len(v) for k, v in shared.items()}),
             tuple(sorted(out, key=lambda x: (date_key(x.date), x.id))))
@@ -258,21 +248,17 @@ def _event(corpus_event: str, views: Sequence[tuple[dict[str, Any], dict[str, An
                         reports=count[0], documents=count[1])
 
 
-def _related(conn: Connection, corpus_id: str, members: Sequence[tuple[int, str]], shared: Counter[str],
+def _related(conn: Connection, corpus_id: str, latest: Mapping[str, int], shared: Counter[str],
              limit: int) -> tuple[Related, ...]:
     from newsgraph.query.common import corpus_ids
 
-    rel = schema.relations
-    mine = _by_doc(members)
+    rel, m = schema.relations, schema.corpus_members
     predicates: dict[str, Counter[str]] = {}
     pairs: list[tuple[int, str, str]] = []
-    for part in chunks(str(pk) for pk in mine):
-        for r in conn.execute(select(rel.c.doc_pk, rel.c.subject, rel.c.object, rel.c.predicate)
-                              .where(rel.c.doc_pk.in_([int(p) for p in part]))):
-            if r.subject in mine[r.doc_pk]:
-                pairs.append((r.doc_pk, r.object, r.predicate))
-            elif r.object in mine[r.doc_pk]:
-                pairs.append((r.doc_pk, r.subject, r.predicate))
+    for r in member_rows(conn, latest, rel, [rel.c.subject, rel.c.object, rel.c.predicate],
+                     on=(rel.c.doc_pk == m.c.doc_pk)
+                     & ((rel.c.subject == m.c.local_id) | (rel.c.object == m.c.local_id))):
+        pairs.append((r.member_doc, r.object if r.subject == r.member else r.subject, r.predicate))
     ids = corpus_ids(conn, {(pk, other) for pk, other, _ in pairs})
     for pk, other, predicate in pairs:
         cid = ids.get((pk, other))

@@ -16,18 +16,17 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select
 
 from newsgraph.query.claims import ClaimRecord, Named, entity_claim_keys, load_claims
-from newsgraph.query.common import corpus_ids, latest_members, names, nodes_of
+from newsgraph.query.common import corpus_ids, floors, member_rows, names, nodes_of
 from newsgraph.query.dates import date_key, overlaps, precision
 from newsgraph.query.names import resolve_in
 from newsgraph.store import schema
-from newsgraph.store.corpus_sync import chunks
 
 if TYPE_CHECKING:
     from newsgraph.store import Store
@@ -35,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["REPORTS_READ", "Figure", "Timeline", "TimelineItem", "timeline"]
 
 REPORTS_READ = 50  # per event, for its type, date, place and figures (its report count counts them all)
-_MEMBERS_READ = 2000  # latest documents of the entity or place whose events are listed
+_MEMBERS_READ = 500  # latest documents of the entity or place whose events are listed
 
 
 @dataclass(frozen=True)
@@ -94,8 +93,10 @@ def timeline(store: Store, entity: str | None = None, place: str | None = None, 
     with store.engine.connect() as conn:
         entity_id = resolve_in(conn, entity) if entity else None
         place_id = resolve_in(conn, place) if place else None
-        events = _event_ids(conn, entity_id, place_id)
-        items = [i for i in _events(conn, events, place_id) if overlaps(i.date, date_from, date_to)]
+        def dated(value: str | None) -> bool:
+            return overlaps(value, date_from, date_to)
+        events = _event_ids(conn, entity_id, place_id, dated)
+        items = [i for i in _events(conn, events, place_id, limit, dated) if dated(i.date)]
         if claims:
             items += [i for i in _claims(conn, entity_id, place_id, limit) if overlaps(i.date, date_from, date_to)]
         kept = sorted(items, key=lambda i: (-len(i.documents), -i.reports, i.id))[:limit]
@@ -116,33 +117,23 @@ def _places_in(conn: Connection, place_id: str) -> set[str]:
     return inside
 
 
-def _event_ids(conn: Connection, entity_id: str | None, place_id: str | None) -> set[str] | None:
-    """The corpus events to list (None: every one)."""
-    rep = schema.corpus_reports
-    wanted: set[str] | None = None
+def _event_ids(conn: Connection, entity_id: str | None, place_id: str | None,
+               dated: Callable[[str | None], bool]) -> Counter[str] | None:
+    """The corpus events to list, with how many of the filters' sampled reports tell each (None: every one);
+    ``dated``: whether a report's date is in the range asked for."""
+    refs, rep, m = schema.corpus_report_refs, schema.corpus_reports, schema.corpus_members
+    wanted: Counter[str] | None = None
     for corpus_id in (x for x in (entity_id, place_id) if x):
         targets = _places_in(conn, corpus_id) if corpus_id == place_id else {corpus_id}
-        found: set[str] = set()
-        for target in targets:
-            members = latest_members(conn, [n.key for n in nodes_of(conn, target)], _MEMBERS_READ)
-            reports = _reports_of(conn, members)
-            for part in chunks(reports):
-                found.update(conn.execute(select(rep.c.corpus_event).where(rep.c.report.in_(part))).scalars())
-        wanted = found if wanted is None else wanted & found
+        found: Counter[str] = Counter()
+        for target in sorted(targets):
+            latest = floors(conn, [n.key for n in nodes_of(conn, target)], _MEMBERS_READ)
+            found.update(r.corpus_event for r in member_rows(
+                conn, latest, refs.join(rep, rep.c.report == refs.c.report), [rep.c.corpus_event, rep.c.view],
+                on=(refs.c.doc_pk == m.c.doc_pk) & (refs.c.local_id == m.c.local_id))
+                if dated(json.loads(r.view)["date"]))
+        wanted = found if wanted is None else Counter({k: v for k, v in found.items() if k in wanted})
     return wanted
-
-
-def _reports_of(conn: Connection, members: Sequence[tuple[int, str]]) -> set[str]:
-    refs = schema.corpus_report_refs
-    mine: dict[int, set[str]] = {}
-    for pk, local in members:
-        mine.setdefault(pk, set()).add(local)
-    out: set[str] = set()
-    pks = sorted(mine)
-    for i in range(0, len(pks), 500):
-        query = select(refs.c.report, refs.c.doc_pk, refs.c.local_id).where(refs.c.doc_pk.in_(pks[i:i + 500]))
-        out.update(r.report for r in conn.execute(query) if r.local_id in mine[r.doc_pk])
-    return out
 
 
 @dataclass(frozen=True)
@@ -155,23 +146,23 @@ class _Read:
     outlet: str
 
 
-def _events(conn: Connection, wanted: set[str] | None, place_id: str | None) -> list[TimelineItem]:
+def _events(conn: Connection, wanted: Counter[str] | None, place_id: str | None, limit: int,
+            dated: Callable[[str | None], bool]) -> list[TimelineItem]:
+    """The ``limit`` events most told (of those ``wanted``), read from at most ``REPORTS_READ`` reports each."""
     rep, d = schema.corpus_reports, schema.documents
-    counts: dict[str, int] = {}
-    query = select(rep.c.corpus_event, func.count().label("n")).group_by(rep.c.corpus_event)
-    queries = [query] if wanted is None else [query.where(rep.c.corpus_event.in_(p)) for p in chunks(wanted)]
-    for counting in queries:
-        counts.update({r.corpus_event: int(r.n) for r in conn.execute(counting)})
+    if wanted is None:  # no entity or place: every event counts (a scan of the reports)
+        wanted = Counter(r.corpus_event for r in conn.execute(select(rep.c.corpus_event, rep.c.view))
+                         if dated(json.loads(r.view)["date"]))
+    chosen = sorted(wanted, key=lambda ev: (-wanted[ev], ev))[:limit]
+    counts = {r.corpus_event: int(r.n) for r in conn.execute(
+        select(rep.c.corpus_event, func.count().label("n")).where(rep.c.corpus_event.in_(chosen))
+        .group_by(rep.c.corpus_event))}
     read: dict[str, list[_Read]] = {}
-    for part in chunks(counts):
-        rows = conn.execute(select(rep.c.corpus_event, rep.c.features, rep.c.view, rep.c.doc_pk, rep.c.local_id,
-                                   d.c.doc_id, d.c.source).join(d, d.c.pk == rep.c.doc_pk)
-                            .where(rep.c.corpus_event.in_(part)))
-        for r in rows:
-            mine = read.setdefault(r.corpus_event, [])
-            if len(mine) < REPORTS_READ:
-                mine.append(_Read(json.loads(r.features), json.loads(r.view), r.doc_id, r.doc_pk, r.local_id,
-                                  r.source or r.doc_id))
+    for ev in chosen:
+        rows = conn.execute(select(rep.c.features, rep.c.view, rep.c.doc_pk, rep.c.local_id, d.c.doc_id, d.c.source)
+                            .join(d, d.c.pk == rep.c.doc_pk).where(rep.c.corpus_event == ev).limit(REPORTS_READ))
+        read[ev] = [_Read(json.loads(r.features), json.loads(r.view), r.doc_id, r.doc_pk, r.local_id,
+                          r.source or r.doc_id) for r in rows]
     figures = _figures(conn, [x for found in read.values() for x in found])
     label = names(conn, {x.view["place"] for found in read.values() for x in found if x.view["place"]})
     places = _places_in(conn, place_id) if place_id else None
