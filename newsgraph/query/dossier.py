@@ -99,7 +99,7 @@ class Dossier:
     claims_about_total: int
     related: tuple[Related, ...]
     events: tuple[DossierEvent, ...]  # in date order
-    count_cap: int = field(default=1000)
+    count_cap: int = field(default=200)
 
     @property
     def disputes(self) -> tuple[tuple[ClaimRecord, tuple[str, ...], tuple[str, ...]], ...]:
@@ -124,7 +124,7 @@ class Dossier:
                 "count_cap": self.count_cap}
 
 
-def dossier(store: Store, entity: str, limit: int = 20, sample: int = 100, count_cap: int = 500) -> Dossier:
+def dossier(store: Store, entity: str, limit: int = 20, sample: int = 100, count_cap: int = 200) -> Dossier:
     """The dossier of ``entity`` (a corpus id, a name or an alias); lists hold at most ``limit`` items, roles,
     related entities and events come from its ``sample`` latest documents, totals are counted to ``count_cap``."""
     with store.engine.connect() as conn:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["REPORTS_READ", "Figure", "Timeline", "TimelineItem", "timeline"]
 
-REPORTS_READ = 50  # per event, for its type, date, place and figures (its report count counts them all)
+REPORTS_READ = 12  # per event, for its type, date, place and figures (its report count counts them all)
 _MEMBERS_READ = 500  # latest documents of the entity or place whose events are listed
 
 
