@@ -99,7 +99,7 @@ class Dossier:
     claims_about_total: int
     related: tuple[Related, ...]
     events: tuple[DossierEvent, ...]  # in date order
-    count_cap: int = field(default=200)
+    count_cap: int = field(default=100)
 
     @property
     def disputes(self) -> tuple[tuple[ClaimRecord, tuple[str, ...], tuple[str, ...]], ...]:
@@ -124,7 +124,7 @@ class Dossier:
                 "count_cap": self.count_cap}
 
 
-def dossier(store: Store, entity: str, limit: int = 20, sample: int = 100, count_cap: int = 200) -> Dossier:
+def dossier(store: Store, entity: str, limit: int = 20, sample: int = 100, count_cap: int = 100) -> Dossier:
     """The dossier of ``entity`` (a corpus id, a name or an alias); lists hold at most ``limit`` items, roles,
     related entities and events come from its ``sample`` latest documents, totals are counted to ``count_cap``."""
     with store.engine.connect() as conn:
@@ -211,18 +211,21 @@ def _events(conn: Connection, corpus_id: str, latest: Mapping[str, int],
     m = schema.corpus_members
     shared: dict[str, set[str]] = {}
     mine: Counter[str] = Counter()
-    raw: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    sampled: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     rows = member_rows(conn, latest, refs.join(rep, rep.c.report == refs.c.report),
-                   [rep.c.corpus_event, rep.c.features, rep.c.view],
-                   on=(refs.c.doc_pk == m.c.doc_pk) & (refs.c.local_id == m.c.local_id))
-    for r in rows:  # the entity's own reports: its events (as they tell them), and who else takes part
+                       [rep.c.report, rep.c.corpus_event, rep.c.view],
+                       on=(refs.c.doc_pk == m.c.doc_pk) & (refs.c.local_id == m.c.local_id))
+    for r in rows:  # the entity's own reports: its events, and who else takes part in them
         view = json.loads(r.view)
         mine[r.corpus_event] += 1
-        raw.setdefault(r.corpus_event, []).append((r.features, view))
+        sampled.setdefault(r.corpus_event, []).append((r.report, view))
         for other in {*view["participants"], *([view["place"]] if view["place"] else [])} - {corpus_id}:
             shared.setdefault(other, set()).add(r.corpus_event)
     chosen = sorted(mine, key=lambda ev: (-mine[ev], ev))[:limit]
-    views = {ev: [(json.loads(f), v) for f, v in raw[ev][:20]] for ev in chosen}  # enough to read type, date, place
+    read = {key: view for ev in chosen for key, view in sampled[ev][:8]}  # enough to read type, date, place
+    features = {r.report: json.loads(r.features) for r in conn.execute(
+        select(rep.c.report, rep.c.features).where(rep.c.report.in_(sorted(read))))} if read else {}
+    views = {ev: [(features[key], view) for key, view in sampled[ev][:8] if key in features] for ev in chosen}
     counts = {r.corpus_event: (int(r.n), int(r.docs)) for r in conn.execute(
         select(rep.c.corpus_event, func.count().label("n"), func.count(func.distinct(rep.c.doc_pk)).label("docs"))
         .where(rep.c.corpus_event.in_(chosen)).group_by(rep.c.corpus_event))}
@@ -268,7 +271,9 @@ def _related(conn: Connection, corpus_id: str, latest: Mapping[str, int], shared
               for cid in {*predicates, *shared}}
     chosen = sorted(scored, key=lambda c: (-scored[c][0] - scored[c][1], c))[:limit]
     label = names(conn, chosen)
-    return tuple(Related(entity=Named(c, label[c]), type=_type_of(c),
+    n = schema.corpus_nodes
+    types = {r.node: r.type for r in conn.execute(select(n.c.node, n.c.type).where(n.c.node.in_(chosen)))}
+    return tuple(Related(entity=Named(c, label[c]), type=types.get(c) or _type_of(c),
                          relations=tuple(sorted(predicates.get(c, Counter()))),
                          relation_count=scored[c][0], shared_events=scored[c][1]) for c in chosen)
 

@@ -254,10 +254,15 @@ entity_names = Table(
     PrimaryKeyConstraint("folded", "doc_pk", "local_id", name="pk_entity_names"),
 )
 
-# a corpus entity's members newest document first (a dossier reads its latest ones, never all of them)
-Index("ix_corpus_members_node_doc", corpus_members.c.node, corpus_members.c.doc_pk)
-# a claim's row from its document and local id (claim_refs point at it)
-Index("ix_claims_doc_local", claims.c.doc_pk, claims.c.local_id)
-Index("ix_events_doc_local", events.c.doc_pk, events.c.local_id)
-Index("ix_events_date", events.c.date)
 QUERY_TABLES = (claim_refs, entity_names)
+# indexes the queries need on the tables above them; created by store/search.ensure on stores made before
+QUERY_INDEXES = (
+    # a corpus entity's members newest document first (a dossier reads its latest ones, never all of them)
+    Index("ix_corpus_members_node_doc", corpus_members.c.node, corpus_members.c.doc_pk),
+    # a claim's row from its document and local id (claim_refs point at it)
+    Index("ix_claims_doc_local", claims.c.doc_pk, claims.c.local_id),
+    # the reports and documents of a corpus event, counted from the index alone
+    Index("ix_corpus_reports_event_doc", corpus_reports.c.corpus_event, corpus_reports.c.doc_pk),
+    # a document entity's mentions counted from the index alone
+    Index("ix_mentions_doc_entity", mentions.c.doc_pk, mentions.c.entity_id),
+)

@@ -34,8 +34,10 @@ from newsgraph.store import schema
 __all__ = ["MARK_END", "MARK_START", "RawHit", "SearchSyntaxError", "ensure", "fold", "index_document", "run"]
 
 INDEX_VERSION = "1"  # bump when what is indexed changes: stores are indexed again when opened
+INDEXES_VERSION = "3"  # bump when schema.QUERY_INDEXES changes: they are created when a store is opened
 MARK_START, MARK_END = "\ue000", "\ue001"
 _META_KEY = "search_index"
+_INDEXES_KEY = "query_indexes"
 _SNIPPET_WORDS = 16
 _BATCH = 2000
 # what SQLite says of a MATCH it cannot parse ("col:" is a column filter in FTS5, hence "no such column")
@@ -90,6 +92,10 @@ def ensure(conn: Connection) -> int:
     version (or never); the number of documents indexed now.  Runs in the caller's (exclusive) transaction."""
     _create_fts(conn)
     meta = schema.meta
+    for index in schema.QUERY_INDEXES:
+        index.create(conn, checkfirst=True)
+    conn.execute(meta.delete().where(meta.c.key == _INDEXES_KEY))
+    conn.execute(insert(meta).values(key=_INDEXES_KEY, value=INDEXES_VERSION))
     if conn.execute(select(meta.c.value).where(meta.c.key == _META_KEY)).scalar() == INDEX_VERSION:
         return 0
     conn.execute(text(f"DELETE FROM {_fts_table(conn)}"))
@@ -105,8 +111,10 @@ def ensure(conn: Connection) -> int:
 
 
 def index_complete(conn: Connection) -> bool:
+    """Whether the store has this version's query indexes and full-text content (else ``ensure`` runs)."""
     meta = schema.meta
-    return conn.execute(select(meta.c.value).where(meta.c.key == _META_KEY)).scalar() == INDEX_VERSION
+    found = dict(conn.execute(select(meta.c.key, meta.c.value).where(meta.c.key.in_((_META_KEY, _INDEXES_KEY)))).all())
+    return found.get(_META_KEY) == INDEX_VERSION and found.get(_INDEXES_KEY) == INDEXES_VERSION
 
 
 def _stored_documents(conn: Connection) -> Iterator[list[tuple[int, Document]]]:
