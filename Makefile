@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SHARED ?= ../shared
 DB     ?= demo.db
 
-.PHONY: install demo test lint bench bench-scale bench-geo bench-dates bench-events bench-attribution bench-corpus fuzz score clean
+.PHONY: install demo test lint bench bench-scale bench-geo bench-dates bench-events bench-attribution bench-corpus bench-query fuzz score clean
 
 # After the packages, the gazetteer file (geo/storage.py: countries, admin areas, towns; ~1 min, once per
 # version of its code and data, in ~/.cache/newsgraph or $NEWSGRAPH_CACHE); silent when it is there already.
@@ -66,6 +66,9 @@ bench-attribution: install
 # speed with and without resolution, the 200 entities in most documents, the cross-document gold.
 bench-corpus: install
 	NEWSGRAPH_SHARED=$(SHARED) $(PY) bench/corpus.py --score --end-to-end 60
+
+bench-query: install
+	NEWSGRAPH_SHARED=$(SHARED) $(PY) bench/query.py
 
 fuzz: install
 	NEWSGRAPH_FUZZ_EXAMPLES=2000 $(PY) -m pytest tests/reliability -k fuzz -p no:cacheprovider

@@ -242,3 +242,36 @@ corpus_report_links = Table(
 )
 
 EVENT_TABLES = (corpus_reports, corpus_report_refs, corpus_report_keys, corpus_report_links)
+
+
+# --- asking the corpus (newsgraph.query; written by newsgraph.store.search at ingest) -------------------
+# ``claim_refs``: the document entities a claim names, by ``role`` ("by" its speaker, "via" a relay, "about"),
+# so a dossier finds an entity's claims through its members' index instead of reading every claim's JSON.
+# ``entity_names``: every name and alias of a document entity, folded (case and accents), for ``entity NAME``.
+# The full-text index itself is dialect-specific (an FTS5 table on SQLite, a tsvector column on PostgreSQL)
+# and lives in store/search.py.
+claim_refs = Table(
+    "claim_refs", metadata,
+    _doc_fk(), Column("claim_id", String(64), nullable=False), Column("role", String(8), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    PrimaryKeyConstraint("doc_pk", "entity_id", "role", "claim_id", name="pk_claim_refs"),
+)
+
+entity_names = Table(
+    "entity_names", metadata,
+    _doc_fk(), Column("local_id", String(64), nullable=False), Column("folded", Text, nullable=False),
+    PrimaryKeyConstraint("folded", "doc_pk", "local_id", name="pk_entity_names"),
+)
+
+QUERY_TABLES = (claim_refs, entity_names)
+# indexes the queries need on the tables above them; created by store/search.ensure on stores made before
+QUERY_INDEXES = (
+    # a corpus entity's members newest document first (a dossier reads its latest ones, never all of them)
+    Index("ix_corpus_members_node_doc", corpus_members.c.node, corpus_members.c.doc_pk),
+    # a claim's row from its document and local id (claim_refs point at it)
+    Index("ix_claims_doc_local", claims.c.doc_pk, claims.c.local_id),
+    # the reports and documents of a corpus event, counted from the index alone
+    Index("ix_corpus_reports_event_doc", corpus_reports.c.corpus_event, corpus_reports.c.doc_pk),
+    # a document entity's mentions counted from the index alone
+    Index("ix_mentions_doc_entity", mentions.c.doc_pk, mentions.c.entity_id),
+)
