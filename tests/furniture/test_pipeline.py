@@ -134,3 +134,15 @@ def test_fakes_articles_give_no_possessive_or_furniture_names() -> None:
                 assert not any(m.text.endswith(f.strip()) for f in forms), m.text
                 assert not any(f.holds(m.start) for f in document.furniture if f.kind != "caption"), m.text
         assert any(e.name in {"Syria", "Bashar al-Assad", "Assad", "Bashar Assad"} for e in document.entities)
+
+
+def test_a_split_glued_token_leaves_a_parse_every_sentence_has_a_root() -> None:
+    # a scraped timestamp glued to its "(updated" note opens the text; splitting it must leave no partial
+    # parse behind (spaCy's Span.root failed with E039 on such texts, and with it the whole document)
+    text = ("11.10.2017(updated 1838 11.10.2017) Get short URL 113 At least nine people were killed in a "
+            "bombing near a police station in Damascus on Wednesday, a source told reporters.")
+    trace = pipeline.run(text, published="2017-10-11")
+    assert all(sentence.root is not None for sentence in trace.parsed.doc.sents)
+    assert trace.parsed.doc[0].is_sent_start
+    assert any(e.type == "GPE" and e.name == "Damascus" for e in trace.entities)
+    assert any(event.date == "2017-10-11" for event in trace.events)

@@ -26,6 +26,8 @@ from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP, HEAD, SENT_START
 from spacy.tokens import Doc
 
 from newsgraph import geo, vocab
@@ -102,6 +104,10 @@ def repair(doc: Doc, words: frozenset[str], nouns: frozenset[str], text: str | N
             bounds = [0, *points, len(tok.text)]
             pieces = [tok.text[a:b] for a, b in pairwise(bounds)]
             retokenizer.split(tok, pieces, heads=[(tok, 0)] * len(pieces))
+    # split() must be given heads, and they leave a partial parse (the first token no sentence start, a
+    # piece headed by itself with no label) that the parser keeps and Span.root then fails on (E039):
+    # before any pipe has run there is no parse to keep, so clear it
+    doc.from_array([HEAD, DEP, SENT_START], numpy.zeros((len(doc), 3), dtype="uint64"))  # type: ignore[arg-type]
     for i in sorted(marks):
         span = doc.char_span(i, i + 1)
         if span is not None:
