@@ -33,7 +33,7 @@ def error_body(path: str, status: int, message: str, extra: dict[str, Any] | Non
                 "application/json")
     title = _TITLES.get(status, "Error")
     page = (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title} · newsgraph</title>'
-            f'<link rel="stylesheet" href="/static/newsgraph.css"></head><body><main class="error">'
+            f'<link rel="stylesheet" href="/static/newsgraph.css"><link rel="icon" href="/static/favicon.svg" type="image/svg+xml"></head><body><main class="error">'
             f'<h1>{status} {title}</h1><p>{html.escape(message)}</p><p><a href="/">Search</a></p></main></body></html>')
     return page.encode(), "text/html; charset=utf-8"
 
