@@ -18,6 +18,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
@@ -66,26 +67,33 @@ def document_view(store: Store, doc_id: str) -> DocumentView:
     from newsgraph.nlp.entities.mentions import _furniture_ranges  # the extractor's own rule, not a copy
 
     document = store.document(doc_id)
-    text = document.text
     mentions = [(m.start, m.end, e.id) for e in document.entities for m in e.mentions]
     evidence = [(c.evidence.start, c.evidence.end, c.id) for c in document.claims]
-    furniture = _furniture_ranges(text)
-    cuts = sorted({0, len(text), *(x for s, e, _ in [*mentions, *evidence] for x in (s, e)),
-                   *(x for s, e in furniture for x in (s, e))})
-    segments = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        if a >= b or b > len(text):
-            continue
-        entity = next((ent for s, e, ent in mentions if s <= a and b <= e), None)
-        claims = tuple(cid for s, e, cid in evidence if s <= a and b <= e)
-        segments.append(Segment(a, b, text[a:b], entity, claims, any(s <= a and b <= e for s, e in furniture)))
+    segments = _segments(document.text, mentions, evidence, _furniture_ranges(document.text))
     d = schema.documents
     with store.engine.connect() as conn:
         pk = conn.execute(select(d.c.pk).where(d.c.doc_id == doc_id)).scalar_one()
         found = corpus_ids(conn, {(pk, e.id) for e in document.entities})
         local = {lid: cid for (_, lid), cid in found.items()}
         labels = names(conn, local.values())
-    return DocumentView(document=document, segments=tuple(segments), corpus=local, labels=labels)
+    return DocumentView(document=document, segments=segments, corpus=local, labels=labels)
+
+
+Spans = list[tuple[int, int, str]]
+
+
+def _segments(text: str, mentions: Spans, evidence: Spans, furniture: list[tuple[int, int]]) -> tuple[Segment, ...]:
+    """The text cut at every span boundary; each piece knows the mention and the claims covering it."""
+    cuts = sorted({0, len(text), *(x for s, e, _ in [*mentions, *evidence] for x in (s, e)),
+                   *(x for s, e in furniture for x in (s, e))})
+    segments = []
+    for a, b in pairwise(cuts):
+        if b > len(text):
+            continue
+        entity = next((ent for s, e, ent in mentions if s <= a and b <= e), None)
+        claims = tuple(cid for s, e, cid in evidence if s <= a and b <= e)
+        segments.append(Segment(a, b, text[a:b], entity, claims, any(s <= a and b <= e for s, e in furniture)))
+    return tuple(segments)
 
 
 # -- documents a filter keeps ----------------------------------------------------------------------------
@@ -102,22 +110,10 @@ def graph(store: Store, types: Iterable[str] = (), date_from: str | None = None,
           outlet: str | None = None, limit: int = 150) -> dict[str, Any]:
     """Nodes (corpus entities, with document counts) and edges weighted by evidence sentences: relations
     between two entities, and claims by one entity about another.  The ``limit`` best-linked nodes."""
-    rel, c, r = schema.relations, schema.claims, schema.claim_refs
     wanted_types = {t.upper() for t in types}
     with store.engine.connect() as conn:
         docs = _kept(conn, date_from, date_to, outlet)
-        pairs: list[tuple[int, str, str, str]] = []  # doc_pk, local a, local b, kind
-        for part in chunks(str(pk) for pk in docs):
-            pks = [int(p) for p in part]
-            pairs += [(x.doc_pk, x.subject, x.object, x.predicate)
-                      for x in conn.execute(select(rel.c.doc_pk, rel.c.subject, rel.c.object, rel.c.predicate)
-                                            .where(rel.c.doc_pk.in_(pks)))]
-            speakers = {(x.doc_pk, x.local_id): x.speaker for x in conn.execute(
-                select(c.c.doc_pk, c.c.local_id, c.c.speaker).where(c.c.doc_pk.in_(pks), c.c.speaker.is_not(None)))}
-            pairs += [(x.doc_pk, speakers[(x.doc_pk, x.claim_id)], x.entity_id, "claim")
-                      for x in conn.execute(select(r.c.doc_pk, r.c.claim_id, r.c.entity_id)
-                                            .where(r.c.doc_pk.in_(pks), r.c.role == "about"))
-                      if (x.doc_pk, x.claim_id) in speakers]
+        pairs = _evidence_pairs(conn, docs)
         ids = corpus_ids(conn, {(pk, x) for pk, a, b, _ in pairs for x in (a, b)})
         edges: dict[tuple[str, str], Counter[str]] = {}
         documents: dict[str, set[int]] = {}
@@ -138,6 +134,24 @@ def graph(store: Store, types: Iterable[str] = (), date_from: str | None = None,
             "edges": [{"source": a, "target": b, "weight": sum(k.values()), "kinds": dict(sorted(k.items()))}
                       for (a, b), k in sorted(edges.items()) if a in chosen and b in chosen],
             "documents": len(docs)}
+
+
+def _evidence_pairs(conn: Connection, docs: Iterable[int]) -> list[tuple[int, str, str, str]]:
+    """(doc_pk, local entity, local entity, relation predicate or "claim") of each piece of evidence."""
+    rel, c, r = schema.relations, schema.claims, schema.claim_refs
+    pairs: list[tuple[int, str, str, str]] = []
+    for part in chunks(str(pk) for pk in docs):
+        pks = [int(p) for p in part]
+        pairs += [(x.doc_pk, x.subject, x.object, x.predicate)
+                  for x in conn.execute(select(rel.c.doc_pk, rel.c.subject, rel.c.object, rel.c.predicate)
+                                        .where(rel.c.doc_pk.in_(pks)))]
+        speakers = {(x.doc_pk, x.local_id): x.speaker for x in conn.execute(
+            select(c.c.doc_pk, c.c.local_id, c.c.speaker).where(c.c.doc_pk.in_(pks), c.c.speaker.is_not(None)))}
+        pairs += [(x.doc_pk, speakers[(x.doc_pk, x.claim_id)], x.entity_id, "claim")
+                  for x in conn.execute(select(r.c.doc_pk, r.c.claim_id, r.c.entity_id)
+                                        .where(r.c.doc_pk.in_(pks), r.c.role == "about"))
+                  if (x.doc_pk, x.claim_id) in speakers]
+    return pairs
 
 
 # -- map ------------------------------------------------------------------------------------------------

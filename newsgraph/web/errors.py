@@ -33,7 +33,8 @@ def error_body(path: str, status: int, message: str, extra: dict[str, Any] | Non
                 "application/json")
     title = _TITLES.get(status, "Error")
     page = (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title} · newsgraph</title>'
-            f'<link rel="stylesheet" href="/static/newsgraph.css"><link rel="icon" href="/static/favicon.svg" type="image/svg+xml"></head><body><main class="error">'
+            '<link rel="stylesheet" href="/static/newsgraph.css">'
+            '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml"></head><body><main class="error">'
             f'<h1>{status} {title}</h1><p>{html.escape(message)}</p><p><a href="/">Search</a></p></main></body></html>')
     return page.encode(), "text/html; charset=utf-8"
 
@@ -58,7 +59,9 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(NewsgraphError)
     async def library_error(request: Request, exc: NewsgraphError) -> Response:
-        extra = {"matches": [m.to_dict() for m in exc.matches]} if isinstance(exc, AmbiguousName) else None
+        extra: dict[str, Any] | None = None
+        if isinstance(exc, AmbiguousName):
+            extra = {"matches": [m.to_dict() for m in exc.matches]}
         if isinstance(exc, UnknownName):
             extra = {"closest": exc.closest}
         return reply(request, status_of(exc), str(exc), extra)

@@ -25,6 +25,7 @@ router = APIRouter(include_in_schema=False)
 
 Text = Annotated[str | None, Query(max_length=MAX_PARAM)]
 Date = Annotated[str | None, Query(pattern=DATE)]
+Kind = Annotated[str | None, Query(pattern="^(document|claim|entity)$")]
 
 
 def render(request: Request, name: str, page: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -42,8 +43,8 @@ def _outlets(request: Request) -> list[str]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def search_page(request: Request, q: Text = None, kind: Annotated[str | None, Query(pattern="^(document|claim|entity)$")] = None,
-                outlet: Text = None, date_from: Date = None, date_to: Date = None) -> HTMLResponse:
+def search_page(request: Request, q: Text = None, kind: Kind = None, outlet: Text = None, date_from: Date = None,
+                date_to: Date = None) -> HTMLResponse:
     result = search_results(store_of(request), q, kind, outlet, date_from, date_to, 30) if q and q.strip() else None
     chosen = {"q": q, "kind": kind, "outlet": outlet, "date_from": date_from, "date_to": date_to}
 
@@ -70,17 +71,15 @@ def dossier_page(request: Request, entity_id: str) -> HTMLResponse:
     store = store_of(request)
     found = query.dossier(store, checked_id(entity_id, "entity"))
     d = found.to_dict()
-    told = query.timeline(store, entity=found.entity.id, claims=False, limit=len(found.events) or 1)
-    figures = {i.id: [str(f) for f in i.figures] for i in told.items}
-    event_docs = {i.id: list(i.documents) for i in told.items}
+    # the events' per-source figures and documents are filled in by static/dossier.js from /api/timeline:
+    # DossierEvent has neither (yet), and a timeline() here would double the page's time
     claim_index = {c["id"]: c for c in (*d["claims_by"]["claims"], *d["claims_about"]["claims"])}
     cap = found.count_cap
 
     def total(n: int) -> str:
         return f"more than {cap}" if n > cap else str(n)
 
-    return render(request, "dossier.html", "dossier", d=d, figures=figures, event_docs=event_docs,
-                  claim_index=claim_index, total=total)
+    return render(request, "dossier.html", "dossier", d=d, claim_index=claim_index, total=total)
 
 
 @router.get("/document/{doc_id:path}", response_class=HTMLResponse)

@@ -4,7 +4,6 @@ it (tests/web/test_browser.py::test_hostile_article_renders_inert_in_every_page,
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 

@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import pytest
-
 from newsgraph.geo.readings import lookup_place
 from newsgraph.query import claims, timeline
 from newsgraph.store import Store
 from tests.web.conftest import Watched
 from tests.web.hostile import MARKERS
+
 
 def assert_local(page: Watched, base: str) -> None:
     outside = [u for u in page.requests if not u.startswith(base) and not u.startswith(("data:", "blob:"))]
@@ -42,6 +41,8 @@ def test_dossier_shows_the_claim_and_its_evidence_highlighted_in_the_document(pa
     row = page.page.locator(f'tr[data-claim="{claim.id}"]').first
     assert row.locator(".evidence-text").inner_text().strip() == claim.evidence[2].strip()
     assert claim.stance in row.locator(".stance").inner_text()
+    if page.page.locator("td.figures").count():  # filled from /api/timeline by static/dossier.js
+        page.page.wait_for_function("() => ![...document.querySelectorAll('td.figures')].some(t => t.textContent === '…')")
     page.shot("dossier")
 
     row.locator("a.evidence-link").click()
@@ -50,7 +51,7 @@ def test_dossier_shows_the_claim_and_its_evidence_highlighted_in_the_document(pa
     spans = page.page.locator(f'#doctext [data-claims~="{local}"]')
     starts = [int(x) for x in spans.evaluate_all("els => els.map(e => e.dataset.start)")]
     ends = [int(x) for x in spans.evaluate_all("els => els.map(e => e.dataset.end)")]
-    start, end, sentence = claim.evidence
+    start, end, _sentence = claim.evidence
     assert (min(starts), max(ends)) == (start, end)
     text = "".join(spans.evaluate_all("els => els.map(e => e.textContent)"))
     with Store(web_db) as store:

@@ -46,9 +46,9 @@
       path.dataset.precision = place.precision;
     }
     markers.push(marker);
-    if (focus === place.id) map.setView([place.lat, place.lon], 7);
+    if (focus === place.id) map.setView([place.lat, place.lon], 7, { animate: false });
   }
-  if (!focus && markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.2), { maxZoom: 6 });
+  if (!focus && markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.2), { maxZoom: 6, animate: false });
   box.dataset.markers = String(markers.length);
   window.newsgraphMap = map;
   ng.status("map-status", `${data.places.length} places with reported events.`);
