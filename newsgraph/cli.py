@@ -674,5 +674,33 @@ def claims(db: DbOption = None,
     out.print(claims_table(f"{len(found)} claims (newest documents first)", found))
 
 
+# -- the web UI and REST API: newsgraph.web -------------------------------------------------------
+
+@app.command()
+@_edge
+def serve(db: DbOption = None,
+          host: Annotated[str, typer.Option("--host", help="Address to bind (another than 127.0.0.1 exposes "
+                                                           "the store to the network)")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port")] = 8000) -> None:
+    """Serve the web UI (search, dossiers, documents, link chart, map, timeline) and the JSON API (/docs)."""
+    try:
+        import uvicorn
+
+        from newsgraph.web.app import create_app
+    except ImportError as error:
+        raise InputError("newsgraph serve", f"the web extra is not installed ({error.name}): "
+                                            "pip install 'newsgraph[web]', or make install") from None
+    web = create_app(db)
+    guard = web.state.guard
+    where = "this machine only" if host in ("127.0.0.1", "localhost", "::1") else "THE NETWORK"
+    err.print(f"newsgraph: serving {escape(str(web.state.store.url))} on http://{host}:{port}/ ({where}); "
+              f"API docs at /docs")
+    if guard.generated:
+        err.print(f"newsgraph: corrections token (generated; set NEWSGRAPH_TOKEN to choose one): {guard.token}")
+    else:
+        err.print("newsgraph: corrections token from NEWSGRAPH_TOKEN")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     app()
