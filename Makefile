@@ -5,17 +5,24 @@ PY     := $(VENV)/bin/python
 SHARED ?= ../shared
 DB     ?= demo.db
 
-.PHONY: install demo test lint bench bench-geo bench-dates bench-events bench-attribution bench-corpus fuzz score clean
+.PHONY: install web-assets demo test lint bench bench-scale bench-geo bench-dates bench-events bench-attribution bench-corpus bench-query bench-web fuzz score clean
 
 # After the packages, the gazetteer file (geo/storage.py: countries, admin areas, towns; ~1 min, once per
 # version of its code and data, in ~/.cache/newsgraph or $NEWSGRAPH_CACHE); silent when it is there already.
-install: $(VENV)/.installed
+install: $(VENV)/.installed newsgraph/web/static/vendor/LICENSES
 	@$(PY) -m newsgraph.geo --quiet
+
+# The web UI's front-end libraries (web/package.json, locked; from the npm registry) copied into the package
+# with their licences (newsgraph/web/assets.py); redone when the lock file changes.
+newsgraph/web/static/vendor/LICENSES: web/package-lock.json newsgraph/web/assets.py | $(VENV)/.installed
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	$(PY) -m newsgraph.web.assets web/node_modules
+web-assets: newsgraph/web/static/vendor/LICENSES
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,postgres]'
+	$(PY) -m pip install --quiet -e '.[test,postgres,dask,export,web,webtest]'
 	touch $@
 
 demo: install
@@ -41,9 +48,14 @@ lint: install
 score: install
 	NEWSGRAPH_SHARED=$(SHARED) $(PY) bench/score_articles.py --details
 
+# bare spaCy vs newsgraph extract vs ingest (1 and 2 workers) on the same real texts, per-stage CPU, peak RSS
 bench: install
 	$(PY) bench/speed.py
 	$(MAKE) --no-print-directory score
+
+# peak memory of N vs 10 x N documents, and 2 local Dask workers vs 1 (longer: ~10 min on a free machine)
+bench-scale: install
+	$(PY) bench/scale.py
 
 bench-geo: install
 	$(PY) bench/geo.py
@@ -61,6 +73,13 @@ bench-attribution: install
 # speed with and without resolution, the 200 entities in most documents, the cross-document gold.
 bench-corpus: install
 	NEWSGRAPH_SHARED=$(SHARED) $(PY) bench/corpus.py --score --end-to-end 60
+
+bench-query: install
+	NEWSGRAPH_SHARED=$(SHARED) $(PY) bench/query.py
+
+# Web UI speed: dossier page and API p50/p95 on the 804 FA-KES articles (store kept in /tmp, reused).
+bench-web: install
+	NEWSGRAPH_SHARED=$(SHARED) $(PY) bench/web.py --cache /tmp/newsgraph-web-fakes.jsonl
 
 fuzz: install
 	NEWSGRAPH_FUZZ_EXAMPLES=2000 $(PY) -m pytest tests/reliability -k fuzz -p no:cacheprovider

@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import itertools
+import json
 import math
 import os
 import statistics
@@ -271,10 +272,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="first N documents only (quick runs)")
     ap.add_argument("--no-cache", action="store_true")
     ap.add_argument("--errors", type=int, default=0, help="print newsgraph's N largest errors per corpus")
+    ap.add_argument("--dump", type=Path, help="write newsgraph's toponyms to this JSON-lines file (to compare runs)")
     args = ap.parse_args(argv)
     if not GEO.exists():
         print(f"no benchmark data at {GEO}", file=sys.stderr)
         return 1
+    dump = args.dump.open("w", encoding="utf-8") if args.dump else None
     for corpus in args.corpus or list(CORPORA):
         texts = read_texts(corpus)
         gold = read_eupeg(GEO / "peers" / f"{corpus}_gold.txt")
@@ -297,8 +300,11 @@ def main(argv: list[str] | None = None) -> int:
         t1 = time.perf_counter()
         score = Score()
         worst = []
-        for text, doc, g in zip(texts, docs, gold, strict=True):
-            worst.extend(score.add(g, newsgraph_toponyms(text, doc)))
+        for i, (text, doc, g) in enumerate(zip(texts, docs, gold, strict=True)):
+            found = newsgraph_toponyms(text, doc)
+            worst.extend(score.add(g, found))
+            if dump is not None:
+                dump.write(json.dumps({"corpus": corpus, "doc": i, "toponyms": [[t.start, t.end, t.surface, t.lat, t.lon] for t in found]}) + "\n")
         t2 = time.perf_counter()
         rows["newsgraph"] = score.row()
         print_table(corpus, rows, aligned, n)
@@ -306,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
         for wrong_gold, ours, err in sorted(worst, key=lambda w: -w[2])[:args.errors]:
             print(f"  {err:8.0f} km  {wrong_gold.surface!r:32} gold ({wrong_gold.lat:.2f},{wrong_gold.lon:.2f})  "
                   f"ours ({ours.lat:.2f},{ours.lon:.2f})")
+    if dump is not None:
+        dump.close()
     return 0
 
 

@@ -46,6 +46,13 @@ TimeoutOption = Annotated[float | None, typer.Option(
 MaxCharsOption = Annotated[int | None, typer.Option(
     "--max-chars", help="Largest document accepted, in characters (default $NEWSGRAPH_MAX_CHARS or 400,000)")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors")]
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", "-w", min=1, show_default=False,
+    help="Extraction processes (default: the number of cores; 1 = in this process). The result is the same")]
+DaskOption = Annotated[str | None, typer.Option(
+    "--dask", metavar="ADDRESS", show_default=False,
+    help="Extract on a Dask cluster: its scheduler address (tcp://host:8786), or 'local' for a local cluster "
+         "of --workers processes (needs newsgraph[dask])")]
 
 _RECORDS = "Records (CSV, TSV, JSON, JSON Lines)"
 _DATES = "Publication dates"
@@ -78,6 +85,16 @@ class ExtractFormat(str, Enum):
 
 class ExportFormat(str, Enum):
     json = "json"
+    ftm = "ftm"
+    stix = "stix"
+    graphml = "graphml"
+    gexf = "gexf"
+    csv = "csv"
+
+
+class ExportTable(str, Enum):
+    events = "events"
+    claims = "claims"
 
 
 def _edge(func: F) -> F:
@@ -145,7 +162,7 @@ def extract(files: Annotated[list[str], typer.Argument(help="Files, directories 
             text_column: TextColumn = None, title_column: TitleColumn = None, date_column: DateColumn = None,
             source_column: SourceColumn = None, url_column: UrlColumn = None, author_column: AuthorColumn = None,
             id_column: IdColumn = None, date_format: DateFormatOption = None, day_first: DayFirstOption = False,
-            month_first: MonthFirstOption = False) -> None:
+            month_first: MonthFirstOption = False, workers: WorkersOption = None, dask: DaskOption = None) -> None:
     """Print the extraction of each document as contract JSON (a list), or JSON Lines; no store needed."""
     from newsgraph.ingest import IngestReport, extract_paths
 
@@ -153,21 +170,25 @@ def extract(files: Annotated[list[str], typer.Argument(help="Files, directories 
         text=text_column, title=title_column, date=date_column, source=source_column, url=url_column,
         author=author_column, id=id_column), date_format, day_first, month_first)
     report = IngestReport()
-    docs = []
+    written = 0
     _gazetteer_ready()
     for outcome in extract_paths(files, options=options, published=_checked_published(published, options),
-                                 timeout=timeout, debug=debug, report=report):
+                                 timeout=timeout, debug=debug, report=report, workers=_workers(workers),
+                                 dask=dask):
         for warning in outcome.warnings:
             _warn(warning)
         if outcome.document is None:
             _report(outcome.error or outcome.origin)
-        elif format is ExtractFormat.jsonl:
-            sys.stdout.write(json.dumps(outcome.document.to_dict(include_text=text), ensure_ascii=False) + "\n")
-        else:
-            docs.append(outcome.document.to_dict(include_text=text))
+            continue
+        record = outcome.document.to_dict(include_text=text)
+        if format is ExtractFormat.jsonl:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:  # the list is written as it grows (memory stays flat), exactly as json.dump(list, indent=2) would
+            lines = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            sys.stdout.write(("[\n  " if not written else ",\n  ") + lines)
+        written += 1
     if format is ExtractFormat.json:
-        json.dump(docs, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write("\n]\n" if written else "[]\n")
     if line := report.skipped_line():
         err.print(escape(line))
     if report.failed:
@@ -182,7 +203,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
            text_column: TextColumn = None, title_column: TitleColumn = None, date_column: DateColumn = None,
            source_column: SourceColumn = None, url_column: UrlColumn = None, author_column: AuthorColumn = None,
            id_column: IdColumn = None, date_format: DateFormatOption = None, day_first: DayFirstOption = False,
-           month_first: MonthFirstOption = False) -> None:
+           month_first: MonthFirstOption = False, workers: WorkersOption = None, dask: DaskOption = None) -> None:
     """Extract documents and add them to the store; a text already stored is skipped."""
     from newsgraph.ingest import ingest_paths
     from newsgraph.store import Store
@@ -194,7 +215,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
     _gazetteer_ready()
     with Store(db) as store, _ProgressBar() as bar:
         report = ingest_paths(paths, store, options=options, published=day, timeout=timeout, debug=debug,
-                              on_progress=bar.update)
+                              workers=_workers(workers), dask=dask, on_progress=bar.update)
         total = len(store)
     warned = f", {len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}" if report.warnings else ""
     err.print(f"{report.added} added, {report.already_stored} already stored, {report.failed} failed{warned}; "
@@ -203,6 +224,13 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
         err.print(escape(line))
     if report.failed:
         raise typer.Exit(1)
+
+
+def _workers(workers: int | None) -> int:
+    """``--workers``, or the number of cores (a local Dask cluster too; a remote one has its own workers)."""
+    from newsgraph.ingest.pool import default_workers
+
+    return workers if workers is not None else default_workers()
 
 
 class _ProgressBar:
@@ -230,6 +258,31 @@ class _ProgressBar:
                 _warn(warning, self.progress.console)
             if where.outcome.error:
                 self.progress.console.print(f"[red]error:[/] {escape(where.outcome.error)}")
+
+
+class _ExportBar:
+    """The progress bar of ``export`` on stderr: entities, documents and corpus events as they are read."""
+
+    def __init__(self) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(TextColumn("exporting {task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=err, transient=True)
+        self.tasks: dict[str, Any] = {}  # one task per kind of record: each has its own total (or none)
+
+    def __enter__(self) -> _ExportBar:
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.__exit__(None, None, None)
+
+    def update(self, what: str, done: int, total: int | None) -> None:
+        if what not in self.tasks:
+            for task in self.tasks.values():
+                self.progress.update(task, visible=False)
+            self.tasks[what] = self.progress.add_task(what, total=total)
+        self.progress.update(self.tasks[what], completed=done, total=total)
 
 
 class SummaryFormat(str, Enum):
@@ -260,26 +313,24 @@ def summary(db: DbOption = None,
 @app.command()
 @_edge
 def export(db: DbOption = None, format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.json,
-           output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout)")] = None
+           output: Annotated[Path | None, typer.Option(
+               "--output", "-o", help="File to write (default stdout); for csv without --table, a directory")] = None,
+           table: Annotated[ExportTable | None, typer.Option(
+               "--table", help="csv: the one table to write (events or claims); needed for stdout")] = None,
            ) -> None:
-    """Write the whole store in the contract's corpus form."""
-    from newsgraph.export import write_json
+    """Write the whole store: the contract's corpus JSON, FollowTheMoney, STIX 2.1, GraphML, GEXF or CSV."""
+    from newsgraph.export.run import to_path, write_export
+    from newsgraph.export.stream import reporting
     from newsgraph.store import Store
-    from newsgraph.store.corpus import Corpus
 
-    with Store(db) as store:
-        corpus = Corpus(store)
-        resolution = corpus.resolution()  # the store's corpus ids, with the analyst's judgements
-        events = corpus.event_resolution()
-        claims = corpus.claim_trust()  # links, source grades and credibility of every claim
+    chosen = table.value if table is not None else None
+    with Store(db) as store, _ExportBar() as bar, reporting(bar.update):
         if output is None:
-            write_json(store.documents(), sys.stdout, resolution=resolution, events=events, claims=claims)
+            write_export(store, format.value, sys.stdout, chosen)
             return
-        tmp = output.with_name(output.name + ".part")  # never leave a half-written export behind
-        with tmp.open("w", encoding="utf-8") as handle:
-            write_json(store.documents(), handle, resolution=resolution, events=events, claims=claims)
-        tmp.replace(output)
-    err.print(f"wrote {escape(str(output))}")
+        written = to_path(store, format.value, output, chosen)  # each file written as .part, then renamed
+    for path in written:
+        err.print(f"wrote {escape(str(path))}")
 
 
 @app.command()
@@ -545,6 +596,154 @@ def _author() -> str | None:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in a bare container: the judgement is still kept
         return None
+
+
+# -- asking the corpus: newsgraph.query (dossier, timeline, search, claims) ---------------------------
+# A name that means several entities or none exits 1 (the candidates, or the closest names, are printed);
+# a search query the database cannot parse exits 2, like any other usage error.
+
+def _asking(func: F) -> F:
+    """Ambiguous names list their candidates (a table, or JSON on stdout) and exit 1; a bad search query
+    exits 2; everything else goes through ``_edge``."""
+    from newsgraph.query import AmbiguousName, SearchSyntaxError
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except AmbiguousName as error:
+            if kwargs.get("format") is TableFormat.json:
+                _print_json({"error": str(error), "matches": [m.to_dict() for m in error.matches]})
+            else:
+                from newsgraph.query.tables import matches_table
+                out.print(matches_table(error.name, error.matches))
+            err.print(f"[red]error:[/] {escape(str(error))}")
+            raise typer.Exit(1) from None
+        except SearchSyntaxError as error:
+            err.print(f"[red]error:[/] {escape(str(error))}")
+            raise typer.Exit(2) from None
+    return _edge(wrapper)  # type: ignore[return-value]
+
+
+LimitOption = Annotated[int, typer.Option("--limit", help="Items listed (per list)")]
+
+
+@app.command()
+@_asking
+def entity(name: Annotated[str, typer.Argument(help="A corpus id, a name or an alias")], db: DbOption = None,
+           limit: LimitOption = 20, format: FormatOption = TableFormat.table) -> None:
+    """The dossier of an entity: names, roles, claims by and about it, related entities, its events."""
+    from newsgraph.query import dossier
+    from newsgraph.store import Store
+
+    with Store(db) as store:
+        found = dossier(store, name, limit=limit)
+    if format is TableFormat.json:
+        _print_json(found.to_dict())
+        return
+    from newsgraph.query.tables import dossier_view
+    out.print(dossier_view(found))
+
+
+@app.command()
+@_asking
+def timeline(db: DbOption = None,
+             entity: Annotated[str | None, typer.Option("--entity", help="A corpus id or name, in any role")] = None,
+             place: Annotated[str | None, typer.Option("--place", help="A place (a country: all places in it)")] = None,
+             date_from: Annotated[str | None, typer.Option("--from", help="2013, 2013-08 or 2013-08-21")] = None,
+             date_to: Annotated[str | None, typer.Option("--to", help="2013, 2013-08 or 2013-08-21")] = None,
+             no_claims: Annotated[bool, typer.Option("--no-claims", help="Events only")] = False,
+             limit: LimitOption = 200, format: FormatOption = TableFormat.table) -> None:
+    """Corpus events and dated claims in date order, each date at its precision."""
+    from newsgraph.query import timeline as build
+    from newsgraph.store import Store
+
+    for value, option in ((date_from, "--from"), (date_to, "--to")):
+        if value is not None and _bad_date(value):
+            raise typer.BadParameter(f"{value!r} is not a date like 2013, 2013-08 or 2013-08-21", param_hint=option)
+    with Store(db) as store:
+        found = build(store, entity=entity, place=place, date_from=date_from, date_to=date_to,
+                      claims=not no_claims, limit=limit)
+    if format is TableFormat.json:
+        _print_json(found.to_dict())
+        return
+    from newsgraph.query.tables import timeline_table
+    out.print(timeline_table(found))
+
+
+def _bad_date(value: str) -> bool:
+    from newsgraph.query.dates import precision
+    return precision(value) is None
+
+
+@app.command()
+@_asking
+def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/OR/NOT, prefix* (SQLite FTS5); "
+                                                     "on PostgreSQL web-search syntax")],
+           db: DbOption = None,
+           kind: Annotated[str | None, typer.Option("--kind", help="document or claim")] = None,
+           limit: LimitOption = 20, format: FormatOption = TableFormat.table) -> None:
+    """Full-text search over documents and claims, best first, the matches marked."""
+    from newsgraph.query import search as find
+    from newsgraph.store import Store
+
+    with Store(db) as store:
+        hits = find(store, query, kind=kind, limit=limit)
+    if format is TableFormat.json:
+        _print_json([h.to_dict() for h in hits])
+        return
+    from newsgraph.query.tables import search_table
+    out.print(search_table(query, hits))
+
+
+@app.command()
+@_asking
+def claims(db: DbOption = None,
+           about: Annotated[str | None, typer.Option("--about", help="A corpus id or name claims are about")] = None,
+           by: Annotated[str | None, typer.Option("--by", help="A corpus id or name of the speaker")] = None,
+           stance: Annotated[str | None, typer.Option("--stance", help="asserted, denied, ...")] = None,
+           via: Annotated[str | None, typer.Option("--via", help="A relaying entity, or the document's outlet")] = None,
+           contradicted: Annotated[bool, typer.Option("--contradicted", help="Only disputed claims")] = False,
+           limit: LimitOption = 50, format: FormatOption = TableFormat.table) -> None:
+    """Claims by filter: speaker → via → stance → credibility, with the evidence sentence."""
+    from newsgraph.query import claims as find
+    from newsgraph.store import Store
+
+    with Store(db) as store:
+        found = find(store, about=about, by=by, stance=stance, via=via, contradicted=contradicted, limit=limit)
+    if format is TableFormat.json:
+        _print_json([c.to_dict() for c in found])
+        return
+    from newsgraph.query.tables import claims_table
+    out.print(claims_table(f"{len(found)} claims (newest documents first)", found))
+
+
+# -- the web UI and REST API: newsgraph.web -------------------------------------------------------
+
+@app.command()
+@_edge
+def serve(db: DbOption = None,
+          host: Annotated[str, typer.Option("--host", help="Address to bind (another than 127.0.0.1 exposes "
+                                                           "the store to the network)")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port")] = 8000) -> None:
+    """Serve the web UI (search, dossiers, documents, link chart, map, timeline) and the JSON API (/docs)."""
+    try:
+        import uvicorn
+
+        from newsgraph.web.app import create_app
+    except ImportError as error:
+        raise InputError("newsgraph serve", f"the web extra is not installed ({error.name}): "
+                                            "pip install 'newsgraph[web]', or make install") from None
+    web = create_app(db)
+    guard = web.state.guard
+    where = "this machine only" if host in ("127.0.0.1", "localhost", "::1") else "THE NETWORK"
+    err.print(f"newsgraph: serving {escape(str(web.state.store.url))} on http://{host}:{port}/ ({where}); "
+              f"API docs at /docs")
+    if guard.generated:
+        err.print(f"newsgraph: corrections token (generated; set NEWSGRAPH_TOKEN to choose one): {guard.token}")
+    else:
+        err.print("newsgraph: corrections token from NEWSGRAPH_TOKEN")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":

@@ -121,6 +121,26 @@ class Relation:
     evidence: Evidence
 
 
+FURNITURE_KINDS = (
+    "credit", "caption", "byline", "standards", "source", "signoff", "timestamp", "url", "share", "embed", "video",
+    "related", "tags", "footer", "headline", "heading", "line",
+)
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A stretch of page furniture scraped into the text (a photo credit, a byline, a tag list, a heading):
+    no entity, event or claim is taken from it (a caption keeps its entities; see README, "Scraped text")."""
+
+    start: int
+    end: int
+    kind: str  # one of FURNITURE_KINDS
+    text: str
+
+    def holds(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
 @dataclass(frozen=True)
 class Document:
     doc_id: str
@@ -136,6 +156,7 @@ class Document:
     claims: tuple[Claim, ...] = ()
     relations: tuple[Relation, ...] = ()
     dates: tuple[DateMention, ...] = ()
+    furniture: tuple[Furniture, ...] = ()
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
@@ -160,6 +181,7 @@ class Document:
             "claims": [_plain(c) for c in self.claims],
             "relations": [_plain(r) for r in self.relations],
             "dates": [_plain(d) for d in self.dates],
+            "furniture": [_plain(f) for f in self.furniture],
         }
         if include_text:
             out["text"] = self.text

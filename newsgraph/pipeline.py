@@ -2,8 +2,8 @@
 
 The stages, in order (``STAGES``):
 
-1. ``parse``     the dateline (nlp/dateline.py), then spaCy tokens, sentences, dependency parse and base NER
-                 (nlp/parse.py)
+1. ``parse``     the dateline (nlp/dateline.py) and the page furniture (nlp/furniture/), then spaCy tokens,
+                 sentences, dependency parse and base NER (nlp/parse.py)
 2. ``dates``     date expressions normalised at their stated precision (nlp/dates/); they need only the parse
 3. ``entities``  typed entities, one per real thing, with aliases and roles; affiliation relations (nlp/entities/)
 4. ``places``    coordinates and countries for places, from the offline gazetteer (nlp/places/, geo/)
@@ -11,6 +11,9 @@ The stages, in order (``STAGES``):
 6. ``claims``    attributed statements: speaker, relay, cue, stance (nlp/claims/)
 7. ``quantities`` the counts events and claims state: what is counted, number or range, qualifier, who says
                  it (nlp/quantities/)
+
+Each stage's output is screened of page furniture here (``furniture.Screen``): no entity mention,
+event or claim is taken from a credit, a byline, a tag list or a footer.
 
 Tests and benchmarks that need a stage's intermediate result call ``run(text, until="places")``
 and read the ``Trace``, so every caller runs exactly the pipeline ``extract`` runs.
@@ -21,13 +24,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsgraph.errors import InputError
-from newsgraph.model import Claim, DateMention, Document, Entity, Event, Relation, SourceDocument
+from newsgraph.model import Claim, DateMention, Document, Entity, Event, Furniture, Relation, SourceDocument
 from newsgraph.nlp import claims, dates, entities, events, places, quantities
 from newsgraph.nlp.dateline import Dateline, read_dateline
+from newsgraph.nlp.furniture import Screen, find_furniture
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed, parse
 
@@ -53,11 +60,26 @@ class Trace:
     claims: list[Claim] = field(default_factory=list)
     # the claims stage's internal records (source, cue and content offsets) the claims were made from
     attributions: list[Attribution] = field(default_factory=list)
+    # CPU seconds each stage took in this process (``time.process_time``: steady on a shared machine)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def timing(self, stage: str) -> Iterator[None]:
+        start = time.process_time()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.process_time() - start
 
     @property
     def dateline(self) -> Dateline | None:
         """The text's dateline, read before parsing ("QAMISHLI, Syria, Jan. 15, 2024 —", "BEIRUT (Reuters) -")."""
         return self.parsed.dateline
+
+    @property
+    def furniture(self) -> tuple[Furniture, ...]:
+        """The text's page furniture ("REUTERS/Bassam Khabieh", "Reporting by ...", "Tags ..."), in text order."""
+        return self.parsed.furniture
 
     @property
     def index(self) -> EntityIndex:
@@ -71,29 +93,39 @@ def run(text: str, published: str | dt.date | None = None, *, until: str = "quan
     if until not in STAGES:
         raise ValueError(f"unknown stage {until!r}; the stages are {', '.join(STAGES)}")
     last = STAGES.index(until)
+    start = time.process_time()
     dateline = read_dateline(text)  # once per document: the parse, the places and the dates read it
+    furniture = find_furniture(text, dateline)
     anchor = _as_date(published) or (dateline.date if dateline else None)  # a stated date wins over the text's own
-    parsed = (Parsed(text, spacy_doc, anchor, title, dateline) if spacy_doc is not None
-              else parse(text, anchor, title, dateline))
+    parsed = (Parsed(text, spacy_doc, anchor, title, dateline, furniture) if spacy_doc is not None
+              else parse(text, anchor, title, dateline, furniture))
+    screen = Screen(furniture)
     trace = Trace(parsed=parsed)
+    trace.seconds["parse"] = time.process_time() - start
     if last >= STAGES.index("dates"):
-        trace.dates = dates.find_dates(parsed)
+        with trace.timing("dates"):
+            trace.dates = dates.find_dates(parsed)
     if last >= STAGES.index("entities"):
-        trace.unplaced, trace.relations = entities.extract_entities(parsed)
+        with trace.timing("entities"):
+            trace.unplaced, trace.relations = screen.entities(*entities.extract_entities(parsed))
         trace.entities = trace.unplaced
     if last >= STAGES.index("places"):
-        trace.entities = places.resolve_places(trace.unplaced, parsed)
+        with trace.timing("places"):
+            trace.entities = places.resolve_places(trace.unplaced, parsed)
     index = trace.index
     if last >= STAGES.index("events"):
         # the dateline's date is when the article was filed, not when anything in it happened
         filed = dateline.date_span if dateline else None
-        event_dates = [d for d in trace.dates if (d.start, d.end) != filed]
-        trace.events = events.extract_events(parsed, index, event_dates)
+        event_dates = [d for d in screen.event_dates(trace.dates) if (d.start, d.end) != filed]
+        with trace.timing("events"):
+            trace.events = screen.events(events.extract_events(parsed, index, event_dates))
     if last >= STAGES.index("claims"):
-        trace.attributions = claims.find_attributions(parsed, index)
-        trace.claims = claims.claims_from(parsed, index, trace.attributions)
+        with trace.timing("claims"):
+            found = claims.find_attributions(parsed, index)
+            trace.attributions, trace.claims = screen.claims(found, claims.claims_from(parsed, index, found))
     if last >= STAGES.index("quantities"):
-        trace.events, trace.claims = quantities.quantify(parsed, trace.events, trace.claims, trace.attributions)
+        with trace.timing("quantities"):
+            trace.events, trace.claims = quantities.quantify(parsed, trace.events, trace.claims, trace.attributions)
     return trace
 
 
@@ -101,20 +133,32 @@ def extract(text: str, published: str | dt.date | None = None, *, title: str | N
             doc_id: str | None = None, source: str | None = None, url: str | None = None,
             author: str | None = None) -> Document:
     """Extract entities, events, claims and relations from one document's text."""
-    trace = run(text, published, title=title)
+    return to_document(run(text, published, title=title), published, doc_id=doc_id, source=source, url=url,
+                       author=author)
+
+
+def to_document(trace: Trace, published: str | dt.date | None = None, *, doc_id: str | None = None,
+                source: str | None = None, url: str | None = None, author: str | None = None) -> Document:
+    """The ``Document`` of a full ``run`` (up to ``claims``), with the metadata given."""
+    text = trace.parsed.text
     digest = text_sha256(text)
     anchor = trace.parsed.published
     return Document(
-        doc_id=doc_id or digest[:12], text=text, text_sha256=digest, title=title,
+        doc_id=doc_id or digest[:12], text=text, text_sha256=digest, title=trace.parsed.title,
         published=anchor.isoformat() if anchor else _partial_date(published), source=source, url=url, author=author,
         entities=tuple(trace.entities), events=tuple(trace.events), claims=tuple(trace.claims),
-        relations=tuple(trace.relations), dates=tuple(trace.dates))
+        relations=tuple(trace.relations), dates=tuple(trace.dates), furniture=trace.furniture)
 
 
 def extract_source(item: SourceDocument, doc_id: str | None = None) -> Document:
     """Extract a document a reader produced, keeping its metadata."""
-    return extract(item.text, item.published, title=item.title, doc_id=doc_id,
-                   source=item.source, url=item.url, author=item.author)
+    return to_document(trace_source(item), item.published, doc_id=doc_id, source=item.source, url=item.url,
+                       author=item.author)
+
+
+def trace_source(item: SourceDocument) -> Trace:
+    """Every stage's output for a document a reader produced (``to_document`` makes its ``Document``)."""
+    return run(item.text, item.published, title=item.title)
 
 
 def text_sha256(text: str) -> str:

@@ -62,6 +62,7 @@ class GazetteerSettings:
     core_min_population: int = 15_000
     full_min_population: int = 500
     # consonant skeletons shorter than this ("drbs" has 4) are not indexed: too many towns share them
+    # (three-letter skeletons: "Bayanoun" would be spelled like Benin and "Nubbul" like Nabeul)
     min_skeleton_letters: int = 4
     # GeoNames lists airport and postal codes among alternate names ("NGO" for Nagoya): an all-capitals
     # alternate name this short is not indexed
@@ -94,6 +95,12 @@ class PlaceWeights:
     nearby_km: float = 150.0         # "near" for anchors and neighbours
     small_town: int = 15_000         # towns under this need the document's support to be chosen
     country_town_penalty: float = 3.0  # prior handicap of a town named like a country ("Jordan, Minnesota")
+    named_country_share: float = 0.1  # a country with this share of the votes is one the document names: a
+                                      # namesake no bigger in a country with none is out ("Tripoli" on Libya)
+    leading_share: float = 0.4       # a place the gazetteer lacks lies in the country with this share of the
+    leading_ratio: float = 2.0       # votes and this many times the next one's (or the dateline's, if it leads)
+    locator_chars: int = 120         # how far "in Y", "near Y", "the Iranian port of" are looked for around a name
+    town_part_chars: int = 400       # "the neighbourhood of X": the town named last within this many characters
 
     # The document's votes (nlp/places/context.py).
     mention_votes: int = 3           # a clearly resolved place votes once per mention, at most this often
@@ -121,6 +128,8 @@ class PlaceWeights:
     short_skeleton: int = 6          # a sound-alike skeleton shorter than this matches only big places ...
     short_skeleton_town: int = 50_000  # ... (towns this big) or towns whose name starts the same way
     village_skeleton: int = 5        # a skeleton this long also looks for sound-alike villages (small-town index)
+    airfield_prior: float = 9.0      # an air base or airport found in the airfield table is that airfield
+    airfield_km: float = 40.0        # an airport named like a town lies this near a town of that name
     facility_town: int = 1000        # a town named inside a facility's name has at least this many people ...
     facility_alternate_town: int = 100_000  # ... and this many when the facility names it by an alternate name
     acronym_letters: int = 4         # an all-capitals name this short is an acronym ("NGO", "IDF"), not a town
@@ -154,8 +163,37 @@ class EntitySettings:
     title_chains: int = 3
     # when the parse has no apposition, a title head this many tokens after the comma still starts a role
     apposition_title_tokens: int = 6
+
+
+@dataclass(frozen=True)
+class FurnitureSettings:
+    """How far the page-furniture forms reach (``newsgraph/nlp/furniture``); measured on the FA-KES outlets."""
+
     # a "Read more: ..." line shorter than this is page furniture
-    furniture_line_chars: int = 60
+    line_chars: int = 60
+    # a tail marker ("Related News", "Tags") opens the page's footer when at most this much text follows it:
+    # the link blocks and footers scraped after FA-KES stories run to 1,200 characters
+    tail_chars: int = 1500
+    # a sign-off ("Hazem Sabbagh/Manal", "Source AA", "SSH 11") has at most this many words
+    signoff_words: int = 6
+    # a tag list ("Tags Syria Idlib Bashar al-Assad ...") runs at most this many words before the body
+    tag_words: int = 30
+    # a photographer's name in a credit has at most this many words ("REUTERS/Bassam Khabieh")
+    credit_name_words: int = 2
+    # a caption before a credit has at most this many words
+    caption_words: int = 60
+    # an embedded video's title ("<title> - YouTube") has at most this many characters
+    video_title_chars: int = 300
+    # an inline headline after a photo credit has at least this many words ("US Tanks to Storm Raqqa")
+    headline_min_words: int = 3
+    # a mid-text section heading has at most this many words
+    heading_words: int = 8
+    # a stripped possessive's stem is a place name the gazetteer knows with at least this many people ("Aleppos")
+    possessive_place_population: int = 100_000
+    # ... that the document also writes without the s, unless the place has this many ("Moscows")
+    possessive_city_population: int = 1_000_000
+    # glued words split only where the word before the glue has at least this many letters ("standardsDiscussion")
+    glue_min_letters: int = 4
 
 
 @dataclass(frozen=True)
@@ -272,6 +310,7 @@ class CorpusEventSettings:
     big_city: int = 1_000_000
     place_near: float = 0.25       # two places this near: one inside the other (a district and its town)
     near_km: float = 30.0
+    same_point_km: float = 1.0     # two places at one point count as one (a neighbourhood given its town's point)
     far_km: float = 150.0          # two places further apart are two occurrences
     participant: float = 0.2       # each shared actor or target (at most two count)
     country_participant: float = 0.1  # a shared country as actor or target (once)
@@ -310,6 +349,7 @@ class Settings:
     gazetteer: GazetteerSettings = field(default_factory=GazetteerSettings)
     places: PlaceWeights = field(default_factory=PlaceWeights)
     entities: EntitySettings = field(default_factory=EntitySettings)
+    furniture: FurnitureSettings = field(default_factory=FurnitureSettings)
     parse: ParseSettings = field(default_factory=ParseSettings)
     dates: DateSettings = field(default_factory=DateSettings)
     events: EventSettings = field(default_factory=EventSettings)

@@ -42,7 +42,7 @@ from newsgraph.settings import GazetteerSettings, settings
 __all__ = ["KINDS", "Index", "Place", "StoredIndex", "abbreviation", "admin_names", "core", "countries",
            "country_records", "distance_km", "fold", "full", "normalise", "skeleton", "store", "tables", "version"]
 
-KINDS = ("country", "admin", "city", "region")
+KINDS = ("country", "admin", "city", "region", "facility")  # facility: an airfield (geo/facilities.py)
 
 
 @dataclass(frozen=True)

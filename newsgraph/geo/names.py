@@ -1,7 +1,9 @@
 """How place names are compared: folded, without the Arabic article, and by consonant skeleton.
 
 "Deir ez-Zor", "Dayr az Zawr" and "Deir Zor" must meet: ``normalise`` gives the key
-names are indexed under, ``skeleton`` the last-resort key for vowel spellings. The
+names are indexed under, ``skeleton`` the last-resort key for vowel spellings, and
+``spelling`` says which of the names that share a skeleton are one name spelled two
+ways ("Hasakeh"/"Hasakah", "Bayanoun"/"Bayanun", "Banibangou"/"Bani Bangou"). The
 words come from ``data/common_words.json`` (the article) and ``data/places_words.json``
 ("Saint" forms); ``alternation`` turns a word list into a regex group, so every rule
 that matches words is built from data.
@@ -23,6 +25,14 @@ _SPACES = re.compile(r"\s+")
 _VOWEL_H = re.compile(r"(?<=[aeiou])h\b")
 _SKELETON_DROP = re.compile(r"[aeiouyhw ]")
 _DOUBLES = re.compile(r"(.)\1+")
+_VOWELS = "aeiou"
+# letters transliterations use for one Arabic sound ("Qamishli"/"Kamishli")
+_LETTER_FOLDS = str.maketrans({"q": "k"})
+# a vowel run ("ou", "ei", "aw", "ay") is one vowel of the spelling; a "y" or "w" that starts a word
+# is a consonant ("Yafran" is not "Efrin")
+_VOWEL_RUN = re.compile(r"[aeiou][aeiouyw]*|(?<=\w)[yw]+")
+# an article written into the next word ("Ezzor" for "ez-Zor", "Assuwayda" for "as-Suwayda")
+_GLUED_ARTICLE = re.compile(r"\b[aeiu](sh|th|dh|[tdrzsnl])(?=\1)")
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -68,9 +78,26 @@ def normalise(name: str) -> str:
 def skeleton(key: str) -> str:
     """Consonant skeleton of a normalised key, for transliteration variants (Dayr/Deir, Zawr/Zor).
 
-    Only used as a last resort: short skeletons are too ambiguous (``GazetteerSettings.min_skeleton_letters``).
+    Written double letters count once ("Tall"/"Tal", "Ezzor"/"Ezor"), but letters that only meet
+    once the vowels are gone stay apart ("Gogland" is not "Glinde"); a leading vowel is any
+    vowel ("Idlib"/"Edlib", "Afrin"/"Efrin"). Only used as a last resort: short skeletons are
+    too ambiguous (``GazetteerSettings.min_skeleton_letters``).
     """
     if not key:
         return ""
-    body = _SKELETON_DROP.sub("", key[1:])
-    return _DOUBLES.sub(r"\1", key[0] + body)
+    key = _DOUBLES.sub(r"\1", key.translate(_LETTER_FOLDS))
+    first = "a" if key[0] in _VOWELS else key[0]
+    return first + _SKELETON_DROP.sub("", key[1:])
+
+
+def spelling(key: str) -> str:
+    """What two spellings of one transliterated name share: the consonants in order, each vowel run
+    one vowel, no spaces, no double letters, no article written into a word.
+
+    Finer than ``skeleton``: "Hasakeh"/"Hasakah", "Douma"/"Duma", "Deir Ezzor"/"Deir Zor",
+    "Bayanoun"/"Bayanun", "Talbeesah"/"Tallbisah" and "Banibangou"/"Bani Bangou" meet, but not
+    names whose vowels fall elsewhere ("Nishtun" and "Nes Tsiyona" share a skeleton only).
+    """
+    text = _GLUED_ARTICLE.sub("", key.translate(_LETTER_FOLDS))
+    first = "u" if text[:1] in ("o", "u") else ""  # "Urum"/"Orum", but "European" is not "Uruapan"
+    return first + _DOUBLES.sub(r"\1", "".join(_VOWEL_RUN.sub("a", word) for word in text.split(" ")))

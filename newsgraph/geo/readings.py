@@ -13,13 +13,13 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from newsgraph import vocab
 from newsgraph.geo import gazetteer
 from newsgraph.geo.countries import country_code, demonym_country, own_country_keys
 from newsgraph.geo.gazetteer import Place
-from newsgraph.geo.names import alternation, normalise, skeleton
+from newsgraph.geo.names import alternation, normalise, skeleton, spelling
 from newsgraph.settings import PlaceWeights, settings
 
 
@@ -28,6 +28,11 @@ class Reading(NamedTuple):
 
     place: Place
     prior: float
+
+
+# how a name's readings were found: by the name, by another spelling of it ("Efrin" ~ Afrin), or only
+# by its consonant skeleton ("Derbasiyah" ~ Ad Darbasiyah before a spelling match): sound-alikes need context
+Match = Literal["name", "spelling", "sound"]
 
 
 def small(place: Place, weights: PlaceWeights | None = None) -> bool:
@@ -84,7 +89,7 @@ def lookup_place(name: str) -> Place | None:
     text = name.strip()
     if text[:4].lower() == "the ":
         text = text[4:].strip()
-    if not text or not text[0].isupper() or normalise(text) in _stopwords():
+    if not text or not _capitalised(text) or normalise(text) in _stopwords():
         return None
     iso = country_code(text)
     if iso:
@@ -103,6 +108,16 @@ def lookup_place(name: str) -> Place | None:
         if best is None or score > best[0]:
             best = (score, place)
     return best[1] if best else None
+
+
+@cache
+def _lower_article() -> re.Pattern[str]:
+    return re.compile(rf"^{alternation(vocab.load('common_words').arabic_articles)}-(?=[A-Z])")
+
+
+def _capitalised(text: str) -> bool:
+    """A name, capitalised after a lower-case Arabic article and its hyphen ("al-Zabadani", "ad-Dana")."""
+    return text[0].isupper() or _lower_article().match(text) is not None
 
 
 def _strictly_named(place: Place, key: str, w: PlaceWeights) -> bool:
@@ -161,35 +176,58 @@ def candidates(name: str) -> list[Reading]:
     return name_candidates(name)[0]
 
 
-def name_candidates(name: str) -> tuple[list[Reading], bool]:
-    """Readings, and whether they are only sound-alikes (consonant skeleton matches: need context).
+def name_candidates(name: str) -> tuple[list[Reading], Match]:
+    """Readings, and how they were found (by a sound-alike consonant skeleton only: they need context).
 
     The first form of the name that the gazetteer knows wins: the name itself, then
     without a direction ("northern Syria"), then without a generic head ("Aleppo
     countryside", "Homs province": these ask for the admin area).  A country name
-    keeps the other places of that name as readings ("Georgia" the US state).
+    keeps the other places of that name as readings ("Georgia" the US state). Only when
+    no form is known are the forms' other spellings tried ("Efrin" ~ Afrin), and then
+    their sound-alikes.
     """
     w = settings().places
     fixed = _fixed_readings(name, w)
     if fixed is not None:
-        return fixed, False
+        return fixed, "name"
     if name.isupper():
         name = name.title()  # datelines and headlines: "SOUTH WAZIRISTAN"
-    for form, wants_admin in _forms(name):
-        key = normalise(form)
-        if not key or key in _stopwords():
-            continue
+    inside = _in_named_country(name)
+    if inside is not None:
+        return inside
+    forms = [(key, form, wants_admin) for form, wants_admin in _forms(name)
+             if (key := normalise(form)) and key not in _stopwords()]
+    for key, form, wants_admin in forms:
         iso = country_code(form)
         country = gazetteer.countries().get(iso) if iso else None
         if country:
-            return _country_readings(country, key, w), False
+            return _country_readings(country, key, w), "name"
         found = _place_readings(key, wants_admin, w)
         if found:
-            return found, False
+            return found, "name"
+    for key, _, wants_admin in forms:
+        found = _spelled_readings(key, wants_admin, w)
+        if found:
+            return found, "spelling"
+    for key, _, _ in forms:
         alike = _sound_alikes(key, w)
         if alike:
-            return alike, True
-    return [], False
+            return alike, "sound"
+    return [], "name"
+
+
+_POSSESSIVE = re.compile(r"^([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:'s|\u2019s|s)\s+(?=[A-Z])")
+
+
+def _in_named_country(name: str) -> tuple[list[Reading], Match] | None:
+    """ "Syria's Hasakeh", "Syrias Hasakeh" (a scraped apostrophe): the readings of the rest in that country."""
+    match = _POSSESSIVE.match(name)
+    iso = country_code(match.group(1)) if match else None
+    if match is None or iso is None:
+        return None
+    found, how = name_candidates(name[match.end():])
+    inside = [r for r in found if r.place.country == iso]
+    return (inside, how) if inside else None
 
 
 def _fixed_readings(name: str, w: PlaceWeights) -> list[Reading] | None:
@@ -248,6 +286,23 @@ def _place_readings(key: str, wants_admin: bool, w: PlaceWeights) -> list[Readin
         found.append(Reading(place, prior))
     found.extend(Reading(p, _prior(p, key, w)) for p in gazetteer.full().get(key))
     return found
+
+
+def _spelled_readings(key: str, wants_admin: bool, w: PlaceWeights) -> list[Reading]:
+    """Places whose own name is this name spelled another way ("Efrin" ~ Afrin, "Talbeesah" ~ Tallbisah,
+    "Banibangou" ~ Bani Bangou): readings like any other, at the cost of an alternate name."""
+    skel = skeleton(key)
+    if len(skel) < settings().gazetteer.min_skeleton_letters:
+        return []
+    wanted = spelling(key)
+    return [Reading(p, _prior(p, key, w) + (w.asked_admin_bonus if wants_admin and p.kind == "admin" else 0.0))
+            for index in (gazetteer.core(), gazetteer.full()) for p in index.by_skeleton.get(skel, [])
+            if p.kind in ("city", "admin") and _own_spelling(p.name) == wanted]
+
+
+@lru_cache(maxsize=65536)
+def _own_spelling(name: str) -> str:
+    return spelling(normalise(name))
 
 
 def _sound_alikes(key: str, w: PlaceWeights) -> list[Reading]:

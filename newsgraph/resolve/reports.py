@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from newsgraph.geo import distance_km
 from newsgraph.model import PLACE_TYPES, Document, Entity, Event, Quantity
 from newsgraph.resolve.ids import corpus_entity_id, entity_country
 from newsgraph.settings import settings
@@ -227,12 +228,23 @@ def placed_document(reports: Sequence[Report], corpus_id: Callable[[str], str | 
     return [_dated(view, bare) for view in bare]
 
 
+def one_place(a: Placed, b: Placed) -> bool:
+    """One corpus place, or two places at one point that are no countries (a neighbourhood given its town's
+    point: "the Salihiah neighbourhood of Hasakeh city" and "Hasakeh")."""
+    if a.place is not None and a.place == b.place:
+        return True
+    pa, pb = a.report.place, b.report.place
+    if pa is None or pb is None or pa.is_country or pb.is_country or None in (pa.lat, pa.lon, pb.lat, pb.lon):
+        return False
+    return distance_km(pa.lat, pa.lon, pb.lat, pb.lon) <= settings().corpus_events.same_point_km  # type: ignore[arg-type]
+
+
 def _dated(view: Placed, views: Sequence[Placed]) -> Placed:
     r = view.report
     if r.date is not None or view.place is None or r.family is None or r.background \
             or (r.place and r.place.is_country):
         return view
-    dated = [v for v in views if v.report.date and v.report.family == r.family and v.place == view.place
+    dated = [v for v in views if v.report.date and v.report.family == r.family and one_place(v, view)
              and not v.report.background]
     if len({v.report.date for v in dated}) != 1:
         return view

@@ -31,7 +31,7 @@ from newsgraph.model import Document
 from newsgraph.resolve.entities import CorpusEntity
 from newsgraph.settings import settings
 from newsgraph.store import engine as dialects
-from newsgraph.store import schema
+from newsgraph.store import schema, search
 from newsgraph.store.rows import child_rows, document_from_rows
 
 __all__ = ["DocumentInfo", "Store", "default_path"]
@@ -96,6 +96,7 @@ class Store:
             schema.metadata.create_all(conn)
             if conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")).first() is None:
                 conn.execute(insert(schema.meta).values(key="schema_version", value=schema.SCHEMA_VERSION))
+            search.ensure(conn)  # a store from before the query indexes gets them now, filled from its documents
 
     def close(self) -> None:
         self.engine.dispose()
@@ -154,9 +155,10 @@ class Store:
                     ).returning(schema.documents.c.pk)).scalar_one()
                     rows = child_rows(document, pk)
                     for table in (schema.entities, schema.mentions, schema.events, schema.claims,
-                                  schema.relations, schema.dates, schema.quantities):
+                                  schema.relations, schema.dates, schema.furniture, schema.quantities):
                         if rows.get(table.name):
                             conn.execute(insert(table), rows[table.name])
+                    search.index_document(conn, pk, document)  # searchable exactly when stored
                     from newsgraph.store.corpus import Corpus  # resolve its entities against the stored corpus
                     Corpus(self).attach(conn, pk, document)
                 return doc_id, True
@@ -309,7 +311,9 @@ def _schema_complete(conn: Connection) -> bool:
     if not set(schema.metadata.tables) <= present:
         return False
     meta = schema.meta
-    return conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first() is not None
+    if conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first() is None:
+        return False
+    return search.index_complete(conn)
 
 
 def _free_doc_id(conn: Connection, document: Document) -> str:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from newsgraph.model import Claim, DateMention, Document, Entity, Event, Quantity, Relation, Span
+from newsgraph.model import Claim, DateMention, Document, Entity, Event, Furniture, Quantity, Relation, Span
 from newsgraph.resolve.ids import corpus_entity_id
 
 Row = Mapping[str, Any]
@@ -43,6 +43,9 @@ def child_rows(doc: Document, doc_pk: int) -> dict[str, list[dict[str, Any]]]:
     for seq, d in enumerate(doc.dates):
         out["dates"].append({"doc_pk": doc_pk, "seq": seq, "start_offset": d.start, "end_offset": d.end,
                              "text": d.text, "value": d.value})
+    for seq, f in enumerate(doc.furniture):
+        out["furniture"].append({"doc_pk": doc_pk, "seq": seq, "start_offset": f.start, "end_offset": f.end,
+                                 "kind": f.kind, "text": f.text})
     owners = [("event", v.id, v.quantities) for v in doc.events] + [("claim", c.id, c.quantities) for c in doc.claims]
     for owner, owner_id, found in owners:
         out["quantities"].extend(_quantity_row(doc_pk, owner, owner_id, seq, q) for seq, q in enumerate(found))
@@ -96,4 +99,6 @@ def document_from_rows(doc: Row, children: Mapping[str, Iterable[Row]]) -> Docum
             for c in by_seq["claims"]),
         relations=tuple(Relation(r["subject"], r["predicate"], r["object"], _span(r)) for r in by_seq["relations"]),
         dates=tuple(DateMention(d["start_offset"], d["end_offset"], d["text"], d["value"]) for d in by_seq["dates"]),
+        furniture=tuple(Furniture(f["start_offset"], f["end_offset"], f["kind"], f["text"])
+                        for f in by_seq.get("furniture", ())),
     )

@@ -1,7 +1,7 @@
 """The store's tables, in dialect-neutral SQLAlchemy Core (the same tables on SQLite and PostgreSQL).
 
 One row per document version (keyed by the SHA-256 of its text), and per
-document its entities, mentions, events, claims, relations and dates, keyed
+document its entities, mentions, events, claims, relations, dates and page furniture, keyed
 by (document, local id) so a ``Document`` round-trips exactly.  Every child
 row references its document with ON DELETE CASCADE: no orphans.
 
@@ -115,6 +115,15 @@ dates = Table(
     Column("text", Text, nullable=False), Column("value", Text), Index("ix_dates_doc", "doc_pk"),
 )
 
+furniture = Table(
+    "furniture", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(), Column("seq", Integer, nullable=False),
+    Column("start_offset", Integer, nullable=False), Column("end_offset", Integer, nullable=False),
+    Column("kind", String(16), nullable=False), Column("text", Text, nullable=False),
+    Index("ix_furniture_doc", "doc_pk"),
+)
+
 # counts events and claims state (nlp/quantities): ``owner`` is "event" or "claim", ``owner_id`` its local id
 quantities = Table(
     "quantities", metadata,
@@ -127,7 +136,7 @@ quantities = Table(
     Index("ix_quantities_doc", "doc_pk"),
 )
 
-CHILD_TABLES = (mentions, entities, events, claims, relations, dates, quantities)
+CHILD_TABLES = (mentions, entities, events, claims, relations, dates, furniture, quantities)
 
 
 # --- corpus resolution (newsgraph.resolve; written by newsgraph.store.corpus) --------------------------
@@ -292,3 +301,36 @@ source_grades = Table(
 
 CLAIM_TABLES = (corpus_claims, corpus_claim_refs, corpus_claim_keys, corpus_claim_links, corpus_doc_sketches,
                 corpus_doc_bands)
+
+
+# --- asking the corpus (newsgraph.query; written by newsgraph.store.search at ingest) -------------------
+# ``claim_refs``: the document entities a claim names, by ``role`` ("by" its speaker, "via" a relay, "about"),
+# so a dossier finds an entity's claims through its members' index instead of reading every claim's JSON.
+# ``entity_names``: every name and alias of a document entity, folded (case and accents), for ``entity NAME``.
+# The full-text index itself is dialect-specific (an FTS5 table on SQLite, a tsvector column on PostgreSQL)
+# and lives in store/search.py.
+claim_refs = Table(
+    "claim_refs", metadata,
+    _doc_fk(), Column("claim_id", String(64), nullable=False), Column("role", String(8), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    PrimaryKeyConstraint("doc_pk", "entity_id", "role", "claim_id", name="pk_claim_refs"),
+)
+
+entity_names = Table(
+    "entity_names", metadata,
+    _doc_fk(), Column("local_id", String(64), nullable=False), Column("folded", Text, nullable=False),
+    PrimaryKeyConstraint("folded", "doc_pk", "local_id", name="pk_entity_names"),
+)
+
+QUERY_TABLES = (claim_refs, entity_names)
+# indexes the queries need on the tables above them; created by store/search.ensure on stores made before
+QUERY_INDEXES = (
+    # a corpus entity's members newest document first (a dossier reads its latest ones, never all of them)
+    Index("ix_corpus_members_node_doc", corpus_members.c.node, corpus_members.c.doc_pk),
+    # a claim's row from its document and local id (claim_refs point at it)
+    Index("ix_claims_doc_local", claims.c.doc_pk, claims.c.local_id),
+    # the reports and documents of a corpus event, counted from the index alone
+    Index("ix_corpus_reports_event_doc", corpus_reports.c.corpus_event, corpus_reports.c.doc_pk),
+    # a document entity's mentions counted from the index alone
+    Index("ix_mentions_doc_entity", mentions.c.doc_pk, mentions.c.entity_id),
+)

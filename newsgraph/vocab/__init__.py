@@ -6,13 +6,25 @@
 Each data file has one view (a frozen dataclass) built by a function registered with
 ``@vocabulary(name)`` in the module of this package that serves its stage:
 ``common`` (word lists several stages share: name particles, directions, titles, given
-names), ``entities``, ``places``, ``dates``, ``events``, ``claims`` and ``corpus`` (resolution). A malformed file
-fails at load with a ``VocabularyError`` naming the file and the entry;
-``tests/test_vocab.py`` loads every one.
+names), ``entities``, ``places``, ``dates``, ``events``, ``claims``, ``quantities``, ``corpus`` (resolution) and
+``furniture`` (page furniture, scraped-token repairs). A malformed file fails at load with a
+``VocabularyError`` naming the file and the entry; ``tests/test_vocab.py`` loads every one.
 """
 
 # importing the view modules registers their views
-from newsgraph.vocab import claim_links, claims, common, corpus, dates, entities, events, places, quantities, sources  # noqa: F401
+from newsgraph.vocab import (  # noqa: F401
+    claim_links,
+    claims,
+    common,
+    corpus,
+    dates,
+    entities,
+    events,
+    furniture,
+    places,
+    quantities,
+    sources,
+)
 from newsgraph.vocab.loader import Entries, load, names, read, vocabulary
 
 __all__ = ["Entries", "load", "names", "read", "vocabulary"]

@@ -37,6 +37,10 @@ class ReportingVerbs:
     anonymity_contents: frozenset[str]              # "not to be named": how a source spoke, not what it said
     figure_verbs: frozenset[str]                    # "put the toll at 10" ...
     figure_nouns: frozenset[str]                    # ... with one of these as object
+    inverting_verbs: frozenset[str]                 # "…, said the Observatory": the speaker after the verb
+    addressee_verbs: frozenset[str]                 # "told reporters": the object is the hearer
+    closing_verbs: frozenset[str]                   # "…, the Observatory said.": a frame that closes a sentence
+    gapless_verbs: frozenset[str]                   # ... and takes no object ("the guides I wrote" is no frame)
 
     def takes_phrase_content(self, lemma: str) -> bool:
         """An object, an infinitive or a prepositional phrase of the verb can be what was said."""
@@ -70,7 +74,9 @@ def _reporting_verbs(entries: Entries) -> ReportingVerbs:
         claim_noun_prepositions=_set(entries, "claim_noun_prepositions"),
         statement_prepositions=_set(entries, "statement_prepositions"),
         quoting_verbs=_set(entries, "quoting_verbs"), anonymity_contents=_set(entries, "anonymity_contents"),
-        figure_verbs=_set(entries, "figure_verbs"), figure_nouns=_set(entries, "figure_nouns"))
+        figure_verbs=_set(entries, "figure_verbs"), figure_nouns=_set(entries, "figure_nouns"),
+        inverting_verbs=verbs("inverting_verbs"), addressee_verbs=verbs("addressee_verbs"),
+        closing_verbs=verbs("closing_verbs"), gapless_verbs=verbs("gapless_verbs"))
 
 
 @dataclass(frozen=True)
@@ -148,24 +154,39 @@ class ClaimSources:
     person_nouns: frozenset[str]          # "officials", "the analyst"
     document_nouns: frozenset[str]        # "the study", "a report"
     framing_nouns: frozenset[str]         # "In this poll, …": documents a whole clause is set in
+    account_determiners: frozenset[str]   # "by one report as many as 1300": a figure set off as a source's
     non_speaker_labels: frozenset[str]    # "Correction: …" names no speaker
     gendered_honorifics: dict[str, str]   # "mr." -> "m"
     gendered_nouns: dict[str, str]        # "spokeswoman" -> "f"
     owner_prepositions: frozenset[str]    # "a study by X"
     anaphoric_determiners: frozenset[str]  # "the study", "this report": refers back
     placeholder_subjects: frozenset[str]  # "it was reported by X that …"
+    body_nouns: frozenset[str]            # "the group", "the monitor": an organisation, never "he" or "she"
+    generic_body_nouns: frozenset[str]    # "the group", "the watchdog": an organisation, no state's organ
+    generic_person_nouns: frozenset[str]  # "the analyst", "the source": a person, named by no office
 
 
 @vocabulary("claims_sources")
 def _claims_sources(entries: Entries) -> ClaimSources:
+    people = _set(entries, "person_nouns")
+
+    def speaker_nouns(key: str) -> frozenset[str]:  # kinds of speaker noun: each must head a speaker phrase
+        words = _set(entries, key)
+        for word in sorted(words - people):
+            raise entries.error(key, f"{word!r} is not a speaker noun (not listed under person_nouns)")
+        return words
+
     return ClaimSources(
-        person_nouns=_set(entries, "person_nouns"), document_nouns=_set(entries, "document_nouns"),
-        framing_nouns=_set(entries, "framing_nouns"), non_speaker_labels=_set(entries, "non_speaker_labels"),
+        person_nouns=people, document_nouns=_set(entries, "document_nouns"),
+        framing_nouns=_set(entries, "framing_nouns"), account_determiners=_set(entries, "account_determiners"),
+        non_speaker_labels=_set(entries, "non_speaker_labels"),
         gendered_honorifics=_by_gender(entries, "gendered_honorifics"),
         gendered_nouns=_by_gender(entries, "gendered_nouns"),
         owner_prepositions=_set(entries, "owner_prepositions"),
         anaphoric_determiners=_set(entries, "anaphoric_determiners"),
-        placeholder_subjects=_set(entries, "placeholder_subjects"))
+        placeholder_subjects=_set(entries, "placeholder_subjects"), body_nouns=speaker_nouns("body_nouns"),
+        generic_body_nouns=speaker_nouns("generic_body_nouns"),
+        generic_person_nouns=speaker_nouns("generic_person_nouns"))
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 ``organizations`` (known organisations and their aliases, generic body words), ``weapons``
 and ``vehicles`` (named systems, classes, designation patterns, craft cues), ``facilities``
-(head words of sites, organisations and companies), ``furniture`` (page-furniture lines) and
-``entity_words`` (the function words and small word lists the stage's rules read).
+(head words of sites, organisations and companies) and ``entity_words`` (the function words and
+small word lists the stage's rules read).
 """
 
 from __future__ import annotations
@@ -112,18 +112,6 @@ def _facilities(entries: Entries) -> InstitutionWords:
         raise entries.error("port_heads", f"{sorted(port_heads - facility_heads)} are not facility heads")
     return InstitutionWords(facility_heads=facility_heads, org_heads=frozenset(entries.words("org_heads", fold=True)),
                             company_heads=frozenset(entries.words("company_heads", fold=True)), port_heads=port_heads)
-
-
-@dataclass(frozen=True)
-class Furniture:
-    """Lines of page furniture (``data/furniture.json``, lower case): "read more", "sources"."""
-
-    lines: frozenset[str]
-
-
-@vocabulary("furniture")
-def _furniture(entries: Entries) -> Furniture:
-    return Furniture(lines=frozenset(entries.words("lines", fold=True)))
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 ``countries_news`` (country names and demonyms as news writes them), ``region_demonyms``,
 ``regions`` (seas, regions, islands), ``places_abbreviations`` (state abbreviations),
-``places_stopwords`` (words never read as a place alone) and ``places_words`` (the word
-lists the name rules are built from).
+``places_stopwords`` (words never read as a place alone), ``places_words`` (the word
+lists the name rules are built from) and ``places_context`` (the words around a name that
+say where a place the gazetteer lacks lies).
 """
 
 from __future__ import annotations
@@ -194,3 +195,29 @@ def _places_words(entries: Entries) -> PlaceWords:
     keys = ("area_qualifiers", "admin_suffixes", "part_suffixes", "of_heads", "official_heads",
             "official_tails", "state_match_extra", "saint", "embedded_prepositions", "town_run_articles")
     return PlaceWords(**{key: entries.words(key, fold=True) for key in keys})
+
+
+@dataclass(frozen=True)
+class PlaceContextWords:
+    """``data/places_context.json``: the words around a name that say where an unknown place lies."""
+
+    town_parts: tuple[str, ...]             # "neighbourhood", "district": a part of the town named with it
+    locators: tuple[str, ...]               # "in", "near": the place lies in or by the place named next
+    place_nouns: tuple[str, ...]            # "port", "town": "the Iranian port of X" is a place in Iran
+    open_waters: tuple[str, ...]            # "gulf", "strait": between countries, not in the document's
+    airfield_heads: tuple[str, ...]         # "air base", "airport": a facility placed from the airfield table
+    airfield_qualifiers: tuple[str, ...]    # "international": left out when airfield names are compared
+    military_airfields: tuple[str, ...]     # "air base": a field kept without an IATA code
+    compass_abbreviations: tuple[str, ...]  # "NE" before "Syria" is a direction, not Nebraska
+
+
+@vocabulary("places_context")
+def _places_context(entries: Entries) -> PlaceContextWords:
+    return PlaceContextWords(town_parts=entries.words("town_parts", fold=True),
+                             locators=entries.words("locators", fold=True),
+                             place_nouns=entries.words("place_nouns", fold=True),
+                             open_waters=entries.words("open_waters", fold=True),
+                             airfield_heads=entries.words("airfield_heads", fold=True),
+                             airfield_qualifiers=entries.words("airfield_qualifiers", fold=True),
+                             military_airfields=entries.words("military_airfields", fold=True),
+                             compass_abbreviations=entries.words("compass_abbreviations"))

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsgraph.geo.names import alternation, fold, normalise, skeleton
+from newsgraph.geo.names import alternation, fold, normalise, skeleton, spelling
 
 
 def test_transliteration_variants_meet() -> None:
@@ -42,3 +42,25 @@ def test_alternation_matches_whole_phrases_before_their_first_word() -> None:
 def test_alternation_refuses_an_empty_list() -> None:
     with pytest.raises(ValueError, match="at least one word"):
         alternation([])
+
+
+@pytest.mark.parametrize("one,other", [
+    ("Hasakeh", "Al-Hasakah"), ("Douma", "Duma"), ("Deir Ezzor", "Deir ez-Zor"), ("Dayr az Zawr", "Deir ez-Zor"),
+    ("Bayanoun", "Bayanun"), ("Talbeesah", "Tallbisah"), ("Banibangou", "Bani Bangou"), ("Efrin", "Afrin"),
+    ("Edlib", "Idlib"), ("Qamishli", "Kamishli"), ("Kuweires", "Kweiris"), ("Orum al-Kubra", "Urum al-Kubra"),
+])
+def test_spellings_of_one_transliterated_name_meet(one: str, other: str) -> None:
+    assert spelling(normalise(one)) == spelling(normalise(other))
+    assert skeleton(normalise(one)) == skeleton(normalise(other))
+
+
+@pytest.mark.parametrize("one,other", [
+    ("Nishtun", "Nes Tsiyona"), ("Gogland", "Glinde"), ("European", "Uruapan"), ("Yafran", "Efrin"),
+])
+def test_names_that_only_sound_alike_are_not_one_spelling(one: str, other: str) -> None:
+    assert spelling(normalise(one)) != spelling(normalise(other))
+
+
+def test_only_written_double_letters_count_once_in_a_skeleton() -> None:
+    assert skeleton(normalise("Tall Tamr")) == skeleton(normalise("Tal Tamr"))
+    assert skeleton(normalise("Gogland")) != skeleton(normalise("Glinde"))  # the g's meet only without the o

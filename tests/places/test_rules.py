@@ -35,14 +35,18 @@ EL_FASHER = Place("El Fasher", "SD", 13.62793, 25.34936, 379252, 252609, "city",
 
 
 def evidence(readings: dict[str, list[Reading]], votes: Votes | None = None, *, clear: dict[str, Place] | None = None,
-             fuzzy: set[str] | None = None, hinted: set[str] | None = None,
-             qualified: dict[str, set[Area]] | None = None) -> DocumentEvidence:
-    return DocumentEvidence(W, readings, fuzzy or set(), hinted or set(), qualified or {}, clear or {}, votes or {})
+             fuzzy: set[str] | None = None, spelled: set[str] | None = None, hinted: set[str] | None = None,
+             qualified: dict[str, set[Area]] | None = None, placed_in: dict[str, set[Area]] | None = None,
+             dateline: str | None = None) -> DocumentEvidence:
+    return DocumentEvidence(W, readings, fuzzy=fuzzy or set(), spelled=spelled or set(), directions=set(),
+                            hinted=hinted or set(), qualified=qualified or {}, placed_in=placed_in or {},
+                            clear=clear or {}, votes=votes or {}, dateline=dateline)
 
 
 def judged(place: Place, *, support: float = 0.0, share: float = 0.0, country_named: bool = False,
-           big_state_named: bool = False, dominant: str | None = None, entity_id: str = "e1") -> Judgement:
-    return Judgement(entity_id, place, 5.0, support, share, country_named, big_state_named, dominant)
+           big_state_named: bool = False, dominant: str | None = None, named_rival: int = -1,
+           entity_id: str = "e1") -> Judgement:
+    return Judgement(entity_id, place, 5.0, support, share, country_named, big_state_named, dominant, named_rival)
 
 
 def test_the_document_s_votes_outweigh_a_bigger_city_elsewhere() -> None:

@@ -45,8 +45,8 @@ def stored_count(db: Path) -> int:
         return 0
 
 
-def start_ingest(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "ingest", str(corpus), "--db", str(db)],
+def start_ingest(corpus: Path, db: Path, *options: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "ingest", str(corpus), "--db", str(db), *options],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -54,7 +54,9 @@ def test_kill_9_mid_ingest_then_rerun_finishes_without_duplicates(tmp_path: Path
     corpus, db = tmp_path / "corpus.jsonl", tmp_path / "crash.db"
     write_corpus(corpus)
     runner = CliRunner()
-    proc = start_ingest(corpus, db)
+    # one process: its two batches of 12 are extracted one after the other, so the kill lands between them
+    # (two workers finish both at once, and the 24 documents are stored in one burst)
+    proc = start_ingest(corpus, db, "--workers", "1")
     deadline = time.monotonic() + 180
     while stored_count(db) < 3 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from newsgraph.geo import distance_km
 from newsgraph.model import Document
 from newsgraph.resolve import resolve_documents
 from newsgraph.resolve.batch import Resolution
@@ -28,8 +29,9 @@ def test_the_ghouta_reports_share_their_entities(fakes_docs: dict[str, Document]
     docs = [fakes_docs[d] for d in ("fakes-0482", "fakes-0495", "fakes-0516")]
     resolution = resolve_documents(docs)
     a, b, c = docs
-    # "Bashar al-Assads forces" (495, apostrophe lost) and "Assads regime" (516) are the president of 482
-    assert corpus_id(resolution, a, "Bashar al-Assad") == corpus_id(resolution, b, "Bashar al-Assads") \
+    # "Bashar al-Assads forces" (495, apostrophe lost: the scraped-text tokenizer reads it as his name and
+    # "'s") and "Assads regime" (516, never his full name there) are the president of 482
+    assert corpus_id(resolution, a, "Bashar al-Assad") == corpus_id(resolution, b, "Bashar al-Assad") \
         == corpus_id(resolution, c, "Assads") == "per:bashar-al-assad"
     assert corpus_id(resolution, a, "Syria") == corpus_id(resolution, c, "Syria") == "country:SY"
     assert corpus_id(resolution, a, "Damascus") == corpus_id(resolution, b, "Damascus") == "geonames:170654"
@@ -88,11 +90,13 @@ def test_an_airbase_is_not_its_town_and_a_village_is_not_its_country(
                                  "Ain Tarma in Syria, activists said.")
     resolution = resolve_documents([base, town, village, district])
     assert corpus_id(resolution, base, "Hmeimim air base") != corpus_id(resolution, town, "Hmeimim")
-    # villages the gazetteer has no point for: each is itself, none is Syria
+    # villages the gazetteer has no point for: each is itself, none is Syria; the district of a town takes
+    # the town's point ("the Jobar district of Damascus")
     places = [(village, "Umm Jurn"), (district, "Jobar"), (district, "Ain Tarma")]
     for doc, name in places:
         entity = doc.entity_named(name)
-        assert entity is not None and entity.country == "SY" and entity.lat is None
+        assert entity is not None and entity.country == "SY"
+        assert entity.lat is None if name != "Jobar" else distance_km(entity.lat, entity.lon, 33.51, 36.29) < 10
     ids = {corpus_id(resolution, doc, name) for doc, name in places}
     assert len(ids) == 3 and "country:SY" not in ids
     assert corpus_id(resolution, village, "Syria") == corpus_id(resolution, district, "Syria") == "country:SY"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph import vocab
+from newsgraph.nlp.claims.runons import end_frame
 from newsgraph.nlp.claims.spans import Offsets, clip_subtrees, quote_ends_sentence, trim_span
 from newsgraph.settings import settings
 from newsgraph.vocab.claims import ClaimSources, ReportingVerbs
@@ -25,20 +26,27 @@ FRAME_ADVERBIALS = ("advmod", "prep", "cc", "npadvmod")  # "In addition, …", "
 
 @dataclass(frozen=True)
 class VerbFrame:
-    """A reporting verb with its source, in its statement unit ``[start, end)`` of tokens."""
+    """A reporting verb with its source, in its statement unit ``[start, end)`` of tokens; ``source``: the
+    first and last token of a source phrase found from the words rather than the parse (``runons``)."""
 
     cue: Token
     subject: Token
     start: int
     end: int
     quotes: list[Offsets]
+    source: tuple[int, int] | None = None
 
     @property
     def doc(self) -> Doc:
         return self.cue.doc
 
     def clip(self, heads: list[Token], *, keep_subject: bool = False) -> Offsets | None:
-        """The heads' subtrees inside the unit, cut off the source (unless ``keep_subject``)."""
+        """The heads' subtrees inside the unit, cut off the source (unless ``keep_subject``); before a source
+        read from the words, all of the unit before it (the parser may have put the source inside what was said,
+        or what was said in the source: "… in southern Aleppo city the Britain-based Syrian Observatory for
+        Human Rights monitor said", "… nine people in Maarat al-Numan on Sunday the Observatory said")."""
+        if self.source is not None and not keep_subject and all(h.i < self.source[0] for h in heads):
+            return trim_span(self.doc, self.start, self.source[0] - 1)
         return clip_subtrees(heads, self.start, self.end, self.doc, exclude=None if keep_subject else self.subject)
 
     def inside(self, tok: Token) -> bool:
@@ -173,8 +181,24 @@ def before_frame_comma(frame: VerbFrame) -> Found | None:
     return Found(trim_span(doc, start, left - 1))
 
 
+def before_closing_frame(frame: VerbFrame) -> Found | None:
+    """"… killed five militiamen the Observatory said": scraped text without the frame's comma, the frame
+    closing the sentence (``runons.end_frame``)."""
+    subject, doc = frame.subject, frame.doc
+    if frame.source is not None:
+        lo, hi = frame.source
+    else:
+        lo, hi = subject.left_edge.i, subject.right_edge.i
+        # not a date the parser hung on the source: "… on Saturday state television reported"
+        while lo < subject.i and (doc[lo].is_punct or doc[lo].is_space or doc[lo].ent_type_ in ("DATE", "TIME")):
+            lo += 1
+    found = end_frame(frame.cue, lo, hi, frame.start, frame.end)
+    return Found(trim_span(doc, *found)) if found is not None else None
+
+
 CONTENT_SHAPES: tuple[Shape, ...] = (clausal_complement, statement_clause, adverbial_clause, as_frame,
-                                     phrase_content, parenthetical, quote_beside, before_frame_comma)
+                                     phrase_content, parenthetical, quote_beside, before_frame_comma,
+                                     before_closing_frame)
 
 
 def reports_findings(subject: Token) -> bool:

@@ -10,13 +10,14 @@ pronoun, unless another person has since become the subject of a sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph import vocab
 from newsgraph.geo.countries import country_code, demonym_country
+from newsgraph.nlp.claims.speakers import Spoken, by_surname, fits, spoken, titled_name
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.vocab.claims import ClaimSources
 from newsgraph.vocab.common import CommonWords, GivenNames, Titles
@@ -49,39 +50,61 @@ def _pronouns() -> CommonWords:
     return words
 
 
+Referent = str | Spoken | None  # an entity id, a quoted speaker that is no entity, or nothing
+
+
 @dataclass
 class SpeakerResolver:
     """Resolves speaker phrases in text order, remembering who spoke and with which pronoun."""
 
     index: EntityIndex
-    history: list[tuple[int, str]] = field(default_factory=list)  # (offset, entity id) of past speakers
+    spoken: list[Spoken] = field(default_factory=list)  # the speakers quoted so far, in text order
     gender: dict[str, str] = field(default_factory=dict)
     by_token: dict[int, str] = field(default_factory=dict)  # head token index -> entity it was resolved to
     cue_speaker: dict[int, str] = field(default_factory=dict)  # cue token index -> resolved speaker
+    titles: dict[str, str] = field(default_factory=dict)  # title word -> person a speaker phrase gave it
+    cue_sources: dict[int, tuple[str | None, str]] = field(default_factory=dict)  # cue -> (speaker, words)
+
+    @property
+    def history(self) -> list[tuple[int, str]]:
+        """(offset, entity id) of the past speakers that are entities."""
+        return [(r.offset, r.entity) for r in self.spoken if r.entity is not None]
 
     def remember(self, offset: int, entity_id: str, cue: Token | None = None) -> None:
-        self.history.append((offset, entity_id))
+        self.spoken.append(Spoken(offset, entity_id, "", "", ""))
         if cue is not None:
             self.cue_speaker[cue.i] = entity_id
 
+    def remember_phrase(self, head: Token, text: str, antecedent: Spoken | None = None) -> None:
+        """A speaker that is no entity ("an official in Homs", or "he" referring back to one)."""
+        record = spoken(head, text, None) if antecedent is None else replace(antecedent, offset=head.idx)
+        if record.kind:
+            self.spoken.append(record)
+
     def resolve(self, core: SpacySpan, head: Token) -> str | None:
         """The entity the speaker phrase ``core`` (headed by ``head``) refers to, if any."""
+        return self.resolve_speaker(core, head)[0]
+
+    def resolve_speaker(self, core: SpacySpan, head: Token) -> tuple[str | None, Spoken | None]:
+        """The entity the speaker phrase refers to, or else the quoted speaker that is no entity it refers
+        back to ("He said" after "an official at the governor's office said")."""
         lower = head.lower_
         pronouns = _pronouns()
         if head.pos_ == "PRON" or lower in pronouns.pronoun_gender or lower in pronouns.group_pronouns:
             found = self._pronoun(head)
         else:
             found = self._named(core, head)
-        if found:
+        if isinstance(found, str):
             self.by_token[head.i] = found
-        return found
+            return found, None
+        return None, found
 
     # -- named and descriptive speakers -------------------------------------------------
 
-    def _named(self, core: SpacySpan, head: Token) -> str | None:
-        hit = self.index.entity_at(head.idx, head.idx + len(head.text))
+    def _named(self, core: SpacySpan, head: Token) -> Referent:
+        hit = self.index.entity_at(head.idx, head.idx + len(head.text)) or titled_name(self.index, core, head)
         if hit:
-            self._learn_gender(hit, core)
+            self._learn(hit, core, head)
             return hit
         renamings = [c for c in head.rights if c.dep_ == "appos" or (c.left_edge.i > 0
                      and head.doc[c.left_edge.i - 1].text == "," and c.pos_ in ("PROPN", "ADJ", "NOUN"))]
@@ -98,11 +121,39 @@ class SpeakerResolver:
             inside = self.index.entities_within(core.start_char, core.end_char)
             if len(inside) == 1:
                 return inside[0]
+            if not _definite(head):
+                return by_surname(self.index, head)
         if (lemma in people or head.lower_ in people) and _definite(head) and not _owned(head):
-            return self._by_role(head) or self._by_head_word(head)
-        if _definite(head) and head.pos_ == "NOUN" and not _owned(head):
+            return self._by_role(head) or self._by_head_word(head) or self._described(head)
+        if _definite(head) and head.pos_ in ("NOUN", "PROPN") and not _owned(head):
             return self._by_head_word(head)
         return None
+
+    def _learn(self, eid: str, core: SpacySpan, head: Token) -> None:
+        """What a named speaker's phrase says of it: a gender ("Mrs.", "spokeswoman") and, for a person, the
+        titles it is given ("British Foreign Secretary William Hague", "Anas Dabbashi, president of …")."""
+        self._learn_gender(eid, core)
+        if self.index[eid].type != "PER":
+            return
+        titles: Titles = vocab.load("titles")
+        words = list(core) + [c for c in head.children if c.dep_ == "appos"]
+        for tok in words:
+            if titles.is_head(tok.lower_):
+                self.titles[tok.lower_] = eid
+
+    def _described(self, head: Token) -> Referent:
+        """"The official said" after "an official said"; "the monitor", "the group" for the organisation last
+        quoted; "the analyst", "the source" for the person last quoted (offices only by title: ``_by_role``)."""
+        sources = _sources()
+        words = {head.lemma_.lower(), head.lower_}
+        found = next((r for r in reversed(self.spoken) if r.entity is None and r.word in words), None)
+        if found is None and words & sources.generic_body_nouns:
+            found = next((r for r in reversed(self.spoken) if r.word in sources.generic_body_nouns or (
+                r.entity is not None and self.index[r.entity].type == "ORG")), None)
+        if found is None and words & sources.generic_person_nouns and self.spoken:
+            last = self.spoken[-1]  # only the person just quoted, by name
+            found = last if last.entity is not None and fits(last, self.index, "person") else None
+        return found.entity or found if found is not None else None
 
     def _by_head_word(self, head: Token) -> str | None:
         """"The department said" after "the US Treasury Department said": the organisation whose name ends in
@@ -159,17 +210,22 @@ class SpeakerResolver:
         return None
 
     def _by_role(self, head: Token) -> str | None:
-        """A person or body introduced with this title earlier ("the analyst" -> the analyst named before)."""
+        """A person or body introduced with this title earlier: "the foreign minister" -> the person whose role
+        has "foreign" and "minister" (else the last one with "minister"), or whom a speaker phrase gave it."""
         word = head.lower_
+        modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i}
+        loose = None
         for _, _, eid in reversed(self.index.mentions_within(0, head.idx)):
-            entity = self.index[eid]
-            if any(word in role.lower().split() for role in entity.roles):
+            roles = [set(role.lower().split()) for role in self.index[eid].roles]
+            matching = [r for r in roles if word in r]
+            if any(modifiers <= r for r in matching):
                 return eid
-        return None
+            loose = loose or (eid if matching else None)
+        return self.titles.get(word) or loose
 
     # -- pronouns ---------------------------------------------------------------------------
 
-    def _pronoun(self, head: Token) -> str | None:
+    def _pronoun(self, head: Token) -> Referent:
         lower = head.lower_
         pronouns = _pronouns()
         if lower in pronouns.first_person_pronouns:
@@ -177,23 +233,27 @@ class SpeakerResolver:
         offset = head.idx
         if lower in pronouns.group_pronouns:
             wanted: tuple[str, ...] = ("ORG", "GPE")
-            gender = None
+            gender, kind = None, "body" if lower in ("it", "its") else "plural"
         else:
-            wanted, gender = ("PER",), pronouns.pronoun_gender.get(lower)
-        last_speaker_at = self.history[-1][0] if self.history else -1
+            wanted, gender, kind = ("PER",), pronouns.pronoun_gender.get(lower), "person"
+        last_speaker_at = self.spoken[-1].offset if self.spoken else -1
         if lower == "it" and head.dep_ == "nsubj":
             # "it said" speaks for the organisation whose statement the text is reporting, not the last
             # organisation that did something ("The department said …; Iran Air had flown …, it said")
-            for _, eid in reversed(self.history):
-                if self._fits(eid, ("ORG",), None):
-                    return eid
+            for record in reversed(self.spoken):
+                if (self._fits(record.entity, ("ORG",), None) if record.entity is not None
+                        else fits(record, self.index, "body", plural=False)):
+                    return record.entity or record
         # someone who became a sentence subject since the last attribution outranks the last speaker
         for start, end, eid in reversed(self.index.mentions_within(max(0, last_speaker_at + 1), offset)):
             if self._fits(eid, wanted, gender) and _is_subject(head.doc, start, end):
                 return self._bind(eid, gender)
-        for _, eid in reversed(self.history):
-            if self._fits(eid, wanted, gender):
-                return self._bind(eid, gender)
+        # the last speaker that fits, an entity or not ("An official said … He said …")
+        for record in reversed(self.spoken):
+            if record.entity is not None and self._fits(record.entity, wanted, gender):
+                return self._bind(record.entity, gender)
+            if record.entity is None and fits(record, self.index, kind, None if kind == "plural" else False):
+                return record
         for _, _, eid in reversed(self.index.mentions_within(0, offset)):
             if self._fits(eid, wanted, gender):
                 return self._bind(eid, gender)

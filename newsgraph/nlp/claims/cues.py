@@ -15,7 +15,9 @@ from spacy.tokens import Doc, Token
 
 from newsgraph import vocab
 from newsgraph.nlp.claims.contents import VerbFrame, verb_content
+from newsgraph.nlp.claims.runons import inverted_source, run_on_speaker, speaker_word
 from newsgraph.nlp.claims.spans import CueMatch, Offsets, Unit, Units, clip_subtrees, trim_span
+from newsgraph.nlp.index import EntityIndex
 from newsgraph.settings import settings
 from newsgraph.vocab.claims import ClaimSources, ReportingVerbs
 
@@ -43,8 +45,10 @@ def verb_tagged_noun(tok: Token) -> bool:
             and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children))
 
 
-def verb_claim(cue: Token, units: Units, unit_of: dict[int, int], quotes: list[Offsets], doc: Doc) -> CueMatch | None:
-    """A reporting verb with its source and what it reports (``contents``), or the next paragraph for "X said:"."""
+def verb_claim(cue: Token, units: Units, unit_of: dict[int, int], quotes: list[Offsets], doc: Doc,
+               names: EntityIndex | None = None) -> CueMatch | None:
+    """A reporting verb with its source and what it reports (``contents``), or the next paragraph for "X said:";
+    ``names`` (the document's entities) tells where a speaker's name ends in a frame that lost its commas."""
     us, ue = units[unit_of[cue.i]]
     verbs: ReportingVerbs = vocab.load("reporting_verbs")
     if (cue.tag_ == "VBN" and cue.dep_ == "acl" and cue.lemma_.lower() in verbs.naming
@@ -54,19 +58,58 @@ def verb_claim(cue: Token, units: Units, unit_of: dict[int, int], quotes: list[O
     if passive is not None:
         return passive
     subject, inherited = verb_subject(cue)
+    if subject is None or subject.i < cue.i:
+        inverted = _inverted_claim(cue, us, ue, doc)  # "… wounded 60 people said the Observatory"
+        if inverted is not None:
+            return inverted
+    run_on = run_on_speaker(cue, us, names, subject, inherited)
+    source = run_on[0] if run_on is not None else None
+    if run_on is not None:
+        subject, inherited = run_on[1], False
     if subject is None:
         subject = _left_noun_phrase(cue, us)
     if subject is None or (subject.lower_ in EXPLETIVES and subject.dep_ == "expl"):
         return None
     # "He said:" closing its line introduces the next paragraph, not a quote before it
     colon_last = cue.i + 1 == ue - 1 and doc[ue - 1].text == ":"
-    content = None if colon_last else verb_content(VerbFrame(cue, subject, us, ue, quotes))
+    bounds = (source.start, source.end - 1) if source is not None else None
+    content = None if colon_last else verb_content(VerbFrame(cue, subject, us, ue, quotes, bounds))
     colon_after = doc[ue - 1].text == ":" or (cue.i + 1 < ue and doc[cue.i + 1].text == ":")
     if content is None and colon_after:
         content = _next_unit(ue, units, unit_of, doc)
-    if content is None:
+    if content is None:  # "… by morning said the head of the medical team": parsed, but nothing after it
+        return _inverted_claim(cue, us, ue, doc) if subject.i > cue.i else None
+    return CueMatch(cue=cue, subject=subject, inherited=inherited, content=content, kind="verb", source_span=source)
+
+
+def cites_for_frame(cue: Token) -> bool:
+    """"reported citing a senior official": the participle names whom the frame cites, not a statement."""
+    verbs: ReportingVerbs = vocab.load("reporting_verbs")
+    if cue.tag_ != "VBG" or cue.lemma_.lower() not in verbs.quoting_verbs or citing_frame(cue) is None:
+        return False
+    # a source ("citing a police source"), not a reason ("praised the deal, citing the release of prisoners")
+    return any(c.dep_ == "dobj" and speaker_word(c) for c in cue.children)
+
+
+def citing_frame(cue: Token) -> Token | None:
+    """The reporting verb a "citing"/"quoting" participle belongs to: its head ("reported citing a source"),
+    or the verb whose complement the parser hung it on ("reported, citing a source, that …")."""
+    stance = vocab.load("reporting_verbs").stance
+    host = cue.head
+    if host.i < cue.i and host.lemma_.lower() in stance:
+        return host
+    if host.dep_ == "ccomp" and cue.i < host.i and host.head.i < cue.i and host.head.lemma_.lower() in stance:
+        return host.head
+    return None
+
+
+def _inverted_claim(cue: Token, us: int, ue: int, doc: Doc) -> CueMatch | None:
+    """"… wounded more than 60 people said the Observatory": the speaker after the verb, what it said before."""
+    speaker = inverted_source(cue, us, ue)
+    content = trim_span(doc, us, cue.i - 1) if speaker is not None else None
+    if speaker is None or content is None:
         return None
-    return CueMatch(cue=cue, subject=subject, inherited=inherited, content=content, kind="verb")
+    return CueMatch(cue=cue, subject=speaker[-1], content=content, kind="verb", source_span=speaker)
 
 
 def _next_unit(end: int, units: Units, unit_of: dict[int, int], doc: Doc) -> Offsets | None:
@@ -112,9 +155,13 @@ def _passive_frame(cue: Token, us: int, ue: int, doc: Doc) -> CueMatch | None:
 
 def verb_subject(cue: Token) -> tuple[Token | None, bool]:
     """The verb's own subject, or the one it shares ("…, noting that", "and added that"); and whether shared."""
-    for child in cue.children:
-        if child.dep_ == "nsubj":
-            return child, False
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    if subjects:  # a hyphenated title may be split into several ("Vice - president … said"): its last word
+        subject = subjects[0]
+        for nxt in subjects[1:]:
+            if nxt.i == subject.i + 1 and "-" in (nxt.text, subject.text):
+                subject = nxt
+        return subject, False
     quoting = quoting_verb(cue)
     if quoting is not None:  # "TASS quoted Peskov as saying …": Peskov says it (TASS relays it)
         quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
@@ -123,7 +170,7 @@ def verb_subject(cue: Token) -> tuple[Token | None, bool]:
     verbs: ReportingVerbs = vocab.load("reporting_verbs")
     if cue.dep_ == "acl" and (cue.head.pos_ in ("NOUN", "PROPN") or cue.head.lemma_.lower() in verbs.claim_nouns):
         return cue.head, False
-    host = cue.head.head if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" else cue.head
+    host = subject_host(cue)
     # not through a participle modifying a noun: in "deaths caused by missiles and called on the EU to …"
     # the subject of "called" is not "deaths" (a misparse of a second verb of the sentence's subject)
     if cue.dep_ in ("conj", "advcl", "xcomp", "pcomp") and host.pos_ in ("VERB", "AUX") and host.dep_ != "acl":
@@ -131,6 +178,11 @@ def verb_subject(cue: Token) -> tuple[Token | None, bool]:
         if head_subject is not None:
             return head_subject, True
     return None, False
+
+
+def subject_host(cue: Token) -> Token:
+    """The verb whose subject ``cue`` shares when it has none ("…, noting that", "in addition to saying")."""
+    return cue.head.head if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" else cue.head
 
 
 def quoting_verb(cue: Token) -> Token | None:
@@ -221,6 +273,31 @@ def according_claim(tok: Token, unit: Unit, doc: Doc) -> CueMatch | None:
     return CueMatch(cue=tok, cue_end=to, subject=source, content=content, kind="according")
 
 
+def by_account_claim(tok: Token, unit: Unit, doc: Doc) -> CueMatch | None:
+    """"gassing hundreds of people - by one report as many as 1300 -", "tolls from 500 to - by one account -
+    some 1300": a figure set off as one source's count; the source is the account, the content the figure."""
+    sources: ClaimSources = vocab.load("claims_sources")
+    ue = unit[1]
+    if tok.i + 2 >= ue or doc[tok.i + 1].lower_ not in sources.account_determiners:
+        return None
+    noun = doc[tok.i + 2]
+    if noun.lemma_.lower() not in sources.framing_nouns and noun.lower_ not in sources.framing_nouns:
+        return None
+    lo = noun.i + 1
+    while lo < ue and doc[lo].is_punct:
+        lo += 1
+    hi = lo
+    while hi < ue and (doc[hi].pos_ in ("NUM", "ADJ", "ADV", "DET", "NOUN") or doc[hi].lower_ in ("as", "than")):
+        hi += 1
+    if not any(t.pos_ == "NUM" or t.like_num for t in doc[lo:hi]):
+        return None
+    content = trim_span(doc, lo, hi - 1)
+    if content is None:
+        return None
+    return CueMatch(cue=tok, cue_end=noun, subject=noun, content=content, kind="according",
+                    source_span=doc[tok.i + 1:noun.i + 1])
+
+
 def in_document_claim(tok: Token, unit: Unit, doc: Doc) -> CueMatch | None:
     """"In this poll, Trump rose …", "…, in a new survey": a clause set in a document that reports it."""
     sources: ClaimSources = vocab.load("claims_sources")
@@ -284,4 +361,6 @@ def merge_according(matches: list[CueMatch], unit_of: dict[int, int]) -> list[Cu
     # only a reporting verb makes the phrase a relay: "Clinton wants …, according to aides" is the aides' claim
     reporting = vocab.load("reporting_verbs").stance
     verbs_by_unit = {unit_of[m.cue.i] for m in matches if m.kind == "verb" and m.cue.lemma_.lower() in reporting}
-    return [m for m in matches if not (m.kind == "according" and unit_of[m.cue.i] in verbs_by_unit)]
+    # a figure "by one report" is that report's, whoever else speaks in the sentence
+    return [m for m in matches if not (m.kind == "according" and m.cue.lower_ != "by"
+                                       and unit_of[m.cue.i] in verbs_by_unit)]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import vocab
 from newsgraph.nlp.claims.attitudes import attitude_stance
 from newsgraph.nlp.claims.coref import SpeakerResolver
+from newsgraph.nlp.claims.cues import citing_frame, subject_host
 from newsgraph.nlp.claims.spans import (
     NP_POS,
     Attribution,
@@ -18,6 +20,7 @@ from newsgraph.nlp.claims.spans import (
     evidence_span,
     quote_ends_sentence,
 )
+from newsgraph.nlp.claims.speakers import names_outlet
 from newsgraph.settings import settings
 from newsgraph.vocab.claims import Hedges, ReportingVerbs
 
@@ -34,10 +37,29 @@ def attribution_from_match(match: CueMatch, doc: Doc, text: str, quotes: list[Of
     if subject.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":  # "X, who said …": the source is "who", the speaker X
         subject = cue.head
         core = doc[subject.left_edge.i:subject.i + 1]
-    speaker = resolver.resolve(core, subject)
-    speaker_text = text[core.start_char:core.end_char] if len(core) else subject.text
+    host = subject_host(cue) if match.inherited else None
+    if host is not None and host.i in resolver.cue_sources:  # "… Steifo said adding that …": said's speaker
+        speaker, speaker_text = resolver.cue_sources[host.i]
+    else:
+        speaker, speaker_text = _speaker(core, subject, resolver, text)
+    via: tuple[str, ...] = ()
+    cited = _cited(cue) if match.kind == "verb" else None
+    outlet = (names_outlet(resolver.index, speaker, speaker_text) if speaker is not None
+              else subject.lower_ in vocab.load("relays").outlet_words)  # "state television reported, citing"
+    if cited is not None and outlet:
+        # "Sham FM radio reported, citing a senior official": the official speaks, the outlet relays
+        via, subject, core = (speaker,) if speaker else (), cited, doc[cited.left_edge.i:cited.i + 1]
+        full = (cited.left_edge.idx, cited.right_edge.idx + len(cited.right_edge.text))
+        speaker, speaker_text = _speaker(core, subject, resolver, text)
+        if match.content[0] <= cited.head.idx < match.content[1]:  # "…, citing a military source, that …"
+            after = cited.right_edge.i + 1
+            while after < len(doc) and (doc[after].is_punct or doc[after].is_space):
+                after += 1
+            if after < len(doc) and doc[after].idx < match.content[1]:
+                match = replace(match, content=(doc[after].idx, match.content[1]))
     if speaker:
         resolver.remember(subject.idx, speaker, cue)
+    resolver.cue_sources[cue.i] = (speaker, speaker_text)
     # a transcript line's words start after its label, even inside the quote marks
     content = match.content if match.kind == "colon" else _with_quotes(match.content, quotes, text, [cue_span, full],
                                                                         cue_starts - {cue.idx})
@@ -48,7 +70,29 @@ def attribution_from_match(match: CueMatch, doc: Doc, text: str, quotes: list[Of
     return Attribution(
         source=full, cue=cue_span, content=content, evidence=evidence, cue_text=cue_text,
         stance=_match_stance(match, content), speaker=speaker, speaker_text=speaker_text, cue_token=cue.i,
-        disputes=match.kind == "verb" and lemma in verbs.disputing)
+        disputes=match.kind == "verb" and lemma in verbs.disputing, via=via)
+
+
+def _speaker(core: Span, subject: Token, resolver: SpeakerResolver, text: str) -> tuple[str | None, str]:
+    """The speaker entity and the speaker's words; a pronoun or descriptor referring back to a speaker that
+    is no entity takes that speaker's words ("He said" after "an official at the governor's office said")."""
+    speaker, antecedent = resolver.resolve_speaker(core, subject)
+    words = text[core.start_char:core.end_char] if len(core) else subject.text
+    if antecedent is not None and (subject.pos_ == "PRON" or len(core) <= 2):  # "he", "the official"
+        words = antecedent.text
+    if not speaker:
+        resolver.remember_phrase(subject, words, antecedent)
+    return speaker, words
+
+
+def _cited(cue: Token) -> Token | None:
+    """Who a frame cites: "reported citing a senior regime official", "said, quoting a military source"."""
+    quoting = vocab.load("reporting_verbs").quoting_verbs
+    near = list(cue.children) + [g for c in cue.children if c.dep_ == "ccomp" for g in c.children]
+    for child in near:
+        if child.tag_ == "VBG" and child.lemma_.lower() in quoting and child.i > cue.i and citing_frame(child) == cue:
+            return next((c for c in child.children if c.dep_ == "dobj"), None)
+    return None
 
 
 def _cue_of(match: CueMatch, text: str) -> tuple[Offsets, str]:
@@ -71,7 +115,7 @@ def _source_phrase(match: CueMatch, unit_start: int) -> tuple[Offsets, Span]:
     words the speaker is resolved from."""
     cue, subject = match.cue, match.subject
     doc = cue.doc
-    if match.kind == "dash" and match.source_span is not None:
+    if match.source_span is not None:  # a signed name, or a source read from the words (``runons``)
         name = match.source_span
         return (name.start_char, name.end_char), name
     left_phrase = (match.kind == "verb" and subject.dep_ != "nsubj" and not match.inherited and subject.i < cue.i
@@ -93,15 +137,18 @@ def _subject_phrase(match: CueMatch) -> tuple[Offsets, Span]:
     """The subject's subtree, without a trailing comma or possessive marker (kept for "Trump's claim that …")."""
     cue, subject = match.cue, match.subject
     doc = cue.doc
+    left = subject.left_edge.i
+    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_:
+        left = doc[left - 2].left_edge.i  # "His ex-wife", "Vice-president …": the word split at its hyphen
     if cue.dep_ == "acl" and subject.i == cue.head.i:
-        lo, hi = subject.left_edge.i, subject.i
+        lo, hi = left, subject.i
     else:
-        lo, hi = subject.left_edge.i, subject.right_edge.i
+        lo, hi = left, subject.right_edge.i
     lo = _source_left_edge(subject, lo)
     keep_case = match.kind == "noun"
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space or (doc[hi].dep_ == "case" and not keep_case)):
         hi -= 1
-    start = subject.left_edge.i
+    start = left
     while start < subject.i and doc[start].is_punct:
         start += 1
     return (doc[lo].idx, doc[hi].idx + len(doc[hi].text)), doc[start:subject.i + 1]

@@ -9,7 +9,10 @@ from spacy.tokens import Doc, Token
 from newsgraph import vocab
 from newsgraph.nlp.claims.cues import quoting_verb
 from newsgraph.nlp.claims.frames import content_stance
-from newsgraph.nlp.claims.spans import Attribution, Offsets, Units
+from newsgraph.nlp.claims.runons import has_clause
+from newsgraph.nlp.claims.spans import QUOTE_MARK, Attribution, Offsets, Units
+from newsgraph.nlp.claims.speakers import names_outlet
+from newsgraph.nlp.dateline import Dateline
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.settings import settings
 from newsgraph.vocab.claims import Relays
@@ -39,6 +42,41 @@ def continued_quotes(out: list[Attribution], quotes: list[Offsets], text: str,
         extra.append(replace(prev, source=None, cue=None, content=q, evidence=(q[0], q[1]), stance=stance,
                              cue_token=-1, disputes=False, nested=False, disputed_by=None))
     return out + extra
+
+
+def first_person_lead_ins(out: list[Attribution], doc: Doc, text: str, units: Units,
+                          unit_of: dict[int, int]) -> list[Attribution]:
+    """Quote marks stripped: "We hope the team will be given access. There is no reason not to … he added."
+    A sentence in the first person right before a claim whose frame closes it, in the same paragraph and
+    with no speaker of its own ("We hope …" has none: "we" is the speaker's side), is that speaker's too."""
+    first_person = vocab.load("common_words").first_person_pronouns
+    closing = vocab.load("reporting_verbs").closing_verbs
+    result = list(out)
+    for b in out:
+        if (b.cue is None or b.cue[0] < b.content[1] or not (b.speaker or b.speaker_text)
+                or doc[b.cue_token].lemma_.lower() not in closing):
+            continue  # only a frame of saying after its content ("… he added") closes a stripped quote
+        first = doc.char_span(b.content[0], b.content[1], alignment_mode="expand")
+        n = unit_of.get(first[0].i) if first is not None and len(first) else None
+        if n is None or n == 0 or doc[units[n][0]].idx != b.content[0] or b.speaker_text in first_person:
+            continue
+        us, ue = units[n - 1]
+        start, end = doc[us].idx, doc[ue - 1].idx + len(doc[ue - 1].text)
+        if "\n" in text[end:b.content[0]] or not has_clause(doc, us, ue) or not any(
+                t.lower_ in first_person and t.dep_ == "nsubj" for t in doc[us:ue]):
+            continue
+        inside = [k for k, a in enumerate(result) if a.evidence[0] < end and start < a.evidence[1]]
+        if QUOTE_MARK.search(text, start, end) or any(
+                (result[k].speaker_text or "").lower() not in first_person for k in inside):
+            continue  # the sentence has a speaker of its own, or its quote marks say whose it is
+        for k in inside:  # "We hope …" keeps its words when the speaker is an entity
+            result[k] = replace(result[k], speaker=b.speaker, speaker_text=result[k].speaker_text if b.speaker
+                                else b.speaker_text)
+        if not inside:
+            stance = content_stance(doc, (start, end), "asserted")
+            result.append(replace(b, source=None, cue=None, content=(start, end), evidence=(start, end),
+                                  stance=stance, cue_token=-1, disputes=False, nested=False, disputed_by=None))
+    return result
 
 
 def fill_relays(out: list[Attribution], doc: Doc, text: str, units: Units, unit_of: dict[int, int],
@@ -106,7 +144,16 @@ def _channels(cue: Token, a: Attribution, index: EntityIndex) -> list[str]:
     """Outlets in channel phrases of the cue ("on Telegram", "carried by IRNA"), outside the content."""
     relays: Relays = vocab.load("relays")
     found = []
-    for prep in (c for c in cue.children if c.dep_ == "prep"):
+    hosts = [cue]
+    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") and cue.head.lemma_.lower() in vocab.load(
+            "reporting_verbs").stance:  # "…, in a statement published by its Amaq news agency, saying …"
+        hosts.append(cue.head)
+    statement_prepositions = vocab.load("reporting_verbs").statement_prepositions
+    preps = [c for host in hosts for c in host.children if c.dep_ == "prep"]
+    # "claimed responsibility in a statement published by its Amaq news agency": under the object
+    preps += [p for host in hosts for o in host.children if o.dep_ == "dobj" for p in o.children
+              if p.dep_ == "prep" and p.lower_ in statement_prepositions]
+    for prep in preps:
         for tok in prep.subtree:
             if tok.dep_ not in ("prep", "agent") or tok.lower_ not in relays.channel_prepositions:
                 continue
@@ -116,6 +163,22 @@ def _channels(cue: Token, a: Attribution, index: EntityIndex) -> list[str]:
                 found += [eid for eid in index.entities_within(obj.left_edge.idx, right.idx + len(right.text))
                           if (set(index[eid].name.lower().split()) | words) & relays.outlet_words]
     return found
+
+
+def dateline_relays(out: list[Attribution], dateline: Dateline | None, index: EntityIndex,
+                    text: str) -> list[Attribution]:
+    """A wire dateline ("DAMASCUS (Reuters) -", "Damascus, SANA -") names the outlet that carried the whole
+    story: it relays every claim in it, after the relays the claim names itself ("told state TV"), and never
+    a claim of its own ("Reuters could not verify …")."""
+    if dateline is None or not dateline.outlet:
+        return out
+    at = text.find(dateline.outlet, dateline.start, dateline.end)
+    outlets = [eid for s, e, eid in index.mentions_within(dateline.start, dateline.end)
+               if at >= 0 and at <= s and e <= at + len(dateline.outlet) and index[eid].type == "ORG"]
+    if not outlets:
+        return out
+    eid = outlets[0]
+    return [replace(a, via=(*a.via, eid)) if eid != a.speaker and eid not in a.via else a for a in out]
 
 
 def outlet_relays(out: list[Attribution], index: EntityIndex) -> list[Attribution]:
@@ -133,11 +196,15 @@ def outlet_relays(out: list[Attribution], index: EntityIndex) -> list[Attributio
     return result
 
 
+def _account_aside(a: Attribution) -> bool:
+    """"accused the army of killing hundreds - by one report as many as 900 -": the writer's aside, set off
+    inside another's claim, is the account's own figure, not something the accuser said."""
+    words = a.cue_text.lower().split()
+    return len(words) > 1 and words[0] == "by" and words[1] in vocab.load("claims_sources").account_determiners
+
+
 def _is_outlet(a: Attribution, index: EntityIndex) -> bool:
-    outlet_words = vocab.load("relays").outlet_words
-    entity = index[a.speaker] if a.speaker else None
-    words = set((a.speaker_text or "").lower().split()) | (set(entity.name.lower().split()) if entity else set())
-    return entity is not None and entity.type == "ORG" and bool(words & outlet_words)
+    return a.speaker is not None and names_outlet(index, a.speaker, a.speaker_text or "")
 
 
 def _outlets_after(pos: int, limit: int, doc: Doc, index: EntityIndex) -> list[str]:
@@ -170,19 +237,22 @@ def _outlets_after(pos: int, limit: int, doc: Doc, index: EntityIndex) -> list[s
     return found
 
 
-def resolve_nesting(out: list[Attribution]) -> list[Attribution]:
-    """Mark claims reported inside other claims; drop those with no identifiable speaker, link disputes."""
+def resolve_nesting(out: list[Attribution], index: EntityIndex) -> list[Attribution]:
+    """Mark claims reported inside other claims; drop those with no identifiable speaker (kept when an outlet
+    reports them: "Other sources said …, Press TV reported" is the sources' claim), link disputes."""
+    first_person = vocab.load("common_words").first_person_pronouns
     kept: list[tuple[int, Attribution]] = []
     for k, a in enumerate(out):
         outer = [b for b in out if b is not a and b.cue is not None and a.cue is not None
                  and b.content[0] <= a.cue[0] < b.content[1]]
-        if not outer:
+        if not outer or _account_aside(a):
             kept.append((k, a))
             continue
         disputer = next((b for b in outer if b.disputes), None)
         if disputer is not None:
             kept.append((k, replace(a, nested=True, stance="disputed", disputed_by=out.index(disputer))))
-        elif a.speaker is not None:
+        elif a.speaker is not None or (a.speaker_text and a.speaker_text.lower() not in first_person and any(
+                b.speaker and names_outlet(index, b.speaker, b.speaker_text or "") for b in outer)):
             kept.append((k, replace(a, nested=True)))
     # positions change when nested claims are dropped: re-point disputed_by
     position = {k: n for n, (k, _) in enumerate(kept)}

@@ -58,7 +58,8 @@ class CueMatch:
     kind: FrameKind
     inherited: bool = False           # the subject is the one of the verb the cue hangs from ("…, adding that")
     cue_end: Token | None = None      # the last word of a phrase cue ("according to", "In")
-    source_span: Span | None = None   # a signed name, taken whole ("― Jane Doe")
+    source_span: Span | None = None   # the source phrase when not read from the parse: a signed name ("―
+                                      # Jane Doe"), a speaker in a frame without commas (``runons``)
 
 
 def sentence_units(doc: Doc) -> list[tuple[int, int]]:

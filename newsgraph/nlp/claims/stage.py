@@ -30,6 +30,8 @@ from newsgraph.nlp.claims.attitudes import adjective_claim, attitude_claim
 from newsgraph.nlp.claims.coref import SpeakerResolver
 from newsgraph.nlp.claims.cues import (
     according_claim,
+    by_account_claim,
+    cites_for_frame,
     dash_quotes,
     figure_claim,
     in_document_claim,
@@ -42,7 +44,15 @@ from newsgraph.nlp.claims.cues import (
     verb_tagged_noun,
 )
 from newsgraph.nlp.claims.frames import attribution_from_match
-from newsgraph.nlp.claims.links import channel_relays, continued_quotes, fill_relays, outlet_relays, resolve_nesting
+from newsgraph.nlp.claims.links import (
+    channel_relays,
+    continued_quotes,
+    dateline_relays,
+    fill_relays,
+    first_person_lead_ins,
+    outlet_relays,
+    resolve_nesting,
+)
 from newsgraph.nlp.claims.spans import (
     Attribution,
     CueMatch,
@@ -104,7 +114,7 @@ def find_attributions(parsed: Parsed, index: EntityIndex) -> list[Attribution]:
     units = sentence_units(doc)
     unit_of = {tok.i: n for n, (s, e) in enumerate(units) for tok in doc[s:e]}
     quotes = _quotes(parsed)
-    matches = _cue_matches(doc, units, unit_of, quotes)
+    matches = _cue_matches(doc, units, unit_of, quotes, index)
     cue_starts = frozenset(m.cue.idx for m in matches)
     # "who asked not to be named", "speaking on condition of anonymity": how a source spoke, not what it said
     anonymity = vocab.load("reporting_verbs").anonymity_contents
@@ -112,13 +122,15 @@ def find_attributions(parsed: Parsed, index: EntityIndex) -> list[Attribution]:
     resolver = SpeakerResolver(index)
     out = [attribution_from_match(m, doc, text, quotes, units, unit_of, resolver, cue_starts) for m in matches]
     out = continued_quotes(out, quotes, text, units, doc)
+    out = first_person_lead_ins(out, doc, text, units, unit_of)
     out = fill_relays(out, doc, text, units, unit_of, index)
     out = channel_relays(out, doc, index)
-    out = resolve_nesting(sorted(out, key=lambda a: (a.evidence[0], a.cue[0] if a.cue else a.content[0])))
-    return outlet_relays(out, index)
+    out = resolve_nesting(sorted(out, key=lambda a: (a.evidence[0], a.cue[0] if a.cue else a.content[0])), index)
+    return dateline_relays(outlet_relays(out, index), parsed.dateline, index, text)
 
 
-def _cue_matches(doc: Doc, units: Units, unit_of: dict[int, int], quotes: list[Offsets]) -> list[CueMatch]:
+def _cue_matches(doc: Doc, units: Units, unit_of: dict[int, int], quotes: list[Offsets],
+                 index: EntityIndex) -> list[CueMatch]:
     """Every cue's match, in text order, then quotes signed with a dash; a cue inside a direct quote is
     part of what was said, except a transcript label opening a quoted line ("PENCE: Well, …")."""
     quoted = quoted_tokens(doc, quotes)
@@ -128,25 +140,28 @@ def _cue_matches(doc: Doc, units: Units, unit_of: dict[int, int], quotes: list[O
             continue
         if tok.i in quoted and not (tok.text == ":" and speaker_label(tok, units[unit_of[tok.i]][0])):
             continue
-        match = _match_at(tok, units, unit_of, quotes)
+        match = _match_at(tok, units, unit_of, quotes, index)
         if match is not None:
             found.append(match)
     found += [d for d in dash_quotes(doc, doc.text) if d.cue.i in unit_of]
     return merge_according(found, unit_of)
 
 
-def _match_at(tok: Token, units: Units, unit_of: dict[int, int], quotes: list[Offsets]) -> CueMatch | None:
+def _match_at(tok: Token, units: Units, unit_of: dict[int, int], quotes: list[Offsets],
+              index: EntityIndex) -> CueMatch | None:
     """The frame ``tok`` cues, if any: the first cue kind its word and tag fit decides which."""
     doc = tok.doc
     verbs: ReportingVerbs = vocab.load("reporting_verbs")
     attitudes: AttitudeVerbs = vocab.load("attitude_verbs")
     lemma = tok.lemma_.lower()
     unit = units[unit_of[tok.i]]
+    if cites_for_frame(tok):
+        return None
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         return according_claim(tok, unit, doc)
     if lemma in verbs.stance and (tok.pos_ in ("VERB", "AUX") or verb_tagged_noun(tok)):
         # a reporting verb no statement frame fits may still state a position ("is stressing the need to …")
-        return (verb_claim(tok, units, unit_of, quotes, doc)
+        return (verb_claim(tok, units, unit_of, quotes, doc, index)
                 or attitude_claim(tok, units, unit_of, doc, verb_subject, ("evaluation", "asserted")))
     if lemma in verbs.figure_verbs and tok.pos_ == "VERB":  # "put the toll at 10"
         return figure_claim(tok, unit, doc)
@@ -158,6 +173,8 @@ def _match_at(tok: Token, units: Units, unit_of: dict[int, int], quotes: list[Of
         return noun_claim(tok, unit, doc)
     if tok.lower_ == "in" and tok.i + 1 < len(doc):
         return in_document_claim(tok, unit, doc)
+    if tok.lower_ == "by" and tok.pos_ == "ADP":
+        return by_account_claim(tok, unit, doc)
     if tok.text == ":" and speaker_label(tok, unit[0]):
         return transcript_claim(tok, units, unit_of, doc)
     return None

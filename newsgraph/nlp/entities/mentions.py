@@ -5,7 +5,8 @@ names ("the Syrian Scientific Studies" + "Research Center"), cuts Arabic
 names at the article ("Deir" for "Deir ez-Zor"), types surnames as places and
 news agencies as people, and misses weapon systems.  Each repair here is a
 general rule; the vocabularies are data files read through ``newsgraph.vocab``
-(``entities``: organizations, weapons, vehicles, facilities, furniture, entity_words).
+(``entities``: organizations, weapons, vehicles, facilities, entity_words); page furniture is the
+furniture stage's (``parsed.furniture``).
 Types are then checked against the gazetteer and the vocabularies (``retyping.py``).
 """
 
@@ -30,6 +31,7 @@ from newsgraph.nlp.entities.scans import (
     platform_x,
     vessels,
 )
+from newsgraph.nlp.furniture import Screen
 from newsgraph.nlp.parse import Parsed
 from newsgraph.settings import settings
 from newsgraph.vocab.common import CommonWords, Titles
@@ -45,13 +47,13 @@ NOT_NAMED_TYPES = {"", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
 def find_mentions(parsed: Parsed) -> list[MentionCandidate]:
     doc = parsed.doc
-    furniture = _furniture_ranges(parsed.text)
+    furniture = Screen(parsed.furniture)  # the furniture stage's regions (nlp/furniture): no mention from them
     found = list(_spacy_candidates(doc))
     for scan in (known_organizations, materiel, vessels, named_weapons, platform_x, facilities, acronyms,
                  _places_after_place_words, _places_before_settlement_nouns, _armed_group_names, _gazetteer_places):
         found += scan(doc)
     chosen = _without_overlaps(found)
-    chosen = [c for c in chosen if not any(s <= c.start < e for s, e in furniture)]
+    chosen = [c for c in chosen if not furniture.blocks_entities(c.start)]
     disease_after = _disease_after()
     chosen = [c for c in chosen if not disease_after.match(parsed.text, c.end)]
     return [c for c in (retype(c, doc) for c in chosen) if c is not None]
@@ -310,16 +312,3 @@ def _armed_group_names(doc: Doc) -> list[MentionCandidate]:
         out.append(candidate(doc[tok.i:end], "ORG", "context"))
     return out
 
-
-def _furniture_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of lines that are page furniture ("Read more:", "Sources")."""
-    furniture = vocab.load("furniture").lines
-    longest = settings().entities.furniture_line_chars
-    ranges = []
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        label = line.strip().rstrip(":").strip().lower()
-        if label in furniture or (label.split(":")[0].strip() in furniture and len(label) < longest):
-            ranges.append((offset, offset + len(line)))
-        offset += len(line)
-    return ranges

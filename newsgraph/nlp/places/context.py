@@ -87,11 +87,14 @@ def country_votes(clear: dict[str, Place], entities: list[Entity], parsed: Parse
 @cache
 def _qualifier() -> re.Pattern[str]:
     """A place or area named right after a mention: "Paris, Texas", "London, Ky.",
-    "Monroe County in northeast Missouri" (lower-case directions only: "in North Dakota" is the area)."""
+    "Monroe County in northeast Missouri", "Nishtun in al-Mahra" (lower-case directions only:
+    "in North Dakota" is the area). The group ``within`` is set after "in"."""
     common = vocab.load("common_words")
     directions = alternation(common.directions | common.compass_compounds)
-    return re.compile(rf"(?:,\s*|\s+in\s+(?:{directions}\s+){{0,2}})"
-                      r"(?:the\s+)?([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})")
+    articles = alternation(common.arabic_articles)
+    word = r"[A-Z\u00c0-\u00de][\w.-]*"
+    return re.compile(rf"(?:,\s*|\s+(?P<within>in)\s+(?:{directions}\s+){{0,2}})"
+                      rf"(?:the\s+)?((?:{articles}-)?{word}(?:\s+{word}){{0,2}})")
 
 
 def _areas(name: str) -> set[Area]:
@@ -113,13 +116,15 @@ def _areas(name: str) -> set[Area]:
     return set()
 
 
-def qualified_areas(entity: Entity, text: str) -> set[Area]:
-    """Areas named right after a mention: "Paris, Texas", "London, Ky.", "Linn County in north central Missouri"."""
+def qualified_areas(entity: Entity, text: str, within_only: bool = False) -> set[Area]:
+    """Areas named right after a mention: "Paris, Texas", "London, Ky.", "Linn County in north central Missouri"
+    (``within_only``: only after "in", which says the place lies there; after a comma a list may go on:
+    "Homs, Hama and Idlib")."""
     areas = set()
     for mention in entity.mentions:
         match = _qualifier().match(text, mention.end)
-        if match:
-            areas |= _areas(match.group(1))
+        if match and (match["within"] or not within_only):
+            areas |= _areas(match.group(2))
     return areas
 
 
@@ -138,3 +143,22 @@ def area_hinted(entity: Entity, text: str, weights: PlaceWeights) -> bool:
     """A direction word right before a mention: "central Washington" is an area, not a town."""
     return any(_area_word().search(text, max(0, m.start - weights.area_word_chars), m.start)
                for m in entity.mentions)
+
+
+@cache
+def _town_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(r"\s+(?:city|town)\b", re.IGNORECASE), re.compile(r"\b(?:city|town)\s+of\s+$", re.IGNORECASE)
+
+
+def town_hinted(entity: Entity, text: str) -> bool:
+    """A mention says the town is meant ("Hasaka city", "the city of Hasaka"): then a direction word before
+    another mention ("northeastern Hasaka province") does not make the name an area."""
+    after, before = _town_words()
+    return any(after.match(text, m.end) or before.search(text, max(0, m.start - 20), m.start) for m in entity.mentions)
+
+
+def compass_point(entity: Entity, text: str) -> bool:
+    """ "NE" in "Clashes in NE Syria": an abbreviated compass point before a name, not a place of its own."""
+    if entity.name not in vocab.load("places_context").compass_abbreviations:
+        return False
+    return all(re.match(r"\s+[A-Z]", text[m.end:m.end + 3]) for m in entity.mentions)

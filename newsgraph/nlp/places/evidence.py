@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from newsgraph.geo.facilities import FACILITY, airfield_readings, is_airfield
 from newsgraph.geo.gazetteer import Place, distance_km
-from newsgraph.geo.readings import Reading, facility_candidates, name_candidates
+from newsgraph.geo.readings import Match, Reading, facility_candidates, name_candidates
 from newsgraph.model import Entity
 from newsgraph.nlp.parse import Parsed
 from newsgraph.nlp.places.context import (
@@ -21,8 +22,11 @@ from newsgraph.nlp.places.context import (
     Votes,
     area_hinted,
     clear_reading,
+    compass_point,
     country_votes,
+    dateline_country,
     qualified_areas,
+    town_hinted,
     within,
 )
 from newsgraph.settings import PlaceWeights
@@ -71,22 +75,26 @@ class Grid:
         return len(owners)
 
 
-def entity_readings(entity: Entity) -> tuple[list[Reading], bool]:
-    """The readings of the first of the entity's names that has any, and whether they need context.
+def entity_readings(entity: Entity, weights: PlaceWeights) -> tuple[list[Reading], Match]:
+    """The readings of the first of the entity's names that has any, and how they were found.
 
-    A FAC is read only through a town named inside it ("the Masyaf facility"), which always
-    needs context, as do sound-alikes.
+    An airfield is read from the airfield table ("Shayrat airbase"), or not at all: it is not at
+    the town it is named after. Another FAC is read through a town named inside it ("the Masyaf
+    facility"), which always needs context, as do sound-alikes.
     """
     found: list[Reading] = []
-    needs_context = False
-    for name in (entity.name, *entity.aliases):
+    match: Match = "name"
+    names = (entity.name, *entity.aliases)
+    if entity.type == "FAC" and any(is_airfield(name) for name in names):
+        return [r for name in names for r in airfield_readings(name, weights)], "name"
+    for name in names:
         if entity.type == "FAC":
-            found, needs_context = facility_candidates(name), True
+            found, match = facility_candidates(name), "sound"
         else:
-            found, needs_context = name_candidates(name)
+            found, match = name_candidates(name)
         if found:
             break
-    return found, needs_context
+    return found, match
 
 
 @dataclass
@@ -96,10 +104,14 @@ class DocumentEvidence:
     weights: PlaceWeights
     readings: dict[str, list[Reading]]  # entity id -> the readings of its name
     fuzzy: set[str]                      # entities read through a facility's town or a sound-alike
+    spelled: set[str]                    # entities read through another spelling of their name
+    directions: set[str]                 # "NE" in "NE Syria": no place at all
     hinted: set[str]                     # a direction word before a mention: an area is meant
     qualified: dict[str, set[Area]]      # the areas named right after a mention ("Paris, Texas")
+    placed_in: dict[str, set[Area]]      # of those, the areas after "in" ("Hader in Quneitra province")
     clear: dict[str, Place]              # the readings clear before context: they vote and anchor
     votes: Votes                         # country -> votes
+    dateline: str | None                 # the dateline's country
     total: float = field(init=False)
     admins: set[Area] = field(init=False)                # areas clearly named
     anchors: Grid = field(init=False)                    # clear towns and counties
@@ -109,27 +121,36 @@ class DocumentEvidence:
 
     @classmethod
     def gather(cls, entities: list[Entity], parsed: Parsed, weights: PlaceWeights) -> DocumentEvidence | None:
-        """Read the document once; None when no entity has a place reading."""
+        """Read the document once; None when it names no place."""
         readings: dict[str, list[Reading]] = {}
         fuzzy: set[str] = set()
+        spelled: set[str] = set()
+        directions = {e.id for e in entities if e.type in PLACE_ENTITY_TYPES and compass_point(e, parsed.text)}
         for entity in entities:
-            if entity.type not in PLACE_ENTITY_TYPES:
+            if entity.type not in PLACE_ENTITY_TYPES or entity.id in directions:
                 continue
-            found, needs_context = entity_readings(entity)
+            found, match = entity_readings(entity, weights)
             if found:
                 readings[entity.id] = found
-                if needs_context:
+                if match == "sound":
                     fuzzy.add(entity.id)
-        if not readings:
+                elif match == "spelling":
+                    spelled.add(entity.id)
+        if not any(e.type in PLACE_ENTITY_TYPES for e in entities):
             return None
         placed = [e for e in entities if e.id in readings]
-        hinted = {e.id for e in placed if area_hinted(e, parsed.text, weights)}
-        qualified = {e.id: areas for e in placed if (areas := qualified_areas(e, parsed.text))}
+        text = parsed.text
+        hinted = {e.id for e in placed if area_hinted(e, text, weights) and not town_hinted(e, text)}
+        qualified = {e.id: areas for e in placed if (areas := qualified_areas(e, text))}
+        placed_in = {e.id: areas for e in placed if e.id in qualified and (areas := qualified_areas(e, text, True))}
+        # sound-alikes, other spellings and airfields need the document's votes: they cast none
         clear = {eid: p for eid, found in readings.items()
-                 if eid not in fuzzy and (p := clear_reading(found, weights)) is not None
+                 if eid not in fuzzy and eid not in spelled and (p := clear_reading(found, weights)) is not None
+                 and p.kind != FACILITY
                  and (eid not in qualified or within(p, qualified[eid]))}  # "Paris, Texas" does not vote for France
         votes = country_votes(clear, entities, parsed, weights)
-        return cls(weights, readings, fuzzy, hinted, qualified, clear, votes)
+        return cls(weights, readings, fuzzy, spelled, directions, hinted, qualified, placed_in, clear, votes,
+                   dateline_country(parsed.dateline))
 
     def __post_init__(self) -> None:
         self.total = sum(self.votes.values()) or 1.0
@@ -162,6 +183,24 @@ class DocumentEvidence:
         size = sum(others.values())
         w = self.weights
         if leader and others[leader] >= w.dominant_votes and others[leader] / size >= w.dominant_share:
+            return leader
+        return None
+
+    def leading_country(self, entity_id: str) -> str | None:
+        """The country a place the gazetteer lacks is taken to lie in: the one the document is about, or
+        the one that leads its votes clearly (``leading_share`` of them and ``leading_ratio`` times the
+        next), or leads them and is the dateline's ("NIAMEY, Niger, March 24 -")."""
+        dominant = self.dominant_without(entity_id)
+        if dominant:
+            return dominant
+        ranked = sorted(self.votes.items(), key=lambda kv: -kv[1])
+        if not ranked:
+            return None
+        (leader, votes), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
+        w = self.weights
+        if votes <= runner_up or votes < w.dominant_votes:
+            return None
+        if leader == self.dateline or (votes / self.total >= w.leading_share and votes >= w.leading_ratio * runner_up):
             return leader
         return None
 

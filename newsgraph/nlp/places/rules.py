@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from newsgraph.geo.facilities import FACILITY
 from newsgraph.geo.gazetteer import Place
 from newsgraph.geo.readings import Reading, small
-from newsgraph.nlp.places.evidence import DocumentEvidence
+from newsgraph.nlp.places.context import within
+from newsgraph.nlp.places.evidence import DocumentEvidence, is_local
 
 
 class Judgement(NamedTuple):
@@ -27,6 +29,7 @@ class Judgement(NamedTuple):
     country_named: bool     # a reading of the name is a country ("Jordan")
     big_state_named: bool   # a reading of the name is a state of over ``big_state`` people ("Florida")
     dominant: str | None    # the country the document is about, not counting this name
+    named_rival: int        # the population of the biggest reading in a country the document names (-1: none)
 
     @property
     def town(self) -> bool:
@@ -58,19 +61,45 @@ def unanchored_sound_alike_hamlet(ev: DocumentEvidence, j: Judgement) -> bool:
 
 
 def misread_town_abroad(ev: DocumentEvidence, j: Judgement) -> bool:
-    """In a report about one country, a town abroad that nothing else points to: "Tawila" in a report on
-    Darfur is not the Yemeni town of that name (the name's own clear vote does not count)."""
+    """In a report about one country, a town or district abroad that nothing else points to: "Tawila" in a
+    report on Darfur is not the Yemeni town or district of that name (the name's own clear vote does not count)."""
     w = ev.weights
-    if not (j.dominant and j.town and j.place.population < w.big_city and j.place.country != j.dominant):
+    district = j.place.kind == "admin" and j.place.level == 2
+    if not (j.dominant and (j.town or district) and j.place.population < w.big_city
+            and j.place.country != j.dominant):
         return False
     own_vote = 1 if ev.clear.get(j.entity_id) is j.place else 0
     return (ev.votes.get(j.place.country or "", 0) <= own_vote and j.support < w.weak_support
             and j.entity_id not in ev.qualified)
 
 
+def outside_the_area_it_is_in(ev: DocumentEvidence, j: Judgement) -> bool:
+    """"Hader in Quneitra province", "Nishtun in al-Mahra": a town or area elsewhere is another place of that
+    name; the one meant is not in the gazetteer (it keeps the area's country, nlp/places/locators.py).
+    Only areas in countries the document points to count ("in La Union" is no Salvadoran department in a
+    report on the Philippines)."""
+    areas = {area for area in ev.placed_in.get(j.entity_id, ()) if ev.votes.get(area[0], 0) > 0}
+    return bool(areas) and is_local(j.place) and not within(j.place, areas)
+
+
+def smaller_namesake_abroad(ev: DocumentEvidence, j: Judgement) -> bool:
+    """A town in a country the document never points to, when a reading at least as big lies in a country
+    it names: "Tripoli" in a report on Libya, Syria and Russia is not the Lebanese city, however near
+    Latakia and Tartus it lies. (A bigger place abroad still competes: "Paris" in a Texas paper.)"""
+    return (j.share == 0 and is_local(j.place) and 0 <= j.place.population <= j.named_rival
+            and j.entity_id not in ev.qualified)
+
+
+def respelled_or_airfield_abroad(ev: DocumentEvidence, j: Judgement) -> bool:
+    """Another spelling of the name ("Efrin" ~ Afrin) or an airfield of that name ("Bali airport" ~ Bali,
+    Cameroon) only in a country the document points to: "European" is not Uruapan, Mexico."""
+    return (j.entity_id in ev.spelled or j.place.kind == FACILITY) and j.share == 0 and bool(ev.votes)
+
+
 Rule = Callable[[DocumentEvidence, Judgement], bool]
 RULES: tuple[Rule, ...] = (town_named_like_a_country, town_named_like_a_big_state, unsupported_small_or_sound_alike,
-                           unanchored_sound_alike_hamlet, misread_town_abroad)
+                           unanchored_sound_alike_hamlet, misread_town_abroad, outside_the_area_it_is_in,
+                           smaller_namesake_abroad, respelled_or_airfield_abroad)
 
 
 def score(ev: DocumentEvidence, j: Judgement) -> float:
@@ -88,10 +117,11 @@ def choose_reading(ev: DocumentEvidence, entity_id: str, found: list[Reading], d
     country_named = any(r.place.kind == "country" for r in found)
     big_state_named = any(r.place.kind == "admin" and r.place.level == 1 and r.place.population >= w.big_state
                           for r in found)
+    named_rival = max((r.place.population for r in found if ev.share(r.place) >= w.named_country_share), default=-1)
     best: tuple[float, Place] | None = None
     for place, prior in found:
         j = Judgement(entity_id, place, prior, ev.local_support(entity_id, place), ev.share(place),
-                      country_named, big_state_named, dominant)
+                      country_named, big_state_named, dominant, named_rival)
         if any(rule(ev, j) for rule in RULES):
             continue
         value = score(ev, j)

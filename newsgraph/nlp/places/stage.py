@@ -26,7 +26,6 @@ from dataclasses import replace
 from functools import cache
 
 from newsgraph import vocab
-from newsgraph.geo.countries import country_code
 from newsgraph.geo.gazetteer import Place
 from newsgraph.geo.names import alternation
 from newsgraph.geo.readings import lookup_place
@@ -34,6 +33,7 @@ from newsgraph.model import Entity, Mention
 from newsgraph.nlp.parse import Parsed
 from newsgraph.nlp.places.context import PLACE_ENTITY_TYPES
 from newsgraph.nlp.places.evidence import DocumentEvidence
+from newsgraph.nlp.places.locators import locate_unplaced
 from newsgraph.nlp.places.rules import choose_reading
 from newsgraph.settings import PlaceWeights, settings
 
@@ -45,27 +45,22 @@ def resolve_places(entities: list[Entity], parsed: Parsed, weights: PlaceWeights
     evidence = DocumentEvidence.gather(entities, parsed, weights or settings().places)
     if evidence is None:
         return entities
-    return [_placed(entity, evidence) for entity in entities]
+    placed = [_placed(entity, evidence) for entity in entities]
+    return locate_unplaced(placed, evidence, parsed.text)
 
 
 def _placed(entity: Entity, evidence: DocumentEvidence) -> Entity:
+    """The entity at its best reading; unchanged when it has none (locate_unplaced looks at it then)."""
     found = evidence.readings.get(entity.id)
-    dominant = evidence.dominant_without(entity.id) if entity.type in PLACE_ENTITY_TYPES else None
-    best = choose_reading(evidence, entity.id, found, dominant) if found else None
-    if best is None:
-        return _unplaced(entity, dominant)
-    return _at(entity, best)
+    if not found:
+        return entity
+    dominant = evidence.dominant_without(entity.id)
+    best = choose_reading(evidence, entity.id, found, dominant)
+    return entity if best is None else _at(entity, best)
 
 
 def _at(entity: Entity, place: Place) -> Entity:
     return replace(entity, country=place.country, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id)
-
-
-def _unplaced(entity: Entity, dominant: str | None) -> Entity:
-    """Unknown, or only a hamlet or sound-alike with nothing for it: in a document about one country,
-    a village or site the gazetteer lacks is taken to lie there (no coordinates are invented)."""
-    local_name = dominant is not None and country_code(entity.name) is None
-    return replace(entity, country=dominant) if local_name and not entity.country else entity
 
 
 # --- places inside organisation names -----------------------------------------------------------

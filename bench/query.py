@@ -1,0 +1,174 @@
+"""Query speed: the dossier, search and timeline on the 804 FA-KES articles and on a synthetic 100,000-document store.
+
+    .venv/bin/python bench/query.py                      # make bench-query
+    .venv/bin/python bench/query.py --documents 20000    # a smaller synthetic store
+    .venv/bin/python bench/query.py --cache fakes.jsonl  # the extractions (made when missing, ~8 min)
+
+The articles are extracted once into a JSON Lines cache (bench/corpus.py's, shared with it) and added to a
+fresh SQLite store (resolution and indexing included).  The synthetic store is that store copied, then its
+extraction rows copied under new document ids (INSERT ... SELECT with shifted keys: documents, entities,
+mentions, events, claims, relations, dates, quantities, corpus members and reports, the query indexes and
+the full-text index) until it holds ``--documents`` documents; no NLP and no resolution run.  Every copy's
+document entities join the nodes of the originals, so the most-mentioned entity ends up with about 125
+times the members it had.  Each query runs ``--runs`` times: p50 and p95 in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import cached_documents  # noqa: E402
+from rich.progress import track  # noqa: E402
+from sqlalchemy import Table, insert, literal, select  # noqa: E402
+
+from newsgraph.query import dossier, search, timeline  # noqa: E402
+from newsgraph.store import Store, schema  # noqa: E402
+
+SEARCHES = ("chemical weapons", "Aleppo", "ceasefire", "\"Free Syrian Army\"", "killed AND civilians", "hospital*")
+
+
+def _p50_p95(times: list[float]) -> tuple[float, float]:
+    times = sorted(times)
+    return statistics.median(times), times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
+
+
+def percentiles(run: Callable[[], Any], runs: int) -> tuple[float, float, float, float]:
+    """Wall-clock p50 and p95, then this process's CPU-time p50 and p95, in ms (the machine is shared: CPU
+    time is what the query costs, wall time what a user waits for under the load of the moment)."""
+    run()  # warm: the first call parses node profiles and compiles statements
+    wall, cpu = [], []
+    for _ in range(runs):
+        started, used = time.perf_counter(), time.process_time()
+        run()
+        wall.append(1000 * (time.perf_counter() - started))
+        cpu.append(1000 * (time.process_time() - used))
+    return (*_p50_p95(wall), *_p50_p95(cpu))
+
+
+def most_mentioned(store: Store) -> tuple[str, str, int]:
+    from newsgraph.store.corpus import Corpus
+    top = max(Corpus(store).entities(), key=lambda e: (e.mentions, e.id))
+    return top.id, top.name, top.mentions
+
+
+def measure(store: Store, label: str, entity: str, runs: int) -> dict[str, tuple[float, float, float, float]]:
+    queries = iter(range(10**9))
+    figures = {
+        "dossier": percentiles(lambda: dossier(store, entity), runs),
+        "search": percentiles(lambda: search(store, SEARCHES[next(queries) % len(SEARCHES)]), runs),
+        "timeline": percentiles(lambda: timeline(store, entity=entity, limit=100), runs),
+    }
+    load = os.getloadavg()[0]
+    for name, (p50, p95, cpu50, cpu95) in figures.items():
+        print(f"{label}: {name} p50 {p50:.1f} ms, p95 {p95:.1f} ms (CPU time p50 {cpu50:.1f} ms, p95 {cpu95:.1f} ms; "
+              f"load average {load:.1f} on {os.cpu_count()} cores)", flush=True)
+    return figures
+
+
+def _shifted(table: Table, offset: int, copy: int, last: int) -> tuple[list[str], Any]:
+    """The columns and a SELECT of ``table``'s rows of documents 1..``last`` with the keys of copy ``copy``."""
+    columns: list[Any] = []
+    for c in table.columns:
+        if c.name == "pk" and table.name != "documents":
+            continue  # autoincrement
+        if c.name in ("doc_pk", "pk"):
+            columns.append((c + offset).label(c.name))
+        elif c.name == "doc_id":
+            columns.append((c + literal(f"~{copy}")).label(c.name))
+        elif c.name == "text_sha256":
+            columns.append((c.op("||")(literal(f"~{copy}"))).label(c.name))
+        elif c.name == "report":
+            columns.append((c + literal(f"~{copy}")).label(c.name))
+        else:
+            columns.append(c)
+    key = table.c.pk if table.name == "documents" else table.c.doc_pk
+    names = [c.name for c in table.columns if not (c.name == "pk" and table.name != "documents")]
+    return names, select(*columns).where(key <= last)
+
+
+COPIED = (schema.documents, schema.entities, schema.mentions, schema.events, schema.claims, schema.relations,
+          schema.dates, schema.quantities, schema.corpus_members, schema.corpus_reports, schema.corpus_report_refs,
+          schema.claim_refs, schema.entity_names)
+
+
+def synthetic(source: Path, target: Path, documents: int) -> Path:
+    """A copy of the store at ``source`` grown to ``documents`` documents by copying its rows under new ids."""
+    import sqlite3
+
+    from sqlalchemy.dialects import sqlite
+
+    shutil.copy(source, target)
+    with Store(str(target)):
+        pass  # the schema and indexes are complete (the copy is of a store this code made)
+    conn = sqlite3.connect(target, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=OFF")  # a scratch copy: no journal, no syncing
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.execute("PRAGMA cache_size=-400000")
+        original = int(conn.execute("SELECT max(pk) FROM documents").fetchone()[0])
+        copies = max(0, -(-documents // original) - 1)
+        for copy in track(range(1, copies + 1), description=f"Copying {original} documents {copies} times"):
+            offset = original * copy
+            last = min(original, documents - offset)
+            conn.execute("BEGIN")
+            for table in COPIED:
+                names, query = _shifted(table, offset, copy, last)
+                statement = insert(table).from_select(names, query)
+                conn.execute(str(statement.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})))
+            conn.execute("INSERT INTO search_fts (kind, doc_pk, item, title, body) SELECT kind, doc_pk + ?, "
+                         "CASE kind WHEN 'document' THEN item || ? ELSE item END, title, body FROM search_fts "
+                         "WHERE doc_pk <= ?", (offset, f"~{copy}", last))
+            conn.execute("COMMIT")
+        conn.execute("PRAGMA journal_mode=WAL")
+    finally:
+        conn.close()
+    return target
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cache", type=Path, help="JSON Lines of the extracted articles (made when missing)")
+    parser.add_argument("--documents", type=int, default=100_000, help="Size of the synthetic store")
+    parser.add_argument("--runs", type=int, default=100)
+    parser.add_argument("--keep", type=Path, help="Keep the stores in this directory")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="newsgraph-query-"))
+    work.mkdir(parents=True, exist_ok=True)
+    small = work / "fakes.db"
+    if not small.exists():
+        docs = cached_documents(args.cache)
+        started = time.perf_counter()
+        with Store(str(small)) as store:
+            for doc in track(docs, description="Storing the FA-KES articles"):
+                store.add(doc)
+        print(f"{len(docs)} articles stored (resolved and indexed) in {time.perf_counter() - started:.0f} s")
+    with Store(str(small)) as store:
+        entity, name, mentions = most_mentioned(store)
+        print(f"most-mentioned entity: {entity} ({name}, {mentions} mentions)", flush=True)
+        measure(store, f"{len(store)} documents", entity, args.runs)
+    big = work / "synthetic.db"
+    if not big.exists():
+        started = time.perf_counter()
+        synthetic(small, big, args.documents)
+        print(f"synthetic store of {args.documents} documents built in {time.perf_counter() - started:.0f} s "
+              f"({big.stat().st_size / 1e9:.1f} GB)")
+    with Store(str(big)) as store:
+        measure(store, f"{len(store)} documents", entity, args.runs)
+    if args.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""The entity graph as GraphML or GEXF (networkx writes both; Gephi, Cytoscape and networkx read them).
+
+Nodes are the corpus entities (id: corpus id) with ``label`` (name), ``type``, ``documents``, ``mentions``,
+``aliases`` and ``roles`` (joined by "; ": GraphML carries no lists), ``country``, and ``latitude``,
+``longitude`` and ``geonames_id`` where the gazetteer placed it.  One directed edge per ordered pair of
+entities gathers what links them, each kind with its weight, the number of evidence spans:
+
+* ``relation_weight``: relations (subject -> object; ``predicates``; ``relations``: ids "doc_id/r1", the
+  1-based position of the relation in its document);
+* ``claim_weight``: claims by the speaker about the other entity (speaker -> subject; ``claims``: claim ids);
+* ``event_weight``: reports of a corpus event in which both take part (an undirected link, stored from the
+  lower corpus id to the higher; ``events``: corpus event ids);
+
+``weight`` is their sum and ``kinds`` lists the kinds present.  The graph is held in memory (networkx
+writes a whole graph): it has one node per corpus entity, far fewer than the documents, which are read one
+at a time.  Nodes and edges are added in id order, and GEXF's ``lastmodifieddate`` is the store's last
+ingest day, so the same store gives the same file.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+
+from newsgraph.export import stream
+from newsgraph.export.common import require
+from newsgraph.store import schema
+
+if TYPE_CHECKING:
+    from newsgraph.store import Store
+
+KINDS = ("relation", "claim", "event")
+
+
+@dataclass
+class _Edge:
+    spans: dict[str, set[tuple[str, int, int]]] = field(default_factory=lambda: {k: set() for k in KINDS})
+    ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
+    predicates: set[str] = field(default_factory=set)
+
+    def attributes(self) -> dict[str, Any]:
+        weights = {k: len(self.spans[k]) for k in KINDS}
+        return {"weight": sum(weights.values()), "kinds": "; ".join(k for k in KINDS if weights[k]),
+                **{f"{k}_weight": weights[k] for k in KINDS}, "predicates": "; ".join(sorted(self.predicates)),
+                "relations": "; ".join(sorted(self.ids["relation"])), "claims": "; ".join(sorted(self.ids["claim"])),
+                "events": "; ".join(sorted(self.ids["event"]))}
+
+
+def build_graph(store: Store) -> Any:
+    """The entity graph of ``store`` as a ``networkx.DiGraph``."""
+    nx = require("networkx", "graphml")
+    graph = nx.DiGraph()
+    for entity in stream.entities(store):
+        attrs: dict[str, Any] = {"label": entity.name, "type": entity.type, "documents": len(entity.documents),
+                                 "mentions": entity.mentions, "aliases": "; ".join(entity.aliases),
+                                 "roles": "; ".join(entity.roles), "country": entity.country or ""}
+        if entity.lat is not None and entity.lon is not None:
+            attrs.update(latitude=float(entity.lat), longitude=float(entity.lon))
+        if entity.geonames_id is not None:
+            attrs["geonames_id"] = int(entity.geonames_id)
+        graph.add_node(entity.id, **attrs)
+    edges: dict[tuple[str, str], _Edge] = defaultdict(_Edge)
+
+    def link(kind: str, a: str | None, b: str | None, ident: str, span: tuple[str, int, int]) -> None:
+        if a is None or b is None or a == b or a not in graph or b not in graph:
+            return
+        if kind == "event" and b < a:
+            a, b = b, a
+        edge = edges[(a, b)]
+        edge.spans[kind].add(span)
+        edge.ids[kind].add(ident)
+
+    for stored in stream.documents(store):
+        doc = stored.document
+        for i, r in enumerate(doc.relations, 1):
+            subject, obj = stored.entity(r.subject), stored.entity(r.object)
+            link("relation", subject, obj, f"{doc.doc_id}/r{i}", (doc.doc_id, r.evidence.start, r.evidence.end))
+            if subject is not None and obj is not None and (subject, obj) in edges:
+                edges[(subject, obj)].predicates.add(r.predicate)
+        for c in doc.claims:
+            for about in c.about:
+                link("claim", stored.entity(c.speaker), stored.entity(about), f"{doc.doc_id}/{c.id}",
+                     (doc.doc_id, c.evidence.start, c.evidence.end))
+    for event in stream.corpus_events(store):
+        for report in event.reports:
+            taking_part = sorted(set(report.actors) | set(report.targets))
+            for a, b in itertools.combinations(taking_part, 2):
+                link("event", a, b, event.id, (report.doc_id, report.evidence.start, report.evidence.end))
+    for (a, b), edge in sorted(edges.items()):
+        graph.add_edge(a, b, **edge.attributes())
+    return graph
+
+
+def write_graph(store: Store, out: IO[str], fmt: str) -> tuple[int, int]:
+    """The entity graph to ``out`` as ``fmt`` (graphml or gexf); returns (nodes, edges)."""
+    nx = require("networkx", fmt)
+    graph = build_graph(store)
+    if fmt == "graphml":
+        lines = nx.generate_graphml(graph, named_key_ids=True)
+    else:
+        with store.engine.connect() as conn:
+            last = conn.execute(select(func.max(schema.documents.c.ingested_at))).scalar() or "1970-01-01"
+        day = str(last)[:10]
+        lines = (re.sub(r'lastmodifieddate="[^"]*"', f'lastmodifieddate="{day}"', line)
+                 for line in nx.generate_gexf(graph))
+    for line in lines:
+        out.write(line + "\n")
+    return graph.number_of_nodes(), graph.number_of_edges()

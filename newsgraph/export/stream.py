@@ -1,0 +1,205 @@
+"""A store's corpus graph read one record at a time, for the exporters that stream (FTM, STIX, CSV).
+
+``Corpus`` gathers whole lists (every entity, every corpus event) in memory; an export of a large store
+must not.  These readers run ordered queries and group consecutive rows: ``entities`` yields one
+``CorpusEntity`` per corpus id, ``documents`` one stored document with its corpus ids, ``corpus_events``
+one ``CorpusEvent`` per occurrence, each built by the same code as ``Corpus`` builds them
+(``EntityBuilder``, ``build_event``), so an export agrees with ``newsgraph summary`` and ``newsgraph
+events``.  Everything is ordered by id, so the same store always exports the same bytes.
+
+Claims across documents (issue 12, part B2: corroborated_by / contradicted_by, source grades, claim
+credibility) reach the exporters as ``StoredDocument.assessment(claim)``, filled by ``assessments``: until the
+store records them it gives what a document says itself (a claim disputed by another claim of it) and no
+grades.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, func, select, tuple_
+
+from newsgraph.model import Claim, Document, Entity, Event, Span
+from newsgraph.resolve.corpus_events import CorpusEvent, EventReport, build_event, event_report
+from newsgraph.resolve.entities import CorpusEntity, EntityBuilder
+from newsgraph.store import schema
+from newsgraph.store.rows import quantities_by_owner
+
+if TYPE_CHECKING:
+    from newsgraph.store import Store
+
+_BATCH = 500  # rows fetched at a time from a streamed query
+
+Progress = Callable[[str, int, "int | None"], None]
+"""Told (what is being read, how many so far, how many in all if known) as records are read."""
+_progress: ContextVar[Progress | None] = ContextVar("export_progress", default=None)
+
+
+@contextlib.contextmanager
+def reporting(progress: Progress) -> Iterator[None]:
+    """Within the block, every reader tells ``progress`` how far it is (a progress bar's feed)."""
+    token = _progress.set(progress)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
+
+
+def _tell(what: str, done: int, total: int | None = None) -> None:
+    progress = _progress.get()
+    if progress is not None:
+        progress(what, done, total)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What the corpus says of a claim (issue 12 part B2); empty where the store records nothing."""
+
+    corroborated_by: tuple[str, ...] = ()  # export claim ids ("doc_id/c3")
+    contradicted_by: tuple[str, ...] = ()
+    source_grade: str | None = None        # Admiralty source reliability, A-F
+    credibility: int | None = None         # Admiralty information credibility, 1-6
+    independent_sources: int | None = None
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A stored document with the corpus ids of its entities and events and the assessment of its claims."""
+
+    document: Document
+    entity_ids: dict[str, str]  # local entity id -> corpus entity id
+    event_ids: dict[str, str]   # local event id -> corpus event id (resolved events only)
+    ingested_at: str
+    assessments: dict[str, Assessment] = field(default_factory=dict)  # local claim id -> assessment
+
+    def entity(self, local: str | None) -> str | None:
+        return self.entity_ids.get(local, local) if local is not None else None
+
+    def assessment(self, claim: Claim) -> Assessment:
+        return self.assessments.get(claim.id) or Assessment()
+
+
+def assessments(conn: Connection, doc_pk: int, doc: Document) -> dict[str, Assessment]:
+    """The corpus assessment of each claim of a stored document.  Part B2 plugs in here: its corroborations,
+    contradictions, source grade and credibility, read from its tables for ``doc_pk``; until then only the
+    document's own disputes are known (a claim disputed by another claim of it)."""
+    del conn, doc_pk  # part B2 reads its tables here
+    return {c.id: Assessment(contradicted_by=(f"{doc.doc_id}/{c.disputed_by}",)) for c in doc.claims
+            if c.disputed_by}
+
+
+def _stream(conn: Connection, query: Any) -> Iterator[Any]:
+    return iter(conn.execution_options(yield_per=_BATCH).execute(query))
+
+
+def entities(store: Store) -> Iterator[CorpusEntity]:
+    """Every corpus entity, by corpus id, each gathered from its members' rows alone."""
+    d, e, m, n, men = (schema.documents, schema.entities, schema.corpus_members, schema.corpus_nodes,
+                       schema.mentions)
+    count = (select(func.count()).where((men.c.doc_pk == e.c.doc_pk) & (men.c.entity_id == e.c.local_id))
+             .scalar_subquery())
+    cid = func.coalesce(n.c.corpus_id, e.c.global_id)
+    query = (select(cid.label("cid"), d.c.doc_id, e, m.c.node, count.label("n"))
+             .join(d, d.c.pk == e.c.doc_pk)
+             .outerjoin(m, (m.c.doc_pk == e.c.doc_pk) & (m.c.local_id == e.c.local_id))
+             .outerjoin(n, n.c.node == m.c.node)
+             .order_by(cid, d.c.doc_id, e.c.local_id))
+    with store.engine.connect() as conn:
+        for done, (corpus_id, rows) in enumerate(itertools.groupby(_stream(conn, query), key=lambda r: r.cid), 1):
+            if done % 100 == 0:
+                _tell("entities", done)
+            builder = EntityBuilder()
+            for r in rows:
+                entity = Entity(id=r.local_id, name=r.name, type=r.type, aliases=tuple(r.aliases),
+                                roles=tuple(r.roles), country=r.country, lat=r.lat, lon=r.lon,
+                                geonames_id=r.geonames_id)
+                builder.add(corpus_id, r.node or r.global_id, r.doc_id, entity, r.n or 0)
+            yield builder.build()[0]
+
+
+def documents(store: Store) -> Iterator[StoredDocument]:
+    """Every stored document by doc id, with its corpus ids."""
+    d = schema.documents
+    with store.engine.connect() as conn:
+        listed = conn.execute(select(d.c.pk, d.c.doc_id, d.c.ingested_at).order_by(d.c.doc_id)).all()
+    for done, (pk, doc_id, ingested_at) in enumerate(listed):
+        _tell("documents", done, len(listed))
+        try:
+            document = store.document(doc_id)
+        except KeyError:  # deleted since the listing
+            continue
+        with store.engine.connect() as conn:
+            ids = _entity_ids(conn, [pk]).get(pk, {})
+            events = _event_ids(conn, pk)
+            assessed = assessments(conn, pk, document)
+        yield StoredDocument(document, ids, events, ingested_at, assessed)
+
+
+def _entity_ids(conn: Connection, pks: Iterable[int]) -> dict[int, dict[str, str]]:
+    """doc pk -> (local entity id -> corpus id) for the documents ``pks``."""
+    e, m, n = schema.entities, schema.corpus_members, schema.corpus_nodes
+    query = (select(e.c.doc_pk, e.c.local_id, func.coalesce(n.c.corpus_id, e.c.global_id).label("cid"))
+             .outerjoin(m, (m.c.doc_pk == e.c.doc_pk) & (m.c.local_id == e.c.local_id))
+             .outerjoin(n, n.c.node == m.c.node)
+             .where(e.c.doc_pk.in_(list(pks))))
+    out: dict[int, dict[str, str]] = {}
+    for r in conn.execute(query):
+        out.setdefault(r.doc_pk, {})[r.local_id] = r.cid
+    return out
+
+
+def _event_ids(conn: Connection, pk: int) -> dict[str, str]:
+    r = schema.corpus_reports
+    return {row.local_id: row.corpus_event
+            for row in conn.execute(select(r.c.local_id, r.c.corpus_event).where(r.c.doc_pk == pk))}
+
+
+def corpus_events(store: Store) -> Iterator[CorpusEvent]:
+    """Every corpus event, by id, built from its own reports."""
+    r = schema.corpus_reports
+    query = select(r.c.corpus_event, r.c.doc_pk, r.c.local_id).order_by(r.c.corpus_event, r.c.doc_pk, r.c.local_id)
+    from newsgraph.store.corpus import Corpus
+    corpus = Corpus(store)
+    with store.engine.connect() as outer, store.engine.connect() as conn:
+        for done, (event_id, rows) in enumerate(
+                itertools.groupby(_stream(outer, query), key=lambda row: row.corpus_event), 1):
+            if done % 100 == 0:
+                _tell("corpus events", done)
+            reports = _reports(conn, [(row.doc_pk, row.local_id) for row in rows])
+            speakers = {q.speaker for x in reports for q in x.quantities if q.speaker}
+            yield build_event(event_id, reports, corpus.names(speakers))
+
+
+def _reports(conn: Connection, keys: list[tuple[int, str]]) -> list[EventReport]:
+    """The reports (doc pk, local event id) as ``event_records.load_reports`` makes them."""
+    d, v, c, q = schema.documents, schema.events, schema.claims, schema.quantities
+    pks = sorted({pk for pk, _ in keys})
+    docs = {row.pk: row for row in conn.execute(
+        select(d.c.pk, d.c.doc_id, d.c.source, d.c.published).where(d.c.pk.in_(pks)))}
+    owned: dict[int, Any] = {}
+    for pk, rows in itertools.groupby(conn.execute(
+            select(q).where(q.c.doc_pk.in_(pks)).order_by(q.c.doc_pk, q.c.pk)).mappings(), key=lambda x: x["doc_pk"]):
+        owned[pk] = quantities_by_owner([dict(x) for x in rows])
+    claims: dict[int, list[Claim]] = {}
+    for row in conn.execute(select(c).where(c.c.doc_pk.in_(pks)).order_by(c.c.doc_pk, c.c.seq)):
+        claims.setdefault(row.doc_pk, []).append(Claim(
+            id=row.local_id, speaker=row.speaker, speaker_text=row.speaker_text, cue=row.cue, stance=row.stance,
+            text=row.text, evidence=Span(row.ev_start, row.ev_end, row.ev_text),
+            quantities=owned.get(row.doc_pk, {}).get(("claim", row.local_id), ())))
+    ids = _entity_ids(conn, pks)
+    out = []
+    query = select(v).where(tuple_(v.c.doc_pk, v.c.local_id).in_(keys)).order_by(v.c.doc_pk, v.c.seq)
+    for row in conn.execute(query):
+        doc = docs[row.doc_pk]
+        event = Event(id=row.local_id, type=row.type, trigger=row.trigger,
+                      evidence=Span(row.ev_start, row.ev_end, row.ev_text), date=row.date, date_text=row.date_text,
+                      actors=tuple(row.actors), targets=tuple(row.targets), location=row.location,
+                      quantities=owned.get(row.doc_pk, {}).get(("event", row.local_id), ()))
+        mine = ids.get(row.doc_pk, {})
+        out.append(event_report(doc.doc_id, doc.source, doc.published, event, claims.get(row.doc_pk, ()), mine.get))
+    return out

@@ -1,0 +1,127 @@
+"""Airfields by name: an air base or airport is placed at its own point, not at the town it is named after.
+
+The table is the ``airportsdata`` package (airports, air bases and landing strips with their
+ICAO codes and points; MIT), read once on first need: the airports with an IATA code and the
+military fields (the ones news names; not the private strips). A facility's name is compared
+without its airfield words ("Ämari air base" ~ "Amari Air Base"), and with the table's name
+without the town it serves ("Heathrow Airport" ~ London Heathrow Airport):
+
+- an airfield named like a town ("Cairo airport", "Amsterdam airport", "Shayrat airbase") is one
+  of that name, or one serving a town of that name, within ``PlaceWeights.airfield_km`` of a
+  town of that name, which lends it its prior: the airport of Cairo, Egypt before the one of
+  Cairo, Illinois; Schiphol for Amsterdam;
+- else it is an airfield of that name ("Heathrow Airport"; the village of Heathrow, Florida
+  has none), or of that spelling ("Maaten al-Sarra" ~ "Matan al-Sarra Air Base", when the
+  name is long enough to be told apart) if no town has the name.
+
+The words are ``data/places_context.json`` (``airfield_heads``, ``airfield_qualifiers``,
+``military_airfields``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from newsgraph import vocab
+from newsgraph.geo.gazetteer import Place, distance_km
+from newsgraph.geo.names import alternation, normalise, skeleton, spelling
+from newsgraph.geo.readings import Reading, candidates
+from newsgraph.settings import PlaceWeights, settings
+
+FACILITY = "facility"  # the Place kind of an airfield
+
+
+@dataclass(frozen=True)
+class _Words:
+    head: re.Pattern[str]       # "air base", "airport": the name is an airfield's
+    airport: re.Pattern[str]    # "airport": one that serves a town (it may be named by the town)
+    qualifier: re.Pattern[str]  # "international", "military": left out when names are compared
+    military: re.Pattern[str]   # "Air Base", "Air Station": a military field, kept without an IATA code
+
+
+@cache
+def _words() -> _Words:
+    words = vocab.load("places_context")
+    return _Words(head=re.compile(rf"\b{alternation(words.airfield_heads)}\b", re.IGNORECASE),
+                  airport=re.compile(r"\bairports?\b", re.IGNORECASE),
+                  qualifier=re.compile(rf"\b{alternation(words.airfield_qualifiers)}\b", re.IGNORECASE),
+                  military=re.compile(rf"\b{alternation(words.military_airfields)}\b", re.IGNORECASE))
+
+
+def is_airfield(name: str) -> bool:
+    """Whether a facility's name is an airfield's ("Hmeimim air base", "Vnukovo International Airport")."""
+    return _words().head.search(name) is not None
+
+
+def _stem(name: str) -> str:
+    """The normalised name without its airfield words ("Al Khadim Airport" -> "khadim")."""
+    words = _words()
+    return normalise(words.qualifier.sub(" ", words.head.sub(" ", name)))
+
+
+@dataclass(frozen=True)
+class _Table:
+    by_stem: dict[str, list[Place]]      # the name without airfield words -> airfields
+    by_spelling: dict[str, list[Place]]  # its spelling key -> airfields
+    by_town: dict[str, list[Place]]      # the town served -> its airports with an IATA code
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    import airportsdata
+
+    words = _words()
+    by_stem: dict[str, list[Place]] = defaultdict(list)
+    by_spelling: dict[str, list[Place]] = defaultdict(list)
+    by_town: dict[str, list[Place]] = defaultdict(list)
+    for row in airportsdata.load("ICAO").values():
+        name, town = row["name"], row["city"]
+        if not (row["iata"] or words.military.search(name)):
+            continue
+        place = Place(name, row["country"] or None, float(row["lat"]), float(row["lon"]), None, 0, FACILITY)
+        stems = {_stem(name)}
+        if town and name.lower().startswith(town.lower() + " "):
+            stems.add(_stem(name[len(town) + 1:]))  # "London Heathrow Airport" is "Heathrow Airport"
+        for stem in stems - {""}:
+            by_stem[stem].append(place)
+            by_spelling[spelling(stem)].append(place)
+        if town and row["iata"]:
+            by_town[normalise(town)].append(place)
+    return _Table(dict(by_stem), dict(by_spelling), dict(by_town))
+
+
+def airfield_readings(name: str, weights: PlaceWeights | None = None) -> list[Reading]:
+    """The airfields a facility's name may mean, each with its prior (empty for other names, and for an
+    airfield named like a town when the table has none near such a town: it gets no point then)."""
+    w = weights or settings().places
+    if not is_airfield(name):
+        return []
+    stem = _stem(name)
+    if not stem:
+        return []
+    table = _table()
+    towns = [r for r in candidates(stem) if r.place.kind in ("city", "admin")]
+    if towns:
+        # an airfield named so, or one serving a town so named (at the cost of an alternate name)
+        named = [(p, 0.0) for p in table.by_stem.get(stem, ())]
+        named += [(p, w.alternate_name_cost) for p in table.by_town.get(stem, ()) if all(p != q for q, _ in named)]
+        best: dict[Place, Reading] = {}
+        for field, cost in named:
+            for town in towns:
+                near = distance_km(field.lat, field.lon, town.place.lat, town.place.lon) <= w.airfield_km
+                if near and (field not in best or town.prior - cost > best[field].prior):
+                    best[field] = Reading(field, town.prior - cost)
+        if best:
+            return list(best.values())
+    found = table.by_stem.get(stem)
+    if not found and not towns and len(skeleton(stem)) > settings().gazetteer.min_skeleton_letters:
+        found = table.by_spelling.get(spelling(stem))
+    return [Reading(field, w.airfield_prior) for field in found or ()]
+
+
+def airfields(name: str) -> list[Place]:
+    """The places of ``airfield_readings``, likeliest first."""
+    return [r.place for r in sorted(airfield_readings(name), key=lambda r: -r.prior)]

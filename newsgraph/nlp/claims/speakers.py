@@ -1,0 +1,107 @@
+"""What the speaker resolver remembers and reads besides entities: the speakers quoted so far (also those
+that are no entity: "an official at the governor's office"), and the names inside a speaker phrase.
+
+Reporting refers back to its sources by pronoun and by description ("He said", "the official said", "the
+monitor said", "the head of the Britain-based group said"), and a source that is not an entity is referred
+back to the same way: "An official at the governor's office in Homs said … He said …" is the official
+both times, not the last person the text named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsgraph import vocab
+from newsgraph.nlp.index import EntityIndex
+from newsgraph.vocab.claims import ClaimSources, Relays
+from newsgraph.vocab.common import Titles
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """A speaker the text has quoted: where, its entity (None for "an official in Homs"), its words, and
+    what its head word says it is ("official", "person"; "group", "body"; "" for a bare name)."""
+
+    offset: int
+    entity: str | None
+    text: str
+    word: str
+    kind: str       # "person", "body" or ""
+    plural: bool = False
+
+
+def _sources() -> ClaimSources:
+    sources: ClaimSources = vocab.load("claims_sources")
+    return sources
+
+
+def spoken(head: Token, text: str, entity: str | None) -> Spoken:
+    """The record of a speaker phrase headed by ``head``: a person or a body by its head noun."""
+    sources = _sources()
+    words = {head.lemma_.lower(), head.lower_}
+    kind = "body" if words & sources.body_nouns else "person" if words & sources.person_nouns else ""
+    return Spoken(head.idx, entity, text, head.lemma_.lower() if kind else "", kind,
+                  head.tag_ in ("NNS", "NNPS"))
+
+
+def entity_kind(index: EntityIndex, eid: str) -> str:
+    entity_type = index[eid].type
+    return "person" if entity_type == "PER" else "body" if entity_type in ("ORG", "GPE") else ""
+
+
+def fits(record: Spoken, index: EntityIndex, kind: str, plural: bool | None = None) -> bool:
+    """The speaker is of the kind a pronoun or descriptor asks for ("he": a person; "it": a body; "they":
+    a body or several people); an entity by its type, a phrase by its head noun."""
+    if record.entity is not None:
+        if kind == "plural":
+            return entity_kind(index, record.entity) == "body"
+        return entity_kind(index, record.entity) == kind
+    if kind == "plural":
+        return record.plural or record.kind == "body"
+    return record.kind == kind and (plural is None or record.plural == plural)
+
+
+def titled_name(index: EntityIndex, core: Span, head: Token) -> str | None:
+    """The name a title or an outlet word follows in a phrase without commas: "Rami Abdel Rahman head
+    (of the Observatory)" is Rami Abdel Rahman, "the pro-regime Sham FM radio" is Sham FM; only title or
+    outlet words may stand between them ("the Assad regime's official television channel" is no Assad)."""
+    titles: Titles = vocab.load("titles")
+    relays: Relays = vocab.load("relays")
+    lower = head.lower_
+    sources = _sources()
+    filler: Callable[[str], bool]
+    if titles.is_head(lower) or (lower in sources.person_nouns and lower not in sources.body_nouns):
+        wanted, filler = "PER", titles.is_title_word
+    elif lower in relays.outlet_words:
+        wanted, filler = "ORG", relays.outlet_words.__contains__
+    else:
+        return None
+    for _, end, eid in reversed(index.mentions_within(core.start_char, head.idx)):
+        between = core.doc.char_span(end, head.idx, alignment_mode="expand") if end < head.idx else ()
+        if index[eid].type == wanted and between is not None and all(filler(w.lower_) for w in between):
+            return eid
+    return None
+
+
+def by_surname(index: EntityIndex, head: Token) -> str | None:
+    """"Fabius called …" after "Laurent Fabius": the person or organisation named before whose name ends in
+    this word (the latest such mention)."""
+    word = head.lower_
+    for _, _, eid in reversed(index.mentions_within(0, head.idx)):
+        entity = index[eid]
+        last = entity.name.lower().replace("-", " ").split()[-1:]
+        if entity.type in ("PER", "ORG") and last == [word] and entity.name.lower() != word:
+            return eid
+    return None
+
+
+def names_outlet(index: EntityIndex, eid: str, words: str) -> bool:
+    """An organisation named or described as an outlet: "Reuters", "the pro-regime Sham FM radio"."""
+    outlet_words = vocab.load("relays").outlet_words
+    entity = index[eid]
+    named = set(entity.name.lower().replace("-", " ").split()) | set(words.lower().replace("-", " ").split())
+    # an outlet's own name is one whatever type the entities stage gave it ("Sputnik" read as a person)
+    return (entity.type == "ORG" and bool(named & outlet_words)) or entity.name.lower() in outlet_words

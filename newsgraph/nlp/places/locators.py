@@ -1,0 +1,168 @@
+"""Where a place lies that no reading placed: what the words around it say, then the document's country.
+
+A village, a neighbourhood or a camp the gazetteer lacks still lies somewhere the text says:
+
+- a part of a town ("the Salihiah neighbourhood of Hasakeh city", "al-Touseeiyah district in the city
+  of Raqqah", "the neighbourhood of Zahra" after "the central Syrian city of Homs"): the town's
+  country and point, since a neighbourhood lies within a few kilometres of its town's centre;
+- an area named right after it ("Qassiab in Hasakeh province", "Tizegorou in western Niger"), a
+  place it lies in or by ("Urum Alkobra near Aleppo", "Olya, a small port on the Volga delta in
+  Astrakhan province") or a demonym or country before it ("the Iranian port of Amirabad",
+  "Syrias Hasakeh"): that country only;
+- else the country the document is about, when one leads clearly.
+
+Nothing else gets a point: a village near a town is not at the town. The words are data
+(``data/places_context.json``, ``common_words.json``); the reaches are ``PlaceWeights``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from newsgraph import vocab
+from newsgraph.geo.countries import country_code, demonym_country
+from newsgraph.geo.names import alternation
+from newsgraph.model import Entity, Mention
+from newsgraph.nlp.places.context import PLACE_ENTITY_TYPES, qualified_areas
+from newsgraph.nlp.places.evidence import DocumentEvidence
+from newsgraph.settings import PlaceWeights
+
+_WORD = r"[\w'\u2019-]+"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    part_after: re.Pattern[str]    # "X neighbourhood of (the city of) Y", "X district in the east of Y"
+    part_before: re.Pattern[str]   # "the (southwestern) neighbourhood of X"
+    part_then_in: re.Pattern[str]  # "the neighbourhood of X in (the city of) Y"
+    locator: re.Pattern[str]       # "X in Y", "X, near the town of Y", "X, a small port ... in Y"
+    country_before: re.Pattern[str]  # "the Iranian port of X", "Syria's X", "Syrias X"
+
+
+@cache
+def _patterns() -> _Patterns:
+    words, common = vocab.load("places_context"), vocab.load("common_words")
+    parts = alternation(words.town_parts)
+    directions = alternation(common.directions | common.compass_compounds)
+    compass_of = rf"(?:(?:just\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?{directions}\s+of)"
+    locators = rf"(?:{alternation(words.locators)}|{compass_of})"
+    town_of = r"(?:(?:the\s+)?(?:city|town)\s+of\s+)?"
+    part_of_town = rf"(?:the\s+)?(?:{directions}\s+)?(?:(?:part|parts|side|edge|outskirts)\s+of\s+)?{town_of}"
+    nouns = alternation(words.place_nouns)
+    return _Patterns(
+        part_after=re.compile(rf"\s+{parts}s?\s+(?:of|in)\s+{part_of_town}$", re.IGNORECASE),
+        part_before=re.compile(rf"\b{parts}s?\s+of\s+$", re.IGNORECASE),
+        part_then_in=re.compile(rf"\s+in\s+{part_of_town}$", re.IGNORECASE),
+        locator=re.compile(rf",?\s+(?:(?:a|an|the)\s+[^,.;]{{0,80}}?\s+)?{locators}\s+"
+                           rf"(?:the\s+)?(?:{_WORD}\s+){{0,4}}?(?:of\s+)?$", re.IGNORECASE),
+        country_before=re.compile(rf"(?:\b(?P<demonym>[A-Z][\w-]+)\s+(?:{_WORD}\s+){{0,2}}?{nouns}\s+of\s+"
+                                  rf"|\b(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:'s|\u2019s|s)\s+)$"))
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A mention of a place that has a country (and maybe a point)."""
+
+    start: int
+    end: int
+    entity: Entity
+
+
+def locate_unplaced(entities: list[Entity], evidence: DocumentEvidence, text: str) -> list[Entity]:
+    """Give the place entities that no reading placed the country (and, for a part of a town, the point)
+    that the words around them say; the rest get the document's country when one leads clearly."""
+    out = list(entities)
+    for _ in range(2):  # a village "near the town of Kokorou" waits for Kokorou's country
+        placed = sorted((_Placed(m.start, m.end, e) for e in out if e.country and e.type in PLACE_ENTITY_TYPES
+                         for m in e.mentions), key=lambda p: p.start)
+        out = [_located(e, placed, evidence, text) if _unplaced(e, evidence) else e for e in out]
+    return [_document_country(e, evidence) if _unplaced(e, evidence) else e for e in out]
+
+
+def _unplaced(entity: Entity, evidence: DocumentEvidence) -> bool:
+    return (entity.type in PLACE_ENTITY_TYPES and entity.country is None and entity.lat is None
+            and entity.id not in evidence.directions)
+
+
+def _located(entity: Entity, placed: list[_Placed], evidence: DocumentEvidence, text: str) -> Entity:
+    w = evidence.weights
+    town = _town_of_part(entity, placed, text, w)
+    if town is not None:
+        return replace(entity, country=town.country, lat=town.lat, lon=town.lon, geonames_id=None)
+    country = _country_said(entity, placed, text, w) or _qualified_country(entity, evidence, text)
+    return replace(entity, country=country) if country else entity
+
+
+def _town_of_part(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeights) -> Entity | None:
+    """The town a neighbourhood or district belongs to, by the words around one of its mentions."""
+    patterns = _patterns()
+    for mention in entity.mentions:
+        after = _next_placed(placed, mention, w.locator_chars)
+        for other in after:
+            if other.entity.lat is not None and _is_town(other.entity) and \
+                    patterns.part_after.fullmatch(text, mention.end, other.start):
+                return other.entity
+        before = text[max(0, mention.start - w.locator_chars):mention.start]
+        if patterns.part_before.search(before):
+            for other in after:  # "the neighbourhood of X in the city of Y"
+                if other.entity.lat is not None and _is_town(other.entity) and \
+                        patterns.part_then_in.fullmatch(text, mention.end, other.start):
+                    return other.entity
+            last = _last_town_before(placed, mention, w.town_part_chars)
+            if last is not None:
+                return last
+    return None
+
+
+def _is_town(entity: Entity) -> bool:
+    """A placed town: it has a GeoNames id and is not a country (admin areas have no id)."""
+    return entity.geonames_id is not None and country_code(entity.name) is None
+
+
+def _next_placed(placed: list[_Placed], mention: Mention, reach: int) -> list[_Placed]:
+    return [p for p in placed if mention.end <= p.start <= mention.end + reach]
+
+
+def _last_town_before(placed: list[_Placed], mention: Mention, reach: int) -> Entity | None:
+    """The town named last before the mention, within ``reach`` characters ("the central Syrian city of
+    Homs ... the neighbourhood of Zahra")."""
+    towns = [p for p in placed if mention.start - reach <= p.end <= mention.start
+             and p.entity.lat is not None and _is_town(p.entity)]
+    return towns[-1].entity if towns else None
+
+
+def _qualified_country(entity: Entity, evidence: DocumentEvidence, text: str) -> str | None:
+    """The one country of the areas named right after the mentions ("Tizegorou in western Niger"), among
+    the countries the document points to (an area's name alone may be another country's: "La Union")."""
+    countries = {country for country, _ in qualified_areas(entity, text) if evidence.votes.get(country, 0) > 0}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _country_said(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeights) -> str | None:
+    """A place it lies in or by ("X near Aleppo"), or a demonym or country before it ("the Iranian port of X")."""
+    patterns = _patterns()
+    for mention in entity.mentions:
+        for other in _next_placed(placed, mention, w.locator_chars):
+            between = text[mention.end:other.start]
+            if "." in between or ";" in between:
+                break
+            if patterns.locator.fullmatch(between):
+                return other.entity.country
+        found = patterns.country_before.search(text, max(0, mention.start - w.locator_chars), mention.start)
+        if found:
+            iso = demonym_country(found["demonym"]) if found["demonym"] else country_code(found["country"])
+            if iso:
+                return iso
+    return None
+
+
+def _document_country(entity: Entity, evidence: DocumentEvidence) -> Entity:
+    """In a document about one country, a village or site the gazetteer lacks is taken to lie there
+    (not a name that is itself a country's, nor a sea or strait between countries)."""
+    waters = vocab.load("places_context").open_waters
+    if country_code(entity.name) is not None or any(word in waters for word in entity.name.lower().split()):
+        return entity
+    country = evidence.leading_country(entity.id)
+    return replace(entity, country=country) if country else entity

@@ -1,0 +1,57 @@
+"""Relays in wire and scraped reporting: a dateline's outlet, an outlet citing its source, statements carried
+by a channel, and outlets that speak for themselves."""
+
+from __future__ import annotations
+
+from .helpers import Run, assert_offsets
+
+
+def test_wire_dateline_relays_every_claim_but_its_own() -> None:
+    run = Run("DAMASCUS (Reuters) - Syrian Foreign Minister Walid al-Muallem said on Monday that the talks in "
+              "Geneva had failed. Rebel commander Abu Khaled told Anadolu Agency that his fighters had retaken "
+              "the village. Reuters could not independently verify the claim.")
+    assert_offsets(run.text, run.claims)
+    talks = run.one("the talks in Geneva had failed")
+    assert run.name(talks.speaker) == "Walid al-Muallem" and run.names(talks.via) == {"Reuters"}
+    village = run.one("retaken the village")
+    assert [run.name(v) for v in village.via] == ["Anadolu Agency", "Reuters"]  # its own relay first
+    own = [c for c in run.claims if run.name(c.speaker) == "Reuters"]
+    assert own and all(not c.via for c in own)
+
+
+def test_outlet_citing_a_source_relays_the_source() -> None:
+    run = Run("The army retook the hill on Sunday, Sputnik reported, citing a military source. Two mortar "
+              "rounds landed near the Umayyad Mosque on Saturday state television reported citing a police source.")
+    hill = run.one("retook the hill")
+    assert hill.speaker is None and hill.speaker_text == "a military source" and run.names(hill.via) == {"Sputnik"}
+    mortars = run.one("Two mortar rounds")
+    assert mortars.speaker_text == "a police source" and not mortars.via  # "state television" is no entity
+    assert not any(c.cue == "citing" for c in run.claims)  # whom the outlet cites is not a claim
+
+
+def test_citing_a_reason_is_still_a_claim() -> None:
+    run = Run("The senator praised the deal, citing the release of prisoners.")
+    assert [c.cue for c in run.claims] == ["praised", "citing"]
+
+
+def test_a_claim_an_outlet_reports_keeps_its_own_speaker() -> None:
+    run = Run("Other sources said that hundreds of displaced people had joined the group, Press TV reported. "
+              "Local sources said the convoy had left the town on Friday, state broadcaster TRT reported.")
+    sources = [c for c in run.claims if c.cue == "said"]
+    assert [c.speaker_text for c in sources] == ["Other sources", "Local sources"]
+    assert [run.names(c.via) for c in sources] == [{"Press TV"}, {"TRT"}]
+    assert sources[1].text == "the convoy had left the town on Friday"
+
+
+def test_an_outlet_named_by_according_to_is_the_speaker_not_a_relay() -> None:
+    run = Run("The attack killed four people according to Reuters.")
+    claim = run.one("The attack killed four people")
+    assert run.name(claim.speaker) == "Reuters" and not claim.via
+
+
+def test_a_figure_by_one_report() -> None:
+    run = Run("The opposition accused the army of killing hundreds of people - by one report as many as 900 - "
+              "in the raid.")
+    [figure] = [c for c in run.claims if c.cue == "by one report"]
+    assert figure.speaker is None and figure.speaker_text == "one report" and figure.text == "as many as 900"
+    assert run.one("hundreds of people").speaker_text == "The opposition"

@@ -1,0 +1,49 @@
+"""Frames that lost their commas, as scraped wire reporting has them (``runons``): the real pipeline on
+sentences written in that style, and the sentences that only look like such frames."""
+
+from __future__ import annotations
+
+from .helpers import Run, assert_offsets
+
+
+def test_frame_closing_the_sentence_without_its_comma() -> None:
+    run = Run("Shelling killed at least nine people in the town of Maarat al-Numan on Sunday the Syrian "
+              "Observatory for Human Rights said. Rockets hit two districts of Homs on Friday residents in the "
+              "city said.")
+    assert_offsets(run.text, run.claims)
+    shelling = run.one("Shelling killed")
+    assert run.name(shelling.speaker) == "Syrian Observatory for Human Rights"
+    assert shelling.text == "Shelling killed at least nine people in the town of Maarat al-Numan on Sunday"
+    rockets = run.one("Rockets hit")
+    assert rockets.speaker is None and rockets.speaker_text == "residents in the city"  # not "Friday residents"
+    assert rockets.text == "Rockets hit two districts of Homs on Friday"
+
+
+def test_speaker_after_the_verb_without_commas() -> None:
+    run = Run("Government warplanes struck a market in Douma on Monday killing 12 civilians said Omar Hamza head "
+              "of the local civil defence.")
+    claim = run.one("struck a market")
+    assert run.name(claim.speaker) == "Omar Hamza"  # "Omar Hamza head (of …)": the name before the title
+    assert claim.text == "Government warplanes struck a market in Douma on Monday killing 12 civilians"
+
+
+def test_stripped_quote_marks_first_person_sentence_before_the_frame() -> None:
+    run = Run("We lost everything in one night. Our house and our shop are gone now Layla Haddad told AFP.")
+    first, second = run.one("We lost everything"), run.one("Our house and our shop")
+    assert run.name(first.speaker) == run.name(second.speaker) == "Layla Haddad"
+    assert run.names(second.via) == {"Agence France-Presse"}
+
+
+def test_look_alike_frames_are_not_frames() -> None:
+    run = Run("If you are in that situation, read the two guides I wrote last year. The talks were cut short, "
+              "but Mr. Haddad learned from the experience. Senator Ann Ross, in a tough race, said she would "
+              "write in the name of her running mate on the ballot.")
+    assert [c.cue for c in run.claims] == ["said"]  # a relative clause, a coordinated clause, a complement
+    assert run.one("write in the name").speaker_text == "Senator Ann Ross"
+
+
+def test_a_date_or_a_list_is_no_speaker() -> None:
+    run = Run("The toll was closer to 40 than even the ministry had claimed. Glorioso reports for the Naples "
+              "Daily News; Williams reports for the News-Press.")
+    assert not any(c.cue == "claimed" for c in run.claims)
+    assert not any("Glorioso reports" in c.text for c in run.claims)

@@ -1,0 +1,33 @@
+"""Speakers referred back to in reporting (``coref`` with ``speakers``): pronouns and descriptions for
+speakers that are no entity, generic nouns for the organisation last quoted, titles alone, surnames."""
+
+from __future__ import annotations
+
+from .helpers import Run
+
+
+def test_he_refers_back_to_a_speaker_that_is_no_entity() -> None:
+    run = Run("An official at the governor's office in Homs said the road to the city had been closed since "
+              "Monday. He said the army had sent reinforcements.")
+    road, army = run.one("the road to the city"), run.one("sent reinforcements")
+    assert road.speaker is None and army.speaker is None
+    assert army.speaker_text == road.speaker_text == "An official"
+
+
+def test_the_monitor_is_the_organisation_last_quoted() -> None:
+    run = Run("The Syrian Observatory for Human Rights said 20 fighters were killed in the clashes. The monitor "
+              "said the toll was likely to rise.")
+    assert run.name(run.one("the toll was likely to rise").speaker) == "Syrian Observatory for Human Rights"
+
+
+def test_a_title_alone_is_the_person_given_it() -> None:
+    run = Run("British Foreign Secretary William Hague told reporters that the inspectors must be given access. "
+              "The foreign secretary said Britain would raise the matter at the Security Council.")
+    claim = run.one("raise the matter")
+    assert run.name(claim.speaker) == "William Hague" and claim.speaker_text == "The foreign secretary"
+
+
+def test_a_surname_is_the_person_named_before() -> None:
+    run = Run("French Foreign Minister Laurent Fabius spoke with the head of the coalition. Fabius said the "
+              "attack was a horrendous tragedy.")
+    assert run.name(run.one("horrendous tragedy").speaker) == "Laurent Fabius"

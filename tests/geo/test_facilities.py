@@ -1,0 +1,42 @@
+"""Airfields (newsgraph.geo.facilities): an air base or airport at its own point, from the airportsdata table."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import geo
+from newsgraph.geo.facilities import airfields, is_airfield
+
+
+def _first(name: str) -> geo.Place:
+    found = airfields(name)
+    assert found, f"no airfield for {name!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize("name,iso,lat,lon", [
+    ("Shayrat airbase", "SY", 34.49, 36.91),          # not the village of Shayrat
+    ("Ämari air base", "EE", 59.26, 24.21),
+    ("Incirlik Air Base", "TR", 37.00, 35.43),
+    ("Vnukovo International Airport", "RU", 55.59, 37.26),
+    ("Heathrow Airport", "GB", 51.47, -0.46),         # the table's "London Heathrow Airport"
+    ("Maaten al-Sarra air base", "LY", 21.69, 21.83),  # spelled "Matan al-Sarra" in the table
+])
+def test_an_airfield_is_at_its_own_point(name: str, iso: str, lat: float, lon: float) -> None:
+    field = _first(name)
+    assert field.country == iso and geo.distance_km(field.lat, field.lon, lat, lon) < 5
+
+
+def test_an_airport_named_like_a_town_is_near_a_town_of_that_name() -> None:
+    cairo = airfields("Cairo airport")
+    assert {f.country for f in cairo} == {"EG", "US"}  # Cairo, Egypt and Cairo, Illinois: the document decides
+    amsterdam = _first("Amsterdam airport")
+    assert amsterdam.country == "NL" and "Schiphol" in amsterdam.name  # it serves Amsterdam, not named so
+    beirut = _first("Beirut airport")
+    assert beirut.country == "LB" and geo.distance_km(beirut.lat, beirut.lon, 33.82, 35.49) < 5
+
+
+def test_a_facility_the_table_lacks_gets_no_point_and_other_facilities_are_no_airfields() -> None:
+    assert airfields("Wallace Air Station") == []  # a radar station, not an airfield of the table
+    assert not is_airfield("Masyaf facility") and airfields("Masyaf facility") == []
+    assert is_airfield("Hmeimim air base") and is_airfield("the Mezzeh military airport")

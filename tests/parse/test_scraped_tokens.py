@@ -1,0 +1,106 @@
+"""The tokenizer's repairs of scraped text: glued words split at the glue, stripped possessives split
+into the name and an "s" read as "'s"; real names, plurals and names ending in s stay whole.
+The text never changes, so every offset stays valid."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import pipeline
+from newsgraph.nlp.parse import nlp
+
+
+def _tokens(text: str) -> list[str]:
+    doc = nlp().make_doc(text)
+    assert doc.text == text
+    return [t.text for t in doc]
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    ("Comment via FacebookComment via Sputnik", ["Facebook", "Comment"]),
+    ("Community standardsDiscussion Comment", ["standards", "Discussion"]),
+    ("a photo by John SmithAFP shows the site", ["Smith", "AFP"]),
+    ("in the first wave of the attackFNA reports", ["attack", "FNA"]),
+    ("(Source: Syrian Coalition Media Office)Twitter", ["Office", ")", "Twitter"]),
+    ("fighting IS since 2014.In recent months", ["2014", ".", "In"]),
+    ("killing her familyhttps://t.co/x1", ["family", "https://t.co/x1"]),
+])
+def test_glued_words_split_at_the_glue(text: str, pieces: list[str]) -> None:
+    tokens = _tokens(text)
+    at = tokens.index(pieces[0])
+    assert tokens[at:at + len(pieces)] == pieces
+
+
+@pytest.mark.parametrize("word", ["McDonald", "DeMistura", "YouTube", "iPhone", "WhatsApp", "MacArthur", "LinkedIn",
+                                  "SpecialEurasia", "JavaScript", "McCain", "DiCaprio", "eBay", "PlayStation"])
+def test_real_names_with_an_inner_capital_stay_whole(word: str) -> None:
+    assert word in _tokens(f"The statement by {word} came on Monday.")
+
+
+def test_al_assad_stays_whole() -> None:
+    assert _tokens("President Bashar al-Assad spoke.")[1:5] == ["Bashar", "al", "-", "Assad"]
+
+
+@pytest.mark.parametrize(("text", "stem"), [
+    ("Bashar al-Assads forces shelled the town.", "Assad"),
+    ("A bomb exploded in Syrias Hasakeh city.", "Syria"),
+    ("Ban Ki-moons envoy met Ban Ki-moon aides.", "moon"),
+    ("The U.N.s envoy arrived in Geneva.", "U.N."),
+    ("Russias Aerospace Forces struck the town.", "Russia"),
+    ("the province is held by the PKKs Syrian affiliate PYD", "PKK"),
+    ("Rebels shelled Aleppos western districts.", "Aleppo"),
+    ("The citys eastern districts were shelled.", "city"),
+    ("Tuesdays attack killed nine people.", "Tuesday"),
+    ("Donald Trump spoke as Donald Trumps envoy landed.", "Trump"),
+])
+def test_a_stripped_possessive_splits_into_the_name_and_a_possessive_s(text: str, stem: str) -> None:
+    doc = nlp()(text)
+    assert doc.text == text
+    at = next(t.i for t in doc if t.text == stem and doc[t.i + 1].text == "s")
+    marker = doc[at + 1]
+    assert marker.norm_ == "'s" and marker.tag_ == "POS" and doc[at].whitespace_ == ""
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Kurds and Syrians fled the town.", "Kurds"),
+    ("Syrians fled the town.", "Syrians"),
+    ("Alawites fled the coast.", "Alawites"),
+    ("Saudis and Americans met in Riyadh.", "Saudis"),
+    ("Damascus residents fled.", "Damascus"),
+    ("Reuters reporters saw the convoy.", "Reuters"),
+    ("The Syrian Democratic Forces alliance advanced.", "Forces"),
+    ("the United States envoy arrived", "States"),
+    ("Hamas officials denied it.", "Hamas"),
+    ("Homs residents fled.", "Homs"),
+    ("Editing by Andrew Heavens Our Standards", "Heavens"),
+    ("Foreign Secretary Boris Johnson spoke.", "Boris"),
+    ("The Takfiris fled the town.", "Takfiris"),
+    ("They met on Tuesdays and Fridays.", "Tuesdays"),
+])
+def test_plurals_and_names_ending_in_s_stay_whole(text: str, word: str) -> None:
+    assert word in _tokens(text)
+
+
+def test_idlibs_real_apostrophe_is_spacys_own() -> None:
+    assert _tokens("Idlib's governor spoke.")[:2] == ["Idlib", "'s"]
+
+
+def test_the_possessive_gives_the_person_in_every_stage() -> None:
+    text = ("Syrian President Bashar al-Assad met envoys in Damascus on Monday. Bashar al-Assads forces shelled "
+            "Douma on Tuesday killing 12 civilians the Syrian Observatory for Human Rights said.")
+    trace = pipeline.run(text, "2016-05-04")
+    person = next(e for e in trace.entities if e.type == "PER")
+    assert person.name == "Bashar al-Assad"
+    assert {m.text for m in person.mentions} == {"Bashar al-Assad"}
+    assert not any(e.name.endswith("Assads") for e in trace.entities)
+    for e in trace.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+def test_a_credit_is_a_sentence_of_its_own() -> None:
+    text = ("Survivors rest inside a mosque in Damascus August 21 2013. REUTERS/Bassam Khabieh We hope the team "
+            "will be given access he said.")
+    sentences = [s.text for s in pipeline.run(text, until="parse").parsed.doc.sents]
+    assert "REUTERS/Bassam Khabieh" in sentences
+    assert any(s.startswith("We hope the team") for s in sentences)
