@@ -43,7 +43,7 @@ def build_corpus(documents: Iterable[Document], resolution: Resolution | None = 
     if events is None:
         events = resolve_events(docs, resolution)
     if claims is None:
-        claims = _claims(docs, resolution)
+        claims = _claims(docs, resolution, events)
     builder = EntityBuilder()
     out: dict[str, list[dict[str, Any]]] = {"documents": [], "events": [], "claims": [], "relations": []}
     mentions: dict[tuple[str, str], list[list[int]]] = {}
@@ -77,10 +77,11 @@ def build_corpus(documents: Iterable[Document], resolution: Resolution | None = 
             "corpus_events": [e.to_dict() for e in corpus_events]}
 
 
-def _claims(docs: list[Document], resolution: Resolution) -> ClaimTrust:
+def _claims(docs: list[Document], resolution: Resolution, events: EventResolution) -> ClaimTrust:
     from newsgraph.resolve.claim_corpus import resolve_claims
     names = {resolution.ids.get((d.doc_id, e.id)) or corpus_entity_id(e): e.name for d in docs for e in d.entities}
-    return resolve_claims(docs, lambda doc_id, local: resolution.ids.get((doc_id, local)), names.get)
+    return resolve_claims(docs, lambda doc_id, local: resolution.ids.get((doc_id, local)), names.get,
+                          corpus_event=lambda doc_id, local: events.ids.get((doc_id, local)))
 
 
 def _trust(record: dict[str, Any], found: tuple[list[str], list[str], Any, list[list[str]]]) -> None:

@@ -17,10 +17,12 @@ from newsgraph.resolve.claims import CONTRADICTS, ClaimLink, ClaimView, blocking
 from newsgraph.vocab.sources import Sources
 
 
-def document_views(doc: Document, corpus_id: Callable[[str], str | None]) -> list[ClaimView]:
-    """The views of a document's claims; ``corpus_id``: local entity id -> corpus id."""
+def document_views(doc: Document, corpus_id: Callable[[str], str | None],
+                   corpus_event: Callable[[str], str | None] | None = None) -> list[ClaimView]:
+    """The views of a document's claims; ``corpus_id``: local entity id -> corpus id; ``corpus_event``: local
+    event id -> corpus event id."""
     countries = {e.id: f"country:{e.country.upper()}" for e in doc.entities if e.country}
-    return [view_of(f, corpus_id, countries.get) for f in features_of(doc)]
+    return [view_of(f, corpus_id, countries.get, corpus_event) for f in features_of(doc)]
 
 
 def link_views(views: Sequence[ClaimView]) -> list[ClaimLink]:
@@ -99,13 +101,16 @@ ClaimTrust = dict[str, tuple[list[str], list[str], Trust, list[list[str]]]]
 
 
 def resolve_claims(docs: Sequence[Document], corpus_id: Callable[[str, str], str | None],
-                   names: Callable[[str], str | None], overrides: Mapping[str, str] | None = None) -> ClaimTrust:
-    """Links and trust of every claim of ``docs`` (``corpus_id``: (doc_id, local id) -> corpus id)."""
+                   names: Callable[[str], str | None], overrides: Mapping[str, str] | None = None,
+                   corpus_event: Callable[[str, str], str | None] | None = None) -> ClaimTrust:
+    """Links and trust of every claim of ``docs`` (``corpus_id``: (doc_id, local id) -> corpus id;
+    ``corpus_event``: (doc_id, local event id) -> corpus event id)."""
     from newsgraph.vocab.sources import load_sources
     views: dict[str, ClaimView] = {}
     disputes: dict[str, str] = {}
     for doc in docs:
-        for v in document_views(doc, lambda local, d=doc.doc_id: corpus_id(d, local)):  # type: ignore[misc]
+        event = (lambda local, d=doc.doc_id: corpus_event(d, local)) if corpus_event else None
+        for v in document_views(doc, lambda local, d=doc.doc_id: corpus_id(d, local), event):  # type: ignore[misc]
             views[v.key] = v
         disputes.update({f"{doc.doc_id}/{c.id}": f"{doc.doc_id}/{c.disputed_by}" for c in doc.claims if c.disputed_by})
     links = link_views(list(views.values()))

@@ -104,6 +104,7 @@ class ClaimFeatures:
     negative: bool
     terms: tuple[str, ...]
     counts: tuple[Count, ...]
+    events: tuple[str, ...] = ()  # local ids of the events whose evidence its sentence overlaps
 
     def dumps(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
@@ -113,7 +114,8 @@ class ClaimFeatures:
         d = json.loads(text)
         return ClaimFeatures(**{**d, "via": tuple(d["via"]), "subjects": tuple(d["subjects"]),
                                 "places": tuple(d["places"]), "terms": tuple(d["terms"]),
-                                "counts": tuple(Count(**c) for c in d["counts"])})
+                                "counts": tuple(Count(**c) for c in d["counts"]),
+                                "events": tuple(d.get("events", ()))})
 
     @property
     def references(self) -> frozenset[str]:
@@ -145,8 +147,21 @@ def features_of(document: Document) -> list[ClaimFeatures]:
             speaker_text=c.speaker_text, via=c.via,
             subjects=_subjects(document, c), places=(*places, *main) if c.quantities else main, stance=c.stance,
             negative=negative, terms=tuple(sorted(found)),
-            counts=tuple(Count(q.counted, q.low, q.high, stem(q.unit) if q.unit else None) for q in c.quantities)))
+            counts=tuple(Count(q.counted, q.low, q.high, stem(q.unit) if q.unit else None) for q in c.quantities),
+            events=_reported_events(document, c)))
     return out
+
+
+def _reported_events(document: Document, claim: Claim) -> tuple[str, ...]:
+    """The local ids of the events a claim reports: dated events of its sentence whose trigger is in what it
+    says.  The cue's own event ("X said", "called for", "accused") is the statement, not what it is about, and
+    an undated event is resolved alone, so neither says which occurrence the claim is about."""
+    span, said = claim.evidence, {w.casefold() for w in _WORD.findall(claim.text)}
+    cue = {w.casefold() for w in _WORD.findall(claim.cue)}
+    return tuple(sorted(
+        v.id for v in document.events
+        if v.date and v.evidence.start < span.end and span.start < v.evidence.end
+        and (trigger := {w.casefold() for w in _WORD.findall(v.trigger)}) and trigger <= said and not trigger <= cue))
 
 
 def _day(published: str | None) -> str | None:
@@ -228,6 +243,7 @@ class ClaimView:
     via: tuple[str, ...]
     subjects: frozenset[str]    # corpus ids (with the countries of the entities, and its document's place)
     named: frozenset[str] = frozenset()  # corpus ids of the entities it is about itself (part of its content)
+    events: frozenset[str] = frozenset()  # corpus event ids of the events its sentence reports
 
     @property
     def key(self) -> str:
@@ -235,8 +251,10 @@ class ClaimView:
 
 
 def view_of(features: ClaimFeatures, corpus_id: Callable[[str], str | None],
-            country: Callable[[str], str | None]) -> ClaimView:
-    """``corpus_id``: local entity id -> corpus id; ``country``: local entity id -> its country's corpus id."""
+            country: Callable[[str], str | None], corpus_event: Callable[[str], str | None] | None = None,
+            ) -> ClaimView:
+    """``corpus_id``: local entity id -> corpus id; ``country``: local entity id -> its country's corpus id;
+    ``corpus_event``: local event id -> its corpus event id (``newsgraph.resolve.events``)."""
     def ids(locals_: Iterable[str]) -> set[str]:
         return {cid for x in locals_ if (cid := corpus_id(x))}
 
@@ -247,8 +265,9 @@ def view_of(features: ClaimFeatures, corpus_id: Callable[[str], str | None],
     subjects |= {c for x in features.subjects if (c := country(x))}
     if features.negative and speaker:  # who denies denies about itself ("the government denied using ...")
         subjects.add(speaker)
+    events = {e for x in features.events if (e := corpus_event(x))} if corpus_event else set()
     return ClaimView(features, speaker, tuple(sorted(ids(features.via))), frozenset(subjects - {None}),
-                     frozenset(ids(features.subjects)))
+                     frozenset(ids(features.subjects)), frozenset(events))
 
 
 def blocking_keys(view: ClaimView) -> frozenset[str]:
@@ -312,6 +331,21 @@ def counts_relation(a: ClaimView, b: ClaimView) -> str | None:
     return None
 
 
+def _occurrence(a: ClaimView, b: ClaimView, shared: frozenset[str]) -> tuple[bool, frozenset[str], str | None]:
+    """Whether two claims of two documents report two different corpus events, the corpus events both report,
+    and how their counts relate.  Two corpus events are two occurrences (two attacks on one town in one month):
+    their figures are not compared and they never corroborate; one corpus event is strong evidence."""
+    if a.features.doc_sha == b.features.doc_sha:
+        return False, frozenset(), None
+    one_event = a.events & b.events
+    apart = bool(a.events and b.events) and not one_event
+    # counts are compared across documents about one place (a country is too wide): a document's own figures
+    # of one thing are usually parts of it ("16 killed", "15 of the wounded")
+    places = any(not x.startswith("country:") for x in shared)
+    near = _near_in_time(a, b, settings().claim_links.count_days)
+    return apart, one_event, (counts_relation(a, b) if places and near and not apart else None)
+
+
 def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
     """The link between two claims, if any (symmetric)."""
     if a.key == b.key:
@@ -326,21 +360,20 @@ def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
         return None  # claims weeks apart answer other events
     cfg = settings().claim_links
     score, common = similarity(a, b)
-    # counts are compared across documents about one place (a country is too wide): a document's own figures
-    # of one thing are usually parts of it ("16 killed", "15 of the wounded")
-    places = {x for x in shared if not x.startswith("country:")}
-    different = a.features.doc_sha != b.features.doc_sha
-    counts = counts_relation(a, b) if different and places and _near_in_time(a, b, cfg.count_days) else None
+    apart, one_event, counts = _occurrence(a, b, shared)
     why = [f"shared subjects: {', '.join(sorted(shared)[:4])}", f"similarity {score:.2f} ({common} terms)"]
+    if one_event:
+        why.append(f"one corpus event: {sorted(one_event)[0]}")
     if a.features.negative != b.features.negative and score >= cfg.contradict and common >= cfg.min_shared:
         return ClaimLink(a.key, b.key, CONTRADICTS, round(score, 3), (*why, "a denial against an assertion"))
     if counts == "disjoint" and not (a.features.negative or b.features.negative):
         return ClaimLink(a.key, b.key, CONTRADICTS, 1.0, (*why, "counts of one thing that do not overlap"))
     if a.features.doc_sha == b.features.doc_sha or a.features.negative != b.features.negative:
         return None
-    if (a.speaker is not None and a.speaker == b.speaker) or counts in ("disjoint", "differ"):
+    if (a.speaker is not None and a.speaker == b.speaker) or counts in ("disjoint", "differ") or apart:
         return None  # one speaker relayed twice says one thing once; figures that differ do not corroborate
-    if (score >= cfg.corroborate and common >= cfg.corroborate_shared) or counts == "agree":
+    needed = cfg.min_shared if one_event else cfg.corroborate_shared
+    if (score >= cfg.corroborate and common >= needed) or counts == "agree":
         agree = ("counts agree",) if counts else ()
         return ClaimLink(a.key, b.key, CORROBORATES, round(score, 3), (*why, *agree))
     return None

@@ -207,7 +207,7 @@ class Corpus:
     def refresh_claims(self) -> None:
         """Bring the claim links up to date with the entity resolution (after a correction)."""
         with self.store.writer_lock() as conn:
-            corpus_claims.refresh(conn, corpus_claims.stale_documents(conn))
+            corpus_claims.refresh(conn, corpus_claims.stale_documents(conn) | corpus_claims.stale_event_documents(conn))
 
     # -- claims across documents ------------------------------------------------------------------
     def claim_trust(self) -> ClaimTrust:

@@ -35,7 +35,8 @@ def attach_claims(conn: Connection, doc_pk: int, document: Document, moved: Iter
     conn.execute(insert(schema.corpus_doc_sketches).values(doc_pk=doc_pk, text_sha256=document.text_sha256,
                                                            signature=json.dumps(sig)))
     _insert(conn, schema.corpus_doc_bands, [{"key": k, "doc_pk": doc_pk} for k in sorted(set(band_keys(sig)))])
-    refresh(conn, {doc_pk} | stale_documents(conn, moved) if rows else stale_documents(conn, moved))
+    stale = stale_documents(conn, moved) | stale_event_documents(conn, doc_pk)
+    refresh(conn, {doc_pk} | stale if rows else stale)
 
 
 def _as_stored(conn: Connection, doc_pk: int, document: Document) -> Document:
@@ -59,6 +60,31 @@ def stale_documents(conn: Connection, moved: Iterable[str] | None = None) -> set
     return out
 
 
+def stale_event_documents(conn: Connection, doc_pk: int | None = None) -> set[int]:
+    """Documents with a claim view made with a corpus event id that has changed since: among the reports of the
+    blocks the document ``doc_pk``'s reports are in now (where reclustering after its ingest moved reports), or
+    (None) of the whole store.  A claim's event refs have the event's local id ("v1")."""
+    r, rep = schema.corpus_claim_refs, schema.corpus_reports
+    query = (select(r.c.doc_pk).distinct()
+             .join(rep, (rep.c.doc_pk == r.c.doc_pk) & (rep.c.local_id == r.c.local_id))
+             .where(rep.c.corpus_event != r.c.corpus_id))
+    if doc_pk is not None:
+        blocks = select(rep.c.block).where(rep.c.doc_pk == doc_pk).scalar_subquery()
+        query = query.where(rep.c.block.in_(blocks))
+    return set(conn.execute(query).scalars())
+
+
+def _events(conn: Connection, doc_pks: Iterable[int]) -> dict[tuple[int, str], str]:
+    """(doc_pk, local event id) -> its corpus event id now."""
+    rep = schema.corpus_reports
+    pks = sorted(set(doc_pks))
+    out = {}
+    for i in range(0, len(pks), 500):
+        query = select(rep.c.doc_pk, rep.c.local_id, rep.c.corpus_event).where(rep.c.doc_pk.in_(pks[i:i + 500]))
+        out.update({(row.doc_pk, row.local_id): row.corpus_event for row in conn.execute(query) if row.corpus_event})
+    return out
+
+
 def _countries(conn: Connection, doc_pks: Iterable[int]) -> dict[tuple[int, str], str]:
     e = schema.entities
     pks = sorted(set(doc_pks))
@@ -71,13 +97,13 @@ def _countries(conn: Connection, doc_pks: Iterable[int]) -> dict[tuple[int, str]
 
 def _view_json(view: ClaimView) -> str:
     return json.dumps({"speaker": view.speaker, "via": list(view.via), "subjects": sorted(view.subjects),
-                       "named": sorted(view.named)})
+                       "named": sorted(view.named), "events": sorted(view.events)})
 
 
 def _load_view(features: str, view: str) -> ClaimView:
     v = json.loads(view)
     return ClaimView(ClaimFeatures.loads(features), v["speaker"], tuple(v["via"]), frozenset(v["subjects"]),
-                     frozenset(v["named"]))
+                     frozenset(v["named"]), frozenset(v.get("events", ())))
 
 
 def load_views(conn: Connection, keys: Iterable[str] | None = None) -> dict[str, ClaimView]:
@@ -94,14 +120,15 @@ def refresh(conn: Connection, doc_pks: set[int]) -> None:
                             schema.corpus_claim_links)
     if not doc_pks:
         return
-    ids, countries = corpus_ids(conn, doc_pks), _countries(conn, doc_pks)
+    ids, countries, events = corpus_ids(conn, doc_pks), _countries(conn, doc_pks), _events(conn, doc_pks)
     fresh: dict[str, tuple[int, ClaimView]] = {}
     pks = sorted(doc_pks)
     for i in range(0, len(pks), 500):
         for r in conn.execute(select(c.c.claim, c.c.doc_pk, c.c.features).where(c.c.doc_pk.in_(pks[i:i + 500]))):
             f = ClaimFeatures.loads(r.features)
             fresh[r.claim] = (r.doc_pk, view_of(f, lambda x, pk=r.doc_pk: ids.get((pk, x)),  # type: ignore[misc]
-                                                lambda x, pk=r.doc_pk: countries.get((pk, x))))  # type: ignore[misc]
+                                                lambda x, pk=r.doc_pk: countries.get((pk, x)),  # type: ignore[misc]
+                                                lambda x, pk=r.doc_pk: events.get((pk, x))))  # type: ignore[misc]
     for part in chunks(fresh):
         conn.execute(delete(refs).where(refs.c.claim.in_(part)))
         conn.execute(delete(keys).where(keys.c.claim.in_(part)))
@@ -111,7 +138,10 @@ def refresh(conn: Connection, doc_pks: set[int]) -> None:
                  [{"k": k, "v": _view_json(v)} for k, (_, v) in fresh.items()])
     _insert(conn, refs, [{"claim": k, "doc_pk": pk, "local_id": local, "corpus_id": ids[(pk, local)]}
                          for k, (pk, v) in fresh.items() for local in sorted(v.features.references)
-                         if (pk, local) in ids])
+                         if (pk, local) in ids]
+                 + [{"claim": k, "doc_pk": pk, "local_id": local, "corpus_id": events[(pk, local)]}
+                    for k, (pk, v) in fresh.items() for local in sorted(set(v.features.events))
+                    if (pk, local) in events])
     key_of = {k: blocking_keys(v) for k, (_, v) in fresh.items()}
     _insert(conn, keys, [{"key": key, "claim": k} for k, found in key_of.items() for key in sorted(found)])
     sharing: dict[str, set[str]] = {}
