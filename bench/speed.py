@@ -32,7 +32,7 @@ from pathlib import Path
 
 from texts import real_texts, write_jsonl
 
-STAGES = ("parse", "dates", "entities", "places", "events", "claims", "store", "resolve")
+STAGES = ("parse", "dates", "entities", "places", "events", "claims", "quantities", "store", "resolve")
 
 
 @dataclass

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsgraph.errors import InputError
-from newsgraph.ingest.extraction import Item, extract_batch
+from newsgraph.ingest.extraction import Item, extract_batch, take
 from newsgraph.ingest.run import Outcome
 
 if TYPE_CHECKING:
@@ -102,12 +102,8 @@ class DaskRunner:
         exhausted = False
         try:
             while True:
-                while not exhausted and len(open_) < window:
-                    nxt = next(source, None)
-                    if nxt is None:
-                        exhausted = True
-                        break
-                    key, items = nxt
+                fresh, exhausted = ([], True) if exhausted else take(source, window - len(open_))
+                for key, items in fresh:
                     open_[seq] = _Open(key, list(items), [] if not items else None)
                     if items:
                         future = self.client.submit(run_partition, list(items), *self.args, pure=False,

@@ -15,9 +15,10 @@ single-process ingest all run, so their results are the same.
 
 from __future__ import annotations
 
+import itertools
 import time
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.ingest.limits import time_limit
@@ -31,9 +32,17 @@ from newsgraph.pipeline import run
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Item", "extract_batch"]
+__all__ = ["Item", "extract_batch", "take"]
 
 Item = SourceDocument | InputError
+T = TypeVar("T")
+
+
+def take(source: Iterator[T], count: int) -> tuple[list[T], bool]:
+    """Up to ``count`` more items of ``source``, and whether it ran out: how the ordered maps of the
+    worker pool and the Dask runner read a few batches ahead, never the whole input."""
+    taken = list(itertools.islice(source, max(count, 0)))
+    return taken, len(taken) < count
 
 
 def extract_batch(items: Sequence[Item], published: str | None = None, timeout: float | None = None,

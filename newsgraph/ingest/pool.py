@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
-from newsgraph.ingest.extraction import Item, extract_batch
+from newsgraph.ingest.extraction import Item, extract_batch, take
 from newsgraph.ingest.run import Outcome
 
 __all__ = ["Task", "Usage", "WorkerPool", "default_workers"]
@@ -136,12 +136,8 @@ class WorkerPool:
         seq = done = 0
         exhausted = False
         while True:
-            while not exhausted and len(open_) < window:
-                nxt = next(source, None)
-                if nxt is None:
-                    exhausted = True
-                    break
-                key, items = nxt
+            fresh, exhausted = ([], True) if exhausted else take(source, window - len(open_))
+            for key, items in fresh:
                 open_[seq] = _Batch(key, [None] * len(items), len(items))
                 if items:
                     queue.append(_Job(seq, list(range(len(items))), list(items)))

@@ -20,21 +20,13 @@ from newsgraph.ingest import read_file
 from newsgraph.ingest.run import extract_item
 from newsgraph.model import SourceDocument
 from newsgraph.store import Store
+from tests.written import write_wire_corpus
 
-PLACES = ["Damascus", "Aleppo", "Homs", "Baghdad", "Beirut", "Tehran", "Sanaa", "Amman", "Mosul", "Basra"]
-ACTORS = ["Iran", "Russia", "Turkey", "Israel", "Hezbollah", "the Houthis"]
 N_DOCS = 24
 
 
 def write_corpus(path: Path) -> None:
-    with path.open("w", encoding="utf-8") as handle:
-        for i in range(N_DOCS):
-            place, actor = PLACES[i % len(PLACES)], ACTORS[i % len(ACTORS)]
-            text = (f"Officials in {place} said on Monday that {actor} had sent {i + 3} advisers to the region. "
-                    f"The defence ministry in {place} denied the report, the state news agency said. "
-                    f"Analyst number {i} told reporters that {actor} would \"keep supporting\" its allies.")
-            handle.write(json.dumps({"text": text, "published": f"2024-02-{i % 28 + 1:02d}",
-                                     "url": f"https://example.org/story-{i}"}) + "\n")
+    write_wire_corpus(path, N_DOCS, urls=True)
 
 
 def stored_count(db: Path) -> int:

@@ -4,7 +4,6 @@ has a throwaway server of its own (``pg_server``), since it stops it."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import time
@@ -18,20 +17,13 @@ from newsgraph.errors import StoreError
 from newsgraph.store import Store
 from tests import pgserver
 from tests.store_backends import with_database
+from tests.written import write_wire_corpus
 
 N_DOCS = 60
-PLACES = ["Damascus", "Aleppo", "Homs", "Baghdad", "Beirut", "Tehran", "Sanaa", "Amman", "Mosul", "Basra"]
-ACTORS = ["Iran", "Russia", "Turkey", "Israel", "Hezbollah", "the Houthis"]
 
 
 def write_corpus(path: Path) -> None:
-    with path.open("w", encoding="utf-8") as handle:
-        for i in range(N_DOCS):
-            place, actor = PLACES[i % len(PLACES)], ACTORS[i % len(ACTORS)]
-            text = (f"Officials in {place} said on Monday that {actor} had sent {i + 3} advisers to the region. "
-                    f"The defence ministry in {place} denied the report, the state news agency said. "
-                    f"Analyst number {i} told reporters that {actor} would \"keep supporting\" its allies.")
-            handle.write(json.dumps({"text": text, "published": f"2024-02-{i % 28 + 1:02d}"}) + "\n")
+    write_wire_corpus(path, N_DOCS)
 
 
 def new_database(server: pgserver.Server) -> str:

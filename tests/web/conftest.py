@@ -65,6 +65,18 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def wait_until_serving(base: str, process: subprocess.Popen[Any], seconds: float = 30.0) -> bool:
+    """Whether ``newsgraph serve`` at ``base`` answers its health check before ``seconds`` pass or it exits."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{base}/api/health", timeout=1):
+                return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
 @pytest.fixture(scope="session")
 def server(web_db: Path) -> Iterator[str]:
     """``newsgraph serve`` on 127.0.0.1 and a free port; its base URL."""
@@ -74,16 +86,10 @@ def server(web_db: Path) -> Iterator[str]:
                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
-            try:
-                with urllib.request.urlopen(f"{base}/api/health", timeout=1):
-                    break
-            except OSError:
-                if process.poll() is not None:
-                    pytest.fail(f"newsgraph serve exited: {process.stderr.read() if process.stderr else ''}")
-                time.sleep(0.2)
-        else:
-            pytest.fail("newsgraph serve did not answer within 30 s")
+        if not wait_until_serving(base, process):
+            exited = process.poll() is not None
+            pytest.fail(f"newsgraph serve exited: {process.stderr.read()}" if exited and process.stderr
+                        else "newsgraph serve did not answer within 30 s")
         yield base
     finally:
         process.terminate()

@@ -12,8 +12,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
@@ -22,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests import browser  # noqa: E402
-from tests.web.conftest import build_store, free_port  # noqa: E402
+from tests.web.conftest import build_store, free_port, wait_until_serving  # noqa: E402
 
 
 def main() -> None:
@@ -40,12 +38,7 @@ def main() -> None:
         server = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "serve", "--db", str(db), "--port", str(port)],
                                   env={**os.environ, "NEWSGRAPH_TOKEN": "readme"}, stderr=subprocess.DEVNULL)
         try:
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1).close()
-                    break
-                except OSError:
-                    time.sleep(0.2)
+            wait_until_serving(f"http://127.0.0.1:{port}", server)
             with sync_playwright() as p:
                 chromium = p.chromium.launch(executable_path=browser.install(), args=list(browser.FLAGS))
                 page = chromium.new_page(viewport={"width": 1300, "height": 900})

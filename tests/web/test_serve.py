@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tests.web.conftest import free_port
+from tests.web.conftest import free_port, wait_until_serving
 
 
 def test_serve_binds_loopback_and_prints_a_generated_token(web_db: Path) -> None:
@@ -24,12 +23,7 @@ def test_serve_binds_loopback_and_prints_a_generated_token(web_db: Path) -> None
         assert f"http://127.0.0.1:{port}/" in lines[0] and "this machine only" in lines[0]
         token = lines[1].rsplit(": ", 1)[1].strip()
         assert "generated" in lines[1] and len(token) >= 24
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_until_serving(f"http://127.0.0.1:{port}", process)
         request = urllib.request.Request(f"http://127.0.0.1:{port}/api/sources/x/grade", data=b'{"grade": "B"}',
                                          headers={"Content-Type": "application/json", "X-Newsgraph-Token": token})
         try:
