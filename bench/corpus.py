@@ -36,7 +36,7 @@ FAKES = SHARED / "benchmarks" / "news" / "FA-KES-Dataset.csv"
 GOLD_DOCS = ("fakes-0042", "fakes-0063", "fakes-0482", "fakes-0495", "fakes-0516")
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus_gold import score_gold  # noqa: E402
+from corpus_gold import score_claim_gold, score_gold  # noqa: E402
 
 from newsgraph.model import Claim, DateMention, Document, Entity, Event, Quantity, Relation, Span  # noqa: E402
 
@@ -232,6 +232,23 @@ def report_gold(documents: list[Document]) -> None:
                 print(f"    not extracted: {line}")
             for line in s.distinct_merged:
                 print(f"    MERGED: {line}")
+        report_claim_gold(corpus, label)
+
+
+def report_claim_gold(corpus: list[Document], label: str) -> None:
+    """The share of gold corroborates / contradicts claim pairs linked in the corpus export."""
+    from newsgraph.export import build_corpus
+
+    export = build_corpus(corpus)
+    for name in ("corpus-ghouta.json", "corpus-hasakeh.json"):
+        for s in score_claim_gold(SHARED / "corpus" / name, export):
+            extracted = s.pairs - len(s.unextracted)
+            print(f"{name} over {label}: {s.kind} linked {s.linked}/{s.pairs} ({s.linked}/{extracted} where "
+                  f"extraction gives both claims)")
+            for line in s.unextracted:
+                print(f"    not extracted: {line}")
+            for line in s.missed:
+                print(f"    not linked: {line}")
 
 
 def report_end_to_end(count: int) -> None:

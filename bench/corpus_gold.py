@@ -106,3 +106,67 @@ def score_gold(gold_path: Path, docs: dict[str, dict[str, Any]], ids: dict[tuple
         if ids_a & ids_b:
             out.distinct_merged.append(f"{a} / {b}: {sorted(ids_a & ids_b)}")
     return out
+
+
+# --- claims across documents: corroborates / contradicts pairs ------------------------------------------
+
+@dataclass
+class ClaimGoldScore:
+    kind: str
+    pairs: int = 0
+    linked: int = 0
+    unextracted: list[str] = field(default_factory=list)   # a side with no system claim
+    missed: list[str] = field(default_factory=list)        # both sides found, not linked
+
+    @property
+    def recall(self) -> float:
+        return self.linked / self.pairs if self.pairs else 1.0
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold().replace("'", "")).split())
+
+
+def claim_counterparts(side: dict[str, Any], per_doc: dict[str, Any], export: dict[str, Any]) -> list[str]:
+    """The system claims a gold side names: in its document, by speaker (gold names and aliases against the
+    speaker entity's names or the speaker text) and key phrase (inside the claim's text or evidence)."""
+    gold_claim = next((c for c in per_doc[side["doc"]]["claims"]
+                       if c["speaker"] == side["speaker"] and c["key"] == side["key"]), {})
+    wanted = {_norm(n) for n in (side["speaker"], *side.get("speaker_alt", []), *gold_claim.get("speaker_aliases", []))}
+    gold_entity = _gold_entity(per_doc[side["doc"]], side["speaker"])
+    if gold_entity:
+        wanted |= {_norm(n) for n in (gold_entity["name"], *gold_entity.get("aliases", []))}
+    names = {e["id"]: {_norm(n) for n in (e["name"], *e["aliases"])} for e in export["entities"]}
+    key = _norm(side["key"])
+    out = []
+    for c in export["claims"]:
+        if c["doc_id"] != side["doc"] or not (key in _norm(c["text"]) or key in _norm(c["evidence"]["text"])):
+            continue
+        said = names.get(c["speaker"] or "", set()) | ({_norm(c["speaker_text"])} if c["speaker_text"] else set())
+        if said & wanted or any(len(w) >= 5 and (w in s or s in w) for w in wanted for s in said if len(s) >= 5):
+            out.append(c["id"])
+    return out
+
+
+def score_claim_gold(gold_path: Path, export: dict[str, Any]) -> list[ClaimGoldScore]:
+    """The share of gold ``corroborates`` and ``contradicts`` pairs the export links (either direction)."""
+    corpus_gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    per_doc = {d: json.loads((gold_path.parent / meta["gold"]).read_text(encoding="utf-8"))
+               for d, meta in corpus_gold["documents"].items()}
+    claims = {c["id"]: c for c in export["claims"]}
+    out = []
+    for kind, field_name in (("corroborates", "corroborated_by"), ("contradicts", "contradicted_by")):
+        score = ClaimGoldScore(kind)
+        for pair in corpus_gold.get(kind, []):
+            score.pairs += 1
+            a, b = (claim_counterparts(pair[s], per_doc, export) for s in ("a", "b"))
+            label = f"{pair['a']['speaker']}: {pair['a']['key']} / {pair['b']['speaker']}: {pair['b']['key']}"
+            if not a or not b:
+                score.unextracted.append(label + (" (side a not extracted)" if not a else " (side b not extracted)"))
+                continue
+            if any(y in claims[x][field_name] for x in a for y in b):
+                score.linked += 1
+            else:
+                score.missed.append(f"{label} ({', '.join(a)} / {', '.join(b)})")
+        out.append(score)
+    return out

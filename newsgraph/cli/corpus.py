@@ -1,4 +1,4 @@
-"""Commands over the corpus graph: candidates, merge, split, resolve, events."""
+"""Commands over the corpus graph: candidates, merge, split, resolve, events, source grades."""
 
 from __future__ import annotations
 
@@ -112,12 +112,14 @@ def resolve(db: DbOption = None,
         started = time.perf_counter()
         status = corpus.resolve_all() if all else corpus.status()
         seconds = time.perf_counter() - started
+        links = corpus.claim_links()
     if format is TableFormat.json:
-        _print_json({**status.__dict__, "seconds": round(seconds, 2) if all else None})
+        _print_json({**status.__dict__, "claim_links": links, "seconds": round(seconds, 2) if all else None})
         return
     done = f"resolved again in {seconds:.1f} s: " if all else ""
     out.print(f"{done}{status.entities} corpus entities from {status.members} document entities, "
-              f"{status.candidates} candidate pairs, {status.judgements} judgements")
+              f"{status.candidates} candidate pairs, {status.judgements} judgements; claims: "
+              f"{links.get('corroborates', 0)} corroborating and {links.get('contradicts', 0)} contradicting pairs")
     if status.pending or status.rules_changed:
         why = f"{status.pending} document entities are not resolved" if status.pending else "the rules changed"
         err.print(f"[yellow]{why}[/]: run [bold]newsgraph resolve --all[/]")
@@ -165,3 +167,45 @@ def events(db: DbOption = None,
         table.add_row(escape(f"{e.id}\n{e.type} {who}"), escape(f"{when or 'undated'}\n{where}"), escape(reports),
                       escape(_figures_line(e.figures)))
     out.print(table)
+
+
+# -- how far to trust each source (newsgraph.store.source_grades) ---------------------------------------
+
+source_app = typer.Typer(no_args_is_help=True, help="Sources' reliability grades (A-F): list them, or grade one.")
+app.add_typer(source_app, name="source")
+
+
+@source_app.command("list")
+@_edge
+def source_list(db: DbOption = None, format: FormatOption = TableFormat.table) -> None:
+    """Every graded source: the grades file's, with the store's overrides."""
+    from newsgraph.store import Store
+    from newsgraph.store.source_grades import graded_sources
+
+    with Store(db) as store:
+        found = graded_sources(store)
+    if format is TableFormat.json:
+        _print_json([s.__dict__ for s in found])
+        return
+    table = Table(show_edge=False, title=f"{len(found)} sources", title_justify="left")
+    for column in ("source", "kind", "affiliation", "grade", "why"):
+        table.add_column(column, overflow="fold")
+    for s in found:
+        grade = f"{s.grade} (store)" if s.overridden else s.grade
+        table.add_row(escape(s.name), s.kind or "", s.affiliation or "", grade, escape(s.why))
+    out.print(table)
+
+
+@source_app.command("grade")
+@_edge
+def source_grade(name: Annotated[str, typer.Argument(help="A source's name or alias (SANA, Reuters, ...)")],
+                 grade: Annotated[str, typer.Argument(help="A to F (NATO Admiralty source reliability)")],
+                 note: Annotated[str | None, typer.Option("--note", help="Why")] = None,
+                 db: DbOption = None) -> None:
+    """Grade a source in this store (over the grades file); shown and exported with its claims."""
+    from newsgraph.store import Store
+    from newsgraph.store.source_grades import grade_source
+
+    with Store(db) as store:
+        graded = grade_source(store, name, grade, note)
+    out.print(f"{escape(graded.name)}: {graded.grade}")

@@ -130,7 +130,8 @@ def claims(db: DbOption = None,
            by: Annotated[str | None, typer.Option("--by", help="A corpus id or name of the speaker")] = None,
            stance: Annotated[str | None, typer.Option("--stance", help="asserted, denied, ...")] = None,
            via: Annotated[str | None, typer.Option("--via", help="A relaying entity, or the document's outlet")] = None,
-           contradicted: Annotated[bool, typer.Option("--contradicted", help="Only disputed claims")] = False,
+           contradicted: Annotated[bool, typer.Option(
+               "--contradicted", help="Only claims disputed in their document or contradicted by another")] = False,
            limit: LimitOption = 50, format: FormatOption = TableFormat.table) -> None:
     """Claims by filter: speaker → via → stance → credibility, with the evidence sentence."""
     from newsgraph.query import claims as find

@@ -14,6 +14,9 @@ Added to the contract's fields: each event's ``corpus_event`` (the occurrence it
 other documents' reports of it: ``newsgraph.resolve.events``) and ``quantities`` (its counts), each
 claim's ``quantities``, and ``corpus_events``: one record per occurrence with its date range, place,
 participants, reports (event ids) and figures per source (``newsgraph.resolve.corpus_events``).
+Each claim's ``corroborated_by`` / ``contradicted_by`` (claim ids, ``newsgraph.resolve.claims``), its
+``source`` with its reliability ``source_grade`` (A-F), its ``credibility`` (1-6), both as ``grade`` ("B2"),
+and ``independent_sources`` with the corroborating claims grouped by source (``newsgraph.resolve.claim_trust``).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any
 
 from newsgraph.model import Document, Quantity
 from newsgraph.resolve.batch import Resolution, resolve_documents
+from newsgraph.resolve.claim_corpus import ClaimTrust
 from newsgraph.resolve.corpus_events import EventReport, build_event, event_report
 from newsgraph.resolve.entities import EntityBuilder
 from newsgraph.resolve.events import EventResolution, resolve_events
@@ -30,7 +34,7 @@ from newsgraph.resolve.ids import corpus_entity_id
 
 
 def build_corpus(documents: Iterable[Document], resolution: Resolution | None = None,
-                 events: EventResolution | None = None) -> dict[str, Any]:
+                 events: EventResolution | None = None, claims: ClaimTrust | None = None) -> dict[str, Any]:
     """The contract's corpus JSON object for ``documents`` (resolved here unless ``resolution`` and ``events``,
     the store's, are given)."""
     docs = _unique(documents)
@@ -38,6 +42,8 @@ def build_corpus(documents: Iterable[Document], resolution: Resolution | None = 
         resolution = resolve_documents(docs)
     if events is None:
         events = resolve_events(docs, resolution)
+    if claims is None:
+        claims = _claims(docs, resolution, events)
     builder = EntityBuilder()
     out: dict[str, list[dict[str, Any]]] = {"documents": [], "events": [], "claims": [], "relations": []}
     mentions: dict[tuple[str, str], list[list[int]]] = {}
@@ -48,6 +54,9 @@ def build_corpus(documents: Iterable[Document], resolution: Resolution | None = 
             builder.add(gid[e.id], resolution.nodes.get((doc.doc_id, e.id), gid[e.id]), doc.doc_id, e)
             mentions[(doc.doc_id, e.id)] = [[m.start, m.end] for m in e.mentions]
         _document(doc, gid, events, out)
+        for record in out["claims"]:
+            if record["id"] in claims:
+                _trust(record, claims[record["id"]])
         for v in doc.events:
             cid = events.ids.get((doc.doc_id, v.id))
             if cid is not None:
@@ -66,6 +75,23 @@ def build_corpus(documents: Iterable[Document], resolution: Resolution | None = 
     return {"documents": out["documents"], "entities": entities, "events": out["events"],
             "claims": out["claims"], "relations": out["relations"],
             "corpus_events": [e.to_dict() for e in corpus_events]}
+
+
+def _claims(docs: list[Document], resolution: Resolution, events: EventResolution) -> ClaimTrust:
+    from newsgraph.resolve.claim_corpus import resolve_claims
+    names = {resolution.ids.get((d.doc_id, e.id)) or corpus_entity_id(e): e.name for d in docs for e in d.entities}
+    return resolve_claims(docs, lambda doc_id, local: resolution.ids.get((doc_id, local)), names.get,
+                          corpus_event=lambda doc_id, local: events.ids.get((doc_id, local)))
+
+
+def _trust(record: dict[str, Any], found: tuple[list[str], list[str], Any, list[list[str]]]) -> None:
+    """A claim's links and grades (``newsgraph.resolve.claim_trust``): "B2" is ``source_grade`` + ``credibility``."""
+    corroborated, contradicted, trust, groups = found
+    record["corroborated_by"] = corroborated
+    record["contradicted_by"] = sorted(set(record["contradicted_by"]) | set(contradicted))
+    record.update({"source": trust.source, "source_grade": trust.source_grade, "credibility": trust.credibility,
+                   "grade": trust.label, "independent_sources": trust.independent_sources,
+                   "independent_groups": groups})
 
 
 def _unique(documents: Iterable[Document]) -> list[Document]:

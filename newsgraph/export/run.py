@@ -19,7 +19,8 @@ def write_export(store: Store, fmt: str, out: IO[str], table: str | None = None)
         from newsgraph.export.json import write_json
         from newsgraph.store.corpus import Corpus
         corpus = Corpus(store)
-        write_json(store.documents(), out, resolution=corpus.resolution(), events=corpus.event_resolution())
+        write_json(store.documents(), out, resolution=corpus.resolution(), events=corpus.event_resolution(),
+                   claims=corpus.claim_trust())  # links, source grades and credibility of every claim
     elif fmt == "ftm":
         from newsgraph.export.ftm import write_ftm
         write_ftm(store, out)

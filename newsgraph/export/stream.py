@@ -7,10 +7,8 @@ one ``CorpusEvent`` per occurrence, each built by the same code as ``Corpus`` bu
 (``EntityBuilder``, ``build_event``), so an export agrees with ``newsgraph summary`` and ``newsgraph
 events``.  Everything is ordered by id, so the same store always exports the same bytes.
 
-Claims across documents (issue 12, part B2: corroborated_by / contradicted_by, source grades, claim
-credibility) reach the exporters as ``StoredDocument.assessment(claim)``, filled by ``assessments``: until the
-store records them it gives what a document says itself (a claim disputed by another claim of it) and no
-grades.
+Claims across documents (corroborated_by / contradicted_by, source grades, claim credibility) reach the
+exporters as ``StoredDocument.assessment(claim)``, filled by ``assessments`` from the store's claims layer.
 """
 
 from __future__ import annotations
@@ -85,12 +83,23 @@ class StoredDocument:
 
 
 def assessments(conn: Connection, doc_pk: int, doc: Document) -> dict[str, Assessment]:
-    """The corpus assessment of each claim of a stored document.  Part B2 plugs in here: its corroborations,
-    contradictions, source grade and credibility, read from its tables for ``doc_pk``; until then only the
-    document's own disputes are known (a claim disputed by another claim of it)."""
-    del conn, doc_pk  # part B2 reads its tables here
-    return {c.id: Assessment(contradicted_by=(f"{doc.doc_id}/{c.disputed_by}",)) for c in doc.claims
-            if c.disputed_by}
+    """The corpus assessment of each claim of a stored document: its corroborations and contradictions across
+    the corpus (with the document's own disputes), its source's Admiralty grade, its credibility and how many
+    independent sources corroborate it (``newsgraph.store.claim_assessments``).  A claim the claims layer has
+    no row of (a second copy of a stored text, a store made before it) keeps its own dispute only."""
+    from newsgraph.store.claim_assessments import trust_of
+    del doc_pk  # claims are keyed by doc id
+    found = trust_of(conn, [f"{doc.doc_id}/{c.id}" for c in doc.claims])
+    out: dict[str, Assessment] = {}
+    for c in doc.claims:
+        trust = found.get(f"{doc.doc_id}/{c.id}")
+        if trust is not None:
+            corroborated, contradicted, grades, _ = trust
+            out[c.id] = Assessment(tuple(corroborated), tuple(contradicted), grades.source_grade,
+                                   grades.credibility, grades.independent_sources)
+        elif c.disputed_by:
+            out[c.id] = Assessment(contradicted_by=(f"{doc.doc_id}/{c.disputed_by}",))
+    return out
 
 
 def _stream(conn: Connection, query: Any) -> Iterator[Any]:

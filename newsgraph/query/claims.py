@@ -7,17 +7,17 @@
 
 Newest documents first (the latest ``limit``), each claim's entities as corpus ids with their names.
 Cross-document links and grades (``corroborated_by``, ``contradicted_by``, ``source_grade``,
-``credibility``) come from the corpus claims layer (issue 12, part B2) when the store has it; until then
-they are empty, and ``contradicted`` means disputed inside its own document (``disputed_by``).
+``credibility``) come from the corpus claims layer (``newsgraph.store.claim_assessments``); ``contradicted``
+means disputed inside its own document (``disputed_by``) or contradicted by a claim of another.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Select, and_, exists, func, select
+from sqlalchemy import Connection, Select, and_, exists, func, or_, select
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.query.common import documents, names, nodes_of
@@ -56,9 +56,9 @@ class ClaimRecord:
     text: str
     evidence: tuple[int, int, str]   # start, end, sentence
     disputed_by: str | None          # a claim of the same document that disputes it ("doc_id/c3")
-    source_grade: str | None = None  # B2: the source's Admiralty reliability letter (A-F)
-    credibility: str | None = None   # B2: the claim's grade ("B2")
-    corroborated_by: tuple[str, ...] = ()  # B2: claim ids in other documents
+    source_grade: str | None = None  # the source's Admiralty reliability letter (A-F)
+    credibility: str | None = None   # the claim's grade, reliability and credibility ("B2")
+    corroborated_by: tuple[str, ...] = ()  # claim ids in other documents
     contradicted_by: tuple[str, ...] = ()
 
     @property
@@ -97,7 +97,23 @@ def load_claims(conn: Connection, keys: Sequence[tuple[int, str]]) -> list[Claim
                 refs.setdefault((x.doc_pk, x.claim_id), []).append((x.role, x.entity_id, x.corpus_id))
     label = names(conn, {cid for found in refs.values() for _, _, cid in found})
     docs = documents(conn, pks)
-    return [_record(rows[k], docs[k[0]], refs.get(k, []), label) for k in keys if k in rows]
+    out = [_record(rows[k], docs[k[0]], refs.get(k, []), label) for k in keys if k in rows]
+    return _assessed(conn, out)
+
+
+def _assessed(conn: Connection, records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """The records with their links and grades from the claims layer (those it has rows of)."""
+    from newsgraph.store.claim_assessments import trust_of
+    found = trust_of(conn, [r.id for r in records])
+    out = []
+    for r in records:
+        if r.id not in found:
+            out.append(r)
+            continue
+        corroborated, contradicted, grades, _ = found[r.id]
+        out.append(replace(r, source_grade=grades.source_grade, credibility=grades.label,
+                           corroborated_by=tuple(corroborated), contradicted_by=tuple(contradicted)))
+    return out
 
 
 def _record(row: Any, doc: Any, refs: Sequence[tuple[str, str, str]], label: Mapping[str, str]) -> ClaimRecord:
@@ -156,13 +172,21 @@ def _has(conn: Connection, corpus_id: str, role: str) -> Any:
                          n.c.corpus_id == corpus_id))
 
 
+def _contradicted() -> Any:
+    """A condition on claims: a claim of another document contradicts it (``corpus_claim_links``)."""
+    c, d, x = schema.claims, schema.documents, schema.corpus_claim_links
+    key = d.c.doc_id + "/" + c.c.local_id
+    return exists(select(x.c.a).where(d.c.pk == c.c.doc_pk, x.c.kind == "contradicts", or_(x.c.a == key, x.c.b == key)))
+
+
 def claims(store: Store, about: str | None = None, by: str | None = None, stance: str | None = None,
            via: str | None = None, contradicted: bool = False, limit: int = 50) -> list[ClaimRecord]:
     """Claims matching every filter given, newest documents first (the latest ``limit``).
 
     ``about``, ``by``: a corpus id or a name (``names.resolve``: ``AmbiguousName``/``UnknownName`` when it
     names several or none); ``via``: an entity that relays the claim, or when no entity has that name, the
-    outlet of the claim's document; ``stance``: asserted, denied, ...; ``contradicted``: only disputed claims.
+    outlet of the claim's document; ``stance``: asserted, denied, ...; ``contradicted``: only claims disputed in
+    their document or contradicted by another's.
     """
     c, d = schema.claims, schema.documents
     with store.engine.connect() as conn:
@@ -176,7 +200,7 @@ def claims(store: Store, about: str | None = None, by: str | None = None, stance
         if stance:
             where.append(c.c.stance == stance)
         if contradicted:
-            where.append(c.c.disputed_by.is_not(None))
+            where.append(or_(c.c.disputed_by.is_not(None), _contradicted()))
         if roles:
             role, driver = roles[0]
             conditions = [*where, *(_has(conn, cid, rl) for rl, cid in roles[1:])]

@@ -27,6 +27,7 @@ from sqlalchemy import Connection, func, select
 from newsgraph.errors import CorrectionError
 from newsgraph.model import Entity
 from newsgraph.resolve.batch import Resolution
+from newsgraph.resolve.claim_corpus import ClaimTrust, CorpusClaim
 from newsgraph.resolve.cluster import Candidate
 from newsgraph.resolve.corpus_events import CorpusEvent
 from newsgraph.resolve.entities import CorpusEntity, EntityBuilder
@@ -35,7 +36,7 @@ from newsgraph.resolve.judgements import Judgement
 from newsgraph.resolve.members import Member, members_of
 from newsgraph.resolve.nodes import Node
 from newsgraph.settings import settings
-from newsgraph.store import corpus_events, corpus_sync, event_records, schema
+from newsgraph.store import corpus_claims, corpus_events, corpus_sync, event_records, schema
 
 if TYPE_CHECKING:
     from newsgraph.store import Store
@@ -160,6 +161,7 @@ class Corpus:
         events (``corpus_events``: reports of one occurrence in several documents)."""
         moved = corpus_sync.attach_document(conn, doc_pk, document)
         corpus_events.attach_events(conn, doc_pk, document, moved)
+        corpus_claims.attach_claims(conn, doc_pk, document, moved)
         if conn.execute(select(schema.meta.c.key).where(schema.meta.c.key == "corpus_rules")).first() is None:
             conn.execute(schema.meta.insert().values(key="corpus_rules", value=rules_version()))
 
@@ -173,6 +175,7 @@ class Corpus:
         with self.engine.begin() as conn:
             corpus_sync.rebuild(conn, members, corpus_sync.load_judgements(conn))
             corpus_events.rebuild(conn, documents, corpus_events.corpus_ids(conn))
+            corpus_claims.rebuild(conn, _unique_texts(documents))
             meta = schema.meta
             conn.execute(meta.delete().where(meta.c.key == "corpus_rules"))
             conn.execute(meta.insert().values(key="corpus_rules", value=rules_version()))
@@ -183,6 +186,7 @@ class Corpus:
         from newsgraph.store.corrections import merge
         merged = merge(self, a, b, author, note)
         self.refresh_events()
+        self.refresh_claims()
         return merged
 
     def split(self, entity: str, doc_id: str, author: str | None = None, note: str | None = None,
@@ -192,12 +196,62 @@ class Corpus:
         from newsgraph.store.corrections import split
         separate = split(self, entity, doc_id, author, note, name)
         self.refresh_events()
+        self.refresh_claims()
         return separate
 
     def refresh_events(self) -> None:
         """Bring the corpus events up to date with the entity resolution (after a correction)."""
         with self.store.writer_lock() as conn:
             corpus_events.refresh(conn, corpus_events.stale_documents(conn))
+
+    def refresh_claims(self) -> None:
+        """Bring the claim links up to date with the entity resolution (after a correction)."""
+        with self.store.writer_lock() as conn:
+            corpus_claims.refresh(conn, corpus_claims.stale_documents(conn) | corpus_claims.stale_event_documents(conn))
+
+    # -- claims across documents ------------------------------------------------------------------
+    def claim_trust(self) -> ClaimTrust:
+        """Every stored claim's links, source grade, independent sources and credibility, for the export."""
+        from newsgraph.resolve.claim_corpus import trust_all
+        from newsgraph.vocab.sources import load_sources
+        with self.engine.connect() as conn:
+            views = corpus_claims.load_views(conn)
+            links = corpus_claims.load_links(conn)
+            copies = corpus_claims.copies(conn)
+            disputes = corpus_claims.disputes(conn)
+            overrides = corpus_claims.overrides(conn)
+        speakers = {v.speaker for v in views.values() if v.speaker} | {x for v in views.values() for x in v.via}
+        names = self.names(speakers)
+        return trust_all(views, links, copies, disputes, names.get, load_sources(), overrides)
+
+    def claim_links(self) -> dict[str, int]:
+        """How many claim pairs corroborate and contradict."""
+        x = schema.corpus_claim_links
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(x.c.kind, func.count()).group_by(x.c.kind)).all())
+
+    def claims(self, doc_id: str | None = None, linked: bool = False) -> list[CorpusClaim]:
+        """Claims with their links and grades (of one document; ``linked``: only those with a link)."""
+        from newsgraph.resolve.claim_corpus import CorpusClaim
+        trust = self.claim_trust()
+        c, d = schema.claims, schema.documents
+        query = select(d.c.doc_id, c).join(d, d.c.pk == c.c.doc_pk).order_by(d.c.doc_id, c.c.seq)
+        if doc_id is not None:
+            query = query.where(d.c.doc_id == doc_id)
+        ids = self.resolution().ids
+        out = []
+        with self.engine.connect() as conn:
+            for r in conn.execute(query):
+                key = f"{r.doc_id}/{r.local_id}"
+                if key not in trust:
+                    continue
+                corroborated, contradicted, grades, groups = trust[key]
+                if linked and not (corroborated or contradicted):
+                    continue
+                out.append(CorpusClaim(key, r.doc_id, ids.get((r.doc_id, r.speaker)) if r.speaker else None,
+                                       r.speaker_text, r.stance, r.text, tuple(corroborated), tuple(contradicted),
+                                       grades, tuple(tuple(g) for g in groups)))
+        return out
 
     # -- corpus events -------------------------------------------------------------------------
     def event_resolution(self) -> EventResolution:
@@ -240,6 +294,16 @@ class Corpus:
                  .join(e, (e.c.doc_pk == m.c.doc_pk) & (e.c.local_id == m.c.local_id))
                  .where(n.c.corpus_id == corpus_id).order_by(d.c.doc_id, m.c.local_id))
         yield from conn.execute(query)
+
+
+def _unique_texts(documents: list[tuple[int, Any]]) -> list[tuple[int, Any]]:
+    seen: set[str] = set()
+    out = []
+    for pk, doc in documents:
+        if doc.text_sha256 not in seen:
+            seen.add(doc.text_sha256)
+            out.append((pk, doc))
+    return out
 
 
 def now() -> str:

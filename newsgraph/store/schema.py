@@ -244,6 +244,65 @@ corpus_report_links = Table(
 EVENT_TABLES = (corpus_reports, corpus_report_refs, corpus_report_keys, corpus_report_links)
 
 
+# --- claims across documents (newsgraph.resolve.claims; written by newsgraph.store.corpus_claims) ----------
+# A claim's ``features`` (JSON of resolve.claims.ClaimFeatures) and ``view`` (its corpus ids); ``refs`` the
+# corpus ids its view was made with (a changed one makes it stale), ``keys`` its blocking keys, ``links``
+# corroborations and contradictions between claims.  Each document's MinHash signature and LSH bands find
+# its near-duplicates (one wire story in several outlets).  Claim keys hold doc ids, which have no length
+# limit: they are Text (PostgreSQL enforces VARCHAR lengths).
+corpus_claims = Table(
+    "corpus_claims", metadata,
+    Column("claim", Text, primary_key=True),
+    Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), nullable=False),
+    Column("features", Text, nullable=False), Column("view", Text, nullable=False),
+    Index("ix_corpus_claims_doc", "doc_pk"),
+)
+
+corpus_claim_refs = Table(
+    "corpus_claim_refs", metadata,
+    Column("claim", Text, nullable=False), Column("doc_pk", Integer, nullable=False),
+    Column("local_id", Text, nullable=False), Column("corpus_id", Text, nullable=False),
+    PrimaryKeyConstraint("claim", "local_id", name="pk_corpus_claim_refs"),
+    Index("ix_corpus_claim_refs_member", "doc_pk", "local_id"),
+)
+
+corpus_claim_keys = Table(
+    "corpus_claim_keys", metadata,
+    Column("key", Text, nullable=False), Column("claim", Text, nullable=False),
+    PrimaryKeyConstraint("key", "claim", name="pk_corpus_claim_keys"), Index("ix_corpus_claim_keys_claim", "claim"),
+)
+
+corpus_claim_links = Table(
+    "corpus_claim_links", metadata,
+    Column("a", Text, nullable=False), Column("b", Text, nullable=False),
+    Column("kind", Text, nullable=False), Column("score", Float, nullable=False),
+    Column("evidence", Text, nullable=False),  # JSON list
+    PrimaryKeyConstraint("a", "b", name="pk_corpus_claim_links"), Index("ix_corpus_claim_links_b", "b"),
+)
+
+corpus_doc_sketches = Table(
+    "corpus_doc_sketches", metadata,
+    Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), primary_key=True),
+    Column("text_sha256", Text, nullable=False), Column("signature", Text, nullable=False),  # JSON list
+)
+
+corpus_doc_bands = Table(
+    "corpus_doc_bands", metadata,
+    Column("key", Text, nullable=False), Column("doc_pk", Integer, nullable=False),
+    PrimaryKeyConstraint("key", "doc_pk", name="pk_corpus_doc_bands"), Index("ix_corpus_doc_bands_doc", "doc_pk"),
+)
+
+# an analyst's reliability grade for a source (folded name), over the packaged and user grades files
+source_grades = Table(
+    "source_grades", metadata,
+    Column("name", Text, primary_key=True), Column("shown", Text, nullable=False),
+    Column("grade", Text, nullable=False), Column("note", Text), Column("created_at", Text, nullable=False),
+)
+
+CLAIM_TABLES = (corpus_claims, corpus_claim_refs, corpus_claim_keys, corpus_claim_links, corpus_doc_sketches,
+                corpus_doc_bands)
+
+
 # --- asking the corpus (newsgraph.query; written by newsgraph.store.search at ingest) -------------------
 # ``claim_refs``: the document entities a claim names, by ``role`` ("by" its speaker, "via" a relay, "about"),
 # so a dossier finds an entity's claims through its members' index instead of reading every claim's JSON.

@@ -12,7 +12,19 @@ names), ``entities``, ``places``, ``dates``, ``events``, ``claims``, ``quantitie
 """
 
 # importing the view modules registers their views
-from newsgraph.vocab import claims, common, corpus, dates, entities, events, furniture, places, quantities  # noqa: F401
+from newsgraph.vocab import (  # noqa: F401
+    claim_links,
+    claims,
+    common,
+    corpus,
+    dates,
+    entities,
+    events,
+    furniture,
+    places,
+    quantities,
+    sources,
+)
 from newsgraph.vocab.loader import Entries, load, names, read, vocabulary
 
 __all__ = ["Entries", "load", "names", "read", "vocabulary"]

@@ -74,7 +74,8 @@ def test_relationships_and_disputes(corpus_store: Store, tmp_path: Path) -> None
     assert relationships and {r["relationship_type"] for r in relationships} <= predicates
     disputed = [(d.doc_id, c) for d in corpus_store.documents() for c in d.claims if c.disputed_by]
     opinions = [o for o in objects if o["type"] == "opinion"]
-    assert len(opinions) == len(disputed)
+    # one per in-document dispute, and one per corroboration or contradiction across documents
+    assert len(opinions) > len(disputed) and {o["opinion"] for o in opinions} == {"agree", "disagree"}
     for doc_id, claim in disputed:
         opinion = by_id[stix_id("opinion", doc_id, claim.disputed_by, doc_id, claim.id)]
         assert opinion["opinion"] == "disagree"

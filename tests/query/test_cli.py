@@ -46,3 +46,17 @@ def test_unknown_and_ambiguous_names_and_bad_queries_exit_with_one_line(asked_ur
         return
     code, _, err = _run("search", '"unbalanced', "--db", asked_url)
     assert code == 2 and "not a valid full-text query" in err and "Traceback" not in err
+
+
+def test_claims_contradicted_lists_a_gold_contradiction_across_documents(asked_url: str) -> None:
+    # corpus-ghouta.json: Syria's denial (fakes-0482) against Moshe Yaalon's accusation (fakes-0516)
+    code, out, _ = _run("claims", "--contradicted", "--limit", "1000", "--db", asked_url, "-f", "json")
+    found = {c["id"]: c for c in json.loads(out)}
+    denial = next(c for c in found.values() if c["doc_id"] == "fakes-0482" and c["cue"] == "denied" and "using chemical" in c["text"])
+    accusation = next(c for c in found.values()
+                      if c["doc_id"] == "fakes-0516" and "Syria had used chemical weapons" in c["text"])
+    assert code == 0 and accusation["id"] in denial["contradicted_by"] and denial["id"] in accusation["contradicted_by"]
+    assert denial["source_grade"] in tuple("ABCDEF") and denial["credibility"][0] == denial["source_grade"]
+    assert all(c["disputed_by"] or c["contradicted_by"] for c in found.values())
+    code, out, _ = _run("claims", "--by", "Laurent Fabius", "--db", asked_url)
+    assert code == 0 and "Laurent Fabius" in out

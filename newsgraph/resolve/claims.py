@@ -1,0 +1,379 @@
+"""Claims across documents: which claims say the same thing (corroborate) and which the opposite (contradict).
+
+A claim's *features* are what its document says of it, independent of the corpus: its content terms (words of
+its text, stemmed, without stop and reporting words, each also read as its concept: "gassing" is "chemical"),
+its polarity (a denial, or a "provocation", turns a claim against what it answers), its counts, and the local
+ids of its speaker, relays and subjects.  A *view* puts the corpus ids of the entity resolution on them.
+
+Two views link when they share a subject (a corpus entity the claim is about or names in its sentence, or the
+country of one; for a claim with counts, also the places its document reports from) and their content is alike:
+
+- ``corroborates``: two documents, one polarity, not the same speaker (a speaker relayed twice says one thing
+  once), similarity of at least ``corroborate`` with a shared weight of ``corroborate_shared``, or the same
+  thing counted with figures that agree;
+- ``contradicts`` (also within one document): opposite polarities with similarity of at least ``contradict``,
+  or the same thing counted with ranges that do not overlap (as many as 1,300 against more than 1,400 dead).
+
+A short denial ("denied using chemical weapons") seldom restates what it denies: when it has fewer than
+``short_denial`` terms it also takes the terms of its document's headline.  ``compare`` is symmetric and
+the views depend only on the documents and the entity resolution, so links do not depend on document order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from newsgraph.model import Claim, Document
+from newsgraph.settings import settings
+from newsgraph.vocab import load
+
+CORROBORATES = "corroborates"
+CONTRADICTS = "contradicts"
+NEGATIVE_STANCES = ("denied", "disputed")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+_PLACE_TYPES = ("GPE", "LOC", "FAC")
+_CONTENT_TYPES = ("WEA", "VEH")  # a weapon's name is what a claim says, not whom it is about
+_TOPICS = 3  # a claim naming no one is about its document's most mentioned entities
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # the word list only: no model is loaded
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """A word folded for comparison: lower case, no possessive, no plural or past ending."""
+    w = word.casefold().replace("'", "")
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4 and not w.endswith("ss"):
+            return w[: -len(suffix)] + keep
+    return w
+
+
+def terms(text: str) -> tuple[frozenset[str], bool]:
+    """The content terms of a text (stems and concepts) and whether it has a denial word."""
+    words = load("claim_links")
+    stop = _stop_words()
+    out: set[str] = set()
+    negative = False
+    for match in _WORD.finditer(text):
+        word = match.group().casefold().strip("'-")
+        if word.endswith("s") and word[:-1] in words.concept and word not in words.concept:
+            word = word[:-1]
+        if word in words.denial:
+            negative = True
+            continue
+        if word in stop or word in words.neutral or len(word) < 3:
+            continue
+        concept = words.concept.get(word)
+        out.add("~" + concept if concept else stem(word))
+    return frozenset(out), negative
+
+
+@dataclass(frozen=True)
+class Count:
+    counted: str
+    low: int | None
+    high: int | None
+    unit: str | None = None  # the noun counted ("civilians"): parts of a toll ("15 of the wounded") have none
+
+
+@dataclass(frozen=True)
+class ClaimFeatures:
+    """What one document says of one claim, without the corpus (stored as JSON)."""
+
+    key: str            # doc_id/claim id
+    doc_id: str
+    doc_sha: str
+    outlet: str | None  # the document's source
+    published: str | None  # the document's publication day (ISO)
+    claim_id: str
+    speaker: str | None       # local entity id
+    speaker_text: str | None
+    via: tuple[str, ...]
+    subjects: tuple[str, ...]  # local entity ids: what it is about, what its sentence names
+    places: tuple[str, ...]    # local ids of its document's main place (all places, for a claim with counts)
+    stance: str
+    negative: bool
+    terms: tuple[str, ...]
+    counts: tuple[Count, ...]
+    events: tuple[str, ...] = ()  # local ids of the events whose evidence its sentence overlaps
+
+    def dumps(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+
+    @staticmethod
+    def loads(text: str) -> ClaimFeatures:
+        d = json.loads(text)
+        return ClaimFeatures(**{**d, "via": tuple(d["via"]), "subjects": tuple(d["subjects"]),
+                                "places": tuple(d["places"]), "terms": tuple(d["terms"]),
+                                "counts": tuple(Count(**c) for c in d["counts"]),
+                                "events": tuple(d.get("events", ()))})
+
+    @property
+    def references(self) -> frozenset[str]:
+        """The local entity ids its view resolves."""
+        return frozenset({*(x for x in (self.speaker,) if x), *self.via, *self.subjects, *self.places})
+
+
+def claim_key(doc_id: str, claim_id: str) -> str:
+    return f"{doc_id}/{claim_id}"
+
+
+def features_of(document: Document) -> list[ClaimFeatures]:
+    """The features of every claim of ``document``."""
+    cfg = settings().claim_links
+    headline = document.title or document.text[:200].split(". ")[0]
+    names = _name_words(document)
+    head_terms = frozenset(t for t in terms(headline)[0] if t not in names)
+    places = tuple(sorted(e.id for e in document.entities if e.type in _PLACE_TYPES and e.geonames_id is not None))
+    main = _main_place(document) + _main_country(document)
+    out = []
+    for c in document.claims:
+        said, negative = terms(f"{c.cue} {c.text} {_weapons(document, c)}")
+        own = frozenset(t for t in said if t not in names)
+        negative = negative or c.stance in NEGATIVE_STANCES
+        found = own | head_terms if negative and len(own) < cfg.short_denial else own
+        out.append(ClaimFeatures(
+            key=claim_key(document.doc_id, c.id), doc_id=document.doc_id, doc_sha=document.text_sha256,
+            outlet=document.source, published=_day(document.published), claim_id=c.id, speaker=c.speaker,
+            speaker_text=c.speaker_text, via=c.via,
+            subjects=_subjects(document, c), places=(*places, *main) if c.quantities else main, stance=c.stance,
+            negative=negative, terms=tuple(sorted(found)),
+            counts=tuple(Count(q.counted, q.low, q.high, stem(q.unit) if q.unit else None) for q in c.quantities),
+            events=_reported_events(document, c)))
+    return out
+
+
+def _reported_events(document: Document, claim: Claim) -> tuple[str, ...]:
+    """The local ids of the events a claim reports: dated events of its sentence whose trigger is in what it
+    says.  The cue's own event ("X said", "called for", "accused") is the statement, not what it is about, and
+    an undated event is resolved alone, so neither says which occurrence the claim is about."""
+    span, said = claim.evidence, {w.casefold() for w in _WORD.findall(claim.text)}
+    cue = {w.casefold() for w in _WORD.findall(claim.cue)}
+    return tuple(sorted(
+        v.id for v in document.events
+        if v.date and v.evidence.start < span.end and span.start < v.evidence.end
+        and (trigger := {w.casefold() for w in _WORD.findall(v.trigger)}) and trigger <= said and not trigger <= cue))
+
+
+def _day(published: str | None) -> str | None:
+    try:
+        return dt.date.fromisoformat((published or "")[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _period(view: ClaimView) -> tuple[str, ...]:
+    """Two buckets of ``window_days`` days: claims published within the window share one."""
+    if view.features.published is None:
+        return ("undated",)
+    days = dt.date.fromisoformat(view.features.published).toordinal() // settings().claim_links.window_days
+    return (str(days), str(days + 1))
+
+
+def _near_in_time(a: ClaimView, b: ClaimView, window: int | None = None) -> bool:
+    pa, pb = a.features.published, b.features.published
+    if pa is None or pb is None:
+        return pa == pb
+    days = abs(dt.date.fromisoformat(pa).toordinal() - dt.date.fromisoformat(pb).toordinal())
+    return days <= (settings().claim_links.window_days if window is None else window)
+
+
+def _name_words(document: Document) -> frozenset[str]:
+    """The words of the document's names (people, groups, places): what a claim is about, not what it says."""
+    out: set[str] = set()
+    for e in document.entities:
+        if e.type not in _CONTENT_TYPES:
+            for name in (e.name, *e.aliases, *(m.text for m in e.mentions)):
+                for word in _WORD.findall(name):
+                    w = word.casefold().strip("'-")
+                    out.update({w, w.rstrip("s"), stem(w)})
+    return frozenset(out)
+
+
+def _weapons(document: Document, claim: Claim) -> str:
+    """The weapons and vehicles its sentence names: part of what it says ("came from Assad's forces" in a
+    sentence about "an August 21 chemical weapons attack")."""
+    span = claim.evidence
+    return " ".join(m.text for e in document.entities if e.type in _CONTENT_TYPES for m in e.mentions
+                    if span.start <= m.start and m.end <= span.end)
+
+
+def _main_country(document: Document) -> tuple[str, ...]:
+    """The document's most mentioned country: whose "government" its unnamed speakers are."""
+    found = [e for e in document.entities if e.type in _PLACE_TYPES and e.country and e.lat is None]
+    return (min(found, key=lambda e: (-len(e.mentions), e.id)).id,) if found else ()
+
+
+def _main_place(document: Document) -> tuple[str, ...]:
+    """The document's most mentioned town or area (not a country): where its claims are from."""
+    placed = [e for e in document.entities if e.type in _PLACE_TYPES and e.geonames_id is not None]
+    if not placed:
+        return ()
+    return (min(placed, key=lambda e: (-len(e.mentions), e.id)).id,)
+
+
+def _subjects(document: Document, claim: Claim) -> tuple[str, ...]:
+    """What a claim is about: its ``about`` entities and those its sentence names, not its speaker or relays."""
+    span = claim.evidence
+    named = {e.id for e in document.entities
+             if any(span.start <= m.start and m.end <= span.end for m in e.mentions)}
+    others = set(claim.via) | ({claim.speaker} if claim.speaker else set())
+    out = (set(claim.about) | named) - others
+    if not out:
+        ranked = sorted((e for e in document.entities if e.id not in others), key=lambda e: (-len(e.mentions), e.id))
+        out = {e.id for e in ranked[:_TOPICS]}
+    return tuple(sorted(out))
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """A claim's features under the corpus's entity resolution."""
+
+    features: ClaimFeatures
+    speaker: str | None         # corpus id, or "text:" and its words for a speaker that is not an entity
+    via: tuple[str, ...]
+    subjects: frozenset[str]    # corpus ids (with the countries of the entities, and its document's place)
+    named: frozenset[str] = frozenset()  # corpus ids of the entities it is about itself (part of its content)
+    events: frozenset[str] = frozenset()  # corpus event ids of the events its sentence reports
+
+    @property
+    def key(self) -> str:
+        return self.features.key
+
+
+def view_of(features: ClaimFeatures, corpus_id: Callable[[str], str | None],
+            country: Callable[[str], str | None], corpus_event: Callable[[str], str | None] | None = None,
+            ) -> ClaimView:
+    """``corpus_id``: local entity id -> corpus id; ``country``: local entity id -> its country's corpus id;
+    ``corpus_event``: local event id -> its corpus event id (``newsgraph.resolve.events``)."""
+    def ids(locals_: Iterable[str]) -> set[str]:
+        return {cid for x in locals_ if (cid := corpus_id(x))}
+
+    speaker = corpus_id(features.speaker) if features.speaker else None
+    if speaker is None and features.speaker_text:
+        speaker = "text:" + " ".join(features.speaker_text.casefold().split())
+    subjects = ids(features.subjects) | ids(features.places)
+    subjects |= {c for x in features.subjects if (c := country(x))}
+    if features.negative and speaker:  # who denies denies about itself ("the government denied using ...")
+        subjects.add(speaker)
+    events = {e for x in features.events if (e := corpus_event(x))} if corpus_event else set()
+    return ClaimView(features, speaker, tuple(sorted(ids(features.via))), frozenset(subjects - {None}),
+                     frozenset(ids(features.subjects)), frozenset(events))
+
+
+def blocking_keys(view: ClaimView) -> frozenset[str]:
+    """A subject (not a country) with a term and a period, or their document: claims sharing none cannot link."""
+    subjects = [s for s in view.subjects if not s.startswith("country:")]
+    found = {f"{s}|{t}" for s in subjects for t in view.features.terms}
+    found |= {f"{s}|#{c.counted}" for s in subjects for c in view.features.counts}
+    keys = {f"{p}|{k}" for p in _period(view) for k in found}
+    return frozenset(keys | {f"doc:{view.features.doc_sha}"})
+
+
+@dataclass(frozen=True)
+class ClaimLink:
+    a: str  # the smaller claim key
+    b: str
+    kind: str
+    score: float
+    evidence: tuple[str, ...]
+
+
+def content(view: ClaimView) -> set[str]:
+    """Its terms and the entities it is about (a country is too wide to say what a claim is about)."""
+    return set(view.features.terms) | {"@" + s for s in view.named if not s.startswith("country:")}
+
+
+def _weight(terms: Iterable[str]) -> int:
+    """A concept ("chemical") or a weapon weighs two words, a generic term (what every war report says) none."""
+    generic = load("claim_links").generic
+    return sum(0 if t in generic else 2 if t.startswith(("~", "@wea:", "@veh:")) else 1 for t in terms)
+
+
+def similarity(a: ClaimView, b: ClaimView) -> tuple[float, int]:
+    """The weight of the terms two claims share over the smaller one's, and that shared weight."""
+    ta, tb = content(a), content(b)
+    shared = _weight(ta & tb)
+    smaller = min(_weight(ta), _weight(tb))
+    return (shared / smaller if smaller else 0.0), shared
+
+
+def _ranges(a: Count, b: Count) -> str | None:
+    """"agree" (near figures), "disjoint" (ranges apart), "differ", or None (different things counted)."""
+    if a.counted != b.counted:
+        return None
+    # "15 of the wounded" (no unit) may be part of "40 wounded": figures without one unit never exclude
+    one_unit = a.unit is not None and a.unit == b.unit
+    a_low, a_high = a.low if a.low is not None else 0, a.high if a.high is not None else 10**12
+    b_low, b_high = b.low if b.low is not None else 0, b.high if b.high is not None else 10**12
+    if a_high < b_low or b_high < a_low:
+        return "disjoint" if one_unit else None
+    best_a, best_b = a.low or a.high or 0, b.low or b.high or 0
+    ratio = settings().corpus_events.figure_ratio
+    near = min(best_a, best_b) > 0 and max(best_a, best_b) / min(best_a, best_b) <= ratio
+    return "agree" if near else ("differ" if one_unit else None)
+
+
+def counts_relation(a: ClaimView, b: ClaimView) -> str | None:
+    found = {r for x in a.features.counts for y in b.features.counts if (r := _ranges(x, y))}
+    for relation in ("disjoint", "differ", "agree"):
+        if relation in found:
+            return relation
+    return None
+
+
+def _occurrence(a: ClaimView, b: ClaimView, shared: frozenset[str]) -> tuple[bool, frozenset[str], str | None]:
+    """Whether two claims of two documents report two different corpus events, the corpus events both report,
+    and how their counts relate.  Two corpus events are two occurrences (two attacks on one town in one month):
+    their figures are not compared and they never corroborate; one corpus event is strong evidence."""
+    if a.features.doc_sha == b.features.doc_sha:
+        return False, frozenset(), None
+    one_event = a.events & b.events
+    apart = bool(a.events and b.events) and not one_event
+    # counts are compared across documents about one place (a country is too wide): a document's own figures
+    # of one thing are usually parts of it ("16 killed", "15 of the wounded")
+    places = any(not x.startswith("country:") for x in shared)
+    near = _near_in_time(a, b, settings().claim_links.count_days)
+    return apart, one_event, (counts_relation(a, b) if places and near and not apart else None)
+
+
+def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
+    """The link between two claims, if any (symmetric)."""
+    if a.key == b.key:
+        return None
+    if a.key > b.key:
+        a, b = b, a
+    shared = a.subjects & b.subjects
+    one_document = a.features.doc_sha == b.features.doc_sha
+    if not (one_document and shared) and all(x.startswith("country:") for x in shared):
+        return None  # across documents a country is too wide a subject (Syria, in every FA-KES article)
+    if not _near_in_time(a, b):
+        return None  # claims weeks apart answer other events
+    cfg = settings().claim_links
+    score, common = similarity(a, b)
+    apart, one_event, counts = _occurrence(a, b, shared)
+    why = [f"shared subjects: {', '.join(sorted(shared)[:4])}", f"similarity {score:.2f} ({common} terms)"]
+    if one_event:
+        why.append(f"one corpus event: {sorted(one_event)[0]}")
+    if a.features.negative != b.features.negative and score >= cfg.contradict and common >= cfg.min_shared:
+        return ClaimLink(a.key, b.key, CONTRADICTS, round(score, 3), (*why, "a denial against an assertion"))
+    if counts == "disjoint" and not (a.features.negative or b.features.negative):
+        return ClaimLink(a.key, b.key, CONTRADICTS, 1.0, (*why, "counts of one thing that do not overlap"))
+    if a.features.doc_sha == b.features.doc_sha or a.features.negative != b.features.negative:
+        return None
+    if (a.speaker is not None and a.speaker == b.speaker) or counts in ("disjoint", "differ") or apart:
+        return None  # one speaker relayed twice says one thing once; figures that differ do not corroborate
+    needed = cfg.min_shared if one_event else cfg.corroborate_shared
+    if (score >= cfg.corroborate and common >= needed) or counts == "agree":
+        agree = ("counts agree",) if counts else ()
+        return ClaimLink(a.key, b.key, CORROBORATES, round(score, 3), (*why, *agree))
+    return None

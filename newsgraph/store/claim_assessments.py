@@ -1,0 +1,94 @@
+"""How far to trust some stored claims, read for them alone: what the exports and the questions show per
+document or per claim (``newsgraph.export.stream.assessments``, ``newsgraph.query.claims``).
+
+``Corpus.claim_trust`` grades every claim at once; this reads only the links of the claims asked for, the
+views of the claims they link to, and the near-duplicate pairs among those claims' documents, so a per-document
+reader does not scan the store.  Both give the same grades: ``trust_all`` sees, for each claim asked for, its
+links, its partners and their copies, which is all it reads of a claim.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, select
+
+from newsgraph.resolve.claim_copies import is_copy
+from newsgraph.resolve.claim_corpus import ClaimTrust, trust_all
+from newsgraph.resolve.claims import ClaimLink
+from newsgraph.store import schema
+from newsgraph.store.corpus_claims import load_views, overrides
+from newsgraph.store.corpus_sync import chunks
+
+
+def trust_of(conn: Connection, keys: Iterable[str]) -> ClaimTrust:
+    """claim key ("doc_id/c1") -> (corroborated_by, contradicted_by, trust, independent groups), for the keys
+    the store has claim rows of (a document whose text is stored twice has them once)."""
+    from newsgraph.resolve.nodes import Node
+    from newsgraph.vocab.sources import load_sources
+    wanted = set(keys)
+    links = _links(conn, wanted)
+    disputes = _disputes(conn, _doc_pks(conn, wanted))
+    involved = wanted | {k for x in links for k in (x.a, x.b)} | {disputes[k] for k in wanted if k in disputes}
+    views = load_views(conn, involved)
+    if not wanted & set(views):
+        return {}
+    pks = _doc_pks(conn, views)
+    speakers = {v.speaker for v in views.values() if v.speaker} | {x for v in views.values() for x in v.via}
+    n = schema.corpus_nodes
+    names = {r.node: Node.loads(r.node, r.profile).name for part in chunks(speakers)
+             for r in conn.execute(select(n.c.node, n.c.profile).where(n.c.node.in_(part)))}
+    found = trust_all(views, links, _copies(conn, pks), disputes, names.get, load_sources(),
+                      overrides(conn))
+    return {k: v for k, v in found.items() if k in wanted}
+
+
+def _links(conn: Connection, keys: set[str]) -> list[ClaimLink]:
+    x = schema.corpus_claim_links
+    found: dict[tuple[str, str], ClaimLink] = {}
+    for part in chunks(keys):
+        for column in (x.c.a, x.c.b):
+            for r in conn.execute(select(x).where(column.in_(part))):
+                found[(r.a, r.b)] = ClaimLink(r.a, r.b, r.kind, r.score, tuple(json.loads(r.evidence)))
+    return [found[k] for k in sorted(found)]
+
+
+def _doc_pks(conn: Connection, keys: Iterable[str]) -> set[int]:
+    c = schema.corpus_claims
+    return {pk for part in chunks(keys) for pk in conn.execute(select(c.c.doc_pk).where(c.c.claim.in_(part))).scalars()}
+
+
+def _copies(conn: Connection, pks: set[int]) -> set[tuple[str, str]]:
+    """Pairs of document hashes (smaller first) among these documents that carry one story."""
+    s, b = schema.corpus_doc_sketches, schema.corpus_doc_bands
+    by_band: dict[str, list[int]] = {}
+    sigs: dict[int, tuple[str, list[int]]] = {}
+    for part in _parts(pks):
+        for r in conn.execute(select(b.c.key, b.c.doc_pk).where(b.c.doc_pk.in_(part))):
+            by_band.setdefault(r.key, []).append(r.doc_pk)
+        sigs.update({r.doc_pk: (r.text_sha256, json.loads(r.signature))
+                     for r in conn.execute(select(s).where(s.c.doc_pk.in_(part)))})
+    pairs = {(x, y) for found in by_band.values() for x in found for y in found if x < y}
+    out = set()
+    for x, y in pairs:
+        if x in sigs and y in sigs and is_copy(sigs[x][1], sigs[y][1]):
+            first, second = sorted((sigs[x][0], sigs[y][0]))
+            out.add((first, second))
+    return out
+
+
+def _disputes(conn: Connection, pks: set[int]) -> dict[str, str]:
+    """In-document ``disputed_by`` links of these documents: claim key -> disputing claim key."""
+    c, d = schema.claims, schema.documents
+    out = {}
+    for part in _parts(pks):
+        query = (select(d.c.doc_id, c.c.local_id, c.c.disputed_by).join(d, d.c.pk == c.c.doc_pk)
+                 .where(c.c.disputed_by.is_not(None), c.c.doc_pk.in_(part)))
+        out.update({f"{r.doc_id}/{r.local_id}": f"{r.doc_id}/{r.disputed_by}" for r in conn.execute(query)})
+    return out
+
+
+def _parts(pks: set[int], size: int = 500) -> list[list[int]]:
+    ordered = sorted(pks)
+    return [ordered[i:i + size] for i in range(0, len(ordered), size)]

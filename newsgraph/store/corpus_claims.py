@@ -1,0 +1,218 @@
+"""Keeping the store's claim links equal to ``newsgraph.resolve.claim_corpus`` over its documents.
+
+Runs inside the caller's transaction (``Store.add`` through ``Corpus.attach``, after the document's entities
+and events are resolved; ``Corpus.resolve_all``), in SQLAlchemy Core only.  At ingest the new document's claims
+get their features, views, refs and blocking keys; their links are computed against the claims sharing a key
+(never a scan), and so are those of every document whose claim views used a corpus id the entity resolution
+just changed.  The document's MinHash signature and bands are stored for its near-duplicates.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+
+from newsgraph.model import Document
+from newsgraph.resolve.claim_copies import band_keys, is_copy, signature
+from newsgraph.resolve.claims import ClaimFeatures, ClaimLink, ClaimView, blocking_keys, compare, features_of, view_of
+from newsgraph.store import schema
+from newsgraph.store.corpus_events import corpus_ids
+from newsgraph.store.corpus_sync import chunks
+
+_BATCH = 5000
+
+
+def attach_claims(conn: Connection, doc_pk: int, document: Document, moved: Iterable[str]) -> None:
+    """Store and link the claims of a document just stored (``moved``: entity nodes whose corpus id changed)."""
+    document = _as_stored(conn, doc_pk, document)
+    rows = [{"claim": f.key, "doc_pk": doc_pk, "features": f.dumps(), "view": "{}"} for f in features_of(document)]
+    _insert(conn, schema.corpus_claims, rows)
+    sig = signature(document.text)
+    conn.execute(insert(schema.corpus_doc_sketches).values(doc_pk=doc_pk, text_sha256=document.text_sha256,
+                                                           signature=json.dumps(sig)))
+    _insert(conn, schema.corpus_doc_bands, [{"key": k, "doc_pk": doc_pk} for k in sorted(set(band_keys(sig)))])
+    stale = stale_documents(conn, moved) | stale_event_documents(conn, doc_pk)
+    refresh(conn, {doc_pk} | stale if rows else stale)
+
+
+def _as_stored(conn: Connection, doc_pk: int, document: Document) -> Document:
+    """The document under the doc_id the store gave it (a new version of a doc_id gets its own)."""
+    d = schema.documents
+    doc_id = conn.execute(select(d.c.doc_id).where(d.c.pk == doc_pk)).scalar_one()
+    return document if doc_id == document.doc_id else replace(document, doc_id=doc_id)
+
+
+def stale_documents(conn: Connection, moved: Iterable[str] | None = None) -> set[int]:
+    """Documents with a claim view made with a corpus id that has changed (of the ``moved`` nodes, or all)."""
+    r, m, n = schema.corpus_claim_refs, schema.corpus_members, schema.corpus_nodes
+    query = (select(r.c.doc_pk).distinct()
+             .join(m, (m.c.doc_pk == r.c.doc_pk) & (m.c.local_id == r.c.local_id))
+             .join(n, n.c.node == m.c.node).where(n.c.corpus_id != r.c.corpus_id))
+    if moved is None:
+        return set(conn.execute(query).scalars())
+    out: set[int] = set()
+    for part in chunks(moved):
+        out.update(conn.execute(query.where(m.c.node.in_(part))).scalars())
+    return out
+
+
+def stale_event_documents(conn: Connection, doc_pk: int | None = None) -> set[int]:
+    """Documents with a claim view made with a corpus event id that has changed since: among the reports of the
+    blocks the document ``doc_pk``'s reports are in now (where reclustering after its ingest moved reports), or
+    (None) of the whole store.  A claim's event refs have the event's local id ("v1")."""
+    r, rep = schema.corpus_claim_refs, schema.corpus_reports
+    query = (select(r.c.doc_pk).distinct()
+             .join(rep, (rep.c.doc_pk == r.c.doc_pk) & (rep.c.local_id == r.c.local_id))
+             .where(rep.c.corpus_event != r.c.corpus_id))
+    if doc_pk is not None:
+        blocks = select(rep.c.block).where(rep.c.doc_pk == doc_pk).scalar_subquery()
+        query = query.where(rep.c.block.in_(blocks))
+    return set(conn.execute(query).scalars())
+
+
+def _events(conn: Connection, doc_pks: Iterable[int]) -> dict[tuple[int, str], str]:
+    """(doc_pk, local event id) -> its corpus event id now."""
+    rep = schema.corpus_reports
+    pks = sorted(set(doc_pks))
+    out = {}
+    for i in range(0, len(pks), 500):
+        query = select(rep.c.doc_pk, rep.c.local_id, rep.c.corpus_event).where(rep.c.doc_pk.in_(pks[i:i + 500]))
+        out.update({(row.doc_pk, row.local_id): row.corpus_event for row in conn.execute(query) if row.corpus_event})
+    return out
+
+
+def _countries(conn: Connection, doc_pks: Iterable[int]) -> dict[tuple[int, str], str]:
+    e = schema.entities
+    pks = sorted(set(doc_pks))
+    out = {}
+    for i in range(0, len(pks), 500):
+        query = select(e.c.doc_pk, e.c.local_id, e.c.country).where(e.c.doc_pk.in_(pks[i:i + 500]))
+        out.update({(r.doc_pk, r.local_id): f"country:{r.country.upper()}" for r in conn.execute(query) if r.country})
+    return out
+
+
+def _view_json(view: ClaimView) -> str:
+    return json.dumps({"speaker": view.speaker, "via": list(view.via), "subjects": sorted(view.subjects),
+                       "named": sorted(view.named), "events": sorted(view.events)})
+
+
+def _load_view(features: str, view: str) -> ClaimView:
+    v = json.loads(view)
+    return ClaimView(ClaimFeatures.loads(features), v["speaker"], tuple(v["via"]), frozenset(v["subjects"]),
+                     frozenset(v["named"]), frozenset(v.get("events", ())))
+
+
+def load_views(conn: Connection, keys: Iterable[str] | None = None) -> dict[str, ClaimView]:
+    """Stored claim views (of these claim keys, or all)."""
+    c = schema.corpus_claims
+    query = select(c.c.claim, c.c.features, c.c.view)
+    parts = [query] if keys is None else [query.where(c.c.claim.in_(part)) for part in chunks(keys)]
+    return {r.claim: _load_view(r.features, r.view) for part in parts for r in conn.execute(part)}
+
+
+def refresh(conn: Connection, doc_pks: set[int]) -> None:
+    """Recompute the views, keys and links of these documents' claims."""
+    c, refs, keys, links = (schema.corpus_claims, schema.corpus_claim_refs, schema.corpus_claim_keys,
+                            schema.corpus_claim_links)
+    if not doc_pks:
+        return
+    ids, countries, events = corpus_ids(conn, doc_pks), _countries(conn, doc_pks), _events(conn, doc_pks)
+    fresh: dict[str, tuple[int, ClaimView]] = {}
+    pks = sorted(doc_pks)
+    for i in range(0, len(pks), 500):
+        for r in conn.execute(select(c.c.claim, c.c.doc_pk, c.c.features).where(c.c.doc_pk.in_(pks[i:i + 500]))):
+            f = ClaimFeatures.loads(r.features)
+            fresh[r.claim] = (r.doc_pk, view_of(f, lambda x, pk=r.doc_pk: ids.get((pk, x)),  # type: ignore[misc]
+                                                lambda x, pk=r.doc_pk: countries.get((pk, x)),  # type: ignore[misc]
+                                                lambda x, pk=r.doc_pk: events.get((pk, x))))  # type: ignore[misc]
+    for part in chunks(fresh):
+        conn.execute(delete(refs).where(refs.c.claim.in_(part)))
+        conn.execute(delete(keys).where(keys.c.claim.in_(part)))
+        conn.execute(delete(links).where(links.c.a.in_(part)))
+        conn.execute(delete(links).where(links.c.b.in_(part)))
+    conn.execute(update(c).where(c.c.claim == bindparam("k")).values(view=bindparam("v")),
+                 [{"k": k, "v": _view_json(v)} for k, (_, v) in fresh.items()])
+    _insert(conn, refs, [{"claim": k, "doc_pk": pk, "local_id": local, "corpus_id": ids[(pk, local)]}
+                         for k, (pk, v) in fresh.items() for local in sorted(v.features.references)
+                         if (pk, local) in ids]
+                 + [{"claim": k, "doc_pk": pk, "local_id": local, "corpus_id": events[(pk, local)]}
+                    for k, (pk, v) in fresh.items() for local in sorted(set(v.features.events))
+                    if (pk, local) in events])
+    key_of = {k: blocking_keys(v) for k, (_, v) in fresh.items()}
+    _insert(conn, keys, [{"key": key, "claim": k} for k, found in key_of.items() for key in sorted(found)])
+    sharing: dict[str, set[str]] = {}
+    for part in chunks(set().union(*key_of.values()) if key_of else ()):
+        for row in conn.execute(select(keys.c.key, keys.c.claim).where(keys.c.key.in_(part))):
+            sharing.setdefault(row.key, set()).add(row.claim)
+    partners = set().union(*sharing.values()) if sharing else set()
+    views = {k: v for k, (_, v) in fresh.items()} | load_views(conn, partners - set(fresh))
+    pairs = {(min(k, p), max(k, p)) for k, found in key_of.items() for key in found for p in sharing.get(key, ())
+             if p != k}
+    found_links = {(x.a, x.b): x for a, b in sorted(pairs) if (x := compare(views[a], views[b]))}
+    _insert(conn, links, [_link_row(x) for x in found_links.values()])
+
+
+def rebuild(conn: Connection, documents: Iterable[tuple[int, Document]]) -> None:
+    """Every claim link again (``resolve --all``)."""
+    for table in schema.CLAIM_TABLES:
+        conn.execute(delete(table))
+    pks = []
+    for pk, given in documents:
+        doc = _as_stored(conn, pk, given)
+        attach_rows = [{"claim": f.key, "doc_pk": pk, "features": f.dumps(), "view": "{}"} for f in features_of(doc)]
+        _insert(conn, schema.corpus_claims, attach_rows)
+        sig = signature(doc.text)
+        conn.execute(insert(schema.corpus_doc_sketches).values(doc_pk=pk, text_sha256=doc.text_sha256,
+                                                               signature=json.dumps(sig)))
+        _insert(conn, schema.corpus_doc_bands, [{"key": k, "doc_pk": pk} for k in sorted(set(band_keys(sig)))])
+        pks.append(pk)
+    refresh(conn, set(pks))
+
+
+def copies(conn: Connection) -> set[tuple[str, str]]:
+    """Pairs of document hashes (smaller first) that carry one story, from the stored bands."""
+    s, b = schema.corpus_doc_sketches, schema.corpus_doc_bands
+    sigs = {r.doc_pk: (r.text_sha256, json.loads(r.signature)) for r in conn.execute(select(s))}
+    by_band: dict[str, list[int]] = {}
+    for r in conn.execute(select(b.c.key, b.c.doc_pk)):
+        by_band.setdefault(r.key, []).append(r.doc_pk)
+    pairs = {(x, y) for found in by_band.values() for x in found for y in found if x < y}
+    out = set()
+    for x, y in pairs:
+        if x in sigs and y in sigs and is_copy(sigs[x][1], sigs[y][1]):
+            a, b_ = sorted((sigs[x][0], sigs[y][0]))
+            out.add((a, b_))
+    return out
+
+
+def load_links(conn: Connection) -> list[ClaimLink]:
+    x = schema.corpus_claim_links
+    return [ClaimLink(r.a, r.b, r.kind, r.score, tuple(json.loads(r.evidence)))
+            for r in conn.execute(select(x).order_by(x.c.a, x.c.b))]
+
+
+def disputes(conn: Connection) -> dict[str, str]:
+    """In-document ``disputed_by`` links: claim key -> disputing claim key."""
+    c, d = schema.claims, schema.documents
+    query = select(d.c.doc_id, c.c.local_id, c.c.disputed_by).join(d, d.c.pk == c.c.doc_pk).where(
+        c.c.disputed_by.is_not(None))
+    return {f"{r.doc_id}/{r.local_id}": f"{r.doc_id}/{r.disputed_by}" for r in conn.execute(query)}
+
+
+def overrides(conn: Connection) -> Mapping[str, str]:
+    g = schema.source_grades
+    return {r.name: r.grade for r in conn.execute(select(g.c.name, g.c.grade))}
+
+
+def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    for i in range(0, len(rows), _BATCH):
+        conn.execute(insert(table), rows[i:i + _BATCH])
+
+
+def _link_row(link: ClaimLink) -> dict[str, Any]:
+    return {"a": link.a, "b": link.b, "kind": link.kind, "score": link.score,
+            "evidence": json.dumps(list(link.evidence), ensure_ascii=False)}

@@ -1,0 +1,86 @@
+"""Claim links in the store, on SQLite and PostgreSQL: kept up to date at ingest, in any order equal to the
+in-memory links, again after ``resolve --all``; a source's grade overridden in the store is shown by
+``newsgraph source list`` and exported with its claims."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.export import build_corpus
+from newsgraph.model import Document
+from newsgraph.store import Store
+from newsgraph.store.corpus import Corpus
+from tests.store_backends import BACKENDS, fresh_database
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[str], str]]:
+    """Makes empty stores of one backend: a SQLite file, or a new PostgreSQL database, per name."""
+    if request.param == "sqlite":
+        yield lambda name: str(tmp_path / f"{name}.db")
+        return
+    admin = request.getfixturevalue("pg_admin_url")
+    opened = []
+
+    def make(name: str) -> str:
+        context = fresh_database(admin)
+        opened.append(context)
+        return context.__enter__()
+    yield make
+    for context in opened:
+        context.__exit__(None, None, None)
+
+
+def _links(export: dict[str, Any]) -> dict[str, tuple[Any, ...]]:
+    return {c["id"]: (c["corroborated_by"], c["contradicted_by"], c["independent_sources"], c["grade"])
+            for c in export["claims"]}
+
+
+def _stored(store: Store) -> dict[str, Any]:
+    corpus = Corpus(store)
+    return build_corpus(store.documents(), corpus.resolution(), corpus.event_resolution(), corpus.claim_trust())
+
+
+def test_any_ingest_order_gives_the_in_memory_links(backend: Callable[[str], str],
+                                                    fakes_docs: dict[str, Document]) -> None:
+    docs = list(fakes_docs.values())
+    expected = _links(build_corpus(docs))
+    assert any(v[0] for v in expected.values()) and any(v[1] for v in expected.values())
+    for name, order in (("forward", docs), ("backward", docs[::-1]), ("shuffled", docs[1::2] + docs[::2])):
+        with Store(backend(name)) as store:
+            for doc in order:
+                store.add(doc)
+            assert _links(_stored(store)) == expected, name
+            if name == "forward":
+                Corpus(store).resolve_all()
+                assert _links(_stored(store)) == expected
+                linked = Corpus(store).claims(linked=True)
+                assert linked and all(c.corroborated_by or c.contradicted_by for c in linked)
+
+
+def test_a_grade_given_in_the_store_is_listed_and_exported(backend: Callable[[str], str],
+                                                         fakes_docs: dict[str, Document]) -> None:
+    url = backend("graded")
+    with Store(url) as store:  # FA-KES row 42 is Daily Sabah's ("dailysabah" in the corpus's source column)
+        store.add(replace(fakes_docs["fakes-0042"], source="dailysabah"))
+    runner = CliRunner()
+    before = json.loads(runner.invoke(app, ["export", "--db", url]).stdout)
+    outlet = [c for c in before["claims"] if c["source"] == "Daily Sabah"]
+    assert outlet and all(c["source_grade"] == "C" for c in outlet)
+    done = runner.invoke(app, ["source", "grade", "dailysabah", "b", "--note", "checked", "--db", url])
+    assert done.exit_code == 0, done.output
+    listed = json.loads(runner.invoke(app, ["source", "list", "--format", "json", "--db", url]).stdout)
+    entry = next(s for s in listed if s["name"] == "Daily Sabah")
+    assert entry["grade"] == "B" and entry["overridden"] and entry["why"] == "checked"
+    after = json.loads(runner.invoke(app, ["export", "--db", url]).stdout)
+    assert {c["source_grade"] for c in after["claims"] if c["source"] == entry["name"]} == {"B"}
+    refused = runner.invoke(app, ["source", "grade", "SOHR", "G", "--db", url])
+    assert refused.exit_code != 0 and "one of A, B, C, D, E, F" in refused.output
