@@ -103,6 +103,7 @@ class AttitudeVerbs:
     agent_pronouns: frozenset[str]                # pronouns that can hold a position ("he", "we")
     intention_nouns: frozenset[str]               # "Clinton's plan to …"
     no_object_fallback: frozenset[str]            # reporting verbs whose bare object is not what was said
+    agenda_verbs: frozenset[str]                  # "a meeting to discuss …": a purpose, not a position
     physical_verbs: frozenset[str]                # "attacked" ...
     physical_targets: frozenset[str]              # ... "50 vessels": violence, not a position
 
@@ -145,7 +146,8 @@ def _attitude_verbs(entries: Entries) -> AttitudeVerbs:
         not_after_possession=frozenset(entries.words("not_after_have", fold=True, where=light,
                                                      path="light_verbs.not_after_have")),
         agent_pronouns=_set(entries, "agent_pronouns"), intention_nouns=_set(entries, "intention_nouns"),
-        no_object_fallback=_set(entries, "no_object_fallback"), physical_verbs=_set(entries, "physical_verbs"),
+        no_object_fallback=_set(entries, "no_object_fallback"), agenda_verbs=_set(entries, "agenda_verbs"),
+        physical_verbs=_set(entries, "physical_verbs"),
         physical_targets=_set(entries, "physical_targets"))
 
 
@@ -221,7 +223,7 @@ class Relays:
     pattern: re.Pattern[str]              # any phrase as whole words, longest first, any case
     outlet_words: frozenset[str]          # "agency", "tv", "reuters": a name with one is an outlet
     channel_prepositions: frozenset[str]  # "said on Telegram", "via state media"
-    outlet_modifiers: frozenset[str] = frozenset()  # "state television": read with outlet words
+    outlet_modifiers: frozenset[str]      # "state television": read with outlet words
 
 
 @vocabulary("relays")

@@ -76,7 +76,7 @@ def attitude_claim(cue: Token, units: Units, unit_of: dict[int, int], doc: Doc, 
     kind = words.verbs[lemma][0] if lemma in words.verbs else (fallback[0] if fallback else None)
     if (noun is None and kind is None) or cue.pos_ not in ("VERB", "AUX"):
         return None
-    if noun is None and fallback is None and _purpose_infinitive(cue):
+    if lemma in words.agenda_verbs and _purpose_infinitive(cue):
         return None  # "will hold a meeting to discuss the attack": what a meeting is for, not a position
     us, ue = units[unit_of[cue.i]]
     if cue.tag_ == "VBN" and (_passive(cue) or cue.dep_ == "acl"):
@@ -93,7 +93,8 @@ def attitude_claim(cue: Token, units: Units, unit_of: dict[int, int], doc: Doc, 
 
 def _purpose_infinitive(verb: Token) -> bool:
     """"to discuss" as the purpose of another verb or noun ("hold a meeting to discuss …", "travelled to Ankara
-    to discuss …"), not the object of a verb of wanting ("wants to discuss …" is an xcomp)."""
+    to discuss …"), not the object of a verb of wanting ("wants to discuss …" is an xcomp); only for
+    ``agenda_verbs`` ("the latest newspaper to endorse Clinton" is a position)."""
     return verb.tag_ == "VB" and verb.dep_ in ("advcl", "acl", "relcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
