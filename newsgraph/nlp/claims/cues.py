@@ -165,6 +165,8 @@ def verb_subject(cue: Token) -> tuple[Token | None, bool]:
         for nxt in subjects[1:]:
             if nxt.i == subject.i + 1 and "-" in (nxt.text, subject.text):
                 subject = nxt
+            elif subject.i < nxt.i < cue.i and any(t.is_quote for t in cue.doc[subject.i:nxt.left_edge.i]):
+                subject = nxt  # '"… caused deaths" state television reported': the subject after the quote
         return subject, False
     quoting = quoting_verb(cue)
     if quoting is not None:  # "TASS quoted Peskov as saying …": Peskov says it (TASS relays it)
