@@ -41,6 +41,7 @@ class ReportingVerbs:
     addressee_verbs: frozenset[str]                 # "told reporters": the object is the hearer
     closing_verbs: frozenset[str]                   # "…, the Observatory said.": a frame that closes a sentence
     gapless_verbs: frozenset[str]                   # ... and takes no object ("the guides I wrote" is no frame)
+    performative_verbs: frozenset[str]              # "declared a caliphate": with a bare object, an act
 
     def takes_phrase_content(self, lemma: str) -> bool:
         """An object, an infinitive or a prepositional phrase of the verb can be what was said."""
@@ -76,7 +77,8 @@ def _reporting_verbs(entries: Entries) -> ReportingVerbs:
         quoting_verbs=_set(entries, "quoting_verbs"), anonymity_contents=_set(entries, "anonymity_contents"),
         figure_verbs=_set(entries, "figure_verbs"), figure_nouns=_set(entries, "figure_nouns"),
         inverting_verbs=verbs("inverting_verbs"), addressee_verbs=verbs("addressee_verbs"),
-        closing_verbs=verbs("closing_verbs"), gapless_verbs=verbs("gapless_verbs"))
+        closing_verbs=verbs("closing_verbs"), gapless_verbs=verbs("gapless_verbs"),
+        performative_verbs=verbs("performative_verbs"))
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ class AttitudeVerbs:
     agent_pronouns: frozenset[str]                # pronouns that can hold a position ("he", "we")
     intention_nouns: frozenset[str]               # "Clinton's plan to …"
     no_object_fallback: frozenset[str]            # reporting verbs whose bare object is not what was said
+    agenda_verbs: frozenset[str]                  # "a meeting to discuss …": a purpose, not a position
     physical_verbs: frozenset[str]                # "attacked" ...
     physical_targets: frozenset[str]              # ... "50 vessels": violence, not a position
 
@@ -143,7 +146,8 @@ def _attitude_verbs(entries: Entries) -> AttitudeVerbs:
         not_after_possession=frozenset(entries.words("not_after_have", fold=True, where=light,
                                                      path="light_verbs.not_after_have")),
         agent_pronouns=_set(entries, "agent_pronouns"), intention_nouns=_set(entries, "intention_nouns"),
-        no_object_fallback=_set(entries, "no_object_fallback"), physical_verbs=_set(entries, "physical_verbs"),
+        no_object_fallback=_set(entries, "no_object_fallback"), agenda_verbs=_set(entries, "agenda_verbs"),
+        physical_verbs=_set(entries, "physical_verbs"),
         physical_targets=_set(entries, "physical_targets"))
 
 
@@ -164,6 +168,8 @@ class ClaimSources:
     body_nouns: frozenset[str]            # "the group", "the monitor": an organisation, never "he" or "she"
     generic_body_nouns: frozenset[str]    # "the group", "the watchdog": an organisation, no state's organ
     generic_person_nouns: frozenset[str]  # "the analyst", "the source": a person, named by no office
+    negative_determiners: frozenset[str]  # "No group has claimed …": no source
+    negative_pronouns: frozenset[str]     # "nobody said …"
 
 
 @vocabulary("claims_sources")
@@ -186,7 +192,9 @@ def _claims_sources(entries: Entries) -> ClaimSources:
         anaphoric_determiners=_set(entries, "anaphoric_determiners"),
         placeholder_subjects=_set(entries, "placeholder_subjects"), body_nouns=speaker_nouns("body_nouns"),
         generic_body_nouns=speaker_nouns("generic_body_nouns"),
-        generic_person_nouns=speaker_nouns("generic_person_nouns"))
+        generic_person_nouns=speaker_nouns("generic_person_nouns"),
+        negative_determiners=_set(entries, "negative_determiners"),
+        negative_pronouns=_set(entries, "negative_pronouns"))
 
 
 @dataclass(frozen=True)
@@ -215,6 +223,7 @@ class Relays:
     pattern: re.Pattern[str]              # any phrase as whole words, longest first, any case
     outlet_words: frozenset[str]          # "agency", "tv", "reuters": a name with one is an outlet
     channel_prepositions: frozenset[str]  # "said on Telegram", "via state media"
+    outlet_modifiers: frozenset[str]      # "state television": read with outlet words
 
 
 @vocabulary("relays")
@@ -223,6 +232,7 @@ def _relays(entries: Entries) -> Relays:
     longest_first = sorted(phrases, key=len, reverse=True)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in longest_first) + r")\b", re.IGNORECASE)
     return Relays(phrases=phrases, pattern=pattern, outlet_words=_set(entries, "outlet_words"),
+                  outlet_modifiers=_set(entries, "outlet_modifiers"),
                   channel_prepositions=_set(entries, "channel_prepositions"))
 
 

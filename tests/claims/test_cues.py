@@ -219,3 +219,9 @@ def test_asking_not_to_be_named_is_no_claim() -> None:
     run = Run("A resident of Banibangou, who asked not to be named, said the soldiers had left. An official, "
               "speaking on condition of anonymity, said five people died.")
     assert [c.text for c in run.claims] == ["the soldiers had left", "five people died"]
+
+
+def test_the_subject_after_a_closing_quote_mark_is_the_speaker() -> None:
+    run = Run('"Two explosions near the school caused deaths and injuries" Syrian state television reported.')
+    claim = run.one("Two explosions")
+    assert claim.speaker_text == "Syrian state television"  # not "deaths", a second subject to the parser

@@ -47,3 +47,31 @@ def test_a_date_or_a_list_is_no_speaker() -> None:
               "Daily News; Williams reports for the News-Press.")
     assert not any(c.cue == "claimed" for c in run.claims)
     assert not any("Glorioso reports" in c.text for c in run.claims)
+
+
+def test_surname_alone_before_the_verb_is_the_person_named_before() -> None:
+    run = Run("Opposition spokesman Karim Haddad said that the talks had failed. Homs has seen the worst shelling "
+              "since the siege began Haddad said adding that the army had not advanced.")
+    claim = run.one("Homs has seen")
+    assert run.name(claim.speaker) == "Karim Haddad"  # not "Homs", the subject the parser gave "said"
+    assert claim.text == "Homs has seen the worst shelling since the siege began"
+
+
+def test_a_name_inside_the_subjects_relative_clause_is_not_the_speaker() -> None:
+    run = Run("Lindqvist who earlier met the head of the Norwegian Refugee Council called the raid a grave "
+              "breach of the truce.")
+    claim = run.one("grave breach")
+    assert claim.speaker_text == "Lindqvist"
+
+
+def test_outlet_quoting_a_source_at_the_end_of_the_sentence() -> None:
+    run = Run("Air strikes killed 30 fighters near the city of Idlib the state news agency TASS cited the "
+              "defence ministry as saying on Friday. The convoy was hit twice Ukrainian news agencies quoted "
+              "the governor as saying.")
+    strikes = run.one("Air strikes killed")
+    assert strikes.cue == "saying" and "defence ministry" in (strikes.speaker_text or "")
+    assert run.names(strikes.via) == {"TASS"}
+    assert strikes.text == "Air strikes killed 30 fighters near the city of Idlib"
+    convoy = run.one("The convoy was hit twice")
+    assert convoy.speaker_text == "the governor" and convoy.text == "The convoy was hit twice"
+    assert not any(c.cue in ("cited", "quoted") for c in run.claims)  # the outlet relays, it claims nothing

@@ -31,3 +31,11 @@ def test_a_surname_is_the_person_named_before() -> None:
     run = Run("French Foreign Minister Laurent Fabius spoke with the head of the coalition. Fabius said the "
               "attack was a horrendous tragedy.")
     assert run.name(run.one("horrendous tragedy").speaker) == "Laurent Fabius"
+
+
+def test_person_named_at_the_end_of_a_title_phrase_without_commas() -> None:
+    run = Run("The UN humanitarian coordinator in Yemen Julien Harneis said in a statement that two aid "
+              "workers were killed. The lawyer for Ahmed Saleh said the charges were false.")
+    assert run.name(run.one("two aid workers").speaker) == "Julien Harneis"
+    lawyer = run.one("charges were false")  # the object of "for" is whom the lawyer speaks for
+    assert lawyer.speaker is None and lawyer.speaker_text == "The lawyer"

@@ -91,3 +91,11 @@ def test_claims_add_little_to_parse_time(dev: Run) -> None:
     start = time.perf_counter()
     extract_claims(dev.trace.parsed, dev.index)
     assert time.perf_counter() - start < 0.5
+
+
+def test_acts_and_denied_sources_are_no_claims() -> None:
+    run = Run("No group has claimed responsibility for the bombing. The rebels declared a ceasefire across the "
+              "province. The ministers will hold a meeting on Monday to discuss the blockade. The court "
+              "declared the vote invalid. The envoy said the ceasefire was holding.")
+    assert [c.cue for c in run.claims] == ["declared", "said"]  # "declared the vote invalid" still reports
+    assert run.one("the vote invalid").speaker_text == "The court"

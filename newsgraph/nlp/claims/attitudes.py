@@ -76,6 +76,8 @@ def attitude_claim(cue: Token, units: Units, unit_of: dict[int, int], doc: Doc, 
     kind = words.verbs[lemma][0] if lemma in words.verbs else (fallback[0] if fallback else None)
     if (noun is None and kind is None) or cue.pos_ not in ("VERB", "AUX"):
         return None
+    if lemma in words.agenda_verbs and _purpose_infinitive(cue):
+        return None  # "will hold a meeting to discuss the attack": what a meeting is for, not a position
     us, ue = units[unit_of[cue.i]]
     if cue.tag_ == "VBN" and (_passive(cue) or cue.dep_ == "acl"):
         return _passive_agent(cue, us, ue, doc)  # "is supported by X"; not "a group known as …"
@@ -87,6 +89,14 @@ def attitude_claim(cue: Token, units: Units, unit_of: dict[int, int], doc: Doc, 
     if content is None:
         return None
     return CueMatch(cue=cue, subject=subject, inherited=inherited, content=content, kind="verb")
+
+
+def _purpose_infinitive(verb: Token) -> bool:
+    """"to discuss" as the purpose of another verb or noun ("hold a meeting to discuss …", "travelled to Ankara
+    to discuss …"), not the object of a verb of wanting ("wants to discuss …" is an xcomp); only for
+    ``agenda_verbs`` ("the latest newspaper to endorse Clinton" is a position)."""
+    return verb.tag_ == "VB" and verb.dep_ in ("advcl", "acl", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def adjective_claim(adj: Token, units: Units, unit_of: dict[int, int], doc: Doc,

@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph import vocab
 from newsgraph.geo.countries import country_code, demonym_country
-from newsgraph.nlp.claims.speakers import Spoken, by_surname, fits, spoken, titled_name
+from newsgraph.nlp.claims.speakers import Spoken, by_surname, fits, name_after_title, spoken, titled_name
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.vocab.claims import ClaimSources
 from newsgraph.vocab.common import CommonWords, GivenNames, Titles
@@ -102,7 +102,8 @@ class SpeakerResolver:
     # -- named and descriptive speakers -------------------------------------------------
 
     def _named(self, core: SpacySpan, head: Token) -> Referent:
-        hit = self.index.entity_at(head.idx, head.idx + len(head.text)) or titled_name(self.index, core, head)
+        hit = (self.index.entity_at(head.idx, head.idx + len(head.text)) or titled_name(self.index, core, head)
+               or name_after_title(self.index, head))
         if hit:
             self._learn(hit, core, head)
             return hit

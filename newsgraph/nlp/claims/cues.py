@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph import vocab
 from newsgraph.nlp.claims.contents import VerbFrame, verb_content
-from newsgraph.nlp.claims.runons import inverted_source, run_on_speaker, speaker_word
+from newsgraph.nlp.claims.runons import inverted_source, quoted_end_frame, run_on_speaker, speaker_word
 from newsgraph.nlp.claims.spans import CueMatch, Offsets, Unit, Units, clip_subtrees, trim_span
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.settings import settings
@@ -77,6 +77,10 @@ def verb_claim(cue: Token, units: Units, unit_of: dict[int, int], quotes: list[O
     colon_after = doc[ue - 1].text == ":" or (cue.i + 1 < ue and doc[cue.i + 1].text == ":")
     if content is None and colon_after:
         content = _next_unit(ue, units, unit_of, doc)
+    quoting = quoting_verb(cue) if content is None else None
+    if quoting is not None:  # "… Rossiya 24 cited the defence ministry as saying on Thursday."
+        before = quoted_end_frame(cue, quoting, us, ue, names)
+        content = trim_span(doc, *before) if before is not None else None
     if content is None:  # "… by morning said the head of the medical team": parsed, but nothing after it
         return _inverted_claim(cue, us, ue, doc) if subject.i > cue.i else None
     return CueMatch(cue=cue, subject=subject, inherited=inherited, content=content, kind="verb", source_span=source)
@@ -161,6 +165,8 @@ def verb_subject(cue: Token) -> tuple[Token | None, bool]:
         for nxt in subjects[1:]:
             if nxt.i == subject.i + 1 and "-" in (nxt.text, subject.text):
                 subject = nxt
+            elif subject.i < nxt.i < cue.i and any(t.is_quote for t in cue.doc[subject.i:nxt.left_edge.i]):
+                subject = nxt  # '"… caused deaths" state television reported': the subject after the quote
         return subject, False
     quoting = quoting_verb(cue)
     if quoting is not None:  # "TASS quoted Peskov as saying …": Peskov says it (TASS relays it)

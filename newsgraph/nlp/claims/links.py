@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from newsgraph import vocab
 from newsgraph.nlp.claims.cues import quoting_verb
 from newsgraph.nlp.claims.frames import content_stance
-from newsgraph.nlp.claims.runons import has_clause
+from newsgraph.nlp.claims.runons import has_clause, outlet_before
 from newsgraph.nlp.claims.spans import QUOTE_MARK, Attribution, Offsets, Units
 from newsgraph.nlp.claims.speakers import names_outlet
 from newsgraph.nlp.dateline import Dateline
@@ -122,16 +122,23 @@ def channel_relays(out: list[Attribution], doc: Doc, index: EntityIndex) -> list
             continue
         cue = doc[a.cue_token]
         found = list(a.via)
-        for eid in _quoting_outlets(cue, index) + _channels(cue, a, index):
+        for eid in _quoting_outlets(cue, a, index) + _channels(cue, a, index):
             if eid != a.speaker and eid not in found:
                 found.append(eid)
         result.append(replace(a, via=tuple(found)) if len(found) > len(a.via) else a)
     return result
 
 
-def _quoting_outlets(cue: Token, index: EntityIndex) -> list[str]:
-    """The organisations that are the subject of "the state news agency TASS quoted Peskov as saying …"."""
+def _quoting_outlets(cue: Token, a: Attribution, index: EntityIndex) -> list[str]:
+    """The organisations that are the subject of "the state news agency TASS quoted Peskov as saying …", or
+    named in the outlet phrase after what was said ("… Rossiya 24 state television cited X as saying")."""
     quoting = quoting_verb(cue)
+    if quoting is not None and a.content[1] <= quoting.idx:
+        first = cue.doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
+        lo = outlet_before(quoting, first.start, index) if first is not None and len(first) else None
+        if lo is not None:
+            return [eid for s, _, eid in index.mentions_within(cue.doc[lo].idx, quoting.idx)
+                    if index[eid].type not in ("GPE", "LOC") and s >= a.content[1]]
     found = []
     for subject in (c for c in (quoting.children if quoting is not None else ()) if c.dep_ == "nsubj"):
         right = subject.right_edge

@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import vocab
+from newsgraph.nlp.claims.speakers import by_surname
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.vocab.claims import ClaimSources, ReportingVerbs
 
@@ -104,6 +105,50 @@ def end_frame(cue: Token, source_lo: int, source_hi: int, start: int, end: int) 
     return start, source_lo - 1
 
 
+def quoted_end_frame(cue: Token, quoting: Token, start: int, end: int,
+                     names: EntityIndex | None) -> tuple[int, int] | None:
+    """"… killed 49 militants Russian state television cited the defence ministry as saying on Thursday": the
+    quoted source said what comes before the outlet that quotes it, when "as saying" closes the unit."""
+    doc = cue.doc
+    last = end - 1
+    while last > quoting.i and (doc[last].is_punct or doc[last].is_space or doc[last].is_quote):
+        last -= 1
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in cue.children) or last > quoting.right_edge.i or any(
+            c.dep_ not in ("dobj", *TAIL_DEPS) for c in quoting.rights):
+        return None  # "as saying the talks failed" reports what follows; here nothing follows but the tail
+    lo = outlet_before(quoting, start, names)
+    if lo is None or not has_clause(doc, start, lo) or doc[lo - 1].lower_ in RELATIVES:
+        return None
+    return start, lo - 1
+
+
+def outlet_before(verb: Token, start: int, names: EntityIndex | None) -> int | None:
+    """Where the outlet phrase right before ``verb`` starts, read from the words: outlet words and their
+    modifiers ("state television channel", "Russian news agencies"), names of outlets ("Rossiya 24") and a
+    country owning them ("Russias"); None when the word before the verb is no outlet's."""
+    doc = verb.doc
+    relays = vocab.load("relays")
+    mentions = names.mentions_within(doc[start].idx, verb.idx) if names is not None else []
+    lo = verb.i
+    while lo - 1 >= start:
+        tok = doc[lo - 1]
+        mention = next((m for m in mentions if m[0] <= tok.idx < m[1]), None)
+        place = mention is not None and names is not None and names[mention[2]].type in ("GPE", "LOC")
+        owner = place and lo < verb.i and doc[lo].tag_ == "POS"  # "Russias Rossiya 24": the country owns it
+        outlet_word = tok.lower_ in relays.outlet_words or tok.lemma_.lower() in relays.outlet_words
+        if outlet_word or tok.lower_ in relays.outlet_modifiers or tok.pos_ == "ADJ" or (
+                mention is not None and (not place or owner)) or (tok.tag_ == "POS" and lo < verb.i):
+            lo -= 1
+        elif tok.tag_ == "DT":  # "the state news agency"; not "hit twice" (a predeterminer to the tagger)
+            lo -= 1
+            break
+        else:
+            break
+    words = {t.lower_ for t in doc[lo:verb.i]} | {t.lemma_.lower() for t in doc[lo:verb.i]}
+    return lo if lo < verb.i and (words & relays.outlet_words or any(
+        m[0] >= doc[lo].idx for m in mentions)) else None
+
+
 def _reported_by_frame_before(cue: Token) -> bool:
     """The cue is in what a reporting verb before it reports, and that verb's subject is no "I" or "we" ("I
     hope this will wake them up British Foreign Secretary William Hague told reporters" lost its quote marks:
@@ -173,8 +218,8 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
     doc = cue.doc
     if subject is None or inherited:
         return run_on_source(cue, us, names)
-    if subject.i > cue.i:
-        return None
+    if subject.i > cue.i or _has_relative_clause(subject, cue):
+        return None  # "Fabius who earlier spoke with the head of the Coalition called …": Fabius calls
     found = run_on_source(cue, us, names, named_only=True)
     if found is None or found[0].start <= subject.i:
         return None
@@ -186,13 +231,25 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
     return found
 
 
+def _has_relative_clause(subject: Token, cue: Token) -> bool:
+    """The subject is followed by a relative clause of its own before the verb ("Fabius who …", "the
+    Observatory which monitors the fighting …"): a name at the clause's end is inside it, not the speaker."""
+    doc = subject.doc
+    nxt = doc[subject.i + 1] if subject.i + 1 < cue.i else None
+    return nxt is not None and nxt.tag_ in ("WP", "WDT") and any(
+        c.dep_ == "relcl" and c.i < cue.i for c in subject.children)
+
+
 def _named_before(tok: Token, start: int, names: EntityIndex | None) -> Span | None:
     """The mention of a person, organisation or country that ends at ``tok``, as a span of tokens, with a
-    mention joined to it by "and" ("Obama and Clinton")."""
+    mention joined to it by "and" ("Obama and Clinton"); or the surname of a person named before."""
     if names is None:
         return None
     doc = tok.doc
     span = _mention_ending(doc, tok.idx + len(tok.text), start, names)
+    if span is None and tok.pos_ == "PROPN" and by_surname(names, tok) is not None:
+        # "… since World War II Steifo said" after "Abdul Ahad Steifo": the surname alone is no mention
+        return doc[tok.i:tok.i + 1]
     if span is not None and span.start - 2 >= start and doc[span.start - 1].lower_ in ("and", "&"):
         first = _mention_ending(doc, doc[span.start - 2].idx + len(doc[span.start - 2].text), start, names)
         if first is not None:

@@ -86,6 +86,33 @@ def titled_name(index: EntityIndex, core: Span, head: Token) -> str | None:
     return None
 
 
+def name_after_title(index: EntityIndex, head: Token) -> str | None:
+    """The person named at the end of a title phrase without commas: "the UN Resident Representative in Syria
+    Ali al-Zaatari said", "the head of the tribe Sheikh Rafaa al-Raju called" (the parser heads the phrase at
+    the title). Not a name that is a preposition's whole object ("the lawyer for Ahmed Ali", "the son of
+    President Hafez al-Assad" speak for someone else)."""
+    titles: Titles = vocab.load("titles")
+    sources = _sources()
+    lower = head.lower_
+    if not (titles.is_head(lower) or lower in sources.person_nouns) or lower in sources.body_nouns:
+        return None
+    doc, right = head.doc, head.right_edge
+    for second in head.head.children:  # the parser may make the name a second subject of the verb
+        if second.dep_ == "nsubj" and head.i < second.i < head.head.i and second.right_edge.i > right.i:
+            right = second.right_edge
+    end = right.idx + len(right.text)
+    for start, stop, eid in index.mentions_within(head.idx + len(head.text), end):
+        span = doc.char_span(start, stop, alignment_mode="expand")
+        if stop != end or index[eid].type != "PER" or span is None or not len(span):
+            continue
+        before = span.start - 1
+        while before > head.i and titles.is_title_word(doc[before].lower_):
+            before -= 1  # the name's own title ("Sheikh", "President") belongs to it
+        if before > head.i and doc[before].pos_ in ("NOUN", "PROPN"):
+            return eid
+    return None
+
+
 def by_surname(index: EntityIndex, head: Token) -> str | None:
     """"Fabius called …" after "Laurent Fabius": the person or organisation named before whose name ends in
     this word (the latest such mention)."""

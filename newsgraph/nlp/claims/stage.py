@@ -118,7 +118,8 @@ def find_attributions(parsed: Parsed, index: EntityIndex) -> list[Attribution]:
     cue_starts = frozenset(m.cue.idx for m in matches)
     # "who asked not to be named", "speaking on condition of anonymity": how a source spoke, not what it said
     anonymity = vocab.load("reporting_verbs").anonymity_contents
-    matches = [m for m in matches if text[m.content[0]:m.content[1]].strip(" ,.;").lower() not in anonymity]
+    matches = [m for m in matches if text[m.content[0]:m.content[1]].strip(" ,.;").lower() not in anonymity
+               and not _no_source(m.subject)]
     resolver = SpeakerResolver(index)
     out = [attribution_from_match(m, doc, text, quotes, units, unit_of, resolver, cue_starts) for m in matches]
     out = continued_quotes(out, quotes, text, units, doc)
@@ -155,7 +156,7 @@ def _match_at(tok: Token, units: Units, unit_of: dict[int, int], quotes: list[Of
     attitudes: AttitudeVerbs = vocab.load("attitude_verbs")
     lemma = tok.lemma_.lower()
     unit = units[unit_of[tok.i]]
-    if cites_for_frame(tok):
+    if cites_for_frame(tok) or (lemma in verbs.performative_verbs and _performs_act(tok)) or _quotes_as_saying(tok):
         return None
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         return according_claim(tok, unit, doc)
@@ -178,3 +179,26 @@ def _match_at(tok: Token, units: Units, unit_of: dict[int, int], quotes: list[Of
     if tok.text == ":" and speaker_label(tok, unit[0]):
         return transcript_claim(tok, units, unit_of, doc)
     return None
+
+
+def _no_source(subject: Token) -> bool:
+    """"No group has claimed responsibility", "nobody said …": the subject denies there is a source."""
+    sources = vocab.load("claims_sources")
+    return subject.lower_ in sources.negative_pronouns or any(
+        c.dep_ == "det" and c.lower_ in sources.negative_determiners for c in subject.children)
+
+
+def _performs_act(verb: Token) -> bool:
+    """"declared a caliphate", "declared a unilateral pause": a plain object with no clause or predicate
+    after it is what the verb does, not what it reports ("declared that …", "declared him the winner" report)."""
+    children = list(verb.children)
+    return any(c.dep_ == "dobj" for c in children) and not any(
+        c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") for c in children)
+
+
+def _quotes_as_saying(verb: Token) -> bool:
+    """"cited the defence ministry as saying …": the quoted source's claim is read at "saying" (this verb is
+    its relay), so the quoting verb is no claim of its own."""
+    quoting = vocab.load("reporting_verbs").quoting_verbs
+    return verb.lemma_.lower() in quoting and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children)
