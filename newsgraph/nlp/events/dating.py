@@ -15,7 +15,11 @@ clause.  Repairs for what the small parser gets wrong, each still inside one cla
 - a coordinated verb that names no event and has no subject of its own continues the event
   before it: "encircled the town and entered its districts on June 23" dates the encircling;
 - an event noun and the participle or relative clause that tells the same event share one
-  date ("an agreement with the US, signed in 1998"; "the July 2023 coup that ousted Bazoum").
+  date ("an agreement with the US, signed in 1998"; "the July 2023 coup that ousted Bazoum");
+- an event noun and the verb it is the subject of, or the event whose "in" / "during" phrase it
+  is, tell one event when their types agree, and share one date: "A suspected gas attack [...]
+  killed 58 people [...] on Tuesday", "21 people were killed on Sunday in a rebel mortar attack
+  on Aleppo".
 
 Nothing is guessed from elsewhere in the sentence here; discourse.py adds the dates a "when"
 clause or an event told again gives.
@@ -55,6 +59,7 @@ def attach_dates(doc: Doc, anchors: dict[int, Draft | None], twins: dict[int, li
         if draft is not None and steps < draft.date_distance:
             draft.date, draft.date_distance = mention, steps
     _pass_to_clause(doc, anchors)
+    _share_one_telling(doc, anchors)
 
 
 def _subject_event(verb: Token, span: Span, anchors: dict[int, Draft | None]) -> Draft | None:
@@ -77,6 +82,30 @@ def _pass_to_clause(doc: Doc, anchors: dict[int, Draft | None]) -> None:
             other = anchors.get(child.i) if child.dep_ in ("relcl", "acl") else None
             if other is not None and other.date is None and other.type == draft.type and _has_participants(other):
                 other.date, other.date_distance = draft.date, draft.date_distance + 1
+
+
+# an event noun in these phrases of an event of its type tells that event: "killed in an air strike"
+_TELLING_PREPS = frozenset({"in", "during"})
+
+
+def _share_one_telling(doc: Doc, anchors: dict[int, Draft | None]) -> None:
+    """An event noun and the event it is the subject of ('the attack killed') or the "in" phrase of
+    ('were killed in an attack'), of one type: one event, told twice; the undated one takes the other's date."""
+    for index, noun in anchors.items():
+        if noun is None or noun.anchor.i != index or doc[index].pos_ != "NOUN":
+            continue
+        tok = doc[index]
+        if tok.dep_ in SUBJECT_DEPS:
+            other = anchors.get(tok.head.i)
+        elif tok.dep_ == "pobj" and tok.head.lower_ in _TELLING_PREPS:
+            other = anchors.get(tok.head.head.i)
+        else:
+            continue
+        if other is None or other is noun or other.type != noun.type:
+            continue
+        undated, dated = (noun, other) if noun.date is None else (other, noun)
+        if undated.date is None and dated.date is not None:
+            undated.date, undated.date_distance = dated.date, dated.date_distance + 1
 
 
 def _has_participants(draft: Draft) -> bool:
