@@ -118,6 +118,13 @@ def test_an_event_noun_and_the_verb_it_drives_share_one_date() -> None:
     assert attack.date == "2016-09-18" and "Aleppo" in participants(doc, attack)
 
 
+def test_a_relative_clause_tells_who_made_its_event_and_when() -> None:
+    doc = extract("Russian air strikes have battered parts of Idlib despite a ceasefire that Turkey and Russia "
+                  "brokered in December according to the Observatory.", PUBLISHED)
+    ceasefire = event(doc, "ceasefire")
+    assert ceasefire.date == "2015-12" and {"Turkey", "Russia"} <= participants(doc, ceasefire)
+
+
 def test_a_headline_takes_the_date_of_the_lead() -> None:
     doc = extract("Car bomb kills 12 in Syrian town of Azaz. A car bomb killed 12 people in the Syrian town of "
                   "Azaz on Wednesday a monitor said.", PUBLISHED)

@@ -15,7 +15,9 @@ clause.  Repairs for what the small parser gets wrong, each still inside one cla
 - a coordinated verb that names no event and has no subject of its own continues the event
   before it: "encircled the town and entered its districts on June 23" dates the encircling;
 - an event noun and the participle or relative clause that tells the same event share one
-  date ("an agreement with the US, signed in 1998"; "the July 2023 coup that ousted Bazoum");
+  date ("an agreement with the US, signed in 1998"; "the July 2023 coup that ousted Bazoum"), and
+  a past relative clause whose verb names no event dates its event noun ("a ceasefire that Turkey
+  and Russia brokered in December", "an offensive that began on June 3");
 - an event noun and the verb it is the subject of, or the event whose "in" / "during" phrase it
   is, tell one event when their types agree, and share one date: "A suspected gas attack [...]
   killed 58 people [...] on Tuesday", "21 people were killed on Sunday in a rebel mortar attack
@@ -126,8 +128,15 @@ def _reached(span: Span, anchors: dict[int, Draft | None]) -> tuple[int, int] | 
         if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and not _shares_subject(tok)):
             return None
         if tok.dep_ in CLAUSE_DEPS and not _shares_main_time(tok):
-            return None
+            return (tok.head.i, steps + 1) if _tells_of_its_noun(tok, anchors) else None
         tok, steps = tok.head, steps + 1
+
+
+def _tells_of_its_noun(verb: Token, anchors: dict[int, Draft | None]) -> bool:
+    """'a ceasefire that Turkey and Russia brokered in December', 'an offensive which began last weekend':
+    a relative clause in the past whose verb names no event of its own tells when its event noun happened."""
+    return (verb.dep_ in ("relcl", "acl") and verb.i not in anchors and verb.tag_ in ("VBD", "VBN")
+            and anchors.get(verb.head.i) is not None)
 
 
 def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:
