@@ -118,6 +118,16 @@ def test_an_event_noun_and_the_verb_it_drives_share_one_date() -> None:
     assert attack.date == "2016-09-18" and "Aleppo" in participants(doc, attack)
 
 
+def test_a_participle_of_the_result_shares_its_verbs_date() -> None:
+    # no commas: the parser hangs "killing" on the object, and "on Thursday" on "injuring"
+    doc = extract("Ten Russian raids hit the Islamic State-held city of Raqqa and its outskirts killing at least 30 "
+                  "people and injuring dozens on Thursday.", PUBLISHED)
+    hit = event(doc, "hit")
+    assert hit.date == "2016-09-15" and "Islamic State" in participants(doc, hit)
+    doc = extract("An Israeli plane hit a car on Tuesday killing two men in the town of Hader.", PUBLISHED)
+    assert event(doc, "killing").date == "2016-09-20"
+
+
 def test_a_relative_clause_tells_who_made_its_event_and_when() -> None:
     doc = extract("Russian air strikes have battered parts of Idlib despite a ceasefire that Turkey and Russia "
                   "brokered in December according to the Observatory.", PUBLISHED)

@@ -21,7 +21,8 @@ clause.  Repairs for what the small parser gets wrong, each still inside one cla
 - an event noun and the verb it is the subject of, or the event whose "in" / "during" phrase it
   is, tell one event when their types agree, and share one date: "A suspected gas attack [...]
   killed 58 people [...] on Tuesday", "21 people were killed on Sunday in a rebel mortar attack
-  on Aleppo".
+  on Aleppo"; so do a verb and the participle with no subject that tells its result ("raids hit
+  Raqqa killing 30 people and injuring dozens on Thursday").
 
 Nothing is guessed from elsewhere in the sentence here; discourse.py adds the dates a "when"
 clause or an event told again gives.
@@ -91,23 +92,38 @@ _TELLING_PREPS = frozenset({"in", "during"})
 
 
 def _share_one_telling(doc: Doc, anchors: dict[int, Draft | None]) -> None:
-    """An event noun and the event it is the subject of ('the attack killed') or the "in" phrase of
-    ('were killed in an attack'), of one type: one event, told twice; the undated one takes the other's date."""
-    for index, noun in anchors.items():
-        if noun is None or noun.anchor.i != index or doc[index].pos_ != "NOUN":
-            continue
-        tok = doc[index]
-        if tok.dep_ in SUBJECT_DEPS:
-            other = anchors.get(tok.head.i)
-        elif tok.dep_ == "pobj" and tok.head.lower_ in _TELLING_PREPS:
-            other = anchors.get(tok.head.head.i)
-        else:
-            continue
-        if other is None or other is noun or other.type != noun.type:
-            continue
-        undated, dated = (noun, other) if noun.date is None else (other, noun)
-        if undated.date is None and dated.date is not None:
-            undated.date, undated.date_distance = dated.date, dated.date_distance + 1
+    """Two words that tell one event, of one type: the undated one takes the other's date.  Twice over, so
+    a date passes along a chain ('hit the city killing 30 and injuring dozens on Thursday')."""
+    for _ in range(2):
+        for index, draft in anchors.items():
+            if draft is None or draft.anchor.i != index:
+                continue
+            other = _told_with(doc[index], anchors)
+            if other is None or other is draft or other.type != draft.type:
+                continue
+            undated, dated = (draft, other) if draft.date is None else (other, draft)
+            if undated.date is None and dated.date is not None:
+                undated.date, undated.date_distance = dated.date, dated.date_distance + 1
+
+
+def _told_with(tok: Token, anchors: dict[int, Draft | None]) -> Draft | None:
+    """The event ``tok`` tells again in its clause: an event noun's verb ('the attack killed'), the event
+    whose "in" phrase it is ('were killed in an attack'); a subjectless participle's main verb ('raids hit
+    Raqqa killing 30', 'ambushed a convoy on Saturday, killing 19') or the participle it is joined to."""
+    if tok.pos_ == "NOUN" and tok.dep_ in SUBJECT_DEPS:
+        return anchors.get(tok.head.i)
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _TELLING_PREPS:
+        return anchors.get(tok.head.head.i)
+    if tok.pos_ != "VERB" or tok.tag_ != "VBG" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in tok.children):
+        return None
+    if tok.dep_ == "advcl" or (tok.dep_ == "conj" and tok.head.tag_ == "VBG"):
+        return anchors.get(tok.head.i)
+    if tok.dep_ == "acl":  # commas stripped: "hit the city and its outskirts killing 30" hangs it on the object
+        noun = tok.head
+        while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        return anchors.get(noun.head.i) if noun.dep_ == "dobj" else None
+    return None
 
 
 def _has_participants(draft: Draft) -> bool:
