@@ -102,7 +102,8 @@ class ArgumentReader(TriggerTyper):
         """'a ceasefire that Turkey and Russia brokered', 'the offensive the army launched': an object relative
         clause in the past whose verb names no event of its own says who made the event."""
         subject_is_relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in clause.children)
-        return clause.tag_ in ("VBD", "VBN") and not subject_is_relative and self._verb_type(clause) is None
+        return (clause.tag_ in ("VBD", "VBN") and not subject_is_relative and self._verb_type(clause) is None
+                and self._lemma(clause) not in self.lex.commitment_cues)  # "the attack sources said": a report
 
     def _claimant(self, noun: Token) -> Token | None:
         """'IS claimed the bombing', 'X claimed responsibility for the attack': the verb whose subject

@@ -44,14 +44,15 @@ _NP_WALK = frozenset({"prep", "pobj", "compound", "amod", "nmod", "poss", "appos
 
 
 def attach_dates(doc: Doc, anchors: dict[int, Draft | None], twins: dict[int, list[Draft]],
-                 dates: list[DateMention]) -> None:
+                 dates: list[DateMention], reporting: frozenset[str] = frozenset()) -> None:
     """Give each event the nearest date that reaches it (``anchors``: token index -> its event,
-    None for triggers that are negated or hypothetical and so take no date)."""
+    None for triggers that are negated or hypothetical and so take no date; ``reporting``: lemmas of
+    reporting verbs, whose dates are when something was said)."""
     for mention in dates:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        found = _reached(span, anchors)
+        found = _reached(span, anchors, reporting)
         if found is None:
             continue
         index, steps = found
@@ -130,7 +131,7 @@ def _has_participants(draft: Draft) -> bool:
     return bool(draft.actors or draft.targets or draft.location)
 
 
-def _reached(span: Span, anchors: dict[int, Draft | None]) -> tuple[int, int] | None:
+def _reached(span: Span, anchors: dict[int, Draft | None], reporting: frozenset[str]) -> tuple[int, int] | None:
     """(token index of the trigger the date reaches, steps taken), or None."""
     tok, steps = span.root, 0
     while True:
@@ -144,15 +145,15 @@ def _reached(span: Span, anchors: dict[int, Draft | None]) -> tuple[int, int] | 
         if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and not _shares_subject(tok)):
             return None
         if tok.dep_ in CLAUSE_DEPS and not _shares_main_time(tok):
-            return (tok.head.i, steps + 1) if _tells_of_its_noun(tok, anchors) else None
+            return (tok.head.i, steps + 1) if _tells_of_its_noun(tok, anchors, reporting) else None
         tok, steps = tok.head, steps + 1
 
 
-def _tells_of_its_noun(verb: Token, anchors: dict[int, Draft | None]) -> bool:
+def _tells_of_its_noun(verb: Token, anchors: dict[int, Draft | None], reporting: frozenset[str]) -> bool:
     """'a ceasefire that Turkey and Russia brokered in December', 'an offensive which began last weekend':
     a relative clause in the past whose verb names no event of its own tells when its event noun happened."""
     return (verb.dep_ in ("relcl", "acl") and verb.i not in anchors and verb.tag_ in ("VBD", "VBN")
-            and anchors.get(verb.head.i) is not None)
+            and verb.lemma_.lower() not in reporting and anchors.get(verb.head.i) is not None)
 
 
 def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:
