@@ -135,6 +135,14 @@ def test_a_relative_clause_tells_who_made_its_event_and_when() -> None:
     assert ceasefire.date == "2015-12" and {"Turkey", "Russia"} <= participants(doc, ceasefire)
 
 
+def test_the_start_of_a_war_told_in_a_time_clause_is_placed_where_its_main_event_is() -> None:
+    doc = extract("More than 300000 people have been killed in Syria since the conflict began in March 2011 with "
+                  "anti-government protests.", PUBLISHED)
+    began = [e for e in doc.events if e.date == "2011-03"]
+    assert began and "Syria" in participants(doc, began[0])
+    assert event(doc, "killed").date is None  # killed over five years: no one date
+
+
 def test_a_headline_takes_the_date_of_the_lead() -> None:
     doc = extract("Car bomb kills 12 in Syrian town of Azaz. A car bomb killed 12 people in the Syrian town of "
                   "Azaz on Wednesday a monitor said.", PUBLISHED)

@@ -24,7 +24,10 @@ Run after ``dating.attach_dates`` (which only follows syntactic heads inside one
   when it tells it the way headlines do (a verb in the present, "kills", a participle with no
   auxiliary, "85 troops killed", or an event noun); an undated event of it tells the lead's event and
   takes the date of the first event of its type the lead (the next sentence that tells events) dates
-  on the day of publication.
+  on the day of publication;
+- **the place of a time clause**: "More than 300000 people have been killed in Syria since the
+  conflict began in March 2011": a dated event with no participant of its own in a clause of time
+  ("since", "when", "after", "before", "until") happened where the event it times did.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ def date_from_discourse(doc: Doc, anchors: dict[int, Draft | None], dates: list[
                 if draft.date is None:
                     draft.date, draft.date_distance = mention, _BORROWED
     _date_told_again(doc, anchors, lex)
+    _place_of_time_clause(anchors)
     for tok in doc:
         _date_days_apart(tok, anchors)
     if published is not None:
@@ -82,6 +86,22 @@ def _when_clause(span: Span, anchors: dict[int, Draft | None]) -> list[Draft]:
                 found.append(anchors[tok.i])
                 break
     return [d for d in found if d is not None]
+
+
+_TIME_MARKS = frozenset({"since", "when", "after", "before", "until"})
+
+
+def _place_of_time_clause(anchors: dict[int, Draft | None]) -> None:
+    for index, draft in anchors.items():
+        if (draft is None or draft.anchor.i != index or draft.date is None or draft.location
+                or draft.actors or draft.targets or draft.named_actor):
+            continue
+        verb = draft.anchor
+        if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children):
+            continue
+        main = anchors.get(verb.head.i)
+        if main is not None and main is not draft and main.location:
+            draft.location = main.location
 
 
 def _date_told_again(doc: Doc, anchors: dict[int, Draft | None], lex: EventTriggers) -> None:
