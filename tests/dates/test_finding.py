@@ -97,3 +97,13 @@ def test_a_clause_the_parser_left_without_tense_takes_its_main_clauses() -> None
     found = _found("The blast hit a district which was on the front line before the army retook the city in December.")
     assert found == [("December", "2022-12")]
     assert _found("Talks resume in December.") == [("December", "2023-12")]  # a present of its own stays
+
+
+
+@pytest.mark.parametrize(("text", "weekday", "value"), [
+    ("On Wednesday Moscow vetoed a draft resolution.", "Wednesday", "2023-05-17"),
+    ("Also on Saturday Syrian Army troops beat back the militants.", "Saturday", "2023-05-20"),
+    ("Speaking on Thursday De Mistura said the city would be destroyed.", "Thursday", "2023-05-18"),
+])
+def test_a_weekday_after_on_is_a_date_when_commas_are_stripped(text: str, weekday: str, value: str) -> None:
+    assert (weekday, value) in _found(text)  # spaCy runs the weekday into the name after it

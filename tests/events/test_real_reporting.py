@@ -106,6 +106,55 @@ def test_the_days_news_is_told_on_in_the_next_sentences() -> None:
     assert [e.date for e in doc.events if e.trigger == "left"] == ["2016-09-21", "2016-09-21"]
 
 
+def test_an_event_noun_and_the_verb_it_drives_share_one_date() -> None:
+    # the parser hangs "on Monday" under "age": the verb gets it, the noun with the place shares it
+    doc = extract("A suspected gas attack on the town of Khan Sheikhoun killed at least 58 people including 11 "
+                  "children under the age of eight in the province of Idlib on Monday a war monitor said.", PUBLISHED)
+    attack = event(doc, "attack")
+    assert attack.date == "2016-09-19" and "Khan Sheikhoun" in participants(doc, attack)
+    doc = extract("At least 21 people were killed and 50 hurt on Sunday in a rebel mortar attack on districts of "
+                  "the city of Aleppo the Syrian Observatory for Human Rights said.", PUBLISHED)
+    attack = event(doc, "attack")
+    assert attack.date == "2016-09-18" and "Aleppo" in participants(doc, attack)
+
+
+def test_a_participle_of_the_result_shares_its_verbs_date() -> None:
+    # no commas: the parser hangs "killing" on the object, and "on Thursday" on "injuring"
+    doc = extract("Ten Russian raids hit the Islamic State-held city of Raqqa and its outskirts killing at least 30 "
+                  "people and injuring dozens on Thursday.", PUBLISHED)
+    hit = event(doc, "hit")
+    assert hit.date == "2016-09-15" and "Islamic State" in participants(doc, hit)
+    doc = extract("An Israeli plane hit a car on Tuesday killing two men in the town of Hader.", PUBLISHED)
+    assert event(doc, "killing").date == "2016-09-20"
+
+
+def test_a_relative_clause_tells_who_made_its_event_and_when() -> None:
+    doc = extract("Russian air strikes have battered parts of Idlib despite a ceasefire that Turkey and Russia "
+                  "brokered in December according to the Observatory.", PUBLISHED)
+    ceasefire = event(doc, "ceasefire")
+    assert ceasefire.date == "2015-12" and {"Turkey", "Russia"} <= participants(doc, ceasefire)
+
+
+def test_the_start_of_a_war_told_in_a_time_clause_is_placed_where_its_main_event_is() -> None:
+    doc = extract("More than 300000 people have been killed in Syria since the conflict began in March 2011 with "
+                  "anti-government protests.", PUBLISHED)
+    began = [e for e in doc.events if e.date == "2011-03"]
+    assert began and "Syria" in participants(doc, began[0])
+    assert event(doc, "killed").date is None  # killed over five years: no one date
+
+
+def test_a_headline_takes_the_date_of_the_lead() -> None:
+    doc = extract("Car bomb kills 12 in Syrian town of Azaz. A car bomb killed 12 people in the Syrian town of "
+                  "Azaz on Wednesday a monitor said.", PUBLISHED)
+    assert [e.date for e in doc.events if e.type == "ASSAULT"] == ["2016-09-21", "2016-09-21"]
+
+
+def test_a_headline_does_not_take_a_later_days_date() -> None:
+    doc = extract("Army kills commander in Daraa province. A commander was killed in an army offensive on Daraa. "
+                  "Also on Saturday troops shelled the town of Busra.", PUBLISHED)
+    assert event(doc, "kills").date is None
+
+
 # ---------------------------------------------------------------- dates that must not date the news
 
 @pytest.mark.parametrize(("text", "trigger"), [

@@ -164,7 +164,8 @@ def _candidates(parsed: Parsed) -> list[tuple[int, int]]:
     for m in _extra_pattern().finditer(text):
         s, e = m.start("x"), m.end("x")
         found = parsed.doc.char_span(s, e, alignment_mode="expand")
-        if any(a < e and s < b for a, b in names) or found is None or _names_something(found):
+        if found is None or (not _weekday_after_preposition(found)
+                             and (any(a < e and s < b for a, b in names) or _names_something(found))):
             continue  # "Halab Today TV", "the Friday Mosque": part of a name
         inside = [(a, b) for a, b in spans if a < e and s < b]
         # a pattern match replaces spaCy spans it contains ("26 November 2017" over "November 2017")
@@ -200,6 +201,14 @@ def _names_something(span: Any) -> bool:
     one_word = len(span) == 1 and span[0].lower_ in date_words().deictic_words
     return bool(one_word and span[0].is_title and before is not None and before.pos_ == "PROPN"
                 and not before.is_sent_start and after is not None and after.is_title)
+
+
+def _weekday_after_preposition(span: Any) -> bool:
+    """"On Wednesday Moscow vetoed", "Also on Saturday Syrian Army troops": with the commas stripped spaCy
+    runs the weekday into the name after it, but a weekday right after "on" (or "since", "until") is a date."""
+    doc = span.doc
+    return bool(len(span) == 1 and span[0].lower_ in date_words().weekdays and span.start > 0
+                and doc[span.start - 1].lower_ in date_words().prepositions)
 
 
 def _not_a_year(parsed: Parsed, ent: Any, span_text: str) -> bool:

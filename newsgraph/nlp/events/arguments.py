@@ -86,6 +86,10 @@ class ArgumentReader(TriggerTyper):
                 for pobj in (p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"):
                     add_ids(draft.actors, self._np_entities(pobj))
                     draft.named_actor = draft.named_actor or names_a_group(pobj)
+            elif child.dep_ == "relcl" and self._made_by_subject(child):
+                for subj in (c for c in child.children if c.dep_ == "nsubj"):  # "a ceasefire that Turkey brokered"
+                    add_ids(draft.actors, self._np_entities(subj))
+                    draft.named_actor = draft.named_actor or names_a_group(subj)
         claimant = self._claimant(noun)
         if claimant is not None:
             subjects, passive = self._subjects(claimant)
@@ -93,6 +97,13 @@ class ArgumentReader(TriggerTyper):
                 add_ids(draft.actors, self._np_entities(subj))
                 draft.named_actor = draft.named_actor or names_a_group(subj)
         self._preps(noun, draft, noun=True)
+
+    def _made_by_subject(self, clause: Token) -> bool:
+        """'a ceasefire that Turkey and Russia brokered', 'the offensive the army launched': an object relative
+        clause in the past whose verb names no event of its own says who made the event."""
+        subject_is_relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in clause.children)
+        return (clause.tag_ in ("VBD", "VBN") and not subject_is_relative and self._verb_type(clause) is None
+                and self._lemma(clause) not in self.lex.commitment_cues)  # "the attack sources said": a report
 
     def _claimant(self, noun: Token) -> Token | None:
         """'IS claimed the bombing', 'X claimed responsibility for the attack': the verb whose subject

@@ -15,7 +15,14 @@ clause.  Repairs for what the small parser gets wrong, each still inside one cla
 - a coordinated verb that names no event and has no subject of its own continues the event
   before it: "encircled the town and entered its districts on June 23" dates the encircling;
 - an event noun and the participle or relative clause that tells the same event share one
-  date ("an agreement with the US, signed in 1998"; "the July 2023 coup that ousted Bazoum").
+  date ("an agreement with the US, signed in 1998"; "the July 2023 coup that ousted Bazoum"), and
+  a past relative clause whose verb names no event dates its event noun ("a ceasefire that Turkey
+  and Russia brokered in December", "an offensive that began on June 3");
+- an event noun and the verb it is the subject of, or the event whose "in" / "during" phrase it
+  is, tell one event when their types agree, and share one date: "A suspected gas attack [...]
+  killed 58 people [...] on Tuesday", "21 people were killed on Sunday in a rebel mortar attack
+  on Aleppo"; so do a verb and the participle with no subject that tells its result ("raids hit
+  Raqqa killing 30 people and injuring dozens on Thursday").
 
 Nothing is guessed from elsewhere in the sentence here; discourse.py adds the dates a "when"
 clause or an event told again gives.
@@ -37,14 +44,15 @@ _NP_WALK = frozenset({"prep", "pobj", "compound", "amod", "nmod", "poss", "appos
 
 
 def attach_dates(doc: Doc, anchors: dict[int, Draft | None], twins: dict[int, list[Draft]],
-                 dates: list[DateMention]) -> None:
+                 dates: list[DateMention], reporting: frozenset[str] = frozenset()) -> None:
     """Give each event the nearest date that reaches it (``anchors``: token index -> its event,
-    None for triggers that are negated or hypothetical and so take no date)."""
+    None for triggers that are negated or hypothetical and so take no date; ``reporting``: lemmas of
+    reporting verbs, whose dates are when something was said)."""
     for mention in dates:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        found = _reached(span, anchors)
+        found = _reached(span, anchors, reporting)
         if found is None:
             continue
         index, steps = found
@@ -55,6 +63,7 @@ def attach_dates(doc: Doc, anchors: dict[int, Draft | None], twins: dict[int, li
         if draft is not None and steps < draft.date_distance:
             draft.date, draft.date_distance = mention, steps
     _pass_to_clause(doc, anchors)
+    _share_one_telling(doc, anchors)
 
 
 def _subject_event(verb: Token, span: Span, anchors: dict[int, Draft | None]) -> Draft | None:
@@ -79,11 +88,50 @@ def _pass_to_clause(doc: Doc, anchors: dict[int, Draft | None]) -> None:
                 other.date, other.date_distance = draft.date, draft.date_distance + 1
 
 
+# an event noun in these phrases of an event of its type tells that event: "killed in an air strike"
+_TELLING_PREPS = frozenset({"in", "during"})
+
+
+def _share_one_telling(doc: Doc, anchors: dict[int, Draft | None]) -> None:
+    """Two words that tell one event, of one type: the undated one takes the other's date.  Twice over, so
+    a date passes along a chain ('hit the city killing 30 and injuring dozens on Thursday')."""
+    for _ in range(2):
+        for index, draft in anchors.items():
+            if draft is None or draft.anchor.i != index:
+                continue
+            other = _told_with(doc[index], anchors)
+            if other is None or other is draft or other.type != draft.type:
+                continue
+            undated, dated = (draft, other) if draft.date is None else (other, draft)
+            if undated.date is None and dated.date is not None:
+                undated.date, undated.date_distance = dated.date, dated.date_distance + 1
+
+
+def _told_with(tok: Token, anchors: dict[int, Draft | None]) -> Draft | None:
+    """The event ``tok`` tells again in its clause: an event noun's verb ('the attack killed'), the event
+    whose "in" phrase it is ('were killed in an attack'); a subjectless participle's main verb ('raids hit
+    Raqqa killing 30', 'ambushed a convoy on Saturday, killing 19') or the participle it is joined to."""
+    if tok.pos_ == "NOUN" and tok.dep_ in SUBJECT_DEPS:
+        return anchors.get(tok.head.i)
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _TELLING_PREPS:
+        return anchors.get(tok.head.head.i)
+    if tok.pos_ != "VERB" or tok.tag_ != "VBG" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in tok.children):
+        return None
+    if tok.dep_ == "advcl" or (tok.dep_ == "conj" and tok.head.tag_ == "VBG"):
+        return anchors.get(tok.head.i)
+    if tok.dep_ == "acl":  # commas stripped: "hit the city and its outskirts killing 30" hangs it on the object
+        noun = tok.head
+        while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        return anchors.get(noun.head.i) if noun.dep_ == "dobj" else None
+    return None
+
+
 def _has_participants(draft: Draft) -> bool:
     return bool(draft.actors or draft.targets or draft.location)
 
 
-def _reached(span: Span, anchors: dict[int, Draft | None]) -> tuple[int, int] | None:
+def _reached(span: Span, anchors: dict[int, Draft | None], reporting: frozenset[str]) -> tuple[int, int] | None:
     """(token index of the trigger the date reaches, steps taken), or None."""
     tok, steps = span.root, 0
     while True:
@@ -97,8 +145,15 @@ def _reached(span: Span, anchors: dict[int, Draft | None]) -> tuple[int, int] | 
         if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and not _shares_subject(tok)):
             return None
         if tok.dep_ in CLAUSE_DEPS and not _shares_main_time(tok):
-            return None
+            return (tok.head.i, steps + 1) if _tells_of_its_noun(tok, anchors, reporting) else None
         tok, steps = tok.head, steps + 1
+
+
+def _tells_of_its_noun(verb: Token, anchors: dict[int, Draft | None], reporting: frozenset[str]) -> bool:
+    """'a ceasefire that Turkey and Russia brokered in December', 'an offensive which began last weekend':
+    a relative clause in the past whose verb names no event of its own tells when its event noun happened."""
+    return (verb.dep_ in ("relcl", "acl") and verb.i not in anchors and verb.tag_ in ("VBD", "VBN")
+            and verb.lemma_.lower() not in reporting and anchors.get(verb.head.i) is not None)
 
 
 def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:

@@ -18,7 +18,16 @@ Run after ``dating.attach_dates`` (which only follows syntactic heads inside one
   left al-Foua for Aleppo.": a sentence with no date of its own, right after a sentence whose event
   happened on the day of publication (within a day or two), that narrates in the simple past
   (a main verb with no auxiliary, not "had left", "previously held") tells the same day's news and
-  takes that date; the run stops at the first sentence that does not.
+  takes that date; the run stops at the first sentence that does not;
+- **the headline**: "Suspected gas attack on Idlib kills at least 58 [...] A suspected gas attack [...]
+  killed at least 58 people [...] on Tuesday": the first sentence that tells an event is the headline
+  when it tells it the way headlines do (a verb in the present, "kills", a participle with no
+  auxiliary, "85 troops killed", or an event noun); an undated event of it tells the lead's event and
+  takes the date of the first event of its type the lead (the next sentence that tells events) dates
+  on the day of publication;
+- **the place of a time clause**: "More than 300000 people have been killed in Syria since the
+  conflict began in March 2011": a dated event with no participant of its own in a clause of time
+  ("since", "when", "after", "before", "until") happened where the event it times did.
 """
 
 from __future__ import annotations
@@ -52,9 +61,11 @@ def date_from_discourse(doc: Doc, anchors: dict[int, Draft | None], dates: list[
                 if draft.date is None:
                     draft.date, draft.date_distance = mention, _BORROWED
     _date_told_again(doc, anchors, lex)
+    _place_of_time_clause(anchors)
     for tok in doc:
         _date_days_apart(tok, anchors)
     if published is not None:
+        _date_headline(doc, anchors, published)
         _date_news_day(doc, anchors, dates, lex, published)
 
 
@@ -75,6 +86,22 @@ def _when_clause(span: Span, anchors: dict[int, Draft | None]) -> list[Draft]:
                 found.append(anchors[tok.i])
                 break
     return [d for d in found if d is not None]
+
+
+_TIME_MARKS = frozenset({"since", "when", "after", "before", "until"})
+
+
+def _place_of_time_clause(anchors: dict[int, Draft | None]) -> None:
+    for index, draft in anchors.items():
+        if (draft is None or draft.anchor.i != index or draft.date is None or draft.location
+                or draft.actors or draft.targets or draft.named_actor):
+            continue
+        verb = draft.anchor
+        if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children):
+            continue
+        main = anchors.get(verb.head.i)
+        if main is not None and main is not draft and main.location:
+            draft.location = main.location
 
 
 def _date_told_again(doc: Doc, anchors: dict[int, Draft | None], lex: EventTriggers) -> None:
@@ -160,6 +187,30 @@ def _date_news_day(doc: Doc, anchors: dict[int, Draft | None], dates: list[DateM
         for draft in told:
             draft.date, draft.date_distance = carried, _BORROWED
         carried = carried if told else None
+
+
+def _date_headline(doc: Doc, anchors: dict[int, Draft | None], published: dt.date) -> None:
+    sents = [sent for sent in doc.sents if any(anchors.get(t.i) is not None for t in sent)]
+    if not sents:
+        return
+    told = [d for t in sents[0] if (d := anchors.get(t.i)) is not None and d.anchor.i == t.i and d.date is None
+            and _headline_form(t)]
+    later = [d for sent in sents[1:2] for t in sent
+             if (d := anchors.get(t.i)) is not None and d.anchor.i == t.i and d.date is not None
+             and _on_news_day(d.date, published)]
+    for draft in told:
+        lead = next((d for d in later if d.type == draft.type), None)
+        if lead is not None:
+            draft.date, draft.date_distance = lead.date, _BORROWED
+
+
+def _headline_form(tok: Token) -> bool:
+    """'Car bomb kills 10', '85 troops killed in advance', 'Suspected gas attack on Idlib': not narrated."""
+    if tok.pos_ == "NOUN":
+        return True
+    if tok.pos_ != "VERB" or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    return tok.tag_ in ("VBZ", "VBP", "VBN")
 
 
 def _background_sentence(sent: Span, anchors: dict[int, Draft | None], lex: EventTriggers) -> bool:
