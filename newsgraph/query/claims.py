@@ -23,11 +23,12 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.query.common import documents, names, nodes_of
 from newsgraph.query.names import resolve_in
 from newsgraph.store import schema
+from newsgraph.store.corpus_sync import chunks
 
 if TYPE_CHECKING:
     from newsgraph.store import Store
 
-__all__ = ["ClaimRecord", "Named", "claims", "load_claims"]
+__all__ = ["ClaimRecord", "Named", "claims", "claims_by_id", "load_claims", "records_by_id"]
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,23 @@ def load_claims(conn: Connection, keys: Sequence[tuple[int, str]]) -> list[Claim
     docs = documents(conn, pks)
     out = [_record(rows[k], docs[k[0]], refs.get(k, []), label) for k in keys if k in rows]
     return _assessed(conn, out)
+
+
+def records_by_id(conn: Connection, ids: Iterable[str]) -> list[ClaimRecord]:
+    """The records of these claim ids ("doc_id/c1"), in the order given; ids the store has not are left out."""
+    d = schema.documents
+    wanted = list(dict.fromkeys(ids))
+    pk_of: dict[str, int] = {}
+    for part in chunks({i.rsplit("/", 1)[0] for i in wanted if "/" in i}):
+        pk_of.update({r.doc_id: r.pk for r in conn.execute(select(d.c.pk, d.c.doc_id).where(d.c.doc_id.in_(part)))})
+    keys = [(pk_of[doc], local) for doc, _, local in (i.rpartition("/") for i in wanted) if doc in pk_of]
+    return load_claims(conn, keys)
+
+
+def claims_by_id(store: Store, ids: Iterable[str]) -> list[ClaimRecord]:
+    """The records of these claim ids ("doc_id/c1"), in the order given (unknown ids are left out)."""
+    with store.engine.connect() as conn:
+        return records_by_id(conn, ids)
 
 
 def _assessed(conn: Connection, records: list[ClaimRecord]) -> list[ClaimRecord]:

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select
 
-from newsgraph.query.claims import ClaimRecord, Named, count_capped, entity_claim_keys, load_claims
-from newsgraph.query.common import floors, member_rows, names, nodes_of
+from newsgraph.query.claims import ClaimRecord, Named, count_capped, entity_claim_keys, load_claims, records_by_id
+from newsgraph.query.common import floors, member_rows, names, nodes_of, type_of
 from newsgraph.query.dates import date_key, precision
 from newsgraph.query.names import resolve_in
 from newsgraph.resolve.nodes import Node
@@ -100,11 +100,13 @@ class Dossier:
     related: tuple[Related, ...]
     events: tuple[DossierEvent, ...]  # in date order
     count_cap: int = field(default=100)
+    linked: tuple[ClaimRecord, ...] = ()  # the claims of other documents that ``disputes`` names, to show beside
 
     @property
     def disputes(self) -> tuple[tuple[ClaimRecord, tuple[str, ...], tuple[str, ...]], ...]:
         """Each claim by or about it that others corroborate or contradict: (claim, corroborating ids,
-        contradicting ids); inside one document through ``disputed_by``, across documents once B2 links them."""
+        contradicting ids); inside one document through ``disputed_by``, across documents through the corpus
+        claim links (``corroborated_by``, ``contradicted_by``).  ``linked`` holds the records of those ids."""
         out = []
         for claim in (*self.claims_by, *self.claims_about):
             against = tuple(dict.fromkeys((*((claim.disputed_by,) if claim.disputed_by else ()),
@@ -120,6 +122,7 @@ class Dossier:
                                  "claims": [c.to_dict() for c in self.claims_about]},
                 "disputes": [{"claim": c.id, "corroborated_by": list(f), "contradicted_by": list(a)}
                              for c, f, a in self.disputes],
+                "linked": [c.to_dict() for c in self.linked],
                 "related": [r.to_dict() for r in self.related], "events": [e.to_dict() for e in self.events],
                 "count_cap": self.count_cap}
 
@@ -134,13 +137,18 @@ def dossier(store: Store, entity: str, limit: int = 20, sample: int = 100, count
         by = load_claims(conn, entity_claim_keys(conn, corpus_id, "by", limit))
         about = load_claims(conn, entity_claim_keys(conn, corpus_id, "about", limit))
         shared, events = _events(conn, corpus_id, latest, limit)
+        own = {c.id for c in (*by, *about)}
+        linked = records_by_id(conn, sorted({x for c in (*by, *about)
+                                             for x in (*c.corroborated_by, *c.contradicted_by,
+                                                       *((c.disputed_by,) if c.disputed_by else ()))} - own))
         return Dossier(
             entity=_entity(conn, corpus_id, nodes, latest),
             claims_by=tuple(sorted(by, key=lambda c: (date_key(c.published), c.id))),
             claims_about=tuple(sorted(about, key=lambda c: (date_key(c.published), c.id))),
             claims_by_total=count_capped(conn, corpus_id, "by", count_cap),
             claims_about_total=count_capped(conn, corpus_id, "about", count_cap),
-            related=_related(conn, corpus_id, latest, shared, limit), events=events, count_cap=count_cap)
+            related=_related(conn, corpus_id, latest, shared, limit), events=events, count_cap=count_cap,
+            linked=tuple(linked))
 
 
 def _top(counter: Counter[Any]) -> Any:
@@ -273,11 +281,7 @@ def _related(conn: Connection, corpus_id: str, latest: Mapping[str, int], shared
     label = names(conn, chosen)
     n = schema.corpus_nodes
     types = {r.node: r.type for r in conn.execute(select(n.c.node, n.c.type).where(n.c.node.in_(chosen)))}
-    return tuple(Related(entity=Named(c, label[c]), type=types.get(c) or _type_of(c),
+    return tuple(Related(entity=Named(c, label[c]), type=types.get(c) or type_of(c),
                          relations=tuple(sorted(predicates.get(c, Counter()))),
                          relation_count=scored[c][0], shared_events=scored[c][1]) for c in chosen)
 
-
-def _type_of(corpus_id: str) -> str:
-    prefix = corpus_id.split(":", 1)[0]
-    return "GPE" if prefix == "country" else prefix.upper()
