@@ -56,9 +56,11 @@ def entities(request: Request, q: Annotated[str, Query(min_length=1, max_length=
 
 
 @router.get("/entities/{entity_id}")
-def entity_dossier(request: Request, entity_id: str, limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
-    """The dossier of a corpus entity (an id, or a name that means one entity)."""
-    return query.dossier(store_of(request), checked_id(entity_id, "entity"), limit=limit).to_dict()
+def entity_dossier(request: Request, entity_id: str, limit: Annotated[int, Query(ge=1, le=200)] = 20,
+                   linked: Annotated[int, Query(ge=0, le=20)] = 1) -> dict[str, Any]:
+    """The dossier of a corpus entity (an id, or a name that means one entity); ``linked``: the records of
+    that many corroborating and contradicting claims per claim (``linked`` in the reply)."""
+    return query.dossier(store_of(request), checked_id(entity_id, "entity"), limit=limit, linked=linked).to_dict()
 
 
 @router.get("/documents/{doc_id}")

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from newsgraph.geo.readings import lookup_place
-from newsgraph.query import claims, claims_by_id, timeline
+from newsgraph.query import claims, dossier, timeline
 from newsgraph.store import Store
 from tests.web.conftest import Watched
 from tests.web.hostile import MARKERS
@@ -75,8 +75,9 @@ def test_the_dossier_shows_contradicting_claims_side_by_side_with_their_grades(p
     with Store(web_db) as store:
         denial = next(c for c in claims(store, contradicted=True, limit=1000)
                       if c.doc_id == "fakes-0482" and c.cue == "denied" and "using chemical" in c.text)
-        against = {c.id: c for c in claims_by_id(store, denial.contradicted_by)}
-    holder = denial.speaker or denial.about[0]
+        holder = denial.speaker or denial.about[0]
+        linked = {c.id: c for c in dossier(store, holder.id).linked}
+    against = {cid: linked[cid] for cid in denial.contradicted_by if cid in linked}
     page.page.goto(f"{server}/entity/{quote(holder.id, safe='')}#disputes")
     row = page.page.locator(".dispute", has=page.page.locator(f'.claim-self [data-claim="{denial.id}"]')).first
     side = row.locator(".contradicting")
