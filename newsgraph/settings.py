@@ -344,6 +344,18 @@ class ClaimLinkSettings:
 
 
 @dataclass(frozen=True)
+class WebSettings:
+    """Request size limits of ``newsgraph serve``: larger requests are refused (414, 413, 400) before a route
+    reads them, so a hostile client cannot make the server hold or parse much."""
+
+    max_query: int = 4096        # bytes of query string (a search with its filters is far shorter)
+    max_body: int = 64 * 1024    # bytes of request body (corrections are a few ids and a note)
+    max_param: int = 500         # characters of one text parameter (a search, a name)
+    max_note: int = 2000         # characters of a correction's note
+    max_id: int = 300            # characters of an entity, document or source id in a correction
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     store: StoreSettings = field(default_factory=StoreSettings)
@@ -358,6 +370,7 @@ class Settings:
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
     corpus_events: CorpusEventSettings = field(default_factory=CorpusEventSettings)
     claim_links: ClaimLinkSettings = field(default_factory=ClaimLinkSettings)
+    web: WebSettings = field(default_factory=WebSettings)
 
 
 def _number(name: str, default: float) -> float:

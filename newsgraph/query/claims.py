@@ -23,11 +23,13 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.query.common import documents, names, nodes_of
 from newsgraph.query.names import resolve_in
 from newsgraph.store import schema
+from newsgraph.store.corpus_sync import chunks
 
 if TYPE_CHECKING:
     from newsgraph.store import Store
 
-__all__ = ["ClaimRecord", "Named", "claims", "load_claims"]
+__all__ = ["ClaimRecord", "Named", "assessed", "claims", "claims_by_id", "linked_ids", "load_claims",
+           "records_by_id"]
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,9 @@ class ClaimRecord:
                 "corroborated_by": list(self.corroborated_by), "contradicted_by": list(self.contradicted_by)}
 
 
-def load_claims(conn: Connection, keys: Sequence[tuple[int, str]]) -> list[ClaimRecord]:
-    """The records of these claims ((doc_pk, local claim id)), in the order given."""
+def load_claims(conn: Connection, keys: Sequence[tuple[int, str]], assess: bool = True) -> list[ClaimRecord]:
+    """The records of these claims ((doc_pk, local claim id)), in the order given; without ``assess``, without
+    their grades and links (``assessed`` adds them: one call for several lists is cheaper than one each)."""
     c, r, m, n, e = schema.claims, schema.claim_refs, schema.corpus_members, schema.corpus_nodes, schema.entities
     pks = sorted({pk for pk, _ in keys})
     wanted_keys = set(keys)
@@ -98,10 +101,42 @@ def load_claims(conn: Connection, keys: Sequence[tuple[int, str]]) -> list[Claim
     label = names(conn, {cid for found in refs.values() for _, _, cid in found})
     docs = documents(conn, pks)
     out = [_record(rows[k], docs[k[0]], refs.get(k, []), label) for k in keys if k in rows]
-    return _assessed(conn, out)
+    return assessed(conn, out) if assess else out
 
 
-def _assessed(conn: Connection, records: list[ClaimRecord]) -> list[ClaimRecord]:
+def records_by_id(conn: Connection, ids: Iterable[str], assess: bool = True) -> list[ClaimRecord]:
+    """The records of these claim ids ("doc_id/c1"), in the order given; ids the store has not are left out."""
+    d = schema.documents
+    wanted = list(dict.fromkeys(ids))
+    pk_of: dict[str, int] = {}
+    for part in chunks({i.rsplit("/", 1)[0] for i in wanted if "/" in i}):
+        pk_of.update({r.doc_id: r.pk for r in conn.execute(select(d.c.pk, d.c.doc_id).where(d.c.doc_id.in_(part)))})
+    keys = [(pk_of[doc], local) for doc, _, local in (i.rpartition("/") for i in wanted) if doc in pk_of]
+    return load_claims(conn, keys, assess)
+
+
+def linked_ids(conn: Connection, ids: Iterable[str], per_claim: int) -> list[str]:
+    """Claims of other documents that the corpus claim links tie to these claims: the ``per_claim`` best
+    scored of each kind (corroborates, contradicts) for each claim (what a dossier shows beside them)."""
+    x = schema.corpus_claim_links
+    wanted = set(ids)
+    partners: dict[tuple[str, str], list[tuple[float, str]]] = {}
+    for part in chunks(wanted):
+        for column, other in ((x.c.a, x.c.b), (x.c.b, x.c.a)):
+            for r in conn.execute(select(column.label("own"), other.label("other"), x.c.kind, x.c.score)
+                                  .where(column.in_(part))):
+                partners.setdefault((r.own, r.kind), []).append((-r.score, r.other))
+    picked = {o for found in partners.values() for _, o in sorted(found)[:per_claim]}
+    return sorted(picked - wanted)
+
+
+def claims_by_id(store: Store, ids: Iterable[str]) -> list[ClaimRecord]:
+    """The records of these claim ids ("doc_id/c1"), in the order given (unknown ids are left out)."""
+    with store.engine.connect() as conn:
+        return records_by_id(conn, ids)
+
+
+def assessed(conn: Connection, records: list[ClaimRecord]) -> list[ClaimRecord]:
     """The records with their links and grades from the claims layer (those it has rows of)."""
     from newsgraph.store.claim_assessments import trust_of
     found = trust_of(conn, [r.id for r in records])

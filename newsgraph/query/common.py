@@ -97,3 +97,22 @@ def documents(conn: Connection, pks: Iterable[int]) -> dict[int, Any]:
         query = select(d.c.pk, d.c.doc_id, d.c.source, d.c.published, d.c.title).where(d.c.pk.in_(wanted[i:i + 500]))
         out.update({r.pk: r for r in conn.execute(query)})
     return out
+
+
+def type_of(corpus_id: str) -> str:
+    """The entity type a corpus id's prefix names (country: and geonames: ids are places: GPE)."""
+    prefix = corpus_id.split(":", 1)[0]
+    return "GPE" if prefix in ("country", "geonames") else prefix.upper()
+
+
+def kept_documents(conn: Connection, date_from: str | None, date_to: str | None,
+                   outlet: str | None) -> dict[int, Any]:
+    """doc_pk -> (pk, doc_id, source, published) of the documents of ``outlet`` (any case) whose date overlaps
+    the range (``dates.overlaps``: an undated document only when no range is given)."""
+    from newsgraph.query.dates import overlaps
+
+    d = schema.documents
+    rows = conn.execute(select(d.c.pk, d.c.doc_id, d.c.source, d.c.published))
+    wanted = outlet.casefold() if outlet else None
+    return {r.pk: r for r in rows
+            if (wanted is None or (r.source or "").casefold() == wanted) and overlaps(r.published, date_from, date_to)}

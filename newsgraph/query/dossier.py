@@ -24,8 +24,17 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select
 
-from newsgraph.query.claims import ClaimRecord, Named, count_capped, entity_claim_keys, load_claims
-from newsgraph.query.common import floors, member_rows, names, nodes_of
+from newsgraph.query.claims import (
+    ClaimRecord,
+    Named,
+    assessed,
+    count_capped,
+    entity_claim_keys,
+    linked_ids,
+    load_claims,
+    records_by_id,
+)
+from newsgraph.query.common import floors, member_rows, names, nodes_of, type_of
 from newsgraph.query.dates import date_key, precision
 from newsgraph.query.names import resolve_in
 from newsgraph.resolve.nodes import Node
@@ -100,11 +109,13 @@ class Dossier:
     related: tuple[Related, ...]
     events: tuple[DossierEvent, ...]  # in date order
     count_cap: int = field(default=100)
+    linked: tuple[ClaimRecord, ...] = ()  # records of claims ``disputes`` names (a few per claim: ``dossier``)
 
     @property
     def disputes(self) -> tuple[tuple[ClaimRecord, tuple[str, ...], tuple[str, ...]], ...]:
         """Each claim by or about it that others corroborate or contradict: (claim, corroborating ids,
-        contradicting ids); inside one document through ``disputed_by``, across documents once B2 links them."""
+        contradicting ids); inside one document through ``disputed_by``, across documents through the corpus
+        claim links (``corroborated_by``, ``contradicted_by``).  ``linked`` holds the records of those ids."""
         out = []
         for claim in (*self.claims_by, *self.claims_about):
             against = tuple(dict.fromkeys((*((claim.disputed_by,) if claim.disputed_by else ()),
@@ -120,19 +131,31 @@ class Dossier:
                                  "claims": [c.to_dict() for c in self.claims_about]},
                 "disputes": [{"claim": c.id, "corroborated_by": list(f), "contradicted_by": list(a)}
                              for c, f, a in self.disputes],
+                "linked": [c.to_dict() for c in self.linked],
                 "related": [r.to_dict() for r in self.related], "events": [e.to_dict() for e in self.events],
                 "count_cap": self.count_cap}
 
 
-def dossier(store: Store, entity: str, limit: int = 20, sample: int = 100, count_cap: int = 100) -> Dossier:
+def dossier(store: Store, entity: str, limit: int = 20, sample: int = 100, count_cap: int = 100,
+            linked: int = 1) -> Dossier:
     """The dossier of ``entity`` (a corpus id, a name or an alias); lists hold at most ``limit`` items, roles,
-    related entities and events come from its ``sample`` latest documents, totals are counted to ``count_cap``."""
+    related entities and events come from its ``sample`` latest documents, totals are counted to ``count_cap``;
+    ``linked``: the records of that many corroborating and contradicting claims per claim (best scored)."""
     with store.engine.connect() as conn:
         corpus_id = resolve_in(conn, entity)
         nodes = nodes_of(conn, corpus_id)
         latest = floors(conn, [n.key for n in nodes], sample)
-        by = load_claims(conn, entity_claim_keys(conn, corpus_id, "by", limit))
-        about = load_claims(conn, entity_claim_keys(conn, corpus_id, "about", limit))
+        by = load_claims(conn, entity_claim_keys(conn, corpus_id, "by", limit), assess=False)
+        about = load_claims(conn, entity_claim_keys(conn, corpus_id, "about", limit), assess=False)
+        own = {c.id for c in (*by, *about)}
+        # the claims the layer links to these, a few of each kind per claim, graded in the same call as them
+        # (the grading reads each claim's links and partners: one call shares what the lists have in common)
+        disputing = {c.disputed_by for c in (*by, *about) if c.disputed_by}
+        partners = records_by_id(conn, sorted({*linked_ids(conn, own, linked), *disputing} - own), assess=False)
+        graded = {c.id: c for c in assessed(conn, [*by, *about, *partners])}
+        by, about = [graded[c.id] for c in by], [graded[c.id] for c in about]
+        named = {x for c in (*by, *about) for x in (*c.corroborated_by, *c.contradicted_by)} | disputing
+        linked_records = [graded[c.id] for c in partners if c.id in named]
         shared, events = _events(conn, corpus_id, latest, limit)
         return Dossier(
             entity=_entity(conn, corpus_id, nodes, latest),
@@ -140,7 +163,8 @@ def dossier(store: Store, entity: str, limit: int = 20, sample: int = 100, count
             claims_about=tuple(sorted(about, key=lambda c: (date_key(c.published), c.id))),
             claims_by_total=count_capped(conn, corpus_id, "by", count_cap),
             claims_about_total=count_capped(conn, corpus_id, "about", count_cap),
-            related=_related(conn, corpus_id, latest, shared, limit), events=events, count_cap=count_cap)
+            related=_related(conn, corpus_id, latest, shared, limit), events=events, count_cap=count_cap,
+            linked=tuple(sorted(linked_records, key=lambda c: c.id)))
 
 
 def _top(counter: Counter[Any]) -> Any:
@@ -273,11 +297,7 @@ def _related(conn: Connection, corpus_id: str, latest: Mapping[str, int], shared
     label = names(conn, chosen)
     n = schema.corpus_nodes
     types = {r.node: r.type for r in conn.execute(select(n.c.node, n.c.type).where(n.c.node.in_(chosen)))}
-    return tuple(Related(entity=Named(c, label[c]), type=types.get(c) or _type_of(c),
+    return tuple(Related(entity=Named(c, label[c]), type=types.get(c) or type_of(c),
                          relations=tuple(sorted(predicates.get(c, Counter()))),
                          relation_count=scored[c][0], shared_events=scored[c][1]) for c in chosen)
 
-
-def _type_of(corpus_id: str) -> str:
-    prefix = corpus_id.split(":", 1)[0]
-    return "GPE" if prefix == "country" else prefix.upper()

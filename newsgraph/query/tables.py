@@ -41,6 +41,12 @@ def _claim_cells(c: ClaimRecord) -> list[str]:
             f"{escape(c.text)}\n[dim]{escape(c.evidence[2])}[/]"]
 
 
+def _claim_line(c: ClaimRecord) -> str:
+    """One claim on a line: id, speaker → stance → grade, and what it says."""
+    grade = f" {c.credibility or c.source_grade}" if c.credibility or c.source_grade else ""
+    return escape(f"{c.id} {c.who} → {c.stance}{grade}: {c.text}")
+
+
 def claims_table(title: str, claims: Iterable[ClaimRecord]) -> Table:
     """One row per claim: date and document, speaker → via → stance, credibility, claim and evidence."""
     table = _table(title, ("date / doc", "speaker → via → stance", "grade", "claim / evidence"), lines=True)
@@ -67,10 +73,14 @@ def dossier_view(d: Dossier) -> Group:
     parts.append(claims_table(
         f"claims about it ({_total(len(d.claims_about), d.claims_about_total, d.count_cap)})", d.claims_about))
     if d.disputes:
+        known = {c.id: c for c in (*d.claims_by, *d.claims_about, *d.linked)}
+
+        def side(ids: Sequence[str]) -> str:
+            return "\n".join(_claim_line(known[i]) if i in known else escape(i) for i in ids)
+
         disputes = _table("corroborated and contradicted", ("claim", "corroborated by", "contradicted by"))
         for claim, backing, against in d.disputes:
-            disputes.add_row(escape(f"{claim.id} {claim.who}: {claim.text}"), escape("\n".join(backing)),
-                             escape("\n".join(against)))
+            disputes.add_row(_claim_line(claim), side(backing), side(against))
         parts.append(disputes)
     related = _table("related entities", ("entity", "type", "relations", "shared events"))
     for r in d.related:

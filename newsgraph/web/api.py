@@ -1,6 +1,6 @@
-"""The JSON API under /api: each route is one library call (``newsgraph.query``, ``Corpus``, ``adapters``)
-and its ``to_dict()``.  Bad parameters give 400, unknown ids 404, an ambiguous name 409 (with the matches),
-missing token 403; every error is ``{"error": {"status", "message"}}`` (``errors``)."""
+"""The JSON API under /api: each route is one library call (``newsgraph.query``, ``Corpus``,
+``store.source_grades``) and its ``to_dict()``.  Bad parameters give 400, unknown ids 404, an ambiguous name
+409 (with the matches), missing token 403; every error is ``{"error": {"status", "message"}}`` (``errors``)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from pydantic import BaseModel, Field
 from newsgraph import query
 from newsgraph.store import Store
 from newsgraph.store.corpus import Corpus
-from newsgraph.web import adapters
-from newsgraph.web.security import MAX_PARAM
+from newsgraph.store.source_grades import grade_source
+from newsgraph.web.security import MAX_ID, MAX_NOTE, MAX_PARAM
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -22,7 +22,7 @@ Text = Annotated[str | None, Query(max_length=MAX_PARAM)]
 Limit = Annotated[int, Query(ge=1, le=500)]
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Date = Annotated[str | None, Query(pattern=DATE, description="2013, 2013-08 or 2013-08-21")]
-_ID = re.compile(r"^[^\x00-\x1f]{1,300}$")
+_ID = re.compile(rf"^[^\x00-\x1f]{{1,{MAX_ID}}}$")
 
 
 def store_of(request: Request) -> Store:
@@ -32,7 +32,7 @@ def store_of(request: Request) -> Store:
 
 def checked_id(value: str, what: str) -> str:
     if not _ID.match(value):
-        raise HTTPException(400, f"{what} {value[:40]!r}: not an id (1-300 printable characters)")
+        raise HTTPException(400, f"{what} {value[:40]!r}: not an id (1-{MAX_ID} printable characters)")
     return value
 
 
@@ -56,19 +56,22 @@ def entities(request: Request, q: Annotated[str, Query(min_length=1, max_length=
 
 
 @router.get("/entities/{entity_id}")
-def entity_dossier(request: Request, entity_id: str, limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
-    """The dossier of a corpus entity (an id, or a name that means one entity)."""
-    return query.dossier(store_of(request), checked_id(entity_id, "entity"), limit=limit).to_dict()
+def entity_dossier(request: Request, entity_id: str, limit: Annotated[int, Query(ge=1, le=200)] = 20,
+                   linked: Annotated[int, Query(ge=0, le=20)] = 1) -> dict[str, Any]:
+    """The dossier of a corpus entity (an id, or a name that means one entity); ``linked``: the records of
+    that many corroborating and contradicting claims per claim (``linked`` in the reply)."""
+    return query.dossier(store_of(request), checked_id(entity_id, "entity"), limit=limit, linked=linked).to_dict()
 
 
 @router.get("/documents/{doc_id}")
 def document(request: Request, doc_id: str) -> dict[str, Any]:
-    """A stored document with its text and extraction (contract form), and its entities' corpus ids."""
+    """A stored document with its text and extraction (contract form), its entities' corpus ids, and its
+    claims' records (``claim_records``: source grade, credibility, corroborating and contradicting claims)."""
     try:
-        view = adapters.document_view(store_of(request), checked_id(doc_id, "document"))
+        view = query.document_view(store_of(request), checked_id(doc_id, "document"))
     except KeyError:
         raise HTTPException(404, f"no document {doc_id!r} in the store") from None
-    return {**view.document.to_dict(include_text=True), "corpus_ids": view.corpus}
+    return view.to_dict()
 
 
 @router.get("/search")
@@ -106,32 +109,32 @@ def graph(request: Request, type: Annotated[list[str] | None, Query(max_length=1
     bad = [t for t in types if t.upper() not in ("PER", "ORG", "GPE", "LOC", "FAC", "WEA", "VEH")]
     if bad:
         raise HTTPException(400, f"type {bad[0][:20]!r}: the types are PER ORG GPE LOC FAC WEA VEH")
-    return adapters.graph(store_of(request), types, date_from, date_to, outlet, limit)
+    return query.graph(store_of(request), types, date_from, date_to, outlet, limit).to_dict()
 
 
 @router.get("/places")
 def places(request: Request, date_from: Date = None, date_to: Date = None, outlet: Text = None) -> dict[str, Any]:
     """The map: places corpus events are reported at, with report counts and the precision of each point."""
-    return {"places": adapters.places(store_of(request), date_from, date_to, outlet)}
+    return {"places": [p.to_dict() for p in query.places(store_of(request), date_from, date_to, outlet)]}
 
 
 # -- corrections (token) -------------------------------------------------------------------------------
 class Merge(BaseModel):
-    a: str = Field(min_length=1, max_length=300)
-    b: str = Field(min_length=1, max_length=300)
-    note: str | None = Field(default=None, max_length=2000)
+    a: str = Field(min_length=1, max_length=MAX_ID)
+    b: str = Field(min_length=1, max_length=MAX_ID)
+    note: str | None = Field(default=None, max_length=MAX_NOTE)
 
 
 class Split(BaseModel):
-    entity: str = Field(min_length=1, max_length=300)
-    doc_id: str = Field(min_length=1, max_length=300)
-    name: str | None = Field(default=None, max_length=300)
-    note: str | None = Field(default=None, max_length=2000)
+    entity: str = Field(min_length=1, max_length=MAX_ID)
+    doc_id: str = Field(min_length=1, max_length=MAX_ID)
+    name: str | None = Field(default=None, max_length=MAX_ID)
+    note: str | None = Field(default=None, max_length=MAX_NOTE)
 
 
 class Grade(BaseModel):
-    grade: str = Field(pattern="^[A-F]$")
-    note: str | None = Field(default=None, max_length=2000)
+    grade: str = Field(pattern="^[A-Fa-f]$", description="A (reliable) to F (cannot be judged)")
+    note: str | None = Field(default=None, max_length=MAX_NOTE)
 
 
 @router.post("/corrections/merge")
@@ -149,10 +152,18 @@ def split(request: Request, body: Annotated[Split, Body()]) -> dict[str, Any]:
                                            name=body.name).to_dict()
 
 
+@router.get("/sources")
+def sources(request: Request) -> dict[str, Any]:
+    """Every graded source: the grades file's, with the store's own grades over them (``overridden``)."""
+    from newsgraph.store.source_grades import graded_sources
+
+    return {"sources": [vars(s) for s in graded_sources(store_of(request))]}
+
+
 @router.post("/sources/{outlet}/grade")
 def grade(request: Request, outlet: str, body: Annotated[Grade, Body()]) -> dict[str, Any]:
-    """Grade a source's reliability (Admiralty A-F; needs the token).  The store keeps no source grades yet
-    (issue 12, part B2): with the token this answers 501, saying so."""
+    """Grade a source's reliability (Admiralty A-F) in this store, over the grades file (needs the token).
+    Its claims show the new grade at once (claims' grades are worked out when read)."""
     require_token(request)
-    raise HTTPException(501, f"source grades are not kept by this store yet (issue 12 B2): {outlet[:80]!r} "
-                             f"was not graded {body.grade}")
+    graded = grade_source(store_of(request), checked_id(outlet, "source"), body.grade, note=body.note)
+    return vars(graded)

@@ -14,11 +14,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
 from newsgraph import query
+from newsgraph.query import Segment
 from newsgraph.store import schema
 from newsgraph.store.corpus import Corpus
-from newsgraph.web import adapters
+from newsgraph.store.source_grades import grade_source
 from newsgraph.web.api import DATE, checked_id, store_of
-from newsgraph.web.security import MAX_PARAM, SESSION_COOKIE
+from newsgraph.web.security import MAX_ID, MAX_NOTE, MAX_PARAM, SESSION_COOKIE
 from newsgraph.web.views import search_results
 
 router = APIRouter(include_in_schema=False)
@@ -73,7 +74,7 @@ def dossier_page(request: Request, entity_id: str) -> HTMLResponse:
     d = found.to_dict()
     # the events' per-source figures and documents are filled in by static/dossier.js from /api/timeline:
     # DossierEvent has neither (yet), and a timeline() here would double the page's time
-    claim_index = {c["id"]: c for c in (*d["claims_by"]["claims"], *d["claims_about"]["claims"])}
+    claim_index = {c["id"]: c for c in (*d["claims_by"]["claims"], *d["claims_about"]["claims"], *d["linked"])}
     cap = found.count_cap
 
     def total(n: int) -> str:
@@ -85,7 +86,7 @@ def dossier_page(request: Request, entity_id: str) -> HTMLResponse:
 @router.get("/document/{doc_id:path}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str) -> HTMLResponse:
     try:
-        view = adapters.document_view(store_of(request), checked_id(doc_id, "document"))
+        view = query.document_view(store_of(request), checked_id(doc_id, "document"))
     except KeyError:
         raise HTTPException(404, f"no document {doc_id!r} in the store") from None
     doc = view.document
@@ -98,12 +99,25 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
     def entity_name(local: str | None) -> str:
         return info[local]["name"] if local and local in info else (local or "")
 
-    def seg_class(s: adapters.Segment) -> str:
+    def seg_class(s: Segment) -> str:
         return " ".join(x for x in ("seg", "ev" if s.claims else "", "furniture" if s.furniture else "") if x)
 
     ev_starts = {c.evidence.start: c.id for c in reversed(doc.claims)}
     return render(request, "document.html", "document", doc=doc, view=view, entity_info=info,
-                  entity_name=entity_name, seg_class=seg_class, ev_starts=ev_starts)
+                  entity_name=entity_name, seg_class=seg_class, ev_starts=ev_starts,
+                  source_grade=_grade_of(request, doc.source))
+
+
+def _grade_of(request: Request, outlet: str | None) -> str | None:
+    """The reliability letter the store or the grades file gives this outlet, if either does."""
+    from newsgraph.store.source_grades import graded_sources
+    from newsgraph.vocab.sources import fold, load_sources
+
+    if not outlet:
+        return None
+    known = load_sources().find(outlet)
+    key = known.key if known else fold(outlet)
+    return next((s.grade for s in graded_sources(store_of(request)) if fold(s.name) == key), None)
 
 
 def _filters(types: list[str] | None = None, **given: str | None) -> dict[str, Any]:
@@ -153,18 +167,29 @@ def _form_guard(request: Request, csrf: str | None) -> None:
 
 
 @router.post("/entity/{entity_id:path}/merge")
-def merge_form(request: Request, entity_id: str, other: Annotated[str, Form(max_length=300)],
+def merge_form(request: Request, entity_id: str, other: Annotated[str, Form(max_length=MAX_ID)],
                csrf: Annotated[str | None, Form(max_length=200)] = None,
-               note: Annotated[str | None, Form(max_length=2000)] = None) -> Response:
+               note: Annotated[str | None, Form(max_length=MAX_NOTE)] = None) -> Response:
     _form_guard(request, csrf)
     merged = Corpus(store_of(request)).merge(entity_id, other, author="web", note=note or None)
     return RedirectResponse(f"/entity/{quote(merged.id, safe='')}", status_code=303)
 
 
 @router.post("/entity/{entity_id:path}/split")
-def split_form(request: Request, entity_id: str, doc_id: Annotated[str, Form(max_length=300)],
+def split_form(request: Request, entity_id: str, doc_id: Annotated[str, Form(max_length=MAX_ID)],
                csrf: Annotated[str | None, Form(max_length=200)] = None,
-               note: Annotated[str | None, Form(max_length=2000)] = None) -> Response:
+               note: Annotated[str | None, Form(max_length=MAX_NOTE)] = None) -> Response:
     _form_guard(request, csrf)
     Corpus(store_of(request)).split(entity_id, doc_id, author="web", note=note or None)
     return RedirectResponse(f"/entity/{quote(entity_id, safe='')}", status_code=303)
+
+
+@router.post("/source/{outlet:path}/grade")
+def grade_form(request: Request, outlet: str, grade: Annotated[str, Form(pattern="^[A-Fa-f]$")],
+               back: Annotated[str, Form(max_length=MAX_ID)] = "",
+               csrf: Annotated[str | None, Form(max_length=200)] = None,
+               note: Annotated[str | None, Form(max_length=MAX_NOTE)] = None) -> Response:
+    _form_guard(request, csrf)
+    grade_source(store_of(request), checked_id(outlet, "source"), grade, note=note or None)
+    target = f"/document/{quote(back, safe='')}" if back else "/"
+    return RedirectResponse(target, status_code=303)

@@ -3,7 +3,7 @@
 - Every response carries a Content-Security-Policy with no inline scripts or styles (``CSP``): the pages'
   scripts are static files, data reaches them as JSON from the API and is written with ``textContent``.
 - ``Limits``: a query string longer than ``MAX_QUERY`` bytes gets 414, a body over ``MAX_BODY`` 413,
-  before any route reads it.
+  before any route reads it (the sizes are ``newsgraph.settings.WebSettings``).
 - Corrections need the server's token: in a header (``Authorization: Bearer …`` or ``X-Newsgraph-Token``)
   for the API, which a cross-site page cannot send; for the HTML forms, a session cookie given by the
   token login (HttpOnly, SameSite=Strict) and a CSRF token derived from that session in each form.
@@ -21,13 +21,18 @@ from typing import Any
 
 from fastapi import Request
 
+from newsgraph.settings import settings
+
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 HEADERS = {"content-security-policy": CSP, "x-content-type-options": "nosniff", "referrer-policy": "no-referrer",
            "x-frame-options": "DENY", "cross-origin-opener-policy": "same-origin"}
-MAX_QUERY = 4096       # bytes of query string
-MAX_BODY = 64 * 1024   # bytes of request body (corrections are a few ids)
-MAX_PARAM = 500        # characters of one text parameter (a search, a name)
+_LIMITS = settings().web   # read once: the routes' parameter annotations are built at import
+MAX_QUERY = _LIMITS.max_query   # bytes of query string
+MAX_BODY = _LIMITS.max_body     # bytes of request body
+MAX_PARAM = _LIMITS.max_param   # characters of one text parameter
+MAX_NOTE = _LIMITS.max_note     # characters of a correction's note
+MAX_ID = _LIMITS.max_id         # characters of an id in a correction
 SESSION_COOKIE = "newsgraph_session"
 
 Scope = MutableMapping[str, Any]

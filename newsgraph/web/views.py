@@ -16,7 +16,8 @@ _FETCHED = 5  # hits read per hit shown, so the outlet and date facets have some
 
 def search_results(store: Store, q: str, kind: str | None, outlet: str | None, date_from: str | None,
                    date_to: str | None, limit: int) -> dict[str, Any]:
-    """Search hits (documents, claims) and entities named ``q``, with facet counts over every hit read."""
+    """Search hits (documents, claims) and entities named ``q``, with facet counts over every hit read; each
+    claim hit carries its record (``claim``: speaker, stance, source grade and credibility, links)."""
     hits = [] if kind == "entity" else query.search(store, q, kind=kind, limit=min(500, limit * _FETCHED))
     entities = query.find(store, q) if kind in (None, "entity") else []
     facets = {"kind": Counter(h.kind for h in hits), "outlet": Counter(h.outlet or "(none)" for h in hits),
@@ -25,7 +26,9 @@ def search_results(store: Store, q: str, kind: str | None, outlet: str | None, d
         facets["kind"]["entity"] = len(entities)
     kept = [h for h in hits if (outlet is None or (h.outlet or "(none)") == outlet)
             and overlaps(h.published, date_from, date_to)][:limit]
+    records = {c.id: c.to_dict() for c in query.claims_by_id(store, [h.id for h in kept if h.kind == "claim"])}
     return {"query": q, "kind": kind, "outlet": outlet, "from": date_from, "to": date_to,
-            "hits": [h.to_dict() for h in kept], "entities": [e.to_dict() for e in entities[:limit]],
+            "hits": [{**h.to_dict(), **({"claim": records.get(h.id)} if h.kind == "claim" else {})} for h in kept],
+            "entities": [e.to_dict() for e in entities[:limit]],
             "facets": {name: [{"value": v, "count": n} for v, n in sorted(c.items(), key=lambda x: (-x[1], x[0]))]
                        for name, c in facets.items()}}

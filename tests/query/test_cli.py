@@ -60,3 +60,21 @@ def test_claims_contradicted_lists_a_gold_contradiction_across_documents(asked_u
     assert all(c["disputed_by"] or c["contradicted_by"] for c in found.values())
     code, out, _ = _run("claims", "--by", "Laurent Fabius", "--db", asked_url)
     assert code == 0 and "Laurent Fabius" in out
+
+
+def test_the_dossier_and_claims_tables_show_each_claims_grade(asked_url: str) -> None:
+    import re
+
+    code, out, _ = _run("claims", "--by", "Laurent Fabius", "--db", asked_url, "-f", "json")
+    found = json.loads(out)
+    assert code == 0 and found and all(re.fullmatch(r"[A-F][1-6]", c["credibility"]) for c in found)
+    assert all(c["credibility"][0] == c["source_grade"] for c in found)
+    code, table, _ = _run("claims", "--by", "Laurent Fabius", "--db", asked_url)
+    assert code == 0 and "grade" in table and all(c["credibility"] in table for c in found)
+    code, out, _ = _run("entity", "Laurent Fabius", "--db", asked_url, "-f", "json")
+    dossier = json.loads(out)
+    assert all(re.fullmatch(r"[A-F][1-6]", c["credibility"]) for c in dossier["claims_by"]["claims"])
+    assert {c["id"] for c in dossier["linked"]} <= {x for c in dossier["claims_by"]["claims"] + dossier["claims_about"]["claims"]
+                                                  for x in (*c["corroborated_by"], *c["contradicted_by"], c["disputed_by"])}
+    code, table, _ = _run("entity", "Laurent Fabius", "--db", asked_url)
+    assert code == 0 and all(c["credibility"] in table for c in dossier["claims_by"]["claims"])

@@ -75,3 +75,32 @@ def test_the_dossier_json_carries_its_fields(asked: Store) -> None:
     claim = data["claims_by"]["claims"][0]
     assert set(claim) >= {"speaker", "via", "stance", "credibility", "source_grade", "evidence", "corroborated_by",
                           "contradicted_by"}
+
+
+def test_corroborating_and_contradicting_claims_come_with_their_records(asked: Store) -> None:
+    # corpus-ghouta.json: Syria's denial (fakes-0482) against Moshe Yaalon's accusation (fakes-0516)
+    from newsgraph.query import claims
+
+    denial = next(c for c in claims(asked, contradicted=True, limit=1000)
+                  if c.doc_id == "fakes-0482" and c.cue == "denied" and "using chemical" in c.text)
+    holder = denial.speaker or denial.about[0]  # its speaker, or what it is about: a dossier that lists it
+    d = dossier(asked, holder.id, limit=1000, linked=1000)
+    row = next(r for r in d.disputes if r[0].id == denial.id)
+    linked = {c.id: c for c in d.linked}
+    shown = {c.id for c in (*d.claims_by, *d.claims_about)}
+    records = {**linked, **{c.id: c for c in (*d.claims_by, *d.claims_about)}}
+    against = [records[x] for x in row[2]]  # every contradicting claim has its record, to show beside
+    assert {c.id for c in against} == set(row[2])
+    assert all(denial.id in c.contradicted_by for c in against if c.id in denial.contradicted_by)
+    accusation = next(c for c in against if "Syria had used chemical weapons" in c.text)
+    assert accusation.doc_id == "fakes-0516"
+    assert accusation.credibility and accusation.credibility[0] == accusation.source_grade
+    assert not shown & set(linked), "linked holds only claims the dossier does not list already"
+    assert d.to_dict()["linked"] == [c.to_dict() for c in d.linked]
+    bounded = dossier(asked, holder.id, limit=1000)  # by default, the best of each kind per claim
+    few = {c.id for c in bounded.linked}
+    assert few and few <= set(linked)
+    listed = (*bounded.claims_by, *bounded.claims_about)
+    assert len(few) <= 3 * len(listed)  # one corroborating, one contradicting, one disputing per claim at most
+    assert all({*c.corroborated_by, *c.contradicted_by} & (few | shown) for c in listed
+               if c.corroborated_by or c.contradicted_by)

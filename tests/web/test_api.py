@@ -156,6 +156,48 @@ def test_pages_render_and_unknown_ids_get_an_html_404(client: Any, web_db: Path)
     assert client.get("/?q=%22unbalanced").status_code == 400
 
 
+def test_every_claim_shows_its_grade_in_the_dossier_document_and_search_pages(client: Any) -> None:
+    claim = a_graded_claim(client)
+    grade = claim["credibility"]
+    local = claim["id"].split("/")[-1]
+    shown = re.compile(rf'class="grade" data-grade="{grade}"[^>]*>{grade}<')
+    document = client.get(f"/document/{claim['doc_id']}").text
+    item = re.search(rf'<li id="claim-{local}".*?</li>', document, re.S)
+    assert item and shown.search(item.group(0))
+    holder = claim["speaker"] or (claim["about"] or [None])[0]
+    assert holder, "a graded claim with neither a speaker nor a subject"
+    dossier = client.get(f"/entity/{holder['id']}").text
+    row = re.search(rf'<tr class="claim"[^>]*data-claim="{re.escape(claim["id"])}".*?</tr>', dossier, re.S)
+    assert row and shown.search(row.group(0))
+    word = max(re.findall(r"[A-Za-z]{6,}", claim["evidence"]["text"]), key=len)
+    hits = client.get("/", params={"q": word, "kind": "claim"}).text
+    hit = re.search(rf'<li class="hit hit-claim">(?:(?!</li>).)*#claim-{local}".*?</li>', hits, re.S)
+    if hit:  # the claim is among the hits shown: its grade is beside it
+        assert shown.search(hit.group(0))
+    graded = re.findall(r'<li class="hit hit-claim">.*?</li>', hits, re.S)
+    assert graded and all('class="grade' in h for h in graded)
+
+
+def test_the_dossier_shows_contradicting_claims_beside_the_claim(client: Any) -> None:
+    # corpus-ghouta.json: Syria's denial (fakes-0482) against Moshe Yaalon's accusation (fakes-0516)
+    found = client.get("/api/claims", params={"contradicted": True, "limit": 500}).json()["claims"]
+    denial = next(c for c in found if c["doc_id"] == "fakes-0482" and c["cue"] == "denied"
+                  and "using chemical" in c["text"])
+    holder = denial["speaker"] or denial["about"][0]
+    page = client.get(f"/entity/{holder['id']}").text
+    section = page.split('<section id="disputes">')[1].split("</section>")[0]
+    rows = section.split('<div class="dispute">')[1:]
+    row = next(r for r in rows if f'data-claim="{denial["id"]}"' in r.split('class="side corroborating"')[0])
+    against = row.split('class="side contradicting"')[1]
+    cards = re.findall(r'<div class="claim-card" data-claim="([^"]+)">(.*?)</div>', against, re.S)
+    assert {cid for cid, _ in cards} == set(denial["contradicted_by"])
+    linked = {c["id"]: c for c in client.get(f"/api/entities/{holder['id']}").json()["linked"]}
+    shown = [(cid, body) for cid, body in cards if cid in linked]
+    assert shown, "the contradicting claims the dossier has records of are shown with their evidence"
+    for cid, body in shown:
+        assert "evidence-text" in body and f'data-grade="{linked[cid]["credibility"]}"' in body
+
+
 def test_pages_have_no_inline_script(client: Any, web_db: Path) -> None:
     claim = a_person(web_db)
     for url in ("/", f"/entity/{claim.speaker.id}", f"/document/{claim.doc_id}", "/graph", "/map", "/timeline"):
@@ -203,10 +245,77 @@ def test_merge_with_the_token(writable: Any) -> None:
         "/api/corrections/merge", json={"a": a, "b": a}, headers={"Authorization": f"Bearer {TOKEN}"}), 400)
 
 
-def test_source_grade_says_it_is_not_kept_yet(writable: Any) -> None:
-    got = writable.post("/api/sources/Reuters/grade", json={"grade": "B"}, headers={"X-Newsgraph-Token": TOKEN})
-    assert "not kept" in error_of(got, 501)
-    error_of(writable.post("/api/sources/Reuters/grade", json={"grade": "Z"}, headers={"X-Newsgraph-Token": TOKEN}), 400)
+def a_graded_claim(client: Any) -> dict[str, Any]:
+    """A claim of a document with an outlet, that the claims layer grades (through the API)."""
+    found = client.get("/api/claims", params={"limit": 500}).json()["claims"]
+    return next(c for c in found if c["outlet"] and c["credibility"] and c["doc_id"] != "hostile-page")
+
+
+def test_source_grade_with_the_token_changes_the_grade_its_claims_show(writable: Any) -> None:
+    claim = a_graded_claim(writable)
+    new = "E" if claim["source_grade"] != "E" else "B"
+    url = f"/api/sources/{claim['outlet']}/grade"
+    got = writable.post(url, json={"grade": new.lower(), "note": "test"}, headers={"X-Newsgraph-Token": TOKEN})
+    assert got.status_code == 200, got.text
+    assert got.json()["grade"] == new and got.json()["overridden"] is True
+    listed = {s["name"]: s for s in writable.get("/api/sources").json()["sources"]}
+    assert listed[got.json()["name"]]["grade"] == new
+    regraded = next(c for c in writable.get("/api/claims", params={"limit": 500}).json()["claims"]
+                    if c["id"] == claim["id"])
+    assert regraded["source_grade"] == new and regraded["credibility"][0] == new
+    document = writable.get(f"/api/documents/{claim['doc_id']}").json()
+    assert document["claim_records"][claim["id"].split("/")[-1]]["source_grade"] == new
+
+
+def test_bad_grades_are_clear_400s_and_change_nothing(writable: Any) -> None:
+    claim = a_graded_claim(writable)
+    url = f"/api/sources/{claim['outlet']}/grade"
+    for body in ({"grade": "Z"}, {"grade": "B2"}, {"grade": ""}, {}, {"grade": "B", "note": "x" * 3000}):
+        assert error_of(writable.post(url, json=body, headers={"X-Newsgraph-Token": TOKEN}), 400)
+    bad_name = writable.post("/api/sources/%20/grade", json={"grade": "B"}, headers={"X-Newsgraph-Token": TOKEN})
+    assert "needs a name" in error_of(bad_name, 400)
+    again = next(c for c in writable.get("/api/claims", params={"limit": 500}).json()["claims"] if c["id"] == claim["id"])
+    assert again["source_grade"] == claim["source_grade"]
+
+
+def test_split_with_the_token(writable: Any, web_db: Path) -> None:
+    claim = a_person(web_db)
+    person = claim.speaker.id
+    before = writable.get(f"/api/entities/{person}").json()["entity"]["documents"]
+    body = {"entity": person, "doc_id": claim.doc_id, "note": "test"}
+    assert error_of(writable.post("/api/corrections/split", json=body), 403)
+    got = writable.post("/api/corrections/split", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    if before < 2:  # a split of an entity's only document is refused by the corpus layer, with a reason
+        assert error_of(got, 400)
+        return
+    assert got.status_code == 200, got.text
+    split_off = got.json()["id"]
+    assert split_off != person
+    assert writable.get(f"/api/entities/{person}").json()["entity"]["documents"] < before
+    assert error_of(writable.post("/api/corrections/split", json={"entity": person, "doc_id": "no-such-doc"},
+                                  headers={"X-Newsgraph-Token": TOKEN}), 400)
+
+
+def test_the_generated_token_is_the_only_one_accepted(web_db: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    monkeypatch.delenv("NEWSGRAPH_TOKEN", raising=False)
+    copy = tmp_path / "copy.db"
+    with sqlite3.connect(web_db) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    app = create_app(str(copy))
+    assert app.state.guard.generated and len(app.state.guard.token) >= 24
+    with TestClient(app) as client:
+        claim = a_graded_claim(client)
+        url = f"/api/sources/{claim['outlet']}/grade"
+        assert error_of(client.post(url, json={"grade": "C"}, headers={"X-Newsgraph-Token": TOKEN}), 403)
+        done = client.post(url, json={"grade": "C"}, headers={"X-Newsgraph-Token": app.state.guard.token})
+        assert done.status_code == 200
+    monkeypatch.setenv("NEWSGRAPH_TOKEN", "from-the-environment")
+    assert create_app(str(copy)).state.guard.token == "from-the-environment"
 
 
 def test_form_corrections_need_a_session_and_its_csrf_token(writable: Any) -> None:
@@ -225,6 +334,27 @@ def test_form_corrections_need_a_session_and_its_csrf_token(writable: Any) -> No
                          headers={"Origin": "http://evil.example"}).status_code == 403
     done = writable.post(f"/entity/{a}/merge", data={"other": b, "csrf": csrf.group(1)}, follow_redirects=False)
     assert done.status_code == 303
+
+
+def test_the_grade_form_needs_a_session_and_its_csrf_token(writable: Any) -> None:
+    claim = a_graded_claim(writable)
+    url = f"/source/{claim['outlet']}/grade"
+    assert writable.post(url, data={"grade": "F", "csrf": "guess"}).status_code == 403
+    writable.post("/login", data={"token": TOKEN})
+    page = writable.get(f"/document/{claim['doc_id']}").text
+    assert '<select name="grade">' in page
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page)
+    assert csrf
+    assert writable.post(url, data={"grade": "F", "csrf": csrf.group(1)},
+                         headers={"Origin": "http://evil.example"}).status_code == 403
+    assert writable.post(url, data={"grade": "Q", "csrf": csrf.group(1)}).status_code == 400
+    done = writable.post(url, data={"grade": "F", "csrf": csrf.group(1), "back": claim["doc_id"]},
+                         follow_redirects=False)
+    assert done.status_code == 303 and done.headers["location"].startswith("/document/")
+    shown = writable.get(f"/document/{claim['doc_id']}").text
+    local = claim["id"].split("/")[-1]
+    item = re.search(rf'<li id="claim-{local}".*?</li>', shown, re.S)
+    assert item and re.search(r'class="grade"[^>]*>F\d<', item.group(0))
 
 
 def test_the_app_refuses_to_start_without_its_assets(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,

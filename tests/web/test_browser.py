@@ -6,13 +6,14 @@ that no request left 127.0.0.1 (no CDN, tiles or fonts) and that no script error
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from newsgraph.geo.readings import lookup_place
-from newsgraph.query import claims, timeline
+from newsgraph.query import claims, dossier, timeline
 from newsgraph.store import Store
 from tests.web.conftest import Watched
 from tests.web.hostile import MARKERS
@@ -41,6 +42,10 @@ def test_dossier_shows_the_claim_and_its_evidence_highlighted_in_the_document(pa
     row = page.page.locator(f'tr[data-claim="{claim.id}"]').first
     assert row.locator(".evidence-text").inner_text().strip() == claim.evidence[2].strip()
     assert claim.stance in row.locator(".stance").inner_text()
+    assert claim.credibility and re.fullmatch(r"[A-F][1-6]", claim.credibility), claim.credibility
+    grade = row.locator(".cred .grade")
+    assert grade.inner_text().strip() == claim.credibility  # the "B2" of the claims layer, beside the claim
+    assert grade.is_visible() and f"source reliability {claim.source_grade}" in (grade.get_attribute("title") or "")
     if page.page.locator("td.figures").count():  # filled from /api/timeline by static/dossier.js
         page.page.wait_for_function("() => ![...document.querySelectorAll('td.figures')].some(t => t.textContent === '…')")
     page.shot("dossier")
@@ -61,6 +66,31 @@ def test_dossier_shows_the_claim_and_its_evidence_highlighted_in_the_document(pa
     mention = page.page.locator("#doctext a.ent").first
     assert mention.get_attribute("title"), "hovering a mention names its entity"
     page.shot("document")
+    assert_local(page, server)
+
+
+def test_the_dossier_shows_contradicting_claims_side_by_side_with_their_grades(page: Watched, server: str,
+                                                                             web_db: Path) -> None:
+    # corpus-ghouta.json: Syria's denial (fakes-0482) against Moshe Yaalon's accusation (fakes-0516)
+    with Store(web_db) as store:
+        denial = next(c for c in claims(store, contradicted=True, limit=1000)
+                      if c.doc_id == "fakes-0482" and c.cue == "denied" and "using chemical" in c.text)
+        holder = denial.speaker or denial.about[0]
+        linked = {c.id: c for c in dossier(store, holder.id).linked}
+    against = {cid: linked[cid] for cid in denial.contradicted_by if cid in linked}
+    page.page.goto(f"{server}/entity/{quote(holder.id, safe='')}#disputes")
+    row = page.page.locator(".dispute", has=page.page.locator(f'.claim-self [data-claim="{denial.id}"]')).first
+    side = row.locator(".contradicting")
+    shown = side.locator(".claim-card").evaluate_all("els => els.map(e => e.dataset.claim)")
+    assert set(shown) >= set(against) and against
+    for cid, claim in against.items():
+        card = side.locator(f'.claim-card[data-claim="{cid}"]')
+        assert card.locator(".evidence-text").inner_text().strip() == claim.evidence[2].strip()
+        assert card.locator(".grade").inner_text().strip() == claim.credibility
+    self_box, against_box = row.locator(".claim-self").bounding_box(), side.bounding_box()
+    assert self_box and against_box and against_box["x"] > self_box["x"] + self_box["width"] - 1  # side by side
+    row.scroll_into_view_if_needed()
+    page.shot("dossier-disputes")
     assert_local(page, server)
 
 
