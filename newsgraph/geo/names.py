@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from newsgraph import vocab
 
@@ -64,7 +64,6 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", _SEPARATORS.sub(" ", text)).strip()
 
 
-@lru_cache(maxsize=1 << 15)  # a pure function of the name, asked for the same names in every document; bounded
 def normalise(name: str) -> str:
     """The key names are indexed under: folded, no leading "the", no Arabic article, no final -h."""
     rules = _key_rules()
