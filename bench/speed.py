@@ -33,6 +33,29 @@ from pathlib import Path
 from texts import real_texts, write_jsonl
 
 STAGES = ("parse", "dates", "entities", "places", "events", "claims", "quantities", "store", "resolve")
+# what the store stage spends resolving the new document against the corpus, inside Store.add's transaction
+# (module, function): entities (corpus identity), events (corpus events), claim links
+STORE_PARTS = (("store: entities", "newsgraph.store.corpus_sync", "attach_document"),
+               ("store: corpus events", "newsgraph.store.corpus_events", "attach_events"),
+               ("store: claim links", "newsgraph.store.corpus_claims", "attach_claims"))
+_store_parts: Counter[str] = Counter()
+
+
+def time_store_parts() -> None:
+    """Wrap the store's corpus steps (called through their modules by ``Corpus.attach``) with CPU timers."""
+    import importlib
+
+    for label, module_name, name in STORE_PARTS:
+        module = importlib.import_module(module_name)
+        func = getattr(module, name)
+
+        def timed_part(*args: object, _func: Callable[..., object] = func, _label: str = label) -> object:
+            start = time.process_time()
+            try:
+                return _func(*args)
+            finally:
+                _store_parts[_label] += time.process_time() - start
+        setattr(module, name, timed_part)
 
 
 @dataclass
@@ -72,6 +95,7 @@ def main(argv: list[str]) -> int:
     bare = spacy.load(MODEL_NAME)
     list(bare.pipe([t for _, t in docs[:4]]))
     phases = {k: Phase(k) for k in ("spacy", "before", "extract", "ingest1", "ingest2")}
+    time_store_parts()
     warm = tmp / "warm.jsonl"
     write_jsonl(docs[:2], warm)
     with Store(tmp / "warm.db") as store:  # loads the model here and starts the preloaded worker server
@@ -104,6 +128,7 @@ def ingest(phase: Phase, source: Path, db: Path, workers: int) -> None:
     reports = []
 
     def work() -> int:
+        _store_parts.clear()
         with Store(db) as store:
             report = ingest_paths([source], store, workers=workers)
             start = time.process_time()
@@ -114,6 +139,7 @@ def ingest(phase: Phase, source: Path, db: Path, workers: int) -> None:
 
     timed(phase, work, cpu=lambda: reports[-1].usage.cpu if reports[-1].usage else 0.0)
     phase.stages.update(reports[-1].seconds)
+    phase.stages.update(_store_parts)
     usage = reports[-1].usage
     if usage is not None:
         phase.stages["_peak_worker_rss"] = max(phase.stages["_peak_worker_rss"], usage.peak_rss)
@@ -138,11 +164,22 @@ def print_table(phases: dict[str, Phase], n: int, words: int, loads: list[float]
     print(f"2 workers vs 1: measured wall speedup {one.wall / two.wall:.2f}x; CPU of all processes {two.cpu / one.cpu:.2f}x"
           f" one worker's; bound on 2 free cores (1-worker CPU / max(busiest process, all CPU / 2)) "
           f"{one.cpu / bound:.2f}x")
+    # CPU per document, by where it is spent: what a second worker can share out and what stays in the parent
+    workers_cpu = two.stages["_workers_cpu"]
+    writer = sum(one.stages[k] for k in ("store", "resolve"))
+    print(f"CPU per document: 1 worker {one.cpu / one.docs * 1e3:.0f} ms (extraction "
+          f"{(one.cpu - writer) / one.docs * 1e3:.0f}, store and resolution {writer / one.docs * 1e3:.0f}); "
+          f"2 workers {workers_cpu / two.docs * 1e3:.0f} ms in the workers, "
+          f"{(two.cpu - workers_cpu) / two.docs * 1e3:.0f} ms in the parent (reading, storing, resolution)")
     for key in ("extract", "ingest1", "ingest2"):
         stages = phases[key].stages
         total = sum(stages[k] for k in STAGES)
         print(f"per-stage CPU, {labels[key]}: " + ", ".join(
             f"{k} {stages[k]:.1f} s ({stages[k] / total:.0%})" for k in STAGES if k in stages))
+    for key in ("ingest1", "ingest2"):
+        stages = phases[key].stages
+        print(f"of the store stage, {labels[key]}: " + ", ".join(
+            f"{label} {stages[label]:.1f} s ({stages[label] / stages['store']:.0%})" for label, _, _ in STORE_PARTS))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker = phases["ingest2"].stages["_peak_worker_rss"] / 2**20
     print(f"peak RSS: this process (model loaded, 1-worker runs) {rss:.0f} MB; largest worker process {worker:.0f} MB")

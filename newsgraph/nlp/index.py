@@ -21,9 +21,10 @@ class EntityIndex:
 
     def mentions_within(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, entity id) of every mention lying wholly inside [start, end)."""
-        lo = bisect.bisect_left(self._starts, start)
+        lo, spans = bisect.bisect_left(self._starts, start), self._spans
         out = []
-        for s, e, eid in self._spans[lo:]:
+        for k in range(lo, len(spans)):  # not a slice: no copy of the rest of the list per lookup
+            s, e, eid = spans[k]
             if s >= end:
                 break
             if e <= end:
@@ -37,8 +38,9 @@ class EntityIndex:
     def entity_at(self, start: int, end: int) -> str | None:
         """The entity whose mention overlaps [start, end) the most (None when none does)."""
         lo = max(0, bisect.bisect_left(self._starts, start) - 8)
-        best, best_overlap = None, 0
-        for s, e, eid in self._spans[lo:]:
+        best, best_overlap, spans = None, 0, self._spans
+        for k in range(lo, len(spans)):
+            s, e, eid = spans[k]
             if s >= end:
                 break
             overlap = min(e, end) - max(s, start)

@@ -4,6 +4,7 @@ events are resolved with (``data/corpus_events.json``: which PLOVER types report
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from newsgraph.model import EVENT_TYPES
@@ -47,6 +48,16 @@ class QuantityWords:
     date_words: frozenset[str]         # "August 21", "1900 GMT": a date or a time beside the number
     currencies: frozenset[str]         # "$12 billion": money
     measures: frozenset[str]           # "50 percent", "10 km", "three years": not a count
+
+    @cached_property
+    def vague_by_first_word(self) -> dict[str, tuple[tuple[str, tuple[str, ...], int], ...]]:
+        """The vague phrases by their first word ("tens" -> ("tens of thousands", ...)), in vocabulary order:
+        the numbers reader tries only the phrases that can start at a token, on every token of a sentence."""
+        out: dict[str, list[tuple[str, tuple[str, ...], int]]] = {}
+        for phrase, low in self.vague.items():
+            parts = tuple(phrase.split())
+            out.setdefault(parts[0], []).append((phrase, parts, low))
+        return {first: tuple(found) for first, found in out.items()}
 
     def unit_kind(self, word: str) -> str | None:
         """'people', 'group' or 'thing' for a noun the vocabulary counts, else None."""

@@ -9,7 +9,9 @@ it (``speaker``/``speaker_text``), else nobody named (the document says it).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from newsgraph.model import Claim, Event, Quantity, Span
 from newsgraph.nlp.claims import Attribution
@@ -17,16 +19,23 @@ from newsgraph.nlp.parse import Parsed
 from newsgraph.nlp.quantities.reader import Count, read_counts
 from newsgraph.vocab import load
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
 __all__ = ["find_quantities", "quantify"]
 
 
-def find_quantities(parsed: Parsed, start: int, end: int) -> list[Quantity]:
-    """The counts in the sentences overlapping characters ``start``..``end``, in text order, said by nobody."""
+def find_quantities(parsed: Parsed, start: int, end: int,
+                    sentences: Sequence[SpacySpan] | None = None) -> list[Quantity]:
+    """The counts in the sentences overlapping characters ``start``..``end``, in text order, said by nobody;
+    ``sentences``: ``list(parsed.doc.sents)`` when the caller has it (spaCy rebuilds them on every ``doc.sents``)."""
     words = load("quantities")
     doc, text = parsed.doc, parsed.text
     out: list[Quantity] = []
-    for sent in doc.sents:
-        if sent.end_char <= start or sent.start_char >= end:
+    for sent in parsed.doc.sents if sentences is None else sentences:
+        if sent.start_char >= end:  # in text order: the rest start later still
+            break
+        if sent.end_char <= start:
             continue
         out.extend(_quantity(text, doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text), c)
                    for c in read_counts(doc, sent.start, sent.end, words))
@@ -42,11 +51,14 @@ def quantify(parsed: Parsed, events: list[Event], claims: list[Claim],
              attributions: list[Attribution]) -> tuple[list[Event], list[Claim]]:
     """The events and claims with the counts their sentences (events) and contents (claims) state."""
     sentences: dict[tuple[int, int], list[Quantity]] = {}
+    doc_sentences: list[SpacySpan] = []
 
     def counts(span: Span) -> list[Quantity]:
         key = (span.start, span.end)
         if key not in sentences:
-            sentences[key] = find_quantities(parsed, span.start, span.end)
+            if not doc_sentences:
+                doc_sentences.extend(parsed.doc.sents)
+            sentences[key] = find_quantities(parsed, span.start, span.end, doc_sentences)
         return sentences[key]
 
     # claims and attributions are one-to-one, in order (claims_from numbers them)

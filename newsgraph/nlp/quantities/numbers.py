@@ -78,10 +78,12 @@ def _joins(doc: Doc, j: int, words: QuantityWords) -> bool:
 
 def _vague(doc: Doc, i: int, words: QuantityWords, limit: int) -> Number | None:
     """"dozens", "tens of thousands", "a dozen" starting at ``i``: the longest phrase the vocabulary has."""
+    if i >= limit:
+        return None
     best: Number | None = None
-    for phrase, low in words.vague.items():
-        parts = phrase.split()
+    for phrase, parts, low in words.vague_by_first_word.get(doc[i].lower_, ()):
         end = i + len(parts)
-        if end <= limit and [t.lower_ for t in doc[i:end]] == parts and (best is None or end > best.end):
+        if end <= limit and (best is None or end > best.end) and all(
+                doc[k].lower_ == part for k, part in enumerate(parts[1:], i + 1)):
             best = Number(i, end, low, vague=True, phrase=phrase)
     return best
