@@ -113,6 +113,9 @@ def _timing(a: Placed, b: Placed, config: CorpusEventSettings) -> tuple[float, b
 
 def _place_evidence(a: Placed, b: Placed, config: CorpusEventSettings) -> tuple[float, str]:
     pa, pb = a.report.place, b.report.place
+    for x, y, px in ((a, b, pa), (b, a, pb)):  # "the attack on Khan Sheikhun" placed in its province
+        if px is not None and not px.is_country and x.place is not None and x.place in y.participants:
+            return config.place_same, f"{x.place} where one is and what the other targets"
     if pa is None or pb is None:
         return 0.0, ""
     if one_place(a, b):
