@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsgraph.geo import distance_km
-from newsgraph.resolve.reports import Figure, Interval, Placed, interval, one_place, window
+from newsgraph.resolve.reports import Figure, Interval, Placed, in_province_of, interval, one_place, window
 from newsgraph.settings import CorpusEventSettings, settings
 from newsgraph.vocab import load
 
@@ -127,6 +127,9 @@ def _place_evidence(a: Placed, b: Placed, config: CorpusEventSettings) -> tuple[
     km = distance_km(pa.lat, pa.lon, pb.lat, pb.lon) if _points(a, b) else None  # type: ignore[arg-type]
     if km is not None and not pa.is_country and not pb.is_country and km <= config.near_km:
         return config.place_near, f"{a.place} and {b.place} {km:.0f} km apart"
+    for x, y in ((a, b), (b, a)):
+        if x.place and y.place and in_province_of(x.place, y.place):
+            return config.place_near, f"{x.place} in the province of {y.place}"
     return 0.0, ""
 
 

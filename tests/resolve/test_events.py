@@ -186,3 +186,13 @@ def test_one_attack_dated_at_two_precisions_is_one_event(write: Write) -> None:
     found = {events.ids[(d.doc_id, event_of(d, "killed"))] for d in (*days, later)}
     found |= {events.ids[(d.doc_id, event_of(d, "hit"))] for d in month}
     assert len(found) == 1 and found.pop().startswith("assault:2024-04-30:")
+
+
+def test_a_town_and_the_province_named_after_its_capital_can_be_one_place(write: Write) -> None:
+    # the same day and actor; the place once the town, once its province ("Idlib"): one occurrence
+    a = write("town", "Shelling by the Free Syrian Army killed 40 people in the town of Khan Sheikhun on Monday.")
+    b = write("province", "Shelling by the Free Syrian Army killed 12 people in Idlib on Monday.")
+    c = write("elsewhere", "Shelling by the Free Syrian Army killed 7 people in Hama on Monday.")
+    events = resolved([a, b, c])
+    assert events.ids[("town", event_of(a, "killed"))] == events.ids[("province", event_of(b, "killed"))]
+    assert events.ids[("town", event_of(a, "killed"))] != events.ids[("elsewhere", event_of(c, "killed"))]
