@@ -309,7 +309,7 @@ def _join_short_names(part: _Partition, links: list[Link]) -> dict[tuple[str, st
     return refused
 
 
-_TIERS = (("short-alias",), ("placeless", "surname", "qualified"), ("prefix",))
+_TIERS = (("short-alias",), ("placeless", "surname", "qualified"), ("placeless-spelling",), ("prefix",))
 
 
 def _strongest(options: dict[str, list[Link]], source: str, part: _Partition) -> dict[str, list[Link]]:

@@ -35,7 +35,7 @@ from newsgraph.settings import settings
 FAMILY = {"PER": "per", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "fac", "WEA": "wea", "VEH": "veh"}
 MAX_KEY = 200  # the store's column width
 MIN_INITIALS = 3  # two letters are the initials of half the names in a corpus
-SHORT_KINDS = frozenset({"surname", "short-alias", "prefix", "placeless", "qualified"})
+SHORT_KINDS = frozenset({"surname", "short-alias", "prefix", "placeless", "placeless-spelling", "qualified"})
 
 
 @dataclass(frozen=True)
@@ -390,7 +390,9 @@ def _short_evidence(a: Node, b: Node) -> Evidence | None:
                 if longer:
                     return "prefix", cfg.short, 1, x.key, [f"'{short}' begins '{longer}'"]
         if x.kind == "place" and y.kind in ("geo", "country") and (why := place_names_meet(x, y)):
-            return "placeless", cfg.short, 1, x.key, [f"'{x.name_key}' is a name of the gazetteer's {y.name}: {why}"]
+            # a name the gazetteer's place has outranks one it only spells alike ("Daraa" is Daraa, not Daraya)
+            kind = "placeless" if _place_names(x) & _place_names(y) else "placeless-spelling"
+            return kind, cfg.short, 1, x.key, [f"'{x.name_key}' is a name of the gazetteer's {y.name}: {why}"]
     for x, y in ((a, b), (b, a)):
         if x.acronym and any(initials(k) == x.name_key for k in y.values("keys")):
             return "acronym", cfg.acronym, 1, "", [f"'{x.name}' are the initials of '{y.name}'"]
