@@ -29,7 +29,16 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from newsgraph.resolve.keys import possessive_stem
-from newsgraph.resolve.links import FAMILY, Link, blocking_keys, compare, family, given_names_clash, related_names
+from newsgraph.resolve.links import (
+    FAMILY,
+    Link,
+    blocking_keys,
+    compare,
+    family,
+    given_names_clash,
+    qualifier_country,
+    related_names,
+)
 from newsgraph.resolve.nodes import Node
 from newsgraph.settings import settings
 
@@ -69,6 +78,7 @@ class _Cluster:
     place_countries: set[str] = field(default_factory=set)
     full: dict[str, set[str]] = field(default_factory=dict)  # family -> full-name keys
     main: dict[str, tuple[int, str]] = field(default_factory=dict)  # family -> (-members, key) of its main name
+    qualifiers: set[str] = field(default_factory=set)  # countries organisation names begin with ("Russian ...")
     members: int = 0
 
     @classmethod
@@ -81,6 +91,8 @@ class _Cluster:
             out.geo |= node.values("geonames")
         if fam in ("place", "fac") and node.country:
             out.place_countries.add(node.country)
+        if fam == "org":
+            out.qualifiers = {code for k in node.full_names if (code := qualifier_country(k))}
         if node.full_names:
             out.full[fam] = set(node.full_names)
             out.main[fam] = (-node.members, node.name_key if node.name_key in node.full_names
@@ -97,6 +109,7 @@ class _Cluster:
         self.codes |= other.codes
         self.geo |= other.geo
         self.place_countries |= other.place_countries
+        self.qualifiers |= other.qualifiers
         for fam, names in other.full.items():
             self.full.setdefault(fam, set()).update(names)
         for fam, main in other.main.items():
@@ -164,6 +177,8 @@ class _Partition:
         ca, cb = self.clusters[self.find(a)], self.clusters[self.find(b)]
         if len(ca.place_countries | cb.place_countries | ca.codes | cb.codes) > 1:
             return "places in different countries"
+        if ca.qualifiers and cb.qualifiers and not ca.qualifiers & cb.qualifiers:
+            return "organisations of different countries"
         for x in ca.full.get("per", ()):
             for y in cb.full.get("per", ()):
                 if given_names_clash(x, y):
@@ -294,13 +309,15 @@ def _join_short_names(part: _Partition, links: list[Link]) -> dict[tuple[str, st
     return refused
 
 
-_TIERS = (("short-alias",), ("placeless", "surname"), ("prefix",))
+_TIERS = (("short-alias",), ("placeless", "surname", "qualified"), ("placeless-spelling",), ("prefix",))
 
 
 def _strongest(options: dict[str, list[Link]], source: str, part: _Partition) -> dict[str, list[Link]]:
     """The clusters of the strongest kind of evidence: what documents call it, then its name, then a prefix;
     of the same type as the short name's when there are some (a stray PER typing is the weaker reading)."""
     size = part.clusters[part.find(source)].members
+    # a cluster it cannot join is no option: a stray alias of another type must not hide the place it names
+    options = {t: ls for t, ls in options.items() if part.hard_conflict(source, t) is None}
     for kinds in _TIERS:
         tier = {t: ls for t, ls in options.items() if any(x.kind in kinds for x in ls)}
         if kinds == ("prefix",):  # a name that begins a rarer one is not short for it ("United Nations ...")

@@ -4,7 +4,8 @@ A *block* is a connected component of the links.  Each block is clustered on its
 reports and links alone (so any order of documents gives the same clusters): links strongest first (ties
 by report keys), two groups of reports join when no pair of them conflicts (``event_links.conflict``:
 two reports of one document included) and at least ``linked_share`` of their pairs from two documents are
-linked, so a chain of links cannot pull far-apart reports into one event.  A corpus event's id comes from
+linked, so a chain of links cannot pull far-apart reports into one event; or when the two groups'
+representatives (each its most precisely dated report) are dated to one day and linked.  A corpus event's id comes from
 its representative report (the most precisely dated, placed, then by key): ``assault:2016-07-05:1f2e3d4c5b``.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from newsgraph.resolve.event_links import EventLink, conflict
+from newsgraph.resolve.event_links import EventLink, compare, conflict
 from newsgraph.resolve.reports import Placed, corpus_event_id
 from newsgraph.settings import settings
 
@@ -73,11 +74,20 @@ def _may_join(xs: list[str], ys: list[str], views: Mapping[str, Placed], partner
         return False
     doc = {k: views[k].report.doc_sha for k in (*xs, *ys)}
     pairs = {(a, b) for a in {doc[x] for x in xs} for b in {doc[y] for y in ys} if a != b}
-    if not pairs:
+    if not pairs or _representatives_agree(xs, ys, views):
         return True
     inside = set(doc)
     linked = {frozenset((doc[k], doc[p])) for k in inside for p in partners[k] if p in inside}
     return sum(frozenset(pair) in linked for pair in pairs) >= share * len(pairs)
+
+
+def _representatives_agree(xs: list[str], ys: list[str], views: Mapping[str, Placed]) -> bool:
+    """The two groups' representatives are dated to one day and linked: one occurrence told by outlets that
+    date it at different precision ("earlier this week" in one group, "on Tuesday" in the other)."""
+    rx, ry = representative(views[x] for x in xs), representative(views[y] for y in ys)
+    if rx.date is None or len(rx.date) != 10 or rx.date != ry.date or rx.report.doc_sha == ry.report.doc_sha:
+        return False
+    return compare(rx, ry) is not None
 
 
 def representative(views: Iterable[Placed]) -> Placed:

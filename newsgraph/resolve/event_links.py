@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsgraph.geo import distance_km
-from newsgraph.resolve.reports import Figure, Interval, Placed, interval, one_place, window
+from newsgraph.resolve.reports import Figure, Interval, Placed, in_province_of, interval, one_place, window
 from newsgraph.settings import CorpusEventSettings, settings
 from newsgraph.vocab import load
 
@@ -113,6 +113,9 @@ def _timing(a: Placed, b: Placed, config: CorpusEventSettings) -> tuple[float, b
 
 def _place_evidence(a: Placed, b: Placed, config: CorpusEventSettings) -> tuple[float, str]:
     pa, pb = a.report.place, b.report.place
+    for x, y, px in ((a, b, pa), (b, a, pb)):  # "the attack on Khan Sheikhun" placed in its province
+        if px is not None and not px.is_country and x.place is not None and x.place in y.participants:
+            return config.place_same, f"{x.place} where one is and what the other targets"
     if pa is None or pb is None:
         return 0.0, ""
     if one_place(a, b):
@@ -124,6 +127,9 @@ def _place_evidence(a: Placed, b: Placed, config: CorpusEventSettings) -> tuple[
     km = distance_km(pa.lat, pa.lon, pb.lat, pb.lon) if _points(a, b) else None  # type: ignore[arg-type]
     if km is not None and not pa.is_country and not pb.is_country and km <= config.near_km:
         return config.place_near, f"{a.place} and {b.place} {km:.0f} km apart"
+    for x, y in ((a, b), (b, a)):
+        if x.place and y.place and in_province_of(x.place, y.place):
+            return config.place_near, f"{x.place} in the province of {y.place}"
     return 0.0, ""
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from newsgraph import vocab
 from newsgraph.geo import country_code, normalise
 from newsgraph.geo.gazetteer import skeleton as _skeleton
+from newsgraph.geo.names import spelling as _spelling
 
 _NOT_WORD = re.compile(r"[^\w ]+")
 _SPACES = re.compile(r"\s+")
@@ -105,6 +106,21 @@ def place_stem(key: str) -> str:
     if len(words) >= 2 and (owner := possessive_stem(words[0])) and country_code(owner):
         return " ".join(words[1:])  # "Syrias Idlib": Syria's Idlib, the apostrophe lost
     return ""
+
+
+def compass_fold(key: str) -> str:
+    """'eastern ghouta' -> 'east ghouta': a compass adjective as its compass word ('' when there is none)."""
+    words = tokens(key)
+    compass = vocab.load("corpus").compass_words
+    folded = [w[:-3] if w.endswith("ern") and w[:-3] in compass else w for w in words]
+    return " ".join(folded) if folded != words else ""
+
+
+@lru_cache(maxsize=200_000)
+def place_spelling(key: str) -> str:
+    """What transliterations of one place name share (the places normaliser's ``spelling``): 'kafraya' and
+    'kefraya' -> 'kafra', 'raqqa' and 'raqa' -> 'raka' ('' for an empty key)."""
+    return _spelling(key) if key else ""
 
 
 def is_full_name(key: str) -> bool:

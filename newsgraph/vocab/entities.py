@@ -141,6 +141,8 @@ class EntityWords:
     toponym_words: frozenset[str]          # "bab", "khan", "deir": the first word of an Arabic place name
     settlement_nouns: frozenset[str]       # "neighbourhood", "towns": after a name, it is a place
     identity_words: frozenset[str]         # "alawite", "sunni", "kurd": never an entity of their own
+    ruler_nouns: frozenset[str]            # "regime": "the Assad regime" names a person's rule
+    headline_event_nouns: frozenset[str]   # "attacks": "Terrorist Rocket Attacks" is a headline's words
     generic_words: frozenset[str]          # "regime", "eastern": no name alone
     monitor_descriptors: tuple[str, ...]   # "monitor", "monitoring group": a monitoring organisation named before
     monitor_name_words: frozenset[str]     # "observatory", "network": what such an organisation's name ends in
@@ -187,7 +189,9 @@ def _entity_words(entries: Entries) -> EntityWords:
         group_name_words=(group_words := _words(entries, "group_name_words")),
         group_name_ambiguous_words=_subset(entries, "group_name_ambiguous_words", group_words, "group_name_words"),
         toponym_words=_words(entries, "toponym_words"), settlement_nouns=_words(entries, "settlement_nouns"),
-        identity_words=_words(entries, "identity_words"), generic_words=_words(entries, "generic_words"),
+        identity_words=_words(entries, "identity_words"), ruler_nouns=_words(entries, "ruler_nouns"),
+        headline_event_nouns=_words(entries, "headline_event_nouns"),
+        generic_words=_words(entries, "generic_words"),
         monitor_descriptors=entries.words("monitor_descriptors", fold=True),
         monitor_name_words=_words(entries, "monitor_name_words"),
         based_nouns=entries.words("based_nouns", fold=True),

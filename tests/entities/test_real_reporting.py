@@ -283,3 +283,16 @@ def test_demonym_read_as_a_name_mentions_its_country_when_the_text_names_none() 
 def test_lower_case_ministry_is_an_organisation() -> None:
     found = extract("A spokesman for the ministry of finance said the budget was cut.")
     assert found.named("ministry of finance").type == "ORG"
+
+
+def test_a_title_case_headline_names_no_weapon_or_organisation() -> None:
+    # the headline run into the first sentence, in the style of scraped agency pages
+    found = extract("03-07-2015 Five Civilians Killed in Terrorist Rocket Attacks in Aleppo. Five civilians were "
+                    "killed on Thursday when terrorists fired rocket shells on Aleppo city.")
+    assert _types(found) == {"Aleppo": "GPE"}
+
+
+def test_a_ruler_s_name_before_regime_or_who_is_a_person() -> None:
+    found = extract("The coalition said the soft stance in dealing with Assad who continues to commit massacres "
+                    "is wrong. Earlier the Assad regime shelled the town.")
+    assert _types(found).get("Assad") == "PER"

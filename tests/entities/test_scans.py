@@ -82,6 +82,12 @@ def test_brand_names_before_weapon_words_but_not_who_fires_them() -> None:
     assert found(scans.named_weapons(doc)) == [("Grey Pike", "WEA")]
 
 
+def test_a_title_case_headline_gives_no_brand_name() -> None:
+    # "5 Civilians Killed in Terrorist Rocket Attacks": every word capitalised, "Terrorist" is no weapon
+    doc = parse(["Civilians", "Killed", "in", "Terrorist", "Rocket", "Attacks", "in", "Aleppo", "."])
+    assert found(scans.named_weapons(doc)) == []
+
+
 def test_the_platform_x_after_on() -> None:
     doc = parse(["He", "wrote", "on", "X", "that", "X", "Corp", "was", "wrong"])
     assert found(scans.platform_x(doc)) == [("X", "ORG")]

@@ -171,3 +171,28 @@ def test_corpus_event_ids_do_not_depend_on_the_order(order: str, fakes_docs: dic
     forward = resolved(docs)
     other = resolved(docs[::-1] if order == "backward" else docs[1::2] + docs[::2])
     assert dict(forward.ids) == dict(other.ids) and forward.links == other.links
+
+
+def test_one_attack_dated_at_two_precisions_is_one_event(write: Write) -> None:
+    # two outlets date it to the day, two others to the month only: one occurrence, one corpus event, though
+    # the month reports link to one of the day reports only (too few of their pairs for the share rule)
+    days = [write(f"day-{n}", f"A suspected chemical attack killed at least {n} people in the town of Khan "
+                  "Sheikhun on April 30, the Observatory said.") for n in ("58", "50")]
+    month = [write(f"month-{i}", "In April a chemical attack hit the town of Khan Sheikhun killing at least "
+                   f"87 civilians, {who} said.") for i, who in enumerate(("activists", "rescuers"))]
+    # the month reports' figure is this one's, and this one is dated to the day of the first two
+    later = write("later", "At least 86 people were killed on April 30 in Khan Sheikhun, activists said.")
+    events = resolved([*days, *month, later])
+    found = {events.ids[(d.doc_id, event_of(d, "killed"))] for d in (*days, later)}
+    found |= {events.ids[(d.doc_id, event_of(d, "hit"))] for d in month}
+    assert len(found) == 1 and found.pop().startswith("assault:2024-04-30:")
+
+
+def test_a_town_and_the_province_named_after_its_capital_can_be_one_place(write: Write) -> None:
+    # the same day and actor; the place once the town, once its province ("Idlib"): one occurrence
+    a = write("town", "Shelling by the Free Syrian Army killed 40 people in the town of Khan Sheikhun on Monday.")
+    b = write("province", "Shelling by the Free Syrian Army killed 12 people in Idlib on Monday.")
+    c = write("elsewhere", "Shelling by the Free Syrian Army killed 7 people in Hama on Monday.")
+    events = resolved([a, b, c])
+    assert events.ids[("town", event_of(a, "killed"))] == events.ids[("province", event_of(b, "killed"))]
+    assert events.ids[("town", event_of(a, "killed"))] != events.ids[("elsewhere", event_of(c, "killed"))]

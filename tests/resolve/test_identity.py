@@ -130,3 +130,37 @@ def test_our_examples_resolve_without_joining_different_things(example_docs: dic
     hezbollah = {resolution.ids[(d.doc_id, e.id)] for d in example_docs.values() for e in d.entities
                  if e.name == "Hezbollah"}
     assert len(hezbollah) == 1
+
+
+def test_transliterations_of_one_village_are_one_place(write: Callable[[str, str], Document]) -> None:
+    # the places normaliser's spelling: one Arabic name written by two outlets
+    a = write("kafraya", "Rebels shelled the villages of Kafraya and Madaya on Monday, the Observatory said.")
+    b = write("kefraya", "Rebels shelled the villages of Kefraya and Madaya on Monday, activists said.")
+    resolution = resolve_documents([a, b])
+    assert corpus_id(resolution, a, "Kafraya") == corpus_id(resolution, b, "Kefraya")
+
+
+def test_vowels_in_other_places_are_other_places(write: Callable[[str, str], Document]) -> None:
+    # every vowel run is one vowel in that spelling: "Midan" and "Mayadin" share it, and are two places
+    a = write("midan", "Shells fell on the al-Midan district of Damascus on Monday, state media said.")
+    b = write("mayadin", "Air strikes hit the town of Mayadin in Deir Ezzor province on Monday, activists said.")
+    resolution = resolve_documents([a, b])
+    assert corpus_id(resolution, a, "al-Midan") != corpus_id(resolution, b, "Mayadin")
+
+
+def test_a_compass_adjective_and_a_kind_word_name_the_same_place(write: Callable[[str, str], Document]) -> None:
+    a = write("eastern", "Government forces advanced in Eastern Ghouta on Monday near the Euphrates River.")
+    b = write("east", "Government forces advanced in East Ghouta on Monday near the Euphrates.")
+    resolution = resolve_documents([a, b])
+    assert corpus_id(resolution, a, "Eastern Ghouta") == corpus_id(resolution, b, "East Ghouta")
+    assert corpus_id(resolution, a, "Euphrates River") == corpus_id(resolution, b, "Euphrates")
+
+
+def test_an_organisation_without_its_country_adjective_is_that_one(write: Callable[[str, str], Document]) -> None:
+    a = write("snc", "The Syrian National Coalition condemned the air strikes on Monday.")
+    b = write("nc", "The National Coalition said on Tuesday that the talks had failed.")
+    c = write("tfm", "The Turkish Foreign Ministry summoned the ambassador. The Russian Foreign Ministry denied it.")
+    resolution = resolve_documents([a, b, c])
+    assert corpus_id(resolution, a, "Syrian National Coalition") == corpus_id(resolution, b, "National Coalition")
+    # two countries' ministries stay two, whatever short names documents use
+    assert corpus_id(resolution, c, "Turkish Foreign Ministry") != corpus_id(resolution, c, "Russian Foreign Ministry")

@@ -47,11 +47,18 @@ def no_entity(r: Reading) -> Verdict:
         return None  # "warplanes", "mosques": spaCy's lower-case guesses name nothing ("the interior ministry" does)
     if r.type in ("PER", "ORG") and r.span is not None and any(t.text[0].isdigit() for t in r.span[:-1]):
         return None  # "Kills 30 Daesh": a headline's words, not a name (a number ends a name: "Institute 4000")
-    if r.cand.origin == "spacy" and r.span is not None and len(r.span) > 1 \
-            and any(t.is_title and t.lower_ in _verbs(r.doc) and t.lower_ not in vocab.load("given_names").all
-                    for t in r.span):
-        return None  # "15 Medics Killed in ...", "Reports Suicide bombing": a title-cased headline's verb
-    return UNDECIDED
+    return None if r.cand.origin == "spacy" and _headline_words(r, words) else UNDECIDED
+
+
+def _headline_words(r: Reading, words: list[str]) -> bool:
+    """spaCy's reading of a Title Case headline's words as a name: "15 Medics Killed in ...", "Reports Suicide
+    bombing" (a verb the text uses in lower case), "Killed in Terrorist Rocket Attacks" (an event noun last)."""
+    if r.span is not None and len(r.span) > 1 and any(
+            t.is_title and t.lower_ in _verbs(r.doc) and t.lower_ not in vocab.load("given_names").all
+            for t in r.span):
+        return True
+    return r.type in ("PER", "ORG") and len(words) > 1 and r.text[-1:].isalpha() \
+        and r.text.split()[-1][0].isupper() and words[-1] in _words().headline_event_nouns
 
 
 def _verbs(doc: Doc) -> frozenset[str]:

@@ -63,6 +63,12 @@ class Reading:
             return None
         return self.doc[self.span.start - back].lower_
 
+    def word_after(self) -> str | None:
+        """The lower-case word right after the candidate."""
+        if self.span is None or self.span.end >= len(self.doc):
+            return None
+        return self.doc[self.span.end].lower_
+
     def after_locative(self, words: frozenset[str] | None = None) -> bool:
         locatives = words if words is not None else vocab.load("entity_words").locatives
         return self.word_before() in locatives
@@ -186,8 +192,11 @@ def _unknown_place(r: Reading) -> Verdict:
 
 
 def _unknown_place_acting_like_person(r: Reading) -> Verdict:
-    """ "Erdogan threatened ...": one word, no place the gazetteer knows, and a person's grammar."""
-    if r.type == "GPE" and " " not in r.text and r.place is None and r.acts_like_person():
+    """ "Erdogan threatened ...", "dealing with Assad who ...", "the Assad regime": one word, no place the
+    gazetteer knows, and a person's grammar or a ruler's noun after it."""
+    if r.type == "GPE" and " " not in r.text and r.place is None and (
+            r.acts_like_person() or r.word_after() == "who"
+            or r.word_after() in vocab.load("entity_words").ruler_nouns):
         return r.as_type("PER")
     return UNDECIDED
 

@@ -239,12 +239,15 @@ def vessels(doc: Doc) -> list[MentionCandidate]:
 
 
 def named_weapons(doc: Doc) -> list[MentionCandidate]:
-    """An unlisted brand name right before a weapon word is a weapon system: "Blue Spear missiles"."""
+    """An unlisted brand name right before a weapon word is a weapon system: "Blue Spear missiles" (not when
+    the weapon word is capitalised too: a Title Case headline gives every word a capital)."""
     heads = vocab.load("weapons").name_heads
     calendar: frozenset[str] = vocab.load("dates").calendar_words
     out = []
     for i, _ in windows(matchers_for(doc.vocab).weapon_heads, doc):
         if not 1 <= i < len(doc) - 1 or not _is_weapon_head(doc, doc[i], heads):
+            continue
+        if doc[i].text[0].isupper():  # "in Terrorist Rocket Attacks": a headline's capitals, not a brand's
             continue
         start = i
         while start > 0 and i - start < settings().entities.brand_name_words and doc[start - 1].text[0].isupper() \
