@@ -1,18 +1,11 @@
-"""Claims across documents: which claims say the same thing (corroborate) and which the opposite (contradict).
+"""Claims across documents: what each claim says, as features of its document and views of the corpus.
 
 A claim's *features* are what its document says of it, independent of the corpus: its content terms (words of
 its text, stemmed, without stop and reporting words, each also read as its concept: "gassing" is "chemical"),
-its polarity (a denial, or a "provocation", turns a claim against what it answers), its counts, and the local
-ids of its speaker, relays and subjects.  A *view* puts the corpus ids of the entity resolution on them.
-
-Two views link when they share a subject (a corpus entity the claim is about or names in its sentence, or the
-country of one; for a claim with counts, also the places its document reports from) and their content is alike:
-
-- ``corroborates``: two documents, one polarity, not the same speaker (a speaker relayed twice says one thing
-  once), similarity of at least ``corroborate`` with a shared weight of ``corroborate_shared``, or the same
-  thing counted with figures that agree;
-- ``contradicts`` (also within one document): opposite polarities with similarity of at least ``contradict``,
-  or the same thing counted with ranges that do not overlap (as many as 1,300 against more than 1,400 dead).
+its polarity (a denial as its cue or stance, or a verdict such as "a provocation" anywhere, turns a claim against
+what it answers), its counts, the side it blames for an attack (``claim_blame``), the day its sentence dates,
+and the local ids of its speaker, relays, subjects and of what it names itself.  A *view* puts the corpus ids of
+the entity and event resolution on them; ``claims_compare.compare`` links two views.
 
 A short denial ("denied using chemical weapons") seldom restates what it denies: when it has fewer than
 ``short_denial`` terms it also takes the terms of its document's headline.  ``compare`` is symmetric and
@@ -135,7 +128,8 @@ class ClaimFeatures:
     @property
     def references(self) -> frozenset[str]:
         """The local entity ids its view resolves."""
-        return frozenset({*(x for x in (self.speaker,) if x), *self.via, *self.subjects, *self.places, *self.own, *self.home})
+        speaker = (self.speaker,) if self.speaker else ()
+        return frozenset({*speaker, *self.via, *self.subjects, *self.places, *self.own, *self.home})
 
 
 def claim_key(doc_id: str, claim_id: str) -> str:
@@ -218,7 +212,7 @@ def _period(view: ClaimView) -> tuple[str, ...]:
     return (str(days), str(days + 1))
 
 
-def _near_in_time(a: ClaimView, b: ClaimView, window: int | None = None) -> bool:
+def near_in_time(a: ClaimView, b: ClaimView, window: int | None = None) -> bool:
     pa, pb = a.features.when, b.features.when
     if pa is None or pb is None:
         return pa == pb
@@ -284,6 +278,8 @@ class ClaimView:
     named: frozenset[str] = frozenset()  # corpus ids of the entities it is about itself (part of its content)
     events: frozenset[str] = frozenset()  # corpus event ids of the events its sentence reports
     specific: frozenset[str] = frozenset()  # corpus ids of what it names itself, without countries and weapons
+    # (or its document's place, when it names none); ``named_specific``: of those, what it names itself
+    named_specific: frozenset[str] = frozenset()
 
     @property
     def key(self) -> str:
@@ -306,12 +302,14 @@ def view_of(features: ClaimFeatures, corpus_id: Callable[[str], str | None],
     if features.negative and speaker:  # who denies denies about itself ("the government denied using ...")
         subjects.add(speaker)
     events = {e for x in features.events if (e := corpus_event(x))} if corpus_event else set()
-    specific = {x for x in ids(features.own) if not x.startswith(_WIDE)}
+    named = {x for x in ids(features.own) if not x.startswith(_WIDE)}
+    specific = set(named)
     if not any(x.startswith(_PLACES) for x in specific):  # "the attack", "the site": its document's place
         homes = (cid for x in features.home if (cid := corpus_id(x)) and not cid.startswith(_WIDE))
         specific |= {x for x in (next(homes, None),) if x}
     return ClaimView(features, speaker, tuple(sorted(ids(features.via))), frozenset(subjects - {None}),
-                     frozenset(ids(features.subjects)), frozenset(events), frozenset(specific))
+                     frozenset(ids(features.subjects)), frozenset(events), frozenset(specific),
+                     frozenset(named))
 
 
 def blocking_keys(view: ClaimView) -> frozenset[str]:
@@ -333,121 +331,3 @@ class ClaimLink:
     kind: str
     score: float
     evidence: tuple[str, ...]
-
-
-def content(view: ClaimView) -> set[str]:
-    """Its terms and the entities it is about (a country is too wide to say what a claim is about)."""
-    return set(view.features.terms) | {"@" + s for s in view.named if not s.startswith("country:")}
-
-
-def _weight(terms: Iterable[str]) -> int:
-    """A concept ("chemical") or a weapon weighs two words, a generic term (what every war report says) none."""
-    generic = load("claim_links").generic
-    return sum(0 if t in generic else 2 if t.startswith(("~", "@wea:", "@veh:")) else 1 for t in terms)
-
-
-def similarity(a: ClaimView, b: ClaimView) -> tuple[float, int, int]:
-    """The weight of the terms two claims share over the smaller one's, that shared weight, and how many of the
-    shared terms are words (not concepts or entities) that are not generic: what the two say, not their topic."""
-    ta, tb = content(a), content(b)
-    shared = _weight(ta & tb)
-    smaller = min(_weight(ta), _weight(tb))
-    generic = load("claim_links").generic
-    words = sum(1 for t in ta & tb if not t.startswith(("~", "@")) and t not in generic)
-    return (shared / smaller if smaller else 0.0), shared, words
-
-
-def _ranges(a: Count, b: Count) -> str | None:
-    """"agree" (near figures), "disjoint" (ranges apart), "differ", or None (different things counted)."""
-    if a.counted != b.counted:
-        return None
-    # "15 of the wounded" (no unit) may be part of "40 wounded": figures without one unit never exclude
-    one_unit = a.unit is not None and a.unit == b.unit
-    a_low, a_high = a.low if a.low is not None else 0, a.high if a.high is not None else 10**12
-    b_low, b_high = b.low if b.low is not None else 0, b.high if b.high is not None else 10**12
-    if a_high < b_low or b_high < a_low:
-        return "disjoint" if one_unit else None
-    best_a, best_b = a.low or a.high or 0, b.low or b.high or 0
-    ratio = settings().corpus_events.figure_ratio
-    near = min(best_a, best_b) > 0 and max(best_a, best_b) / min(best_a, best_b) <= ratio
-    return "agree" if near else ("differ" if one_unit else None)
-
-
-def counts_relation(a: ClaimView, b: ClaimView) -> str | None:
-    found = {r for x in a.features.counts for y in b.features.counts if (r := _ranges(x, y))}
-    for relation in ("disjoint", "differ", "agree"):
-        if relation in found:
-            return relation
-    return None
-
-
-def _occurrence(a: ClaimView, b: ClaimView) -> tuple[bool, frozenset[str], str | None]:
-    """Whether two claims of two documents report two different corpus events, the corpus events both report,
-    and how their counts relate.  Two corpus events are two occurrences (two attacks on one town in one month):
-    their figures are not compared and they never corroborate; one corpus event is strong evidence."""
-    if a.features.doc_sha == b.features.doc_sha:
-        return False, frozenset(), None
-    one_event = a.events & b.events
-    apart = bool(a.events and b.events) and not one_event
-    # counts are compared across documents about one occurrence: one corpus event, or a place both sentences
-    # name (a document's main place is too wide: two tolls in one city two days apart are two attacks)
-    places = bool(one_event) or any(x.startswith(_PLACES) for x in a.specific & b.specific)
-    near = _near_in_time(a, b, settings().claim_links.count_days)
-    return apart, one_event, (counts_relation(a, b) if places and near and not apart else None)
-
-
-def _blame_link(a: ClaimView, b: ClaimView, why: list[str]) -> ClaimLink | None:
-    """Two claims blaming sides for one kind of attack: the same side corroborates across documents (not the same
-    speaker twice), two sides contradict (``claim_blame``)."""
-    topic_a, side_a = a.features.blame.split("|")
-    topic_b, side_b = b.features.blame.split("|")
-    why = [*why, f"{topic_a} attack blamed on {side_a} / {side_b}"]
-    if side_a != side_b:
-        return ClaimLink(a.key, b.key, CONTRADICTS, 1.0, (*why, "two sides blamed"))
-    if a.features.doc_sha == b.features.doc_sha or (a.speaker is not None and a.speaker == b.speaker):
-        return None
-    return ClaimLink(a.key, b.key, CORROBORATES, 1.0, (*why, "one side blamed"))
-
-
-def _same_topic(a: ClaimView, b: ClaimView) -> bool:
-    return bool(a.features.blame and b.features.blame) and a.features.blame.split("|")[0] == b.features.blame.split("|")[0]
-
-
-def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
-    """The link between two claims, if any (symmetric)."""
-    if a.key == b.key:
-        return None
-    if a.key > b.key:
-        a, b = b, a
-    if not _near_in_time(a, b):
-        return None  # claims weeks apart answer other events
-    shared = a.subjects & b.subjects
-    one_document = a.features.doc_sha == b.features.doc_sha
-    apart, one_event, counts = _occurrence(a, b)
-    specific = a.specific & b.specific
-    why = [f"shared subjects: {', '.join(sorted(specific or shared)[:4])}"]
-    if one_event:
-        why.append(f"one corpus event: {sorted(one_event)[0]}")
-    if _same_topic(a, b) and not apart:
-        return _blame_link(a, b, why)
-    if not (one_document and shared) and not specific and not one_event:
-        return None  # across documents: one corpus event, or a specific subject both name themselves
-    cfg = settings().claim_links
-    score, common, words = similarity(a, b)
-    why.append(f"similarity {score:.2f} ({common} terms, {words} words)")
-    # two claims on one topic share its concepts ("chemical", "access"): they say one thing when they also share
-    # words of what they say (across documents; in one document its subject is enough)
-    said = words >= (1 if one_document else cfg.shared_words)
-    if a.features.negative != b.features.negative and score >= cfg.contradict and common >= cfg.min_shared and said:
-        return ClaimLink(a.key, b.key, CONTRADICTS, round(score, 3), (*why, "a denial against an assertion"))
-    if counts == "disjoint" and (one_event or said) and not (a.features.negative or b.features.negative):
-        return ClaimLink(a.key, b.key, CONTRADICTS, 1.0, (*why, "counts of one thing that do not overlap"))
-    if one_document or a.features.negative != b.features.negative:
-        return None
-    if (a.speaker is not None and a.speaker == b.speaker) or counts in ("disjoint", "differ") or apart:
-        return None  # one speaker relayed twice says one thing once; figures that differ do not corroborate
-    needed = cfg.min_shared if one_event else cfg.corroborate_shared
-    if (score >= cfg.corroborate and common >= needed and said) or counts == "agree":
-        agree = ("counts agree",) if counts else ()
-        return ClaimLink(a.key, b.key, CORROBORATES, round(score, 3), (*why, *agree))
-    return None

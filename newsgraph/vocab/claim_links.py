@@ -43,5 +43,6 @@ def _claim_links(entries: Entries) -> ClaimLinkWords:
                           characterizations=frozenset(entries.words("characterizations", fold=True)),
                           blame_after=frozenset(entries.distinct(blame["after"], "blame.after", fold=True)),
                           blame_before=frozenset(entries.distinct(blame["before"], "blame.before", fold=True)),
-                          sides=sides, blame_topics=frozenset(entries.distinct(blame["topics"], "blame.topics", fold=True)),
+                          sides=sides,
+                          blame_topics=frozenset(entries.distinct(blame["topics"], "blame.topics", fold=True)),
                           blame_reach=int(blame["reach"]))
