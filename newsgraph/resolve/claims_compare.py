@@ -56,6 +56,8 @@ def _ranges(a: Count, b: Count) -> str | None:
         return None
     # "15 of the wounded" (no unit) may be part of "40 wounded": figures without one unit never exclude
     one_unit = a.unit is not None and a.unit == b.unit
+    if a.unit is not None and b.unit is not None and not one_unit:
+        return None  # "nearly 50 rebels" and "45 civilians" are two tolls
     a_low, a_high = a.low if a.low is not None else 0, a.high if a.high is not None else 10**12
     b_low, b_high = b.low if b.low is not None else 0, b.high if b.high is not None else 10**12
     if a_high < b_low or b_high < a_low:
@@ -83,10 +85,17 @@ def _occurrence(a: ClaimView, b: ClaimView) -> tuple[bool, frozenset[str], str |
     one_event = a.events & b.events
     apart = bool(a.events and b.events) and not one_event
     # counts are compared across documents about one occurrence: one corpus event, or a place both sentences
-    # name (a document's main place is too wide: two tolls in one city two days apart are two attacks)
-    places = bool(one_event) or any(x.startswith(_PLACES) for x in a.specific & b.specific)
+    # name, or, when neither names one, their documents' main place; a claim naming a place and one that does not
+    # are usually two tolls (the city's, and one attack's)
+    places = bool(one_event) or _one_place(a.named_specific, b.named_specific) or (
+        not _one_place(a.named_specific, a.named_specific) and not _one_place(b.named_specific, b.named_specific)
+        and _one_place(a.specific, b.specific))
     near = near_in_time(a, b, settings().claim_links.count_days)
     return apart, one_event, (counts_relation(a, b) if places and near and not apart else None)
+
+
+def _one_place(a: frozenset[str], b: frozenset[str]) -> bool:
+    return any(x.startswith(_PLACES) for x in a & b)
 
 
 def _blame_link(a: ClaimView, b: ClaimView, why: list[str]) -> ClaimLink | None:
