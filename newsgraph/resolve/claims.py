@@ -31,6 +31,7 @@ CONTRADICTS = "contradicts"
 NEGATIVE_STANCES = ("denied", "disputed")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PART_DATE = re.compile(r"\d{4}(-\d{2})?")
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
 _CONTENT_TYPES = ("WEA", "VEH")  # a weapon's name is what a claim says, not whom it is about
 _TOPICS = 3  # a claim naming no one is about its document's most mentioned entities
@@ -188,12 +189,18 @@ def _reported_events(document: Document, claim: Claim) -> tuple[str, ...]:
 
 
 def _dated(document: Document, claim: Claim) -> str | None:
-    """The first full date its sentence states, when it is not its publication day: "On August 21 2013 the Assad
-    regime fired rockets" in a report of 2017 is about 2013, and links with what was said then."""
-    span = claim.evidence
+    """The first date its sentence states, when it is not its publication day: "On August 21 2013 the Assad
+    regime fired rockets" in a report of 2017 is about 2013, and links with what was said then.  A year or month
+    ("at least three times in 2014-2015", "last year") that does not hold the publication day dates it to its
+    first day: it is about another time than its neighbours'."""
+    span, published = claim.evidence, _day(document.published)
     for m in document.dates:
-        if span.start <= m.start and m.end <= span.end and m.value and _FULL_DATE.fullmatch(m.value):
-            return m.value if m.value != _day(document.published) else None
+        if not (span.start <= m.start and m.end <= span.end and m.value):
+            continue
+        if _FULL_DATE.fullmatch(m.value):
+            return m.value if m.value != published else None
+        if _PART_DATE.fullmatch(m.value) and not (published or "").startswith(m.value):
+            return (m.value + "-01-01")[:10]
     return None
 
 
