@@ -13,7 +13,8 @@ A claim *blames* a side when one of its words is a predicate of responsibility a
 used", "a rebel provocation"); right after a denial word the side is cleared ("denials from the Assad
 administration" blame the rebels).  A denial (its cue or stance) clears its speaker's side, so it blames the other;
 a denial whose speaker names no side, or both, blames none.  The attack is the claim's topic concept
-(``topics``: chemical): a concept rare enough to be one occurrence within the link window.
+(``topics``: chemical): a concept rare enough to be one occurrence within the link window; a claim saying it is
+about another time ("has previously accused", "in the past") blames none.
 """
 
 from __future__ import annotations
@@ -62,8 +63,9 @@ def blamed_side(said: str) -> str | None:
 
 def blame(cue: str, text: str, speaker_text: str | None, denial: bool, concepts: frozenset[str]) -> str:
     """"topic|side" for a claim that blames a side for an attack of a topic, else ""."""
-    topics = sorted(t for t in load("claim_links").blame_topics if "~" + t in concepts)
-    if not topics:
+    vocab = load("claim_links")
+    topics = sorted(t for t in vocab.blame_topics if "~" + t in concepts)
+    if not topics or vocab.other_time & set(_words(text)):
         return ""
     if denial:
         cleared = side_of(speaker_text)

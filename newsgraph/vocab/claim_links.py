@@ -20,6 +20,7 @@ class ClaimLinkWords:
     sides: dict[str, str] | None = None         # word -> the side of a war it names ("regime" -> "government")
     blame_topics: frozenset[str] = frozenset()  # concepts of an attack that is one occurrence in the window
     blame_reach: int = 4                        # words between a predicate and its side at most
+    other_time: frozenset[str] = frozenset()    # "previously", "in the past": what it blames is another attack
 
 
 @vocabulary("claim_links")
@@ -45,4 +46,5 @@ def _claim_links(entries: Entries) -> ClaimLinkWords:
                           blame_before=frozenset(entries.distinct(blame["before"], "blame.before", fold=True)),
                           sides=sides,
                           blame_topics=frozenset(entries.distinct(blame["topics"], "blame.topics", fold=True)),
-                          blame_reach=int(blame["reach"]))
+                          blame_reach=int(blame["reach"]),
+                          other_time=frozenset(entries.distinct(blame["other_time"], "blame.other_time", fold=True)))
