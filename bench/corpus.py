@@ -5,6 +5,7 @@ and the corpus events told by most documents with their figures per source.
     .venv/bin/python bench/corpus.py --score         # ... and the cross-document gold (../shared/corpus)
     .venv/bin/python bench/corpus.py --end-to-end 60 # ... and real ingest (extraction included) of 60 articles
     .venv/bin/python bench/corpus.py --events 30     # ... and the 30 corpus events in most documents
+    .venv/bin/python bench/corpus.py --claim-sample 30 --seed 11  # ... and 30 claim links of each kind, to read
 
 Extraction dominates ingest, so the 804 articles are extracted once into a JSON Lines
 cache (``--cache``, default /tmp/newsgraph-fakes-<code hash>.jsonl, ~3-4 min on one
@@ -251,6 +252,28 @@ def report_claim_gold(corpus: list[Document], label: str) -> None:
                 print(f"    not linked: {line}")
 
 
+def report_claim_sample(documents: list[Document], count: int, seed: int) -> None:
+    """``count`` corroborations across documents and ``count`` contradictions drawn with ``seed`` from the links
+    of all the articles, each with both claims' outlet, day, speaker and sentence, to be read and judged."""
+    import random
+
+    from newsgraph.export import build_corpus
+
+    claims = {c["id"]: c for c in build_corpus(documents)["claims"]}
+    docs = {d.doc_id: d for d in documents}
+    for field_name, label in (("corroborated_by", "corroborations across documents"),
+                              ("contradicted_by", "contradictions")):
+        pairs = sorted({(a, b) for a, c in claims.items() for b in c[field_name] if a < b and b in claims
+                        and (field_name == "contradicted_by" or claims[a]["doc_id"] != claims[b]["doc_id"])})
+        print(f"\n{len(pairs)} {label}; {min(count, len(pairs))} drawn with seed {seed}:")
+        for rank, pair in enumerate(random.Random(seed).sample(pairs, min(count, len(pairs))), 1):
+            print(f"[{rank}]")
+            for key in pair:
+                c, doc = claims[key], docs[claims[key]["doc_id"]]
+                print(f"    {key} [{doc.source} {doc.published}] {c['speaker_text']!r} {c['stance']}: "
+                      f"{c['evidence']['text'][:240]!r}")
+
+
 def report_end_to_end(count: int) -> None:
     """Real ingest of ``count`` articles: each is extracted once (timed), then stored in a store without
     resolution and in one with it (each timed), so both sums see the same extraction and the same load."""
@@ -291,6 +314,9 @@ def main() -> int:
     parser.add_argument("--keep-db", type=Path, metavar="PATH", help="keep the resolved store there (replaced)")
     parser.add_argument("--events", type=int, default=30, metavar="N",
                         help="list the N corpus events in most documents (0: none)")
+    parser.add_argument("--claim-sample", type=int, default=0, metavar="N",
+                        help="print N corroborations and N contradictions drawn from the claim links, to read")
+    parser.add_argument("--seed", type=int, default=11, help="the draw of --claim-sample")
     args = parser.parse_args()
     if not FAKES.is_file():
         print(f"FA-KES not found at {FAKES}", file=sys.stderr)
@@ -306,6 +332,8 @@ def main() -> int:
     if args.score:
         print()
         report_gold(documents)
+    if args.claim_sample:
+        report_claim_sample(documents, args.claim_sample, args.seed)
     if args.end_to_end:
         print()
         report_end_to_end(args.end_to_end)

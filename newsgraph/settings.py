@@ -335,6 +335,7 @@ class ClaimLinkSettings:
     min_shared: int = 2           # weight of the terms a denial and an assertion share at least (a concept: 2),
                                   # and two corroborating claims reporting one corpus event
     corroborate_shared: int = 4   # ... two corroborating claims otherwise
+    shared_words: int = 2         # words (not concepts, not generic) two claims of two documents share at least
     window_days: int = 31        # claims published further apart answer other events
     count_days: int = 2          # counts are compared only in documents published this near (one day's toll)
     short_denial: int = 6         # a denial with fewer own terms also takes its document's headline terms

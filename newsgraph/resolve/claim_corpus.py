@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from newsgraph.model import Document
 from newsgraph.resolve.claim_copies import band_keys, is_copy, signature
 from newsgraph.resolve.claim_trust import Trust, claim_source, credibility, independent_groups, origin
-from newsgraph.resolve.claims import CONTRADICTS, ClaimLink, ClaimView, blocking_keys, compare, features_of, view_of
+from newsgraph.resolve.claims import CONTRADICTS, ClaimLink, ClaimView, blocking_keys, features_of, view_of
+from newsgraph.resolve.claims_compare import compare
 from newsgraph.vocab.sources import Sources
 
 

@@ -1,18 +1,11 @@
-"""Claims across documents: which claims say the same thing (corroborate) and which the opposite (contradict).
+"""Claims across documents: what each claim says, as features of its document and views of the corpus.
 
 A claim's *features* are what its document says of it, independent of the corpus: its content terms (words of
 its text, stemmed, without stop and reporting words, each also read as its concept: "gassing" is "chemical"),
-its polarity (a denial, or a "provocation", turns a claim against what it answers), its counts, and the local
-ids of its speaker, relays and subjects.  A *view* puts the corpus ids of the entity resolution on them.
-
-Two views link when they share a subject (a corpus entity the claim is about or names in its sentence, or the
-country of one; for a claim with counts, also the places its document reports from) and their content is alike:
-
-- ``corroborates``: two documents, one polarity, not the same speaker (a speaker relayed twice says one thing
-  once), similarity of at least ``corroborate`` with a shared weight of ``corroborate_shared``, or the same
-  thing counted with figures that agree;
-- ``contradicts`` (also within one document): opposite polarities with similarity of at least ``contradict``,
-  or the same thing counted with ranges that do not overlap (as many as 1,300 against more than 1,400 dead).
+its polarity (a denial as its cue or stance, or a verdict such as "a provocation" anywhere, turns a claim against
+what it answers), its counts, the side it blames for an attack (``claim_blame``), the day its sentence dates,
+and the local ids of its speaker, relays, subjects and of what it names itself.  A *view* puts the corpus ids of
+the entity and event resolution on them; ``claims_compare.compare`` links two views.
 
 A short denial ("denied using chemical weapons") seldom restates what it denies: when it has fewer than
 ``short_denial`` terms it also takes the terms of its document's headline.  ``compare`` is symmetric and
@@ -29,6 +22,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from newsgraph.model import Claim, Document
+from newsgraph.resolve.claim_blame import blame
 from newsgraph.settings import settings
 from newsgraph.vocab import load
 
@@ -36,9 +30,15 @@ CORROBORATES = "corroborates"
 CONTRADICTS = "contradicts"
 NEGATIVE_STANCES = ("denied", "disputed")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PART_DATE = re.compile(r"\d{4}(-\d{2})?")
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
 _CONTENT_TYPES = ("WEA", "VEH")  # a weapon's name is what a claim says, not whom it is about
 _TOPICS = 3  # a claim naming no one is about its document's most mentioned entities
+# corpus ids too wide to say what two claims of two documents are about: a country (Syria, in every FA-KES
+# article), a weapon ("chemical weapons": what a claim says, not whom it is about)
+_WIDE = ("country:", "wea:", "veh:")
+_PLACES = ("geonames:", "gpe:", "loc:", "fac:")
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +105,14 @@ class ClaimFeatures:
     terms: tuple[str, ...]
     counts: tuple[Count, ...]
     events: tuple[str, ...] = ()  # local ids of the events whose evidence its sentence overlaps
+    own: tuple[str, ...] = ()     # local ids of what it names itself: its ``about`` and its sentence's entities
+    blame: str = ""               # "topic|side": the side it says carried out an attack (``claim_blame``)
+    home: tuple[str, ...] = ()    # local ids of its document's places, most mentioned first
+    day: str | None = None        # the day its sentence dates (ISO), else its document's publication day
+
+    @property
+    def when(self) -> str | None:
+        return self.day or self.published
 
     def dumps(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
@@ -115,12 +123,14 @@ class ClaimFeatures:
         return ClaimFeatures(**{**d, "via": tuple(d["via"]), "subjects": tuple(d["subjects"]),
                                 "places": tuple(d["places"]), "terms": tuple(d["terms"]),
                                 "counts": tuple(Count(**c) for c in d["counts"]),
-                                "events": tuple(d.get("events", ()))})
+                                "events": tuple(d.get("events", ())), "own": tuple(d.get("own", ())),
+                                "home": tuple(d.get("home", ()))})
 
     @property
     def references(self) -> frozenset[str]:
         """The local entity ids its view resolves."""
-        return frozenset({*(x for x in (self.speaker,) if x), *self.via, *self.subjects, *self.places})
+        speaker = (self.speaker,) if self.speaker else ()
+        return frozenset({*speaker, *self.via, *self.subjects, *self.places, *self.own, *self.home})
 
 
 def claim_key(doc_id: str, claim_id: str) -> str:
@@ -136,10 +146,16 @@ def features_of(document: Document) -> list[ClaimFeatures]:
     places = tuple(sorted(e.id for e in document.entities if e.type in _PLACE_TYPES and e.geonames_id is not None))
     main = _main_place(document) + _main_country(document)
     out = []
+    vocab = load("claim_links")
+    home = tuple(e.id for e in sorted((e for e in document.entities if e.type in _PLACE_TYPES and e.geonames_id),
+                                      key=lambda e: (-len(e.mentions), e.id)))
     for c in document.claims:
-        said, negative = terms(f"{c.cue} {c.text} {_weapons(document, c)}")
+        said, _ = terms(f"{c.cue} {c.text} {_weapons(document, c)}")
         own = frozenset(t for t in said if t not in names)
-        negative = negative or c.stance in NEGATIVE_STANCES
+        # a denial word makes a denial as the cue ("denied", "rejects") or as a verdict anywhere ("a provocation");
+        # in what an assertion says ("contradicting repeated denials by Assad") it is no denial of its own
+        denied = c.stance in NEGATIVE_STANCES or terms(c.cue)[1]
+        negative = denied or bool(vocab.characterizations & {w.casefold() for w in _WORD.findall(c.text)})
         found = own | head_terms if negative and len(own) < cfg.short_denial else own
         out.append(ClaimFeatures(
             key=claim_key(document.doc_id, c.id), doc_id=document.doc_id, doc_sha=document.text_sha256,
@@ -148,8 +164,16 @@ def features_of(document: Document) -> list[ClaimFeatures]:
             subjects=_subjects(document, c), places=(*places, *main) if c.quantities else main, stance=c.stance,
             negative=negative, terms=tuple(sorted(found)),
             counts=tuple(Count(q.counted, q.low, q.high, stem(q.unit) if q.unit else None) for q in c.quantities),
-            events=_reported_events(document, c)))
+            events=_reported_events(document, c), own=_named(document, c),
+            blame=blame(c.cue, c.text, c.speaker_text, denied, found), home=home, day=_dated(document, c)))
     return out
+
+
+def _named(document: Document, claim: Claim) -> tuple[str, ...]:
+    """The local ids of the entities a claim names itself: its ``about`` and its sentence's, not its speaker."""
+    span = claim.evidence
+    named = {e.id for e in document.entities if any(span.start <= m.start and m.end <= span.end for m in e.mentions)}
+    return tuple(sorted((set(claim.about) | named) - set(claim.via) - {claim.speaker}))
 
 
 def _reported_events(document: Document, claim: Claim) -> tuple[str, ...]:
@@ -164,6 +188,22 @@ def _reported_events(document: Document, claim: Claim) -> tuple[str, ...]:
         and (trigger := {w.casefold() for w in _WORD.findall(v.trigger)}) and trigger <= said and not trigger <= cue))
 
 
+def _dated(document: Document, claim: Claim) -> str | None:
+    """The first date its sentence states, when it is not its publication day: "On August 21 2013 the Assad
+    regime fired rockets" in a report of 2017 is about 2013, and links with what was said then.  A year or month
+    ("at least three times in 2014-2015", "last year") that does not hold the publication day dates it to its
+    first day: it is about another time than its neighbours'."""
+    span, published = claim.evidence, _day(document.published)
+    for m in document.dates:
+        if not (span.start <= m.start and m.end <= span.end and m.value):
+            continue
+        if _FULL_DATE.fullmatch(m.value):
+            return m.value if m.value != published else None
+        if _PART_DATE.fullmatch(m.value) and not (published or "").startswith(m.value):
+            return (m.value + "-01-01")[:10]
+    return None
+
+
 def _day(published: str | None) -> str | None:
     try:
         return dt.date.fromisoformat((published or "")[:10]).isoformat()
@@ -172,15 +212,15 @@ def _day(published: str | None) -> str | None:
 
 
 def _period(view: ClaimView) -> tuple[str, ...]:
-    """Two buckets of ``window_days`` days: claims published within the window share one."""
-    if view.features.published is None:
+    """Two buckets of ``window_days`` days: claims dated within the window share one."""
+    if view.features.when is None:
         return ("undated",)
-    days = dt.date.fromisoformat(view.features.published).toordinal() // settings().claim_links.window_days
+    days = dt.date.fromisoformat(view.features.when).toordinal() // settings().claim_links.window_days
     return (str(days), str(days + 1))
 
 
-def _near_in_time(a: ClaimView, b: ClaimView, window: int | None = None) -> bool:
-    pa, pb = a.features.published, b.features.published
+def near_in_time(a: ClaimView, b: ClaimView, window: int | None = None) -> bool:
+    pa, pb = a.features.when, b.features.when
     if pa is None or pb is None:
         return pa == pb
     days = abs(dt.date.fromisoformat(pa).toordinal() - dt.date.fromisoformat(pb).toordinal())
@@ -244,6 +284,9 @@ class ClaimView:
     subjects: frozenset[str]    # corpus ids (with the countries of the entities, and its document's place)
     named: frozenset[str] = frozenset()  # corpus ids of the entities it is about itself (part of its content)
     events: frozenset[str] = frozenset()  # corpus event ids of the events its sentence reports
+    specific: frozenset[str] = frozenset()  # corpus ids of what it names itself, without countries and weapons
+    # (or its document's place, when it names none); ``named_specific``: of those, what it names itself
+    named_specific: frozenset[str] = frozenset()
 
     @property
     def key(self) -> str:
@@ -266,15 +309,24 @@ def view_of(features: ClaimFeatures, corpus_id: Callable[[str], str | None],
     if features.negative and speaker:  # who denies denies about itself ("the government denied using ...")
         subjects.add(speaker)
     events = {e for x in features.events if (e := corpus_event(x))} if corpus_event else set()
+    named = {x for x in ids(features.own) if not x.startswith(_WIDE)}
+    specific = set(named)
+    if not any(x.startswith(_PLACES) for x in specific):  # "the attack", "the site": its document's place
+        homes = (cid for x in features.home if (cid := corpus_id(x)) and not cid.startswith(_WIDE))
+        specific |= {x for x in (next(homes, None),) if x}
     return ClaimView(features, speaker, tuple(sorted(ids(features.via))), frozenset(subjects - {None}),
-                     frozenset(ids(features.subjects)), frozenset(events))
+                     frozenset(ids(features.subjects)), frozenset(events), frozenset(specific),
+                     frozenset(named))
 
 
 def blocking_keys(view: ClaimView) -> frozenset[str]:
-    """A subject (not a country) with a term and a period, or their document: claims sharing none cannot link."""
-    subjects = [s for s in view.subjects if not s.startswith("country:")]
-    found = {f"{s}|{t}" for s in subjects for t in view.features.terms}
-    found |= {f"{s}|#{c.counted}" for s in subjects for c in view.features.counts}
+    """What two claims of two documents must share to link, with a period: a specific subject and a term or a
+    thing counted, a corpus event, or the topic of a blame; and their document.  Claims sharing none cannot link."""
+    found = {f"{s}|{t}" for s in view.specific for t in view.features.terms}
+    found |= {f"{s}|#{c.counted}" for s in view.specific for c in view.features.counts}
+    found |= {f"event:{e}" for e in view.events}
+    if view.features.blame:
+        found.add("blame:" + view.features.blame.split("|")[0])
     keys = {f"{p}|{k}" for p in _period(view) for k in found}
     return frozenset(keys | {f"doc:{view.features.doc_sha}"})
 
@@ -286,94 +338,3 @@ class ClaimLink:
     kind: str
     score: float
     evidence: tuple[str, ...]
-
-
-def content(view: ClaimView) -> set[str]:
-    """Its terms and the entities it is about (a country is too wide to say what a claim is about)."""
-    return set(view.features.terms) | {"@" + s for s in view.named if not s.startswith("country:")}
-
-
-def _weight(terms: Iterable[str]) -> int:
-    """A concept ("chemical") or a weapon weighs two words, a generic term (what every war report says) none."""
-    generic = load("claim_links").generic
-    return sum(0 if t in generic else 2 if t.startswith(("~", "@wea:", "@veh:")) else 1 for t in terms)
-
-
-def similarity(a: ClaimView, b: ClaimView) -> tuple[float, int]:
-    """The weight of the terms two claims share over the smaller one's, and that shared weight."""
-    ta, tb = content(a), content(b)
-    shared = _weight(ta & tb)
-    smaller = min(_weight(ta), _weight(tb))
-    return (shared / smaller if smaller else 0.0), shared
-
-
-def _ranges(a: Count, b: Count) -> str | None:
-    """"agree" (near figures), "disjoint" (ranges apart), "differ", or None (different things counted)."""
-    if a.counted != b.counted:
-        return None
-    # "15 of the wounded" (no unit) may be part of "40 wounded": figures without one unit never exclude
-    one_unit = a.unit is not None and a.unit == b.unit
-    a_low, a_high = a.low if a.low is not None else 0, a.high if a.high is not None else 10**12
-    b_low, b_high = b.low if b.low is not None else 0, b.high if b.high is not None else 10**12
-    if a_high < b_low or b_high < a_low:
-        return "disjoint" if one_unit else None
-    best_a, best_b = a.low or a.high or 0, b.low or b.high or 0
-    ratio = settings().corpus_events.figure_ratio
-    near = min(best_a, best_b) > 0 and max(best_a, best_b) / min(best_a, best_b) <= ratio
-    return "agree" if near else ("differ" if one_unit else None)
-
-
-def counts_relation(a: ClaimView, b: ClaimView) -> str | None:
-    found = {r for x in a.features.counts for y in b.features.counts if (r := _ranges(x, y))}
-    for relation in ("disjoint", "differ", "agree"):
-        if relation in found:
-            return relation
-    return None
-
-
-def _occurrence(a: ClaimView, b: ClaimView, shared: frozenset[str]) -> tuple[bool, frozenset[str], str | None]:
-    """Whether two claims of two documents report two different corpus events, the corpus events both report,
-    and how their counts relate.  Two corpus events are two occurrences (two attacks on one town in one month):
-    their figures are not compared and they never corroborate; one corpus event is strong evidence."""
-    if a.features.doc_sha == b.features.doc_sha:
-        return False, frozenset(), None
-    one_event = a.events & b.events
-    apart = bool(a.events and b.events) and not one_event
-    # counts are compared across documents about one place (a country is too wide): a document's own figures
-    # of one thing are usually parts of it ("16 killed", "15 of the wounded")
-    places = any(not x.startswith("country:") for x in shared)
-    near = _near_in_time(a, b, settings().claim_links.count_days)
-    return apart, one_event, (counts_relation(a, b) if places and near and not apart else None)
-
-
-def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
-    """The link between two claims, if any (symmetric)."""
-    if a.key == b.key:
-        return None
-    if a.key > b.key:
-        a, b = b, a
-    shared = a.subjects & b.subjects
-    one_document = a.features.doc_sha == b.features.doc_sha
-    if not (one_document and shared) and all(x.startswith("country:") for x in shared):
-        return None  # across documents a country is too wide a subject (Syria, in every FA-KES article)
-    if not _near_in_time(a, b):
-        return None  # claims weeks apart answer other events
-    cfg = settings().claim_links
-    score, common = similarity(a, b)
-    apart, one_event, counts = _occurrence(a, b, shared)
-    why = [f"shared subjects: {', '.join(sorted(shared)[:4])}", f"similarity {score:.2f} ({common} terms)"]
-    if one_event:
-        why.append(f"one corpus event: {sorted(one_event)[0]}")
-    if a.features.negative != b.features.negative and score >= cfg.contradict and common >= cfg.min_shared:
-        return ClaimLink(a.key, b.key, CONTRADICTS, round(score, 3), (*why, "a denial against an assertion"))
-    if counts == "disjoint" and not (a.features.negative or b.features.negative):
-        return ClaimLink(a.key, b.key, CONTRADICTS, 1.0, (*why, "counts of one thing that do not overlap"))
-    if a.features.doc_sha == b.features.doc_sha or a.features.negative != b.features.negative:
-        return None
-    if (a.speaker is not None and a.speaker == b.speaker) or counts in ("disjoint", "differ") or apart:
-        return None  # one speaker relayed twice says one thing once; figures that differ do not corroborate
-    needed = cfg.min_shared if one_event else cfg.corroborate_shared
-    if (score >= cfg.corroborate and common >= needed) or counts == "agree":
-        agree = ("counts agree",) if counts else ()
-        return ClaimLink(a.key, b.key, CORROBORATES, round(score, 3), (*why, *agree))
-    return None

@@ -18,7 +18,8 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from newsgraph.model import Document
 from newsgraph.resolve.claim_copies import band_keys, is_copy, signature
-from newsgraph.resolve.claims import ClaimFeatures, ClaimLink, ClaimView, blocking_keys, compare, features_of, view_of
+from newsgraph.resolve.claims import ClaimFeatures, ClaimLink, ClaimView, blocking_keys, features_of, view_of
+from newsgraph.resolve.claims_compare import compare
 from newsgraph.store import schema
 from newsgraph.store.corpus_events import corpus_ids
 from newsgraph.store.corpus_sync import chunks
@@ -97,13 +98,15 @@ def _countries(conn: Connection, doc_pks: Iterable[int]) -> dict[tuple[int, str]
 
 def _view_json(view: ClaimView) -> str:
     return json.dumps({"speaker": view.speaker, "via": list(view.via), "subjects": sorted(view.subjects),
-                       "named": sorted(view.named), "events": sorted(view.events)})
+                       "named": sorted(view.named), "events": sorted(view.events), "specific": sorted(view.specific),
+                       "named_specific": sorted(view.named_specific)})
 
 
 def _load_view(features: str, view: str) -> ClaimView:
     v = json.loads(view)
     return ClaimView(ClaimFeatures.loads(features), v["speaker"], tuple(v["via"]), frozenset(v["subjects"]),
-                     frozenset(v["named"]), frozenset(v.get("events", ())))
+                     frozenset(v["named"]), frozenset(v.get("events", ())), frozenset(v.get("specific", ())),
+                     frozenset(v.get("named_specific", ())))
 
 
 def load_views(conn: Connection, keys: Iterable[str] | None = None) -> dict[str, ClaimView]:

@@ -14,6 +14,13 @@ class ClaimLinkWords:
     neutral: frozenset[str]    # reporting words, weekdays: no content
     concept: dict[str, str]    # word -> its concept ("gassing" -> "chemical")
     generic: frozenset[str]    # terms ("~killed" a concept, "people" a stem) every war report has: no weight
+    characterizations: frozenset[str] = frozenset()  # denial words wherever they are ("a provocation")
+    blame_after: frozenset[str] = frozenset()   # "accused", "blamed": the side blamed comes after them
+    blame_before: frozenset[str] = frozenset()  # "used", "carried": the side blamed comes before them
+    sides: dict[str, str] | None = None         # word -> the side of a war it names ("regime" -> "government")
+    blame_topics: frozenset[str] = frozenset()  # concepts of an attack that is one occurrence in the window
+    blame_reach: int = 4                        # words between a predicate and its side at most
+    other_time: frozenset[str] = frozenset()    # "previously", "in the past": what it blames is another attack
 
 
 @vocabulary("claim_links")
@@ -24,6 +31,20 @@ def _claim_links(entries: Entries) -> ClaimLinkWords:
             if word in concept:
                 raise entries.error(f"concepts.{name}", f"{word!r} is in {concept[word]} too")
             concept[word] = name
+    blame = entries.mapping("blame")
+    sides: dict[str, str] = {}
+    for side, words in blame["sides"].items():
+        for word in entries.distinct(words, f"blame.sides.{side}", fold=True):
+            if word in sides:
+                raise entries.error(f"blame.sides.{side}", f"{word!r} names {sides[word]} too")
+            sides[word] = side
     return ClaimLinkWords(denial=frozenset(entries.words("denial_words", fold=True)),
                           neutral=frozenset(entries.words("neutral_words", fold=True)), concept=concept,
-                          generic=frozenset(entries.words("generic", fold=True)))
+                          generic=frozenset(entries.words("generic", fold=True)),
+                          characterizations=frozenset(entries.words("characterizations", fold=True)),
+                          blame_after=frozenset(entries.distinct(blame["after"], "blame.after", fold=True)),
+                          blame_before=frozenset(entries.distinct(blame["before"], "blame.before", fold=True)),
+                          sides=sides,
+                          blame_topics=frozenset(entries.distinct(blame["topics"], "blame.topics", fold=True)),
+                          blame_reach=int(blame["reach"]),
+                          other_time=frozenset(entries.distinct(blame["other_time"], "blame.other_time", fold=True)))

@@ -41,11 +41,21 @@ def test_claims_demanding_immediate_access_corroborate_across_outlets(gold_expor
 
 
 def test_accusations_of_a_gas_attack_corroborate(gold_export: dict[str, Any]) -> None:
-    # the gold's opposition "gassing" / United States "came from Assad's forces" pair shares too little for the
-    # conservative default (shared weight 4); Moshe Yaalon's accusation says it in more of the same words
+    # few words in common ("gassing" / "came from Assad's forces" / "had used chemical weapons"), one side blamed
+    opposition = claim(gold_export, "fakes-0482", "gassing many hundreds")
     united_states = claim(gold_export, "fakes-0495", "came from Assads forces")
     israel = claim(gold_export, "fakes-0516", "Syria had used chemical weapons")
     assert linked(united_states, israel, "corroborated_by")
+    assert linked(opposition, united_states, "corroborated_by")
+    assert linked(opposition, israel, "corroborated_by")
+
+
+def test_a_rebel_provocation_backs_the_denial_against_the_accusations(gold_export: dict[str, Any]) -> None:
+    russia = claim(gold_export, "fakes-0516", "rebel provocation")
+    denial = claim(gold_export, "fakes-0482", "denied using chemical weapons")
+    assert linked(russia, denial, "corroborated_by")
+    for doc_id, phrase in (("fakes-0482", "gassing many hundreds"), ("fakes-0495", "came from Assads forces")):
+        assert linked(russia, claim(gold_export, doc_id, phrase), "contradicted_by"), phrase
 
 
 def test_the_two_hasakeh_death_tolls_corroborate(gold_export: dict[str, Any]) -> None:
@@ -122,6 +132,22 @@ AZAZ = (("azaz-a", "2016-09-05", "Reuters", "AZAZ, Syria - The Syrian Observator
          "killing 13 people."),
         ("azaz-c", "2016-09-23", "Anadolu", "Local officials said a car bomb exploded at the market in Azaz on Friday, "
          "killing 13 people."))
+
+
+# written for this test: two statements on one topic (a gas attack near Damascus) that say different things
+TOPIC = (("inspectors", "2013-08-21", "Reuters", "DAMASCUS - U.N. inspectors will go to Syria to investigate three "
+          "sites where chemical weapons attacks have been reported, the United Nations said on Wednesday."),
+         ("doctors", "2013-08-22", "AFP", "DAMASCUS - Doctors in the eastern suburbs of Damascus said the symptoms "
+          "were typical of victims of a chemical weapons attack."))
+
+
+def test_two_statements_on_one_topic_do_not_corroborate() -> None:
+    out = build_corpus([newsgraph.extract(text, day, doc_id=doc_id, source=outlet) for doc_id, day, outlet, text in TOPIC])
+    inspectors = claim(out, "inspectors", "investigate three sites")
+    doctors = claim(out, "doctors", "typical of victims")
+    # they share their topic's words ("chemical weapons attack") and place, and say nothing alike (the rules of
+    # before linked them)
+    assert not inspectors["corroborated_by"] and not doctors["corroborated_by"]
 
 
 def test_claims_reporting_two_corpus_events_never_corroborate() -> None:

@@ -1,0 +1,75 @@
+"""Who a claim says carried out an attack: the proposition accusations and denials argue about.
+
+In reporting of a two-sided war most claims across documents that agree or disagree do so on one proposition:
+which side did it.  "Syria's opposition accused government forces of gassing many hundreds", "the United
+States says [the attack] came from Assad's forces" and "Syria had used chemical weapons" blame the government;
+"the government denied using chemical weapons" clears it, and "a rebel provocation" blames the other side, which
+says the same.  Two claims blaming the same side for the same kind of attack corroborate; two blaming
+different sides contradict, however few words they share.
+
+A claim *blames* a side when one of its words is a predicate of responsibility and the nearest word naming a side
+(``data/claim_links.json`` "blame") is within ``reach`` words on the predicate's side: after "accused", "blamed",
+"from", "by" ("accused government forces"), before "used", "carried", "responsible", "a provocation" ("Syria had
+used", "a rebel provocation"); right after a denial word the side is cleared ("denials from the Assad
+administration" blame the rebels).  A denial (its cue or stance) clears its speaker's side, so it blames the other;
+a denial whose speaker names no side, or both, blames none.  The attack is the claim's topic concept
+(``topics``: chemical): a concept rare enough to be one occurrence within the link window; a claim saying it is
+about another time ("has previously accused", "in the past") blames none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.vocab import load
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+OTHER_SIDE = {"government": "rebels", "rebels": "government"}
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold().replace("'s", "").replace("'", "") for w in _WORD.findall(text)]
+
+
+def side_of(text: str | None) -> str | None:
+    """The one side a speaker's words name ("the Syrian regime": government), or None (none, or both)."""
+    sides = load("claim_links").sides or {}
+    found = {sides[w] for w in _words(text or "") if w in sides}
+    return found.pop() if len(found) == 1 else None
+
+
+def blamed_side(said: str) -> str | None:
+    """The side ``said`` (a claim's cue and text) blames, by the nearest side word to a predicate."""
+    vocab = load("claim_links")
+    sides = vocab.sides or {}
+    words = _words(said)
+    best: tuple[int, int, str] | None = None
+    for i, word in enumerate(words):
+        if word in vocab.blame_after:
+            window = range(i + 1, min(len(words), i + 1 + vocab.blame_reach))
+        elif word in vocab.blame_before:
+            window = range(i - 1, max(-1, i - 1 - vocab.blame_reach), -1)
+        else:
+            continue
+        denied = i > 0 and words[i - 1] in vocab.denial  # "denials from the Assad administration" clear it
+        for j in window:
+            if words[j] in sides:
+                side = OTHER_SIDE[sides[words[j]]] if denied else sides[words[j]]
+                found = (abs(j - i), i, side)
+                best = found if best is None or found < best else best
+                break
+    return best[2] if best else None
+
+
+def blame(cue: str, text: str, speaker_text: str | None, denial: bool, concepts: frozenset[str]) -> str:
+    """"topic|side" for a claim that blames a side for an attack of a topic, else ""."""
+    vocab = load("claim_links")
+    topics = sorted(t for t in vocab.blame_topics if "~" + t in concepts)
+    if not topics or vocab.other_time & set(_words(text)):
+        return ""
+    if denial:
+        cleared = side_of(speaker_text)
+        side = OTHER_SIDE[cleared] if cleared else None
+    else:
+        side = blamed_side(f"{cue} {text}")
+    return f"{topics[0]}|{side}" if side else ""

@@ -1,0 +1,167 @@
+"""Comparing two claim views (``newsgraph.resolve.claims``): the link between them, if any.
+
+Across documents two claims link only when they are about one thing: one corpus event, or a specific subject both
+name themselves (not a country, not a weapon; a claim naming no place is about its document's most mentioned
+one), or one kind of attack blamed on a side (``claim_blame``).  Then:
+
+- ``corroborates``: two documents, one polarity, not the same speaker, not two corpus events, similarity of at
+  least ``corroborate`` with a shared weight of ``corroborate_shared`` and ``shared_words`` words that are not
+  concepts; or the same thing counted about one place with figures that agree; or one side blamed;
+- ``contradicts`` (also within one document): opposite polarities with similarity of at least ``contradict``
+  and the shared words; counts of one thing that do not overlap; or two sides blamed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newsgraph.resolve.claims import (
+    _PLACES,
+    CONTRADICTS,
+    CORROBORATES,
+    ClaimLink,
+    ClaimView,
+    Count,
+    near_in_time,
+)
+from newsgraph.settings import settings
+from newsgraph.vocab import load
+
+
+def content(view: ClaimView) -> set[str]:
+    """Its terms and the entities it is about (a country is too wide to say what a claim is about)."""
+    return set(view.features.terms) | {"@" + s for s in view.named if not s.startswith("country:")}
+
+
+def _weight(terms: Iterable[str]) -> int:
+    """A concept ("chemical") or a weapon weighs two words, a generic term (what every war report says) none."""
+    generic = load("claim_links").generic
+    return sum(0 if t in generic else 2 if t.startswith(("~", "@wea:", "@veh:")) else 1 for t in terms)
+
+
+def similarity(a: ClaimView, b: ClaimView) -> tuple[float, int, int]:
+    """The weight of the terms two claims share over the smaller one's, that shared weight, and how many of the
+    shared terms are words (not concepts or entities) that are not generic: what the two say, not their topic."""
+    ta, tb = content(a), content(b)
+    shared = _weight(ta & tb)
+    smaller = min(_weight(ta), _weight(tb))
+    generic = load("claim_links").generic
+    words = sum(1 for t in ta & tb if not t.startswith(("~", "@")) and t not in generic)
+    return (shared / smaller if smaller else 0.0), shared, words
+
+
+def _ranges(a: Count, b: Count) -> str | None:
+    """"agree" (near figures), "disjoint" (ranges apart), "differ", or None (different things counted)."""
+    if a.counted != b.counted:
+        return None
+    # "15 of the wounded" (no unit) may be part of "40 wounded": figures without one unit never exclude
+    one_unit = a.unit is not None and a.unit == b.unit
+    if a.unit is not None and b.unit is not None and not one_unit:
+        return None  # "nearly 50 rebels" and "45 civilians" are two tolls
+    a_low, a_high = a.low if a.low is not None else 0, a.high if a.high is not None else 10**12
+    b_low, b_high = b.low if b.low is not None else 0, b.high if b.high is not None else 10**12
+    if a_high < b_low or b_high < a_low:
+        return "disjoint" if one_unit else None
+    best_a, best_b = a.low or a.high or 0, b.low or b.high or 0
+    ratio = settings().corpus_events.figure_ratio
+    near = min(best_a, best_b) > 0 and max(best_a, best_b) / min(best_a, best_b) <= ratio
+    return "agree" if near else ("differ" if one_unit else None)
+
+
+def counts_relation(a: ClaimView, b: ClaimView) -> str | None:
+    found = {r for x in a.features.counts for y in b.features.counts if (r := _ranges(x, y))}
+    for relation in ("disjoint", "differ", "agree"):
+        if relation in found:
+            return relation
+    return None
+
+
+def _occurrence(a: ClaimView, b: ClaimView) -> tuple[bool, frozenset[str], str | None]:
+    """Whether two claims of two documents report two different corpus events, the corpus events both report,
+    and how their counts relate.  Two corpus events are two occurrences (two attacks on one town in one month):
+    their figures are not compared and they never corroborate; one corpus event is strong evidence."""
+    if a.features.doc_sha == b.features.doc_sha:
+        return False, frozenset(), None
+    one_event = a.events & b.events
+    apart = bool(a.events and b.events) and not one_event
+    # counts are compared across documents about one occurrence: one corpus event, or a place both sentences
+    # name, or, when neither names one, their documents' main place; a claim naming a place and one that does not
+    # are usually two tolls (the city's, and one attack's)
+    places = bool(one_event) or _one_place(a.named_specific, b.named_specific) or (
+        not _one_place(a.named_specific, a.named_specific) and not _one_place(b.named_specific, b.named_specific)
+        and _one_place(a.specific, b.specific))
+    near = near_in_time(a, b, settings().claim_links.count_days)
+    return apart, one_event, (counts_relation(a, b) if places and near and not apart else None)
+
+
+def _one_place(a: frozenset[str], b: frozenset[str]) -> bool:
+    return any(x.startswith(_PLACES) for x in a & b)
+
+
+def _blame_link(a: ClaimView, b: ClaimView, why: list[str]) -> ClaimLink | None:
+    """Two claims blaming sides for one kind of attack: the same side corroborates across documents (not the same
+    speaker twice), two sides contradict (``claim_blame``)."""
+    topic_a, side_a = a.features.blame.split("|")
+    side_b = b.features.blame.split("|")[1]
+    why = [*why, f"{topic_a} attack blamed on {side_a} / {side_b}"]
+    if side_a != side_b:
+        return ClaimLink(a.key, b.key, CONTRADICTS, 1.0, (*why, "two sides blamed"))
+    if a.features.doc_sha == b.features.doc_sha or (a.speaker is not None and a.speaker == b.speaker):
+        return None
+    return ClaimLink(a.key, b.key, CORROBORATES, 1.0, (*why, "one side blamed"))
+
+
+def _same_topic(a: ClaimView, b: ClaimView) -> bool:
+    first, second = a.features.blame, b.features.blame
+    return bool(first and second) and first.split("|")[0] == second.split("|")[0]
+
+
+def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
+    """The link between two claims, if any (symmetric)."""
+    if a.key == b.key:
+        return None
+    if a.key > b.key:
+        a, b = b, a
+    if not near_in_time(a, b):
+        return None  # claims weeks apart answer other events
+    shared = a.subjects & b.subjects
+    one_document = a.features.doc_sha == b.features.doc_sha
+    apart, one_event, counts = _occurrence(a, b)
+    specific = a.specific & b.specific
+    why = [f"shared subjects: {', '.join(sorted(specific or shared)[:4])}"]
+    if one_event:
+        why.append(f"one corpus event: {sorted(one_event)[0]}")
+    if _same_topic(a, b) and not apart:
+        return _blame_link(a, b, why)
+    if not (one_document and shared) and not specific and not one_event:
+        return None  # across documents: one corpus event, or a specific subject both name themselves
+    return _said_link(a, b, why, (apart, one_event, counts))
+
+
+def _said_link(a: ClaimView, b: ClaimView, why: list[str],
+               occurrence: tuple[bool, frozenset[str], str | None]) -> ClaimLink | None:
+    """The link of two claims by what they say and count (not by a side blamed)."""
+    apart, one_event, counts = occurrence
+    one_document = a.features.doc_sha == b.features.doc_sha
+    cfg = settings().claim_links
+    score, common, words = similarity(a, b)
+    why.append(f"similarity {score:.2f} ({common} terms, {words} words)")
+    # two claims on one topic share its concepts ("chemical", "access"): they say one thing when they also share
+    # words of what they say (across documents; in one document its subject is enough)
+    # one word is enough where both name their shared subject themselves ("the Turkish army denied that its
+    # shelling killed civilians in Afrin" against "the Turkish shelling killed 12 civilians in the town")
+    named = one_document or bool(a.named_specific & b.named_specific)
+    said = words >= (1 if named else cfg.shared_words)
+    if a.features.negative != b.features.negative and score >= cfg.contradict and common >= cfg.min_shared and said:
+        return ClaimLink(a.key, b.key, CONTRADICTS, round(score, 3), (*why, "a denial against an assertion"))
+    if counts == "disjoint" and (one_event or said) and not (a.features.negative or b.features.negative):
+        return ClaimLink(a.key, b.key, CONTRADICTS, 1.0, (*why, "counts of one thing that do not overlap"))
+    if one_document or a.features.negative != b.features.negative:
+        return None
+    if (a.speaker is not None and a.speaker == b.speaker) or counts in ("disjoint", "differ") or apart:
+        return None  # one speaker relayed twice says one thing once; figures that differ do not corroborate
+    needed = cfg.min_shared if one_event else cfg.corroborate_shared
+    if (score >= cfg.corroborate and common >= needed and said) or counts == "agree":
+        agree = ("counts agree",) if counts else ()
+        return ClaimLink(a.key, b.key, CORROBORATES, round(score, 3), (*why, *agree))
+    return None
