@@ -12,11 +12,11 @@ on its own by ``extract_item``, so the failure is reported for that document onl
 This is what a worker process of ``--workers N``, a Dask task of ``--dask`` and the
 single-process ingest all run, so their results are the same.
 
-After each batch the garbage collector runs (``release``).  A batch leaves its spaCy
-``Doc`` objects and traces in reference cycles; they are few Python objects holding
-tens of megabytes of arrays, so Python's own thresholds (counted in objects) put off the
-full collection for hundreds of documents while the process grows by 60-100 MB of
-garbage.  Collected after every batch, a worker's peak is one batch's working memory
+After each batch the garbage collector runs (``release``).  spaCy's parser and entity
+recognizer leave each batch's step models in reference cycles, holding the batch's
+token vectors (megabytes per batch); they are few Python objects, so Python's own
+thresholds (counted in objects) put off the full collection for hundreds of documents
+while the process grows by 60-100 MB of garbage.  Collected after every batch, a worker's peak is one batch's working memory
 on top of the model, however many documents it has extracted.
 """
 
