@@ -11,18 +11,10 @@ on its own by ``extract_item``, so the failure is reported for that document onl
 
 This is what a worker process of ``--workers N``, a Dask task of ``--dask`` and the
 single-process ingest all run, so their results are the same.
-
-After each batch the garbage collector runs (``release``).  spaCy's parser and entity
-recognizer leave each batch's step models in reference cycles, holding the batch's
-token vectors (megabytes per batch); they are few Python objects, so Python's own
-thresholds (counted in objects) put off the full collection for hundreds of documents
-while the process grows by 60-100 MB of garbage.  Collected after every batch, a worker's peak is one batch's working memory
-on top of the model, however many documents it has extracted.
 """
 
 from __future__ import annotations
 
-import gc
 import itertools
 import time
 from collections.abc import Iterator, Sequence
@@ -40,7 +32,7 @@ from newsgraph.pipeline import run
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Item", "extract_batch", "release", "take"]
+__all__ = ["Item", "extract_batch", "take"]
 
 Item = SourceDocument | InputError
 T = TypeVar("T")
@@ -56,20 +48,6 @@ def take(source: Iterator[T], count: int) -> tuple[list[T], bool]:
 def extract_batch(items: Sequence[Item], published: str | None = None, timeout: float | None = None,
                   debug: bool = False) -> list[Outcome]:
     """Extract ``items``; one ``Outcome`` per item, in order; never raises for a document."""
-    try:
-        return _extract_batch(items, published, timeout, debug)
-    finally:
-        release()
-
-
-def release() -> None:
-    """Free what the last batch left in reference cycles (its parses) now, not hundreds of documents later.
-    Cheap where ``newsgraph.ingest.warm`` froze the model and tables out of the collector's sight."""
-    gc.collect()
-
-
-def _extract_batch(items: Sequence[Item], published: str | None, timeout: float | None,
-                   debug: bool) -> list[Outcome]:
     sources = [dated(i, published) for i in items if isinstance(i, SourceDocument)]
     try:
         parses = _parse_all(sources, timeout)

@@ -54,9 +54,6 @@ class _Here:
     def __init__(self, args: tuple[Any, ...]) -> None:
         self.args = args
         self.usage: Usage | None = None
-        # the model and tables loaded and frozen out of the collector's sight, as in a worker, so that
-        # the collection after each batch (extraction.release) is cheap here too
-        import newsgraph.ingest.warm  # noqa: F401
 
     def map(self, batches: Iterable[tuple[K, list[Item]]]) -> Iterator[tuple[K, list[Outcome]]]:
         for key, items in batches:

@@ -3,17 +3,9 @@
 The worker processes of ``--workers N`` are forked from a server process that imported
 this module once (``multiprocessing``'s forkserver preload), so each worker starts with
 the model in memory, shared copy-on-write, instead of loading it again.
-
-Once warm, everything loaded so far is frozen out of the garbage collector's sight
-(``gc.freeze``): the model and tables live as long as the process, so a collection after
-each batch (``extraction.release``) looks at the batch's objects only (~0.1 ms, not
-~80 ms over 130,000 objects), and a forked worker does not write to the shared pages of
-the model by collecting them.
 """
 
 from __future__ import annotations
-
-import gc
 
 from newsgraph.geo.facilities import airfield_readings
 from newsgraph.pipeline import extract
@@ -31,5 +23,3 @@ def warm_up() -> None:
 
 
 warm_up()
-gc.collect()
-gc.freeze()
