@@ -77,6 +77,8 @@ def tolls() -> Document:
         "Rebel shelling killed 11 civilians including four children in Aleppo, the Observatory said. "
         "The death toll from the attacks on Aleppo has risen to 13 and 106 injured, the state agency said. "
         "The army gassed 200 villagers in the Ghouta, activists said. "
+        "Russian jets killed 304 militants and left more than 170 wounded, the ministry said. "
+        "Days of fighting cost more than 500 lives, the Observatory said. "
         "Barrel bombs hit several other Syrian cities and about 30 people managed to escape to Idlib.",
         "2024-05-02", doc_id="tolls")
 
@@ -87,6 +89,9 @@ def test_people_whose_clause_says_they_died_or_were_hurt_count_the_killed_or_inj
     assert shape(found["Six children"]) == ("killed", 6, 6, None, "children")
     assert shape(found["two women"]) == ("killed", 2, 2, None, "women")
     assert shape(found["200 villagers"]) == ("killed", 200, 200, None, "villagers")
+    assert shape(found["more than 500 lives"]) == ("killed", 500, None, "more than", "lives")
+    # the participle right after a count is its fate, whatever verb the parse puts above it
+    assert shape(found["more than 170"]) == ("injured", 170, None, "more than", None)
     # a part of a toll counts what the toll counts
     assert shape(found["four children"]) == ("killed", 4, 4, None, "children")
     # "and" makes a range only after "between": a toll and a count of the injured

@@ -16,6 +16,7 @@ found (a bare number with no noun and no verb of the vocabulary).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -189,13 +190,8 @@ def _fate(doc: Doc, number: Number, last: Number, unit: Token | None, start: int
         return counted
 
     base = unit if unit is not None else doc[last.end - 1]
-    for child in base.children:  # "16 people killed", "wounded civilians", "15 of the wounded"
-        if child.dep_ in ("amod", "acl", "relcl") and (found := fate_of(child)):
-            return found
-        if child.lower_ == "of":
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and (found := fate_of(obj)):
-                return found
+    if (found := _fate_beside(doc, base, end, fate_of)) is not None:
+        return found
     tok = base
     beyond = _next_number(doc, last.end, end)  # "risen to 13 and 106 injured": "injured" is the 106's
     for _ in range(_ANCESTOR_STEPS):
@@ -219,6 +215,21 @@ def _fate(doc: Doc, number: Number, last: Number, unit: Token | None, start: int
         if (found := fate_of(doc[j])) is not None:
             return found
     return None
+
+
+def _fate_beside(doc: Doc, base: Token, end: int, fate_of: Callable[[Token], str | None]) -> str | None:
+    """The fate said on the count itself: by a word it governs ("16 people killed", "wounded civilians", "15 of
+    the wounded"), or by the participle or adjective right after it, whatever the parse says of that word
+    ("killed 304 militants and left more than 170 *wounded*", "22 *dead*")."""
+    for child in base.children:
+        if child.dep_ in ("amod", "acl", "relcl") and (found := fate_of(child)):
+            return found
+        if child.lower_ == "of":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and (found := fate_of(obj)):
+                return found
+    nxt = doc[base.i + 1] if base.i + 1 < end else None
+    return fate_of(nxt) if nxt is not None and nxt.tag_ in ("VBN", "JJ") else None
 
 
 def _part_of(doc: Doc, i: int, start: int, words: QuantityWords, before: list[Count]) -> str | None:
