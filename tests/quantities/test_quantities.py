@@ -79,6 +79,7 @@ def tolls() -> Document:
         "The army gassed 200 villagers in the Ghouta, activists said. "
         "Russian jets killed 304 militants and left more than 170 wounded, the ministry said. "
         "Days of fighting cost more than 500 lives, the Observatory said. "
+        "At least 30 people including 24 civilians were killed by Russian airstrikes, the Observatory said. "
         "Barrel bombs hit several other Syrian cities and about 30 people managed to escape to Idlib.",
         "2024-05-02", doc_id="tolls")
 
@@ -94,6 +95,9 @@ def test_people_whose_clause_says_they_died_or_were_hurt_count_the_killed_or_inj
     assert shape(found["more than 170"]) == ("injured", 170, None, "more than", None)
     # a part of a toll counts what the toll counts
     assert shape(found["four children"]) == ("killed", 4, 4, None, "children")
+    # ... and the part does not take the whole's verb from it
+    assert shape(found["At least 30 people"]) == ("killed", 30, None, "at least", "people")
+    assert shape(found["24 civilians"]) == ("killed", 24, 24, None, "civilians")
     # "and" makes a range only after "between": a toll and a count of the injured
     assert shape(found["106"]) == ("injured", 106, 106, None, None) and "13 and 106" not in found
     assert "13" not in found or found["13"].counted == "killed"  # the 106's "injured" is not the 13's

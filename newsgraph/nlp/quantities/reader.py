@@ -82,7 +82,7 @@ def _count(doc: Doc, number: Number, start: int, end: int, words: QuantityWords,
     if fate is None and (unit is None or words.unit_kind(unit.text) in ("people", "group")):
         fate = _part_of(doc, q_start, start, words, before) \
             or _clause_fate(doc, unit if unit is not None else doc[last.end - 1], start,
-                            _next_number(doc, last.end, end), words)
+                            _next_number(doc, last.end, end, words), words)
     low_value, high_value, qualifier = _bounds(number, high, qualifier, words)
     unit_end = unit.i + 1 if unit is not None else last.end
     if unit is not None and words.unit_kind(unit.text) == "thing":
@@ -163,7 +163,7 @@ def _unit(doc: Doc, number: Number, last: Number, end: int, words: QuantityWords
             return _next_noun(doc, last.end + 1, end, words)
     head = tok.head
     if tok.dep_ in ("nummod", "quantmod", "conj") and head.pos_ in ("NOUN", "PROPN") \
-            and 0 <= head.i - last.end <= 3 and head.i < _next_number(doc, last.end, end):
+            and 0 <= head.i - last.end <= 3 and head.i < _next_number(doc, last.end, end, words):
         return head
     return _next_noun(doc, last.end, end, words)
 
@@ -193,7 +193,7 @@ def _fate(doc: Doc, number: Number, last: Number, unit: Token | None, start: int
     if (found := _fate_beside(doc, base, end, fate_of)) is not None:
         return found
     tok = base
-    beyond = _next_number(doc, last.end, end)  # "risen to 13 and 106 injured": "injured" is the 106's
+    beyond = _next_number(doc, last.end, end, words)  # "risen to 13 and 106 injured": "injured" is the 106's
     for _ in range(_ANCESTOR_STEPS):
         if tok.head is tok:
             break
@@ -270,9 +270,16 @@ def _clause_fate(doc: Doc, unit: Token, start: int, end: int, words: QuantityWor
     return min(found)[1] if found else None
 
 
-def _next_number(doc: Doc, i: int, end: int) -> int:
-    """The position of the first number written in digits from token ``i``, else ``end``."""
-    return next((j for j in range(i, end) if digits(doc[j].text) is not None), end)
+def _next_number(doc: Doc, i: int, end: int, words: QuantityWords) -> int:
+    """The position of the first number written in digits from token ``i`` that is not a part of the count
+    before it ("at least 30 people *including 24* civilians were killed"), else ``end``."""
+    return next((j for j in range(i, end) if digits(doc[j].text) is not None and not _after_part_cue(doc, j, i, words)),
+                end)
+
+
+def _after_part_cue(doc: Doc, j: int, start: int, words: QuantityWords) -> bool:
+    return any(j - len(cue.split()) >= start and " ".join(t.lower_ for t in doc[j - len(cue.split()):j]) == cue
+               for cue in words.part_cues)
 
 
 def _plural(unit: Token, words: QuantityWords) -> str:
