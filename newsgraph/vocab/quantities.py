@@ -41,6 +41,8 @@ class QuantityWords:
     qualifiers: dict[str, str]         # "at least" -> "low"; longest phrases first
     fates: dict[str, str]              # lemma -> what is counted: "kill" -> "killed"
     fate_only_with_unit: frozenset[str]  # "force": only "forced 13000 residents ..." is a count
+    clause_fates: frozenset[str]       # "dead": anywhere in a count's clause ("were among the dead")
+    part_cues: tuple[str, ...]         # "including": the people after it are part of the count before
     people: frozenset[str]             # nouns of people as a whole (plural and singular)
     groups: frozenset[str]             # nouns of groups within them ("children")
     things: frozenset[str]             # nouns of things counted ("buses")
@@ -76,6 +78,13 @@ def _integers(entries: Entries, key: str) -> dict[str, int]:
     return {word.casefold(): value for word, value in table.items()}
 
 
+def _clause_fates(entries: Entries, fates: dict[str, str]) -> frozenset[str]:
+    words = frozenset(entries.words("clause_fates", fold=True))
+    for word in sorted(words - set(fates)):
+        raise entries.error("clause_fates", f"{word!r} is not a word of fates")
+    return words
+
+
 @vocabulary("quantities")
 def _quantities(entries: Entries) -> QuantityWords:
     qualifiers = {phrase.casefold(): entries.one_of(bound, BOUNDS, f"qualifiers.{phrase}")
@@ -91,6 +100,8 @@ def _quantities(entries: Entries) -> QuantityWords:
         vague=_integers(entries, "vague"),
         qualifiers=dict(sorted(qualifiers.items(), key=lambda kv: (-len(kv[0].split()), kv[0]))),
         fates=fates, fate_only_with_unit=frozenset(entries.words("fate_only_with_unit", fold=True)),
+        clause_fates=_clause_fates(entries, fates),
+        part_cues=tuple(sorted(entries.words("part_cues", fold=True), key=lambda cue: -len(cue.split()))),
         people=_nouns(entries, "people"), groups=_nouns(entries, "groups"), things=_nouns(entries, "things"),
         not_counts=frozenset(entries.words("not_counts", fold=True)),
         date_words=frozenset(entries.words("date_words", fold=True)),

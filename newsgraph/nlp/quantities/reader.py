@@ -16,6 +16,7 @@ found (a bare number with no noun and no verb of the vocabulary).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -26,8 +27,12 @@ from newsgraph.vocab.quantities import QuantityWords
 _ANCESTOR_STEPS = 3   # a count's noun, then up to this many heads, for the verb saying what happened
 _LOOK_BEFORE = 3      # words before the number searched when the parse gives nothing ("toll at 16")
 _LOOK_AFTER = 2       # ... and after it ("16 dead", "16 were killed")
-_ELLIPSIS_WINDOW = 12  # a bare qualified number this near a count counts the same ("hundreds - as many as 1300")
-_RANGE_WORDS = ("to", "-", "and", "or")
+_ELLIPSIS_WINDOW = 12  # a bare qualified number (not a size) this near a count counts the same
+#                        ("hundreds - as many as 1300")
+# "and" makes a range only after "between": "the toll rose to 13 and 106 injured" is two counts
+_RANGE_WORDS = ("to", "-", "or")
+_CLAUSE_STEPS = 4     # heads climbed from a count's noun to the verb of its clause
+_OTHER_CLAUSES = ("ccomp", "advcl", "relcl", "parataxis", "conj", "csubj", "acl")  # not the count's clause
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,29 @@ def _count(doc: Doc, number: Number, start: int, end: int, words: QuantityWords,
             qualifier, q_start = None, number.start
     unit = _unit(doc, number, last, end, words)
     fate = _fate(doc, number, last, unit, start, end, words)
+    if fate is None and (unit is None or words.unit_kind(unit.text) in ("people", "group")):
+        fate = _part_of(doc, q_start, start, words, before) \
+            or _clause_fate(doc, unit if unit is not None else doc[last.end - 1], start,
+                            _next_number(doc, last.end, end, words), words)
+    low_value, high_value, qualifier = _bounds(number, high, qualifier, words)
+    unit_end = unit.i + 1 if unit is not None else last.end
+    if unit is not None and words.unit_kind(unit.text) == "thing":
+        counted = _plural(unit, words)
+    elif fate is not None:
+        counted = fate
+    elif unit is not None and words.unit_kind(unit.text) is not None:
+        counted = _plural(unit, words)
+    elif qualifier is not None and not number.vague and before and number.start - before[-1].end <= _ELLIPSIS_WINDOW:
+        return Count(q_start, unit_end, before[-1].counted, low_value, high_value, qualifier, before[-1].unit)
+    else:
+        return None
+    unit_text = _unit_text(doc, unit) if unit is not None else None
+    return Count(q_start, max(unit_end, last.end), counted, low_value, high_value, qualifier, unit_text)
+
+
+def _bounds(number: Number, high: int | None, qualifier: str | None,
+            words: QuantityWords) -> tuple[int | None, int | None, str | None]:
+    """The low and high bounds the qualifier makes of a number (or range), and the qualifier ("dozens" for a size)."""
     low_value: int | None = number.value
     high_value: int | None = high if high is not None else (None if number.vague else number.value)
     if qualifier is None and number.vague:
@@ -83,19 +111,7 @@ def _count(doc: Doc, number: Number, start: int, end: int, words: QuantityWords,
         high_value = high
     elif bound == "high":
         low_value, high_value = None, number.value
-    unit_end = unit.i + 1 if unit is not None else last.end
-    if unit is not None and words.unit_kind(unit.text) == "thing":
-        counted = _plural(unit, words)
-    elif fate is not None:
-        counted = fate
-    elif unit is not None and words.unit_kind(unit.text) is not None:
-        counted = _plural(unit, words)
-    elif qualifier is not None and before and number.start - before[-1].end <= _ELLIPSIS_WINDOW:
-        return Count(q_start, unit_end, before[-1].counted, low_value, high_value, qualifier, before[-1].unit)
-    else:
-        return None
-    unit_text = _unit_text(doc, unit) if unit is not None else None
-    return Count(q_start, max(unit_end, last.end), counted, low_value, high_value, qualifier, unit_text)
+    return low_value, high_value, qualifier
 
 
 def _not_a_count(doc: Doc, number: Number, start: int, end: int, words: QuantityWords) -> bool:
@@ -147,7 +163,7 @@ def _unit(doc: Doc, number: Number, last: Number, end: int, words: QuantityWords
             return _next_noun(doc, last.end + 1, end, words)
     head = tok.head
     if tok.dep_ in ("nummod", "quantmod", "conj") and head.pos_ in ("NOUN", "PROPN") \
-            and 0 <= head.i - last.end <= 3:
+            and 0 <= head.i - last.end <= 3 and head.i < _next_number(doc, last.end, end, words):
         return head
     return _next_noun(doc, last.end, end, words)
 
@@ -174,19 +190,15 @@ def _fate(doc: Doc, number: Number, last: Number, unit: Token | None, start: int
         return counted
 
     base = unit if unit is not None else doc[last.end - 1]
-    for child in base.children:  # "16 people killed", "wounded civilians", "15 of the wounded"
-        if child.dep_ in ("amod", "acl", "relcl") and (found := fate_of(child)):
-            return found
-        if child.lower_ == "of":
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and (found := fate_of(obj)):
-                return found
+    if (found := _fate_beside(doc, base, end, fate_of)) is not None:
+        return found
     tok = base
+    beyond = _next_number(doc, last.end, end, words)  # "risen to 13 and 106 injured": "injured" is the 106's
     for _ in range(_ANCESTOR_STEPS):
         if tok.head is tok:
             break
         tok = tok.head
-        if (found := fate_of(tok)) is not None:
+        if tok.i < beyond and (found := fate_of(tok)) is not None:
             return found
         for child in tok.children:  # "forced 13000 residents to flee"
             if child.dep_ == "xcomp" and child.i > base.i and (found := fate_of(child)):
@@ -198,9 +210,76 @@ def _fate(doc: Doc, number: Number, last: Number, unit: Token | None, start: int
             return found
     after = (unit.i if unit is not None else last.end - 1) + 1
     for j in range(after, min(end, after + _LOOK_AFTER + 1)):
+        if digits(doc[j].text) is not None:
+            break  # "risen to 13 and 106 injured": the words after the next number are its own
         if (found := fate_of(doc[j])) is not None:
             return found
     return None
+
+
+def _fate_beside(doc: Doc, base: Token, end: int, fate_of: Callable[[Token], str | None]) -> str | None:
+    """The fate said on the count itself: by a word it governs ("16 people killed", "wounded civilians", "15 of
+    the wounded"), or by the participle or adjective right after it, whatever the parse says of that word
+    ("killed 304 militants and left more than 170 *wounded*", "22 *dead*")."""
+    for child in base.children:
+        if child.dep_ in ("amod", "acl", "relcl") and (found := fate_of(child)):
+            return found
+        if child.lower_ == "of":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and (found := fate_of(obj)):
+                return found
+    nxt = doc[base.i + 1] if base.i + 1 < end else None
+    return fate_of(nxt) if nxt is not None and nxt.tag_ in ("VBN", "JJ") else None
+
+
+def _part_of(doc: Doc, i: int, start: int, words: QuantityWords, before: list[Count]) -> str | None:
+    """What the count just before counts, when a part cue joins this one to it ("killed 11 civilians
+    *including* four children", "the toll rose to 21 *including* three children"): the part is of the whole."""
+    if not before or before[-1].counted not in words.fates.values():
+        return None
+    for cue in words.part_cues:
+        n = len(cue.split())
+        cue_start = i - n
+        if cue_start >= max(start, before[-1].end) and cue_start - before[-1].end <= _ELLIPSIS_WINDOW \
+                and " ".join(t.lower_ for t in doc[cue_start:i]) == cue:
+            return before[-1].counted
+    return None
+
+
+def _clause_fate(doc: Doc, unit: Token, start: int, end: int, words: QuantityWords) -> str | None:
+    """What happened to the people counted, said anywhere in their own clause by a word of killing or wounding
+    ("six children were among the *dead*", "two women were stoned to *death*"), the nearest such word first;
+    the clause: the subtree of the first verb above the count, without the clauses inside it."""
+    head = unit
+    for _ in range(_CLAUSE_STEPS):
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            break
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    found: list[tuple[int, str]] = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        if start <= tok.i < end and tok.i != unit.i:
+            lemma = tok.lemma_.lower()
+            word = lemma if lemma in words.clause_fates else tok.lower_
+            if word in words.clause_fates:
+                found.append((abs(tok.i - unit.i), words.fates[word]))
+        stack.extend(c for c in tok.children if c.dep_ not in _OTHER_CLAUSES)
+    return min(found)[1] if found else None
+
+
+def _next_number(doc: Doc, i: int, end: int, words: QuantityWords) -> int:
+    """The position of the first number written in digits from token ``i`` that is not a part of the count
+    before it ("at least 30 people *including 24* civilians were killed"), else ``end``."""
+    return next((j for j in range(i, end) if digits(doc[j].text) is not None and not _after_part_cue(doc, j, i, words)),
+                end)
+
+
+def _after_part_cue(doc: Doc, j: int, start: int, words: QuantityWords) -> bool:
+    return any(j - len(cue.split()) >= start and " ".join(t.lower_ for t in doc[j - len(cue.split()):j]) == cue
+               for cue in words.part_cues)
 
 
 def _plural(unit: Token, words: QuantityWords) -> str:
