@@ -120,7 +120,10 @@ class ClaimFeatures:
         return dt.date.fromisoformat(self.when).toordinal() if self.when is not None else None
 
     def dumps(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+        # what ``asdict`` gives, without its deep copy of every field (the features of every claim at ingest)
+        fields = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        fields["counts"] = [asdict(c) for c in self.counts]
+        return json.dumps(fields, ensure_ascii=False, sort_keys=True)
 
     @staticmethod
     def loads(text: str) -> ClaimFeatures:
