@@ -7,7 +7,7 @@ claims sharing a blocking key (``claims.blocking_keys``), so they find the same 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.model import Document
@@ -65,9 +65,11 @@ class CorpusClaim:
 
 def trust_all(views: Mapping[str, ClaimView], links: Iterable[ClaimLink], copies: set[tuple[str, str]],
               disputes: Mapping[str, str], names: Callable[[str], str | None], sources: Sources,
-              overrides: Mapping[str, str]) -> dict[str, tuple[list[str], list[str], Trust, list[list[str]]]]:
+              overrides: Mapping[str, str], only: Collection[str] | None = None,
+              ) -> dict[str, tuple[list[str], list[str], Trust, list[list[str]]]]:
     """claim key -> (corroborated_by, contradicted_by, trust, independent groups); ``disputes``: in-document
-    ``disputed_by`` links (claim key -> disputing claim key)."""
+    ``disputed_by`` links (claim key -> disputing claim key); ``only``: the claims to grade (their partners are
+    read, not graded), else every one of ``views``."""
     corroborating: dict[str, set[str]] = {k: set() for k in views}
     contradicting: dict[str, set[str]] = {k: set() for k in views}
     for x in links:
@@ -82,17 +84,29 @@ def trust_all(views: Mapping[str, ClaimView], links: Iterable[ClaimLink], copies
     def copied(a: str, b: str) -> bool:
         return a == b or (min(a, b), max(a, b)) in copies
 
-    origins = {k: origin(v, names, sources) for k, v in views.items()}
-    graded = {k: claim_source(v, names, sources, overrides) for k, v in views.items()}
+    # origins and grades are worked out for the claims and partners that need them, once each
+    origins: dict[str, str] = {}
+    grades: dict[str, tuple[str | None, str]] = {}
+
+    def origin_of(v: ClaimView) -> str:
+        if v.key not in origins:
+            origins[v.key] = origin(v, names, sources)
+        return origins[v.key]
+
+    def graded(k: str) -> tuple[str | None, str]:
+        if k not in grades:
+            grades[k] = claim_source(views[k], names, sources, overrides)
+        return grades[k]
+
     out = {}
     for key, view in views.items():
-        def origin_of(v: ClaimView) -> str:
-            return origins[v.key]
+        if only is not None and key not in only:
+            continue
         groups = independent_groups(view, (views[k] for k in corroborating[key]), origin_of, copied)
         against = independent_groups(view, (views[k] for k in contradicting[key]), origin_of, copied)
-        own = graded[key][1]
-        better = any(graded[k][1] < own for g in against for k in g)
-        trust = Trust(graded[key][0], own, len(groups),
+        source, own = graded(key)
+        better = any(graded(k)[1] < own for g in against for k in g)
+        trust = Trust(source, own, len(groups),
                       credibility(len(groups), len(against), better, view.features.stance))
         out[key] = (sorted(corroborating[key]), sorted(contradicting[key]), trust, groups)
     return out

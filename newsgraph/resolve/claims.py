@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from newsgraph.model import Claim, Document
 from newsgraph.resolve.claim_blame import blame
@@ -114,23 +114,37 @@ class ClaimFeatures:
     def when(self) -> str | None:
         return self.day or self.published
 
+    @cached_property
+    def ordinal(self) -> int | None:
+        """The day of ``when`` as a proleptic ordinal (compared with every partner's, so computed once)."""
+        return dt.date.fromisoformat(self.when).toordinal() if self.when is not None else None
+
     def dumps(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+        # what ``asdict`` gives, without its deep copy of every field (the features of every claim at ingest)
+        fields = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        fields["counts"] = [asdict(c) for c in self.counts]
+        return json.dumps(fields, ensure_ascii=False, sort_keys=True)
 
     @staticmethod
     def loads(text: str) -> ClaimFeatures:
-        d = json.loads(text)
-        return ClaimFeatures(**{**d, "via": tuple(d["via"]), "subjects": tuple(d["subjects"]),
-                                "places": tuple(d["places"]), "terms": tuple(d["terms"]),
-                                "counts": tuple(Count(**c) for c in d["counts"]),
-                                "events": tuple(d.get("events", ())), "own": tuple(d.get("own", ())),
-                                "home": tuple(d.get("home", ()))})
+        return _features(text)
 
     @property
     def references(self) -> frozenset[str]:
         """The local entity ids its view resolves."""
         speaker = (self.speaker,) if self.speaker else ()
         return frozenset({*speaker, *self.via, *self.subjects, *self.places, *self.own, *self.home})
+
+
+@lru_cache(maxsize=200_000)
+def _features(text: str) -> ClaimFeatures:
+    """The features stored as ``text``: each parsed once per process (partners are read at every ingest)."""
+    d = json.loads(text)
+    return ClaimFeatures(**{**d, "via": tuple(d["via"]), "subjects": tuple(d["subjects"]),
+                            "places": tuple(d["places"]), "terms": tuple(d["terms"]),
+                            "counts": tuple(Count(**c) for c in d["counts"]),
+                            "events": tuple(d.get("events", ())), "own": tuple(d.get("own", ())),
+                            "home": tuple(d.get("home", ()))})
 
 
 def claim_key(doc_id: str, claim_id: str) -> str:
@@ -220,11 +234,10 @@ def _period(view: ClaimView) -> tuple[str, ...]:
 
 
 def near_in_time(a: ClaimView, b: ClaimView, window: int | None = None) -> bool:
-    pa, pb = a.features.when, b.features.when
+    pa, pb = a.features.ordinal, b.features.ordinal
     if pa is None or pb is None:
-        return pa == pb
-    days = abs(dt.date.fromisoformat(pa).toordinal() - dt.date.fromisoformat(pb).toordinal())
-    return days <= (settings().claim_links.window_days if window is None else window)
+        return pa is None and pb is None
+    return abs(pa - pb) <= (settings().claim_links.window_days if window is None else window)
 
 
 def _name_words(document: Document) -> frozenset[str]:

@@ -13,7 +13,7 @@ one), or one kind of attack blamed on a side (``claim_blame``).  Then:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from newsgraph.resolve.claims import (
     _PLACES,
@@ -36,17 +36,34 @@ def content(view: ClaimView) -> set[str]:
 def _weight(terms: Iterable[str]) -> int:
     """A concept ("chemical") or a weapon weighs two words, a generic term (what every war report says) none."""
     generic = load("claim_links").generic
-    return sum(0 if t in generic else 2 if t.startswith(("~", "@wea:", "@veh:")) else 1 for t in terms)
+    return sum(_term_weight(t, generic) for t in terms)
+
+
+def _term_weight(term: str, generic: Collection[str]) -> int:
+    return 0 if term in generic else 2 if term.startswith(("~", "@wea:", "@veh:")) else 1
+
+
+def _weighed(view: ClaimView) -> tuple[dict[str, int], frozenset[str], int]:
+    """Its content terms with their weights, those that are words (not concepts or entities) and not generic, and
+    its total weight: computed once per view (a view is compared with every claim sharing one of its keys)."""
+    found = view.__dict__.get("_weighed")
+    if found is None:
+        generic = load("claim_links").generic
+        weights = {t: _term_weight(t, generic) for t in content(view)}
+        words = frozenset(t for t in weights if not t.startswith(("~", "@")) and t not in generic)
+        found = (weights, words, sum(weights.values()))
+        view.__dict__["_weighed"] = found  # a frozen dataclass: its derived figures go in its __dict__
+    return found
 
 
 def similarity(a: ClaimView, b: ClaimView) -> tuple[float, int, int]:
     """The weight of the terms two claims share over the smaller one's, that shared weight, and how many of the
     shared terms are words (not concepts or entities) that are not generic: what the two say, not their topic."""
-    ta, tb = content(a), content(b)
-    shared = _weight(ta & tb)
-    smaller = min(_weight(ta), _weight(tb))
-    generic = load("claim_links").generic
-    words = sum(1 for t in ta & tb if not t.startswith(("~", "@")) and t not in generic)
+    (wa, words_a, total_a), (wb, words_b, total_b) = _weighed(a), _weighed(b)
+    common = wa.keys() & wb.keys()
+    shared = sum(wa[t] for t in common)
+    smaller = min(total_a, total_b)
+    words = len(words_a & words_b)
     return (shared / smaller if smaller else 0.0), shared, words
 
 

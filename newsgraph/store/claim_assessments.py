@@ -40,7 +40,7 @@ def trust_of(conn: Connection, keys: Iterable[str]) -> ClaimTrust:
     names = {r.node: Node.loads(r.node, r.profile).name for part in chunks(speakers)
              for r in conn.execute(select(n.c.node, n.c.profile).where(n.c.node.in_(part)))}
     found = trust_all(views, links, _copies(conn, pks), disputes, names.get, load_sources(),
-                      overrides(conn))
+                      overrides(conn), only=wanted)
     return {k: v for k, v in found.items() if k in wanted}
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
@@ -102,7 +103,10 @@ def _view_json(view: ClaimView) -> str:
                        "named_specific": sorted(view.named_specific)})
 
 
+@lru_cache(maxsize=200_000)
 def _load_view(features: str, view: str) -> ClaimView:
+    """A stored view; the partners of a claim are read at every ingest, each view parsed once per process (and
+    its figures for ``compare`` computed once)."""
     v = json.loads(view)
     return ClaimView(ClaimFeatures.loads(features), v["speaker"], tuple(v["via"]), frozenset(v["subjects"]),
                      frozenset(v["named"]), frozenset(v.get("events", ())), frozenset(v.get("specific", ())),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
@@ -145,7 +146,9 @@ def _load_views(conn: Connection, report_keys: Iterable[str]) -> dict[str, Place
     return out
 
 
+@lru_cache(maxsize=200_000)
 def _view(features: str, view: str) -> Placed:
+    """A stored report view; a block's reports are read at every re-clustering, each parsed once per process."""
     return Placed.loads(Report.loads(features), view)
 
 
