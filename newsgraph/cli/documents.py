@@ -73,7 +73,7 @@ def extract(files: Annotated[list[str], typer.Argument(help="Files, directories 
     written = 0
     _gazetteer_ready()
     for outcome in extract_paths(files, options=options, published=_checked_published(published, options),
-                                 timeout=timeout, debug=debug, report=report, workers=_workers(workers),
+                                 timeout=timeout, debug=debug, report=report, workers=workers,
                                  dask=dask):
         for warning in outcome.warnings:
             _warn(warning)
@@ -115,7 +115,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
     _gazetteer_ready()
     with Store(db) as store, _ProgressBar() as bar:
         report = ingest_paths(paths, store, options=options, published=day, timeout=timeout, debug=debug,
-                              workers=_workers(workers), dask=dask, on_progress=bar.update)
+                              workers=workers, dask=dask, on_progress=bar.update)
         total = len(store)
     warned = f", {len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}" if report.warnings else ""
     err.print(f"{report.added} added, {report.already_stored} already stored, {report.failed} failed{warned}; "
@@ -124,13 +124,6 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
         err.print(escape(line))
     if report.failed:
         raise typer.Exit(1)
-
-
-def _workers(workers: int | None) -> int:
-    """``--workers``, or the number of cores (a local Dask cluster too; a remote one has its own workers)."""
-    from newsgraph.ingest.pool import default_workers
-
-    return workers if workers is not None else default_workers()
 
 
 class _ProgressBar:

@@ -32,10 +32,11 @@ from newsgraph.cli.common import (
 def _asking(func: F) -> F:
     """Ambiguous names list their candidates (a table, or JSON on stdout) and exit 1; a bad search query
     exits 2; everything else goes through ``_edge``."""
-    from newsgraph.query import AmbiguousName, SearchSyntaxError
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from newsgraph.query import AmbiguousName, SearchSyntaxError  # here: the other commands need not import it
+
         try:
             return func(*args, **kwargs)
         except AmbiguousName as error:

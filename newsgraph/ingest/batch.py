@@ -93,13 +93,14 @@ class IngestReport:
 
 def ingest_paths(paths: Iterable[str | Path], store: Store, *, options: ReadOptions | None = None,
                  published: str | None = None, timeout: float | None = None, debug: bool = False,
-                 workers: int = 1, dask: str | None = None,
+                 workers: int | None = 1, dask: str | None = None,
                  on_progress: Callable[[Progress], None] | None = None) -> IngestReport:
     """Read, extract and store every document in ``paths``; a text already stored is not extracted again.
 
     ``published`` (any form ``parse_date`` reads) dates the inputs that carry no date;
     ``timeout`` is seconds per document (default ``$NEWSGRAPH_TIMEOUT`` or 300).
-    ``workers``: extraction processes (1: in this one); ``dask``: a Dask scheduler address,
+    ``workers``: extraction processes (1: in this one; None: as many as cores, but an input of one batch is
+    extracted in this one); ``dask``: a Dask scheduler address,
     or "local" for a local cluster of ``workers`` processes.  This process stores every
     document, in input order, so the store is the same whichever runs the extraction.
     """
@@ -121,7 +122,7 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, *, options: ReadOpti
 
 def extract_paths(paths: Iterable[str | Path], *, options: ReadOptions | None = None, published: str | None = None,
                   timeout: float | None = None, debug: bool = False, report: IngestReport | None = None,
-                  workers: int = 1, dask: str | None = None,
+                  workers: int | None = 1, dask: str | None = None,
                   on_progress: Callable[[Progress], None] | None = None) -> Iterator[Outcome]:
     """Every item of ``paths`` extracted, as ``Outcome``s (``.document`` or ``.error``), in input order, without
     a store; ``workers`` and ``dask`` as for ``ingest_paths``.

@@ -70,19 +70,23 @@ class _Slot:
 
 
 @contextmanager
-def extractor(workers: int, dask: str | None, published: str | None, timeout: float | None,
+def extractor(workers: int | None, dask: str | None, published: str | None, timeout: float | None,
               debug: bool) -> Iterator[Runner]:
-    """A ``Runner``: batches of items in, their outcomes out, in order; stopped cleanly on exit or Ctrl-C."""
+    """A ``Runner``: batches of items in, their outcomes out, in order; stopped cleanly on exit or Ctrl-C.
+
+    ``workers`` None is the default: as many processes as cores, but an input of one batch is extracted in this
+    process (starting a worker and loading the model there costs more than a short input)."""
+    from newsgraph.ingest.pool import WorkerPool, default_workers
+
     args = (published, timeout, debug)
+    size = default_workers() if workers is None else workers
     if dask is not None:
         from newsgraph.ingest.cluster import DaskRunner
 
-        with DaskRunner(dask, workers, args) as cluster:
+        with DaskRunner(dask, size, args) as cluster:
             yield cluster
-    elif workers > 1:
-        from newsgraph.ingest.pool import WorkerPool
-
-        with WorkerPool(workers, args=args, timeout=timeout) as pool:
+    elif size > 1:
+        with WorkerPool(size, args=args, timeout=timeout, one_batch_here=workers is None) as pool:
             yield pool
     else:
         yield _Here(args)

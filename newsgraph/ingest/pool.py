@@ -94,8 +94,9 @@ class WorkerPool:
     """``workers`` processes running ``task`` (``extract_batch``) with ``args`` after the items."""
 
     def __init__(self, workers: int, task: Task = extract_batch, args: tuple[Any, ...] = (),
-                 timeout: float | None = None) -> None:
+                 timeout: float | None = None, one_batch_here: bool = False) -> None:
         self.size, self.task, self.args = max(1, workers), task, args
+        self.one_batch_here = one_batch_here  # an input of one batch is extracted in this process, no worker started
         self.timeout = timeout  # the per-document limit: sets the hard deadline of a batch
         self.context = _context()
         self.workers: list[_Worker] = []
@@ -137,6 +138,9 @@ class WorkerPool:
         exhausted = False
         while True:
             fresh, exhausted = ([], True) if exhausted else take(source, window - len(open_))
+            if self.one_batch_here and seq == 0 and exhausted and len(fresh) <= 1:
+                yield from ((key, self.task(items, *self.args) if items else []) for key, items in fresh)
+                return
             for key, items in fresh:
                 open_[seq] = _Batch(key, [None] * len(items), len(items))
                 if items:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from newsgraph import vocab
+from newsgraph.nlp.entities import name_tokens
 from newsgraph.nlp.parse import nlp
 from newsgraph.settings import settings
 from newsgraph.vocab.entities import InstitutionWords, Organizations, Vehicles, Weapons
@@ -73,8 +74,10 @@ def _phrases(words: Vocab, attr: str, entries: Iterable[str], *, tokenized: bool
     """A matcher of ``entries``: tokenized like text (names), or split at spaces (and hyphens: head words)."""
     matcher = PhraseMatcher(words, attr=attr)
     patterns: dict[tuple[tuple[str, bool], ...], None] = {}
-    for entry in sorted(entries):
-        for sequence in (_tokenizations(entry) if tokenized else [_word_sequence(entry, hyphens)]):
+    ordered = sorted(entries)
+    cuts = name_tokens.tokenizations(ordered, _tokenizations) if tokenized else {}
+    for entry in ordered:
+        for sequence in (cuts[entry] if tokenized else [_word_sequence(entry, hyphens)]):
             patterns[sequence] = None
     matcher.add("ENTRY", [Doc(words, words=[t for t, _ in seq], spaces=[s for _, s in seq]) for seq in patterns])
     return matcher
