@@ -12,6 +12,7 @@
   try {
     const world = await ng.getJSON("/static/vendor/countries-50m.json");
     const countries = topojson.feature(world, world.objects.countries);
+    countries.features.forEach((country) => unwrap(country.geometry));
     L.geoJSON(countries, { interactive: false, style: { color: "#9ca3af", weight: 0.7, fillColor: "#f9fafb", fillOpacity: 1 } }).addTo(map);
   } catch (error) {
     ng.status("map-status", `Could not load the basemap: ${error.message}`);
@@ -69,3 +70,26 @@
     }
   }
 })();
+
+// Outlines that meet the antimeridian (Russia, Fiji, Antarctica) jump from +180 to -180 inside a ring, and
+// Leaflet, drawing on a plane, joins the two with a line across the whole map: keep each ring's longitudes
+// continuous instead (a point 360 degrees over is the same point).
+function unwrapRing(ring) {
+  let previous = null;
+  return ring.map(([lon, lat]) => {
+    let x = lon;
+    if (previous !== null) {
+      while (x - previous > 180) x -= 360;
+      while (previous - x > 180) x += 360;
+    }
+    previous = x;
+    return [x, lat];
+  });
+}
+
+function unwrap(geometry) {
+  if (!geometry) return;
+  if (geometry.type === "Polygon") geometry.coordinates = geometry.coordinates.map(unwrapRing);
+  else if (geometry.type === "MultiPolygon") geometry.coordinates = geometry.coordinates.map((p) => p.map(unwrapRing));
+}
+
