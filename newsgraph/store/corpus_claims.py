@@ -23,7 +23,7 @@ from newsgraph.resolve.claims import ClaimFeatures, ClaimLink, ClaimView, blocki
 from newsgraph.resolve.claims_compare import compare
 from newsgraph.store import schema
 from newsgraph.store.corpus_events import corpus_ids
-from newsgraph.store.corpus_sync import chunks
+from newsgraph.store.corpus_sync import chunks, stale_views
 
 _BATCH = 5000
 
@@ -50,16 +50,7 @@ def _as_stored(conn: Connection, doc_pk: int, document: Document) -> Document:
 
 def stale_documents(conn: Connection, moved: Iterable[str] | None = None) -> set[int]:
     """Documents with a claim view made with a corpus id that has changed (of the ``moved`` nodes, or all)."""
-    r, m, n = schema.corpus_claim_refs, schema.corpus_members, schema.corpus_nodes
-    query = (select(r.c.doc_pk).distinct()
-             .join(m, (m.c.doc_pk == r.c.doc_pk) & (m.c.local_id == r.c.local_id))
-             .join(n, n.c.node == m.c.node).where(n.c.corpus_id != r.c.corpus_id))
-    if moved is None:
-        return set(conn.execute(query).scalars())
-    out: set[int] = set()
-    for part in chunks(moved):
-        out.update(conn.execute(query.where(m.c.node.in_(part))).scalars())
-    return out
+    return stale_views(conn, schema.corpus_claim_refs, moved)
 
 
 def stale_event_documents(conn: Connection, doc_pk: int | None = None) -> set[int]:

@@ -26,7 +26,7 @@ from newsgraph.resolve.events import cluster_views, document_links
 from newsgraph.resolve.reports import Placed, Report, blocking_keys, placed_document, reports_of
 from newsgraph.settings import settings
 from newsgraph.store import schema
-from newsgraph.store.corpus_sync import chunks
+from newsgraph.store.corpus_sync import chunks, stale_views
 
 _INSERT_BATCH = 5000
 
@@ -45,16 +45,7 @@ def attach_events(conn: Connection, doc_pk: int, document: Document, moved: Iter
 def stale_documents(conn: Connection, moved: Iterable[str] | None = None) -> set[int]:
     """Documents with a report whose view used a corpus id that has changed since: of those referencing the
     ``moved`` entity nodes, or (None) of the whole store."""
-    r, m, n = schema.corpus_report_refs, schema.corpus_members, schema.corpus_nodes
-    query = (select(r.c.doc_pk).distinct()
-             .join(m, (m.c.doc_pk == r.c.doc_pk) & (m.c.local_id == r.c.local_id))
-             .join(n, n.c.node == m.c.node).where(n.c.corpus_id != r.c.corpus_id))
-    if moved is None:
-        return set(conn.execute(query).scalars())
-    out: set[int] = set()
-    for part in chunks(moved):
-        out.update(conn.execute(query.where(m.c.node.in_(part))).scalars())
-    return out
+    return stale_views(conn, schema.corpus_report_refs, moved)
 
 
 def corpus_ids(conn: Connection, doc_pks: Iterable[int] | None = None) -> dict[tuple[int, str], str]:

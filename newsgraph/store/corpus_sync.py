@@ -38,6 +38,21 @@ def chunks(values: Iterable[str]) -> Iterator[list[str]]:
         yield items[i:i + _CHUNK]
 
 
+def stale_views(conn: Connection, refs: Any, moved: Iterable[str] | None = None) -> set[int]:
+    """Documents whose stored views (``refs``: the corpus ids each view used, by document and local id) used a
+    corpus id that has changed since: of those referencing the ``moved`` entity nodes, or (None) of the store."""
+    m, n = schema.corpus_members, schema.corpus_nodes
+    query = (select(refs.c.doc_pk).distinct()
+             .join(m, (m.c.doc_pk == refs.c.doc_pk) & (m.c.local_id == refs.c.local_id))
+             .join(n, n.c.node == m.c.node).where(n.c.corpus_id != refs.c.corpus_id))
+    if moved is None:
+        return set(conn.execute(query).scalars())
+    out: set[int] = set()
+    for part in chunks(moved):
+        out.update(conn.execute(query.where(m.c.node.in_(part))).scalars())
+    return out
+
+
 def load_judgements(conn: Connection) -> list[Judgement]:
     j = schema.corpus_judgements
     return [Judgement(kind=r.kind, left=r.left_node, right=r.right_node, doc_sha=r.doc_sha, local_id=r.local_id,

@@ -16,6 +16,7 @@ import pytest
 import newsgraph
 from newsgraph.model import Document
 from newsgraph.store import Store
+from tests.store_backends import BACKENDS, fresh_database
 
 GOLD_DOCS = ("fakes-0042", "fakes-0063", "fakes-0482", "fakes-0495", "fakes-0516")
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,3 +69,21 @@ def new_store(tmp_path: Path) -> Callable[[str], Store]:
     def make(name: str) -> Store:
         return Store(str(tmp_path / f"{name}.db"))
     return make
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[str], str]]:
+    """Makes empty stores of one backend: a SQLite file, or a new PostgreSQL database, per name."""
+    if request.param == "sqlite":
+        yield lambda name: str(tmp_path / f"{name}.db")
+        return
+    admin = request.getfixturevalue("pg_admin_url")
+    opened = []
+
+    def make(name: str) -> str:
+        context = fresh_database(admin)
+        opened.append(context)
+        return context.__enter__()
+    yield make
+    for context in opened:
+        context.__exit__(None, None, None)

@@ -5,12 +5,10 @@ in-memory links, again after ``resolve --all``; a source's grade overridden in t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
-import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
@@ -18,25 +16,6 @@ from newsgraph.export import build_corpus
 from newsgraph.model import Document
 from newsgraph.store import Store
 from newsgraph.store.corpus import Corpus
-from tests.store_backends import BACKENDS, fresh_database
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[str], str]]:
-    """Makes empty stores of one backend: a SQLite file, or a new PostgreSQL database, per name."""
-    if request.param == "sqlite":
-        yield lambda name: str(tmp_path / f"{name}.db")
-        return
-    admin = request.getfixturevalue("pg_admin_url")
-    opened = []
-
-    def make(name: str) -> str:
-        context = fresh_database(admin)
-        opened.append(context)
-        return context.__enter__()
-    yield make
-    for context in opened:
-        context.__exit__(None, None, None)
 
 
 def _links(export: dict[str, Any]) -> dict[str, tuple[Any, ...]]:

@@ -5,7 +5,7 @@ analyst's correction; counts stored and exported; the ``newsgraph events`` comma
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,25 +18,6 @@ from newsgraph.resolve import resolve_documents
 from newsgraph.resolve.events import resolve_events
 from newsgraph.store import Store
 from newsgraph.store.corpus import Corpus
-from tests.store_backends import BACKENDS, fresh_database
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[str], str]]:
-    """Makes empty stores of one backend: a SQLite file, or a new PostgreSQL database, per name."""
-    if request.param == "sqlite":
-        yield lambda name: str(tmp_path / f"{name}.db")
-        return
-    admin = request.getfixturevalue("pg_admin_url")
-    opened = []
-
-    def make(name: str) -> str:
-        context = fresh_database(admin)
-        opened.append(context)
-        return context.__enter__()
-    yield make
-    for context in opened:
-        context.__exit__(None, None, None)
 
 
 @pytest.fixture
