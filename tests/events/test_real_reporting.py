@@ -163,6 +163,11 @@ def test_a_headline_does_not_take_a_later_days_date() -> None:
      "March 2011.", "shelled"),
     ("Syrian jets struck Idlib, the most serious attack since Dec. 25, 2023.", "struck"),
     ("France said on Friday that Syrian forces had attacked Ghouta.", "attacked"),
+    # the source's date, its clause run into the event's by stripped commas: when it was said
+    ("Syrian government air strikes killed at least 30 people including 9 children in Hama province in the north "
+     "the Syrian Observatory for Human Rights said on Monday.", "strikes"),
+    ("Turkish jets had killed at least 9 fighters as they were crossing a bridge near Afrin the Syrian Observatory "
+     "for Human Rights (SOHR) said on Friday.", "killed"),
     # the dateline's date and a clock time are not the event's date
     ("Wed 01 Oct 2014 at 1459 Twin car bomb explosions killed 18 people in Homs.", "killed"),
     ("The U.N. Security Council will meet at 1900 GMT to discuss the chemical attack.", "meet"),

@@ -138,11 +138,15 @@ def _reached(span: Span, anchors: dict[int, Draft | None], reporting: frozenset[
         inside = span.start <= tok.i < span.end
         if tok.i in anchors and not inside:
             return tok.i, steps
-        if steps and not inside:
+        # "air strikes killed 42 people the Observatory said on Monday": a source's verb dates the saying
+        # (the parser, with the commas stripped, makes the strikes its subject or it a conjunct of "killed")
+        reports = not inside and tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in reporting
+        if steps and not inside and not reports:
             governed = _governed_event(tok, span, anchors)
             if governed is not None:
                 return governed, steps + 1
-        if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and not _shares_subject(tok)):
+        if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
+                                   and (reports or not _shares_subject(tok))):
             return None
         if tok.dep_ in CLAUSE_DEPS and not _shares_main_time(tok):
             return (tok.head.i, steps + 1) if _tells_of_its_noun(tok, anchors, reporting) else None
