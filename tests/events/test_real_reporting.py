@@ -155,6 +155,22 @@ def test_a_headline_does_not_take_a_later_days_date() -> None:
     assert event(doc, "kills").date is None
 
 
+def test_a_present_perfect_lead_takes_the_date_the_next_sentence_gives_its_news() -> None:
+    doc = extract("Air strikes on a market in the rebel-held town of Atareb have killed at least 53 people a war "
+                  "monitor said on Wednesday. The strikes hit the crowded market on Tuesday afternoon.", PUBLISHED)
+    assert event(doc, "killed").date == "2016-09-20"  # not the Wednesday it was said on
+    assert "Atareb" in participants(doc, event(doc, "killed"))
+
+
+@pytest.mark.parametrize("lead", [
+    "At least 400 people have been killed in Aleppo over three days of fighting.",  # a toll over a period
+    "Rebels had killed 12 soldiers in the town of Azaz.",                   # an earlier time
+])
+def test_a_lead_of_a_period_or_an_earlier_time_takes_no_date(lead: str) -> None:
+    doc = extract(lead + " Warplanes struck Aleppo and Azaz on Tuesday.", PUBLISHED)
+    assert event(doc, "killed").date is None, [(e.trigger, e.date) for e in doc.events]
+
+
 # ---------------------------------------------------------------- dates that must not date the news
 
 @pytest.mark.parametrize(("text", "trigger"), [

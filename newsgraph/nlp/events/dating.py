@@ -63,7 +63,7 @@ def attach_dates(doc: Doc, anchors: dict[int, Draft | None], twins: dict[int, li
         if draft is not None and steps < draft.date_distance:
             draft.date, draft.date_distance = mention, steps
     _pass_to_clause(doc, anchors)
-    _share_one_telling(doc, anchors)
+    share_one_telling(doc, anchors)
 
 
 def _subject_event(verb: Token, span: Span, anchors: dict[int, Draft | None]) -> Draft | None:
@@ -92,7 +92,7 @@ def _pass_to_clause(doc: Doc, anchors: dict[int, Draft | None]) -> None:
 _TELLING_PREPS = frozenset({"in", "during"})
 
 
-def _share_one_telling(doc: Doc, anchors: dict[int, Draft | None]) -> None:
+def share_one_telling(doc: Doc, anchors: dict[int, Draft | None]) -> None:
     """Two words that tell one event, of one type: the undated one takes the other's date.  Twice over, so
     a date passes along a chain ('hit the city killing 30 and injuring dozens on Thursday')."""
     for _ in range(2):
