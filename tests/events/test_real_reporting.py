@@ -162,6 +162,12 @@ def test_a_present_perfect_lead_takes_the_date_the_next_sentence_gives_its_news(
     assert "Atareb" in participants(doc, event(doc, "killed"))
 
 
+def test_a_lead_dated_only_by_its_source_takes_the_day_the_next_sentence_gives() -> None:
+    doc = extract("A suicide bombing in a cafe in the city of Homs killed nine people a monitoring group said on "
+                  "Wednesday. The blast struck the crowded cafe on Tuesday evening.", PUBLISHED)
+    assert event(doc, "killed").date == "2016-09-20"
+
+
 @pytest.mark.parametrize("lead", [
     "At least 400 people have been killed in Aleppo over three days of fighting.",  # a toll over a period
     "Rebels had killed 12 soldiers in the town of Azaz.",                   # an earlier time

@@ -220,12 +220,12 @@ def _date_perfect_lead(doc: Doc, anchors: dict[int, Draft | None], dates: list[D
     reach = settings().events.lead_sentences
     dated = False
     for position, sent in enumerate(sents[:2]):  # the headline and the lead, often run together when scraped
-        if sent.start in with_dates:
-            continue  # "have been killed since Tuesday": the sentence dates (or spans) it itself
+        if sent.start in with_dates or _background_sentence(sent, anchors, lex):
+            continue  # "have been killed since Tuesday": the sentence dates (or spans) it itself; "earlier said"
         told = [d for t in sent if (d := anchors.get(t.i)) is not None and d.anchor.i == t.i and d.date is None
-                and _present_perfect(t, lex)]
-        later = [d for s in sents[position + 1:position + 1 + reach] for t in s
-                 if (d := anchors.get(t.i)) is not None and d.anchor.i == t.i and d.date is not None
+                and (_present_perfect(t, lex) or _narrated(t, lex))]
+        later = [d for s in sents[position + 1:position + 1 + reach] if not _background_sentence(s, anchors, lex)
+                 for t in s if (d := anchors.get(t.i)) is not None and d.anchor.i == t.i and d.date is not None
                  and _on_news_day(d.date, published)]
         for draft in told:
             lead = next((d for d in later if d.type == draft.type), None)
