@@ -155,6 +155,13 @@ def test_a_headline_does_not_take_a_later_days_date() -> None:
     assert event(doc, "kills").date is None
 
 
+def test_a_date_after_the_subjects_relative_clause_dates_that_clause() -> None:
+    doc = extract("The assault on the border town of Azaz from which the rebels were expelled by Kurdish fighters last "
+                  "month sparked an exodus of civilians into Turkey.", PUBLISHED)
+    assert event(doc, "expelled").date == "2016-08"
+    assert event(doc, "assault").date is None  # the assault is the day's news, not last month's
+
+
 def test_a_present_perfect_lead_takes_the_date_the_next_sentence_gives_its_news() -> None:
     doc = extract("Air strikes on a market in the rebel-held town of Atareb have killed at least 53 people a war "
                   "monitor said on Wednesday. The strikes hit the crowded market on Tuesday afternoon.", PUBLISHED)
@@ -162,9 +169,13 @@ def test_a_present_perfect_lead_takes_the_date_the_next_sentence_gives_its_news(
     assert "Atareb" in participants(doc, event(doc, "killed"))
 
 
-def test_a_lead_dated_only_by_its_source_takes_the_day_the_next_sentence_gives() -> None:
-    doc = extract("A suicide bombing in a cafe in the city of Homs killed nine people a monitoring group said on "
-                  "Wednesday. The blast struck the crowded cafe on Tuesday evening.", PUBLISHED)
+@pytest.mark.parametrize("lead", [
+    "A suicide bombing in a cafe in the city of Homs killed nine people a monitoring group said on Wednesday.",
+    "About 30 Syrian soldiers were killed when rebels set off a bomb under a checkpoint near Homs activists said "
+    "on Wednesday.",
+])
+def test_a_lead_dated_only_by_its_source_takes_the_day_the_next_sentence_gives(lead: str) -> None:
+    doc = extract(lead + " The blast struck the crowded cafe on Tuesday evening.", PUBLISHED)
     assert event(doc, "killed").date == "2016-09-20"
 
 

@@ -164,8 +164,11 @@ def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) ->
     """An event that ``tok`` (itself no trigger) governs: an event noun inside its noun phrase,
     or the event noun that is its subject."""
     if tok.pos_ in ("VERB", "AUX"):
-        subjects = [c.i for c in tok.children if c.dep_ in SUBJECT_DEPS and anchors.get(c.i) is not None]
-        return subjects[0] if subjects else None
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and anchors.get(c.i) is not None]
+        if not subjects:
+            return None
+        clause = _clause_ending_before(subjects[0], span, anchors)
+        return clause if clause is not None else subjects[0].i
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     found: list[int] = []
@@ -176,6 +179,18 @@ def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) ->
             found.append(child.i)
         stack.extend(c for c in child.children if c.dep_ in _NP_WALK)
     return min(found, key=lambda i: abs(i - span.start)) if found else None
+
+
+def _clause_ending_before(subject: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:
+    """'The assault on the town from which the jihadists were expelled last month sparked an exodus': a date
+    hung on the main verb right after a relative clause that closes its subject dates that clause's event."""
+    if span.start != subject.right_edge.i + 1:
+        return None
+    for clause in subject.subtree:
+        if (clause.dep_ in ("relcl", "acl") and clause.right_edge.i == subject.right_edge.i
+                and anchors.get(clause.i) is not None):
+            return clause.i
+    return None
 
 
 def _shares_subject(verb: Token) -> bool:

@@ -66,9 +66,9 @@ def date_from_discourse(doc: Doc, anchors: dict[int, Draft | None], dates: list[
     for tok in doc:
         _date_days_apart(tok, anchors)
     if published is not None:
-        _date_headline(doc, anchors, published)
         if _date_perfect_lead(doc, anchors, dates, lex, published):
             share_one_telling(doc, anchors)  # "Air strikes [...] have killed": the strikes too
+        _date_headline(doc, anchors, published)
         _date_news_day(doc, anchors, dates, lex, published)
 
 
@@ -223,7 +223,7 @@ def _date_perfect_lead(doc: Doc, anchors: dict[int, Draft | None], dates: list[D
         if sent.start in with_dates or _background_sentence(sent, anchors, lex):
             continue  # "have been killed since Tuesday": the sentence dates (or spans) it itself; "earlier said"
         told = [d for t in sent if (d := anchors.get(t.i)) is not None and d.anchor.i == t.i and d.date is None
-                and (_present_perfect(t, lex) or _narrated(t, lex))]
+                and (_present_perfect(t, lex) or _narrated(t, lex) or _narrated_passive(t, lex))]
         later = [d for s in sents[position + 1:position + 1 + reach] if not _background_sentence(s, anchors, lex)
                  for t in s if (d := anchors.get(t.i)) is not None and d.anchor.i == t.i and d.date is not None
                  and _on_news_day(d.date, published)]
@@ -282,6 +282,18 @@ def _narrated(verb: Token, lex: EventTriggers) -> bool:
     if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and head.dep_ == "ROOT"):
         return True
     return verb.dep_ == "ccomp" and head.dep_ == "ROOT" and head.lemma_.lower() in lex.commitment_cues
+
+
+def _narrated_passive(verb: Token, lex: EventTriggers) -> bool:
+    """'About 30 soldiers were killed when rebels set off a bomb, activists said': a main verb in the simple
+    past passive."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    if not any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children):
+        return False
+    head = verb.head
+    return verb.dep_ == "ROOT" or (verb.dep_ in ("conj", "ccomp") and head.dep_ == "ROOT"
+                                   and (verb.dep_ == "conj" or head.lemma_.lower() in lex.source_verbs))
 
 
 _DAYS = {"D": 1, "W": 7}
