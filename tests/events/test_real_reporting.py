@@ -47,6 +47,9 @@ def event(doc: Document, trigger: str) -> Event:
     ("Government forces encircled the town of Manbij and entered its southern districts on June 23.",
      "encircled", "ASSAULT", "2016-06-23", {"Manbij"}),
     ("The last French soldiers left Niamey in December 2015.", "left", "RETREAT", "2015-12", {"Niamey"}),
+    # "claimed the lives": no source's verb
+    ("On Tuesday an alleged chemical attack in Idlib province claimed the lives of some 80 people.",
+     "attack", "ASSAULT", "2016-09-20", {"Idlib"}),
 ])
 def test_an_event_takes_the_date_its_sentence_gives_it(text: str, trigger: str, kind: str, date: str,
                                                        who: set[str]) -> None:
