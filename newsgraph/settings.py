@@ -241,6 +241,9 @@ class EventSettings:
     # the day's news: an event dated at most this many days from the publication date carries its date on to
     # the undated simple-past sentences that follow it
     news_day_slack: int = 2
+    # a present-perfect lead ("air strikes have killed 61") takes the news-day date of its type from this many
+    # sentences after it
+    lead_sentences: int = 2
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,9 @@ def event(doc: Document, trigger: str) -> Event:
     ("Government forces encircled the town of Manbij and entered its southern districts on June 23.",
      "encircled", "ASSAULT", "2016-06-23", {"Manbij"}),
     ("The last French soldiers left Niamey in December 2015.", "left", "RETREAT", "2015-12", {"Niamey"}),
+    # "claimed the lives": no source's verb
+    ("On Tuesday an alleged chemical attack in Idlib province claimed the lives of some 80 people.",
+     "attack", "ASSAULT", "2016-09-20", {"Idlib"}),
 ])
 def test_an_event_takes_the_date_its_sentence_gives_it(text: str, trigger: str, kind: str, date: str,
                                                        who: set[str]) -> None:
@@ -155,6 +158,39 @@ def test_a_headline_does_not_take_a_later_days_date() -> None:
     assert event(doc, "kills").date is None
 
 
+def test_a_date_after_the_subjects_relative_clause_dates_that_clause() -> None:
+    doc = extract("The assault on the border town of Azaz from which the rebels were expelled by Kurdish fighters last "
+                  "month sparked an exodus of civilians into Turkey.", PUBLISHED)
+    assert event(doc, "expelled").date == "2016-08"
+    assert event(doc, "assault").date is None  # the assault is the day's news, not last month's
+
+
+def test_a_present_perfect_lead_takes_the_date_the_next_sentence_gives_its_news() -> None:
+    doc = extract("Air strikes on a market in the rebel-held town of Atareb have killed at least 53 people a war "
+                  "monitor said on Wednesday. The strikes hit the crowded market on Tuesday afternoon.", PUBLISHED)
+    assert event(doc, "killed").date == "2016-09-20"  # not the Wednesday it was said on
+    assert "Atareb" in participants(doc, event(doc, "killed"))
+
+
+@pytest.mark.parametrize("lead", [
+    "A suicide bombing in a cafe in the city of Homs killed nine people a monitoring group said on Wednesday.",
+    "About 30 Syrian soldiers were killed when rebels set off a bomb under a checkpoint near Homs activists said "
+    "on Wednesday.",
+])
+def test_a_lead_dated_only_by_its_source_takes_the_day_the_next_sentence_gives(lead: str) -> None:
+    doc = extract(lead + " The blast struck the crowded cafe on Tuesday evening.", PUBLISHED)
+    assert event(doc, "killed").date == "2016-09-20"
+
+
+@pytest.mark.parametrize("lead", [
+    "At least 400 people have been killed in Aleppo over three days of fighting.",  # a toll over a period
+    "Rebels had killed 12 soldiers in the town of Azaz.",                   # an earlier time
+])
+def test_a_lead_of_a_period_or_an_earlier_time_takes_no_date(lead: str) -> None:
+    doc = extract(lead + " Warplanes struck Aleppo and Azaz on Tuesday.", PUBLISHED)
+    assert event(doc, "killed").date is None, [(e.trigger, e.date) for e in doc.events]
+
+
 # ---------------------------------------------------------------- dates that must not date the news
 
 @pytest.mark.parametrize(("text", "trigger"), [
@@ -163,6 +199,11 @@ def test_a_headline_does_not_take_a_later_days_date() -> None:
      "March 2011.", "shelled"),
     ("Syrian jets struck Idlib, the most serious attack since Dec. 25, 2023.", "struck"),
     ("France said on Friday that Syrian forces had attacked Ghouta.", "attacked"),
+    # the source's date, its clause run into the event's by stripped commas: when it was said
+    ("Syrian government air strikes killed at least 30 people including 9 children in Hama province in the north "
+     "the Syrian Observatory for Human Rights said on Monday.", "strikes"),
+    ("Turkish jets had killed at least 9 fighters as they were crossing a bridge near Afrin the Syrian Observatory "
+     "for Human Rights (SOHR) said on Friday.", "killed"),
     # the dateline's date and a clock time are not the event's date
     ("Wed 01 Oct 2014 at 1459 Twin car bomb explosions killed 18 people in Homs.", "killed"),
     ("The U.N. Security Council will meet at 1900 GMT to discuss the chemical attack.", "meet"),

@@ -36,7 +36,7 @@ def extract_events(parsed: Parsed, index: EntityIndex, dates: list[DateMention])
     lex = load("events_triggers")
     reader = EventReader(parsed.doc, index, lex)
     drafts = reader.read()
-    attach_dates(parsed.doc, reader.anchors, reader.twins, dates, lex.commitment_cues)
+    attach_dates(parsed.doc, reader.anchors, reader.twins, dates, lex.commitment_cues | lex.source_verbs)
     date_from_discourse(parsed.doc, reader.anchors, dates, lex, parsed.published)
     kept = [d for d in drafts if d.actors or d.targets or d.location or d.named_actor]
     kept.sort(key=lambda d: d.trigger_start)

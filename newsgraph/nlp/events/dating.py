@@ -63,7 +63,7 @@ def attach_dates(doc: Doc, anchors: dict[int, Draft | None], twins: dict[int, li
         if draft is not None and steps < draft.date_distance:
             draft.date, draft.date_distance = mention, steps
     _pass_to_clause(doc, anchors)
-    _share_one_telling(doc, anchors)
+    share_one_telling(doc, anchors)
 
 
 def _subject_event(verb: Token, span: Span, anchors: dict[int, Draft | None]) -> Draft | None:
@@ -92,7 +92,7 @@ def _pass_to_clause(doc: Doc, anchors: dict[int, Draft | None]) -> None:
 _TELLING_PREPS = frozenset({"in", "during"})
 
 
-def _share_one_telling(doc: Doc, anchors: dict[int, Draft | None]) -> None:
+def share_one_telling(doc: Doc, anchors: dict[int, Draft | None]) -> None:
     """Two words that tell one event, of one type: the undated one takes the other's date.  Twice over, so
     a date passes along a chain ('hit the city killing 30 and injuring dozens on Thursday')."""
     for _ in range(2):
@@ -138,11 +138,15 @@ def _reached(span: Span, anchors: dict[int, Draft | None], reporting: frozenset[
         inside = span.start <= tok.i < span.end
         if tok.i in anchors and not inside:
             return tok.i, steps
-        if steps and not inside:
+        # "air strikes killed 42 people the Observatory said on Monday": a source's verb dates the saying
+        # (the parser, with the commas stripped, makes the strikes its subject or it a conjunct of "killed")
+        reports = not inside and tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in reporting
+        if steps and not inside and not reports:
             governed = _governed_event(tok, span, anchors)
             if governed is not None:
                 return governed, steps + 1
-        if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and not _shares_subject(tok)):
+        if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
+                                   and (reports or not _shares_subject(tok))):
             return None
         if tok.dep_ in CLAUSE_DEPS and not _shares_main_time(tok):
             return (tok.head.i, steps + 1) if _tells_of_its_noun(tok, anchors, reporting) else None
@@ -160,8 +164,11 @@ def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) ->
     """An event that ``tok`` (itself no trigger) governs: an event noun inside its noun phrase,
     or the event noun that is its subject."""
     if tok.pos_ in ("VERB", "AUX"):
-        subjects = [c.i for c in tok.children if c.dep_ in SUBJECT_DEPS and anchors.get(c.i) is not None]
-        return subjects[0] if subjects else None
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and anchors.get(c.i) is not None]
+        if not subjects:
+            return None
+        clause = _clause_ending_before(subjects[0], span, anchors)
+        return clause if clause is not None else subjects[0].i
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     found: list[int] = []
@@ -172,6 +179,18 @@ def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) ->
             found.append(child.i)
         stack.extend(c for c in child.children if c.dep_ in _NP_WALK)
     return min(found, key=lambda i: abs(i - span.start)) if found else None
+
+
+def _clause_ending_before(subject: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:
+    """'The assault on the town from which the jihadists were expelled last month sparked an exodus': a date
+    hung on the main verb right after a relative clause that closes its subject dates that clause's event."""
+    if span.start != subject.right_edge.i + 1:
+        return None
+    for clause in subject.subtree:
+        if (clause.dep_ in ("relcl", "acl") and clause.right_edge.i == subject.right_edge.i
+                and anchors.get(clause.i) is not None):
+            return clause.i
+    return None
 
 
 def _shares_subject(verb: Token) -> bool:

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from newsgraph.model import DateMention
 from newsgraph.nlp.dates.patterns import date_words
 from newsgraph.nlp.events.arguments import Draft
+from newsgraph.nlp.events.dating import share_one_telling
 from newsgraph.nlp.events.grammar import SUBJECT_DEPS
 from newsgraph.settings import settings
 from newsgraph.vocab.events import EventTriggers
@@ -65,6 +66,8 @@ def date_from_discourse(doc: Doc, anchors: dict[int, Draft | None], dates: list[
     for tok in doc:
         _date_days_apart(tok, anchors)
     if published is not None:
+        if _date_perfect_lead(doc, anchors, dates, lex, published):
+            share_one_telling(doc, anchors)  # "Air strikes [...] have killed": the strikes too
         _date_headline(doc, anchors, published)
         _date_news_day(doc, anchors, dates, lex, published)
 
@@ -204,6 +207,51 @@ def _date_headline(doc: Doc, anchors: dict[int, Draft | None], published: dt.dat
             draft.date, draft.date_distance = lead.date, _BORROWED
 
 
+def _date_perfect_lead(doc: Doc, anchors: dict[int, Draft | None], dates: list[DateMention], lex: EventTriggers,
+                       published: dt.date) -> bool:
+    """'Air strikes on a market have killed at least 61 people, a monitor said. [...] The strikes hit the market
+    on Monday': an undated event of the headline or lead told in the present perfect is the news the next
+    sentences go on to date; it takes the date of the first event of its type they date on the news day.
+    Returns whether any event was dated."""
+    sents = [sent for sent in doc.sents if any(anchors.get(t.i) is not None for t in sent)]
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in dates]
+    # a date of the sentence's own, not the source's ("a monitor said on Tuesday")
+    with_dates = {span.sent.start for span in spans if span is not None and len(span) and not _said_on(span, lex)}
+    reach = settings().events.lead_sentences
+    dated = False
+    for position, sent in enumerate(sents[:2]):  # the headline and the lead, often run together when scraped
+        if sent.start in with_dates or _background_sentence(sent, anchors, lex):
+            continue  # "have been killed since Tuesday": the sentence dates (or spans) it itself; "earlier said"
+        told = [d for t in sent if (d := anchors.get(t.i)) is not None and d.anchor.i == t.i and d.date is None
+                and (_present_perfect(t, lex) or _narrated(t, lex) or _narrated_passive(t, lex))]
+        later = [d for s in sents[position + 1:position + 1 + reach] if not _background_sentence(s, anchors, lex)
+                 for t in s if (d := anchors.get(t.i)) is not None and d.anchor.i == t.i and d.date is not None
+                 and _on_news_day(d.date, published)]
+        for draft in told:
+            lead = next((d for d in later if d.type == draft.type), None)
+            if lead is not None:
+                draft.date, draft.date_distance = lead.date, _BORROWED
+                dated = True
+    return dated
+
+
+def _said_on(span: Span, lex: EventTriggers) -> bool:
+    """'a monitor said on Tuesday', 'state TV reported Wednesday': the date of a source's verb."""
+    head = span.root.head
+    if head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.source_verbs
+
+
+def _present_perfect(verb: Token, lex: EventTriggers) -> bool:
+    """'have killed', 'has been shelled', not 'had killed', nor a toll over a period ('over the past week')."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in lex.perfect_aux for c in verb.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in lex.period_preps for c in verb.children)
+
+
 def _headline_form(tok: Token) -> bool:
     """'Car bomb kills 10', '85 troops killed in advance', 'Suspected gas attack on Idlib': not narrated."""
     if tok.pos_ == "NOUN":
@@ -234,6 +282,18 @@ def _narrated(verb: Token, lex: EventTriggers) -> bool:
     if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and head.dep_ == "ROOT"):
         return True
     return verb.dep_ == "ccomp" and head.dep_ == "ROOT" and head.lemma_.lower() in lex.commitment_cues
+
+
+def _narrated_passive(verb: Token, lex: EventTriggers) -> bool:
+    """'About 30 soldiers were killed when rebels set off a bomb, activists said': a main verb in the simple
+    past passive."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    if not any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children):
+        return False
+    head = verb.head
+    return verb.dep_ == "ROOT" or (verb.dep_ in ("conj", "ccomp") and head.dep_ == "ROOT"
+                                   and (verb.dep_ == "conj" or head.lemma_.lower() in lex.source_verbs))
 
 
 _DAYS = {"D": 1, "W": 7}
