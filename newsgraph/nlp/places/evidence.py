@@ -112,6 +112,7 @@ class DocumentEvidence:
     clear: dict[str, Place]              # the readings clear before context: they vote and anchor
     votes: Votes                         # country -> votes
     dateline: str | None                 # the dateline's country
+    own_votes: dict[str, float] = field(default_factory=dict)  # entity id -> the votes its clear reading cast
     total: float = field(init=False)
     admins: set[Area] = field(init=False)                # areas clearly named
     anchors: Grid = field(init=False)                    # clear towns and counties
@@ -149,8 +150,9 @@ class DocumentEvidence:
                  and p.kind != FACILITY
                  and (eid not in qualified or within(p, qualified[eid]))}  # "Paris, Texas" does not vote for France
         votes = country_votes(clear, entities, parsed, weights)
+        own_votes = {e.id: float(min(len(e.mentions), weights.mention_votes)) for e in entities if e.id in clear}
         return cls(weights, readings, fuzzy, spelled, directions, hinted, qualified, placed_in, clear, votes,
-                   dateline_country(parsed.dateline))
+                   dateline_country(parsed.dateline), own_votes)
 
     def __post_init__(self) -> None:
         self.total = sum(self.votes.values()) or 1.0
@@ -173,12 +175,17 @@ class DocumentEvidence:
         """The share of the document's country votes that go to the place's country."""
         return self.votes.get(place.country or "", 0) / self.total
 
+    def own_vote(self, entity_id: str, country: str | None) -> float:
+        """The votes this entity's own clear reading cast for the country (a name votes once per mention)."""
+        own = self.clear.get(entity_id)
+        return self.own_votes.get(entity_id, 1.0) if own is not None and own.country == country else 0.0
+
     def dominant_without(self, entity_id: str) -> str | None:
         """The country the document is about, not counting this entity's own vote."""
         others = dict(self.votes)
         own = self.clear.get(entity_id)
         if own is not None and others.get(own.country or "", 0) > 0:
-            others[own.country or ""] -= 1
+            others[own.country or ""] -= self.own_vote(entity_id, own.country)
         leader = max(others, key=lambda c: others[c], default="")
         size = sum(others.values())
         w = self.weights
