@@ -97,6 +97,11 @@ def entity_readings(entity: Entity, weights: PlaceWeights) -> tuple[list[Reading
     return found, match
 
 
+def _own_votes(entities: list[Entity], clear: dict[str, Place], weights: PlaceWeights) -> dict[str, float]:
+    """The votes each clearly read name cast for its reading's country: once per mention (``country_votes``)."""
+    return {e.id: float(min(len(e.mentions), weights.mention_votes)) for e in entities if e.id in clear}
+
+
 @dataclass
 class DocumentEvidence:
     """What one document says for the readings of its place names."""
@@ -150,9 +155,8 @@ class DocumentEvidence:
                  and p.kind != FACILITY
                  and (eid not in qualified or within(p, qualified[eid]))}  # "Paris, Texas" does not vote for France
         votes = country_votes(clear, entities, parsed, weights)
-        own_votes = {e.id: float(min(len(e.mentions), weights.mention_votes)) for e in entities if e.id in clear}
         return cls(weights, readings, fuzzy, spelled, directions, hinted, qualified, placed_in, clear, votes,
-                   dateline_country(parsed.dateline), own_votes)
+                   dateline_country(parsed.dateline), _own_votes(entities, clear, weights))
 
     def __post_init__(self) -> None:
         self.total = sum(self.votes.values()) or 1.0
