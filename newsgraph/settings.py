@@ -305,6 +305,7 @@ class CorpusEventSettings:
     overlap: float = 0.1           # dates that overlap at a month's precision (a year's is no evidence)
     published_near: float = 0.1    # an undated report published within ``window_days`` of the other's date
     window_days: int = 3           # an undated report tells of something in the days before its publication
+    undated_reach_days: int = 90   # ... and is never one occurrence with a report dated longer before that
     place_same: float = 0.4        # the same place (one corpus entity; a country is too wide to count)
     place_same_city: float = 0.25  # ... a town of ``big_city`` people or more (Aleppo: many occurrences a day)
     big_city: int = 1_000_000
