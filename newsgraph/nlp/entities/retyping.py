@@ -250,10 +250,10 @@ def _institution_named_like_person(r: Reading) -> Verdict:
 
 
 def _place_named_like_person(r: Reading) -> Verdict:
-    """ "Sayyeda Zeinab Area", "Yarmouk Camp": a "person" whose last word, capitalised, is a settlement noun."""
+    """ "Sayyeda Zeinab Area", "Hama District": a "person" whose last word, capitalised, ends an area's name."""
     words = r.text.split()
     if r.type == "PER" and len(words) >= 2 and words[-1][:1].isupper() \
-            and words[-1].lower() in vocab.load("entity_words").settlement_nouns:
+            and words[-1].lower() in vocab.load("entity_words").area_nouns:
         return r.as_type("GPE")
     return UNDECIDED
 
