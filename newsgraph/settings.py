@@ -309,6 +309,7 @@ class CorpusEventSettings:
     place_same: float = 0.4        # the same place (one corpus entity; a country is too wide to count)
     place_same_city: float = 0.25  # ... a town of ``big_city`` people or more (Aleppo: many occurrences a day)
     big_city: int = 1_000_000
+    mass_casualties: int = 100     # ... unless both count this many killed: few occurrences a day are that deadly
     place_near: float = 0.25       # two places this near: one inside the other (a district and its town)
     near_km: float = 30.0
     same_point_km: float = 1.0     # two places at one point count as one (a neighbourhood given its town's point)

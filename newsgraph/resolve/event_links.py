@@ -125,7 +125,8 @@ def _place_evidence(a: Placed, b: Placed, config: CorpusEventSettings) -> tuple[
     if one_place(a, b):
         if a.place == b.place and pa.is_country:
             return 0.0, ""
-        big = max(pa.population, pb.population) >= config.big_city
+        # a city of millions has many occurrences a day, but few that kill a hundred or more
+        big = max(pa.population, pb.population) >= config.big_city and not _mass_casualties(a, b, config)
         where = a.place if a.place == b.place else f"{a.place} and {b.place}, at one point"
         return (config.place_same_city if big else config.place_same), f"both in {where}"
     km = distance_km(pa.lat, pa.lon, pb.lat, pb.lon) if _points(a, b) else None  # type: ignore[arg-type]
@@ -135,6 +136,13 @@ def _place_evidence(a: Placed, b: Placed, config: CorpusEventSettings) -> tuple[
         if x.place and y.place and in_province_of(x.place, y.place):
             return config.place_near, f"{x.place} in the province of {y.place}"
     return 0.0, ""
+
+
+def _mass_casualties(a: Placed, b: Placed, config: CorpusEventSettings) -> bool:
+    """Both reports count ``mass_casualties`` or more killed ("hundreds of people", "more than 1400")."""
+    def killed(view: Placed) -> int:
+        return max((low for counted, low, _ in view.report.figures if counted == "killed"), default=0)
+    return min(killed(a), killed(b)) >= config.mass_casualties
 
 
 def _participant_evidence(a: Placed, b: Placed, config: CorpusEventSettings) -> list[tuple[float, str]]:

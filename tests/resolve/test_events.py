@@ -120,6 +120,18 @@ def test_the_same_day_in_a_city_of_millions_needs_more_than_the_place(city: str,
     assert compare(*big) is None
 
 
+def test_a_day_that_kills_hundreds_in_a_city_of_millions_is_one_occurrence(write: Write) -> None:
+    # few occurrences a day kill a hundred or more, even in Damascus: "hundreds" and "more than 1400" killed
+    # near Damascus on one day are one attack, whatever the figures (they do not agree within a quarter)
+    a = write("hundreds", "Activists said more than 200 people were killed in a gas attack near Damascus on "
+                          "Wednesday.")
+    b = write("thousand", "The chemical weapons attack near Damascus on Wednesday killed more than 1400 people, "
+                          "officials said.")
+    seen = views([a, b])
+    link = compare(seen[("hundreds", event_of(a, "killed"))], seen[("thousand", event_of(b, "killed"))])
+    assert link is not None and "both in geonames:170654" in link.evidence
+
+
 def test_a_background_sentence_takes_no_date_from_its_document(write: Write) -> None:
     told = write("told", "A car bomb killed at least 12 people in the town of Azaz on Monday, the Syrian "
                          "Observatory said. A suicide bomber blew himself up at a checkpoint in Azaz, the group said.")
