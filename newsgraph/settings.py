@@ -308,9 +308,11 @@ class CorpusEventSettings:
     overlap: float = 0.1           # dates that overlap at a month's precision (a year's is no evidence)
     published_near: float = 0.1    # an undated report published within ``window_days`` of the other's date
     window_days: int = 3           # an undated report tells of something in the days before its publication
+    undated_reach_days: int = 90   # ... and is never one occurrence with a report dated longer before that
     place_same: float = 0.4        # the same place (one corpus entity; a country is too wide to count)
     place_same_city: float = 0.25  # ... a town of ``big_city`` people or more (Aleppo: many occurrences a day)
     big_city: int = 1_000_000
+    mass_casualties: int = 100     # ... unless both count this many killed: few occurrences a day are that deadly
     place_near: float = 0.25       # two places this near: one inside the other (a district and its town)
     near_km: float = 30.0
     same_point_km: float = 1.0     # two places at one point count as one (a neighbourhood given its town's point)

@@ -74,7 +74,7 @@ def _may_join(xs: list[str], ys: list[str], views: Mapping[str, Placed], partner
         return False
     doc = {k: views[k].report.doc_sha for k in (*xs, *ys)}
     pairs = {(a, b) for a in {doc[x] for x in xs} for b in {doc[y] for y in ys} if a != b}
-    if not pairs or _representatives_agree(xs, ys, views):
+    if not pairs or _representatives_agree(xs, ys, views) or _vaguer_group_agrees(xs, ys, views, partners, share):
         return True
     inside = set(doc)
     linked = {frozenset((doc[k], doc[p])) for k in inside for p in partners[k] if p in inside}
@@ -88,6 +88,24 @@ def _representatives_agree(xs: list[str], ys: list[str], views: Mapping[str, Pla
     if rx.date is None or len(rx.date) != 10 or rx.date != ry.date or rx.report.doc_sha == ry.report.doc_sha:
         return False
     return compare(rx, ry) is not None
+
+
+def _vaguer_group_agrees(xs: list[str], ys: list[str], views: Mapping[str, Placed],
+                         partners: Mapping[str, set[str]], share: float) -> bool:
+    """A group none of whose reports is dated to a day ("earlier this week", undated) joins a group dated to
+    days when ``share`` of its documents have a report linked to that group: the documents of the dated
+    group cannot link to reports that vague, so the share of pairs would keep one occurrence apart."""
+    def dated(keys: list[str]) -> bool:
+        return any(len(views[k].date or "") == 10 for k in keys)
+
+    for vague, precise in ((xs, ys), (ys, xs)):
+        if dated(vague) or not dated(precise):
+            continue
+        inside = set(precise)
+        docs = {views[k].report.doc_sha for k in vague}
+        reached = {views[k].report.doc_sha for k in vague if partners[k] & inside}
+        return len(reached) >= share * len(docs)
+    return False
 
 
 def representative(views: Iterable[Placed]) -> Placed:

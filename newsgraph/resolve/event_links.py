@@ -2,7 +2,7 @@
 
 Ruled out (``conflict``): two families; dates that do not overlap at their precision (2013-08 contains
 2013-08-21; 2013-08-20 and 2013-08-21 are two days); an undated report published before the other's
-date; places in two countries, or two points further apart than ``far_km``.
+date or more than ``undated_reach_days`` after it; places in two countries, or two points further apart than ``far_km``.
 
 The evidence (``compare``, weights in ``settings.CorpusEventSettings``): the same day, or overlapping
 dates; for an undated report, a publication within ``window_days`` after the other's date (or the
@@ -13,6 +13,7 @@ trigger words.  A link needs ``link`` when both are dated to one day, ``vague_li
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from newsgraph.geo import distance_km
@@ -47,10 +48,13 @@ def conflict(a: Placed, b: Placed) -> str | None:
     da, db = interval(a.date), interval(b.date)
     if da is not None and db is not None and not _overlap(da, db):
         return f"dated {a.date} and {b.date}"
+    reach = dt.timedelta(days=settings().corpus_events.undated_reach_days)
     for undated, other in ((a, db), (b, da)):
         published = interval(undated.report.published) if interval(undated.date) is None else None
         if published is not None and other is not None and other[0] > published[1]:
             return "reported before it happened"
+        if published is not None and other is not None and published[0] - other[1] > reach:
+            return "undated, reported long after"  # "brought to 49 the number killed" in 2017 is not the 2013 attack
     return _place_conflict(a, b)
 
 
@@ -121,7 +125,8 @@ def _place_evidence(a: Placed, b: Placed, config: CorpusEventSettings) -> tuple[
     if one_place(a, b):
         if a.place == b.place and pa.is_country:
             return 0.0, ""
-        big = max(pa.population, pb.population) >= config.big_city
+        # a city of millions has many occurrences a day, but few that kill a hundred or more
+        big = max(pa.population, pb.population) >= config.big_city and not _mass_casualties(a, b, config)
         where = a.place if a.place == b.place else f"{a.place} and {b.place}, at one point"
         return (config.place_same_city if big else config.place_same), f"both in {where}"
     km = distance_km(pa.lat, pa.lon, pb.lat, pb.lon) if _points(a, b) else None  # type: ignore[arg-type]
@@ -131,6 +136,13 @@ def _place_evidence(a: Placed, b: Placed, config: CorpusEventSettings) -> tuple[
         if x.place and y.place and in_province_of(x.place, y.place):
             return config.place_near, f"{x.place} in the province of {y.place}"
     return 0.0, ""
+
+
+def _mass_casualties(a: Placed, b: Placed, config: CorpusEventSettings) -> bool:
+    """Both reports count ``mass_casualties`` or more killed ("hundreds of people", "more than 1400")."""
+    def killed(view: Placed) -> int:
+        return max((low for counted, low, _ in view.report.figures if counted == "killed"), default=0)
+    return min(killed(a), killed(b)) >= config.mass_casualties
 
 
 def _participant_evidence(a: Placed, b: Placed, config: CorpusEventSettings) -> list[tuple[float, str]]:

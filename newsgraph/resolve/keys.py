@@ -126,3 +126,17 @@ def place_spelling(key: str) -> str:
 def is_full_name(key: str) -> bool:
     """Two words or more: a name that says which one is meant ('Bashar al-Assad', not 'Assad')."""
     return len(tokens(key)) >= 2
+
+
+@lru_cache(maxsize=200_000)
+def group_stem(key: str) -> str:
+    """'jabhat fateh sham' and 'fateh sham front' -> 'fateh sham': an armed group's name without the word
+    "Front" opening or closing it, when two words or more are left ('' otherwise: 'nusra front' keeps its
+    word, which alone would say little)."""
+    words = tokens(key)
+    front = vocab.load("corpus").front_words
+    if len(words) >= 3 and words[0] in front:
+        return " ".join(words[1:])
+    if len(words) >= 3 and words[-1] in front:
+        return " ".join(words[:-1])
+    return ""

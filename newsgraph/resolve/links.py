@@ -18,17 +18,17 @@ from rapidfuzz import fuzz
 from newsgraph import vocab
 from newsgraph.geo import country_code, demonym_country
 from newsgraph.resolve.keys import (
-    compass_fold,
     fold_compounds,
+    group_stem,
     initials,
     is_full_name,
     place_spelling,
     place_stem,
     possessive_stem,
-    single_letters,
     skeleton,
     tokens,
 )
+from newsgraph.resolve.name_forms import group_names, group_names_meet, place_names, place_names_meet
 from newsgraph.resolve.nodes import Node
 from newsgraph.settings import settings
 
@@ -76,10 +76,14 @@ def blocking_keys(node: Node) -> set[str]:
                 out.add(f"n:{' '.join(words[1:])}")  # "Syrian National Coalition" meets "National Coalition"
             if len(ini := initials(key)) >= MIN_INITIALS:
                 out.add(f"a:{ini}")
+        if fam == "org" and (stem := group_stem(key)):
+            out.add(f"n:{stem}")  # "Jabhat Fateh al-Sham" meets "Fateh al-Sham Front" ...
+        if fam == "org" and 2 <= len(words) <= 3:
+            out.add(f"p:{place_spelling(group_stem(key) or key)}")  # ... and "Fatah al-Sham" (group_names_meet)
         if fam == "org" and node.acronym and len(key) >= MIN_INITIALS:
             out.add(f"a:{key}")
     if fam == "place":
-        names = _place_names(node)
+        names = place_names(node)
         out.update(f"n:{k}" for k in names)
         out.update(f"p:{spelt}" for k in names if (spelt := place_spelling(k)))
     if fam == "fac":
@@ -265,6 +269,8 @@ def _evidence(a: Node, b: Node) -> Evidence | None:
     if ka & kb:
         shared = min(ka & kb)
         return "same-name", cfg.same_name, 1, "", [f"same name '{shared}' ({a.type} / {b.type})"]
+    if family(a) == family(b) == "org" and (why := group_names_meet(a, b)):
+        return "group-name", cfg.spelling, 1, "", [why]
     if family(a) == family(b) == "place" and (why := place_names_meet(a, b)):
         return "place-name", cfg.spelling, 1, "", [why]
     if (owned := _possessive_evidence(a, b)) is not None:
@@ -307,8 +313,8 @@ def _possessive_evidence(a: Node, b: Node) -> Evidence | None:
 def _spelling_evidence(a: Node, b: Node) -> Evidence | None:
     cfg = settings().corpus
     best: Evidence | None = None
-    for x in sorted(a.values("keys")):
-        for y in sorted(b.values("keys")):
+    for x in sorted(group_names(a)):
+        for y in sorted(group_names(b)):
             if not (is_full_name(x) or len(x) >= 6) or not (is_full_name(y) or len(y) >= 6):
                 continue
             ratio = _alike(x, y)
@@ -328,32 +334,6 @@ def _spelling_evidence(a: Node, b: Node) -> Evidence | None:
             if best is None or found[1] > best[1]:
                 best = found
     return best
-
-
-def _place_names(node: Node) -> set[str]:
-    """A place's name keys, without a kind word ('raqqa province'), a compass adjective as its word ('eastern
-    ghouta' -> 'east ghouta'), and with doubled letters single ('raqa')."""
-    keys = set(node.values("keys"))
-    keys |= {stem for k in keys if (stem := place_stem(k))}
-    keys |= {folded for k in keys if (folded := compass_fold(k))}
-    return keys | {single_letters(k) for k in keys}
-
-
-def place_names_meet(a: Node, b: Node) -> str:
-    """Why two places' names are one name ('' if they are not): the same name without a kind word ('euphrates
-    river' / 'euphrates'), or one transliteration spelt two ways ('kafraya' / 'kefraya': the places
-    normaliser's ``spelling``, and keys ``candidate_ratio`` alike, since that spelling makes every vowel one:
-    'midan' / 'mayadin' and 'hussein' / 'hessan' share it)."""
-    names_a, names_b = _place_names(a), _place_names(b)
-    if shared := names_a & names_b:
-        return f"'{min(shared)}' names both"
-    ratio = settings().corpus.candidate_ratio
-    for x in sorted(names_a):
-        for y in sorted(names_b):
-            spelt = place_spelling(x)
-            if spelt and spelt == place_spelling(y) and _ratio(x, y) >= ratio:
-                return f"'{x}' and '{y}' are one spelling '{spelt}'"
-    return ""
 
 
 @lru_cache(maxsize=100_000)
@@ -391,7 +371,7 @@ def _short_evidence(a: Node, b: Node) -> Evidence | None:
                     return "prefix", cfg.short, 1, x.key, [f"'{short}' begins '{longer}'"]
         if x.kind == "place" and y.kind in ("geo", "country") and (why := place_names_meet(x, y)):
             # a name the gazetteer's place has outranks one it only spells alike ("Daraa" is Daraa, not Daraya)
-            kind = "placeless" if _place_names(x) & _place_names(y) else "placeless-spelling"
+            kind = "placeless" if place_names(x) & place_names(y) else "placeless-spelling"
             return kind, cfg.short, 1, x.key, [f"'{x.name_key}' is a name of the gazetteer's {y.name}: {why}"]
     for x, y in ((a, b), (b, a)):
         if x.acronym and any(initials(k) == x.name_key for k in y.values("keys")):

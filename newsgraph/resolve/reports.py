@@ -176,12 +176,27 @@ def _place(event: Event, entities: Mapping[str, Entity]) -> PlaceRef | None:
         local = next((t for t in event.targets if (e := entities.get(t)) is not None and e.type in PLACE_TYPES),
                      None)
     entity = entities.get(local) if local else None
+    if entity is not None and entity_country(entity) is not None:
+        entity = _place_in_sentence(event, entities, entity)
     if entity is None:
         return None
     code = entity_country(entity)
     return PlaceRef(entity=entity.id, node=corpus_entity_id(entity), country=code or entity.country,
                     is_country=code is not None, lat=entity.lat, lon=entity.lon,
                     population=town_population(entity.geonames_id))
+
+
+def _place_in_sentence(event: Event, entities: Mapping[str, Entity], country: Entity) -> Entity:
+    """For an event placed in a country, the one town or area its own sentence names in that country: "killed
+    in a suspected chemical attack on the northwestern Syrian town of Khan Sheikhun" is at Khan Sheikhun, not
+    in Syria (the demonym gave the events stage its place). Two such names, or none: the country. (An event
+    with no place keeps none: its sentence's places may be anything, "fled Aleppo for Idlib".)"""
+    start, end = event.evidence.start, event.evidence.end
+    code = entity_country(country)
+    named = {e.id: e for e in entities.values() if e.type in PLACE_TYPES and entity_country(e) is None
+             and e.lat is not None and e.country == code
+             and any(start <= m.start and m.end <= end for m in e.mentions)}
+    return next(iter(named.values())) if len(named) == 1 else country
 
 
 @lru_cache(maxsize=1)
@@ -269,11 +284,19 @@ def _dated(view: Placed, views: Sequence[Placed]) -> Placed:
             or (r.place and r.place.is_country):
         return view
     dated = [v for v in views if v.report.date and v.report.family == r.family and one_place(v, view)
-             and not v.report.background]
+             and not v.report.background and _recent(v.report)]
     if len({v.report.date for v in dated}) != 1:
         return view
     return replace(view, date=dated[0].report.date, inferred=True,
                    siblings=tuple(sorted(v.report.key for v in dated)))
+
+
+def _recent(report: Report) -> bool:
+    """Dated within ``undated_reach_days`` before its publication: a date years back is background to the
+    news ("hundreds were killed in Eastern Ghouta in 2013"), and dates no undated report of today's news."""
+    when, published = interval(report.date), interval(report.published)
+    reach = dt.timedelta(days=settings().corpus_events.undated_reach_days)
+    return when is None or published is None or published[0] - when[1] <= reach
 
 
 def blocking_keys(view: Placed, days: int) -> frozenset[str]:

@@ -1,4 +1,4 @@
-"""Typed view of corpus resolution's vocabulary (``data/corpus.json``): place-kind, compass and linking words."""
+"""Typed view of corpus resolution's vocabulary (``data/corpus.json``): place-kind, compass, linking and front words."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ class CorpusWords:
     place_heads: frozenset[str]     # "city", "province": "Aleppo city" names Aleppo
     compass_words: frozenset[str]   # "east": "Eastern Ghouta" is "East Ghouta"
     linking_words: frozenset[str]   # "of", "the": skipped by initials
+    front_words: frozenset[str]     # "front", "jabhat": "Jabhat Fateh al-Sham" is "Fateh al-Sham Front"
 
 
 @vocabulary("corpus")
 def _corpus(entries: Entries) -> CorpusWords:
     return CorpusWords(place_heads=frozenset(entries.words("place_heads", fold=True)),
                        compass_words=frozenset(entries.words("compass_words", fold=True)),
-                       linking_words=frozenset(entries.words("linking_words", fold=True)))
+                       linking_words=frozenset(entries.words("linking_words", fold=True)),
+                       front_words=frozenset(entries.words("front_words", fold=True)))

@@ -140,6 +140,7 @@ class EntityWords:
     group_name_ambiguous_words: frozenset[str]  # "hayat", "fateh": group words that are also given names
     toponym_words: frozenset[str]          # "bab", "khan", "deir": the first word of an Arabic place name
     settlement_nouns: frozenset[str]       # "neighbourhood", "towns": after a name, it is a place
+    area_nouns: frozenset[str]             # "area", "district": the last word of an area's name, not a town's
     identity_words: frozenset[str]         # "alawite", "sunni", "kurd": never an entity of their own
     ruler_nouns: frozenset[str]            # "regime": "the Assad regime" names a person's rule
     headline_event_nouns: frozenset[str]   # "attacks": "Terrorist Rocket Attacks" is a headline's words
@@ -188,7 +189,9 @@ def _entity_words(entries: Entries) -> EntityWords:
         platform_before=_words(entries, "platform_before"), platform_after=_words(entries, "platform_after"),
         group_name_words=(group_words := _words(entries, "group_name_words")),
         group_name_ambiguous_words=_subset(entries, "group_name_ambiguous_words", group_words, "group_name_words"),
-        toponym_words=_words(entries, "toponym_words"), settlement_nouns=_words(entries, "settlement_nouns"),
+        toponym_words=_words(entries, "toponym_words"),
+        settlement_nouns=(settlements := _words(entries, "settlement_nouns")),
+        area_nouns=_subset(entries, "area_nouns", settlements, "settlement_nouns"),
         identity_words=_words(entries, "identity_words"), ruler_nouns=_words(entries, "ruler_nouns"),
         headline_event_nouns=_words(entries, "headline_event_nouns"),
         generic_words=_words(entries, "generic_words"),

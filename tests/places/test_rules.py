@@ -110,6 +110,18 @@ def test_the_dominant_country_does_not_count_the_name_s_own_vote() -> None:
     assert evidence({}, {"SD": 1.0}).dominant_without("e1") is None  # too little evidence
 
 
+def test_a_name_read_abroad_does_not_vote_itself_in_once_per_mention() -> None:
+    # "al-Foua" three times in a report on Idlib, its one reading the Egyptian town Fuwwah: its three
+    # votes are its own, so the town abroad is still a misreading (and Syria still dominates without them)
+    fuwwah = Place("Fuwwah", "EG", 31.20297, 30.54850, 356806, 93392, "city", "21")
+    ev = replace(evidence({}, {"SY": 12.0, "EG": 3.0}, clear={"e1": fuwwah}), own_votes={"e1": 3.0})
+    assert ev.own_vote("e1", "EG") == 3.0 and ev.own_vote("e1", "SY") == 0.0
+    assert ev.dominant_without("e1") == "SY"
+    assert misread_town_abroad(ev, judged(fuwwah, dominant="SY"))
+    two_mentions = replace(ev, votes={"SY": 12.0, "EG": 4.0})  # another name voted for Egypt too
+    assert not misread_town_abroad(two_mentions, judged(fuwwah, dominant="SY"))
+
+
 def test_an_area_hint_lifts_areas_not_towns() -> None:
     ev = evidence({}, hinted={"e1"})
     state, town = judged(FLORIDA), judged(FLORIDA_NY)

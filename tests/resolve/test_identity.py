@@ -164,3 +164,15 @@ def test_an_organisation_without_its_country_adjective_is_that_one(write: Callab
     assert corpus_id(resolution, a, "Syrian National Coalition") == corpus_id(resolution, b, "National Coalition")
     # two countries' ministries stay two, whatever short names documents use
     assert corpus_id(resolution, c, "Turkish Foreign Ministry") != corpus_id(resolution, c, "Russian Foreign Ministry")
+
+
+def test_an_armed_group_with_and_without_front_is_one_group(write: Callable[[str, str], Document]) -> None:
+    a = write("jfs", "Jabhat Fateh al-Sham fighters attacked the town on Monday, the Observatory said.")
+    b = write("fsf", "Fighters of the Fatah al-Sham Front shelled the village, residents said on Tuesday.")
+    c = write("fs", "Rebels led by Fatah al-Sham vowed revenge for the strike on Wednesday.")
+    d = write("nusra", "The al-Nusra Front said on Thursday that it had captured the hill.")
+    resolution = resolve_documents([a, b, c, d])
+    group = corpus_id(resolution, a, "Jabhat Fateh al-Sham")
+    assert corpus_id(resolution, b, "Fatah al-Sham Front") == corpus_id(resolution, c, "Fatah al-Sham") == group
+    # its earlier name is another name only where a document says so: nothing here does
+    assert corpus_id(resolution, d, "al-Nusra Front") != group

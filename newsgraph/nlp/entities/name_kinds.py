@@ -34,7 +34,8 @@ def _words() -> EntityWords:
 
 
 def no_entity(r: Reading) -> Verdict:
-    """A faith, sect, ideology or people ("Alawite", "Shia Muslims", "Kurd"), or only calendar words ("Sat Mar")."""
+    """A faith, sect, ideology or people ("Alawite", "Shia Muslims", "Kurd"), only calendar words ("Sat Mar"), or
+    a direction word alone as a place ("the West")."""
     words = [w.strip(".").lower().replace("\u2019", "'") for w in r.text.replace("-", " ").split()]
     if not words:
         return UNDECIDED
@@ -45,6 +46,8 @@ def no_entity(r: Reading) -> Verdict:
     if r.cand.origin == "spacy" and not any(ch.isupper() for ch in r.text) and not (
             r.type == "ORG" and any(w in vocab.load("facilities").org_heads for w in words)):
         return None  # "warplanes", "mosques": spaCy's lower-case guesses name nothing ("the interior ministry" does)
+    if r.type in ("GPE", "LOC") and len(words) == 1 and words[0] in vocab.load("common_words").directions:
+        return None  # "the West has accused Russia", "the East": a bloc or a direction, no place on the map
     if r.type in ("PER", "ORG") and r.span is not None and any(t.text[0].isdigit() for t in r.span[:-1]):
         return None  # "Kills 30 Daesh": a headline's words, not a name (a number ends a name: "Institute 4000")
     return None if r.cand.origin == "spacy" and _headline_words(r, words) else UNDECIDED

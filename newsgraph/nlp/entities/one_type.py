@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from newsgraph import geo, vocab
 from newsgraph.nlp.entities.groups import Group, clean, key, name_words, non_empty
+from newsgraph.vocab.entities import InstitutionWords
 
 # what a mention's type is worth, by what gave it (``MentionCandidate.origin``)
 ORIGIN_WEIGHT = {"known": 6, "materiel": 6, "facility": 4, "context": 3, "place-word": 3, "gazetteer": 2,
@@ -70,3 +71,29 @@ def _decided_type(groups: list[Group]) -> str:
         if family == "GPE" and geo.lookup_place(g.surfaces[0]) is not None:
             votes[g.type] += PLACE_WEIGHT
     return max(votes, key=lambda t: (votes[t], t == "GPE"))
+
+
+def type_named_sites(groups: list[Group]) -> None:
+    """ "Sayyida Zeinab" read as a person where the document also names "Sayyida Zeinab shrine" or "Sayyeda
+    Zeinab Area": the bare name is the site or district the longer name calls so ("the threat to Sayyida
+    Zeinab"), not a person, unless it opens with a given name ("Hafez al-Assad" beside "Hafez al-Assad
+    Stadium" stays the man)."""
+    heads: InstitutionWords = vocab.load("facilities")
+    site_words = heads.facility_heads | vocab.load("entity_words").settlement_nouns
+    sites: dict[str, str] = {}
+    for g in groups:
+        if g.type not in ("FAC", "GPE", "LOC"):
+            continue
+        for surface in g.surfaces:
+            words = surface.split()
+            if len(words) >= 3 and words[-1].lower() in site_words:
+                sites.setdefault(key(" ".join(words[:-1])), g.type)
+    if not sites:
+        return
+    given = vocab.load("given_names").all
+    for g in groups:
+        if g.type != "PER" or g.canonical or not g.mentions:
+            continue
+        found = {sites.get(key(s)) for s in g.surfaces}
+        if None not in found and not any(s.split()[0].lower() in given for s in g.surfaces):
+            g.type = "GPE" if "GPE" in found else min(t for t in found if t)

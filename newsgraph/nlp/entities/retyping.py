@@ -99,6 +99,16 @@ class Reading:
         root = self.span.root
         return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and not self.after_locative()
 
+    def possessor(self) -> bool:
+        """ "towards Assads atrocities", "near Assad's forces": the name owns the noun after it (the scraped
+        possessive's apostrophe lost or kept), so the preposition before it governs that noun, not the name."""
+        if self.span is None:
+            return False
+        tail = self.span.text[len(self.text):] if self.span.text.startswith(self.text) else ""
+        last = self.span[-1]
+        glued_s = self.word_after() == "s" and not last.whitespace_  # "Assads" split as "Assad" + "s"
+        return tail.lower() in ("s", "'s", "\u2019s") or glued_s or self.word_after() in ("'s", "\u2019s")
+
     def first_word_is_given_name(self) -> bool:
         return self.text.split()[0].lower() in vocab.load("given_names").all
 
@@ -201,6 +211,24 @@ def _unknown_place_acting_like_person(r: Reading) -> Verdict:
     return UNDECIDED
 
 
+def _group_called_a_group(r: Reading) -> Verdict:
+    """ "the Aleppo-based Fastaqim opposition group", "the rebel group Fastaqim": a name the text calls a
+    group, right before or after the noun, is an organisation (not a place the gazetteer knows)."""
+    if r.type not in ("GPE", "LOC", "PER") or r.span is None or r.iso or r.place is not None \
+            or (r.type == "PER" and r.first_word_is_given_name()):
+        return UNDECIDED
+    nouns = vocab.load("entity_words").based_nouns
+    doc, end, start = r.doc, r.span.end, r.span.start
+    after = [t for t in doc[end:end + 2] if t.is_lower]
+    if after and (after[0].text in nouns or (len(after) == 2 and after[0].pos_ in ("NOUN", "ADJ")
+                                             and after[1].text in nouns)):
+        return r.as_type("ORG")
+    before = doc[start - 2] if start >= 2 else None
+    if before is not None and doc[start - 1].text in nouns and before.is_lower and before.pos_ in ("NOUN", "ADJ"):
+        return r.as_type("ORG")  # "the rebel group Fastaqim", "the opposition group X"
+    return UNDECIDED
+
+
 def _name_in_place_context(r: Reading) -> Verdict:
     """ "the village of X", "X governorate"; a "person" after "in"/"near" that starts with no first name
     ("villagers in Maaten al-Sarra": people are not "in" a person)."""
@@ -208,7 +236,7 @@ def _name_in_place_context(r: Reading) -> Verdict:
         return r.as_type("GPE")
     words: EntityWords = vocab.load("entity_words")
     if r.type == "PER" and r.after_locative(words.place_locatives) and not r.first_word_is_given_name() \
-            and not r.text.endswith(APOSTROPHES):
+            and not r.text.endswith(APOSTROPHES) and not r.possessor():
         return r.as_type("GPE")
     return UNDECIDED
 
@@ -218,6 +246,15 @@ def _institution_named_like_person(r: Reading) -> Verdict:
     heads: InstitutionWords = vocab.load("facilities")
     if r.type == "PER" and " " in r.text and r.text.split()[-1].lower() in (heads.org_heads | heads.company_heads):
         return r.as_type("ORG")
+    return UNDECIDED
+
+
+def _place_named_like_person(r: Reading) -> Verdict:
+    """ "Sayyeda Zeinab Area", "Hama District": a "person" whose last word, capitalised, ends an area's name."""
+    words = r.text.split()
+    if r.type == "PER" and len(words) >= 2 and words[-1][:1].isupper() \
+            and words[-1].lower() in vocab.load("entity_words").area_nouns:
+        return r.as_type("GPE")
     return UNDECIDED
 
 
@@ -279,8 +316,9 @@ def _person_in_capitals(r: Reading) -> Verdict:
 
 RULES: tuple[Rule, ...] = (
     _no_name, name_kinds.no_entity, _known_organization, _demonym_read_as_name, _nationality, _country,
-    name_kinds.armed_group, _town_read_as_other, _unknown_place, _unknown_place_acting_like_person,
+    name_kinds.armed_group, _town_read_as_other, _unknown_place, _group_called_a_group,
+    _unknown_place_acting_like_person,
     _name_in_place_context, name_kinds.arabic_place_name, name_kinds.called_a_place,
-    name_kinds.place_named_as_organisation, _institution_named_like_person,
+    name_kinds.place_named_as_organisation, _institution_named_like_person, _place_named_like_person,
     _person_named_like_institution, _title_fragment, _person_after_title, _person_in_capitals,
 )

@@ -48,7 +48,7 @@ from newsgraph.nlp.entities.joins import (
 )
 from newsgraph.nlp.entities.leadership import leadership_relations
 from newsgraph.nlp.entities.mentions import find_mentions
-from newsgraph.nlp.entities.one_type import join_same_names
+from newsgraph.nlp.entities.one_type import join_same_names, type_named_sites
 from newsgraph.nlp.entities.roles import roles_of
 from newsgraph.nlp.entities.scans import MentionCandidate
 from newsgraph.nlp.parse import Parsed
@@ -62,6 +62,7 @@ def extract_entities(parsed: Parsed) -> tuple[list[Entity], list[Relation]]:
     retype_surnames(groups)
     groups = join_place_readings(groups)
     groups = join_same_names(groups)
+    type_named_sites(groups)
     groups = join_people(groups)
     groups = join_abbreviations(groups, parsed.text)
     groups = without_generic_names(groups)

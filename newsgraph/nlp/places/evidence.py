@@ -97,6 +97,11 @@ def entity_readings(entity: Entity, weights: PlaceWeights) -> tuple[list[Reading
     return found, match
 
 
+def _own_votes(entities: list[Entity], clear: dict[str, Place], weights: PlaceWeights) -> dict[str, float]:
+    """The votes each clearly read name cast for its reading's country: once per mention (``country_votes``)."""
+    return {e.id: float(min(len(e.mentions), weights.mention_votes)) for e in entities if e.id in clear}
+
+
 @dataclass
 class DocumentEvidence:
     """What one document says for the readings of its place names."""
@@ -112,6 +117,7 @@ class DocumentEvidence:
     clear: dict[str, Place]              # the readings clear before context: they vote and anchor
     votes: Votes                         # country -> votes
     dateline: str | None                 # the dateline's country
+    own_votes: dict[str, float] = field(default_factory=dict)  # entity id -> the votes its clear reading cast
     total: float = field(init=False)
     admins: set[Area] = field(init=False)                # areas clearly named
     anchors: Grid = field(init=False)                    # clear towns and counties
@@ -150,7 +156,7 @@ class DocumentEvidence:
                  and (eid not in qualified or within(p, qualified[eid]))}  # "Paris, Texas" does not vote for France
         votes = country_votes(clear, entities, parsed, weights)
         return cls(weights, readings, fuzzy, spelled, directions, hinted, qualified, placed_in, clear, votes,
-                   dateline_country(parsed.dateline))
+                   dateline_country(parsed.dateline), _own_votes(entities, clear, weights))
 
     def __post_init__(self) -> None:
         self.total = sum(self.votes.values()) or 1.0
@@ -173,12 +179,17 @@ class DocumentEvidence:
         """The share of the document's country votes that go to the place's country."""
         return self.votes.get(place.country or "", 0) / self.total
 
+    def own_vote(self, entity_id: str, country: str | None) -> float:
+        """The votes this entity's own clear reading cast for the country (a name votes once per mention)."""
+        own = self.clear.get(entity_id)
+        return self.own_votes.get(entity_id, 1.0) if own is not None and own.country == country else 0.0
+
     def dominant_without(self, entity_id: str) -> str | None:
         """The country the document is about, not counting this entity's own vote."""
         others = dict(self.votes)
         own = self.clear.get(entity_id)
         if own is not None and others.get(own.country or "", 0) > 0:
-            others[own.country or ""] -= 1
+            others[own.country or ""] -= self.own_vote(entity_id, own.country)
         leader = max(others, key=lambda c: others[c], default="")
         size = sum(others.values())
         w = self.weights

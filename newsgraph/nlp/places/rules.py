@@ -68,7 +68,9 @@ def misread_town_abroad(ev: DocumentEvidence, j: Judgement) -> bool:
     if not (j.dominant and (j.town or district) and j.place.population < w.big_city
             and j.place.country != j.dominant):
         return False
-    own_vote = 1 if ev.clear.get(j.entity_id) is j.place else 0
+    # its own clear reading voted once per mention ("al-Foua" read as the Egyptian town, twice): those are
+    # no evidence for the country, or every unsupported name abroad would vote itself in
+    own_vote = ev.own_vote(j.entity_id, j.place.country)
     return (ev.votes.get(j.place.country or "", 0) <= own_vote and j.support < w.weak_support
             and j.entity_id not in ev.qualified)
 
