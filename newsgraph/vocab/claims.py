@@ -106,6 +106,7 @@ class AttitudeVerbs:
     agenda_verbs: frozenset[str]                  # "a meeting to discuss …": a purpose, not a position
     physical_verbs: frozenset[str]                # "attacked" ...
     physical_targets: frozenset[str]              # ... "50 vessels": violence, not a position
+    physical_instruments: frozenset[str]          # ... "with two car bombs": violence, whatever its object
 
 
 @vocabulary("attitude_verbs")
@@ -148,7 +149,8 @@ def _attitude_verbs(entries: Entries) -> AttitudeVerbs:
         agent_pronouns=_set(entries, "agent_pronouns"), intention_nouns=_set(entries, "intention_nouns"),
         no_object_fallback=_set(entries, "no_object_fallback"), agenda_verbs=_set(entries, "agenda_verbs"),
         physical_verbs=_set(entries, "physical_verbs"),
-        physical_targets=_set(entries, "physical_targets"))
+        physical_targets=_set(entries, "physical_targets"),
+        physical_instruments=_set(entries, "physical_instruments"))
 
 
 @dataclass(frozen=True)

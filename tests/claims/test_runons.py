@@ -75,3 +75,11 @@ def test_outlet_quoting_a_source_at_the_end_of_the_sentence() -> None:
     convoy = run.one("The convoy was hit twice")
     assert convoy.speaker_text == "the governor" and convoy.text == "The convoy was hit twice"
     assert not any(c.cue in ("cited", "quoted") for c in run.claims)  # the outlet relays, it claims nothing
+
+
+def test_closing_verb_read_as_a_participle_and_a_place_before_the_source() -> None:
+    run = Run("A bomb blast killed six people and injured 32 in the Salah al-Din district of Aleppo Syrian state "
+              "television reported on Wednesday without giving further details.")
+    claim = run.one("A bomb blast killed")
+    assert claim.speaker_text == "Syrian state television"  # "of Aleppo" is the district's, not the outlet's
+    assert claim.text.endswith("in the Salah al-Din district of Aleppo")

@@ -39,3 +39,21 @@ def test_person_named_at_the_end_of_a_title_phrase_without_commas() -> None:
     assert run.name(run.one("two aid workers").speaker) == "Julien Harneis"
     lawyer = run.one("charges were false")  # the object of "for" is whom the lawyer speaks for
     assert lawyer.speaker is None and lawyer.speaker_text == "The lawyer"
+
+
+def test_body_noun_phrase_naming_an_organisation_is_that_organisation() -> None:
+    run = Run("The Syrian Observatory for Human Rights said 68 children were among the dead. There was no "
+              "immediate claim of responsibility though the key Ahrar al-Sham rebel group denied any involvement. "
+              "The Observatory said hundreds were also wounded. Observatory head Rami Abdel Rahman said rebels "
+              "died too. Thirteen civilians were also killed the Observatory reported Thursday.")
+    assert run.name(run.one("any involvement").speaker) == "Ahrar al-Sham"
+    # "the Observatory" is the Syrian Observatory for Human Rights, never the person whose role names it
+    assert run.name(run.one("hundreds were also wounded").speaker) == "Syrian Observatory for Human Rights"
+    assert run.name(run.one("Thirteen civilians").speaker) == "Syrian Observatory for Human Rights"
+
+
+def test_descriptor_before_a_name_without_its_comma() -> None:
+    run = Run("Medical charity the Syrian American Medical Society said that July was the worst month. In "
+              "response the opposition Syrian National Coalition called for an urgent meeting.")
+    assert run.name(run.one("July was the worst month").speaker) == "Syrian American Medical Society"
+    assert run.name(run.one("an urgent meeting").speaker) == "Syrian National Coalition"

@@ -11,6 +11,7 @@ pronoun, unless another person has since become the subject of a sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -23,6 +24,7 @@ from newsgraph.vocab.claims import ClaimSources
 from newsgraph.vocab.common import CommonWords, GivenNames, Titles
 
 AGENTS = ("PER", "ORG", "GPE")
+QUALIFIERS = ("for", "of", "on")  # what follows an organisation name's head word ("Observatory for Human Rights")
 
 
 def name_gender(name: str) -> str | None:
@@ -124,11 +126,29 @@ class SpeakerResolver:
                 return inside[0]
             if not _definite(head):
                 return by_surname(self.index, head)
+        body = lemma in sources.body_nouns or head.lower_ in sources.body_nouns
+        named_body = self._body_named_inside(core, head) if body else None
+        if named_body is not None:
+            return named_body
         if (lemma in people or head.lower_ in people) and _definite(head) and not _owned(head):
-            return self._by_role(head) or self._by_head_word(head) or self._described(head)
+            # an office ("the minister") is a person's role; a body ("the Observatory") never is
+            by_role = None if body else self._by_role(head)
+            return by_role or self._by_head_word(head) or self._described(head)
         if _definite(head) and head.pos_ in ("NOUN", "PROPN") and not _owned(head):
             return self._by_head_word(head)
         return None
+
+    def _body_named_inside(self, core: SpacySpan, head: Token) -> str | None:
+        """"the key Ahrar al-Sham rebel group", "the Hezbollah military media unit": a body noun whose phrase
+        names one organisation before it is that organisation, not the one last quoted."""
+        doc = head.doc
+        inside = set()
+        for _, end, eid in self.index.mentions_within(core.start_char, head.idx):
+            after = doc.char_span(end, head.idx, alignment_mode="expand")
+            owner = after is not None and len(after) > 0 and after[0].tag_ == "POS"
+            if self.index[eid].type == "ORG" and not owner:  # not an owner: "Hezbollahs television station"
+                inside.add(eid)
+        return next(iter(inside)) if len(inside) == 1 else None
 
     def _learn(self, eid: str, core: SpacySpan, head: Token) -> None:
         """What a named speaker's phrase says of it: a gender ("Mrs.", "spokeswoman") and, for a person, the
@@ -149,8 +169,11 @@ class SpeakerResolver:
         words = {head.lemma_.lower(), head.lower_}
         found = next((r for r in reversed(self.spoken) if r.entity is None and r.word in words), None)
         if found is None and words & sources.generic_body_nouns:
-            found = next((r for r in reversed(self.spoken) if r.word in sources.generic_body_nouns or (
-                r.entity is not None and self.index[r.entity].type == "ORG")), None)
+            # "the Syrian Observatory" is no earlier organisation whose name lacks "Syrian"
+            named = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.is_title}
+            found = next((r for r in reversed(self.spoken) if (r.word in sources.generic_body_nouns and not named)
+                          or (r.entity is not None and self.index[r.entity].type == "ORG"
+                              and named <= set(self.index[r.entity].name.lower().split()))), None)
         if found is None and words & sources.generic_person_nouns and self.spoken:
             last = self.spoken[-1]  # only the person just quoted, by name
             found = last if last.entity is not None and fits(last, self.index, "person") else None
@@ -163,7 +186,11 @@ class SpeakerResolver:
 
         def named(eid: str) -> bool:
             entity = self.index[eid]
-            return entity.type == "ORG" and entity.name.lower().split()[-1] == word
+            words = entity.name.lower().split()
+            # the name's head word, last or before its qualifier ("the Observatory" for the Syrian Observatory
+            # for Human Rights, "the ministry" for the Ministry of Defence)
+            heads = [w for w, nxt in pairwise(words) if nxt in QUALIFIERS] + words[-1:]
+            return entity.type == "ORG" and word in heads
         found = next((eid for _, eid in reversed(self.history) if named(eid)), None)
         if found:
             return found

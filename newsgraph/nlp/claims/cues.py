@@ -167,6 +167,8 @@ def verb_subject(cue: Token) -> tuple[Token | None, bool]:
                 subject = nxt
             elif subject.i < nxt.i < cue.i and any(t.is_quote for t in cue.doc[subject.i:nxt.left_edge.i]):
                 subject = nxt  # '"… caused deaths" state television reported': the subject after the quote
+            elif _named_apposition(subject, nxt, cue):
+                subject = nxt  # "the opposition Syrian National Coalition called": the name, not its descriptor
         return subject, False
     quoting = quoting_verb(cue)
     if quoting is not None:  # "TASS quoted Peskov as saying …": Peskov says it (TASS relays it)
@@ -184,6 +186,15 @@ def verb_subject(cue: Token) -> tuple[Token | None, bool]:
         if head_subject is not None:
             return head_subject, True
     return None, False
+
+
+def _named_apposition(noun: Token, name: Token, cue: Token) -> bool:
+    """A descriptor and the name after it, both made subjects of the verb because the comma between them was
+    lost ("Medical charity the Syrian American Medical Society said", "the opposition Syrian National
+    Coalition called"): nothing but a determiner stands between the descriptor and the name."""
+    return (noun.pos_ == "NOUN" and name.pos_ == "PROPN" and noun.i < name.i < cue.i
+            and noun.right_edge.i < name.left_edge.i
+            and all(t.pos_ == "DET" for t in cue.doc[noun.right_edge.i + 1:name.left_edge.i]))
 
 
 def subject_host(cue: Token) -> Token:

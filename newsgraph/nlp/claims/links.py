@@ -250,8 +250,16 @@ def resolve_nesting(out: list[Attribution], index: EntityIndex) -> list[Attribut
     first_person = vocab.load("common_words").first_person_pronouns
     kept: list[tuple[int, Attribution]] = []
     for k, a in enumerate(out):
-        outer = [b for b in out if b is not a and b.cue is not None and a.cue is not None
-                 and b.content[0] <= a.cue[0] < b.content[1]]
+        cue = a.cue
+        # a claim whose cue lies in this one's content too is no outer claim: in "X accused Y of …, which Y
+        # denied" the denial's content is the charge, and the charge's parse runs on into the relative clause
+        containing = [b for b in out if b is not a and b.cue is not None and cue is not None
+                      and b.content[0] <= cue[0] < b.content[1]]
+        outer = [b for b in containing if b.cue is not None and not a.content[0] <= b.cue[0] < a.content[1]]
+        denier = next((b for b in containing if b not in outer and b.disputes), None)
+        if denier is not None and not outer:
+            kept.append((k, replace(a, stance="disputed", disputed_by=out.index(denier))))
+            continue  # the charge stays the accuser's, disputed by the denial
         if not outer or _account_aside(a):
             kept.append((k, a))
             continue

@@ -43,6 +43,7 @@ from newsgraph.nlp.claims.cues import (
     verb_subject,
     verb_tagged_noun,
 )
+from newsgraph.nlp.claims.denials import relative_denial
 from newsgraph.nlp.claims.frames import attribution_from_match
 from newsgraph.nlp.claims.links import (
     channel_relays,
@@ -162,7 +163,7 @@ def _match_at(tok: Token, units: Units, unit_of: dict[int, int], quotes: list[Of
         return according_claim(tok, unit, doc)
     if lemma in verbs.stance and (tok.pos_ in ("VERB", "AUX") or verb_tagged_noun(tok)):
         # a reporting verb no statement frame fits may still state a position ("is stressing the need to …")
-        return (verb_claim(tok, units, unit_of, quotes, doc, index)
+        return (relative_denial(tok, unit, doc) or verb_claim(tok, units, unit_of, quotes, doc, index)
                 or attitude_claim(tok, units, unit_of, doc, verb_subject, ("evaluation", "asserted")))
     if lemma in verbs.figure_verbs and tok.pos_ == "VERB":  # "put the toll at 10"
         return figure_claim(tok, unit, doc)
