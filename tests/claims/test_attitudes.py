@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsgraph.nlp.claims.attitudes import adjective_claim, attitude_claim, attitude_stance
-from newsgraph.nlp.claims.cues import verb_subject
 from newsgraph.nlp.claims.spans import CueMatch, sentence_units
+from newsgraph.nlp.claims.subjects import verb_subject
 
 from .helpers import Run, assert_offsets, parsed
 

@@ -57,3 +57,15 @@ def test_descriptor_before_a_name_without_its_comma() -> None:
               "response the opposition Syrian National Coalition called for an urgent meeting.")
     assert run.name(run.one("July was the worst month").speaker) == "Syrian American Medical Society"
     assert run.name(run.one("an urgent meeting").speaker) == "Syrian National Coalition"
+
+
+def test_pronoun_in_a_statement_refers_to_its_speaker() -> None:
+    run = Run("The Arab League called on the inspectors to visit the site. Britain said on Wednesday it would "
+              "raise the attack at the Security Council and called on Damascus to give inspectors access.")
+    called = next(c for c in run.claims if c.text == "on Damascus to give inspectors access")
+    assert run.name(called.speaker) == "United Kingdom"  # "it" is Britain's, not the League last quoted
+
+
+def test_heading_run_into_the_sentence_is_no_speaker() -> None:
+    run = Run("Regime denial Meanwhile Syrian authorities denied charges that the army used chemical weapons.")
+    assert run.one("the army used chemical weapons").speaker_text == "Syrian authorities"

@@ -264,6 +264,9 @@ class SpeakerResolver:
             gender, kind = None, "body" if lower in ("it", "its") else "plural"
         else:
             wanted, gender, kind = ("PER",), pronouns.pronoun_gender.get(lower), "person"
+        reporter = self._reporter_of(head)
+        if reporter is not None and self._fits(reporter, wanted, gender):
+            return self._bind(reporter, gender)  # "Britain said it would raise … and called on Damascus …"
         last_speaker_at = self.spoken[-1].offset if self.spoken else -1
         if lower == "it" and head.dep_ == "nsubj":
             # "it said" speaks for the organisation whose statement the text is reporting, not the last
@@ -285,6 +288,21 @@ class SpeakerResolver:
         for _, _, eid in reversed(self.index.mentions_within(0, offset)):
             if self._fits(eid, wanted, gender):
                 return self._bind(eid, gender)
+        return None
+
+    def _reporter_of(self, pronoun: Token) -> str | None:
+        """The speaker of the reporting verb whose statement the pronoun's clause is in: a pronoun subject in
+        what someone said refers to the one saying it ("Britain said it would …", "Rice said she …")."""
+        verb = pronoun.head
+        if verb.i in self.cue_speaker:
+            verb = verb.head  # the pronoun's own cue: look at the statement it is in, if any
+        node = verb
+        while node.head.i != node.i:
+            if node.dep_ in ("ccomp", "xcomp") and node.head.i in self.cue_speaker and node.head.i < pronoun.i:
+                return self.cue_speaker[node.head.i]
+            if node.dep_ not in ("conj", "ccomp", "xcomp", "advcl"):
+                return None
+            node = node.head
         return None
 
     def _fits(self, eid: str, wanted: tuple[str, ...], gender: str | None) -> bool:

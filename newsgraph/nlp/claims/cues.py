@@ -17,6 +17,7 @@ from newsgraph import vocab
 from newsgraph.nlp.claims.contents import VerbFrame, verb_content
 from newsgraph.nlp.claims.runons import inverted_source, quoted_end_frame, run_on_speaker, speaker_word
 from newsgraph.nlp.claims.spans import CueMatch, Offsets, Unit, Units, clip_subtrees, trim_span
+from newsgraph.nlp.claims.subjects import quoting_verb, verb_subject
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.settings import settings
 from newsgraph.vocab.claims import ClaimSources, ReportingVerbs
@@ -155,63 +156,6 @@ def _passive_frame(cue: Token, us: int, ue: int, doc: Doc) -> CueMatch | None:
     if content is None:
         return None
     return CueMatch(cue=cue, subject=source, content=content, kind="verb")
-
-
-def verb_subject(cue: Token) -> tuple[Token | None, bool]:
-    """The verb's own subject, or the one it shares ("…, noting that", "and added that"); and whether shared."""
-    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
-    if subjects:  # a hyphenated title may be split into several ("Vice - president … said"): its last word
-        subject = subjects[0]
-        for nxt in subjects[1:]:
-            if nxt.i == subject.i + 1 and "-" in (nxt.text, subject.text):
-                subject = nxt
-            elif subject.i < nxt.i < cue.i and any(t.is_quote for t in cue.doc[subject.i:nxt.left_edge.i]):
-                subject = nxt  # '"… caused deaths" state television reported': the subject after the quote
-            elif _named_apposition(subject, nxt, cue):
-                subject = nxt  # "the opposition Syrian National Coalition called": the name, not its descriptor
-        return subject, False
-    quoting = quoting_verb(cue)
-    if quoting is not None:  # "TASS quoted Peskov as saying …": Peskov says it (TASS relays it)
-        quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
-        if quoted is not None:
-            return quoted, False
-    verbs: ReportingVerbs = vocab.load("reporting_verbs")
-    if cue.dep_ == "acl" and (cue.head.pos_ in ("NOUN", "PROPN") or cue.head.lemma_.lower() in verbs.claim_nouns):
-        return cue.head, False
-    host = subject_host(cue)
-    # not through a participle modifying a noun: in "deaths caused by missiles and called on the EU to …"
-    # the subject of "called" is not "deaths" (a misparse of a second verb of the sentence's subject)
-    if cue.dep_ in ("conj", "advcl", "xcomp", "pcomp") and host.pos_ in ("VERB", "AUX") and host.dep_ != "acl":
-        head_subject, _ = verb_subject(host)
-        if head_subject is not None:
-            return head_subject, True
-    return None, False
-
-
-def _named_apposition(noun: Token, name: Token, cue: Token) -> bool:
-    """A descriptor and the name after it, both made subjects of the verb because the comma between them was
-    lost ("Medical charity the Syrian American Medical Society said", "the opposition Syrian National
-    Coalition called"): nothing but a determiner stands between the descriptor and the name."""
-    return (noun.pos_ == "NOUN" and name.pos_ == "PROPN" and noun.i < name.i < cue.i
-            and noun.right_edge.i < name.left_edge.i
-            and all(t.pos_ == "DET" for t in cue.doc[noun.right_edge.i + 1:name.left_edge.i]))
-
-
-def subject_host(cue: Token) -> Token:
-    """The verb whose subject ``cue`` shares when it has none ("…, noting that", "in addition to saying")."""
-    return cue.head.head if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" else cue.head
-
-
-def quoting_verb(cue: Token) -> Token | None:
-    """The "quoted"/"cited" of "X quoted Y as saying …" that hangs ``cue`` ("saying") on its "as"."""
-    quoting = vocab.load("reporting_verbs").quoting_verbs
-    prep = cue.head
-    if cue.dep_ in ("pcomp", "advcl") and prep.lower_ == "as" and prep.head.lemma_.lower() in quoting:
-        return prep.head
-    if cue.dep_ == "advcl" and prep.lemma_.lower() in quoting and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
-        return prep
-    return None
 
 
 def _left_noun_phrase(cue: Token, unit_start: int) -> Token | None:

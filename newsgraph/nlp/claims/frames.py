@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import vocab
 from newsgraph.nlp.claims.attitudes import attitude_stance
 from newsgraph.nlp.claims.coref import SpeakerResolver
-from newsgraph.nlp.claims.cues import citing_frame, subject_host
+from newsgraph.nlp.claims.cues import citing_frame
 from newsgraph.nlp.claims.spans import (
     NP_POS,
     Attribution,
@@ -21,6 +21,7 @@ from newsgraph.nlp.claims.spans import (
     quote_ends_sentence,
 )
 from newsgraph.nlp.claims.speakers import names_outlet
+from newsgraph.nlp.claims.subjects import subject_host
 from newsgraph.settings import settings
 from newsgraph.vocab.claims import Hedges, ReportingVerbs
 

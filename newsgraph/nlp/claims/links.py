@@ -7,11 +7,11 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from newsgraph import vocab
-from newsgraph.nlp.claims.cues import quoting_verb
 from newsgraph.nlp.claims.frames import content_stance
 from newsgraph.nlp.claims.runons import has_clause, outlet_before
 from newsgraph.nlp.claims.spans import QUOTE_MARK, Attribution, Offsets, Units
 from newsgraph.nlp.claims.speakers import names_outlet
+from newsgraph.nlp.claims.subjects import quoting_verb
 from newsgraph.nlp.dateline import Dateline
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.settings import settings
@@ -165,8 +165,11 @@ def _channels(cue: Token, a: Attribution, index: EntityIndex) -> list[str]:
             if tok.dep_ not in ("prep", "agent") or tok.lower_ not in relays.channel_prepositions:
                 continue
             for obj in (c for c in tok.children if c.dep_ == "pobj" and not a.content[0] <= c.idx < a.content[1]):
-                words = {t.lower_ for t in obj.subtree}
-                right = obj.right_edge
+                # the channel's noun phrase, not a clause hung on it ("to Al-Arabiya news channel condemning
+                # the bombardment of Ghouta": Ghouta is no channel)
+                clauses = [c.left_edge.i for c in obj.children if c.dep_ in ("acl", "relcl") and c.i > obj.i]
+                right = obj.doc[min(clauses) - 1] if clauses else obj.right_edge
+                words = {t.lower_ for t in obj.doc[obj.left_edge.i:right.i + 1]}
                 found += [eid for eid in index.entities_within(obj.left_edge.idx, right.idx + len(right.text))
                           if (set(index[eid].name.lower().split()) | words) & relays.outlet_words]
     return found

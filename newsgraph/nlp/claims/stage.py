@@ -40,7 +40,6 @@ from newsgraph.nlp.claims.cues import (
     speaker_label,
     transcript_claim,
     verb_claim,
-    verb_subject,
     verb_tagged_noun,
 )
 from newsgraph.nlp.claims.denials import relative_denial
@@ -63,6 +62,7 @@ from newsgraph.nlp.claims.spans import (
     quoted_tokens,
     sentence_units,
 )
+from newsgraph.nlp.claims.subjects import verb_subject
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed
 from newsgraph.vocab.claims import AttitudeVerbs, ReportingVerbs
