@@ -42,6 +42,8 @@ class ReportingVerbs:
     closing_verbs: frozenset[str]                   # "…, the Observatory said.": a frame that closes a sentence
     gapless_verbs: frozenset[str]                   # ... and takes no object ("the guides I wrote" is no frame)
     performative_verbs: frozenset[str]              # "declared a caliphate": with a bare object, an act
+    toll_verbs: frozenset[str]                      # "claimed the lives of three", "Claims 11 Children" ...
+    toll_objects: frozenset[str]                    # ... with one of these or a count as object: a toll
 
     def takes_phrase_content(self, lemma: str) -> bool:
         """An object, an infinitive or a prepositional phrase of the verb can be what was said."""
@@ -78,7 +80,8 @@ def _reporting_verbs(entries: Entries) -> ReportingVerbs:
         figure_verbs=_set(entries, "figure_verbs"), figure_nouns=_set(entries, "figure_nouns"),
         inverting_verbs=verbs("inverting_verbs"), addressee_verbs=verbs("addressee_verbs"),
         closing_verbs=verbs("closing_verbs"), gapless_verbs=verbs("gapless_verbs"),
-        performative_verbs=verbs("performative_verbs"))
+        performative_verbs=verbs("performative_verbs"), toll_verbs=verbs("toll_verbs"),
+        toll_objects=_set(entries, "toll_objects"))
 
 
 @dataclass(frozen=True)

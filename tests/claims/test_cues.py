@@ -225,3 +225,11 @@ def test_the_subject_after_a_closing_quote_mark_is_the_speaker() -> None:
     run = Run('"Two explosions near the school caused deaths and injuries" Syrian state television reported.')
     claim = run.one("Two explosions")
     assert claim.speaker_text == "Syrian state television"  # not "deaths", a second subject to the parser
+
+
+def test_tolls_acts_and_wire_labels_are_no_claims() -> None:
+    run = Run("Factbox: Congress debates the plan for Syria strikes. Mortar Attack Targets Damascus School Claims 11 "
+              "Children. The airstrike claimed the lives of three workers. The Army establishes control over the "
+              "Jabal Badro neighborhood. The group claimed 20 soldiers were killed. The study established that "
+              "the drug works.")
+    assert [(c.speaker_text, c.cue) for c in run.claims] == [("The group", "claimed"), ("The study", "established")]

@@ -157,7 +157,8 @@ def _match_at(tok: Token, units: Units, unit_of: dict[int, int], quotes: list[Of
     attitudes: AttitudeVerbs = vocab.load("attitude_verbs")
     lemma = tok.lemma_.lower()
     unit = units[unit_of[tok.i]]
-    if cites_for_frame(tok) or (lemma in verbs.performative_verbs and _performs_act(tok)) or _quotes_as_saying(tok):
+    if cites_for_frame(tok) or (lemma in verbs.performative_verbs and _performs_act(tok)) or _quotes_as_saying(tok) \
+            or (lemma in verbs.toll_verbs and _claims_victims(tok, verbs)):
         return None
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         return according_claim(tok, unit, doc)
@@ -195,6 +196,13 @@ def _performs_act(verb: Token) -> bool:
     children = list(verb.children)
     return any(c.dep_ == "dobj" for c in children) and not any(
         c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") for c in children)
+
+
+def _claims_victims(verb: Token, verbs: ReportingVerbs) -> bool:
+    """"claimed the lives of three workers", "Mortar Attack Claims 11 Children": a toll, not a claim."""
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in verbs.toll_objects or c.lower_ in verbs.toll_objects
+                                     or any(g.dep_ == "nummod" for g in c.children))
+               for c in verb.children)
 
 
 def _quotes_as_saying(verb: Token) -> bool:
