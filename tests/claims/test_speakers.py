@@ -69,3 +69,10 @@ def test_pronoun_in_a_statement_refers_to_its_speaker() -> None:
 def test_heading_run_into_the_sentence_is_no_speaker() -> None:
     run = Run("Regime denial Meanwhile Syrian authorities denied charges that the army used chemical weapons.")
     assert run.one("the army used chemical weapons").speaker_text == "Syrian authorities"
+
+
+def test_headline_run_into_the_first_sentence_is_no_speaker() -> None:
+    run = Run("More than 30 Syrian rebels killed in IS group suicide blast The Islamic State militants group (IS) on "
+              "Monday claimed responsibility for a suicide bombing. Officials in The Hague said the court would meet.")
+    assert run.name(run.one("responsibility for a suicide bombing").speaker) == "Islamic State"
+    assert run.one("the court would meet").speaker_text == "Officials"

@@ -17,6 +17,9 @@ from newsgraph.vocab.claims import ReportingVerbs
 
 __all__ = ["quoting_verb", "subject_host", "verb_subject"]
 
+RUN_IN_DETERMINERS = ("the", "a", "an")  # "… suicide blast The Islamic State group claimed": a lost stop
+FINITE = ("VBD", "VBZ", "VBP", "MD")
+
 
 def verb_subject(cue: Token) -> tuple[Token | None, bool]:
     """The verb's own subject, or the one it shares ("…, noting that", "and added that"); and whether shared."""
@@ -32,7 +35,7 @@ def verb_subject(cue: Token) -> tuple[Token | None, bool]:
                 # "the opposition Syrian National Coalition called": the name, not its descriptor; "Regime
                 # denial Meanwhile Syrian authorities denied": a heading run into the sentence is no speaker
                 subject = nxt
-        return subject, False
+        return _after_run_in_headline(subject, cue), False
     quoting = quoting_verb(cue)
     if quoting is not None:  # "TASS quoted Peskov as saying …": Peskov says it (TASS relays it)
         quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
@@ -53,6 +56,25 @@ def verb_subject(cue: Token) -> tuple[Token | None, bool]:
         if head_subject is not None:
             return head_subject, True
     return None, False
+
+
+def _after_run_in_headline(subject: Token, cue: Token) -> Token:
+    """"More than 30 Syrian rebels killed in IS group suicide blast The Islamic State militants group (IS) on
+    Monday claimed …": a headline run into the first sentence without its stop, which the parser reads as
+    the subject; the sentence starts at the capitalised determiner in mid-sentence, and its subject speaks."""
+    doc = cue.doc
+    for det in doc[subject.i + 1:cue.i]:
+        if det.dep_ != "det" or not det.is_title or det.lower_ not in RUN_IN_DETERMINERS:
+            continue
+        before, head = doc[det.i - 1], det.head
+        if before.is_punct or before.is_quote or (not before.is_title and before.pos_ != "NOUN"):
+            continue  # a sentence or quote opens here, or "… in The Hague": not a lost stop
+        if not det.i < head.i < cue.i or head.dep_ in ("pobj", "poss") or not speaker_word(head):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE for t in doc[head.i + 1:cue.i]):
+            continue
+        return head
+    return subject
 
 
 def _heading_before(first: Token, second: Token, cue: Token) -> bool:
