@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsgraph import vocab
+from newsgraph import geo, vocab
 from newsgraph.nlp.claims.contents import VerbFrame, verb_content
 from newsgraph.nlp.claims.runons import inverted_source, quoted_end_frame, run_on_speaker, speaker_word
 from newsgraph.nlp.claims.spans import CueMatch, Offsets, Unit, Units, clip_subtrees, trim_span
@@ -228,10 +228,34 @@ def according_claim(tok: Token, unit: Unit, doc: Doc) -> CueMatch | None:
     if tok.i - us > ue - hi:
         content = trim_span(doc, us, tok.i - 1)
     else:
+        name_end = _name_before_subject(doc, to.i + 1, source)
+        if name_end is not None:  # "According to Al-Manar Syrian forces have been carrying out …"
+            source, hi = doc[name_end], name_end
         content = trim_span(doc, hi + 1, ue - 1)
     if content is None:
         return None
     return CueMatch(cue=tok, cue_end=to, subject=source, content=content, kind="according")
+
+
+def _name_before_subject(doc: Doc, first: int, source: Token) -> int | None:
+    """"According to the Observatory heavy bombardment has battered …", "According to Al-Manar Syrian forces
+    have been …": without its comma the parser reads the name as a modifier of what was said's subject; the
+    name ends at its last proper noun when only common words (the subject) follow it up to a finite verb."""
+    hi = source.right_edge.i
+    nxt = doc[hi + 1] if hi + 1 < len(doc) else None
+    if source.pos_ == "PROPN" or nxt is None or nxt.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+        return None
+    names = [t.i for t in doc[first:source.i] if t.pos_ == "PROPN"]
+    if not names:
+        return None
+    for i in names[1:]:  # "According to SANA al-Nusra militants …": a second name starts at its article
+        if doc[i].text.islower() and doc[i - 1].pos_ == "PROPN" and (doc[i - 1].is_title or doc[i - 1].is_upper):
+            return i - 1
+    last = names[-1]
+    inside = all(t.pos_ in ("DET", "PROPN", "PUNCT") or t.lower_ in ("of", "for") for t in doc[first:last])
+    subject = all(t.pos_ in ("ADJ", "NOUN", "NUM") and (not t.is_title or geo.demonym_country(t.text) is not None)
+                  for t in doc[last + 1:source.i + 1])  # "heavy bombardment", "Syrian forces"
+    return last if inside and subject else None
 
 
 def by_account_claim(tok: Token, unit: Unit, doc: Doc) -> CueMatch | None:
