@@ -175,6 +175,7 @@ class ClaimSources:
     generic_person_nouns: frozenset[str]  # "the analyst", "the source": a person, named by no office
     negative_determiners: frozenset[str]  # "No group has claimed …": no source
     negative_pronouns: frozenset[str]     # "nobody said …"
+    part_body_nouns: frozenset[str]       # "the U.N. health agency": a part of the organisation it names
 
 
 @vocabulary("claims_sources")
@@ -199,7 +200,7 @@ def _claims_sources(entries: Entries) -> ClaimSources:
         generic_body_nouns=speaker_nouns("generic_body_nouns"),
         generic_person_nouns=speaker_nouns("generic_person_nouns"),
         negative_determiners=_set(entries, "negative_determiners"),
-        negative_pronouns=_set(entries, "negative_pronouns"))
+        negative_pronouns=_set(entries, "negative_pronouns"), part_body_nouns=_set(entries, "part_body_nouns"))
 
 
 @dataclass(frozen=True)

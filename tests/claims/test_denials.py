@@ -37,3 +37,9 @@ def test_a_speaker_that_denies_in_its_own_relative_clause_is_no_charge_denial() 
     assert [c.speaker_text for c in denials] == ["the Syrian regime", "The government"]
     assert denials[0].text == "any responsibility"  # what the regime denied, not the sentence before "which"
     assert denials[1].text.startswith("its forces")
+
+
+def test_first_person_inside_a_quote_stays_nested() -> None:
+    run = Run("We have always supported working through the U.N. but there is no path forward there a U.S. "
+              "official said.")
+    assert [c.speaker_text for c in run.claims] == ["a U.S. official"]

@@ -76,3 +76,11 @@ def test_headline_run_into_the_first_sentence_is_no_speaker() -> None:
               "Monday claimed responsibility for a suicide bombing. Officials in The Hague said the court would meet.")
     assert run.name(run.one("responsibility for a suicide bombing").speaker) == "Islamic State"
     assert run.one("the court would meet").speaker_text == "Officials"
+
+
+def test_a_part_of_an_organisation_or_a_hyphenated_modifier_is_not_the_organisation() -> None:
+    run = Run("The World Health Organization says 84 people have been killed. The U.N. health agency said the "
+              "casualties occurred in clashes. A Raqqa-based anti-ISIS activist network reported eight civilians "
+              "were killed.")
+    assert run.name(run.one("the casualties occurred").speaker) == "World Health Organization"
+    assert run.one("eight civilians were killed").speaker is None  # not the Islamic State

@@ -131,8 +131,10 @@ class SpeakerResolver:
         if named_body is not None:
             return named_body
         if (lemma in people or head.lower_ in people) and _definite(head) and not _owned(head):
-            # an office ("the minister") is a person's role; a body ("the Observatory") never is
-            by_role = None if body else self._by_role(head)
+            # an office ("the minister") is a person's role; a body's ("the Observatory") is never a person's
+            by_role = self._by_role(head)
+            if body and by_role is not None and self.index[by_role].type == "PER":
+                by_role = None
             return by_role or self._by_head_word(head) or self._described(head)
         if _definite(head) and head.pos_ in ("NOUN", "PROPN") and not _owned(head):
             return self._by_head_word(head)
@@ -143,10 +145,14 @@ class SpeakerResolver:
         names one organisation before it is that organisation, not the one last quoted."""
         doc = head.doc
         inside = set()
-        for _, end, eid in self.index.mentions_within(core.start_char, head.idx):
+        sources = _sources()
+        if head.lemma_.lower() in sources.part_body_nouns or head.lower_ in sources.part_body_nouns:
+            return None  # "the U.N. health agency" is a part of the U.N., not the U.N.
+        for start, end, eid in self.index.mentions_within(core.start_char, head.idx):
             after = doc.char_span(end, head.idx, alignment_mode="expand")
             owner = after is not None and len(after) > 0 and after[0].tag_ == "POS"
-            if self.index[eid].type == "ORG" and not owner:  # not an owner: "Hezbollahs television station"
+            modifier = doc.text[start - 1:start] == "-"  # "an anti-ISIS activist network"
+            if self.index[eid].type == "ORG" and not owner and not modifier:  # nor "Hezbollahs television"
                 inside.add(eid)
         return next(iter(inside)) if len(inside) == 1 else None
 
@@ -170,7 +176,8 @@ class SpeakerResolver:
         found = next((r for r in reversed(self.spoken) if r.entity is None and r.word in words), None)
         if found is None and words & sources.generic_body_nouns:
             # "the Syrian Observatory" is no earlier organisation whose name lacks "Syrian"
-            named = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.is_title}
+            named = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.is_title
+                     and not self._names_organisation(c)}  # "the U.N. health agency" may be a U.N. body
             found = next((r for r in reversed(self.spoken) if (r.word in sources.generic_body_nouns and not named)
                           or (r.entity is not None and self.index[r.entity].type == "ORG"
                               and named <= set(self.index[r.entity].name.lower().split()))), None)
@@ -178,6 +185,10 @@ class SpeakerResolver:
             last = self.spoken[-1]  # only the person just quoted, by name
             found = last if last.entity is not None and fits(last, self.index, "person") else None
         return found.entity or found if found is not None else None
+
+    def _names_organisation(self, tok: Token) -> bool:
+        found = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
+        return found is not None and self.index[found].type == "ORG"
 
     def _by_head_word(self, head: Token) -> str | None:
         """"The department said" after "the US Treasury Department said": the organisation whose name ends in

@@ -258,7 +258,8 @@ def resolve_nesting(out: list[Attribution], index: EntityIndex) -> list[Attribut
         # denied" the denial's content is the charge, and the charge's parse runs on into the relative clause
         containing = [b for b in out if b is not a and b.cue is not None and cue is not None
                       and b.content[0] <= cue[0] < b.content[1]]
-        outer = [b for b in containing if b.cue is not None and not a.content[0] <= b.cue[0] < a.content[1]]
+        outer = [b for b in containing if b.cue is not None and not (
+            (a.disputes or b.disputes) and a.content[0] <= b.cue[0] < a.content[1])]
         denier = next((b for b in containing if b not in outer and b.disputes), None)
         if denier is not None and not outer:
             kept.append((k, replace(a, stance="disputed", disputed_by=out.index(denier))))
