@@ -126,11 +126,17 @@ class SpeakerResolver:
                 return inside[0]
             if not _definite(head):
                 return by_surname(self.index, head)
-        body = lemma in sources.body_nouns or head.lower_ in sources.body_nouns
+        return self._by_description(core, head, lemma in people or head.lower_ in people)
+
+    def _by_description(self, core: SpacySpan, head: Token, speaker_noun: bool) -> Referent:
+        """A speaker phrase headed by a noun: the organisation its phrase names, the holder of its role,
+        the organisation named by its head word, or the speaker it describes again."""
+        sources = _sources()
+        body = head.lemma_.lower() in sources.body_nouns or head.lower_ in sources.body_nouns
         named_body = self._body_named_inside(core, head) if body else None
         if named_body is not None:
             return named_body
-        if (lemma in people or head.lower_ in people) and _definite(head) and not _owned(head):
+        if speaker_noun and _definite(head) and not _owned(head):
             # an office ("the minister") is a person's role; a body's ("the Observatory") is never a person's
             by_role = self._by_role(head)
             if body and by_role is not None and self.index[by_role].type == "PER":

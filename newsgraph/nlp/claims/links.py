@@ -206,6 +206,19 @@ def outlet_relays(out: list[Attribution], index: EntityIndex) -> list[Attributio
     return result
 
 
+def _outer_claims(a: Attribution, out: list[Attribution]) -> tuple[list[Attribution], Attribution | None]:
+    """The claims ``a`` is reported in, and a denial whose content is ``a``'s charge. A claim whose cue lies in
+    ``a``'s content too is no outer claim when one of the two denies: in "X accused Y of …, which Y denied"
+    the denial's content is the charge, and the charge's parse runs on into the relative clause."""
+    cue = a.cue
+    if cue is None:
+        return [], None
+    containing = [b for b in out if b is not a and b.cue is not None and b.content[0] <= cue[0] < b.content[1]]
+    outer = [b for b in containing if b.cue is not None and not (
+        (a.disputes or b.disputes) and a.content[0] <= b.cue[0] < a.content[1])]
+    return outer, next((b for b in containing if b not in outer and b.disputes), None)
+
+
 def _account_aside(a: Attribution) -> bool:
     """"accused the army of killing hundreds - by one report as many as 900 -": the writer's aside, set off
     inside another's claim, is the account's own figure, not something the accuser said."""
@@ -253,14 +266,7 @@ def resolve_nesting(out: list[Attribution], index: EntityIndex) -> list[Attribut
     first_person = vocab.load("common_words").first_person_pronouns
     kept: list[tuple[int, Attribution]] = []
     for k, a in enumerate(out):
-        cue = a.cue
-        # a claim whose cue lies in this one's content too is no outer claim: in "X accused Y of …, which Y
-        # denied" the denial's content is the charge, and the charge's parse runs on into the relative clause
-        containing = [b for b in out if b is not a and b.cue is not None and cue is not None
-                      and b.content[0] <= cue[0] < b.content[1]]
-        outer = [b for b in containing if b.cue is not None and not (
-            (a.disputes or b.disputes) and a.content[0] <= b.cue[0] < a.content[1])]
-        denier = next((b for b in containing if b not in outer and b.disputes), None)
+        outer, denier = _outer_claims(a, out)
         if denier is not None and not outer:
             kept.append((k, replace(a, stance="disputed", disputed_by=out.index(denier))))
             continue  # the charge stays the accuser's, disputed by the denial
