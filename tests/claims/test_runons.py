@@ -83,3 +83,9 @@ def test_closing_verb_read_as_a_participle_and_a_place_before_the_source() -> No
     claim = run.one("A bomb blast killed")
     assert claim.speaker_text == "Syrian state television"  # "of Aleppo" is the district's, not the outlet's
     assert claim.text.endswith("in the Salah al-Din district of Aleppo")
+
+
+def test_a_time_or_an_adverb_of_the_clause_before_is_not_the_speakers() -> None:
+    run = Run("Those raids hit three residential buildings a local government building and a stadium shortly after "
+              "midnight AFPs correspondent in the town said. Meanwhile a source at Damascus hospital said that two bodies arrived.")
+    assert [c.speaker_text for c in run.claims] == ["AFPs correspondent", "a source"]
