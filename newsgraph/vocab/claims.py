@@ -42,6 +42,8 @@ class ReportingVerbs:
     closing_verbs: frozenset[str]                   # "…, the Observatory said.": a frame that closes a sentence
     gapless_verbs: frozenset[str]                   # ... and takes no object ("the guides I wrote" is no frame)
     performative_verbs: frozenset[str]              # "declared a caliphate": with a bare object, an act
+    toll_verbs: frozenset[str]                      # "claimed the lives of three", "Claims 11 Children" ...
+    toll_objects: frozenset[str]                    # ... with one of these or a count as object: a toll
 
     def takes_phrase_content(self, lemma: str) -> bool:
         """An object, an infinitive or a prepositional phrase of the verb can be what was said."""
@@ -78,7 +80,8 @@ def _reporting_verbs(entries: Entries) -> ReportingVerbs:
         figure_verbs=_set(entries, "figure_verbs"), figure_nouns=_set(entries, "figure_nouns"),
         inverting_verbs=verbs("inverting_verbs"), addressee_verbs=verbs("addressee_verbs"),
         closing_verbs=verbs("closing_verbs"), gapless_verbs=verbs("gapless_verbs"),
-        performative_verbs=verbs("performative_verbs"))
+        performative_verbs=verbs("performative_verbs"), toll_verbs=verbs("toll_verbs"),
+        toll_objects=_set(entries, "toll_objects"))
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ class AttitudeVerbs:
     agenda_verbs: frozenset[str]                  # "a meeting to discuss …": a purpose, not a position
     physical_verbs: frozenset[str]                # "attacked" ...
     physical_targets: frozenset[str]              # ... "50 vessels": violence, not a position
+    physical_instruments: frozenset[str]          # ... "with two car bombs": violence, whatever its object
 
 
 @vocabulary("attitude_verbs")
@@ -148,7 +152,8 @@ def _attitude_verbs(entries: Entries) -> AttitudeVerbs:
         agent_pronouns=_set(entries, "agent_pronouns"), intention_nouns=_set(entries, "intention_nouns"),
         no_object_fallback=_set(entries, "no_object_fallback"), agenda_verbs=_set(entries, "agenda_verbs"),
         physical_verbs=_set(entries, "physical_verbs"),
-        physical_targets=_set(entries, "physical_targets"))
+        physical_targets=_set(entries, "physical_targets"),
+        physical_instruments=_set(entries, "physical_instruments"))
 
 
 @dataclass(frozen=True)
@@ -170,6 +175,8 @@ class ClaimSources:
     generic_person_nouns: frozenset[str]  # "the analyst", "the source": a person, named by no office
     negative_determiners: frozenset[str]  # "No group has claimed …": no source
     negative_pronouns: frozenset[str]     # "nobody said …"
+    part_body_nouns: frozenset[str]       # "the U.N. health agency": a part of the organisation it names
+    time_nouns: frozenset[str]            # "shortly after midnight AFPs correspondent said": the clause's
 
 
 @vocabulary("claims_sources")
@@ -194,7 +201,8 @@ def _claims_sources(entries: Entries) -> ClaimSources:
         generic_body_nouns=speaker_nouns("generic_body_nouns"),
         generic_person_nouns=speaker_nouns("generic_person_nouns"),
         negative_determiners=_set(entries, "negative_determiners"),
-        negative_pronouns=_set(entries, "negative_pronouns"))
+        negative_pronouns=_set(entries, "negative_pronouns"), part_body_nouns=_set(entries, "part_body_nouns"),
+        time_nouns=_set(entries, "time_nouns"))
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsgraph.nlp.claims.attitudes import adjective_claim, attitude_claim, attitude_stance
-from newsgraph.nlp.claims.cues import verb_subject
 from newsgraph.nlp.claims.spans import CueMatch, sentence_units
+from newsgraph.nlp.claims.subjects import verb_subject
 
 from .helpers import Run, assert_offsets, parsed
 
@@ -122,3 +122,11 @@ def test_non_entity_speaker_keeps_its_text() -> None:
     run = Run("Many experts believe the ceasefire will collapse.")
     claim = run.one("the ceasefire will collapse")
     assert claim.speaker is None and claim.speaker_text == "Many experts" and claim.stance == "hedged"
+
+
+def test_violence_done_with_a_weapon_is_no_evaluation() -> None:
+    run = Run("Al-Masdar News said rebels attacked government forces with two suicide car bombs. The state "
+              "agency says rebel groups targeted residential neighborhoods hammering them with rocket fire. "
+              "Senator Ann Ross attacked the new budget.")
+    assert [c.cue for c in run.claims] == ["said", "says", "attacked"]
+    assert run.one("the new budget").speaker_text == "Senator Ann Ross"

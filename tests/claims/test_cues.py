@@ -225,3 +225,19 @@ def test_the_subject_after_a_closing_quote_mark_is_the_speaker() -> None:
     run = Run('"Two explosions near the school caused deaths and injuries" Syrian state television reported.')
     claim = run.one("Two explosions")
     assert claim.speaker_text == "Syrian state television"  # not "deaths", a second subject to the parser
+
+
+def test_tolls_acts_and_wire_labels_are_no_claims() -> None:
+    run = Run("Factbox: Congress debates the plan for Syria strikes. Mortar Attack Targets Damascus School Claims 11 "
+              "Children. The airstrike claimed the lives of three workers. The Army establishes control over the "
+              "Jabal Badro neighborhood. The group claimed 20 soldiers were killed. The study established that "
+              "the drug works.")
+    assert [(c.speaker_text, c.cue) for c in run.claims] == [("The group", "claimed"), ("The study", "established")]
+
+
+def test_according_to_a_name_run_into_the_subject_of_what_it_reports() -> None:
+    run = Run("According to Al-Manar Syrian forces have been carrying out an offensive south of Qamishli. According "
+              "to SANA al-Nusra militants tried to infiltrate the town. According to Reuters news agency the "
+              "reported use of the agents could not be verified.")
+    assert [(c.speaker_text, c.text.split()[0]) for c in run.claims] == [
+        ("Al-Manar", "Syrian"), ("SANA", "al-Nusra"), ("Reuters news agency", "the")]

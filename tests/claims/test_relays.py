@@ -55,3 +55,12 @@ def test_a_figure_by_one_report() -> None:
     [figure] = [c for c in run.claims if c.cue == "by one report"]
     assert figure.speaker is None and figure.speaker_text == "one report" and figure.text == "as many as 900"
     assert run.one("hundreds of people").speaker_text == "The opposition"
+
+
+def test_participle_hung_on_the_channel_is_the_speakers_and_names_no_channel() -> None:
+    run = Run("I call on the Security Council to convene urgently National Coalition leader Ahmed al-Jarba added "
+              "to Al-Arabiya news channel condemning the army's bombardment of the Ghouta suburbs of Damascus.")
+    call = run.one("I call on the Security Council")
+    assert run.name(call.speaker) == "Ahmed al-Jarba"
+    assert run.names(call.via) == {"Al Arabiya"}  # not Ghouta or Damascus, named in the participle's clause
+    assert run.name(run.one("bombardment of the Ghouta").speaker) == "Ahmed al-Jarba"

@@ -75,3 +75,17 @@ def test_outlet_quoting_a_source_at_the_end_of_the_sentence() -> None:
     convoy = run.one("The convoy was hit twice")
     assert convoy.speaker_text == "the governor" and convoy.text == "The convoy was hit twice"
     assert not any(c.cue in ("cited", "quoted") for c in run.claims)  # the outlet relays, it claims nothing
+
+
+def test_closing_verb_read_as_a_participle_and_a_place_before_the_source() -> None:
+    run = Run("A bomb blast killed six people and injured 32 in the Salah al-Din district of Aleppo Syrian state "
+              "television reported on Wednesday without giving further details.")
+    claim = run.one("A bomb blast killed")
+    assert claim.speaker_text == "Syrian state television"  # "of Aleppo" is the district's, not the outlet's
+    assert claim.text.endswith("in the Salah al-Din district of Aleppo")
+
+
+def test_a_time_or_an_adverb_of_the_clause_before_is_not_the_speakers() -> None:
+    run = Run("Those raids hit three residential buildings a local government building and a stadium shortly after "
+              "midnight AFPs correspondent in the town said. Meanwhile a source at Damascus hospital said that two bodies arrived.")
+    assert [c.speaker_text for c in run.claims] == ["AFPs correspondent", "a source"]

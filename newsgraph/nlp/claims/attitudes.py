@@ -229,6 +229,9 @@ def _physical_target(cue: Token, heads: list[Token]) -> bool:
     words = _words()
     if cue.lemma_.lower() not in words.physical_verbs:
         return False
+    with_phrases = [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > cue.i]
+    if any(t.lemma_.lower() in words.physical_instruments for p in with_phrases for t in p.subtree):
+        return True  # "attacked government forces with two suicide car bombs", "hammering them with rocket fire"
     for head in heads:
         if head.dep_ != "dobj":
             continue

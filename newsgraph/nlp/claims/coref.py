@@ -11,6 +11,7 @@ pronoun, unless another person has since become the subject of a sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -23,6 +24,7 @@ from newsgraph.vocab.claims import ClaimSources
 from newsgraph.vocab.common import CommonWords, GivenNames, Titles
 
 AGENTS = ("PER", "ORG", "GPE")
+QUALIFIERS = ("for", "of", "on")  # what follows an organisation name's head word ("Observatory for Human Rights")
 
 
 def name_gender(name: str) -> str | None:
@@ -124,11 +126,41 @@ class SpeakerResolver:
                 return inside[0]
             if not _definite(head):
                 return by_surname(self.index, head)
-        if (lemma in people or head.lower_ in people) and _definite(head) and not _owned(head):
-            return self._by_role(head) or self._by_head_word(head) or self._described(head)
+        return self._by_description(core, head, lemma in people or head.lower_ in people)
+
+    def _by_description(self, core: SpacySpan, head: Token, speaker_noun: bool) -> Referent:
+        """A speaker phrase headed by a noun: the organisation its phrase names, the holder of its role,
+        the organisation named by its head word, or the speaker it describes again."""
+        sources = _sources()
+        body = head.lemma_.lower() in sources.body_nouns or head.lower_ in sources.body_nouns
+        named_body = self._body_named_inside(core, head) if body else None
+        if named_body is not None:
+            return named_body
+        if speaker_noun and _definite(head) and not _owned(head):
+            # an office ("the minister") is a person's role; a body's ("the Observatory") is never a person's
+            by_role = self._by_role(head)
+            if body and by_role is not None and self.index[by_role].type == "PER":
+                by_role = None
+            return by_role or self._by_head_word(head) or self._described(head)
         if _definite(head) and head.pos_ in ("NOUN", "PROPN") and not _owned(head):
             return self._by_head_word(head)
         return None
+
+    def _body_named_inside(self, core: SpacySpan, head: Token) -> str | None:
+        """"the key Ahrar al-Sham rebel group", "the Hezbollah military media unit": a body noun whose phrase
+        names one organisation before it is that organisation, not the one last quoted."""
+        doc = head.doc
+        inside = set()
+        sources = _sources()
+        if head.lemma_.lower() in sources.part_body_nouns or head.lower_ in sources.part_body_nouns:
+            return None  # "the U.N. health agency" is a part of the U.N., not the U.N.
+        for start, end, eid in self.index.mentions_within(core.start_char, head.idx):
+            after = doc.char_span(end, head.idx, alignment_mode="expand")
+            owner = after is not None and len(after) > 0 and after[0].tag_ == "POS"
+            modifier = doc.text[start - 1:start] == "-"  # "an anti-ISIS activist network"
+            if self.index[eid].type == "ORG" and not owner and not modifier:  # nor "Hezbollahs television"
+                inside.add(eid)
+        return next(iter(inside)) if len(inside) == 1 else None
 
     def _learn(self, eid: str, core: SpacySpan, head: Token) -> None:
         """What a named speaker's phrase says of it: a gender ("Mrs.", "spokeswoman") and, for a person, the
@@ -149,12 +181,20 @@ class SpeakerResolver:
         words = {head.lemma_.lower(), head.lower_}
         found = next((r for r in reversed(self.spoken) if r.entity is None and r.word in words), None)
         if found is None and words & sources.generic_body_nouns:
-            found = next((r for r in reversed(self.spoken) if r.word in sources.generic_body_nouns or (
-                r.entity is not None and self.index[r.entity].type == "ORG")), None)
+            # "the Syrian Observatory" is no earlier organisation whose name lacks "Syrian"
+            named = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.is_title
+                     and not self._names_organisation(c)}  # "the U.N. health agency" may be a U.N. body
+            found = next((r for r in reversed(self.spoken) if (r.word in sources.generic_body_nouns and not named)
+                          or (r.entity is not None and self.index[r.entity].type == "ORG"
+                              and named <= set(self.index[r.entity].name.lower().split()))), None)
         if found is None and words & sources.generic_person_nouns and self.spoken:
             last = self.spoken[-1]  # only the person just quoted, by name
             found = last if last.entity is not None and fits(last, self.index, "person") else None
         return found.entity or found if found is not None else None
+
+    def _names_organisation(self, tok: Token) -> bool:
+        found = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
+        return found is not None and self.index[found].type == "ORG"
 
     def _by_head_word(self, head: Token) -> str | None:
         """"The department said" after "the US Treasury Department said": the organisation whose name ends in
@@ -163,7 +203,11 @@ class SpeakerResolver:
 
         def named(eid: str) -> bool:
             entity = self.index[eid]
-            return entity.type == "ORG" and entity.name.lower().split()[-1] == word
+            words = entity.name.lower().split()
+            # the name's head word, last or before its qualifier ("the Observatory" for the Syrian Observatory
+            # for Human Rights, "the ministry" for the Ministry of Defence)
+            heads = [w for w, nxt in pairwise(words) if nxt in QUALIFIERS] + words[-1:]
+            return entity.type == "ORG" and word in heads
         found = next((eid for _, eid in reversed(self.history) if named(eid)), None)
         if found:
             return found
@@ -237,6 +281,9 @@ class SpeakerResolver:
             gender, kind = None, "body" if lower in ("it", "its") else "plural"
         else:
             wanted, gender, kind = ("PER",), pronouns.pronoun_gender.get(lower), "person"
+        reporter = self._reporter_of(head)
+        if reporter is not None and self._fits(reporter, wanted, gender):
+            return self._bind(reporter, gender)  # "Britain said it would raise … and called on Damascus …"
         last_speaker_at = self.spoken[-1].offset if self.spoken else -1
         if lower == "it" and head.dep_ == "nsubj":
             # "it said" speaks for the organisation whose statement the text is reporting, not the last
@@ -258,6 +305,21 @@ class SpeakerResolver:
         for _, _, eid in reversed(self.index.mentions_within(0, offset)):
             if self._fits(eid, wanted, gender):
                 return self._bind(eid, gender)
+        return None
+
+    def _reporter_of(self, pronoun: Token) -> str | None:
+        """The speaker of the reporting verb whose statement the pronoun's clause is in: a pronoun subject in
+        what someone said refers to the one saying it ("Britain said it would …", "Rice said she …")."""
+        verb = pronoun.head
+        if verb.i in self.cue_speaker:
+            verb = verb.head  # the pronoun's own cue: look at the statement it is in, if any
+        node = verb
+        while node.head.i != node.i:
+            if node.dep_ in ("ccomp", "xcomp") and node.head.i in self.cue_speaker and node.head.i < pronoun.i:
+                return self.cue_speaker[node.head.i]
+            if node.dep_ not in ("conj", "ccomp", "xcomp", "advcl"):
+                return None
+            node = node.head
         return None
 
     def _fits(self, eid: str, wanted: tuple[str, ...], gender: str | None) -> bool:

@@ -13,10 +13,11 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsgraph import vocab
+from newsgraph import geo, vocab
 from newsgraph.nlp.claims.contents import VerbFrame, verb_content
 from newsgraph.nlp.claims.runons import inverted_source, quoted_end_frame, run_on_speaker, speaker_word
 from newsgraph.nlp.claims.spans import CueMatch, Offsets, Unit, Units, clip_subtrees, trim_span
+from newsgraph.nlp.claims.subjects import quoting_verb, verb_subject
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.settings import settings
 from newsgraph.vocab.claims import ClaimSources, ReportingVerbs
@@ -157,52 +158,6 @@ def _passive_frame(cue: Token, us: int, ue: int, doc: Doc) -> CueMatch | None:
     return CueMatch(cue=cue, subject=source, content=content, kind="verb")
 
 
-def verb_subject(cue: Token) -> tuple[Token | None, bool]:
-    """The verb's own subject, or the one it shares ("…, noting that", "and added that"); and whether shared."""
-    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
-    if subjects:  # a hyphenated title may be split into several ("Vice - president … said"): its last word
-        subject = subjects[0]
-        for nxt in subjects[1:]:
-            if nxt.i == subject.i + 1 and "-" in (nxt.text, subject.text):
-                subject = nxt
-            elif subject.i < nxt.i < cue.i and any(t.is_quote for t in cue.doc[subject.i:nxt.left_edge.i]):
-                subject = nxt  # '"… caused deaths" state television reported': the subject after the quote
-        return subject, False
-    quoting = quoting_verb(cue)
-    if quoting is not None:  # "TASS quoted Peskov as saying …": Peskov says it (TASS relays it)
-        quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
-        if quoted is not None:
-            return quoted, False
-    verbs: ReportingVerbs = vocab.load("reporting_verbs")
-    if cue.dep_ == "acl" and (cue.head.pos_ in ("NOUN", "PROPN") or cue.head.lemma_.lower() in verbs.claim_nouns):
-        return cue.head, False
-    host = subject_host(cue)
-    # not through a participle modifying a noun: in "deaths caused by missiles and called on the EU to …"
-    # the subject of "called" is not "deaths" (a misparse of a second verb of the sentence's subject)
-    if cue.dep_ in ("conj", "advcl", "xcomp", "pcomp") and host.pos_ in ("VERB", "AUX") and host.dep_ != "acl":
-        head_subject, _ = verb_subject(host)
-        if head_subject is not None:
-            return head_subject, True
-    return None, False
-
-
-def subject_host(cue: Token) -> Token:
-    """The verb whose subject ``cue`` shares when it has none ("…, noting that", "in addition to saying")."""
-    return cue.head.head if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" else cue.head
-
-
-def quoting_verb(cue: Token) -> Token | None:
-    """The "quoted"/"cited" of "X quoted Y as saying …" that hangs ``cue`` ("saying") on its "as"."""
-    quoting = vocab.load("reporting_verbs").quoting_verbs
-    prep = cue.head
-    if cue.dep_ in ("pcomp", "advcl") and prep.lower_ == "as" and prep.head.lemma_.lower() in quoting:
-        return prep.head
-    if cue.dep_ == "advcl" and prep.lemma_.lower() in quoting and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
-        return prep
-    return None
-
-
 def _left_noun_phrase(cue: Token, unit_start: int) -> Token | None:
     """The noun phrase just before a verb the parser left without a subject ("…, the Center disclosed")."""
     i = cue.i - 1
@@ -273,10 +228,34 @@ def according_claim(tok: Token, unit: Unit, doc: Doc) -> CueMatch | None:
     if tok.i - us > ue - hi:
         content = trim_span(doc, us, tok.i - 1)
     else:
+        name_end = _name_before_subject(doc, to.i + 1, source)
+        if name_end is not None:  # "According to Al-Manar Syrian forces have been carrying out …"
+            source, hi = doc[name_end], name_end
         content = trim_span(doc, hi + 1, ue - 1)
     if content is None:
         return None
     return CueMatch(cue=tok, cue_end=to, subject=source, content=content, kind="according")
+
+
+def _name_before_subject(doc: Doc, first: int, source: Token) -> int | None:
+    """"According to the Observatory heavy bombardment has battered …", "According to Al-Manar Syrian forces
+    have been …": without its comma the parser reads the name as a modifier of what was said's subject; the
+    name ends at its last proper noun when only common words (the subject) follow it up to a finite verb."""
+    hi = source.right_edge.i
+    nxt = doc[hi + 1] if hi + 1 < len(doc) else None
+    if source.pos_ == "PROPN" or nxt is None or nxt.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+        return None
+    names = [t.i for t in doc[first:source.i] if t.pos_ == "PROPN"]
+    if not names:
+        return None
+    for i in names[1:]:  # "According to SANA al-Nusra militants …": a second name starts at its article
+        if doc[i].text.islower() and doc[i - 1].pos_ == "PROPN" and (doc[i - 1].is_title or doc[i - 1].is_upper):
+            return i - 1
+    last = names[-1]
+    inside = all(t.pos_ in ("DET", "PROPN", "PUNCT") or t.lower_ in ("of", "for") for t in doc[first:last])
+    subject = all(t.pos_ in ("ADJ", "NOUN", "NUM") and (not t.is_title or geo.demonym_country(t.text) is not None)
+                  for t in doc[last + 1:source.i + 1])  # "heavy bombardment", "Syrian forces"
+    return last if inside and subject else None
 
 
 def by_account_claim(tok: Token, unit: Unit, doc: Doc) -> CueMatch | None:

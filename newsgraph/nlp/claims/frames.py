@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import vocab
 from newsgraph.nlp.claims.attitudes import attitude_stance
 from newsgraph.nlp.claims.coref import SpeakerResolver
-from newsgraph.nlp.claims.cues import citing_frame, subject_host
+from newsgraph.nlp.claims.cues import citing_frame
 from newsgraph.nlp.claims.spans import (
     NP_POS,
     Attribution,
@@ -21,6 +21,7 @@ from newsgraph.nlp.claims.spans import (
     quote_ends_sentence,
 )
 from newsgraph.nlp.claims.speakers import names_outlet
+from newsgraph.nlp.claims.subjects import subject_host
 from newsgraph.settings import settings
 from newsgraph.vocab.claims import Hedges, ReportingVerbs
 
@@ -140,6 +141,7 @@ def _subject_phrase(match: CueMatch) -> tuple[Offsets, Span]:
     left = subject.left_edge.i
     while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_:
         left = doc[left - 2].left_edge.i  # "His ex-wife", "Vice-president …": the word split at its hyphen
+    left = _past_clause_words(doc, left, subject.i)
     if cue.dep_ == "acl" and subject.i == cue.head.i:
         lo, hi = left, subject.i
     else:
@@ -162,6 +164,17 @@ def _match_stance(match: CueMatch, content: Offsets) -> str:
         verbs: ReportingVerbs = vocab.load("reporting_verbs")
         return verbs.stance.get(match.cue.lemma_.lower(), "asserted")
     return "asserted"
+
+
+def _past_clause_words(doc: Doc, lo: int, head: int) -> int:
+    """Past the words of the clause before that the parser hung on a source named without its comma: a time
+    ("… shortly after midnight AFPs correspondent said") or an adverb before a determiner ("Earlier the
+    reporter noted")."""
+    times = vocab.load("claims_sources").time_nouns
+    while lo < head and (doc[lo].ent_type_ in ("DATE", "TIME") or doc[lo].lower_ in times
+                         or (doc[lo].pos_ == "ADV" and doc[lo + 1].pos_ == "DET")):
+        lo += 1
+    return lo
 
 
 def _source_left_edge(head: Token, lo: int) -> int:

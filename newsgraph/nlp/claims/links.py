@@ -7,11 +7,11 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from newsgraph import vocab
-from newsgraph.nlp.claims.cues import quoting_verb
 from newsgraph.nlp.claims.frames import content_stance
 from newsgraph.nlp.claims.runons import has_clause, outlet_before
 from newsgraph.nlp.claims.spans import QUOTE_MARK, Attribution, Offsets, Units
 from newsgraph.nlp.claims.speakers import names_outlet
+from newsgraph.nlp.claims.subjects import quoting_verb
 from newsgraph.nlp.dateline import Dateline
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.settings import settings
@@ -165,8 +165,11 @@ def _channels(cue: Token, a: Attribution, index: EntityIndex) -> list[str]:
             if tok.dep_ not in ("prep", "agent") or tok.lower_ not in relays.channel_prepositions:
                 continue
             for obj in (c for c in tok.children if c.dep_ == "pobj" and not a.content[0] <= c.idx < a.content[1]):
-                words = {t.lower_ for t in obj.subtree}
-                right = obj.right_edge
+                # the channel's noun phrase, not a clause hung on it ("to Al-Arabiya news channel condemning
+                # the bombardment of Ghouta": Ghouta is no channel)
+                clauses = [c.left_edge.i for c in obj.children if c.dep_ in ("acl", "relcl") and c.i > obj.i]
+                right = obj.doc[min(clauses) - 1] if clauses else obj.right_edge
+                words = {t.lower_ for t in obj.doc[obj.left_edge.i:right.i + 1]}
                 found += [eid for eid in index.entities_within(obj.left_edge.idx, right.idx + len(right.text))
                           if (set(index[eid].name.lower().split()) | words) & relays.outlet_words]
     return found
@@ -201,6 +204,19 @@ def outlet_relays(out: list[Attribution], index: EntityIndex) -> list[Attributio
                    if b.speaker is not None and b.speaker not in a.via and _is_outlet(b, index)]
         result.append(replace(a, via=a.via + tuple(dict.fromkeys(outlets))) if outlets else a)
     return result
+
+
+def _outer_claims(a: Attribution, out: list[Attribution]) -> tuple[list[Attribution], Attribution | None]:
+    """The claims ``a`` is reported in, and a denial whose content is ``a``'s charge. A claim whose cue lies in
+    ``a``'s content too is no outer claim when one of the two denies: in "X accused Y of …, which Y denied"
+    the denial's content is the charge, and the charge's parse runs on into the relative clause."""
+    cue = a.cue
+    if cue is None:
+        return [], None
+    containing = [b for b in out if b is not a and b.cue is not None and b.content[0] <= cue[0] < b.content[1]]
+    outer = [b for b in containing if b.cue is not None and not (
+        (a.disputes or b.disputes) and a.content[0] <= b.cue[0] < a.content[1])]
+    return outer, next((b for b in containing if b not in outer and b.disputes), None)
 
 
 def _account_aside(a: Attribution) -> bool:
@@ -250,8 +266,10 @@ def resolve_nesting(out: list[Attribution], index: EntityIndex) -> list[Attribut
     first_person = vocab.load("common_words").first_person_pronouns
     kept: list[tuple[int, Attribution]] = []
     for k, a in enumerate(out):
-        outer = [b for b in out if b is not a and b.cue is not None and a.cue is not None
-                 and b.content[0] <= a.cue[0] < b.content[1]]
+        outer, denier = _outer_claims(a, out)
+        if denier is not None and not outer:
+            kept.append((k, replace(a, stance="disputed", disputed_by=out.index(denier))))
+            continue  # the charge stays the accuser's, disputed by the denial
         if not outer or _account_aside(a):
             kept.append((k, a))
             continue

@@ -191,7 +191,7 @@ def run_on_source(cue: Token, start: int, names: EntityIndex | None,
     the word that heads it: the named entity ending there, else the noun phrase ("… killing 15 members of
     staff activists in the town reported")."""
     doc = cue.doc
-    if cue.tag_ not in FINITE:
+    if cue.tag_ not in FINITE and not _past_read_as_participle(cue):
         return None  # "told The New Arab, adding that …": a participle shares its verb's subject
     last = cue.i - 1
     while last >= start and doc[last].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[last].head.i == cue.i:
@@ -208,6 +208,15 @@ def run_on_source(cue: Token, start: int, names: EntityIndex | None,
     if not has_clause(doc, start, phrase.start) or doc[phrase.start - 1].lower_ in RELATIVES:
         return None
     return found
+
+
+def _past_read_as_participle(cue: Token) -> bool:
+    """"… in the district of Aleppo Syrian state television reported on Wednesday": a closing verb the tagger
+    read as a participle (VBN) hanging off the clause before, with no auxiliary of its own; not a participle
+    modifying a noun ("the figures reported by the ministry")."""
+    return (cue.tag_ == "VBN" and cue.dep_ in ("advcl", "conj", "ccomp") and cue.head.i < cue.i
+            and cue.lemma_.lower() in _verbs().closing_verbs
+            and not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in cue.children))
 
 
 def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Token | None,
@@ -273,6 +282,9 @@ def _noun_run_before(doc: Doc, last: int, start: int) -> tuple[Span, Token] | No
     ("activists in the town", "sources at the police command")."""
     lo = _run_start(doc, last, start)
     head = doc[last]
+    if lo < last and lo - 1 >= start and doc[lo - 1].pos_ == "ADP" and doc[lo].is_title and doc[lo].pos_ != "DET" \
+            and doc[lo + 1].pos_ == "ADJ":
+        lo += 1  # "in the district of Aleppo Syrian state television said": the name is the preposition's
     prep = doc[lo - 1] if lo - 1 > start else None
     if prep is not None and prep.lower_ in PLACE_PREPOSITIONS and doc[lo - 2].pos_ == "NOUN":
         holder = doc[lo - 2]

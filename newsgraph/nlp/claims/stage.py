@@ -40,9 +40,9 @@ from newsgraph.nlp.claims.cues import (
     speaker_label,
     transcript_claim,
     verb_claim,
-    verb_subject,
     verb_tagged_noun,
 )
+from newsgraph.nlp.claims.denials import relative_denial
 from newsgraph.nlp.claims.frames import attribution_from_match
 from newsgraph.nlp.claims.links import (
     channel_relays,
@@ -62,6 +62,7 @@ from newsgraph.nlp.claims.spans import (
     quoted_tokens,
     sentence_units,
 )
+from newsgraph.nlp.claims.subjects import verb_subject
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed
 from newsgraph.vocab.claims import AttitudeVerbs, ReportingVerbs
@@ -156,13 +157,13 @@ def _match_at(tok: Token, units: Units, unit_of: dict[int, int], quotes: list[Of
     attitudes: AttitudeVerbs = vocab.load("attitude_verbs")
     lemma = tok.lemma_.lower()
     unit = units[unit_of[tok.i]]
-    if cites_for_frame(tok) or (lemma in verbs.performative_verbs and _performs_act(tok)) or _quotes_as_saying(tok):
+    if _no_statement(tok, lemma, verbs):
         return None
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         return according_claim(tok, unit, doc)
     if lemma in verbs.stance and (tok.pos_ in ("VERB", "AUX") or verb_tagged_noun(tok)):
         # a reporting verb no statement frame fits may still state a position ("is stressing the need to …")
-        return (verb_claim(tok, units, unit_of, quotes, doc, index)
+        return (relative_denial(tok, unit, doc) or verb_claim(tok, units, unit_of, quotes, doc, index)
                 or attitude_claim(tok, units, unit_of, doc, verb_subject, ("evaluation", "asserted")))
     if lemma in verbs.figure_verbs and tok.pos_ == "VERB":  # "put the toll at 10"
         return figure_claim(tok, unit, doc)
@@ -181,6 +182,13 @@ def _match_at(tok: Token, units: Units, unit_of: dict[int, int], quotes: list[Of
     return None
 
 
+def _no_statement(tok: Token, lemma: str, verbs: ReportingVerbs) -> bool:
+    """A reporting verb that states nothing here: "citing a source", "declared a caliphate", "quoted X as
+    saying" (read at "saying"), "claimed the lives of three"."""
+    return (cites_for_frame(tok) or (lemma in verbs.performative_verbs and _performs_act(tok))
+            or _quotes_as_saying(tok) or (lemma in verbs.toll_verbs and _claims_victims(tok, verbs)))
+
+
 def _no_source(subject: Token) -> bool:
     """"No group has claimed responsibility", "nobody said …": the subject denies there is a source."""
     sources = vocab.load("claims_sources")
@@ -194,6 +202,13 @@ def _performs_act(verb: Token) -> bool:
     children = list(verb.children)
     return any(c.dep_ == "dobj" for c in children) and not any(
         c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") for c in children)
+
+
+def _claims_victims(verb: Token, verbs: ReportingVerbs) -> bool:
+    """"claimed the lives of three workers", "Mortar Attack Claims 11 Children": a toll, not a claim."""
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in verbs.toll_objects or c.lower_ in verbs.toll_objects
+                                     or any(g.dep_ == "nummod" for g in c.children))
+               for c in verb.children)
 
 
 def _quotes_as_saying(verb: Token) -> bool:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from newsgraph import geo, vocab
+from newsgraph.nlp.entities.possessives import drop_possessive_s
 from newsgraph.nlp.entities.retyping import APOSTROPHES, retype
 from newsgraph.nlp.entities.scans import (
     MentionCandidate,
@@ -56,6 +57,7 @@ def find_mentions(parsed: Parsed) -> list[MentionCandidate]:
     chosen = [c for c in chosen if not furniture.blocks_entities(c.start)]
     disease_after = _disease_after()
     chosen = [c for c in chosen if not disease_after.match(parsed.text, c.end)]
+    chosen = drop_possessive_s(chosen, doc)  # "Syrias (pro-regime …" beside "Syria": one name
     return [c for c in (retype(c, doc) for c in chosen) if c is not None]
 
 

@@ -1,0 +1,41 @@
+"""Names that kept a stripped possessive's s (``possessives``): one entity with the name written bare, on
+scraped FA-KES articles read from ../shared at test time and on sentences written in their style."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from tests.shared import shared_file
+
+from .reading import extract
+
+
+@pytest.fixture(scope="module")
+def fakes_rows() -> list[dict[str, str]]:
+    with shared_file("benchmarks", "news", "FA-KES-Dataset.csv").open(encoding="latin-1") as f:
+        return list(csv.DictReader(f))
+
+
+def test_scraped_possessives_join_the_bare_name(fakes_rows: list[dict[str, str]]) -> None:
+    # "two members of Syrias (pro-regime militia) National Defence Forces", "the State Departments Jen Psaki",
+    # "Assads" beside "Bashar al-Assad"
+    for row, bare, stripped in ((19, "Syria", "Syrias"), (560, "State Department", "State Departments"),
+                                (560, "Bashar al-Assad", "Assads"), (550, "Trump", "Trumps")):
+        found = extract(fakes_rows[row]["article_content"])
+        names = {e.name for e in found.entities}
+        assert bare in names and stripped not in names, (row, sorted(names))
+        assert stripped[:-1] in {m.text for m in found.named(bare).mentions}
+
+
+def test_written_possessives_keep_one_identity_and_names_ending_in_s_stay() -> None:
+    found = extract('Syria said it would fight. Two members of Syrias (pro-regime militia) National Defence Forces '
+                    'were killed. Washington wants to arm Syrias "moderate opposition". Hamas and the city of Hama '
+                    'are not one. The Army and Armed Forces established full control, the Army and Armed Force '
+                    'command said.')
+    syria = found.named("Syria")
+    assert syria.type == "GPE" and [m.text for m in syria.mentions] == ["Syria", "Syria", "Syria"]
+    assert found.named("Hamas").id != found.named("Hama").id
+    # a plural followed by its verb is no possessive: "Forces established" keeps its s
+    assert "Army and Armed Forces" in {m.text for e in found.entities for m in e.mentions}
