@@ -48,7 +48,8 @@ def graded_with_inputs(conn: Connection, wanted: set[str], sources: Sources
     from newsgraph.resolve.nodes import Node
     links = _links(conn, wanted)
     disputes = _disputes(conn, _doc_pks(conn, wanted))
-    involved = wanted | {k for x in links for k in (x.a, x.b)} | {disputes[k] for k in wanted if k in disputes}
+    involved = (wanted | {k for x in links for k in (x.a, x.b)} | {disputes[k] for k in wanted if k in disputes}
+                | {k for k, other in disputes.items() if other in wanted})  # a dispute contradicts both ways
     views = load_views(conn, involved)
     if not wanted & set(views):
         return {}, views, {}

@@ -61,8 +61,11 @@ def test_every_claim_is_stored_as_computed_after_each_ingest(tmp_path: Path, doc
             for doc in order:
                 store.add(doc)
                 assert_stored_is_computed(store)
-            linked = [v for v in stored(store.engine.connect(), _claims(store)).values() if v[0] or v[1]]
-            assert linked, "the development articles corroborate or contradict each other"
+            with store.engine.connect() as conn:
+                kept = stored(conn, _claims(store))
+                assert [v for v in kept.values() if v[0] or v[1]], "the articles corroborate or contradict each other"
+                # asked for alone, a claim is graded as among all (its in-document disputes in both directions)
+                assert all(computed_trust(conn, [k]) == {k: v} for k, v in kept.items())
 
 
 def test_grading_a_source_regrades_its_claims_and_their_partners(filled: Store) -> None:
