@@ -17,6 +17,7 @@ from newsgraph.store.claim_assessments import computed_trust, trust_of
 from newsgraph.store.claim_grades import stored
 from newsgraph.store.corpus import Corpus
 from newsgraph.store.source_grades import grade_source
+from tests.store_backends import BACKENDS, fresh_database
 
 
 @pytest.fixture(scope="module")
@@ -32,12 +33,19 @@ def docs(shared_dir: Path, examples_dir: Path) -> list[Document]:
     return out
 
 
-@pytest.fixture
-def filled(tmp_path: Path, docs: list[Document]) -> Iterator[Store]:
-    with Store(str(tmp_path / "graded.db")) as store:
-        for doc in docs:
-            store.add(doc)
-        yield store
+@pytest.fixture(params=BACKENDS)
+def filled(request: pytest.FixtureRequest, tmp_path: Path, docs: list[Document]) -> Iterator[Store]:
+    """A store holding ``docs``: a SQLite file, then a PostgreSQL database."""
+    def fill(url: str) -> Iterator[Store]:
+        with Store(url) as store:
+            for doc in docs:
+                store.add(doc)
+            yield store
+    if request.param == "sqlite":
+        yield from fill(str(tmp_path / "graded.db"))
+        return
+    with fresh_database(request.getfixturevalue("pg_admin_url")) as url:
+        yield from fill(url)
 
 
 def _claims(store: Store) -> list[str]:
