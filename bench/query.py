@@ -8,9 +8,14 @@ The articles are extracted once into a JSON Lines cache (bench/corpus.py's, shar
 fresh SQLite store (resolution and indexing included).  The synthetic store is that store copied, then its
 extraction rows copied under new document ids (INSERT ... SELECT with shifted keys: documents, entities,
 mentions, events, claims, relations, dates, quantities, corpus members and reports, the query indexes and
-the full-text index) until it holds ``--documents`` documents; no NLP and no resolution run.  Every copy's
-document entities join the nodes of the originals, so the most-mentioned entity ends up with about 125
-times the members it had.  Each query runs ``--runs`` times: p50 and p95 in milliseconds.
+the full-text index, and the claims layer: claims, their refs and links, the documents' sketches and bands,
+the stored claim grades, each claim key rewritten to its copy's doc id) until it holds ``--documents``
+documents; no NLP and no resolution run.  Every copy's document entities join the nodes of the originals, so
+the most-mentioned entity ends up with about 125 times the members it had; each copy's claims are linked
+among themselves as the originals are, so they are graded like them (a part copy's grades are worked out
+again, its claims having lost the partners it leaves out).  A store made before grades were stored gets
+them first.  Each query runs ``--runs`` times: p50 and p95 in milliseconds; "dossier graded per query" is
+the dossier with the stored grades ignored (every claim graded from the claim layer, as before).
 """
 
 from __future__ import annotations
