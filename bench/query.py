@@ -8,9 +8,14 @@ The articles are extracted once into a JSON Lines cache (bench/corpus.py's, shar
 fresh SQLite store (resolution and indexing included).  The synthetic store is that store copied, then its
 extraction rows copied under new document ids (INSERT ... SELECT with shifted keys: documents, entities,
 mentions, events, claims, relations, dates, quantities, corpus members and reports, the query indexes and
-the full-text index) until it holds ``--documents`` documents; no NLP and no resolution run.  Every copy's
-document entities join the nodes of the originals, so the most-mentioned entity ends up with about 125
-times the members it had.  Each query runs ``--runs`` times: p50 and p95 in milliseconds.
+the full-text index, and the claims layer: claims, their refs and links, the documents' sketches and bands,
+the stored claim grades, each claim key rewritten to its copy's doc id) until it holds ``--documents``
+documents; no NLP and no resolution run.  Every copy's document entities join the nodes of the originals, so
+the most-mentioned entity ends up with about 125 times the members it had; each copy's claims are linked
+among themselves as the originals are, so they are graded like them (a part copy's grades are worked out
+again, its claims having lost the partners it leaves out).  A store made before grades were stored gets
+them first.  Each query runs ``--runs`` times: p50 and p95 in milliseconds; "dossier graded per query" is
+the dossier with the stored grades ignored (every claim graded from the claim layer, as before).
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import cached_documents  # noqa: E402
 from rich.progress import track  # noqa: E402
-from sqlalchemy import Table, insert, literal, select  # noqa: E402
+from sqlalchemy import Table, func, insert, literal, select  # noqa: E402
 
 from newsgraph.query import dossier, search, timeline  # noqa: E402
 from newsgraph.store import Store, schema  # noqa: E402
@@ -67,6 +72,7 @@ def measure(store: Store, label: str, entity: str, runs: int) -> dict[str, tuple
     queries = iter(range(10**9))
     figures = {
         "dossier": percentiles(lambda: dossier(store, entity), runs),
+        "dossier graded per query": percentiles(lambda: graded_per_query(lambda: dossier(store, entity)), runs),
         "search": percentiles(lambda: search(store, SEARCHES[next(queries) % len(SEARCHES)]), runs),
         "timeline": percentiles(lambda: timeline(store, entity=entity, limit=100), runs),
     }
@@ -77,30 +83,79 @@ def measure(store: Store, label: str, entity: str, runs: int) -> dict[str, tuple
     return figures
 
 
+def graded_per_query(run: Callable[[], Any]) -> Any:
+    """``run`` with the stored claim grades ignored: every claim graded from the claim layer's rows, as before
+    they were stored (the same code: ``claim_assessments.computed_trust``)."""
+    from newsgraph.store import claim_grades
+    kept = claim_grades.stored
+    claim_grades.stored = lambda conn, keys: {}  # type: ignore[assignment]
+    try:
+        return run()
+    finally:
+        claim_grades.stored = kept  # type: ignore[assignment]
+
+
+def backfill_grades(store: Store) -> None:
+    """Store the claim grades of a store made before they were stored."""
+    from sqlalchemy import func as sql
+
+    from newsgraph.store.claim_grades import regrade_all
+    with store.engine.begin() as conn:
+        if conn.execute(select(sql.count()).select_from(schema.corpus_claim_grades)).scalar_one():
+            return
+        started = time.perf_counter()
+        regrade_all(conn)
+    print(f"claim grades stored in {time.perf_counter() - started:.1f} s (a store made before they were)")
+
+
+def _rekeyed(column: Any, copy: int) -> Any:
+    """Claim keys ("doc_id/c1", alone or in a JSON list) under the copy's doc ids (doc ids hold no "/")."""
+    return func.replace(column, "/", f"~{copy}/")
+
+
+def _column(table: Table, c: Any, offset: int, copy: int) -> Any:
+    if c.name in ("doc_pk", "pk"):
+        return (c + offset).label(c.name)
+    if c.name in ("doc_id", "report"):
+        return (c + literal(f"~{copy}")).label(c.name)
+    if c.name == "text_sha256":
+        return (c.op("||")(literal(f"~{copy}"))).label(c.name)
+    if c.name in CLAIM_KEYS.get(table.name, ()):
+        return _rekeyed(c, copy).label(c.name)
+    if table.name == "corpus_claims" and c.name == "features":  # the features name their document
+        return func.json_set(c, "$.key", _rekeyed(table.c.claim, copy),
+                             "$.doc_id", func.json_extract(c, "$.doc_id").op("||")(literal(f"~{copy}")),
+                             "$.doc_sha", func.json_extract(c, "$.doc_sha").op("||")(literal(f"~{copy}"))
+                             ).label(c.name)
+    return c
+
+
 def _shifted(table: Table, offset: int, copy: int, last: int) -> tuple[list[str], Any]:
     """The columns and a SELECT of ``table``'s rows of documents 1..``last`` with the keys of copy ``copy``."""
-    columns: list[Any] = []
-    for c in table.columns:
-        if c.name == "pk" and table.name != "documents":
-            continue  # autoincrement
-        if c.name in ("doc_pk", "pk"):
-            columns.append((c + offset).label(c.name))
-        elif c.name == "doc_id":
-            columns.append((c + literal(f"~{copy}")).label(c.name))
-        elif c.name == "text_sha256":
-            columns.append((c.op("||")(literal(f"~{copy}"))).label(c.name))
-        elif c.name == "report":
-            columns.append((c + literal(f"~{copy}")).label(c.name))
-        else:
-            columns.append(c)
-    key = table.c.pk if table.name == "documents" else table.c.doc_pk
-    names = [c.name for c in table.columns if not (c.name == "pk" and table.name != "documents")]
-    return names, select(*columns).where(key <= last)
+    kept = [c for c in table.columns if not (c.name == "pk" and table.name != "documents")]  # autoincrement
+    columns = [_column(table, c, offset, copy) for c in kept]
+    if table.name == "documents":
+        where = table.c.pk <= last
+    elif "doc_pk" in table.c:
+        where = table.c.doc_pk <= last
+    else:  # keyed by claim: the claims of those documents (a link: when both its claims are)
+        c = schema.corpus_claims
+        copied = select(c.c.claim).where(c.c.doc_pk <= last)
+        where = (table.c.a.in_(copied) & table.c.b.in_(copied) if table.name == "corpus_claim_links"
+                 else table.c.claim.in_(copied))
+    return [c.name for c in kept], select(*columns).where(where)
 
 
 COPIED = (schema.documents, schema.entities, schema.mentions, schema.events, schema.claims, schema.relations,
           schema.dates, schema.quantities, schema.corpus_members, schema.corpus_reports, schema.corpus_report_refs,
-          schema.claim_refs, schema.entity_names)
+          schema.claim_refs, schema.entity_names,
+          # the claims layer and what grading reads: each copy's claims are linked and graded as the originals
+          schema.corpus_claims, schema.corpus_claim_refs, schema.corpus_claim_links, schema.corpus_doc_sketches,
+          schema.corpus_doc_bands, schema.corpus_claim_grades, schema.corpus_claim_grade_inputs)
+# columns holding claim keys
+CLAIM_KEYS = {"corpus_claims": ("claim",), "corpus_claim_refs": ("claim",), "corpus_claim_links": ("a", "b"),
+              "corpus_claim_grades": ("claim", "corroborated_by", "contradicted_by", "independent"),
+              "corpus_claim_grade_inputs": ("claim",)}
 
 
 def synthetic(source: Path, target: Path, documents: int) -> Path:
@@ -123,7 +178,7 @@ def synthetic(source: Path, target: Path, documents: int) -> Path:
             offset = original * copy
             last = min(original, documents - offset)
             conn.execute("BEGIN")
-            for table in COPIED:
+            for table in COPIED if last == original else COPIED[:-2]:  # a part copy's grades: below
                 names, query = _shifted(table, offset, copy, last)
                 statement = insert(table).from_select(names, query)
                 conn.execute(str(statement.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})))
@@ -134,6 +189,12 @@ def synthetic(source: Path, target: Path, documents: int) -> Path:
         conn.execute("PRAGMA journal_mode=WAL")
     finally:
         conn.close()
+    if documents % original:  # the last copy holds part of the documents: its claims lost some partners
+        from newsgraph.store.claim_grades import regrade
+        with Store(str(target)) as store, store.engine.begin() as sql:
+            c = schema.corpus_claims
+            regrade(sql, sql.execute(select(c.c.claim).where(c.c.doc_pk > documents - documents % original))
+                    .scalars())
     return target
 
 
@@ -155,6 +216,7 @@ def main() -> None:
                 store.add(doc)
         print(f"{len(docs)} articles stored (resolved and indexed) in {time.perf_counter() - started:.0f} s")
     with Store(str(small)) as store:
+        backfill_grades(store)
         entity, name, mentions = most_mentioned(store)
         print(f"most-mentioned entity: {entity} ({name}, {mentions} mentions)", flush=True)
         measure(store, f"{len(store)} documents", entity, args.runs)

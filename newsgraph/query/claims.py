@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Select, and_, exists, func, or_, select
+from sqlalchemy import Connection, Select, and_, exists, func, or_, select, tuple_
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.query.common import documents, names, nodes_of
@@ -83,7 +83,7 @@ def load_claims(conn: Connection, keys: Sequence[tuple[int, str]], assess: bool 
     their grades and links (``assessed`` adds them: one call for several lists is cheaper than one each)."""
     c, r, m, n, e = schema.claims, schema.claim_refs, schema.corpus_members, schema.corpus_nodes, schema.entities
     pks = sorted({pk for pk, _ in keys})
-    wanted_keys = set(keys)
+    wanted = sorted(set(keys))
     rows: dict[tuple[int, str], Any] = {}
     refs: dict[tuple[int, str], list[tuple[str, str, str]]] = {}
     ref_query = (select(r.c.doc_pk, r.c.claim_id, r.c.role, r.c.entity_id,
@@ -91,13 +91,13 @@ def load_claims(conn: Connection, keys: Sequence[tuple[int, str]], assess: bool 
                  .join(e, (e.c.doc_pk == r.c.doc_pk) & (e.c.local_id == r.c.entity_id))
                  .outerjoin(m, (m.c.doc_pk == r.c.doc_pk) & (m.c.local_id == r.c.entity_id))
                  .outerjoin(n, n.c.node == m.c.node))
-    for i in range(0, len(pks), 500):  # by document (its index), keeping the wanted claims
-        part = pks[i:i + 500]
-        rows.update({k: x for x in conn.execute(select(c).where(c.c.doc_pk.in_(part)))
-                     if (k := (x.doc_pk, x.local_id)) in wanted_keys})
-        for x in conn.execute(ref_query.where(r.c.doc_pk.in_(part))):
-            if (x.doc_pk, x.claim_id) in wanted_keys:
-                refs.setdefault((x.doc_pk, x.claim_id), []).append((x.role, x.entity_id, x.corpus_id))
+    for i in range(0, len(wanted), 500):  # the wanted claims only (ix_claims_doc_local), not their documents'
+        part = wanted[i:i + 500]
+        in_docs = sorted({pk for pk, _ in part})  # the documents' index first: SQLite scans for a row value alone
+        rows.update({(x.doc_pk, x.local_id): x for x in conn.execute(
+            select(c).where(c.c.doc_pk.in_(in_docs), tuple_(c.c.doc_pk, c.c.local_id).in_(part)))})
+        for x in conn.execute(ref_query.where(r.c.doc_pk.in_(in_docs), tuple_(r.c.doc_pk, r.c.claim_id).in_(part))):
+            refs.setdefault((x.doc_pk, x.claim_id), []).append((x.role, x.entity_id, x.corpus_id))
     label = names(conn, {cid for found in refs.values() for _, _, cid in found})
     docs = documents(conn, pks)
     out = [_record(rows[k], docs[k[0]], refs.get(k, []), label) for k in keys if k in rows]

@@ -33,12 +33,18 @@ def floors(conn: Connection, nodes: Iterable[str], limit: int) -> dict[str, int]
 
 
 def member_rows(conn: Connection, latest: Mapping[str, int], table: Any, columns: Sequence[Any],
-            on: Any = None) -> list[Any]:
+                on: Any = None, whole: bool = False) -> list[Any]:
     """Rows of ``table`` joined to the sampled members (``latest``: node -> lowest doc_pk read), one query per
-    node walking its (node, doc_pk) index; ``on``: the join condition, by default the member's own rows."""
+    node walking its (node, doc_pk) index; ``on``: the join condition, by default the member's own rows;
+    ``whole``: the nodes read whole (floor 0) in one query per 500 (their rows in no set order)."""
     m = schema.corpus_members
     condition = on if on is not None else (table.c.doc_pk == m.c.doc_pk) & (table.c.local_id == m.c.local_id)
     rows: list[Any] = []
+    if whole:
+        for part in chunks(node for node, floor in latest.items() if floor == 0):
+            rows.extend(conn.execute(select(m.c.doc_pk.label("member_doc"), m.c.local_id.label("member"), *columns)
+                                     .join(table, condition).where(m.c.node.in_(part))))
+        latest = {node: floor for node, floor in latest.items() if floor != 0}
     for node, floor in latest.items():
         query = (select(m.c.doc_pk.label("member_doc"), m.c.local_id.label("member"), *columns)
                  .join(table, condition).where(m.c.node == node, m.c.doc_pk >= floor))

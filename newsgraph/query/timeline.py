@@ -5,7 +5,8 @@
     >>> [(i.date, i.precision, i.label) for i in t.items]   # [('2013-08-21', 'day', 'attack'), ...]
 
 Filters (all optional, combined): ``entity`` (a name or corpus id, in any role: participant, place, speaker,
-about); ``place`` (the place, or for a country every place in it: the events whose place has that country);
+about); ``place`` (the place and every place in it: a country holds its towns and areas, a province its towns,
+``query.containment``);
 ``date_from``/``date_to`` (any precision; an item is kept when the days it covers overlap the range).
 Events carry their report and document counts and the figures each source gives (``CorpusEvent.figures``,
 read from at most ``REPORTS_READ`` reports per event); claims are dated by their document.  Items sort by
@@ -23,10 +24,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, func, select
 
 from newsgraph.query.claims import ClaimRecord, Named, entity_claim_keys, load_claims
-from newsgraph.query.common import corpus_ids, floors, member_rows, names, nodes_of
+from newsgraph.query.common import corpus_ids, floors, member_rows, names
+from newsgraph.query.containment import places_in
 from newsgraph.query.dates import date_key, overlaps, precision
 from newsgraph.query.names import resolve_in
 from newsgraph.store import schema
+from newsgraph.store.corpus_sync import chunks
 
 if TYPE_CHECKING:
     from newsgraph.store import Store
@@ -95,8 +98,9 @@ def timeline(store: Store, entity: str | None = None, place: str | None = None, 
         place_id = resolve_in(conn, place) if place else None
         def dated(value: str | None) -> bool:
             return overlaps(value, date_from, date_to)
-        events = _event_ids(conn, entity_id, place_id, dated)
-        items = [i for i in _events(conn, events, place_id, limit, dated) if dated(i.date)]
+        inside = places_in(conn, place_id, place) if place_id else None  # the place and the places in it
+        events = _event_ids(conn, entity_id, inside, dated)
+        items = [i for i in _events(conn, events, inside, limit, dated) if dated(i.date)]
         if claims:
             items += [i for i in _claims(conn, entity_id, place_id, limit) if overlaps(i.date, date_from, date_to)]
         kept = sorted(items, key=lambda i: (-len(i.documents), -i.reports, i.id))[:limit]
@@ -104,36 +108,34 @@ def timeline(store: Store, entity: str | None = None, place: str | None = None, 
                         items=tuple(sorted(kept, key=lambda i: (date_key(i.date), i.kind, i.id))))
 
 
-def _places_in(conn: Connection, place_id: str) -> set[str]:
-    """The place and, for a country, every place whose node says it is in that country."""
-    if not place_id.startswith("country:"):
-        return {place_id}
-    code = place_id.split(":", 1)[1]
-    n = schema.corpus_nodes
-    inside = {place_id}
-    for r in conn.execute(select(n.c.corpus_id, n.c.profile).where(n.c.type.in_(("GPE", "LOC", "FAC")))):
-        if f'"{code}"' in r.profile and code in dict(json.loads(r.profile).get("countries", [])):
-            inside.add(r.corpus_id)
-    return inside
-
-
-def _event_ids(conn: Connection, entity_id: str | None, place_id: str | None,
+def _event_ids(conn: Connection, entity_id: str | None, inside: set[str] | None,
                dated: Callable[[str | None], bool]) -> Counter[str] | None:
     """The corpus events to list, with how many of the filters' sampled reports tell each (None: every one);
-    ``dated``: whether a report's date is in the range asked for."""
+    ``inside``: the place asked for and the places in it; ``dated``: whether a report's date is in the range
+    asked for."""
     refs, rep, m = schema.corpus_report_refs, schema.corpus_reports, schema.corpus_members
     wanted: Counter[str] | None = None
-    for corpus_id in (x for x in (entity_id, place_id) if x):
-        targets = _places_in(conn, corpus_id) if corpus_id == place_id else {corpus_id}
+    for targets in [t for t in ({entity_id} if entity_id else None, inside) if t]:
         found: Counter[str] = Counter()
-        for target in sorted(targets):
-            latest = floors(conn, [n.key for n in nodes_of(conn, target)], _MEMBERS_READ)
-            found.update(r.corpus_event for r in member_rows(
-                conn, latest, refs.join(rep, rep.c.report == refs.c.report), [rep.c.corpus_event, rep.c.view],
-                on=(refs.c.doc_pk == m.c.doc_pk) & (refs.c.local_id == m.c.local_id))
-                if dated(json.loads(r.view)["date"]))
+        latest = _latest(conn, targets)
+        found.update(r.corpus_event for r in member_rows(
+            conn, latest, refs.join(rep, rep.c.report == refs.c.report), [rep.c.corpus_event, rep.c.view],
+            on=(refs.c.doc_pk == m.c.doc_pk) & (refs.c.local_id == m.c.local_id), whole=True)
+            if dated(json.loads(r.view)["date"]))
         wanted = found if wanted is None else Counter({k: v for k, v in found.items() if k in wanted})
     return wanted
+
+
+def _latest(conn: Connection, targets: set[str]) -> dict[str, int]:
+    """node -> the lowest doc_pk read of its members (``floors``), for the nodes of these corpus entities: a
+    country holds hundreds of places, most with fewer members than are read (counted at once, read whole)."""
+    n, m = schema.corpus_nodes, schema.corpus_members
+    nodes = sorted({x for part in chunks(targets)
+                    for x in conn.execute(select(n.c.node).where(n.c.corpus_id.in_(part))).scalars()})
+    sizes = {r.node: int(r.k) for part in chunks(nodes) for r in conn.execute(
+        select(m.c.node, func.count().label("k")).where(m.c.node.in_(part)).group_by(m.c.node))}
+    big = [x for x in nodes if sizes.get(x, 0) > _MEMBERS_READ]
+    return {x: 0 for x in nodes if sizes.get(x, 0) <= _MEMBERS_READ} | floors(conn, big, _MEMBERS_READ)
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,7 @@ class _Read:
     outlet: str
 
 
-def _events(conn: Connection, wanted: Counter[str] | None, place_id: str | None, limit: int,
+def _events(conn: Connection, wanted: Counter[str] | None, places: set[str] | None, limit: int,
             dated: Callable[[str | None], bool]) -> list[TimelineItem]:
     """The ``limit`` events most told (of those ``wanted``), read from at most ``REPORTS_READ`` reports each."""
     rep, d = schema.corpus_reports, schema.documents
@@ -165,7 +167,6 @@ def _events(conn: Connection, wanted: Counter[str] | None, place_id: str | None,
                           r.source or r.doc_id) for r in rows]
     figures = _figures(conn, [x for found in read.values() for x in found])
     label = names(conn, {x.view["place"] for found in read.values() for x in found if x.view["place"]})
-    places = _places_in(conn, place_id) if place_id else None
     out = []
     for ev, found in read.items():
         if places is None or any(x.view["place"] in places for x in found):

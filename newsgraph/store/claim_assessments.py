@@ -16,32 +16,50 @@ from sqlalchemy import Connection, select
 
 from newsgraph.resolve.claim_copies import is_copy
 from newsgraph.resolve.claim_corpus import ClaimTrust, trust_all
-from newsgraph.resolve.claims import ClaimLink
+from newsgraph.resolve.claims import ClaimLink, ClaimView
 from newsgraph.store import schema
 from newsgraph.store.corpus_claims import load_views, overrides
 from newsgraph.store.corpus_sync import chunks
+from newsgraph.vocab.sources import Sources
 
 
 def trust_of(conn: Connection, keys: Iterable[str]) -> ClaimTrust:
     """claim key ("doc_id/c1") -> (corroborated_by, contradicted_by, trust, independent groups), for the keys
-    the store has claim rows of (a document whose text is stored twice has them once)."""
-    from newsgraph.resolve.nodes import Node
-    from newsgraph.vocab.sources import load_sources
+    the store has claim rows of (a document whose text is stored twice has them once): the stored assessments
+    (``claim_grades``), and for claims without a current one (a store from before they were stored), worked
+    out here."""
+    from newsgraph.store.claim_grades import stored
     wanted = set(keys)
+    found = stored(conn, wanted)
+    missing = wanted - set(found)
+    return found | computed_trust(conn, missing) if missing else found
+
+
+def computed_trust(conn: Connection, keys: Iterable[str]) -> ClaimTrust:
+    """``trust_of`` worked out from the claim layer's rows, not read from the stored assessments."""
+    from newsgraph.vocab.sources import load_sources
+    return graded_with_inputs(conn, set(keys), load_sources())[0]
+
+
+def graded_with_inputs(conn: Connection, wanted: set[str], sources: Sources
+                       ) -> tuple[ClaimTrust, dict[str, ClaimView], dict[str, str]]:
+    """The assessments of these claims, with the views and the names of speakers and relays they were worked
+    out from."""
+    from newsgraph.resolve.nodes import Node
     links = _links(conn, wanted)
     disputes = _disputes(conn, _doc_pks(conn, wanted))
-    involved = wanted | {k for x in links for k in (x.a, x.b)} | {disputes[k] for k in wanted if k in disputes}
+    involved = (wanted | {k for x in links for k in (x.a, x.b)} | {disputes[k] for k in wanted if k in disputes}
+                | {k for k, other in disputes.items() if other in wanted})  # a dispute contradicts both ways
     views = load_views(conn, involved)
     if not wanted & set(views):
-        return {}
+        return {}, views, {}
     pks = _doc_pks(conn, views)
     speakers = {v.speaker for v in views.values() if v.speaker} | {x for v in views.values() for x in v.via}
     n = schema.corpus_nodes
     names = {r.node: Node.loads(r.node, r.profile).name for part in chunks(speakers)
              for r in conn.execute(select(n.c.node, n.c.profile).where(n.c.node.in_(part)))}
-    found = trust_all(views, links, _copies(conn, pks), disputes, names.get, load_sources(),
-                      overrides(conn), only=wanted)
-    return {k: v for k, v in found.items() if k in wanted}
+    found = trust_all(views, links, _copies(conn, pks), disputes, names.get, sources, overrides(conn), only=wanted)
+    return {k: v for k, v in found.items() if k in wanted}, views, names
 
 
 def _links(conn: Connection, keys: set[str]) -> list[ClaimLink]:

@@ -21,7 +21,7 @@ from newsgraph.model import Document
 from newsgraph.resolve.claim_copies import band_keys, is_copy, signature
 from newsgraph.resolve.claims import ClaimFeatures, ClaimLink, ClaimView, blocking_keys, features_of, view_of
 from newsgraph.resolve.claims_compare import compare
-from newsgraph.store import schema
+from newsgraph.store import claim_grades, schema
 from newsgraph.store.corpus_events import corpus_ids
 from newsgraph.store.corpus_sync import chunks, stale_views
 
@@ -118,6 +118,7 @@ def refresh(conn: Connection, doc_pks: set[int]) -> None:
                             schema.corpus_claim_links)
     if not doc_pks:
         return
+    graded_before = claim_grades.document_claims(conn, doc_pks)
     ids, countries, events = corpus_ids(conn, doc_pks), _countries(conn, doc_pks), _events(conn, doc_pks)
     fresh: dict[str, tuple[int, ClaimView]] = {}
     pks = sorted(doc_pks)
@@ -152,6 +153,7 @@ def refresh(conn: Connection, doc_pks: set[int]) -> None:
              if p != k}
     found_links = {(x.a, x.b): x for a, b in sorted(pairs) if (x := compare(views[a], views[b]))}
     _insert(conn, links, [_link_row(x) for x in found_links.values()])
+    claim_grades.regrade_documents(conn, doc_pks, graded_before)
 
 
 def rebuild(conn: Connection, documents: Iterable[tuple[int, Document]]) -> None:

@@ -299,8 +299,30 @@ source_grades = Table(
     Column("grade", Text, nullable=False), Column("note", Text), Column("created_at", Text, nullable=False),
 )
 
+# each claim's links and grades as ``resolve.claim_corpus.trust_all`` gives them, kept in step by
+# newsgraph.store.claim_grades so a question reads them instead of grading per query; ``inputs``: the names a
+# grade was worked out from (kind "source": a folded source name or grades-file key it tried; "node": a corpus
+# id whose name it read, with that name), so a changed grade or name regrades only the claims that used it
+corpus_claim_grades = Table(
+    "corpus_claim_grades", metadata,
+    Column("claim", Text, primary_key=True),
+    Column("corroborated_by", Text, nullable=False), Column("contradicted_by", Text, nullable=False),  # JSON
+    Column("independent", Text, nullable=False),  # JSON list of lists of claim keys
+    Column("source", Text), Column("source_grade", String(1), nullable=False),
+    Column("independent_sources", Integer, nullable=False), Column("credibility", Integer, nullable=False),
+    Column("stamp", String(16), nullable=False),  # the rules and grades file it was worked out under
+)
+
+corpus_claim_grade_inputs = Table(
+    "corpus_claim_grade_inputs", metadata,
+    Column("kind", String(8), nullable=False), Column("value", Text, nullable=False),
+    Column("name", Text, nullable=False), Column("claim", Text, nullable=False),  # name: "" for a source
+    PrimaryKeyConstraint("kind", "value", "name", "claim", name="pk_corpus_claim_grade_inputs"),
+    Index("ix_corpus_claim_grade_inputs_claim", "claim"),
+)
+
 CLAIM_TABLES = (corpus_claims, corpus_claim_refs, corpus_claim_keys, corpus_claim_links, corpus_doc_sketches,
-                corpus_doc_bands)
+                corpus_doc_bands, corpus_claim_grades, corpus_claim_grade_inputs)
 
 
 # --- asking the corpus (newsgraph.query; written by newsgraph.store.search at ingest) -------------------

@@ -170,12 +170,13 @@ def _claim_entities(claim: Any) -> set[tuple[str, str]]:
 
 
 # -- querying ----------------------------------------------------------------------------------------------
+# ranked by FTS5's ``rank`` set to the weighted bm25 and read in a subquery: FTS5 then sorts the matches itself
+# and works out snippets (and the join) for the ``limit`` best only, not for every match (same hits, in order)
 _SQLITE_QUERY = (
-    "SELECT f.kind, d.doc_id, f.item, d.source, d.published, d.title, "
-    f"snippet(search_fts, -1, :start, :end, ' … ', {_SNIPPET_WORDS}) AS snippet, "
-    "-bm25(search_fts, 0, 0, 0, 2.0, 1.0) AS score "
-    "FROM search_fts f JOIN documents d ON d.pk = f.doc_pk WHERE search_fts MATCH :q {kind} "
-    "ORDER BY bm25(search_fts, 0, 0, 0, 2.0, 1.0) LIMIT :limit")
+    "SELECT f.kind, d.doc_id, f.item, d.source, d.published, d.title, f.snippet, f.score FROM ("
+    f"SELECT kind, doc_pk, item, snippet(search_fts, -1, :start, :end, ' … ', {_SNIPPET_WORDS}) AS snippet, "
+    "-rank AS score, rank FROM search_fts WHERE search_fts MATCH :q AND rank MATCH 'bm25(0, 0, 0, 2.0, 1.0)' "
+    "{kind} ORDER BY rank LIMIT :limit) f JOIN documents d ON d.pk = f.doc_pk ORDER BY f.rank")
 _PG_QUERY = (
     "WITH q AS (SELECT websearch_to_tsquery('english', :q) AS tsq), hits AS ("
     "SELECT s.kind, s.doc_pk, s.item, s.body, ts_rank(s.tsv, q.tsq) AS score FROM search_text s, q "
@@ -192,7 +193,7 @@ def run(conn: Connection, query: str, kind: str | None = None, limit: int = 20) 
     if kind:
         params["kind"] = kind
     if conn.dialect.name == "sqlite":
-        sql = _SQLITE_QUERY.format(kind=where.format(col="f.kind"))
+        sql = _SQLITE_QUERY.format(kind=where.format(col="kind"))
     else:
         sql = _PG_QUERY.format(kind=where.format(col="s.kind"))
         params["options"] = (f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={_SNIPPET_WORDS + 8}, "

@@ -32,6 +32,7 @@ class GradedSource:
 def grade_source(store: Store, name: str, grade: str, note: str | None = None) -> GradedSource:
     """Record ``grade`` (A-F) for the source ``name`` (a name or alias of the grades file, or a new name)."""
     from newsgraph.store import schema
+    from newsgraph.store.claim_grades import regrade_source
     from newsgraph.store.corpus import now
 
     wanted = grade.strip().upper()
@@ -45,6 +46,7 @@ def grade_source(store: Store, name: str, grade: str, note: str | None = None) -
     with store.writer_lock() as conn:
         conn.execute(delete(g).where(g.c.name == key))
         conn.execute(insert(g).values(name=key, shown=shown, grade=wanted, note=note, created_at=now()))
+        regrade_source(conn, key)  # the stored claim grades that tried this source
     return next(s for s in graded_sources(store) if fold(s.name) == key)
 
 

