@@ -83,6 +83,7 @@ class Count:
     low: int | None
     high: int | None
     unit: str | None = None  # the noun counted ("civilians"): parts of a toll ("15 of the wounded") have none
+    vague: bool = False      # a magnitude ("dozens of civilians"), not a figure: it neither agrees nor excludes
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,8 @@ def features_of(document: Document) -> list[ClaimFeatures]:
             speaker_text=c.speaker_text, via=c.via,
             subjects=_subjects(document, c), places=(*places, *main) if c.quantities else main, stance=c.stance,
             negative=negative, terms=tuple(sorted(found)),
-            counts=tuple(Count(q.counted, q.low, q.high, stem(q.unit) if q.unit else None) for q in c.quantities),
+            counts=tuple(Count(q.counted, q.low, q.high, stem(q.unit) if q.unit else None,
+                               (q.qualifier or "").casefold() in vocab.vague_counts) for q in c.quantities),
             events=_reported_events(document, c), own=_named(document, c),
             blame=blame(c.cue, c.text, c.speaker_text, denied, found, c.evidence.text), home=home,
             day=_dated(document, c),

@@ -67,7 +67,7 @@ def similarity(a: ClaimView, b: ClaimView) -> tuple[float, int, int]:
     return (shared / smaller if smaller else 0.0), shared, words
 
 
-def _ranges(a: Count, b: Count) -> str | None:
+def count_relation(a: Count, b: Count) -> str | None:
     """"agree" (near figures), "disjoint" (ranges apart), "differ", or None (different things counted)."""
     if a.counted != b.counted:
         return None
@@ -75,6 +75,8 @@ def _ranges(a: Count, b: Count) -> str | None:
     one_unit = a.unit is not None and a.unit == b.unit
     if a.unit is not None and b.unit is not None and not one_unit:
         return None  # "nearly 50 rebels" and "45 civilians" are two tolls
+    if a.vague or b.vague:
+        return _magnitude(a, b)
     a_low, a_high = a.low if a.low is not None else 0, a.high if a.high is not None else 10**12
     b_low, b_high = b.low if b.low is not None else 0, b.high if b.high is not None else 10**12
     best_a, best_b = a.low or a.high or 0, b.low or b.high or 0
@@ -87,8 +89,19 @@ def _ranges(a: Count, b: Count) -> str | None:
     return "agree" if near else ("differ" if one_unit else None)
 
 
+def _magnitude(a: Count, b: Count) -> str | None:
+    """A magnitude ("dozens": 24 to 99, "hundreds": 200 to 999) against a figure or a magnitude: "agree" when the
+    figure is in it ("hundreds of people" and "the death toll was 213"), else None; it never excludes a figure."""
+    vague, other = (a, b) if a.vague else (b, a)
+    floor = vague.low or vague.high
+    figure = other.low if other.low is not None else other.high
+    if floor is None or figure is None or (other.vague and figure != floor):
+        return None  # two magnitudes agree when they are one ("hundreds" and "hundreds")
+    return "agree" if floor <= figure < 10 ** len(str(floor)) else None
+
+
 def counts_relation(a: ClaimView, b: ClaimView) -> str | None:
-    found = {r for x in a.features.counts for y in b.features.counts if (r := _ranges(x, y))}
+    found = {r for x in a.features.counts for y in b.features.counts if (r := count_relation(x, y))}
     for relation in ("disjoint", "differ", "agree"):
         if relation in found:
             return relation

@@ -82,3 +82,16 @@ def test_an_accusation_of_another_time_blames_no_side_of_this_attack() -> None:
     assert blame("accused", "government forces of toxic gas attacks", "A joint inquiry", False, concepts) != ""
     assert blame("accused", "government forces of toxic gas attacks", "A joint inquiry", False, concepts,
                  sentence) == ""
+
+
+def test_a_magnitude_agrees_with_a_figure_in_it_and_excludes_none() -> None:
+    from newsgraph.resolve.claims import Count
+    from newsgraph.resolve.claims_compare import count_relation
+    hundreds = Count("killed", 200, None, "people", vague=True)  # "hundreds of people were killed"
+    assert count_relation(hundreds, Count("killed", 213, 213, "people")) == "agree"  # "the death toll was 213"
+    assert count_relation(hundreds, Count("killed", 650, 650, "people")) == "agree"
+    assert count_relation(hundreds, Count("killed", 1400, None, "people")) is None  # more than 1400: no toll of hundreds
+    dozens = Count("killed", 24, None, "children", vague=True)  # no contradiction from a magnitude
+    assert count_relation(dozens, Count("killed", 22, 22, "children")) is None
+    at_least = Count("killed", 24, None, "civilians")  # "at least 24 civilians": a figure
+    assert count_relation(at_least, Count("killed", 22, 22, "civilians")) == "disjoint"
