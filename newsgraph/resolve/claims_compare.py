@@ -101,7 +101,15 @@ def _magnitude(a: Count, b: Count) -> str | None:
 
 
 def counts_relation(a: ClaimView, b: ClaimView) -> str | None:
-    found = {r for x in a.features.counts for y in b.features.counts if (r := count_relation(x, y))}
+    """How two claims' counts relate: for each thing counted, figures that agree outweigh the others ("killing 8
+    persons injuring more than 55" twice, with both figures read as the wounded, is one toll), then "disjoint",
+    "differ" and "agree" in that order over the things counted."""
+    by_thing: dict[str, set[str]] = {}
+    for x in a.features.counts:
+        for y in b.features.counts:
+            if relation := count_relation(x, y):
+                by_thing.setdefault(x.counted, set()).add(relation)
+    found = {r for relations in by_thing.values() for r in ({"agree"} if "agree" in relations else relations)}
     for relation in ("disjoint", "differ", "agree"):
         if relation in found:
             return relation

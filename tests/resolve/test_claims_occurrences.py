@@ -95,3 +95,20 @@ def test_a_magnitude_agrees_with_a_figure_in_it_and_excludes_none() -> None:
     assert count_relation(dozens, Count("killed", 22, 22, "children")) is None
     at_least = Count("killed", 24, None, "civilians")  # "at least 24 civilians": a figure
     assert count_relation(at_least, Count("killed", 22, 22, "civilians")) == "disjoint"
+
+
+def test_figures_that_agree_on_a_thing_outweigh_its_others() -> None:
+    from dataclasses import replace
+
+    from newsgraph.resolve.claims import Count, features_of, view_of
+    from newsgraph.resolve.claims_compare import counts_relation
+    doc = newsgraph.extract("ALEPPO - A police source said rocket shells hit the al-Jamilia neighborhood, killing 8 "
+                            "people.", "2016-10-06", doc_id="jamilia", source="SANA")
+    told = features_of(doc)[0]
+    # one toll told twice, both of its figures read as the wounded ("killing 8 persons injuring more than 55")
+    twice = (Count("injured", 8, 8, "person"), Count("injured", 55, None, "person"))
+    a, b = (view_of(replace(told, counts=twice, key=key), lambda x: x, lambda x: None) for key in ("a/c1", "b/c1"))
+    assert counts_relation(a, b) == "agree"
+    other = view_of(replace(told, counts=(Count("injured", 20, 20, "person"),), key="c/c1"), lambda x: x,
+                    lambda x: None)
+    assert counts_relation(a, other) == "disjoint"
