@@ -343,6 +343,7 @@ class ClaimLinkSettings:
     shared_words: int = 2         # words (not concepts, not generic) two claims of two documents share at least
     window_days: int = 31        # claims published further apart answer other events
     count_days: int = 2          # counts are compared only in documents published this near (one day's toll)
+    count_spread: float = 10.0   # counts further apart than this factor count two things (a war's toll, a day's)
     short_denial: int = 6         # a denial with fewer own terms also takes its document's headline terms
     shingle: int = 5              # words per shingle of a document's text (near-duplicate documents)
     permutations: int = 128       # MinHash permutations

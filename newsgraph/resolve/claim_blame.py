@@ -11,8 +11,10 @@ A claim *blames* a side when one of its words is a predicate of responsibility a
 (``data/claim_links.json`` "blame") is within ``reach`` words on the predicate's side: after "accused", "blamed",
 "from", "by" ("accused government forces"), before "used", "carried", "responsible", "a provocation" ("Syria had
 used", "a rebel provocation"); right after a denial word the side is cleared ("denials from the Assad
-administration" blame the rebels).  A denial (its cue or stance) clears its speaker's side, so it blames the other;
-a denial whose speaker names no side, or both, blames none.  The attack is the claim's topic concept
+administration" blame the rebels); a predicate just after a word of what others say ("reported": "countering rebel
+allegations that the regime used", "investigated suggestions the attacks came from") blames no one.  A denial (its
+cue or stance) clears its speaker's side, so it blames the other; a denial whose speaker names no side, or both,
+blames none.  The attack is the claim's topic concept
 (``topics``: chemical): a concept rare enough to be one occurrence within the link window; a claim saying it is
 about another time ("has previously accused", "in the past") blames none.
 """
@@ -51,6 +53,8 @@ def blamed_side(said: str) -> str | None:
             window = range(i - 1, max(-1, i - 1 - vocab.blame_reach), -1)
         else:
             continue
+        if vocab.reported & set(words[max(0, i - vocab.blame_reach - 1):i]):
+            continue  # "rebel allegations that the regime used": what others allege, not what the claim says
         denied = i > 0 and words[i - 1] in vocab.denial  # "denials from the Assad administration" clear it
         for j in window:
             if words[j] in sides:
@@ -61,11 +65,13 @@ def blamed_side(said: str) -> str | None:
     return best[2] if best else None
 
 
-def blame(cue: str, text: str, speaker_text: str | None, denial: bool, concepts: frozenset[str]) -> str:
-    """"topic|side" for a claim that blames a side for an attack of a topic, else ""."""
+def blame(cue: str, text: str, speaker_text: str | None, denial: bool, concepts: frozenset[str],
+          sentence: str = "") -> str:
+    """"topic|side" for a claim that blames a side for an attack of a topic, else "".  ``sentence``: its whole
+    sentence, whose words may put it in another time ("A joint inquiry has previously accused government forces")."""
     vocab = load("claim_links")
     topics = sorted(t for t in vocab.blame_topics if "~" + t in concepts)
-    if not topics or vocab.other_time & set(_words(text)):
+    if not topics or vocab.other_time & set(_words(f"{text} {sentence}")):
         return ""
     if denial:
         cleared = side_of(speaker_text)

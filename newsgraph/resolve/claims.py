@@ -83,6 +83,7 @@ class Count:
     low: int | None
     high: int | None
     unit: str | None = None  # the noun counted ("civilians"): parts of a toll ("15 of the wounded") have none
+    vague: bool = False      # a magnitude ("dozens of civilians"), not a figure: it neither agrees nor excludes
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,9 @@ class ClaimFeatures:
     blame: str = ""               # "topic|side": the side it says carried out an attack (``claim_blame``)
     home: tuple[str, ...] = ()    # local ids of its document's places, most mentioned first
     day: str | None = None        # the day its sentence dates (ISO), else its document's publication day
+    conditional: bool = False     # what it says is a condition ("if allegations prove true"): it links with none
+    relayed_denial: bool = False  # an assertion telling someone else's denial ("while Damascus refuted these
+                                  # allegations"): its words are partly the denial's, so it links by blame only
 
     @property
     def when(self) -> str | None:
@@ -164,12 +168,15 @@ def features_of(document: Document) -> list[ClaimFeatures]:
     home = tuple(e.id for e in sorted((e for e in document.entities if e.type in _PLACE_TYPES and e.geonames_id),
                                       key=lambda e: (-len(e.mentions), e.id)))
     for c in document.claims:
-        said, _ = terms(f"{c.cue} {c.text} {_weapons(document, c)}")
+        said, relayed = terms(f"{c.cue} {c.text} {_weapons(document, c)}")
+        if c.quantities and not terms(c.text)[0]:  # a bare figure ("by one report as many as 1300") counts
+            said |= terms(c.evidence.text.replace(c.cue, " "))[0]  # what its sentence says
         own = frozenset(t for t in said if t not in names)
         # a denial word makes a denial as the cue ("denied", "rejects") or as a verdict anywhere ("a provocation");
         # in what an assertion says ("contradicting repeated denials by Assad") it is no denial of its own
         denied = c.stance in NEGATIVE_STANCES or terms(c.cue)[1]
-        negative = denied or bool(vocab.characterizations & {w.casefold() for w in _WORD.findall(c.text)})
+        text_words = {w.casefold() for w in _WORD.findall(c.text)}
+        negative = denied or bool(vocab.characterizations & text_words)
         found = own | head_terms if negative and len(own) < cfg.short_denial else own
         out.append(ClaimFeatures(
             key=claim_key(document.doc_id, c.id), doc_id=document.doc_id, doc_sha=document.text_sha256,
@@ -177,9 +184,12 @@ def features_of(document: Document) -> list[ClaimFeatures]:
             speaker_text=c.speaker_text, via=c.via,
             subjects=_subjects(document, c), places=(*places, *main) if c.quantities else main, stance=c.stance,
             negative=negative, terms=tuple(sorted(found)),
-            counts=tuple(Count(q.counted, q.low, q.high, stem(q.unit) if q.unit else None) for q in c.quantities),
+            counts=tuple(Count(q.counted, q.low, q.high, stem(q.unit) if q.unit else None,
+                               (q.qualifier or "").casefold() in vocab.vague_counts) for q in c.quantities),
             events=_reported_events(document, c), own=_named(document, c),
-            blame=blame(c.cue, c.text, c.speaker_text, denied, found), home=home, day=_dated(document, c)))
+            blame=blame(c.cue, c.text, c.speaker_text, denied, found, c.evidence.text), home=home,
+            day=_dated(document, c),
+            conditional=bool(vocab.conditional & text_words), relayed_denial=relayed and not negative))
     return out
 
 

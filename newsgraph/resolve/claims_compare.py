@@ -67,7 +67,7 @@ def similarity(a: ClaimView, b: ClaimView) -> tuple[float, int, int]:
     return (shared / smaller if smaller else 0.0), shared, words
 
 
-def _ranges(a: Count, b: Count) -> str | None:
+def count_relation(a: Count, b: Count) -> str | None:
     """"agree" (near figures), "disjoint" (ranges apart), "differ", or None (different things counted)."""
     if a.counted != b.counted:
         return None
@@ -75,18 +75,41 @@ def _ranges(a: Count, b: Count) -> str | None:
     one_unit = a.unit is not None and a.unit == b.unit
     if a.unit is not None and b.unit is not None and not one_unit:
         return None  # "nearly 50 rebels" and "45 civilians" are two tolls
+    if a.vague or b.vague:
+        return _magnitude(a, b)
     a_low, a_high = a.low if a.low is not None else 0, a.high if a.high is not None else 10**12
     b_low, b_high = b.low if b.low is not None else 0, b.high if b.high is not None else 10**12
-    if a_high < b_low or b_high < a_low:
-        return "disjoint" if one_unit else None
     best_a, best_b = a.low or a.high or 0, b.low or b.high or 0
+    if a_high < b_low or b_high < a_low:
+        # "killed 1300" against "more than 100000 killed in the conflict": figures this far apart count two things
+        spread = max(best_a, best_b) / max(1, min(best_a, best_b))
+        return "disjoint" if one_unit and spread <= settings().claim_links.count_spread else None
     ratio = settings().corpus_events.figure_ratio
     near = min(best_a, best_b) > 0 and max(best_a, best_b) / min(best_a, best_b) <= ratio
     return "agree" if near else ("differ" if one_unit else None)
 
 
+def _magnitude(a: Count, b: Count) -> str | None:
+    """A magnitude ("dozens": 24 to 99, "hundreds": 200 to 999) against a figure or a magnitude: "agree" when the
+    figure is in it ("hundreds of people" and "the death toll was 213"), else None; it never excludes a figure."""
+    vague, other = (a, b) if a.vague else (b, a)
+    floor = vague.low or vague.high
+    figure = other.low if other.low is not None else other.high
+    if floor is None or figure is None or (other.vague and figure != floor):
+        return None  # two magnitudes agree when they are one ("hundreds" and "hundreds")
+    return "agree" if floor <= figure < 10 ** len(str(floor)) else None
+
+
 def counts_relation(a: ClaimView, b: ClaimView) -> str | None:
-    found = {r for x in a.features.counts for y in b.features.counts if (r := _ranges(x, y))}
+    """How two claims' counts relate: for each thing counted, figures that agree outweigh the others ("killing 8
+    persons injuring more than 55" twice, with both figures read as the wounded, is one toll), then "disjoint",
+    "differ" and "agree" in that order over the things counted."""
+    by_thing: dict[str, set[str]] = {}
+    for x in a.features.counts:
+        for y in b.features.counts:
+            if relation := count_relation(x, y):
+                by_thing.setdefault(x.counted, set()).add(relation)
+    found = {r for relations in by_thing.values() for r in ({"agree"} if "agree" in relations else relations)}
     for relation in ("disjoint", "differ", "agree"):
         if relation in found:
             return relation
@@ -102,13 +125,24 @@ def _occurrence(a: ClaimView, b: ClaimView) -> tuple[bool, frozenset[str], str |
     one_event = a.events & b.events
     apart = bool(a.events and b.events) and not one_event
     # counts are compared across documents about one occurrence: one corpus event, or a place both sentences
-    # name, or, when neither names one, their documents' main place; a claim naming a place and one that does not
-    # are usually two tolls (the city's, and one attack's)
+    # name one, their documents' main place, and when one names none, its document's main place against the
+    # other's (``specific`` holds it): "as many as 1300" in a report from Damascus, "killed more than 1400" near it
+    both_name = _one_place(a.named_specific, a.named_specific) and _one_place(b.named_specific, b.named_specific)
     places = bool(one_event) or _one_place(a.named_specific, b.named_specific) or (
-        not _one_place(a.named_specific, a.named_specific) and not _one_place(b.named_specific, b.named_specific)
-        and _one_place(a.specific, b.specific))
+        not both_name and _one_place(a.specific, b.specific))
     near = near_in_time(a, b, settings().claim_links.count_days)
     return apart, one_event, (counts_relation(a, b) if places and near and not apart else None)
+
+
+def _two_occurrences(a: ClaimView, b: ClaimView, days: int) -> bool:
+    """Two reports of attacks that are not one: a toll is one day's ("injuring 13 people" on the 23rd is not
+    "injuring two" on the 7th), and two claims each naming a place the other does not ("rocket shells at
+    Maisaloun neighborhood", "at al-Hamadaniye neighborhood", both "in Aleppo city") tell of two places."""
+    if (a.features.counts or b.features.counts) and not near_in_time(a, b, days):
+        return True
+    places_a = {x for x in a.named_specific if x.startswith(_PLACES)}
+    places_b = {x for x in b.named_specific if x.startswith(_PLACES)}
+    return bool(places_a - places_b) and bool(places_b - places_a)
 
 
 def _one_place(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -148,8 +182,10 @@ def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
     why = [f"shared subjects: {', '.join(sorted(specific or shared)[:4])}"]
     if one_event:
         why.append(f"one corpus event: {sorted(one_event)[0]}")
-    if _same_topic(a, b) and not apart:
-        return _blame_link(a, b, why)
+    if a.features.conditional or b.features.conditional:
+        return None  # "must respond if allegations ... prove true" states neither the allegation nor its denial
+    if _same_topic(a, b) and not apart and (one_document or shared or specific):
+        return _blame_link(a, b, why)  # about a common subject: two claims about nothing in common are two attacks
     if not (one_document and shared) and not specific and not one_event:
         return None  # across documents: one corpus event, or a specific subject both name themselves
     return _said_link(a, b, why, (apart, one_event, counts))
@@ -161,6 +197,10 @@ def _said_link(a: ClaimView, b: ClaimView, why: list[str],
     apart, one_event, counts = occurrence
     one_document = a.features.doc_sha == b.features.doc_sha
     cfg = settings().claim_links
+    if a.features.relayed_denial or b.features.relayed_denial:
+        return None
+    if not one_document and not one_event and _two_occurrences(a, b, cfg.count_days):
+        return None
     score, common, words = similarity(a, b)
     why.append(f"similarity {score:.2f} ({common} terms, {words} words)")
     # two claims on one topic share its concepts ("chemical", "access"): they say one thing when they also share
@@ -171,7 +211,9 @@ def _said_link(a: ClaimView, b: ClaimView, why: list[str],
     said = words >= (1 if named else cfg.shared_words)
     if a.features.negative != b.features.negative and score >= cfg.contradict and common >= cfg.min_shared and said:
         return ClaimLink(a.key, b.key, CONTRADICTS, round(score, 3), (*why, "a denial against an assertion"))
-    if counts == "disjoint" and (one_event or said) and not (a.features.negative or b.features.negative):
+    # tolls of one place and day that do not overlap: a shared concept ("gassing", "chemical weapons") is enough
+    one_thing = one_event or said or common >= cfg.min_shared
+    if counts == "disjoint" and one_thing and not (a.features.negative or b.features.negative):
         return ClaimLink(a.key, b.key, CONTRADICTS, 1.0, (*why, "counts of one thing that do not overlap"))
     if one_document or a.features.negative != b.features.negative:
         return None

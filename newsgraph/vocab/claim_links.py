@@ -21,6 +21,9 @@ class ClaimLinkWords:
     blame_topics: frozenset[str] = frozenset()  # concepts of an attack that is one occurrence in the window
     blame_reach: int = 4                        # words between a predicate and its side at most
     other_time: frozenset[str] = frozenset()    # "previously", "in the past": what it blames is another attack
+    reported: frozenset[str] = frozenset()      # "allegations", "suggestions": a predicate after one is alleged
+    conditional: frozenset[str] = frozenset()   # "if", "unless": what the claim says is a condition
+    vague_counts: frozenset[str] = frozenset()  # "dozens", "hundreds": a magnitude, not a figure
 
 
 @vocabulary("claim_links")
@@ -47,4 +50,7 @@ def _claim_links(entries: Entries) -> ClaimLinkWords:
                           sides=sides,
                           blame_topics=frozenset(entries.distinct(blame["topics"], "blame.topics", fold=True)),
                           blame_reach=int(blame["reach"]),
-                          other_time=frozenset(entries.distinct(blame["other_time"], "blame.other_time", fold=True)))
+                          other_time=frozenset(entries.distinct(blame["other_time"], "blame.other_time", fold=True)),
+                          reported=frozenset(entries.distinct(blame["reported"], "blame.reported", fold=True)),
+                          conditional=frozenset(entries.words("conditional", fold=True)),
+                          vague_counts=frozenset(entries.words("vague_counts", fold=True)))
