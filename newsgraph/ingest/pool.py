@@ -6,10 +6,12 @@
 
 Each worker is a process forked from a server process that loaded the model and the
 tables once (``newsgraph.ingest.warm``; the forkserver start method), so a worker starts
-in milliseconds with them shared copy-on-write.  A worker holds one batch at a time
-(a pipe each way, so neither side ever blocks the other) and runs ``extract_batch`` on
-it in its main thread, where the per-document SIGALRM limit works.  The parent keeps a
-bounded window of batches open, so memory stays flat however long the input.
+in milliseconds with them shared copy-on-write.  A worker holds up to two batches: it
+runs ``extract_batch`` on one in its main thread, where the per-document SIGALRM limit
+works, while the next waits; a thread of the worker takes batches off the pipe and
+another sends outcomes back, so the parent, which stores what comes back, never keeps a
+worker waiting to hand over its outcomes or to be given its next batch.  The parent keeps
+a bounded window of batches open, so memory stays flat however long the input.
 
 A worker that dies (killed, out of memory, a crash in native code) or overruns its
 batch's hard deadline is replaced; its batch is split into single documents and run
@@ -22,12 +24,14 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import queue
 import resource
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
@@ -39,6 +43,8 @@ __all__ = ["Task", "Usage", "WorkerPool", "default_workers"]
 K = TypeVar("K")
 Task = Callable[..., list[Outcome]]  # task(items, *args) -> one Outcome per item
 _GRACE = 60.0  # seconds on top of the per-document limits before a silent worker is killed
+# batches a worker holds: the one it extracts and the next, so it goes on while the parent stores the last
+_DEPTH = 2
 
 
 def default_workers() -> int:
@@ -54,6 +60,7 @@ class _Job:
     seq: int  # the batch it belongs to
     indices: list[int]  # which of the batch's items it holds
     items: list[Item]
+    alone: bool = False  # a document again after a worker died: its worker holds nothing else, so it is to blame
 
 
 @dataclass
@@ -67,8 +74,8 @@ class _Batch(Generic[K]):
 class _Worker:
     process: Any  # multiprocessing.Process of the chosen context
     conn: Connection
-    job: _Job | None = None
-    since: float = 0.0
+    jobs: deque[_Job] = field(default_factory=deque)  # in the order sent: the first is the one it extracts
+    since: float = 0.0  # when it started its first job
     killed: bool = False
     cpu: float = 0.0  # CPU seconds the process has used, as it last reported
     peak: int = 0  # its peak resident memory in bytes, likewise
@@ -111,7 +118,7 @@ class WorkerPool:
     def close(self) -> None:
         """Stop every worker: politely when idle, at once when busy (Ctrl-C, an error in the caller)."""
         for w in self.workers:
-            if w.job is None:
+            if not w.jobs:
                 _send(w.conn, None)
             else:
                 w.process.terminate()
@@ -160,14 +167,20 @@ class WorkerPool:
                 batch.missing -= len(job.indices)
 
     def _assign(self, queue: deque[_Job]) -> None:
+        """Jobs to idle workers (starting them as needed), then a next job to each busy one."""
         while queue:
-            idle = next((w for w in self.workers if w.job is None), None)
+            idle = next((w for w in self.workers if not w.jobs), None)
             if idle is None and len(self.workers) < self.size:
                 idle = self._start()
+            if idle is None and not queue[0].alone:
+                idle = min((w for w in self.workers if len(w.jobs) < _DEPTH and not w.jobs[0].alone),
+                           key=lambda w: len(w.jobs), default=None)
             if idle is None:
                 return
             job = queue.popleft()
-            idle.job, idle.since = job, time.monotonic()
+            if not idle.jobs:
+                idle.since = time.monotonic()
+            idle.jobs.append(job)
             _send(idle.conn, (job.seq, job.indices, job.items))
 
     def _start(self) -> _Worker:
@@ -182,24 +195,24 @@ class WorkerPool:
 
     def _collect(self, queue: deque[_Job]) -> Iterator[tuple[_Job, list[Outcome]]]:
         """Wait for results; a dead or overdue worker's job goes back to the queue (split) or fails."""
-        busy = [w for w in self.workers if w.job is not None]
+        busy = [w for w in self.workers if w.jobs]
         if not busy:
             return
         ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], self._wait_for(busy)))
         for w in busy:
-            job = w.job
-            assert job is not None
+            job = w.jobs[0]
             if w.conn in ready:
                 try:
                     _seq, _indices, outcomes, w.cpu, w.peak = w.conn.recv()
                 except (EOFError, OSError):  # died while sending: handled below as a death
                     pass
                 else:
-                    w.job = None
+                    w.jobs.popleft()
+                    w.since = time.monotonic()  # its next job, if any, starts now
                     yield job, outcomes
                     continue
             if w.process.sentinel in ready or w.conn in ready or self._overdue(w):
-                yield from self._lost(w, job, queue)
+                yield from self._lost(w, queue)
 
     def _wait_for(self, busy: list[_Worker]) -> float | None:
         if not self.timeout:
@@ -207,8 +220,7 @@ class WorkerPool:
         return max(0.1, min(self._deadline(w) for w in busy) - time.monotonic())
 
     def _deadline(self, w: _Worker) -> float:
-        job = w.job
-        count = len(job.items) if job is not None else 1
+        count = len(w.jobs[0].items) if w.jobs else 1
         # the batch parse may run out of time once, then each document gets its own limit
         return w.since + (2 * count + 1) * (self.timeout or 0) + _GRACE
 
@@ -219,13 +231,18 @@ class WorkerPool:
             return True
         return False
 
-    def _lost(self, w: _Worker, job: _Job, queue: deque[_Job]) -> Iterator[tuple[_Job, list[Outcome]]]:
+    def _lost(self, w: _Worker, queue: deque[_Job]) -> Iterator[tuple[_Job, list[Outcome]]]:
+        """A dead or overdue worker: what it held goes back split into single documents, each to a worker of its
+        own; a single document that was all its worker held is that document's error.  (With two jobs held, the
+        first one's outcomes may have been done but not yet sent when the second killed it.)"""
         self.usage.add(w)
         w.process.join(5)
         self.workers.remove(w)
         w.conn.close()
-        if len(job.items) > 1:  # which document was it?  Each goes again on its own
-            singles = [_Job(job.seq, [i], [item]) for i, item in zip(job.indices, job.items, strict=True)]
+        job = w.jobs[0]
+        if len(w.jobs) > 1 or len(job.items) > 1:  # which document was it?  Each goes again on its own
+            singles = [_Job(held.seq, [i], [item], alone=True) for held in w.jobs
+                       for i, item in zip(held.indices, held.items, strict=True)]
             queue.extendleft(reversed(singles))
             return
         how = ("was stopped after running past its time limit" if w.killed
@@ -247,17 +264,42 @@ def _serve(conn: Connection, task: Task, args: tuple[Any, ...], environment: dic
         os.environ.update(environment)
         settings.cache_clear()
 
+    inbox: queue.Queue[Any] = queue.Queue()
+    outbox: queue.Queue[Any] = queue.Queue()
+    threading.Thread(target=_receive, args=(conn, inbox), daemon=True, name="newsgraph-inbox").start()
+    sender = threading.Thread(target=_deliver, args=(conn, outbox), daemon=True, name="newsgraph-outbox")
+    sender.start()
+    while True:
+        message = inbox.get()
+        if message is None:
+            break
+        seq, indices, items = message
+        outcomes = task(items, *args)
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        outbox.put((seq, indices, outcomes, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024))
+    outbox.put(None)
+    sender.join()
+
+
+def _receive(conn: Connection, inbox: queue.Queue[Any]) -> None:
+    """The worker's reader: every message into ``inbox``; None (stop) when told so or the pipe closes."""
     while True:
         try:
             message = conn.recv()
         except (EOFError, OSError):
-            return
+            message = None
+        inbox.put(message)
         if message is None:
             return
-        seq, indices, items = message
-        outcomes = task(items, *args)
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        conn.send((seq, indices, outcomes, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024))
+
+
+def _deliver(conn: Connection, outbox: queue.Queue[Any]) -> None:
+    """The worker's sender: outcomes back to the parent as they are done, while the next batch is extracted."""
+    while (message := outbox.get()) is not None:
+        try:
+            conn.send(message)
+        except OSError:  # the parent is gone
+            return
 
 
 def _environment() -> dict[str, str]:

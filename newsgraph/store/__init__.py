@@ -32,6 +32,7 @@ from newsgraph.resolve.entities import CorpusEntity
 from newsgraph.settings import settings
 from newsgraph.store import engine as dialects
 from newsgraph.store import schema, search
+from newsgraph.store.bulk import insert_rows
 from newsgraph.store.rows import child_rows, document_from_rows
 
 __all__ = ["DocumentInfo", "Store", "default_path"]
@@ -156,8 +157,7 @@ class Store:
                     rows = child_rows(document, pk)
                     for table in (schema.entities, schema.mentions, schema.events, schema.claims,
                                   schema.relations, schema.dates, schema.furniture, schema.quantities):
-                        if rows.get(table.name):
-                            conn.execute(insert(table), rows[table.name])
+                        insert_rows(conn, table, rows.get(table.name, []))
                     search.index_document(conn, pk, document)  # searchable exactly when stored
                     from newsgraph.store.corpus import Corpus  # resolve its entities against the stored corpus
                     Corpus(self).attach(conn, pk, document)

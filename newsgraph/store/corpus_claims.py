@@ -22,10 +22,28 @@ from newsgraph.resolve.claim_copies import band_keys, is_copy, signature
 from newsgraph.resolve.claims import ClaimFeatures, ClaimLink, ClaimView, blocking_keys, features_of, view_of
 from newsgraph.resolve.claims_compare import compare
 from newsgraph.store import claim_grades, schema
+from newsgraph.store.bulk import among, insert_rows
 from newsgraph.store.corpus_events import corpus_ids
 from newsgraph.store.corpus_sync import chunks, stale_views
 
-_BATCH = 5000
+# the statements of every ingest, built once (``among``: the IN list is given at execution)
+_c, _refs, _keys, _links = (schema.corpus_claims, schema.corpus_claim_refs, schema.corpus_claim_keys,
+                            schema.corpus_claim_links)
+_rep, _e, _d = schema.corpus_reports, schema.entities, schema.documents
+_DOC_ID = select(_d.c.doc_id).where(_d.c.pk == bindparam("pk"))
+_STALE_EVENTS = (select(_refs.c.doc_pk).distinct()
+                 .join(_rep, (_rep.c.doc_pk == _refs.c.doc_pk) & (_rep.c.local_id == _refs.c.local_id))
+                 .where(_rep.c.corpus_event != _refs.c.corpus_id))
+_STALE_EVENTS_NEAR = _STALE_EVENTS.where(_rep.c.block.in_(
+    select(_rep.c.block).where(_rep.c.doc_pk == bindparam("pk")).scalar_subquery()))
+_EVENTS = select(_rep.c.doc_pk, _rep.c.local_id, _rep.c.corpus_event).where(among(_rep.c.doc_pk))
+_COUNTRIES = select(_e.c.doc_pk, _e.c.local_id, _e.c.country).where(among(_e.c.doc_pk))
+_VIEWS = select(_c.c.claim, _c.c.features, _c.c.view)
+_VIEWS_OF = _VIEWS.where(among(_c.c.claim))
+_FEATURES = select(_c.c.claim, _c.c.doc_pk, _c.c.features).where(among(_c.c.doc_pk))
+_DROPS = (delete(_refs).where(among(_refs.c.claim)), delete(_keys).where(among(_keys.c.claim)),
+          delete(_links).where(among(_links.c.a)), delete(_links).where(among(_links.c.b)))
+_SHARING = select(_keys.c.key, _keys.c.claim).where(among(_keys.c.key))
 
 
 def attach_claims(conn: Connection, doc_pk: int, document: Document, moved: Iterable[str]) -> None:
@@ -43,8 +61,7 @@ def attach_claims(conn: Connection, doc_pk: int, document: Document, moved: Iter
 
 def _as_stored(conn: Connection, doc_pk: int, document: Document) -> Document:
     """The document under the doc_id the store gave it (a new version of a doc_id gets its own)."""
-    d = schema.documents
-    doc_id = conn.execute(select(d.c.doc_id).where(d.c.pk == doc_pk)).scalar_one()
+    doc_id = conn.execute(_DOC_ID, {"pk": doc_pk}).scalar_one()
     return document if doc_id == document.doc_id else replace(document, doc_id=doc_id)
 
 
@@ -57,34 +74,27 @@ def stale_event_documents(conn: Connection, doc_pk: int | None = None) -> set[in
     """Documents with a claim view made with a corpus event id that has changed since: among the reports of the
     blocks the document ``doc_pk``'s reports are in now (where reclustering after its ingest moved reports), or
     (None) of the whole store.  A claim's event refs have the event's local id ("v1")."""
-    r, rep = schema.corpus_claim_refs, schema.corpus_reports
-    query = (select(r.c.doc_pk).distinct()
-             .join(rep, (rep.c.doc_pk == r.c.doc_pk) & (rep.c.local_id == r.c.local_id))
-             .where(rep.c.corpus_event != r.c.corpus_id))
-    if doc_pk is not None:
-        blocks = select(rep.c.block).where(rep.c.doc_pk == doc_pk).scalar_subquery()
-        query = query.where(rep.c.block.in_(blocks))
-    return set(conn.execute(query).scalars())
+    if doc_pk is None:
+        return set(conn.execute(_STALE_EVENTS).scalars())
+    return set(conn.execute(_STALE_EVENTS_NEAR, {"pk": doc_pk}).scalars())
 
 
 def _events(conn: Connection, doc_pks: Iterable[int]) -> dict[tuple[int, str], str]:
     """(doc_pk, local event id) -> its corpus event id now."""
-    rep = schema.corpus_reports
     pks = sorted(set(doc_pks))
     out = {}
     for i in range(0, len(pks), 500):
-        query = select(rep.c.doc_pk, rep.c.local_id, rep.c.corpus_event).where(rep.c.doc_pk.in_(pks[i:i + 500]))
-        out.update({(row.doc_pk, row.local_id): row.corpus_event for row in conn.execute(query) if row.corpus_event})
+        out.update({(row.doc_pk, row.local_id): row.corpus_event
+                    for row in conn.execute(_EVENTS, {"part": pks[i:i + 500]}) if row.corpus_event})
     return out
 
 
 def _countries(conn: Connection, doc_pks: Iterable[int]) -> dict[tuple[int, str], str]:
-    e = schema.entities
     pks = sorted(set(doc_pks))
     out = {}
     for i in range(0, len(pks), 500):
-        query = select(e.c.doc_pk, e.c.local_id, e.c.country).where(e.c.doc_pk.in_(pks[i:i + 500]))
-        out.update({(r.doc_pk, r.local_id): f"country:{r.country.upper()}" for r in conn.execute(query) if r.country})
+        out.update({(r.doc_pk, r.local_id): f"country:{r.country.upper()}"
+                    for r in conn.execute(_COUNTRIES, {"part": pks[i:i + 500]}) if r.country})
     return out
 
 
@@ -106,10 +116,8 @@ def _load_view(features: str, view: str) -> ClaimView:
 
 def load_views(conn: Connection, keys: Iterable[str] | None = None) -> dict[str, ClaimView]:
     """Stored claim views (of these claim keys, or all)."""
-    c = schema.corpus_claims
-    query = select(c.c.claim, c.c.features, c.c.view)
-    parts = [query] if keys is None else [query.where(c.c.claim.in_(part)) for part in chunks(keys)]
-    return {r.claim: _load_view(r.features, r.view) for part in parts for r in conn.execute(part)}
+    parts = [(_VIEWS, {})] if keys is None else [(_VIEWS_OF, {"part": part}) for part in chunks(keys)]
+    return {r.claim: _load_view(r.features, r.view) for query, values in parts for r in conn.execute(query, values)}
 
 
 def refresh(conn: Connection, doc_pks: set[int]) -> None:
@@ -123,16 +131,14 @@ def refresh(conn: Connection, doc_pks: set[int]) -> None:
     fresh: dict[str, tuple[int, ClaimView]] = {}
     pks = sorted(doc_pks)
     for i in range(0, len(pks), 500):
-        for r in conn.execute(select(c.c.claim, c.c.doc_pk, c.c.features).where(c.c.doc_pk.in_(pks[i:i + 500]))):
+        for r in conn.execute(_FEATURES, {"part": pks[i:i + 500]}):
             f = ClaimFeatures.loads(r.features)
             fresh[r.claim] = (r.doc_pk, view_of(f, lambda x, pk=r.doc_pk: ids.get((pk, x)),  # type: ignore[misc]
                                                 lambda x, pk=r.doc_pk: countries.get((pk, x)),  # type: ignore[misc]
                                                 lambda x, pk=r.doc_pk: events.get((pk, x))))  # type: ignore[misc]
     for part in chunks(fresh):
-        conn.execute(delete(refs).where(refs.c.claim.in_(part)))
-        conn.execute(delete(keys).where(keys.c.claim.in_(part)))
-        conn.execute(delete(links).where(links.c.a.in_(part)))
-        conn.execute(delete(links).where(links.c.b.in_(part)))
+        for statement in _DROPS:
+            conn.execute(statement, {"part": part})
     conn.execute(update(c).where(c.c.claim == bindparam("k")).values(view=bindparam("v")),
                  [{"k": k, "v": _view_json(v)} for k, (_, v) in fresh.items()])
     _insert(conn, refs, [{"claim": k, "doc_pk": pk, "local_id": local, "corpus_id": ids[(pk, local)]}
@@ -145,7 +151,7 @@ def refresh(conn: Connection, doc_pks: set[int]) -> None:
     _insert(conn, keys, [{"key": key, "claim": k} for k, found in key_of.items() for key in sorted(found)])
     sharing: dict[str, set[str]] = {}
     for part in chunks(set().union(*key_of.values()) if key_of else ()):
-        for row in conn.execute(select(keys.c.key, keys.c.claim).where(keys.c.key.in_(part))):
+        for row in conn.execute(_SHARING, {"part": part}):
             sharing.setdefault(row.key, set()).add(row.claim)
     partners = set().union(*sharing.values()) if sharing else set()
     views = {k: v for k, (_, v) in fresh.items()} | load_views(conn, partners - set(fresh))
@@ -209,8 +215,7 @@ def overrides(conn: Connection) -> Mapping[str, str]:
 
 
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    for i in range(0, len(rows), _BATCH):
-        conn.execute(insert(table), rows[i:i + _BATCH])
+    insert_rows(conn, table, rows)
 
 
 def _link_row(link: ClaimLink) -> dict[str, Any]:

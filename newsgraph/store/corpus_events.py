@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 
 from newsgraph.model import Document
 from newsgraph.resolve.event_links import EventLink, compare
@@ -26,9 +26,28 @@ from newsgraph.resolve.events import cluster_views, document_links
 from newsgraph.resolve.reports import Placed, Report, blocking_keys, placed_document, reports_of
 from newsgraph.settings import settings
 from newsgraph.store import schema
+from newsgraph.store.bulk import among, insert_rows
 from newsgraph.store.corpus_sync import chunks, stale_views
 
-_INSERT_BATCH = 5000
+# the statements of every ingest, built once (``among``: the IN list is given at execution)
+_e, _m, _n = schema.entities, schema.corpus_members, schema.corpus_nodes
+_rep, _refs, _keys, _links = (schema.corpus_reports, schema.corpus_report_refs, schema.corpus_report_keys,
+                              schema.corpus_report_links)
+_CORPUS_IDS = (select(_e.c.doc_pk, _e.c.local_id, _e.c.global_id, _n.c.corpus_id)
+               .outerjoin(_m, (_m.c.doc_pk == _e.c.doc_pk) & (_m.c.local_id == _e.c.local_id))
+               .outerjoin(_n, _n.c.node == _m.c.node))
+_CORPUS_IDS_OF = _CORPUS_IDS.where(among(_e.c.doc_pk))
+_DOC_FEATURES = select(_rep.c.doc_pk, _rep.c.features).where(among(_rep.c.doc_pk))
+_BLOCKS_OF = select(_rep.c.block).where(among(_rep.c.report))
+_DROP_REFS = delete(_refs).where(among(_refs.c.report))
+_DROP_KEYS = delete(_keys).where(among(_keys.c.report))
+_DROP_LINKS_A = delete(_links).where(among(_links.c.a))  # two statements: each uses its index
+_DROP_LINKS_B = delete(_links).where(among(_links.c.b))
+_SHARING = select(_keys.c.key, _keys.c.report).where(among(_keys.c.key))
+_VIEWS = select(_rep.c.report, _rep.c.features, _rep.c.view).where(among(_rep.c.report))
+_IN_BLOCKS = select(_rep).where(among(_rep.c.block))
+_REPORTS = select(_rep).where(among(_rep.c.report))
+_LINKS_BY = (select(_links).where(among(_links.c.a)), select(_links).where(among(_links.c.b)))
 
 
 def attach_events(conn: Connection, doc_pk: int, document: Document, moved: Iterable[str]) -> None:
@@ -36,7 +55,7 @@ def attach_events(conn: Connection, doc_pk: int, document: Document, moved: Iter
     entity nodes whose corpus id that changed)."""
     reports = reports_of(document)
     if reports:
-        conn.execute(insert(schema.corpus_reports), [
+        insert_rows(conn, schema.corpus_reports, [
             {"report": r.key, "doc_pk": doc_pk, "local_id": r.event_id, "features": r.dumps(), "view": "{}",
              "block": r.key, "corpus_event": ""} for r in reports])
     refresh(conn, {doc_pk} | stale_documents(conn, moved))
@@ -51,15 +70,12 @@ def stale_documents(conn: Connection, moved: Iterable[str] | None = None) -> set
 def corpus_ids(conn: Connection, doc_pks: Iterable[int] | None = None) -> dict[tuple[int, str], str]:
     """(doc_pk, local entity id) -> its corpus id now (its own node key when it is not resolved), for these
     documents or every one."""
-    e, m, n = schema.entities, schema.corpus_members, schema.corpus_nodes
-    query = (select(e.c.doc_pk, e.c.local_id, e.c.global_id, n.c.corpus_id)
-             .outerjoin(m, (m.c.doc_pk == e.c.doc_pk) & (m.c.local_id == e.c.local_id))
-             .outerjoin(n, n.c.node == m.c.node))
     out: dict[tuple[int, str], str] = {}
     pks = sorted(set(doc_pks)) if doc_pks is not None else None
-    parts = [query] if pks is None else [query.where(e.c.doc_pk.in_(pks[i:i + 500])) for i in range(0, len(pks), 500)]
-    for part in parts:
-        for row in conn.execute(part):
+    parts = ([(_CORPUS_IDS, {})] if pks is None
+             else [(_CORPUS_IDS_OF, {"part": pks[i:i + 500]}) for i in range(0, len(pks), 500)])
+    for query, values in parts:
+        for row in conn.execute(query, values):
             out[(row.doc_pk, row.local_id)] = row.corpus_id or row.global_id
     return out
 
@@ -67,11 +83,10 @@ def corpus_ids(conn: Connection, doc_pks: Iterable[int] | None = None) -> dict[t
 def _views(conn: Connection, doc_pks: set[int],
            ids: Mapping[tuple[int, str], str]) -> dict[str, tuple[int, Placed]]:
     """The refreshed views of these documents' reports: report key -> (doc_pk, view)."""
-    rep = schema.corpus_reports
     by_doc: dict[int, list[Report]] = {}
     pks = sorted(doc_pks)
     for i in range(0, len(pks), 500):
-        for row in conn.execute(select(rep.c.doc_pk, rep.c.features).where(rep.c.doc_pk.in_(pks[i:i + 500]))):
+        for row in conn.execute(_DOC_FEATURES, {"part": pks[i:i + 500]}):
             by_doc.setdefault(row.doc_pk, []).append(Report.loads(row.features))
     out: dict[str, tuple[int, Placed]] = {}
     for pk, reports in sorted(by_doc.items()):
@@ -92,11 +107,9 @@ def refresh(conn: Connection, doc_pks: set[int]) -> None:
     days = settings().corpus_events.window_days
     old_blocks: set[str] = set()
     for part in chunks(fresh):
-        old_blocks.update(conn.execute(select(rep.c.block).where(rep.c.report.in_(part))).scalars())
-        conn.execute(delete(refs).where(refs.c.report.in_(part)))
-        conn.execute(delete(keys).where(keys.c.report.in_(part)))
-        conn.execute(delete(links).where(links.c.a.in_(part)))  # two queries: each uses its index
-        conn.execute(delete(links).where(links.c.b.in_(part)))
+        old_blocks.update(conn.execute(_BLOCKS_OF, {"part": part}).scalars())
+        for statement in (_DROP_REFS, _DROP_KEYS, _DROP_LINKS_A, _DROP_LINKS_B):
+            conn.execute(statement, {"part": part})
     conn.execute(update(rep).where(rep.c.report == bindparam("k")).values(view=bindparam("v")),
                  [{"k": k, "v": view.dumps()} for k, (_, view) in fresh.items()])
     ref_rows = [{"report": k, "doc_pk": pk, "local_id": local, "corpus_id": ids[(pk, local)]}
@@ -114,25 +127,23 @@ def refresh(conn: Connection, doc_pks: set[int]) -> None:
     _insert(conn, links, [_link_row(x) for x in {(x.a, x.b): x for x in found_links}.values()])
     linked = {x.a for x in found_links} | {x.b for x in found_links}
     for part in chunks(linked - set(fresh)):
-        old_blocks.update(conn.execute(select(rep.c.block).where(rep.c.report.in_(part))).scalars())
+        old_blocks.update(conn.execute(_BLOCKS_OF, {"part": part}).scalars())
     recluster(conn, old_blocks, set(fresh))
 
 
 def _sharing(conn: Connection, key_of: Mapping[str, frozenset[str]]) -> dict[str, set[str]]:
     """blocking key -> every report that has it, for the keys of these reports (they included)."""
-    k = schema.corpus_report_keys
     sharing: dict[str, set[str]] = {}
     for part in chunks(set().union(*key_of.values()) if key_of else ()):
-        for row in conn.execute(select(k.c.key, k.c.report).where(k.c.key.in_(part))):
+        for row in conn.execute(_SHARING, {"part": part}):
             sharing.setdefault(row.key, set()).add(row.report)
     return sharing
 
 
 def _load_views(conn: Connection, report_keys: Iterable[str]) -> dict[str, Placed]:
-    rep = schema.corpus_reports
     out = {}
     for part in chunks(report_keys):
-        for row in conn.execute(select(rep.c.report, rep.c.features, rep.c.view).where(rep.c.report.in_(part))):
+        for row in conn.execute(_VIEWS, {"part": part}):
             out[row.report] = _view(row.features, row.view)
     return out
 
@@ -145,17 +156,17 @@ def _view(features: str, view: str) -> Placed:
 
 def recluster(conn: Connection, blocks: set[str], also: set[str]) -> None:
     """Split these blocks (and the reports ``also``) into connected components of their links and cluster each."""
-    rep, links = schema.corpus_reports, schema.corpus_report_links
+    rep = schema.corpus_reports
     rows: dict[str, Any] = {}
     for part in chunks(blocks):
-        rows.update({r.report: r for r in conn.execute(select(rep).where(rep.c.block.in_(part)))})
+        rows.update({r.report: r for r in conn.execute(_IN_BLOCKS, {"part": part})})
     for part in chunks(also - set(rows)):
-        rows.update({r.report: r for r in conn.execute(select(rep).where(rep.c.report.in_(part)))})
+        rows.update({r.report: r for r in conn.execute(_REPORTS, {"part": part})})
     views = {k: _view(r.features, r.view) for k, r in rows.items()}
     found: dict[tuple[str, str], EventLink] = {}
     for part in chunks(views):
-        for column in (links.c.a, links.c.b):
-            for r in conn.execute(select(links).where(column.in_(part))):
+        for query in _LINKS_BY:
+            for r in conn.execute(query, {"part": part}):
                 if r.a in views and r.b in views:
                     found[(r.a, r.b)] = _link(r)
     ids = cluster_views(list(views.values()), found.values())
@@ -208,8 +219,7 @@ def rebuild(conn: Connection, documents: Sequence[tuple[int, Document]],
 
 
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    for i in range(0, len(rows), _INSERT_BATCH):
-        conn.execute(insert(table), rows[i:i + _INSERT_BATCH])
+    insert_rows(conn, table, rows)
 
 
 def _link_row(link: EventLink) -> dict[str, Any]:

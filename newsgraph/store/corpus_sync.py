@@ -28,8 +28,22 @@ from newsgraph.resolve.links import Link, blocking_keys, compare
 from newsgraph.resolve.members import Member, members_of
 from newsgraph.resolve.nodes import Node, add_members, build_nodes, node_of, remove_members
 from newsgraph.store import schema
+from newsgraph.store.bulk import among, insert_rows
 
 _CHUNK = 500  # bound parameters per IN (...): well under SQLite's and PostgreSQL's limits
+
+# the statements of every ingest, built once (``among``: the IN list is given at execution)
+
+_n, _k, _links, _cand = schema.corpus_nodes, schema.corpus_keys, schema.corpus_links, schema.corpus_candidates
+_NODE_PROFILES = select(_n.c.node, _n.c.profile).where(among(_n.c.node))
+_NODE_BLOCKS = select(_n.c.node, _n.c.block).where(among(_n.c.node))
+_BLOCK_NODES = select(_n.c.node, _n.c.profile, _n.c.corpus_id, _n.c.block).where(among(_n.c.block))
+_BLOCK_LINKS = select(_links, _n.c.block).join(_n, _n.c.node == _links.c.a).where(among(_n.c.block))
+_RELABEL = update(_n).where(among(_n.c.block)).values(block=bindparam("label"))
+_DROP_CANDIDATES = delete(_cand).where(among(_cand.c.block))
+_DROP_KEYS = delete(_k).where(among(_k.c.node))
+_DROP_LINKS = delete(_links).where(or_(among(_links.c.a), among(_links.c.b)))
+_SHARING_KEYS = select(_k.c.key, _k.c.node).where(among(_k.c.key))
 
 
 def chunks(values: Iterable[str]) -> Iterator[list[str]]:
@@ -41,16 +55,22 @@ def chunks(values: Iterable[str]) -> Iterator[list[str]]:
 def stale_views(conn: Connection, refs: Any, moved: Iterable[str] | None = None) -> set[int]:
     """Documents whose stored views (``refs``: the corpus ids each view used, by document and local id) used a
     corpus id that has changed since: of those referencing the ``moved`` entity nodes, or (None) of the store."""
+    if moved is None:
+        return set(conn.execute(_stale_query(refs)).scalars())
+    out: set[int] = set()
+    query = _stale_query(refs, of_moved=True)
+    for part in chunks(moved):
+        out.update(conn.execute(query, {"part": part}).scalars())
+    return out
+
+
+@lru_cache(maxsize=8)
+def _stale_query(refs: Any, of_moved: bool = False) -> Any:
     m, n = schema.corpus_members, schema.corpus_nodes
     query = (select(refs.c.doc_pk).distinct()
              .join(m, (m.c.doc_pk == refs.c.doc_pk) & (m.c.local_id == refs.c.local_id))
              .join(n, n.c.node == m.c.node).where(n.c.corpus_id != refs.c.corpus_id))
-    if moved is None:
-        return set(conn.execute(query).scalars())
-    out: set[int] = set()
-    for part in chunks(moved):
-        out.update(conn.execute(query.where(m.c.node.in_(part))).scalars())
-    return out
+    return query.where(among(m.c.node)) if of_moved else query
 
 
 def load_judgements(conn: Connection) -> list[Judgement]:
@@ -61,10 +81,9 @@ def load_judgements(conn: Connection) -> list[Judgement]:
 
 
 def load_nodes(conn: Connection, keys: Iterable[str]) -> dict[str, Node]:
-    n = schema.corpus_nodes
     out: dict[str, Node] = {}
     for part in chunks(keys):
-        for row in conn.execute(select(n.c.node, n.c.profile).where(n.c.node.in_(part))):
+        for row in conn.execute(_NODE_PROFILES, {"part": part}):
             out[row.node] = Node.loads(row.node, row.profile)
     return out
 
@@ -81,8 +100,8 @@ def attach_document(conn: Connection, doc_pk: int, document: Document) -> list[s
     by_node: dict[str, list[Member]] = {}
     for member in members:
         by_node.setdefault(node_of(member, detached), []).append(member)
-    conn.execute(insert(schema.corpus_members), [{"doc_pk": doc_pk, "local_id": m.local_id, "node": node}
-                                                 for node, group in by_node.items() for m in group])
+    insert_rows(conn, schema.corpus_members, [{"doc_pk": doc_pk, "local_id": m.local_id, "node": node}
+                                              for node, group in by_node.items() for m in group])
     changed = update_nodes(conn, by_node)
     return recluster(conn, refresh(conn, changed, judgements), judgements)
 
@@ -102,8 +121,7 @@ def update_nodes(conn: Connection, by_node: Mapping[str, Sequence[Member]], remo
         else:
             changed_rows.append({"k": key, **values})
         out[key] = node
-    if new_rows:
-        conn.execute(insert(n), new_rows)
+    insert_rows(conn, n, new_rows)
     if changed_rows:
         conn.execute(update(n).where(n.c.node == bindparam("k")).values(
             profile=bindparam("profile"), members=bindparam("members"), type=bindparam("type")), changed_rows)
@@ -114,22 +132,20 @@ def refresh(conn: Connection, changed: Mapping[str, Node], judgements: Sequence[
     """Re-index the changed nodes' keys and links, join the blocks each touches; returns the blocks' labels."""
     k, links = schema.corpus_keys, schema.corpus_links
     for part in chunks(changed):
-        conn.execute(delete(k).where(k.c.node.in_(part)))
-        conn.execute(delete(links).where(or_(links.c.a.in_(part), links.c.b.in_(part))))
+        conn.execute(_DROP_KEYS, {"part": part})
+        conn.execute(_DROP_LINKS, {"part": part})
     keys = {key: blocking_keys(node) for key, node in changed.items()}
     rows = [{"key": b, "node": key} for key, bkeys in keys.items() for b in sorted(bkeys)]
-    if rows:
-        conn.execute(insert(k), rows)
+    insert_rows(conn, k, rows)
     sharing: dict[str, set[str]] = {}  # blocking key -> nodes
     for part in chunks(set().union(*keys.values())):
-        for row in conn.execute(select(k.c.key, k.c.node).where(k.c.key.in_(part))):
+        for row in conn.execute(_SHARING_KEYS, {"part": part}):
             sharing.setdefault(row.key, set()).add(row.node)
     partners = {key: set().union(*(sharing.get(b, set()) for b in bkeys)) - {key} for key, bkeys in keys.items()}
     profiles = {**load_nodes(conn, set().union(*partners.values()) - set(changed)), **changed}
     pairs = {tuple(sorted((key, other))) for key, others in partners.items() for other in others}
     found = [link for a, b in sorted(pairs) if (link := compare(profiles[a], profiles[b])) is not None]
-    if found:
-        conn.execute(insert(links), [_link_row(x) for x in found])
+    insert_rows(conn, links, [_link_row(x) for x in found])
     for j in judgements:  # an analyst's "same" holds two nodes in one block whatever their keys
         if j.kind == SAME and j.left in partners:
             partners[j.left].add(j.right)
@@ -153,11 +169,10 @@ def _groups(partners: Mapping[str, set[str]]) -> list[set[str]]:
 
 def join_blocks(conn: Connection, groups: Iterable[set[str]]) -> list[str]:
     """Put the blocks of each group's nodes (those that exist) under one label, the smallest; returns the labels."""
-    n, c = schema.corpus_nodes, schema.corpus_candidates
     groups = list(groups)
     block_of: dict[str, str] = {}
     for part in chunks(set().union(*groups) if groups else ()):
-        block_of.update({r.node: r.block for r in conn.execute(select(n.c.node, n.c.block).where(n.c.node.in_(part)))})
+        block_of.update({r.node: r.block for r in conn.execute(_NODE_BLOCKS, {"part": part})})
     labels = set()
     for group in groups:
         blocks = {block_of[x] for x in group if x in block_of}
@@ -166,8 +181,8 @@ def join_blocks(conn: Connection, groups: Iterable[set[str]]) -> list[str]:
         label = min(blocks)
         labels.add(label)
         for part in chunks(blocks - {label}):
-            conn.execute(update(n).where(n.c.block.in_(part)).values(block=label))
-            conn.execute(delete(c).where(c.c.block.in_(part)))
+            conn.execute(_RELABEL, {"part": part, "label": label})
+            conn.execute(_DROP_CANDIDATES, {"part": part})
     return sorted(labels)
 
 
@@ -180,17 +195,17 @@ def block_applied(judgements: Sequence[Judgement], nodes: Iterable[str]) -> Appl
 
 def recluster(conn: Connection, labels: Sequence[str], judgements: Sequence[Judgement]) -> list[str]:
     """Cluster these blocks again and write their corpus ids and candidates; returns the nodes whose id changed."""
-    n, links, c = schema.corpus_nodes, schema.corpus_links, schema.corpus_candidates
+    n, c = schema.corpus_nodes, schema.corpus_candidates
     if not labels:
         return []
     nodes: dict[str, dict[str, Node]] = {label: {} for label in labels}
     current: dict[str, str] = {}
     block_links: dict[str, list[Link]] = {label: [] for label in labels}
     for part in chunks(labels):
-        for r in conn.execute(select(n.c.node, n.c.profile, n.c.corpus_id, n.c.block).where(n.c.block.in_(part))):
+        for r in conn.execute(_BLOCK_NODES, {"part": part}):
             nodes[r.block][r.node] = Node.loads(r.node, r.profile)
             current[r.node] = r.corpus_id
-        for r in conn.execute(select(links, n.c.block).join(n, n.c.node == links.c.a).where(n.c.block.in_(part))):
+        for r in conn.execute(_BLOCK_LINKS, {"part": part}):
             block_links[r.block].append(_link(r))
     moved, candidates = [], []
     for label in labels:
@@ -201,7 +216,7 @@ def recluster(conn: Connection, labels: Sequence[str], judgements: Sequence[Judg
     if moved:
         conn.execute(update(n).where(n.c.node == bindparam("k")).values(corpus_id=bindparam("cid")), moved)
     for part in chunks(labels):
-        conn.execute(delete(c).where(c.c.block.in_(part)))
+        conn.execute(_DROP_CANDIDATES, {"part": part})
     if candidates:
         conn.execute(insert(c), candidates)
     return [m["k"] for m in moved]
@@ -215,7 +230,7 @@ def rebuild(conn: Connection, members: Sequence[tuple[int, Member]], judgements:
     nodes = build_nodes([m for _, m in members], applied.detached)
     if not nodes:
         return 0
-    conn.execute(insert(schema.corpus_members), [
+    insert_rows(conn, schema.corpus_members, [
         {"doc_pk": pk, "local_id": m.local_id, "node": node_of(m, applied.detached)} for pk, m in members])
     node_rows: list[dict[str, Any]] = []
     key_rows: list[dict[str, Any]] = []
@@ -234,8 +249,7 @@ def rebuild(conn: Connection, members: Sequence[tuple[int, Member]], judgements:
         candidate_rows.extend(_candidate_row(label, x) for x in result.candidates)
     for table, rows in ((schema.corpus_nodes, node_rows), (schema.corpus_keys, key_rows),
                         (schema.corpus_links, link_rows), (schema.corpus_candidates, candidate_rows)):
-        for i in range(0, len(rows), 5000):
-            conn.execute(insert(table), rows[i:i + 5000])
+        insert_rows(conn, table, rows)
     return len(nodes)
 
 

@@ -30,6 +30,7 @@ from sqlalchemy.exc import DBAPIError
 from newsgraph.errors import InputError
 from newsgraph.model import Document
 from newsgraph.store import schema
+from newsgraph.store.bulk import insert_rows
 
 __all__ = ["MARK_END", "MARK_START", "RawHit", "SearchSyntaxError", "ensure", "fold", "index_document", "run"]
 
@@ -158,8 +159,7 @@ def _write(conn: Connection, documents: Iterable[tuple[int, Document]]) -> None:
         conn.execute(text(f"INSERT INTO {fts} (kind, doc_pk, item, title, body) "
                           "VALUES (:kind, :doc_pk, :item, :title, :body)"), texts[i:i + _BATCH])
     for table, rows in ((schema.claim_refs, refs), (schema.entity_names, names)):
-        for i in range(0, len(rows), _BATCH):
-            conn.execute(insert(table), rows[i:i + _BATCH])
+        insert_rows(conn, table, rows)
 
 
 def _claim_entities(claim: Any) -> set[tuple[str, str]]:
