@@ -55,7 +55,7 @@ bench: install
 
 # Flat memory: the extraction workers' peak RSS ingesting 100 vs 2,000 documents, then the writer's (store and
 # corpus resolution) storing 100 vs 20,000 documents made from the FA-KES extractions, and exports and dossiers
-# of both stores (long: ~45 min of one core; extractions cached in /tmp as for bench-corpus)
+# of both stores (long: over an hour of one core; the FA-KES extractions are cached in /tmp, ~4 min the first time)
 SCALE_CACHE ?= /tmp/newsgraph-scale-fakes.jsonl
 bench-scale: install
 	$(PY) bench/scale.py --memory 100,2000
