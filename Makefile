@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SHARED ?= ../shared
 DB     ?= demo.db
 
-.PHONY: install web-assets demo test lint bench bench-scale bench-geo bench-dates bench-events bench-attribution bench-corpus bench-query bench-web fuzz score clean
+.PHONY: install web-assets demo test lint bench bench-scale bench-dask bench-geo bench-dates bench-events bench-attribution bench-corpus bench-query bench-web fuzz score clean
 
 # After the packages, the gazetteer file (geo/storage.py: countries, admin areas, towns; ~1 min, once per
 # version of its code and data, in ~/.cache/newsgraph or $NEWSGRAPH_CACHE); silent when it is there already.
@@ -53,9 +53,17 @@ bench: install
 	$(PY) bench/speed.py
 	$(MAKE) --no-print-directory score
 
-# peak memory of N vs 10 x N documents, and 2 local Dask workers vs 1 (longer: ~10 min on a free machine)
+# Flat memory: the extraction workers' peak RSS ingesting 100 vs 2,000 documents, then the writer's (store and
+# corpus resolution) storing 100 vs 20,000 documents made from the FA-KES extractions, and exports and dossiers
+# of both stores (long: over an hour of one core; the FA-KES extractions are cached in /tmp, ~4 min the first time)
+SCALE_CACHE ?= /tmp/newsgraph-scale-fakes.jsonl
 bench-scale: install
-	$(PY) bench/scale.py
+	$(PY) bench/scale.py --memory 100,2000
+	NEWSGRAPH_SHARED=$(SHARED) $(PY) bench/scale_store.py --cache $(SCALE_CACHE) --sizes 100,20000
+
+# newsgraph ingest --dask local with 2 workers against 1 on the same 150 FA-KES texts, and the stores compared
+bench-dask: install
+	NEWSGRAPH_SHARED=$(SHARED) $(PY) bench/dask_workers.py --texts 150
 
 bench-geo: install
 	$(PY) bench/geo.py

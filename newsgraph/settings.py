@@ -363,6 +363,24 @@ class WebSettings:
 
 
 @dataclass(frozen=True)
+class CacheSettings:
+    """Entries each per-process cache keeps (least recently used dropped first).  A writer storing a corpus,
+    or a worker extracting one, runs for as long as the input lasts: these bound what it holds.  The writer's
+    caches are keyed by the JSON text the store keeps (a profile, a view, features), about 2 KB an entry with
+    what it parses to, and a profile that changes (a node's counts grow with each document naming it) is a
+    new entry: at 200,000 entries each, they grew the writer by 78 MB per 1,000 documents stored
+    (``make bench-scale``), so they hold what the last few hundred documents read."""
+
+    node_profiles: int = 4_096       # corpus nodes parsed from their stored profile (resolve/nodes.py)
+    claim_features: int = 4_096      # claims' comparison features (resolve/claims.py)
+    claim_views: int = 4_096         # claims' stored views (store/corpus_claims.py)
+    event_reports: int = 4_096       # event reports (resolve/reports.py)
+    report_views: int = 4_096        # event reports' stored views (store/corpus_events.py)
+    entity_links: int = 4_096        # stored links between corpus nodes (store/corpus_sync.py)
+    gazetteer_lookups: int = 16_384  # gazetteer lookups by normalised name, in each extracting process
+
+
+@dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
     store: StoreSettings = field(default_factory=StoreSettings)
@@ -378,6 +396,7 @@ class Settings:
     corpus_events: CorpusEventSettings = field(default_factory=CorpusEventSettings)
     claim_links: ClaimLinkSettings = field(default_factory=ClaimLinkSettings)
     web: WebSettings = field(default_factory=WebSettings)
+    caches: CacheSettings = field(default_factory=CacheSettings)
 
 
 def _number(name: str, default: float) -> float:

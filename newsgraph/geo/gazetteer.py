@@ -133,7 +133,7 @@ class _StoredKeys(Mapping[str, list[Place]]):
         return len(store().keys(self.index, self.kind))
 
 
-@lru_cache(maxsize=1 << 16)  # names repeat within and across documents
+@lru_cache(maxsize=settings().caches.gazetteer_lookups)  # names repeat within and across documents
 def _lookup(index: str, kind: str, key: str) -> list[Place]:
     return [Place(*record) for record in store().places(index, kind, key)]
 

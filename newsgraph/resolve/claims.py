@@ -140,7 +140,7 @@ class ClaimFeatures:
         return frozenset({*speaker, *self.via, *self.subjects, *self.places, *self.own, *self.home})
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=settings().caches.claim_features)
 def _features(text: str) -> ClaimFeatures:
     """The features stored as ``text``: each parsed once per process (partners are read at every ingest)."""
     d = json.loads(text)

@@ -16,6 +16,7 @@ from typing import Any
 
 from newsgraph.resolve.keys import is_acronym, is_full_name
 from newsgraph.resolve.members import Member
+from newsgraph.settings import settings
 
 Counts = tuple[tuple[str, int], ...]
 _FIELDS = ("names", "keys", "alias_keys", "roles", "countries", "affiliations", "types", "geonames")
@@ -94,7 +95,7 @@ class Node:
         return json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":"))
 
     @staticmethod
-    @lru_cache(maxsize=50_000)
+    @lru_cache(maxsize=settings().caches.node_profiles)
     def loads(key: str, text: str) -> Node:
         """A node from its stored profile; the same text is parsed once per process (blocks are read often)."""
         return Node.from_json(key, json.loads(text))

@@ -114,7 +114,7 @@ class Report:
         return tuple(sorted({*self.participants, *([self.place.entity] if self.place else [])}))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=settings().caches.event_reports)
 def _loads(text: str) -> Report:
     raw = json.loads(text)
     place = PlaceRef(**raw["place"]) if raw["place"] else None

@@ -21,6 +21,7 @@ from newsgraph.model import Document
 from newsgraph.resolve.claim_copies import band_keys, is_copy, signature
 from newsgraph.resolve.claims import ClaimFeatures, ClaimLink, ClaimView, blocking_keys, features_of, view_of
 from newsgraph.resolve.claims_compare import compare
+from newsgraph.settings import settings
 from newsgraph.store import claim_grades, schema
 from newsgraph.store.bulk import among, insert_rows
 from newsgraph.store.corpus_events import corpus_ids
@@ -104,7 +105,7 @@ def _view_json(view: ClaimView) -> str:
                        "named_specific": sorted(view.named_specific)})
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=settings().caches.claim_views)
 def _load_view(features: str, view: str) -> ClaimView:
     """A stored view; the partners of a claim are read at every ingest, each view parsed once per process (and
     its figures for ``compare`` computed once)."""

@@ -148,7 +148,7 @@ def _load_views(conn: Connection, report_keys: Iterable[str]) -> dict[str, Place
     return out
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=settings().caches.report_views)
 def _view(features: str, view: str) -> Placed:
     """A stored report view; a block's reports are read at every re-clustering, each parsed once per process."""
     return Placed.loads(Report.loads(features), view)

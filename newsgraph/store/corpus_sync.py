@@ -27,6 +27,7 @@ from newsgraph.resolve.judgements import DETACH, SAME, Applied, Judgement, apply
 from newsgraph.resolve.links import Link, blocking_keys, compare
 from newsgraph.resolve.members import Member, members_of
 from newsgraph.resolve.nodes import Node, add_members, build_nodes, node_of, remove_members
+from newsgraph.settings import settings
 from newsgraph.store import schema
 from newsgraph.store.bulk import among, insert_rows
 
@@ -263,7 +264,7 @@ def _link(row: Any) -> Link:
     return _cached_link(row.a, row.b, row.kind, row.score, row.support, row.short_side, row.evidence)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=settings().caches.entity_links)
 def _cached_link(a: str, b: str, kind: str, score: float, support: int, short_side: str, evidence: str) -> Link:
     """A stored link; a block's links are read at every re-clustering, each parsed once per process."""
     found = json.loads(evidence)
