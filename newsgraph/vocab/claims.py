@@ -31,6 +31,7 @@ class ReportingVerbs:
     finding: frozenset[str]                         # object content only for a study or named body ("found")
     naming: frozenset[str]                          # a participle after a noun names ("a group called X")
     claim_nouns: frozenset[str]                     # "claim", "statement": "Trump's claim that …"
+    denial_nouns: frozenset[str]                    # ... that deny what they name ("repeated denials by Assad")
     claim_noun_prepositions: frozenset[str]         # "Trump's comments about …"
     statement_prepositions: frozenset[str]          # "said in a statement that …"
     quoting_verbs: frozenset[str]                   # "TASS quoted Peskov as saying …"
@@ -70,10 +71,14 @@ def _reporting_verbs(entries: Entries) -> ReportingVerbs:
         if not isinstance(listed, list):
             raise entries.error(where, "must be a preposition or a list of prepositions")
         prepositions[lemma] = entries.distinct(listed, where, fold=True)
+    claim_nouns = _set(entries, "claim_nouns")
+    denial_nouns = _set(entries, "denial_nouns")
+    for noun in denial_nouns - claim_nouns:
+        raise entries.error("denial_nouns", f"{noun!r} is not a claim noun (not listed under claim_nouns)")
     return ReportingVerbs(
         stance=stance, disputing=verbs("disputing"), object_content=verbs("object_content"),
         object_prepositions=prepositions, infinitive_content=verbs("infinitive_content"),
-        finding=verbs("finding"), naming=_set(entries, "naming"), claim_nouns=_set(entries, "claim_nouns"),
+        finding=verbs("finding"), naming=_set(entries, "naming"), claim_nouns=claim_nouns, denial_nouns=denial_nouns,
         claim_noun_prepositions=_set(entries, "claim_noun_prepositions"),
         statement_prepositions=_set(entries, "statement_prepositions"),
         quoting_verbs=_set(entries, "quoting_verbs"), anonymity_contents=_set(entries, "anonymity_contents"),

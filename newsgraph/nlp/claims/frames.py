@@ -71,7 +71,8 @@ def attribution_from_match(match: CueMatch, doc: Doc, text: str, quotes: list[Of
     return Attribution(
         source=full, cue=cue_span, content=content, evidence=evidence, cue_text=cue_text,
         stance=_match_stance(match, content), speaker=speaker, speaker_text=speaker_text, cue_token=cue.i,
-        disputes=match.kind == "verb" and lemma in verbs.disputing, via=via)
+        disputes=match.kind == "verb" and lemma in verbs.disputing, via=via,
+        named_denial=match.kind == "noun" and lemma in verbs.denial_nouns)
 
 
 def _speaker(core: Span, subject: Token, resolver: SpeakerResolver, text: str) -> tuple[str | None, str]:
@@ -162,7 +163,8 @@ def _match_stance(match: CueMatch, content: Offsets) -> str:
         return _stance(match.cue, content)
     if match.kind == "noun":
         verbs: ReportingVerbs = vocab.load("reporting_verbs")
-        return verbs.stance.get(match.cue.lemma_.lower(), "asserted")
+        lemma = match.cue.lemma_.lower()
+        return "denied" if lemma in verbs.denial_nouns else verbs.stance.get(lemma, "asserted")
     return "asserted"
 
 
