@@ -20,6 +20,7 @@ from newsgraph import vocab
 from newsgraph.geo.countries import country_code, demonym_country
 from newsgraph.nlp.claims.speakers import Spoken, by_surname, fits, name_after_title, spoken, titled_name
 from newsgraph.nlp.index import EntityIndex
+from newsgraph.settings import settings
 from newsgraph.vocab.claims import ClaimSources
 from newsgraph.vocab.common import CommonWords, GivenNames, Titles
 
@@ -66,6 +67,7 @@ class SpeakerResolver:
     cue_speaker: dict[int, str] = field(default_factory=dict)  # cue token index -> resolved speaker
     titles: dict[str, str] = field(default_factory=dict)  # title word -> person a speaker phrase gave it
     cue_sources: dict[int, tuple[str | None, str]] = field(default_factory=dict)  # cue -> (speaker, words)
+    cue_of_source: dict[int, int] = field(default_factory=dict)  # source head token index -> its cue
 
     @property
     def history(self) -> list[tuple[int, str]]:
@@ -213,8 +215,9 @@ class SpeakerResolver:
             return found
         return next((eid for _, _, eid in reversed(self.index.mentions_within(0, head.idx)) if named(eid)), None)
 
-    def _document_owner(self, core: SpacySpan, head: Token) -> str | None:
-        """The organisation behind "the study", "a UN report", "Alma's research"."""
+    def _document_owner(self, core: SpacySpan, head: Token) -> Referent:
+        """The organisation behind "the study", "a UN report", "Alma's research"; "the statement added" is
+        whoever issued the statement the text last named ("the interior ministry said in a statement")."""
         owner = self._owner_in_phrase(head)
         if owner:
             return owner
@@ -230,10 +233,30 @@ class SpeakerResolver:
             owner = self._owner_in_phrase(tok)
             if owner:
                 return owner
-            verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
-            if verb is not None and verb.i in self.cue_speaker:
-                return self.cue_speaker[verb.i]
+            issuer = self._issuer(tok)
+            if issuer is not None:
+                return issuer
         return next((eid for _, eid in reversed(self.history) if self.index[eid].type == "ORG"), None)
+
+    def _issuer(self, document: Token) -> Referent:
+        """Who gave the document named at ``document``: the speaker of the frame it is the source of ("the
+        statement said"), or of the frame it sits in ("X said in a statement on Tuesday", "X confirmed late
+        on Tuesday in a statement"), read from the cues already resolved; a speaker that is no entity by its
+        words ("the U.S. military")."""
+        cue = self.cue_of_source.get(document.i)
+        reach = settings().claims.statement_frame_words
+        prepositions = vocab.load("reporting_verbs").statement_prepositions
+        if cue is None and document.dep_ == "pobj" and document.head.lower_ in prepositions:
+            before = [c for c in self.cue_sources if c < document.head.i and document.head.i - c <= reach
+                      and document.doc[c].sent == document.sent]
+            cue = max(before) if before else None
+        if cue is None or cue not in self.cue_sources:
+            return None
+        entity, words = self.cue_sources[cue]
+        if entity is not None:
+            return entity
+        return next((r for r in reversed(self.spoken) if r.entity is None and r.text == words),
+                    Spoken(document.idx, None, words, "", ""))
 
     def _owner_in_phrase(self, noun: Token) -> str | None:
         """The agent of "a study published by X", or the owner in "X's study", "the X study", "a study by X"."""

@@ -61,6 +61,7 @@ def attribution_from_match(match: CueMatch, doc: Doc, text: str, quotes: list[Of
     if speaker:
         resolver.remember(subject.idx, speaker, cue)
     resolver.cue_sources[cue.i] = (speaker, speaker_text)
+    resolver.cue_of_source[subject.i] = cue.i
     # a transcript line's words start after its label, even inside the quote marks
     content = match.content if match.kind == "colon" else _with_quotes(match.content, quotes, text, [cue_span, full],
                                                                         cue_starts - {cue.idx})
