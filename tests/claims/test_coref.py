@@ -73,3 +73,11 @@ def test_the_statement_is_whoever_issued_the_statement_named_last() -> None:
         claim = run.one(needle)  # a speaker that is no entity, by its words; not the Observatory quoted later
         assert claim.speaker is None and claim.speaker_text == "the interior ministry"
     assert run.name(run.one("struck a convoy").speaker) == "Pentagon"
+
+
+def test_the_statement_is_the_subject_that_issued_it() -> None:
+    run = Run("The rebel brigade's seventh division also issued a statement giving the militants 48 hours to free "
+              "their hostages. Those taken include the division's commander. The statement also called on the "
+              "militants to return all weapons they had seized.")
+    claim = run.one("return all weapons")
+    assert claim.speaker_text == "The rebel brigade's seventh division"

@@ -18,9 +18,9 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph import vocab
 from newsgraph.geo.countries import country_code, demonym_country
+from newsgraph.nlp.claims.issuers import issuer, within_reach
 from newsgraph.nlp.claims.speakers import Spoken, by_surname, fits, name_after_title, spoken, titled_name
 from newsgraph.nlp.index import EntityIndex
-from newsgraph.settings import settings
 from newsgraph.vocab.claims import ClaimSources
 from newsgraph.vocab.common import CommonWords, GivenNames, Titles
 
@@ -233,30 +233,12 @@ class SpeakerResolver:
             owner = self._owner_in_phrase(tok)
             if owner:
                 return owner
-            issuer = self._issuer(tok)
-            if issuer is not None:
-                return issuer
+            if not within_reach(tok, head):
+                break  # named too long ago: "the statement" is more likely the last speaker's
+            issued = issuer(tok, self.index, self.cue_of_source, self.cue_sources, self.spoken)
+            if issued is not None:
+                return issued
         return next((eid for _, eid in reversed(self.history) if self.index[eid].type == "ORG"), None)
-
-    def _issuer(self, document: Token) -> Referent:
-        """Who gave the document named at ``document``: the speaker of the frame it is the source of ("the
-        statement said"), or of the frame it sits in ("X said in a statement on Tuesday", "X confirmed late
-        on Tuesday in a statement"), read from the cues already resolved; a speaker that is no entity by its
-        words ("the U.S. military")."""
-        cue = self.cue_of_source.get(document.i)
-        reach = settings().claims.statement_frame_words
-        prepositions = vocab.load("reporting_verbs").statement_prepositions
-        if cue is None and document.dep_ == "pobj" and document.head.lower_ in prepositions:
-            before = [c for c in self.cue_sources if c < document.head.i and document.head.i - c <= reach
-                      and document.doc[c].sent == document.sent]
-            cue = max(before) if before else None
-        if cue is None or cue not in self.cue_sources:
-            return None
-        entity, words = self.cue_sources[cue]
-        if entity is not None:
-            return entity
-        return next((r for r in reversed(self.spoken) if r.entity is None and r.text == words),
-                    Spoken(document.idx, None, words, "", ""))
 
     def _owner_in_phrase(self, noun: Token) -> str | None:
         """The agent of "a study published by X", or the owner in "X's study", "the X study", "a study by X"."""
