@@ -57,8 +57,19 @@ def test_denial_noun_is_its_owners_denied_claim_of_the_charge_before_it() -> Non
     assert denials[0].text == "that Syrian forces were responsible for the attack"
     assert denials[1].speaker_text == "the governments"  # scraped of its apostrophe
     assert denials[1].text == "World powers have pointed the finger at the government of Bashar al-Assad"
-    # the frame that reports the denial is still a claim of its own
+    # the frame that reports the denial is still a claim of its own; the charge is disputed by the denial
     assert any(c.cue == "repeated" and run.name(c.speaker) == "Walid Muallem" for c in run.claims)
+    charge = next(c for c in run.claims if c.cue == "pointed")
+    assert charge.stance == "disputed" and charge.disputed_by == denials[1].id
+
+
+def test_denial_noun_after_a_frame_without_commas_denies_what_the_frame_reports() -> None:
+    run = Run("Evidence strongly suggests Syrian government forces were responsible for a poison gas attack that "
+              "killed more than 1400 people Human Rights Watch said on Tuesday contradicting repeated denials by "
+              "Syrian President Bashar al-Assad.")
+    denial = next(c for c in run.claims if c.stance == "denied")
+    assert run.name(denial.speaker) == "Bashar al-Assad"
+    assert denial.text.endswith("killed more than 1400 people")  # not the frame's "Human Rights Watch said"
 
 
 def test_denial_noun_without_a_charge_in_its_sentence_names_what_it_denies() -> None:

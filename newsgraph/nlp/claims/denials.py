@@ -153,11 +153,29 @@ def _charge_before(noun: Token, us: int, doc: Doc) -> tuple[int, int] | None:
     if host is None:
         return None
     lo, hi = max(host.left_edge.i, us), clause.left_edge.i - 1
+    verbs: ReportingVerbs = vocab.load("reporting_verbs")
+    if host.lemma_.lower() in verbs.stance:  # "… 1400 people Human Rights Watch said contradicting denials by X"
+        lo, hi = _reported_before(host, clause, us) or (lo, hi)
     while hi >= lo and (doc[hi].dep_ == "cc" or doc[hi].is_punct or doc[hi].is_space):
         hi -= 1  # "… at the government of Bashar al-Assad but"
     if hi < lo or not has_clause(doc, lo, hi + 1):
         return None
     return trim_span(doc, lo, hi)
+
+
+def _reported_before(frame: Token, clause: Token, us: int) -> tuple[int, int] | None:
+    """What a reporting verb the denial's clause hangs on reports: its clausal complement, or the words
+    before the verb when the parser found no subject for it (less the name closing them)."""
+    doc = frame.doc
+    comps = [c for c in frame.children if c.dep_ == "ccomp" and c.i != clause.i]
+    if comps:
+        return max(comps[0].left_edge.i, us), comps[0].right_edge.i
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in frame.children):
+        return None
+    hi = frame.i - 1
+    while hi > us and doc[hi].pos_ == "PROPN":
+        hi -= 1
+    return us, hi
 
 
 def _verb_above(tok: Token) -> Token | None:

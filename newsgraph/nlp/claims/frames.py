@@ -69,11 +69,12 @@ def attribution_from_match(match: CueMatch, doc: Doc, text: str, quotes: list[Of
     evidence = evidence_span(doc, min(p[0] for p in pieces), max(p[1] for p in pieces), units, unit_of)
     verbs: ReportingVerbs = vocab.load("reporting_verbs")
     lemma = cue.lemma_.lower()
+    named_denial = match.kind == "noun" and lemma in verbs.denial_nouns
     return Attribution(
         source=full, cue=cue_span, content=content, evidence=evidence, cue_text=cue_text,
         stance=_match_stance(match, content), speaker=speaker, speaker_text=speaker_text, cue_token=cue.i,
-        disputes=match.kind == "verb" and lemma in verbs.disputing, via=via,
-        named_denial=match.kind == "noun" and lemma in verbs.denial_nouns)
+        disputes=(match.kind == "verb" and lemma in verbs.disputing) or named_denial, via=via,
+        named_denial=named_denial)
 
 
 def _speaker(core: Span, subject: Token, resolver: SpeakerResolver, text: str) -> tuple[str | None, str]:
