@@ -31,6 +31,7 @@ class ReportingVerbs:
     finding: frozenset[str]                         # object content only for a study or named body ("found")
     naming: frozenset[str]                          # a participle after a noun names ("a group called X")
     claim_nouns: frozenset[str]                     # "claim", "statement": "Trump's claim that …"
+    denial_nouns: frozenset[str]                    # ... that deny what they name ("repeated denials by Assad")
     claim_noun_prepositions: frozenset[str]         # "Trump's comments about …"
     statement_prepositions: frozenset[str]          # "said in a statement that …"
     quoting_verbs: frozenset[str]                   # "TASS quoted Peskov as saying …"
@@ -70,10 +71,14 @@ def _reporting_verbs(entries: Entries) -> ReportingVerbs:
         if not isinstance(listed, list):
             raise entries.error(where, "must be a preposition or a list of prepositions")
         prepositions[lemma] = entries.distinct(listed, where, fold=True)
+    claim_nouns = _set(entries, "claim_nouns")
+    denial_nouns = _set(entries, "denial_nouns")
+    for noun in denial_nouns - claim_nouns:
+        raise entries.error("denial_nouns", f"{noun!r} is not a claim noun (not listed under claim_nouns)")
     return ReportingVerbs(
         stance=stance, disputing=verbs("disputing"), object_content=verbs("object_content"),
         object_prepositions=prepositions, infinitive_content=verbs("infinitive_content"),
-        finding=verbs("finding"), naming=_set(entries, "naming"), claim_nouns=_set(entries, "claim_nouns"),
+        finding=verbs("finding"), naming=_set(entries, "naming"), claim_nouns=claim_nouns, denial_nouns=denial_nouns,
         claim_noun_prepositions=_set(entries, "claim_noun_prepositions"),
         statement_prepositions=_set(entries, "statement_prepositions"),
         quoting_verbs=_set(entries, "quoting_verbs"), anonymity_contents=_set(entries, "anonymity_contents"),
@@ -176,6 +181,7 @@ class ClaimSources:
     negative_determiners: frozenset[str]  # "No group has claimed …": no source
     negative_pronouns: frozenset[str]     # "nobody said …"
     part_body_nouns: frozenset[str]       # "the U.N. health agency": a part of the organisation it names
+    issuing_verbs: frozenset[str]         # "the division issued a statement": its subject issued the document
     time_nouns: frozenset[str]            # "shortly after midnight AFPs correspondent said": the clause's
 
 
@@ -202,7 +208,7 @@ def _claims_sources(entries: Entries) -> ClaimSources:
         generic_person_nouns=speaker_nouns("generic_person_nouns"),
         negative_determiners=_set(entries, "negative_determiners"),
         negative_pronouns=_set(entries, "negative_pronouns"), part_body_nouns=_set(entries, "part_body_nouns"),
-        time_nouns=_set(entries, "time_nouns"))
+        time_nouns=_set(entries, "time_nouns"), issuing_verbs=_set(entries, "issuing_verbs"))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsgraph.nlp.claims.coref import name_gender
 
-from .helpers import Run
+from .helpers import Run, assert_offsets
 
 
 def test_honorifics_and_first_names_give_a_gender_titles_are_skipped() -> None:
@@ -60,3 +60,24 @@ def test_it_said_is_the_organisation_being_reported_not_the_last_actor() -> None
               "in El Fasher. The Rapid Support Forces attacked the town in May. It said most victims were shot.")
     office = run.one("300 civilians").speaker
     assert office and run.one("victims were shot").speaker == office
+
+
+def test_the_statement_is_whoever_issued_the_statement_named_last() -> None:
+    run = Run("Two suicide bombers blew themselves up in front of the police headquarters the interior ministry "
+              "said in a statement carried by state media. Police surrounded a third attacker who also blew "
+              "himself up the statement said. Guards were wounded in the blasts the statement added. The "
+              "Syrian Observatory for Human Rights said 17 people were killed. Rebels took the hill the Pentagon "
+              "said late on Monday in a statement. The coalition also struck a convoy the statement said.")
+    assert_offsets(run.text, run.claims)
+    for needle in ("a third attacker", "Guards were wounded"):
+        claim = run.one(needle)  # a speaker that is no entity, by its words; not the Observatory quoted later
+        assert claim.speaker is None and claim.speaker_text == "the interior ministry"
+    assert run.name(run.one("struck a convoy").speaker) == "Pentagon"
+
+
+def test_the_statement_is_the_subject_that_issued_it() -> None:
+    run = Run("The rebel brigade's seventh division also issued a statement giving the militants 48 hours to free "
+              "their hostages. Those taken include the division's commander. The statement also called on the "
+              "militants to return all weapons they had seized.")
+    claim = run.one("return all weapons")
+    assert claim.speaker_text == "The rebel brigade's seventh division"

@@ -89,3 +89,14 @@ def test_a_time_or_an_adverb_of_the_clause_before_is_not_the_speakers() -> None:
     run = Run("Those raids hit three residential buildings a local government building and a stadium shortly after "
               "midnight AFPs correspondent in the town said. Meanwhile a source at Damascus hospital said that two bodies arrived.")
     assert [c.speaker_text for c in run.claims] == ["AFPs correspondent", "a source"]
+
+
+def test_a_predicate_the_parser_put_in_the_source_is_what_was_said() -> None:
+    run = Run("Reports on the use of chemical weapons in the suburbs are totally false state news agency SANA "
+              "said. The allegations are completely baseless the Russian Defence Ministry said.")
+    assert_offsets(run.text, run.claims)
+    sana = run.one("chemical weapons")
+    assert sana.speaker_text == "state news agency SANA" and sana.text.endswith("are totally false")
+    ministry = run.one("allegations")
+    assert ministry.text == "The allegations are completely baseless"
+    assert ministry.speaker_text == "the Russian Defence Ministry"

@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph import vocab
 from newsgraph.geo.countries import country_code, demonym_country
+from newsgraph.nlp.claims.issuers import issuer, within_reach
 from newsgraph.nlp.claims.speakers import Spoken, by_surname, fits, name_after_title, spoken, titled_name
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.vocab.claims import ClaimSources
@@ -66,6 +67,7 @@ class SpeakerResolver:
     cue_speaker: dict[int, str] = field(default_factory=dict)  # cue token index -> resolved speaker
     titles: dict[str, str] = field(default_factory=dict)  # title word -> person a speaker phrase gave it
     cue_sources: dict[int, tuple[str | None, str]] = field(default_factory=dict)  # cue -> (speaker, words)
+    cue_of_source: dict[int, int] = field(default_factory=dict)  # source head token index -> its cue
 
     @property
     def history(self) -> list[tuple[int, str]]:
@@ -213,8 +215,9 @@ class SpeakerResolver:
             return found
         return next((eid for _, _, eid in reversed(self.index.mentions_within(0, head.idx)) if named(eid)), None)
 
-    def _document_owner(self, core: SpacySpan, head: Token) -> str | None:
-        """The organisation behind "the study", "a UN report", "Alma's research"."""
+    def _document_owner(self, core: SpacySpan, head: Token) -> Referent:
+        """The organisation behind "the study", "a UN report", "Alma's research"; "the statement added" is
+        whoever issued the statement the text last named ("the interior ministry said in a statement")."""
         owner = self._owner_in_phrase(head)
         if owner:
             return owner
@@ -230,9 +233,11 @@ class SpeakerResolver:
             owner = self._owner_in_phrase(tok)
             if owner:
                 return owner
-            verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
-            if verb is not None and verb.i in self.cue_speaker:
-                return self.cue_speaker[verb.i]
+            if not within_reach(tok, head):
+                break  # named too long ago: "the statement" is more likely the last speaker's
+            issued = issuer(tok, self.index, self.cue_of_source, self.cue_sources, self.spoken)
+            if issued is not None:
+                return issued
         return next((eid for _, eid in reversed(self.history) if self.index[eid].type == "ORG"), None)
 
     def _owner_in_phrase(self, noun: Token) -> str | None:

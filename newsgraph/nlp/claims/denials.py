@@ -6,18 +6,26 @@ denied", "… killing over 1000 civilians with poison gas - an accusation dismis
 denying verb then has no clause of its own (its object is "which", or the charge noun it modifies), so
 no content shape of ``contents`` fits; what it denies is the clause before the relative pronoun or the
 charge noun, and its speaker is the relative clause's subject or the passive's agent.
+
+A denial named by a noun ("repeated denials by Assad", "the governments denial", "Syrian government denials",
+"denials from the Assad administration") is its owner's denied claim too: what it denies is the noun's own
+charge ("denial of any role", "denial that …"), else the accusation the sentence states before the clause the
+noun sits in ("World powers have pointed the finger at Assad but Muallem repeated the governments denial"),
+else only the noun phrase itself (the corpus layer then reads the charge from the headline).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph import vocab
-from newsgraph.nlp.claims.runons import has_clause
-from newsgraph.nlp.claims.spans import CueMatch, Unit, trim_span
+from newsgraph.nlp.claims.runons import has_clause, speaker_word
+from newsgraph.nlp.claims.spans import CueMatch, Unit, clip_subtrees, trim_span
 from newsgraph.vocab.claims import ReportingVerbs
 
 RELATIVE_PRONOUNS = ("which", "that")
+OWNER_PREPOSITIONS = ("by", "from")
+OWNER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 
 
 def relative_denial(cue: Token, unit: Unit, doc: Doc) -> CueMatch | None:
@@ -68,3 +76,112 @@ def _passive_frame(cue: Token, verbs: ReportingVerbs) -> tuple[Token, int] | Non
     if source is None:
         return None
     return source, head.left_edge.i
+
+
+def nominal_denial(noun: Token, unit: Unit, doc: Doc) -> CueMatch | None:
+    """"repeated denials by Assad", "the governments denial", "Syrian government denials": the owner denies
+    the noun's charge, the accusation before it in the sentence, or (with neither) what the phrase names."""
+    verbs: ReportingVerbs = vocab.load("reporting_verbs")
+    if noun.lemma_.lower() not in verbs.denial_nouns:
+        return None
+    us, ue = unit
+    if noun.left_edge.i == us and not any(c.dep_ in ("det", "poss") for c in noun.children):
+        return None  # a heading run into the sentence: "Regime denial Meanwhile Syrian authorities denied …"
+    owner = _denier(noun)
+    if owner is None:
+        return None
+    content = _own_charge(noun, us, ue, doc) or _charge_before(noun, us, doc)
+    if content is None:
+        content = clip_subtrees([noun], us, ue, doc)
+    if content is None:
+        return None
+    return CueMatch(cue=noun, subject=owner, content=content, kind="noun", source_span=_owner_words(noun, owner))
+
+
+def _owner_words(noun: Token, owner: Token) -> Span | None:
+    """A compound owner's words with the modifiers the parser hung on the noun: "Syrian government denials",
+    "the governments denial" (not "repeated": a modifier of the denial, not of who denies)."""
+    if owner.dep_ != "compound":
+        return None
+    lo = noun.left_edge.i
+    doc = noun.doc
+    while lo < owner.i and (doc[lo].tag_ in ("VBN", "VBD", "VBG", "RB")
+                            or (doc[lo].pos_ == "ADJ" and not doc[lo].ent_type_)):
+        lo += 1
+    return doc[lo:owner.i + 1]
+
+
+def _denier(noun: Token) -> Token | None:
+    """Who denies: the possessor, "by"/"from" someone after the noun, or a speaker noun compounded before it
+    ("governments denial", scraped of its apostrophe)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in OWNER_PREPOSITIONS):
+        owner = next((g for g in prep.children if g.dep_ == "pobj" and _speaks(g)), None)
+        if owner is not None:
+            return owner
+    return next((c for c in reversed(list(noun.lefts)) if c.dep_ == "compound" and _speaks(c)), None)
+
+
+def _speaks(tok: Token) -> bool:
+    return speaker_word(tok) or tok.ent_type_ in OWNER_TYPES
+
+
+def _own_charge(noun: Token, us: int, ue: int, doc: Doc) -> tuple[int, int] | None:
+    """"denial of any role in the attack", "denial that its forces used gas", "denial it had used gas"."""
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objects = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return clip_subtrees(objects, us, ue, doc)
+        if c.dep_ in ("acl", "ccomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            return clip_subtrees([c], us, ue, doc)
+    return None
+
+
+def _charge_before(noun: Token, us: int, doc: Doc) -> tuple[int, int] | None:
+    """The clause the noun's own clause follows and hangs on: "World powers have pointed the finger at Assad
+    but Muallem repeated the governments denial", "… forces were responsible for the attack contradicting
+    repeated denials by Assad"."""
+    clause = _verb_above(noun)
+    if clause is None or clause.head.i == clause.i or clause.head.i > clause.i:
+        return None
+    host = _verb_above(clause)
+    if host is None:
+        return None
+    lo, hi = max(host.left_edge.i, us), clause.left_edge.i - 1
+    verbs: ReportingVerbs = vocab.load("reporting_verbs")
+    if host.lemma_.lower() in verbs.stance:  # "… 1400 people Human Rights Watch said contradicting denials by X"
+        lo, hi = _reported_before(host, clause, us) or (lo, hi)
+    while hi >= lo and (doc[hi].dep_ == "cc" or doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1  # "… at the government of Bashar al-Assad but"
+    if hi < lo or not has_clause(doc, lo, hi + 1):
+        return None
+    return trim_span(doc, lo, hi)
+
+
+def _reported_before(frame: Token, clause: Token, us: int) -> tuple[int, int] | None:
+    """What a reporting verb the denial's clause hangs on reports: its clausal complement, or the words
+    before the verb when the parser found no subject for it (less the name closing them)."""
+    doc = frame.doc
+    comps = [c for c in frame.children if c.dep_ == "ccomp" and c.i != clause.i]
+    if comps:
+        return max(comps[0].left_edge.i, us), comps[0].right_edge.i
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in frame.children):
+        return None
+    hi = frame.i - 1
+    while hi > us and doc[hi].pos_ == "PROPN":
+        hi -= 1
+    return us, hi
+
+
+def _verb_above(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` (not ``tok`` itself)."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None

@@ -61,6 +61,7 @@ def attribution_from_match(match: CueMatch, doc: Doc, text: str, quotes: list[Of
     if speaker:
         resolver.remember(subject.idx, speaker, cue)
     resolver.cue_sources[cue.i] = (speaker, speaker_text)
+    resolver.cue_of_source[subject.i] = cue.i
     # a transcript line's words start after its label, even inside the quote marks
     content = match.content if match.kind == "colon" else _with_quotes(match.content, quotes, text, [cue_span, full],
                                                                         cue_starts - {cue.idx})
@@ -68,10 +69,12 @@ def attribution_from_match(match: CueMatch, doc: Doc, text: str, quotes: list[Of
     evidence = evidence_span(doc, min(p[0] for p in pieces), max(p[1] for p in pieces), units, unit_of)
     verbs: ReportingVerbs = vocab.load("reporting_verbs")
     lemma = cue.lemma_.lower()
+    named_denial = match.kind == "noun" and lemma in verbs.denial_nouns
     return Attribution(
         source=full, cue=cue_span, content=content, evidence=evidence, cue_text=cue_text,
         stance=_match_stance(match, content), speaker=speaker, speaker_text=speaker_text, cue_token=cue.i,
-        disputes=match.kind == "verb" and lemma in verbs.disputing, via=via)
+        disputes=(match.kind == "verb" and lemma in verbs.disputing) or named_denial, via=via,
+        named_denial=named_denial)
 
 
 def _speaker(core: Span, subject: Token, resolver: SpeakerResolver, text: str) -> tuple[str | None, str]:
@@ -162,7 +165,8 @@ def _match_stance(match: CueMatch, content: Offsets) -> str:
         return _stance(match.cue, content)
     if match.kind == "noun":
         verbs: ReportingVerbs = vocab.load("reporting_verbs")
-        return verbs.stance.get(match.cue.lemma_.lower(), "asserted")
+        lemma = match.cue.lemma_.lower()
+        return "denied" if lemma in verbs.denial_nouns else verbs.stance.get(lemma, "asserted")
     return "asserted"
 
 

@@ -276,8 +276,9 @@ def resolve_nesting(out: list[Attribution], index: EntityIndex) -> list[Attribut
         disputer = next((b for b in outer if b.disputes), None)
         if disputer is not None:
             kept.append((k, replace(a, nested=True, stance="disputed", disputed_by=out.index(disputer))))
-        elif a.speaker is not None or (a.speaker_text and a.speaker_text.lower() not in first_person and any(
-                b.speaker and names_outlet(index, b.speaker, b.speaker_text or "") for b in outer)):
+        elif a.speaker is not None or a.named_denial or (
+                a.speaker_text and a.speaker_text.lower() not in first_person
+                and any(b.speaker and names_outlet(index, b.speaker, b.speaker_text or "") for b in outer)):
             kept.append((k, replace(a, nested=True)))
     # positions change when nested claims are dropped: re-point disputed_by
     position = {k: n for n, (k, _) in enumerate(kept)}

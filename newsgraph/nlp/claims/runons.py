@@ -229,6 +229,14 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
         return run_on_source(cue, us, names)
     if subject.i > cue.i or _has_relative_clause(subject, cue):
         return None  # "Fabius who earlier spoke with the head of the Coalition called …": Fabius calls
+    if _swallowed_predicate(subject):  # "… are totally false state news agency SANA said": SANA speaks
+        found = run_on_source(cue, us, names)
+        if found is None or found[0].start <= subject.left_edge.i:
+            return None
+        lo = found[0].start  # with the descriptor nouns before the name ("state news agency SANA")
+        while lo - 1 > subject.left_edge.i and doc[lo - 1].pos_ in ("NOUN", "PROPN") and doc[lo - 1].dep_ == "compound":
+            lo -= 1
+        return doc[lo:found[0].end], found[1]
     found = run_on_source(cue, us, names, named_only=True)
     if found is None or found[0].start <= subject.i:
         return None
@@ -238,6 +246,19 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
     if before.pos_ in ("ADP", "DET", "CCONJ", "PART", "PUNCT"):
         return None  # "the head of the Observatory said", "a spokesman for Assad said": the parse is right
     return found
+
+
+def _swallowed_predicate(subject: Token) -> bool:
+    """The subject's phrase starts right after a copula left without its predicate: the parser made the
+    predicate part of the source ("Reports … are totally false state news agency SANA said", "The latest
+    flareup was the widest rebel offensive … Abdul Rahman said")."""
+    lo = subject.left_edge.i
+    if lo == 0:
+        return False
+    copula = subject.doc[lo - 1]
+    return copula.lemma_ == "be" and copula.pos_ in ("AUX", "VERB") and not any(
+        c.dep_ in ("acomp", "attr", "oprd", "prep", "xcomp", "ccomp", "dobj") and c.i > copula.i
+        for c in copula.children)
 
 
 def _has_relative_clause(subject: Token, cue: Token) -> bool:

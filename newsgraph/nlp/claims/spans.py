@@ -39,6 +39,7 @@ class Attribution:
     cue_token: int = -1
     disputes: bool = False        # the cue disputes or denies what its content reports
     disputed_by: int | None = None  # position (in the returned list) of the disputing attribution
+    named_denial: bool = False    # a denial noun's ("repeated denials by Assad"): kept when reported in another
 
 
 FrameKind = Literal["verb", "noun", "according", "colon", "dash"]

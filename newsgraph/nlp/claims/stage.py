@@ -42,7 +42,7 @@ from newsgraph.nlp.claims.cues import (
     verb_claim,
     verb_tagged_noun,
 )
-from newsgraph.nlp.claims.denials import relative_denial
+from newsgraph.nlp.claims.denials import nominal_denial, relative_denial
 from newsgraph.nlp.claims.frames import attribution_from_match
 from newsgraph.nlp.claims.links import (
     channel_relays,
@@ -172,7 +172,7 @@ def _match_at(tok: Token, units: Units, unit_of: dict[int, int], quotes: list[Of
     if tok.pos_ == "ADJ" and lemma in attitudes.adjectives:
         return adjective_claim(tok, units, unit_of, doc, verb_subject)
     if tok.pos_ == "NOUN" and (lemma in verbs.claim_nouns or lemma in attitudes.intention_nouns):
-        return noun_claim(tok, unit, doc)
+        return nominal_denial(tok, unit, doc) or noun_claim(tok, unit, doc)
     if tok.lower_ == "in" and tok.i + 1 < len(doc):
         return in_document_claim(tok, unit, doc)
     if tok.lower_ == "by" and tok.pos_ == "ADP":
