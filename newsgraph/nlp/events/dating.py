@@ -63,7 +63,39 @@ def attach_dates(doc: Doc, anchors: dict[int, Draft | None], twins: dict[int, li
         if draft is not None and steps < draft.date_distance:
             draft.date, draft.date_distance = mention, steps
     _pass_to_clause(doc, anchors)
+    _share_along_coordination(doc, anchors)
     share_one_telling(doc, anchors)
+
+
+def _share_along_coordination(doc: Doc, anchors: dict[int, Draft | None]) -> None:
+    """'air strikes killed 18 people and wounded 40 on Tuesday', 'On Monday jets bombed the town and killed
+    20': verbs of one tense joined with no subject or auxiliary of their own tell one run of events, and a
+    date after the last of them or before the first dates every one that has none."""
+    for index, draft in anchors.items():
+        head = doc[index]
+        if draft is None or draft.anchor.i != index or head.pos_ != "VERB" or head.dep_ == "conj":
+            continue
+        run = [draft] + [d for c in head.children if (d := _joined_event(c, head, anchors)) is not None]
+        if len(run) < 2:
+            continue
+        last = run[-1]
+        if last.date is not None and last.date.start > last.anchor.idx:
+            shared: Draft | None = last
+        elif draft.date is not None and draft.date.end <= head.idx:
+            shared = draft
+        else:
+            continue
+        for other in run:
+            if other.date is None and shared is not None and shared.date is not None:
+                other.date, other.date_distance = shared.date, shared.date_distance + 1
+
+
+def _joined_event(tok: Token, head: Token, anchors: dict[int, Draft | None]) -> Draft | None:
+    """The event of ``tok`` when it is a verb conjunct of ``head``'s tense with no subject of its own."""
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.tag_ != head.tag_ or not _shares_subject(tok):
+        return None
+    found = anchors.get(tok.i)
+    return found if found is not None and found.anchor.i == tok.i else None
 
 
 def _subject_event(verb: Token, span: Span, anchors: dict[int, Draft | None]) -> Draft | None:

@@ -1,0 +1,42 @@
+"""Dates shared along a run of coordinated verbs, and places the text only describes ("the Syrian
+capital", "the northern city"), on sentences of the kind wire reports are made of."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Document, Event
+from newsgraph.pipeline import extract
+
+PUBLISHED = "2016-09-21"  # a Wednesday
+
+
+def place(doc: Document, event: Event) -> str | None:
+    found = doc.entity(event.location) if event.location else None
+    return found.name if found is not None else None
+
+
+def dates_of(doc: Document) -> dict[str, str | None]:
+    return {e.trigger: e.date for e in doc.events}
+
+
+@pytest.mark.parametrize(("text", "triggers", "date"), [
+    # the date after the last verb
+    ("Syrian government air strikes killed 18 people and wounded 40 in Aleppo on Tuesday.",
+     ("killed", "wounded"), "2016-09-20"),
+    ("Rebels shelled the town of Harasta and killed five civilians on Monday.", ("shelled", "killed"), "2016-09-19"),
+    # the date before the first
+    ("On Monday Russian jets bombed Aleppo and killed 20 people.", ("bombed", "killed"), "2016-09-19"),
+])
+def test_coordinated_verbs_share_one_date(text: str, triggers: tuple[str, ...], date: str) -> None:
+    dates = dates_of(extract(text, PUBLISHED))
+    assert all(dates.get(t) == date for t in triggers), dates
+
+
+def test_a_verb_with_its_own_subject_or_tense_keeps_its_own_date() -> None:
+    dates = dates_of(extract("Rebels attacked Aleppo in 2012 and the army has bombed Idlib since.", PUBLISHED))
+    assert dates.get("attacked") == "2012" and dates.get("bombed") is None, dates
+    # between the verbs, the date is the first's only
+    dates = dates_of(extract("Jets bombed Aleppo on Monday and shelled Idlib.", PUBLISHED))
+    assert dates.get("bombed") == "2016-09-19" and dates.get("shelled") is None, dates
+
