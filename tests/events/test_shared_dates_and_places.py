@@ -40,3 +40,12 @@ def test_a_verb_with_its_own_subject_or_tense_keeps_its_own_date() -> None:
     dates = dates_of(extract("Jets bombed Aleppo on Monday and shelled Idlib.", PUBLISHED))
     assert dates.get("bombed") == "2016-09-19" and dates.get("shelled") is None, dates
 
+
+def test_a_light_verbs_own_date_wins_over_its_nouns_relative_clause() -> None:
+    # scraped, commas stripped: "on Sunday" hangs on the subject; the offensive began earlier
+    doc = extract("Also US-backed forces on Sunday engaged with the Daesh militants in an offensive that began last "
+                  "Tuesday against the group-held areas in Aleppo province.", PUBLISHED)
+    assert dates_of(doc).get("engaged") == "2016-09-18", dates_of(doc)
+    # with no date of the verb's own, the relative clause still dates it
+    doc = extract("Kurdish forces launched an offensive that began on June 3 against Islamic State in Raqqa.", PUBLISHED)
+    assert dates_of(doc).get("launched offensive") == "2016-06-03", dates_of(doc)

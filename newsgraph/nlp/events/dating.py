@@ -181,7 +181,9 @@ def _reached(span: Span, anchors: dict[int, Draft | None], reporting: frozenset[
                                    and (reports or not _shares_subject(tok))):
             return None
         if tok.dep_ in CLAUSE_DEPS and not _shares_main_time(tok):
-            return (tok.head.i, steps + 1) if _tells_of_its_noun(tok, anchors, reporting) else None
+            if not _tells_of_its_noun(tok, anchors, reporting):
+                return None
+            return tok.head.i, steps + 1 + _hosted_penalty(tok.head, anchors)
         tok, steps = tok.head, steps + 1
 
 
@@ -190,6 +192,18 @@ def _tells_of_its_noun(verb: Token, anchors: dict[int, Draft | None], reporting:
     a relative clause in the past whose verb names no event of its own tells when its event noun happened."""
     return (verb.dep_ in ("relcl", "acl") and verb.i not in anchors and verb.tag_ in ("VBD", "VBN")
             and verb.lemma_.lower() not in reporting and anchors.get(verb.head.i) is not None)
+
+
+# more steps than any date of the verb's own clause takes to reach it
+_HOSTED = 20
+
+
+def _hosted_penalty(noun: Token, anchors: dict[int, Draft | None]) -> int:
+    """"forces on Sunday engaged in an offensive that began last Tuesday": when the event noun is told by a
+    light verb, its relative clause tells when the noun's event began, and dates the verb's event only when
+    no date of the verb's own clause does."""
+    draft = anchors.get(noun.i)
+    return _HOSTED if draft is not None and draft.anchor.i != noun.i else 0
 
 
 def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:
@@ -204,13 +218,19 @@ def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) ->
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     found: list[int] = []
-    stack = [c for c in tok.children if c.dep_ in _NP_WALK and not c.i <= span.start <= c.right_edge.i]
+    stack = [c for c in tok.children if _walked(c) and not c.i <= span.start <= c.right_edge.i]
     while stack:
         child = stack.pop()
         if anchors.get(child.i) is not None:
             found.append(child.i)
-        stack.extend(c for c in child.children if c.dep_ in _NP_WALK)
+        stack.extend(c for c in child.children if _walked(c))
     return min(found, key=lambda i: abs(i - span.start)) if found else None
+
+
+def _walked(child: Token) -> bool:
+    """A part of the noun phrase a date may reach an event noun through; not a participle before the noun
+    ("US-backed forces on Sunday engaged ...": the backing is an attribute of the forces, not news of the day)."""
+    return child.dep_ in _NP_WALK and not (child.dep_ == "amod" and child.tag_ == "VBN" and child.i < child.head.i)
 
 
 def _clause_ending_before(subject: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:
