@@ -41,6 +41,28 @@ def test_a_verb_with_its_own_subject_or_tense_keeps_its_own_date() -> None:
     assert dates.get("bombed") == "2016-09-19" and dates.get("shelled") is None, dates
 
 
+def test_a_described_place_is_the_place_the_document_names() -> None:
+    doc = extract("Rebels advanced on Damascus and Aleppo this week. At least 11 people were killed in the "
+                  "Syrian capital on Tuesday. Four more were killed in the northern city on Wednesday.", PUBLISHED)
+    assert [(e.date, place(doc, e)) for e in doc.events if e.trigger == "killed"] == [
+        ("2016-09-20", "Damascus"), ("2016-09-21", "Aleppo")]
+
+
+def test_a_description_the_document_does_not_resolve_keeps_the_event_out() -> None:
+    # no capital named, and "the city" named nowhere before
+    doc = extract("At least 11 people were killed in the capital on Tuesday. Four more were killed in the city "
+                  "on Wednesday.", PUBLISHED)
+    assert not [e for e in doc.events if e.trigger == "killed"]
+
+
+
+def test_a_described_place_inside_an_of_phrase() -> None:
+    doc = extract("Mortars fell on Damascus on Wednesday. Nine people were killed in the eastern suburbs of the "
+                  "Syrian capital on Thursday.", PUBLISHED)
+    killed = [e for e in doc.events if e.trigger == "killed"]
+    assert [(e.date, place(doc, e)) for e in killed] == [("2016-09-15", "Damascus")]
+
+
 def test_a_light_verbs_own_date_wins_over_its_nouns_relative_clause() -> None:
     # scraped, commas stripped: "on Sunday" hangs on the subject; the offensive began earlier
     doc = extract("Also US-backed forces on Sunday engaged with the Daesh militants in an offensive that began last "
