@@ -32,7 +32,7 @@ def place_described(drafts: list[Draft], index: EntityIndex, lex: EventTriggers)
         if draft.date is None or draft.actors or draft.targets or draft.location or draft.named_actor:
             continue
         for pobj in _place_phrases(draft.anchor, lex):
-            found = _capital(pobj, index) if pobj.lemma_.lower() == "capital" else _last_city(pobj, index)
+            found = _capital(pobj, index) if pobj.lemma_.lower() == "capital" else _last_city(pobj, index, lex)
             if found is not None:
                 draft.location = found
                 break
@@ -83,7 +83,7 @@ def _main_country(index: EntityIndex) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _last_city(noun: Token, index: EntityIndex) -> str | None:
+def _last_city(noun: Token, index: EntityIndex, lex: EventTriggers) -> str | None:
     """The city or town the document named last before the sentence (a country or region is not one)."""
     offset = noun.sent.start_char
     while True:
@@ -91,6 +91,6 @@ def _last_city(noun: Token, index: EntityIndex) -> str | None:
         if found is None:
             return None
         entity = index[found]
-        if country_code(entity.name) is None:
+        if country_code(entity.name) is None and not set(entity.name.casefold().split()) & lex.region_words:
             return found
         offset = max(m.start for m in entity.mentions if m.end <= offset)
