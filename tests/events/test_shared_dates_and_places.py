@@ -71,3 +71,9 @@ def test_a_light_verbs_own_date_wins_over_its_nouns_relative_clause() -> None:
     # with no date of the verb's own, the relative clause still dates it
     doc = extract("Kurdish forces launched an offensive that began on June 3 against Islamic State in Raqqa.", PUBLISHED)
     assert dates_of(doc).get("launched offensive") == "2016-06-03", dates_of(doc)
+
+
+def test_a_clause_of_beginning_hung_on_a_place_dates_the_event_around_it() -> None:
+    doc = extract("The attack was part of a wider offensive by Al-Qaeda against several Kurdish majority areas of "
+                  "northern Syria that began on Friday the Syrian Observatory for Human Rights said.", PUBLISHED)
+    assert dates_of(doc).get("offensive") == "2016-09-16", dates_of(doc)

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from newsgraph.model import DateMention
 from newsgraph.nlp.events.arguments import Draft
 from newsgraph.nlp.events.grammar import CLAUSE_DEPS, SUBJECT_DEPS
+from newsgraph.vocab import load
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -181,9 +182,10 @@ def _reached(span: Span, anchors: dict[int, Draft | None], reporting: frozenset[
                                    and (reports or not _shares_subject(tok))):
             return None
         if tok.dep_ in CLAUSE_DEPS and not _shares_main_time(tok):
-            if not _tells_of_its_noun(tok, anchors, reporting):
-                return None
-            return tok.head.i, steps + 1 + _hosted_penalty(tok.head, anchors)
+            if _tells_of_its_noun(tok, anchors, reporting):
+                return tok.head.i, steps + 1 + _hosted_penalty(tok.head, anchors)
+            onset = _onset_of(tok, anchors)
+            return (onset, steps + 3) if onset is not None else None
         tok, steps = tok.head, steps + 1
 
 
@@ -192,6 +194,23 @@ def _tells_of_its_noun(verb: Token, anchors: dict[int, Draft | None], reporting:
     a relative clause in the past whose verb names no event of its own tells when its event noun happened."""
     return (verb.dep_ in ("relcl", "acl") and verb.i not in anchors and verb.tag_ in ("VBD", "VBN")
             and verb.lemma_.lower() not in reporting and anchors.get(verb.head.i) is not None)
+
+
+def _onset_of(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
+    """'a wider offensive by Al-Qaeda against Kurdish areas that began on Friday': a past relative clause of
+    beginning that the parser hangs on a noun naming no event, inside an event noun's phrase, dates that event
+    (only events begin)."""
+    noun = verb.head
+    if (verb.dep_ != "relcl" or verb.tag_ != "VBD" or verb.i in anchors or noun.i in anchors
+            or verb.lemma_.lower() not in load("events_triggers").onset_verbs):
+        return None
+    for _ in range(2):  # noun -> its preposition -> the noun that preposition hangs on
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        noun = noun.head.head
+        if anchors.get(noun.i) is not None:
+            return noun.i
+    return None
 
 
 # more steps than any date of the verb's own clause takes to reach it
