@@ -77,3 +77,7 @@ def test_a_clause_of_beginning_hung_on_a_place_dates_the_event_around_it() -> No
     doc = extract("The attack was part of a wider offensive by Al-Qaeda against several Kurdish majority areas of "
                   "northern Syria that began on Friday the Syrian Observatory for Human Rights said.", PUBLISHED)
     assert dates_of(doc).get("offensive") == "2016-09-16", dates_of(doc)
+    # the protest did not begin on Friday: the infighting (no event noun here) did
+    doc = extract("Hundreds of Syrians near Damascus protested against infighting between the insurgent groups that "
+                  "began Friday and left dozens killed.", PUBLISHED)
+    assert dates_of(doc).get("protested") is None, dates_of(doc)

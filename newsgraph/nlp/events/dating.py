@@ -208,6 +208,8 @@ def _onset_of(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
         if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
             return None
         noun = noun.head.head
+        if noun.pos_ != "NOUN":  # "protested against infighting between the groups that began Friday"
+            return None
         if anchors.get(noun.i) is not None:
             return noun.i
     return None
