@@ -32,6 +32,9 @@ class EventTriggers:
     source_verbs: frozenset[str]                 # "..., a monitor said on Monday": the date is the saying's
     perfect_aux: frozenset[str]                  # "have killed": a lead's news, dated by the sentences after
     period_preps: frozenset[str]                 # "killed since Tuesday": a toll over a period
+    place_descriptions: frozenset[str]           # "in the Syrian capital", "in the northern city"
+    region_words: frozenset[str]                 # "Raqqa province": no city "the city" tells again
+    onset_verbs: frozenset[str]                  # "an offensive against Kurdish areas that began on Friday"
     readiness_words: frozenset[str]              # "ready to", "willing to"
     hostile_types: frozenset[str]                # a promised act of these types is a threat
     cancelling_verbs: frozenset[str]             # "cancelled a visit": no visit took place
@@ -114,6 +117,8 @@ def _events_triggers(entries: Entries) -> EventTriggers:
         target_preps=words("target_preps"), place_preps=words("place_preps"),
         hypothetical_aux=words("hypothetical_aux"), commitment_cues=noted("commitment_cues"),
         source_verbs=noted("source_verbs"), perfect_aux=noted("perfect_aux"), period_preps=noted("period_preps"),
+        place_descriptions=noted("place_descriptions"), region_words=noted("region_words"),
+        onset_verbs=noted("onset_verbs"),
         readiness_words=words("readiness_words"), hostile_types=_types(entries, "hostile_types"),
         cancelling_verbs=noted("cancelling_verbs"), durable_types=_types(entries, "durable_types"),
         lemma_fixes={k: str(v) for k, v in entries.mapping("lemma_fixes").items()},

@@ -107,3 +107,8 @@ def test_a_clause_the_parser_left_without_tense_takes_its_main_clauses() -> None
 ])
 def test_a_weekday_after_on_is_a_date_when_commas_are_stripped(text: str, weekday: str, value: str) -> None:
     assert (weekday, value) in _found(text)  # spaCy runs the weekday into the name after it
+
+
+def test_a_weekday_spacy_runs_into_a_noun_phrase_is_a_date() -> None:
+    # spaCy's DATE span "the age of eight on Tuesday" names no date; the weekday after "on" is one
+    assert _found("A boy died in Aleppo at the age of eight on Tuesday, a doctor said.") == [("Tuesday", "2023-05-16")]

@@ -168,8 +168,10 @@ def _candidates(parsed: Parsed) -> list[tuple[int, int]]:
                              and (any(a < e and s < b for a, b in names) or _names_something(found))):
             continue  # "Halab Today TV", "the Friday Mosque": part of a name
         inside = [(a, b) for a, b in spans if a < e and s < b]
-        # a pattern match replaces spaCy spans it contains ("26 November 2017" over "November 2017")
-        if all(s <= a and b <= e for a, b in inside) and (not inside or inside != [(s, e)]):
+        # a pattern match replaces spaCy spans it contains ("26 November 2017" over "November 2017"), and a
+        # span that swallowed a weekday after "on" into the noun phrase before it ("the age of eight on Tuesday")
+        swallowed = _weekday_after_preposition(found) and all(_swallows(text, a, b, s) for a, b in inside)
+        if (swallowed or all(s <= a and b <= e for a, b in inside)) and (not inside or inside != [(s, e)]):
             spans = [sp for sp in spans if sp not in inside] + [(s, e)]
     return sorted(spans)
 
@@ -209,6 +211,17 @@ def _weekday_after_preposition(span: Any) -> bool:
     doc = span.doc
     return bool(len(span) == 1 and span[0].lower_ in date_words().weekdays and span.start > 0
                 and doc[span.start - 1].lower_ in date_words().prepositions)
+
+
+def _swallows(text: str, start: int, end: int, weekday: int) -> bool:
+    """Whether spaCy's span ``start:end`` ran the noun phrase before "on <weekday>" into one DATE span: the
+    words before the weekday's preposition name no month, weekday, season, unit, number or date modifier."""
+    p, lex = patterns(), date_words()
+    lead = text[start:weekday].lower()
+    lead = lead[:lead.rstrip().rfind(" ") + 1] if " " in lead.rstrip() else ""
+    modifiers = alternation(m.strip("-") for m in lex.modifiers if m.strip("-"))
+    return bool(lead.strip()) and start < weekday < end and not re.search(
+        rf"\b(?:{p.mon}|{p.wd}|{p.season}|{p.unit}|{modifiers})\b|\d", lead)
 
 
 def _not_a_year(parsed: Parsed, ent: Any, span_text: str) -> bool:

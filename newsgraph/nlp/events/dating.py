@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from newsgraph.model import DateMention
 from newsgraph.nlp.events.arguments import Draft
 from newsgraph.nlp.events.grammar import CLAUSE_DEPS, SUBJECT_DEPS
+from newsgraph.vocab import load
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -63,7 +64,39 @@ def attach_dates(doc: Doc, anchors: dict[int, Draft | None], twins: dict[int, li
         if draft is not None and steps < draft.date_distance:
             draft.date, draft.date_distance = mention, steps
     _pass_to_clause(doc, anchors)
+    _share_along_coordination(doc, anchors)
     share_one_telling(doc, anchors)
+
+
+def _share_along_coordination(doc: Doc, anchors: dict[int, Draft | None]) -> None:
+    """'air strikes killed 18 people and wounded 40 on Tuesday', 'On Monday jets bombed the town and killed
+    20': verbs of one tense joined with no subject or auxiliary of their own tell one run of events, and a
+    date after the last of them or before the first dates every one that has none."""
+    for index, draft in anchors.items():
+        head = doc[index]
+        if draft is None or draft.anchor.i != index or head.pos_ != "VERB" or head.dep_ == "conj":
+            continue
+        run = [draft] + [d for c in head.children if (d := _joined_event(c, head, anchors)) is not None]
+        if len(run) < 2:
+            continue
+        last = run[-1]
+        if last.date is not None and last.date.start > last.anchor.idx:
+            shared: Draft | None = last
+        elif draft.date is not None and draft.date.end <= head.idx:
+            shared = draft
+        else:
+            continue
+        for other in run:
+            if other.date is None and shared is not None and shared.date is not None:
+                other.date, other.date_distance = shared.date, shared.date_distance + 1
+
+
+def _joined_event(tok: Token, head: Token, anchors: dict[int, Draft | None]) -> Draft | None:
+    """The event of ``tok`` when it is a verb conjunct of ``head``'s tense with no subject of its own."""
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.tag_ != head.tag_ or not _shares_subject(tok):
+        return None
+    found = anchors.get(tok.i)
+    return found if found is not None and found.anchor.i == tok.i else None
 
 
 def _subject_event(verb: Token, span: Span, anchors: dict[int, Draft | None]) -> Draft | None:
@@ -149,7 +182,10 @@ def _reached(span: Span, anchors: dict[int, Draft | None], reporting: frozenset[
                                    and (reports or not _shares_subject(tok))):
             return None
         if tok.dep_ in CLAUSE_DEPS and not _shares_main_time(tok):
-            return (tok.head.i, steps + 1) if _tells_of_its_noun(tok, anchors, reporting) else None
+            if _tells_of_its_noun(tok, anchors, reporting):
+                return tok.head.i, steps + 1 + _hosted_penalty(tok.head, anchors)
+            onset = _onset_of(tok, anchors)
+            return (onset, steps + 3) if onset is not None else None
         tok, steps = tok.head, steps + 1
 
 
@@ -158,6 +194,37 @@ def _tells_of_its_noun(verb: Token, anchors: dict[int, Draft | None], reporting:
     a relative clause in the past whose verb names no event of its own tells when its event noun happened."""
     return (verb.dep_ in ("relcl", "acl") and verb.i not in anchors and verb.tag_ in ("VBD", "VBN")
             and verb.lemma_.lower() not in reporting and anchors.get(verb.head.i) is not None)
+
+
+def _onset_of(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
+    """'a wider offensive by Al-Qaeda against Kurdish areas that began on Friday': a past relative clause of
+    beginning that the parser hangs on a noun naming no event, inside an event noun's phrase, dates that event
+    (only events begin)."""
+    noun = verb.head
+    if (verb.dep_ != "relcl" or verb.tag_ != "VBD" or verb.i in anchors or noun.i in anchors
+            or verb.lemma_.lower() not in load("events_triggers").onset_verbs):
+        return None
+    for _ in range(2):  # noun -> its preposition -> the noun that preposition hangs on
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        noun = noun.head.head
+        if noun.pos_ != "NOUN":  # "protested against infighting between the groups that began Friday"
+            return None
+        if anchors.get(noun.i) is not None:
+            return noun.i
+    return None
+
+
+# more steps than any date of the verb's own clause takes to reach it
+_HOSTED = 20
+
+
+def _hosted_penalty(noun: Token, anchors: dict[int, Draft | None]) -> int:
+    """"forces on Sunday engaged in an offensive that began last Tuesday": when the event noun is told by a
+    light verb, its relative clause tells when the noun's event began, and dates the verb's event only when
+    no date of the verb's own clause does."""
+    draft = anchors.get(noun.i)
+    return _HOSTED if draft is not None and draft.anchor.i != noun.i else 0
 
 
 def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:
@@ -172,13 +239,19 @@ def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) ->
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     found: list[int] = []
-    stack = [c for c in tok.children if c.dep_ in _NP_WALK and not c.i <= span.start <= c.right_edge.i]
+    stack = [c for c in tok.children if _walked(c) and not c.i <= span.start <= c.right_edge.i]
     while stack:
         child = stack.pop()
         if anchors.get(child.i) is not None:
             found.append(child.i)
-        stack.extend(c for c in child.children if c.dep_ in _NP_WALK)
+        stack.extend(c for c in child.children if _walked(c))
     return min(found, key=lambda i: abs(i - span.start)) if found else None
+
+
+def _walked(child: Token) -> bool:
+    """A part of the noun phrase a date may reach an event noun through; not a participle before the noun
+    ("US-backed forces on Sunday engaged ...": the backing is an attribute of the forces, not news of the day)."""
+    return child.dep_ in _NP_WALK and not (child.dep_ == "amod" and child.tag_ == "VBN" and child.i < child.head.i)
 
 
 def _clause_ending_before(subject: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:

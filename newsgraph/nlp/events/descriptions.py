@@ -1,0 +1,96 @@
+"""Places the text only describes, for dated events that have no other participant.
+
+"At least 11 people were killed in shelling of the Syrian capital on Tuesday", "a car bomb exploded
+in the northern city on Sunday": the event is real and dated, but its place is a description, so the
+events stage (which keeps only events with a participant) would drop it.  Such a description is read
+as the place the document itself names: "the capital" (with a demonym, "the Syrian capital") is the
+capital of that country (without one, of the country the document names most) when the document
+names that capital; "the city", "the town" is the city or town named last before the sentence.
+The nouns are data (``place_descriptions`` in data/events_triggers.json).  Only a description with
+"the" and no name of its own counts ("the city of Homs" is read by arguments.py already).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from newsgraph.geo import country_code, demonym_country
+from newsgraph.geo.gazetteer import country_records
+from newsgraph.nlp.events.arguments import Draft
+from newsgraph.nlp.index import EntityIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from newsgraph.vocab.events import EventTriggers
+
+
+def place_described(drafts: list[Draft], index: EntityIndex, lex: EventTriggers) -> None:
+    """Give a dated event with no participant the place its "in the Syrian capital" describes."""
+    for draft in drafts:
+        if draft.date is None or draft.actors or draft.targets or draft.location or draft.named_actor:
+            continue
+        for pobj in _place_phrases(draft.anchor, lex):
+            found = _capital(pobj, index) if pobj.lemma_.lower() == "capital" else _last_city(pobj, index, lex)
+            if found is not None:
+                draft.location = found
+                break
+
+
+def _place_phrases(anchor: Token, lex: EventTriggers) -> list[Token]:
+    """The described places of the trigger's own "in / at / near the N" phrases, also through "of" ("in the
+    Sumaria neighborhood of the Syrian capital")."""
+    preps = (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in lex.place_preps)
+    found = []
+    for pobj in (p for prep in preps for p in prep.children if p.dep_ == "pobj"):
+        inner = [q for of in pobj.children if of.dep_ == "prep" and of.lower_ == "of"
+                 for q in of.children if q.dep_ == "pobj"]
+        found += [q for q in (pobj, *inner) if _is_description(q, lex)]
+    return found
+
+
+def _is_description(noun: Token, lex: EventTriggers) -> bool:
+    """'the Syrian capital', 'the northern city': "the", a described noun, no name or "of" phrase."""
+    children = list(noun.children)
+    return (noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.place_descriptions
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+            and not any(c.pos_ == "PROPN" or c.dep_ in ("prep", "appos", "compound", "poss") for c in children))
+
+
+def _capital(noun: Token, index: EntityIndex) -> str | None:
+    """The entity of the capital of the country the description's demonym names, else of the document's
+    most-named country, when the document names that capital."""
+    code = next((c for t in noun.children if t.dep_ == "amod" and (c := demonym_country(t.text))), None)
+    code = code or _main_country(index)
+    capital = (country_records().get((code or "").upper()) or {}).get("capital") if code else None
+    if not capital:
+        return None
+    wanted = str(capital).casefold()
+    for entity in index.entities.values():
+        if entity.type == "GPE" and (entity.name.casefold() == wanted
+                                     or wanted in (a.casefold() for a in entity.aliases)):
+            return entity.id
+    return None
+
+
+def _main_country(index: EntityIndex) -> str | None:
+    counts: Counter[str] = Counter()
+    for entity in index.entities.values():
+        code = country_code(entity.name) if entity.type == "GPE" else None
+        if code:
+            counts[code] += len(entity.mentions)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _last_city(noun: Token, index: EntityIndex, lex: EventTriggers) -> str | None:
+    """The city or town the document named last before the sentence (a country or region is not one)."""
+    offset = noun.sent.start_char
+    while True:
+        found = index.last_before(offset, ("GPE",))
+        if found is None:
+            return None
+        entity = index[found]
+        if country_code(entity.name) is None and not set(entity.name.casefold().split()) & lex.region_words:
+            return found
+        offset = max(m.start for m in entity.mentions if m.end <= offset)
