@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from newsgraph import geo, vocab
+from newsgraph.nlp.entities.glued import split_glued, whole_district_names
 from newsgraph.nlp.entities.possessives import drop_possessive_s
 from newsgraph.nlp.entities.retyping import APOSTROPHES, retype
 from newsgraph.nlp.entities.scans import (
@@ -53,7 +54,7 @@ def find_mentions(parsed: Parsed) -> list[MentionCandidate]:
     for scan in (known_organizations, materiel, vessels, named_weapons, platform_x, facilities, acronyms,
                  _places_after_place_words, _places_before_settlement_nouns, _armed_group_names, _gazetteer_places):
         found += scan(doc)
-    chosen = _without_overlaps(found)
+    chosen = whole_district_names(doc, _without_overlaps(found))  # "al-Sheikh" of "al-Sheikh Maqsoud"
     chosen = [c for c in chosen if not furniture.blocks_entities(c.start)]
     disease_after = _disease_after()
     chosen = [c for c in chosen if not disease_after.match(parsed.text, c.end)]
@@ -89,6 +90,10 @@ def _spacy_candidates(doc: Doc) -> Iterable[MentionCandidate]:
         if person is not None:  # "the Syrian Coalition Anas Abdah": scraped text lost the comma between them
             yield candidate(doc[start:person], "ORG", "spacy")
             yield candidate(doc[person:end], "PER", "context")
+            continue
+        glued = split_glued(doc, start, end) if label in ("ORG", "GPE", "LOC", "NORP") else None
+        if glued is not None:  # "Syria Staffan de Mistura", "Aleppo Syrian": scraped text lost the comma
+            yield from (candidate(doc[a:b], type_, "context" if type_ == "PER" else "spacy") for a, b, type_ in glued)
             continue
         for a, b in ((start, cut), (cut + 2, end)) if cut else _places_listed(doc, start, end, label):
             yield candidate(doc[a:b], label, "spacy")

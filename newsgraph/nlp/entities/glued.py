@@ -1,0 +1,125 @@
+"""Names that scraped text ran together, and names spaCy cut short.
+
+Scraped reporting loses the commas and apostrophes that part names, and spaCy-sm then tags two names as
+one: "the United Nations envoy for Syria Staffan de Mistura" gives one organisation "Syria Staffan de
+Mistura"; "government forces in Aleppo Syrian state media said" gives one place "Aleppo Syrian".
+``split_glued`` parts such a span: a country or town the gazetteer knows, then a person's name (a given
+name first, then capitalised words and name particles); a place, then a demonym (a mention of its
+country, not part of the place's name).
+
+spaCy also reads the first word of an Arabic district's name as a person ("al-Sheikh" of "al-Sheikh
+Maqsoud neighborhood").  ``whole_district_names`` takes the name before a settlement noun whole, and
+takes it whole wherever else the document writes it ("shells on al-Sheikh Maqsoud claiming the lives"):
+no mention cut out of it survives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph import geo, vocab
+from newsgraph.nlp.entities.scans import MentionCandidate
+from newsgraph.vocab.common import CommonWords, Titles
+from newsgraph.vocab.entities import InstitutionWords
+
+Piece = tuple[int, int, str]  # token start, token end, type
+NAME_ENTITY_TYPES = ("", "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")  # spaCy labels a name's words may have
+
+
+def split_glued(doc: Doc, start: int, end: int) -> list[Piece] | None:
+    """The names a spaCy entity ran together, each typed; None when it is one name."""
+    return _place_then_person(doc, start, end) or _place_then_demonym(doc, start, end)
+
+
+def _place_then_person(doc: Doc, start: int, end: int) -> list[Piece] | None:
+    """ "Syria Staffan de Mistura": a country or town, then a person's name beginning with a given name."""
+    given = vocab.load("given_names").all
+    for cut in range(start + 1, end - 1):
+        place = doc[start:cut]
+        if doc[cut].lower_ in given and _person_shaped(doc[cut:end]) and not place[-1].is_punct and (
+                geo.country_code(place.text) is not None or geo.lookup_place(place.text) is not None):
+            return [(start, cut, "GPE"), (cut, end, "PER")]
+    return None
+
+
+def _person_shaped(words: Span) -> bool:
+    """Two to four capitalised words, with name particles between them ("de", "al-", "bin"), none a title or
+    an organisation's, company's or site's word."""
+    common: CommonWords = vocab.load("common_words")
+    titles: Titles = vocab.load("titles")
+    heads: InstitutionWords = vocab.load("facilities")
+    particles = common.particles | vocab.load("entity_words").surname_particles
+    capitalised = [t for t in words if t.is_title]
+    if not 2 <= len(capitalised) <= 4 or not words[-1].is_title:
+        return False
+    institution = heads.org_heads | heads.company_heads | heads.facility_heads  # "Caspian Marine Logistics"
+    return all((t.is_title and t.is_alpha and t.lower_ not in institution and not titles.is_title_word(t.text))
+               or t.lower_ in particles or t.text == "-" for t in words)
+
+
+def _place_then_demonym(doc: Doc, start: int, end: int) -> list[Piece] | None:
+    """ "Aleppo Syrian": a place the gazetteer knows, then a demonym; the whole is no place."""
+    if end - start < 2 or geo.demonym_country(doc[end - 1].text) is None:
+        return None
+    head_end = end - 1
+    while head_end > start and (doc[head_end - 1].is_punct or doc[head_end - 1].is_space):
+        head_end -= 1  # "Hama. - Syrian": a dateline's dash
+    head = doc[start:head_end]
+    if not len(head) or geo.lookup_place(doc[start:end].text) is not None or geo.lookup_place(head.text) is None:
+        return None
+    return [(start, head_end, "GPE"), (end - 1, end, "NORP")]
+
+
+# --- district names -------------------------------------------------------------------------
+
+def whole_district_names(doc: Doc, found: list[MentionCandidate]) -> list[MentionCandidate]:
+    """The candidates, with every mention cut out of a district's name ("al-Sheikh" of "al-Sheikh Maqsoud
+    neighborhood") replaced by the whole name, here and wherever else the document writes it."""
+    names = {doc[a:b].text for a, b in _named_before_settlement_nouns(doc)}
+    if not names:
+        return found
+    spans = sorted({(m.start(), m.end()) for name in names
+                    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", doc.text)})
+    kept: list[MentionCandidate] = []
+    placed: set[tuple[int, int]] = set()
+    for c in found:
+        whole = next(((s, e) for s, e in spans if s <= c.start and c.end <= e and (s, e) != (c.start, c.end)), None)
+        if whole is None:
+            kept.append(c)
+        else:
+            placed.add(whole)
+    wholes = [MentionCandidate(s, e, doc.text[s:e], "GPE", "place-word") for s, e in placed]
+    kept = [c for c in kept if all(c.end <= s or c.start >= e for s, e in placed)]
+    return sorted(kept + wholes, key=lambda c: c.start)
+
+
+def _named_before_settlement_nouns(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of names of two words or more right before a lower-case settlement noun, whatever spaCy
+    tagged in them: "al-Sheikh Maqsoud neighborhood", "Bab Touma district"."""
+    nouns = vocab.load("entity_words").settlement_nouns
+    common: CommonWords = vocab.load("common_words")
+    out = []
+    for tok in doc[1:]:
+        if not (tok.is_lower and tok.text in nouns):
+            continue
+        start = tok.i
+        while start > 0 and not doc[start].is_sent_start and (
+                _name_word(doc[start - 1]) or doc[start - 1].text == "-"
+                or (doc[start - 1].lower_ in common.particles and doc[start].text == "-")):
+            if doc[start - 1].is_title and start < tok.i and (geo.demonym_country(doc[start - 1].text)
+                                                              or geo.lookup_place(doc[start - 1].text)):
+                break  # "Aleppo Sheikh Maqsoud", "Kurdish Sheikh Maqsoud": the city or people before the name
+            start -= 1
+        if doc[start].text == "-":
+            start += 1
+        words = [t for t in doc[start:tok.i] if t.is_title]
+        if len(words) >= 2 and doc[start:tok.i].text.count(" ") >= 1:
+            out.append((start, tok.i))
+    return out
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word that may stand in a place's name: not "In" opening a sentence, not "Sunday"."""
+    return tok.is_title and tok.is_alpha and not tok.is_stop and tok.ent_type_ in NAME_ENTITY_TYPES
