@@ -69,3 +69,18 @@ def test_written_sentences_in_the_scraped_style() -> None:
     assert names.get("Laurent Fabius") == "PER", names
     assad = found.named("Bashar al-Assad")
     assert assad.type == "PER" and "Bashar Assad" in {m.text for m in assad.mentions}, names
+
+
+def test_a_district_after_the_neighborhoods_of_is_whole(fakes_rows: list[dict[str, str]]) -> None:
+    # "fired rocket shells ... at the neighborhoods of al-Sheikh Saad and al-Mazzeh"
+    names = _names(extract(fakes_rows[628]["article_content"]))
+    assert names.get("al-Sheikh Saad") == "GPE" and "Saad" not in names and "al-Sheikh" not in names, names
+
+
+def test_big_places_listed_without_commas_are_no_person(fakes_rows: list[dict[str, str]]) -> None:
+    # "Terrorist Attacks in Damascus its Countryside Aleppo Homs Hasaka", "Aleppo Homs" read as one person
+    for row, listed in ((628, "Aleppo Homs Hasaka"), (134, "Aleppo Homs")):
+        names = _names(extract(fakes_rows[row]["article_content"]))
+        assert listed not in names and names.get("Aleppo") == names.get("Homs") == "GPE", (row, names)
+    # a person's name whose words are small towns stays the person
+    assert _names(extract("Ramon Villanueva said the talks had failed.")).get("Ramon Villanueva") == "PER"

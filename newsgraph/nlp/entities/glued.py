@@ -8,9 +8,9 @@ name first, then capitalised words and name particles); a place, then a demonym 
 country, not part of the place's name).
 
 spaCy also reads the first word of an Arabic district's name as a person ("al-Sheikh" of "al-Sheikh
-Maqsoud neighborhood").  ``whole_district_names`` takes the name before a settlement noun whole, and
-takes it whole wherever else the document writes it ("shells on al-Sheikh Maqsoud claiming the lives"):
-no mention cut out of it survives.
+Maqsoud neighborhood").  ``whole_district_names`` takes the name before a settlement noun (or after "the
+neighborhoods of") whole, and takes it whole wherever else the document writes it ("shells on al-Sheikh
+Maqsoud claiming the lives"): no mention cut out of it survives.
 """
 
 from __future__ import annotations
@@ -77,7 +77,8 @@ def _place_then_demonym(doc: Doc, start: int, end: int) -> list[Piece] | None:
 def whole_district_names(doc: Doc, found: list[MentionCandidate]) -> list[MentionCandidate]:
     """The candidates, with every mention cut out of a district's name ("al-Sheikh" of "al-Sheikh Maqsoud
     neighborhood") replaced by the whole name, here and wherever else the document writes it."""
-    names = {doc[a:b].text for a, b in _named_before_settlement_nouns(doc)}
+    names = {doc[a:b].text for a, b in [*_named_before_settlement_nouns(doc), *_named_after_place_words(doc)]
+             if _one_name(doc[a:b])}
     if not names:
         return found
     spans = sorted({(m.start(), m.end()) for name in names
@@ -95,8 +96,15 @@ def whole_district_names(doc: Doc, found: list[MentionCandidate]) -> list[Mentio
     return sorted(kept + wholes, key=lambda c: c.start)
 
 
+def _one_name(words: Span) -> bool:
+    """Two capitalised words that are not two places: "al-Sheikh Maqsoud", not "Tariq al-Bab Bustan al-Qasr"
+    nor "Binnish Taftanaz" (scraped lists of districts and towns without their commas)."""
+    capitalised = [t for t in words if t.is_title]
+    return len(capitalised) == 2 and not all(geo.lookup_place(t.text) is not None for t in capitalised)
+
+
 def _named_before_settlement_nouns(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of names of two words or more right before a lower-case settlement noun, whatever spaCy
+    """Token ranges of names right before a lower-case settlement noun, whatever spaCy
     tagged in them: "al-Sheikh Maqsoud neighborhood", "Bab Touma district"."""
     nouns = vocab.load("entity_words").settlement_nouns
     common: CommonWords = vocab.load("common_words")
@@ -114,12 +122,36 @@ def _named_before_settlement_nouns(doc: Doc) -> list[tuple[int, int]]:
             start -= 1
         if doc[start].text == "-":
             start += 1
-        words = [t for t in doc[start:tok.i] if t.is_title]
-        if len(words) >= 2 and doc[start:tok.i].text.count(" ") >= 1:
+        if " " in doc[start:tok.i].text:
             out.append((start, tok.i))
     return out
 
 
+def _named_after_place_words(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of names after a place word and "of", whatever spaCy tagged in them:
+    "the neighborhoods of al-Sheikh Saad and al-Mazzeh", "the village of Tall Tawil"."""
+    words = vocab.load("entity_words")
+    place_words = words.place_words | words.settlement_nouns
+    common: CommonWords = vocab.load("common_words")
+    out = []
+    for tok in doc[1:-1]:
+        if not (tok.lower_ == "of" and doc[tok.i - 1].is_lower and doc[tok.i - 1].text in place_words):
+            continue
+        start = end = tok.i + 1
+        while end < len(doc) and (_name_word(doc[end]) or (doc[end].text == "-" and end > start) or (
+                doc[end].lower_ in common.particles and end + 1 < len(doc) and doc[end + 1].text == "-")):
+            if end > start and doc[end].is_title and geo.lookup_place(doc[start:end].text) is not None:
+                break  # "the city of Aleppo Homs": a place the gazetteer knows ends before the next name
+            end += 1
+        while end > start and not doc[end - 1].is_title:
+            end -= 1
+        if " " in doc[start:end].text:
+            out.append((start, end))
+    return out
+
+
 def _name_word(tok: Token) -> bool:
-    """A capitalised word that may stand in a place's name: not "In" opening a sentence, not "Sunday"."""
-    return tok.is_title and tok.is_alpha and not tok.is_stop and tok.ent_type_ in NAME_ENTITY_TYPES
+    """A capitalised word that may stand in a place's name: not "In" opening a sentence, not "Sunday", not
+    "Syrian"."""
+    return tok.is_title and tok.is_alpha and not tok.is_stop and tok.ent_type_ in NAME_ENTITY_TYPES \
+        and geo.demonym_country(tok.text) is None

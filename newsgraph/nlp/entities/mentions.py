@@ -148,13 +148,21 @@ def _nested_institution(doc: Doc, start: int, end: int, words: InstitutionWords)
 def _places_listed(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
     """ "Aleppo Idlib Homs", "Idlib Syria": scraped text drops the commas of a list of places, and spaCy tags
     the list as one name.  When each word is a place the gazetteer knows and the whole is none, each is a
-    mention (typed by ``retyping.py``); never a person's name ("Ramon Villanueva" is two towns too)."""
+    mention (typed by ``retyping.py``); a "person" only when two of the places are countries or big cities
+    ("Aleppo Homs Hasaka"): "Ramon Villanueva" is two towns too."""
     words = doc[start:end]
-    if len(words) < 2 or label == "PER" or words[0].lower_ in vocab.load("given_names").all \
+    if len(words) < 2 or words[0].lower_ in vocab.load("given_names").all \
             or geo.lookup_place(words.text) is not None \
-            or not all(t.is_title and t.is_alpha and geo.lookup_place(t.text) is not None for t in words):
+            or not all(t.is_title and t.is_alpha and geo.lookup_place(t.text) is not None for t in words) \
+            or (label == "PER" and sum(_big_place(t.text) for t in words) < 2):
         return [(start, end)]
     return [(t.i, t.i + 1) for t in words]
+
+
+def _big_place(word: str) -> bool:
+    place = geo.lookup_place(word)
+    big = settings().entities.big_city_population
+    return place is not None and (place.kind == "country" or place.population >= big)
 
 
 def _person_after_institution(doc: Doc, start: int, end: int, words: InstitutionWords) -> int | None:
