@@ -84,3 +84,11 @@ def test_big_places_listed_without_commas_are_no_person(fakes_rows: list[dict[st
         assert listed not in names and names.get("Aleppo") == names.get("Homs") == "GPE", (row, names)
     # a person's name whose words are small towns stays the person
     assert _names(extract("Ramon Villanueva said the talks had failed.")).get("Ramon Villanueva") == "PER"
+
+
+def test_an_institution_run_into_a_person_named_alone_later(fakes_rows: list[dict[str, str]]) -> None:
+    # "Vice-president of the Syrian Coalition Muwaffaq Nyrabia said ...", later "Nyrabia added": the first name
+    # is in no vocabulary, the surname standing alone shows where the person's name begins
+    found = extract(fakes_rows[487]["article_content"])
+    assert found.named("Muwaffaq Nyrabia").type == "PER" and len(found.named("Muwaffaq Nyrabia").mentions) == 2
+    assert "Syrian Coalition Muwaffaq Nyrabia" not in _names(found)

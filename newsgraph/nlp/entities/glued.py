@@ -4,7 +4,8 @@ Scraped reporting loses the commas and apostrophes that part names, and spaCy-sm
 one: "the United Nations envoy for Syria Staffan de Mistura" gives one organisation "Syria Staffan de
 Mistura"; "government forces in Aleppo Syrian state media said" gives one place "Aleppo Syrian".
 ``split_glued`` parts such a span: a country or town the gazetteer knows, then a person's name (a given
-name first, then capitalised words and name particles); a place, then a demonym (a mention of its
+name first, or a last word the document writes alone elsewhere, then capitalised words and name
+particles); a place, then a demonym (a mention of its
 country, not part of the place's name).
 
 spaCy also reads the first word of an Arabic district's name as a person ("al-Sheikh" of "al-Sheikh
@@ -38,10 +39,22 @@ def _place_then_person(doc: Doc, start: int, end: int) -> list[Piece] | None:
     given = vocab.load("given_names").all
     for cut in range(start + 1, end - 1):
         place = doc[start:cut]
-        if doc[cut].lower_ in given and _person_shaped(doc[cut:end]) and not place[-1].is_punct and (
+        if (doc[cut].lower_ in given or surname_alone_elsewhere(doc, cut, end)) and _person_shaped(doc[cut:end]) \
+                and not place[-1].is_punct and (
                 geo.country_code(place.text) is not None or geo.lookup_place(place.text) is not None):
             return [(start, cut, "GPE"), (cut, end, "PER")]
     return None
+
+
+def surname_alone_elsewhere(doc: Doc, first: int, end: int) -> bool:
+    """The name's last word stands alone elsewhere in the document, as a surname does ("the Syrian Coalition
+    Muwaffaq Nyrabia said ... Nyrabia added"): capitalised, with no capitalised word on either side; and no
+    word of the name is written in lower case ("Countryside Terrorist": "the terrorist attack")."""
+    word = doc[end - 1].text
+    lower = {t.lower_ for t in doc if t.is_lower}
+    return not any(t.lower_ in lower for t in doc[first:end]) and any(
+        t.text == word and t.i != end - 1 and (t.i == 0 or not doc[t.i - 1].is_title)
+        and (t.i + 1 >= len(doc) or not doc[t.i + 1].is_title) for t in doc)
 
 
 def _person_shaped(words: Span) -> bool:

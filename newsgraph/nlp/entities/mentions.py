@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from newsgraph import geo, vocab
-from newsgraph.nlp.entities.glued import split_glued, whole_district_names
+from newsgraph.nlp.entities.glued import split_glued, surname_alone_elsewhere, whole_district_names
 from newsgraph.nlp.entities.possessives import drop_possessive_s
 from newsgraph.nlp.entities.retyping import APOSTROPHES, retype
 from newsgraph.nlp.entities.scans import (
@@ -168,13 +168,15 @@ def _big_place(word: str) -> bool:
 def _person_after_institution(doc: Doc, start: int, end: int, words: InstitutionWords) -> int | None:
     """Where a person's name begins inside an "organisation" that runs an institution's name into it ("President
     of the Syrian Coalition Anas Abdah"): after an organisation word, two or three capitalised words that are
-    no organisation, site, title or place word, the first of them a given name."""
+    no organisation, site, title or place word, the first of them a given name or the last a surname the
+    document writes alone elsewhere."""
     given = vocab.load("given_names").all
     titles: Titles = vocab.load("titles")
     heads = words.org_heads | words.facility_heads | words.company_heads
     for cut in range(start + 2, end - 1):
         rest = doc[cut:end]
-        if doc[cut - 1].lower_ in heads and 2 <= len(rest) <= 3 and rest[0].lower_ in given and all(
+        if doc[cut - 1].lower_ in heads and 2 <= len(rest) <= 3 \
+                and (rest[0].lower_ in given or surname_alone_elsewhere(doc, cut, end)) and all(
                 t.is_title and t.is_alpha and t.lower_ not in heads and not titles.is_title_word(t.text) for t in rest):
             return cut
     return None
