@@ -67,7 +67,9 @@ def _person_shaped(words: Span) -> bool:
     capitalised = [t for t in words if t.is_title]
     if not 2 <= len(capitalised) <= 4 or not words[-1].is_title:
         return False
-    institution = heads.org_heads | heads.company_heads | heads.facility_heads  # "Caspian Marine Logistics"
+    words_of_places = vocab.load("entity_words").area_nouns | vocab.load("entity_words").settlement_nouns
+    institution = heads.org_heads | heads.company_heads | heads.facility_heads | common.admin_words \
+        | words_of_places  # "Caspian Marine Logistics", "Anderson County Crimestoppers"
     return all((t.is_title and t.is_alpha and t.lower_ not in institution and not titles.is_title_word(t.text))
                or t.lower_ in particles or t.text == "-" for t in words)
 
@@ -82,7 +84,7 @@ def _place_then_demonym(doc: Doc, start: int, end: int) -> list[Piece] | None:
     head = doc[start:head_end]
     if not len(head) or geo.lookup_place(doc[start:end].text) is not None or geo.lookup_place(head.text) is None:
         return None
-    return [(start, head_end, "GPE"), (end - 1, end, "NORP")]
+    return [(start, head_end, "GPE")]  # the demonym names its country only where the document names it
 
 
 # --- district names -------------------------------------------------------------------------

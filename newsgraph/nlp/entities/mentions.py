@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsgraph import geo, vocab
 from newsgraph.nlp.entities.glued import split_glued, surname_alone_elsewhere, whole_district_names
@@ -148,21 +148,28 @@ def _nested_institution(doc: Doc, start: int, end: int, words: InstitutionWords)
 def _places_listed(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
     """ "Aleppo Idlib Homs", "Idlib Syria": scraped text drops the commas of a list of places, and spaCy tags
     the list as one name.  When each word is a place the gazetteer knows and the whole is none, each is a
-    mention (typed by ``retyping.py``); a "person" only when two of the places are countries or big cities
-    ("Aleppo Homs Hasaka"): "Ramon Villanueva" is two towns too."""
+    mention (typed by ``retyping.py``); a "person" only when two of the places are countries or big cities by
+    their own names and no word is a given name or said twice ("Aleppo Homs Hasaka"; not "Ramon Villanueva",
+    "Tai Ahmad", "Mieh Mieh")."""
     words = doc[start:end]
     if len(words) < 2 or words[0].lower_ in vocab.load("given_names").all \
             or geo.lookup_place(words.text) is not None \
             or not all(t.is_title and t.is_alpha and geo.lookup_place(t.text) is not None for t in words) \
-            or (label == "PER" and sum(_big_place(t.text) for t in words) < 2):
+            or (label == "PER" and not _places_not_person(words)):
         return [(start, end)]
     return [(t.i, t.i + 1) for t in words]
 
 
+def _places_not_person(words: Span) -> bool:
+    given = vocab.load("given_names").all
+    return sum(_big_place(t.text) for t in words) >= 2 and len({t.lower_ for t in words}) == len(words) \
+        and not any(t.lower_ in given for t in words)
+
+
 def _big_place(word: str) -> bool:
     place = geo.lookup_place(word)
-    big = settings().entities.big_city_population
-    return place is not None and (place.kind == "country" or place.population >= big)
+    big = settings().entities.big_city_population  # by its own name: "Tai" is no other name of Taizhou here
+    return place is not None and (place.kind == "country" or (place.population >= big and place.name == word))
 
 
 def _person_after_institution(doc: Doc, start: int, end: int, words: InstitutionWords) -> int | None:
