@@ -149,6 +149,7 @@ class EntityWords:
     monitor_name_words: frozenset[str]     # "observatory", "network": what such an organisation's name ends in
     based_nouns: tuple[str, ...]           # "group", "organisation": "the Britain-based group"
     role_prepositions: frozenset[str]      # "of", "at": "head of X" after a name without a comma is a role
+    surname_particles: frozenset[str]      # "de", "van": lower-case words inside a European person's name
 
 
 def _words(entries: Entries, key: str, *, fold: bool = True) -> frozenset[str]:
@@ -198,4 +199,5 @@ def _entity_words(entries: Entries) -> EntityWords:
         monitor_descriptors=entries.words("monitor_descriptors", fold=True),
         monitor_name_words=_words(entries, "monitor_name_words"),
         based_nouns=entries.words("based_nouns", fold=True),
-        role_prepositions=_words(entries, "role_prepositions"))
+        role_prepositions=_words(entries, "role_prepositions"),
+        surname_particles=_words(entries, "surname_particles"))

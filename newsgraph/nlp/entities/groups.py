@@ -187,13 +187,15 @@ def name_words(name: str) -> tuple[str, ...]:
 
 
 def join_people(groups: list[Group]) -> list[Group]:
-    """Join "Zehavi" to "Sarit Zehavi": a shorter name whose words end (or, alone, begin) one longer name."""
+    """Join "Zehavi" to "Sarit Zehavi": a shorter name whose words end (or, alone, begin) one longer name; and
+    "Bashar Assad" to "Bashar al-Assad": one name with and without its Arabic article."""
     people = [g for g in groups if g.type == "PER"]
     for short in people:
         words = name_words(max(short.surfaces, key=len))
         owners = [g for g in people if g is not short and g.mentions and any(
-            len(name_words(s)) > len(words) and (name_words(s)[-len(words):] == words
-                                                  or (len(words) == 1 and name_words(s)[0] == words[0]))
+            (len(name_words(s)) > len(words) and (name_words(s)[-len(words):] == words
+                                                   or (len(words) == 1 and name_words(s)[0] == words[0])))
+            or (len(words) > 1 and name_words(s) == words and s != max(short.surfaces, key=len))
             for s in g.surfaces)]
         if len({id(o) for o in owners}) == 1:
             owners[0].absorb(short)

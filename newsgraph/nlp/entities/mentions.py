@@ -16,9 +16,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsgraph import geo, vocab
+from newsgraph.nlp.entities.glued import split_glued, surname_alone_elsewhere, whole_district_names
 from newsgraph.nlp.entities.possessives import drop_possessive_s
 from newsgraph.nlp.entities.retyping import APOSTROPHES, retype
 from newsgraph.nlp.entities.scans import (
@@ -53,7 +54,7 @@ def find_mentions(parsed: Parsed) -> list[MentionCandidate]:
     for scan in (known_organizations, materiel, vessels, named_weapons, platform_x, facilities, acronyms,
                  _places_after_place_words, _places_before_settlement_nouns, _armed_group_names, _gazetteer_places):
         found += scan(doc)
-    chosen = _without_overlaps(found)
+    chosen = whole_district_names(doc, _without_overlaps(found))  # "al-Sheikh" of "al-Sheikh Maqsoud"
     chosen = [c for c in chosen if not furniture.blocks_entities(c.start)]
     disease_after = _disease_after()
     chosen = [c for c in chosen if not disease_after.match(parsed.text, c.end)]
@@ -89,6 +90,10 @@ def _spacy_candidates(doc: Doc) -> Iterable[MentionCandidate]:
         if person is not None:  # "the Syrian Coalition Anas Abdah": scraped text lost the comma between them
             yield candidate(doc[start:person], "ORG", "spacy")
             yield candidate(doc[person:end], "PER", "context")
+            continue
+        glued = split_glued(doc, start, end) if label in ("ORG", "GPE", "LOC", "NORP") else None
+        if glued is not None:  # "Syria Staffan de Mistura", "Aleppo Syrian": scraped text lost the comma
+            yield from (candidate(doc[a:b], type_, "context" if type_ == "PER" else "spacy") for a, b, type_ in glued)
             continue
         for a, b in ((start, cut), (cut + 2, end)) if cut else _places_listed(doc, start, end, label):
             yield candidate(doc[a:b], label, "spacy")
@@ -143,25 +148,42 @@ def _nested_institution(doc: Doc, start: int, end: int, words: InstitutionWords)
 def _places_listed(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
     """ "Aleppo Idlib Homs", "Idlib Syria": scraped text drops the commas of a list of places, and spaCy tags
     the list as one name.  When each word is a place the gazetteer knows and the whole is none, each is a
-    mention (typed by ``retyping.py``); never a person's name ("Ramon Villanueva" is two towns too)."""
+    mention (typed by ``retyping.py``); a "person" only when two of the places are countries or big cities by
+    their own names and no word is a given name or said twice ("Aleppo Homs Hasaka"; not "Ramon Villanueva",
+    "Tai Ahmad", "Mieh Mieh")."""
     words = doc[start:end]
-    if len(words) < 2 or label == "PER" or words[0].lower_ in vocab.load("given_names").all \
+    if len(words) < 2 or words[0].lower_ in vocab.load("given_names").all \
             or geo.lookup_place(words.text) is not None \
-            or not all(t.is_title and t.is_alpha and geo.lookup_place(t.text) is not None for t in words):
+            or not all(t.is_title and t.is_alpha and geo.lookup_place(t.text) is not None for t in words) \
+            or (label == "PER" and not _places_not_person(words)):
         return [(start, end)]
     return [(t.i, t.i + 1) for t in words]
+
+
+def _places_not_person(words: Span) -> bool:
+    given = vocab.load("given_names").all
+    return sum(_big_place(t.text) for t in words) >= 2 and len({t.lower_ for t in words}) == len(words) \
+        and not any(t.lower_ in given for t in words)
+
+
+def _big_place(word: str) -> bool:
+    place = geo.lookup_place(word)
+    big = settings().entities.big_city_population  # by its own name: "Tai" is no other name of Taizhou here
+    return place is not None and (place.kind == "country" or (place.population >= big and place.name == word))
 
 
 def _person_after_institution(doc: Doc, start: int, end: int, words: InstitutionWords) -> int | None:
     """Where a person's name begins inside an "organisation" that runs an institution's name into it ("President
     of the Syrian Coalition Anas Abdah"): after an organisation word, two or three capitalised words that are
-    no organisation, site, title or place word, the first of them a given name."""
+    no organisation, site, title or place word, the first of them a given name or the last a surname the
+    document writes alone elsewhere."""
     given = vocab.load("given_names").all
     titles: Titles = vocab.load("titles")
     heads = words.org_heads | words.facility_heads | words.company_heads
     for cut in range(start + 2, end - 1):
         rest = doc[cut:end]
-        if doc[cut - 1].lower_ in heads and 2 <= len(rest) <= 3 and rest[0].lower_ in given and all(
+        if doc[cut - 1].lower_ in heads and 2 <= len(rest) <= 3 \
+                and (rest[0].lower_ in given or surname_alone_elsewhere(doc, cut, end)) and all(
                 t.is_title and t.is_alpha and t.lower_ not in heads and not titles.is_title_word(t.text) for t in rest):
             return cut
     return None

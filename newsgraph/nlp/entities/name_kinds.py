@@ -117,7 +117,8 @@ def called_a_place(r: Reading) -> Verdict:
     al-Arqoub": the text calls the name a place."""
     if r.type not in ("PER", "ORG") or r.span is None or vocab.load("organizations").canonical_name(r.text):
         return UNDECIDED
-    if place_noun_after(r.doc, r.span.end) or _place_words_before(r.doc, r.span.start):
+    if place_noun_after(r.doc, r.span.end) or (_place_words_before(r.doc, r.span.start) and not (
+            r.type == "PER" and r.possessor())):  # "a stronghold of Bashar al-Assads regime": his regime's
         return r.as_type("GPE")
     words = _words()
     heads: InstitutionWords = vocab.load("facilities")

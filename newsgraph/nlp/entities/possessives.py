@@ -4,11 +4,14 @@ The scraped-text tokenizer (``nlp/furniture/tokens.py``) splits "Syrias", "Assad
 that can follow a possessive; it leaves the s where the next word is a bracket or a quote ("Syrias
 (pro-regime militia) National Defence Forces", "arm Syrias "moderate opposition""), where the name is
 several words ("Islamic States advance", "the State Departments Jen Psaki", "US Air Forces attacks") or
-where the surname is written with a given name elsewhere ("Assads Air Force" beside "Bashar al-Assad").
+where the surname is written with a given name elsewhere ("Assads Air Force" beside "Bashar al-Assad"),
+and on a person's full name ("Bashar Assads regime", "Donald Trumps new policy").
 The mention then names a second thing ("Syrias" beside "Syria", typed anything) and its claims and events
 another actor. ``drop_possessive_s`` cuts the s off such a mention when the document names the thing
 without it, so the two are one entity; names that end in s ("Hamas" beside "Hama", "Homs", "Williams")
-stay whole.
+stay whole.  A person's full name with the s and a lower-case noun or adjective after it ("Bashar Assads
+forces", "Theresa Mays governing party") loses the s though the document never writes it bare: a name that
+ends in s is followed by its verb ("Laurent Fabius said", "Valerie Amos told"), a comma or "and".
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from newsgraph.vocab.furniture import ScrapedTokens
 
 NAMED_TYPES = ("PER", "ORG", "GPE", "LOC", "FAC")
 FINITE = ("VBD", "VBZ", "VBP", "MD")  # "the Armed Forces established": a plural subject's verb
+OWNED = ("NN", "NNS", "JJ", "JJS", "JJR", "VBG")  # "Bashar Assads forces", "Trumps new", "Mays governing"
 # a word after the name, maybe behind an opening bracket or quote mark: "Syrias (pro-regime …", "Syrias "moderate"
 AFTER = re.compile(r"[ \t]+[(\"“‘']?([A-Za-z][\w-]*)")
 STRIPPED = re.compile(r"(?:[a-z]|[A-Z]\.)s")  # "Syrias", "Ki-moons", "U.N.s": not "USS", not "Reuters'"
@@ -44,7 +48,8 @@ def drop_possessive_s(found: list[MentionCandidate], doc: Doc) -> list[MentionCa
         stem = c.text[:-1]
         # written bare ("Syria" beside "Syrias"), or a surname of a person named in full ("Assads", "Bashar
         # Assads" beside "Bashar al-Assad"); the name keeps the type its bare mentions have
-        if c.type in NAMED_TYPES and (stem in bare or _last_word(stem) in surnames) and _possessive(c, doc):
+        if c.type in NAMED_TYPES and (stem in bare or _last_word(stem) in surnames or _full_name_owning(c, doc)) \
+                and _possessive(c, doc):
             kind = bare[stem].most_common(1)[0][0] if stem in bare else "PER"
             out.append(replace(c, end=c.end - 1, text=stem, type=kind))
         else:
@@ -75,6 +80,17 @@ def _possessive(c: MentionCandidate, doc: Doc) -> bool:
     if last in given.gender or (last[:-1] in given.gender and c.type == "PER"):
         return False  # "Boris", "Chris", "Williams"
     return geo.lookup_place(whole) is None  # "Homs", "Kilis", "Tartus"
+
+
+def _full_name_owning(c: MentionCandidate, doc: Doc) -> bool:
+    """ "Bashar Assads forces": a person's name of several words right before a lower-case noun or adjective."""
+    if c.type != "PER" or " " not in c.text.strip():
+        return False
+    after = AFTER.match(doc.text, c.end)
+    if after is None or after.start(1) != c.end + 1 or not after.group(1).islower():
+        return False
+    word = doc.char_span(after.start(1), after.end(1), alignment_mode="expand")
+    return word is not None and len(word) == 1 and word[0].tag_ in OWNED
 
 
 def _last_word(name: str) -> str:

@@ -109,6 +109,13 @@ class Reading:
         glued_s = self.word_after() == "s" and not last.whitespace_  # "Assads" split as "Assad" + "s"
         return tail.lower() in ("s", "'s", "\u2019s") or glued_s or self.word_after() in ("'s", "\u2019s")
 
+    def owns_ruler_noun(self) -> bool:
+        """ "Bashar al-Assads regime", "Assad's regime": a ruler's noun after the name's possessive."""
+        if self.span is None or self.span.end + 1 >= len(self.doc) or not self.possessor():
+            return False
+        after = self.doc[self.span.end + 1] if self.word_after() in ("s", *APOSTROPHES) else self.doc[self.span.end]
+        return after.lower_ in vocab.load("entity_words").ruler_nouns
+
     def first_word_is_given_name(self) -> bool:
         return self.text.split()[0].lower() in vocab.load("given_names").all
 
@@ -203,10 +210,15 @@ def _unknown_place(r: Reading) -> Verdict:
 
 def _unknown_place_acting_like_person(r: Reading) -> Verdict:
     """ "Erdogan threatened ...", "dealing with Assad who ...", "the Assad regime": one word, no place the
-    gazetteer knows, and a person's grammar or a ruler's noun after it."""
+    gazetteer knows, and a person's grammar or a ruler's noun after it; an "organisation" or "site" before a
+    ruler's noun is the ruler too when it is one word no vocabulary knows ("in Assad regime airstrikes") or a
+    name that opens with a given name ("the Bashar al-Assad regime")."""
+    ruled = r.word_after() in vocab.load("entity_words").ruler_nouns or r.owns_ruler_noun()
     if r.type == "GPE" and " " not in r.text and r.place is None and (
-            r.acts_like_person() or r.word_after() == "who"
-            or r.word_after() in vocab.load("entity_words").ruler_nouns):
+            r.acts_like_person() or r.word_after() == "who" or ruled):
+        return r.as_type("PER")
+    if ruled and r.type in ("GPE", "ORG", "FAC", "LOC") and r.place is None and not r.iso \
+            and (" " not in r.text or r.first_word_is_given_name()):
         return r.as_type("PER")
     return UNDECIDED
 
@@ -232,7 +244,8 @@ def _group_called_a_group(r: Reading) -> Verdict:
 def _name_in_place_context(r: Reading) -> Verdict:
     """ "the village of X", "X governorate"; a "person" after "in"/"near" that starts with no first name
     ("villagers in Maaten al-Sarra": people are not "in" a person)."""
-    if r.type in ("PER", "ORG") and (r.after_place_word() or r.before_admin_word()):
+    if r.type in ("PER", "ORG") and (r.after_place_word() or r.before_admin_word()) \
+            and not (r.type == "PER" and r.possessor()):  # "a stronghold of Bashar al-Assads regime"
         return r.as_type("GPE")
     words: EntityWords = vocab.load("entity_words")
     if r.type == "PER" and r.after_locative(words.place_locatives) and not r.first_word_is_given_name() \

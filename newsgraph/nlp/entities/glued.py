@@ -1,0 +1,172 @@
+"""Names that scraped text ran together, and names spaCy cut short.
+
+Scraped reporting loses the commas and apostrophes that part names, and spaCy-sm then tags two names as
+one: "the United Nations envoy for Syria Staffan de Mistura" gives one organisation "Syria Staffan de
+Mistura"; "government forces in Aleppo Syrian state media said" gives one place "Aleppo Syrian".
+``split_glued`` parts such a span: a country or town the gazetteer knows, then a person's name (a given
+name first, or a last word the document writes alone elsewhere, then capitalised words and name
+particles); a place, then a demonym (a mention of its
+country, not part of the place's name).
+
+spaCy also reads the first word of an Arabic district's name as a person ("al-Sheikh" of "al-Sheikh
+Maqsoud neighborhood").  ``whole_district_names`` takes the name before a settlement noun (or after "the
+neighborhoods of") whole, and takes it whole wherever else the document writes it ("shells on al-Sheikh
+Maqsoud claiming the lives"): no mention cut out of it survives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph import geo, vocab
+from newsgraph.nlp.entities.scans import MentionCandidate
+from newsgraph.vocab.common import CommonWords, Titles
+from newsgraph.vocab.entities import InstitutionWords
+
+Piece = tuple[int, int, str]  # token start, token end, type
+NAME_ENTITY_TYPES = ("", "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")  # spaCy labels a name's words may have
+
+
+def split_glued(doc: Doc, start: int, end: int) -> list[Piece] | None:
+    """The names a spaCy entity ran together, each typed; None when it is one name."""
+    return _place_then_person(doc, start, end) or _place_then_demonym(doc, start, end)
+
+
+def _place_then_person(doc: Doc, start: int, end: int) -> list[Piece] | None:
+    """ "Syria Staffan de Mistura": a country or town, then a person's name beginning with a given name."""
+    given = vocab.load("given_names").all
+    for cut in range(start + 1, end - 1):
+        place = doc[start:cut]
+        if (doc[cut].lower_ in given or surname_alone_elsewhere(doc, cut, end)) and _person_shaped(doc[cut:end]) \
+                and not place[-1].is_punct and (
+                geo.country_code(place.text) is not None or geo.lookup_place(place.text) is not None):
+            return [(start, cut, "GPE"), (cut, end, "PER")]
+    return None
+
+
+def surname_alone_elsewhere(doc: Doc, first: int, end: int) -> bool:
+    """The name's last word stands alone elsewhere in the document, as a surname does ("the Syrian Coalition
+    Muwaffaq Nyrabia said ... Nyrabia added"): capitalised, with no capitalised word on either side; and no
+    word of the name is written in lower case ("Countryside Terrorist": "the terrorist attack")."""
+    word = doc[end - 1].text
+    lower = {t.lower_ for t in doc if t.is_lower}
+    return not any(t.lower_ in lower for t in doc[first:end]) and any(
+        t.text == word and t.i != end - 1 and (t.i == 0 or not doc[t.i - 1].is_title)
+        and (t.i + 1 >= len(doc) or not doc[t.i + 1].is_title) for t in doc)
+
+
+def _person_shaped(words: Span) -> bool:
+    """Two to four capitalised words, with name particles between them ("de", "al-", "bin"), none a title or
+    an organisation's, company's or site's word."""
+    common: CommonWords = vocab.load("common_words")
+    titles: Titles = vocab.load("titles")
+    heads: InstitutionWords = vocab.load("facilities")
+    particles = common.particles | vocab.load("entity_words").surname_particles
+    capitalised = [t for t in words if t.is_title]
+    if not 2 <= len(capitalised) <= 4 or not words[-1].is_title:
+        return False
+    words_of_places = vocab.load("entity_words").area_nouns | vocab.load("entity_words").settlement_nouns
+    institution = heads.org_heads | heads.company_heads | heads.facility_heads | common.admin_words \
+        | words_of_places  # "Caspian Marine Logistics", "Anderson County Crimestoppers"
+    return all((t.is_title and t.is_alpha and t.lower_ not in institution and not titles.is_title_word(t.text))
+               or t.lower_ in particles or t.text == "-" for t in words)
+
+
+def _place_then_demonym(doc: Doc, start: int, end: int) -> list[Piece] | None:
+    """ "Aleppo Syrian": a place the gazetteer knows, then a demonym; the whole is no place."""
+    if end - start < 2 or geo.demonym_country(doc[end - 1].text) is None:
+        return None
+    head_end = end - 1
+    while head_end > start and (doc[head_end - 1].is_punct or doc[head_end - 1].is_space):
+        head_end -= 1  # "Hama. - Syrian": a dateline's dash
+    head = doc[start:head_end]
+    if not len(head) or geo.lookup_place(doc[start:end].text) is not None or geo.lookup_place(head.text) is None:
+        return None
+    return [(start, head_end, "GPE")]  # the demonym names its country only where the document names it
+
+
+# --- district names -------------------------------------------------------------------------
+
+def whole_district_names(doc: Doc, found: list[MentionCandidate]) -> list[MentionCandidate]:
+    """The candidates, with every mention cut out of a district's name ("al-Sheikh" of "al-Sheikh Maqsoud
+    neighborhood") replaced by the whole name, here and wherever else the document writes it."""
+    names = {doc[a:b].text for a, b in [*_named_before_settlement_nouns(doc), *_named_after_place_words(doc)]
+             if _one_name(doc[a:b])}
+    if not names:
+        return found
+    spans = sorted({(m.start(), m.end()) for name in names
+                    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", doc.text)})
+    kept: list[MentionCandidate] = []
+    placed: set[tuple[int, int]] = set()
+    for c in found:
+        whole = next(((s, e) for s, e in spans if s <= c.start and c.end <= e and (s, e) != (c.start, c.end)), None)
+        if whole is None:
+            kept.append(c)
+        else:
+            placed.add(whole)
+    wholes = [MentionCandidate(s, e, doc.text[s:e], "GPE", "place-word") for s, e in placed]
+    kept = [c for c in kept if all(c.end <= s or c.start >= e for s, e in placed)]
+    return sorted(kept + wholes, key=lambda c: c.start)
+
+
+def _one_name(words: Span) -> bool:
+    """Two capitalised words that are not two places: "al-Sheikh Maqsoud", not "Tariq al-Bab Bustan al-Qasr"
+    nor "Binnish Taftanaz" (scraped lists of districts and towns without their commas)."""
+    capitalised = [t for t in words if t.is_title]
+    return len(capitalised) == 2 and not all(geo.lookup_place(t.text) is not None for t in capitalised)
+
+
+def _named_before_settlement_nouns(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of names right before a lower-case settlement noun, whatever spaCy
+    tagged in them: "al-Sheikh Maqsoud neighborhood", "Bab Touma district"."""
+    nouns = vocab.load("entity_words").settlement_nouns
+    common: CommonWords = vocab.load("common_words")
+    out = []
+    for tok in doc[1:]:
+        if not (tok.is_lower and tok.text in nouns):
+            continue
+        start = tok.i
+        while start > 0 and not doc[start].is_sent_start and (
+                _name_word(doc[start - 1]) or doc[start - 1].text == "-"
+                or (doc[start - 1].lower_ in common.particles and doc[start].text == "-")):
+            if doc[start - 1].is_title and start < tok.i and (geo.demonym_country(doc[start - 1].text)
+                                                              or geo.lookup_place(doc[start - 1].text)):
+                break  # "Aleppo Sheikh Maqsoud", "Kurdish Sheikh Maqsoud": the city or people before the name
+            start -= 1
+        if doc[start].text == "-":
+            start += 1
+        if " " in doc[start:tok.i].text:
+            out.append((start, tok.i))
+    return out
+
+
+def _named_after_place_words(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of names after a place word and "of", whatever spaCy tagged in them:
+    "the neighborhoods of al-Sheikh Saad and al-Mazzeh", "the village of Tall Tawil"."""
+    words = vocab.load("entity_words")
+    place_words = words.place_words | words.settlement_nouns
+    common: CommonWords = vocab.load("common_words")
+    out = []
+    for tok in doc[1:-1]:
+        if not (tok.lower_ == "of" and doc[tok.i - 1].is_lower and doc[tok.i - 1].text in place_words):
+            continue
+        start = end = tok.i + 1
+        while end < len(doc) and (_name_word(doc[end]) or (doc[end].text == "-" and end > start) or (
+                doc[end].lower_ in common.particles and end + 1 < len(doc) and doc[end + 1].text == "-")):
+            if end > start and doc[end].is_title and geo.lookup_place(doc[start:end].text) is not None:
+                break  # "the city of Aleppo Homs": a place the gazetteer knows ends before the next name
+            end += 1
+        while end > start and not doc[end - 1].is_title:
+            end -= 1
+        if " " in doc[start:end].text:
+            out.append((start, end))
+    return out
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word that may stand in a place's name: not "In" opening a sentence, not "Sunday", not
+    "Syrian"."""
+    return tok.is_title and tok.is_alpha and not tok.is_stop and tok.ent_type_ in NAME_ENTITY_TYPES \
+        and geo.demonym_country(tok.text) is None
