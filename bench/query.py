@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import cached_documents  # noqa: E402
 from rich.progress import track  # noqa: E402
-from sqlalchemy import Table, func, insert, literal, select  # noqa: E402
+from sqlalchemy import Column, MetaData, Table, func, insert, literal, select  # noqa: E402
 
 from newsgraph.query import dossier, search, timeline  # noqa: E402
 from newsgraph.store import Store, schema  # noqa: E402
@@ -130,20 +130,32 @@ def _column(table: Table, c: Any, offset: int, copy: int) -> Any:
     return c
 
 
-def _shifted(table: Table, offset: int, copy: int, last: int) -> tuple[list[str], Any]:
-    """The columns and a SELECT of ``table``'s rows of documents 1..``last`` with the keys of copy ``copy``."""
-    kept = [c for c in table.columns if not (c.name == "pk" and table.name != "documents")]  # autoincrement
-    columns = [_column(table, c, offset, copy) for c in kept]
+def _shifted(table: Table, offset: int, copy: int, last: int | None) -> tuple[list[str], Any]:
+    """The columns and a SELECT of the source store's rows of documents 1..``last`` (None: all; the attached ``src``)
+    with the keys of copy ``copy``.  Reading the source, not the growing target, keeps every copy's cost
+    that of the first: a SELECT over the target would scan the rows of all earlier copies of the tables
+    keyed by claim."""
+    src = _source(table)
+    kept = [c for c in src.columns if not (c.name == "pk" and table.name != "documents")]  # autoincrement
+    columns = [_column(src, c, offset, copy) for c in kept]
+    names = [c.name for c in kept]
+    if last is None:
+        return names, select(*columns)
     if table.name == "documents":
-        where = table.c.pk <= last
-    elif "doc_pk" in table.c:
-        where = table.c.doc_pk <= last
+        where = src.c.pk <= last
+    elif "doc_pk" in src.c:
+        where = src.c.doc_pk <= last
     else:  # keyed by claim: the claims of those documents (a link: when both its claims are)
-        c = schema.corpus_claims
+        c = _source(schema.corpus_claims)
         copied = select(c.c.claim).where(c.c.doc_pk <= last)
-        where = (table.c.a.in_(copied) & table.c.b.in_(copied) if table.name == "corpus_claim_links"
-                 else table.c.claim.in_(copied))
-    return [c.name for c in kept], select(*columns).where(where)
+        where = (src.c.a.in_(copied) & src.c.b.in_(copied) if table.name == "corpus_claim_links"
+                 else src.c.claim.in_(copied))
+    return names, select(*columns).where(where)
+
+
+def _source(table: Table) -> Table:
+    """``table`` in the attached source store (``src.<name>``)."""
+    return Table(table.name, MetaData(), *(Column(c.name, c.type) for c in table.columns), schema="src")
 
 
 COPIED = (schema.documents, schema.entities, schema.mentions, schema.events, schema.claims, schema.relations,
@@ -172,6 +184,7 @@ def synthetic(source: Path, target: Path, documents: int) -> Path:
         conn.execute("PRAGMA journal_mode=OFF")  # a scratch copy: no journal, no syncing
         conn.execute("PRAGMA synchronous=OFF")
         conn.execute("PRAGMA cache_size=-400000")
+        conn.execute("ATTACH DATABASE ? AS src", (str(source),))
         original = int(conn.execute("SELECT max(pk) FROM documents").fetchone()[0])
         copies = max(0, -(-documents // original) - 1)
         for copy in track(range(1, copies + 1), description=f"Copying {original} documents {copies} times"):
@@ -179,13 +192,14 @@ def synthetic(source: Path, target: Path, documents: int) -> Path:
             last = min(original, documents - offset)
             conn.execute("BEGIN")
             for table in COPIED if last == original else COPIED[:-2]:  # a part copy's grades: below
-                names, query = _shifted(table, offset, copy, last)
+                names, query = _shifted(table, offset, copy, None if last == original else last)
                 statement = insert(table).from_select(names, query)
                 conn.execute(str(statement.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})))
             conn.execute("INSERT INTO search_fts (kind, doc_pk, item, title, body) SELECT kind, doc_pk + ?, "
-                         "CASE kind WHEN 'document' THEN item || ? ELSE item END, title, body FROM search_fts "
+                         "CASE kind WHEN 'document' THEN item || ? ELSE item END, title, body FROM src.search_fts "
                          "WHERE doc_pk <= ?", (offset, f"~{copy}", last))
             conn.execute("COMMIT")
+        conn.execute("DETACH DATABASE src")
         conn.execute("PRAGMA journal_mode=WAL")
     finally:
         conn.close()
