@@ -36,6 +36,7 @@ from newsgraph.resolve.links import (
     compare,
     family,
     given_names_clash,
+    persons_kept,
     qualifier_country,
     related_names,
 )
@@ -47,6 +48,7 @@ JUDGED_DIFFERENT = "an analyst judged them different"
 MORE_FREQUENT = "the shorter name is the more frequent: a different thing"
 NOT_SHORT = "the short name already names a gazetteer place or a person in full"
 NOT_CHOSEN = "the short name is another cluster's"
+NAMES_A_PERSON = "a name of a person is not retyped into a place the gazetteer does not know"
 _FAMILIES = ({"per"}, {"org"}, {"per", "org"}, {"place"}, {"fac"}, {"wea"}, {"veh"}, {"wea", "veh"})
 
 
@@ -250,6 +252,7 @@ def cluster_block(nodes: Mapping[str, Node], same: Iterable[tuple[str, str]] = (
     cfg = settings().corpus
     links = block_links(nodes) if links is None else sort_links(x for x in links if x.a in nodes and x.b in nodes)
     part = _Partition(nodes, different, links)
+    kept = persons_kept(nodes, links)
     for a, b in sorted(tuple(sorted(p)) for p in same):
         if a in nodes and b in nodes and part.find(a) != part.find(b) and part.judged_apart(a, b) is None:
             part.union(a, b)
@@ -258,7 +261,8 @@ def cluster_block(nodes: Mapping[str, Node], same: Iterable[tuple[str, str]] = (
         if link.short or link.score < cfg.merge or part.find(link.a) == part.find(link.b):
             continue
         if link.kind == "mistyped":
-            reason = part.retype_conflict(link.short_side, link.b if link.short_side == link.a else link.a)
+            reason = NAMES_A_PERSON if (link.a, link.b) in kept else part.retype_conflict(
+                link.short_side, link.b if link.short_side == link.a else link.a)
         else:
             reason = part.conflict(link.a, link.b)
         if reason is None:

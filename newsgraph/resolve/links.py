@@ -10,6 +10,7 @@ but by ``newsgraph.resolve.cluster`` when the corpus has exactly one candidate.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -237,6 +238,18 @@ def mistyped(x: Node, y: Node) -> bool:
     called = {k for k in y.values("alias_keys") if not is_full_name(k) and not generic_alias(k)}
     return any(k in names or (k in called and not is_full_name(k)) or place_stem(k) in names
                or (fx == "per" and possessive_stem(k) in names | called) for k in x.values("keys"))
+
+
+def persons_kept(nodes: Mapping[str, Node], links: Iterable[Link]) -> set[tuple[str, str]]:
+    """The mistyped links not to apply: a person's name with evidence of naming another person of the
+    block ('Assads' beside 'Bashar al-Assad') is that person's, not a place of that name the gazetteer
+    does not know (the 'al-Assad' suburb of Aleppo must not take in the president).  A gazetteer place
+    still takes in the names NER misread as persons ('Aleppos')."""
+    links = list(links)
+    persons = {key for x in links if x.score > 0 and x.kind != "mistyped"
+               and family(nodes[x.a]) == family(nodes[x.b]) == "per" for key in (x.a, x.b)}
+    return {(x.a, x.b) for x in links if x.kind == "mistyped" and x.short_side in persons
+            and nodes[x.b if x.short_side == x.a else x.a].kind not in ("geo", "country")}
 
 
 def compare(a: Node, b: Node) -> Link | None:

@@ -173,7 +173,9 @@ def _stored_ids(db: Path) -> list[str]:
 @pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT are POSIX")
 def test_ctrl_c_stops_workers_and_keeps_whole_documents_in_input_order(tmp_path: Path) -> None:
     lines = [json.dumps({"id": f"a{n:02}", "text": f"{t.text}\n\nUpdate {n}."})
-             for n, t in enumerate(_items(real_inputs()) * 2)]  # 32 documents, each text new
+             for n, t in enumerate(_items(real_inputs()) * 6)]  # 96 documents, each text new
+    # far more than get stored while the test looks: workers extract ahead of the writer, so on a busy
+    # machine a short input could be all but done before the interrupt arrives
     source = tmp_path / "wire.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     db = tmp_path / "stop.db"
@@ -192,6 +194,6 @@ def test_ctrl_c_stops_workers_and_keeps_whole_documents_in_input_order(tmp_path:
             os.killpg(proc.pid, 0)
             time.sleep(0.5)
     kept = _stored_ids(db)
-    assert 3 <= len(kept) < 32 and kept == [f"wire-a{n:02}" for n in range(len(kept))]
+    assert 3 <= len(kept) < len(lines) and kept == [f"wire-a{n:02}" for n in range(len(kept))]
     with Store(db) as store:
         assert store.check() == []
