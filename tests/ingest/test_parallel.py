@@ -180,8 +180,15 @@ def test_ctrl_c_stops_workers_and_keeps_whole_documents_in_input_order(tmp_path:
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     db = tmp_path / "stop.db"
     cli = Path(sys.executable).with_name("newsgraph")
-    proc = subprocess.Popen([str(cli), "ingest", str(source), "--db", str(db), "--workers", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # a shell starts background jobs with SIGINT ignored, and an ignored signal stays ignored across exec:
+    # with a handler here the ingest starts with the default disposition a terminal's foreground job has,
+    # however the tests were started
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        proc = subprocess.Popen([str(cli), "ingest", str(source), "--db", str(db), "--workers", "2"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     deadline = time.monotonic() + 240
     while len(_stored_ids(db)) < 3 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.5)
