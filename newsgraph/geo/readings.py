@@ -4,7 +4,7 @@ A name's readings come from the gazetteer (``geo/gazetteer.py``): countries, adm
 areas, regions, towns; its shortened forms ("northern Syria", "Homs province");
 sound-alikes through the consonant skeleton; towns named inside a facility's name.
 The prior is the population (log10) adjusted by kind and by whether the name is the
-place's own name or an alternate one (the weights are ``PlaceWeights`` in settings.py).
+place's own name or an alternate one (the weights are ``PlaceWeights`` in settings/extraction.py).
 """
 
 from __future__ import annotations

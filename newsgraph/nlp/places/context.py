@@ -4,7 +4,7 @@
 - qualifiers right after a name ("Paris, Texas", "London, Ky.", "Delft, South Africa");
 - direction words before a name that point at an area ("central Washington").
 
-The direction words are data (``common_words.json``); the weights are ``PlaceWeights`` in settings.py.
+The direction words are data (``common_words.json``); the weights are ``PlaceWeights`` in settings/extraction.py.
 """
 
 from __future__ import annotations
