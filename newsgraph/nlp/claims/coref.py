@@ -19,7 +19,15 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph import vocab
 from newsgraph.geo.countries import country_code, demonym_country
 from newsgraph.nlp.claims.issuers import issuer, within_reach
-from newsgraph.nlp.claims.speakers import Spoken, by_surname, fits, name_after_title, spoken, titled_name
+from newsgraph.nlp.claims.speakers import (
+    Spoken,
+    by_surname,
+    fits,
+    name_after_title,
+    named_next,
+    spoken,
+    titled_name,
+)
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.vocab.claims import ClaimSources
 from newsgraph.vocab.common import CommonWords, GivenNames, Titles
@@ -143,10 +151,10 @@ class SpeakerResolver:
             by_role = self._by_role(head)
             if body and by_role is not None and self.index[by_role].type == "PER":
                 by_role = None
-            return by_role or self._by_head_word(head) or self._described(head)
+            return by_role or self._named_or_described(head)
         if _definite(head) and head.pos_ in ("NOUN", "PROPN") and not _owned(head):
             return self._by_head_word(head)
-        return None
+        return named_next(self.index, head)  # "…, a monitor said." before the Observatory is named
 
     def _body_named_inside(self, core: SpacySpan, head: Token) -> str | None:
         """"the key Ahrar al-Sham rebel group", "the Hezbollah military media unit": a body noun whose phrase
@@ -193,6 +201,21 @@ class SpeakerResolver:
             last = self.spoken[-1]  # only the person just quoted, by name
             found = last if last.entity is not None and fits(last, self.index, "person") else None
         return found.entity or found if found is not None else None
+
+    def _named_or_described(self, head: Token) -> Referent:
+        """The organisation named by the head word, else the speaker described again; for a generic body noun
+        the organisation quoted since the name was last seen: "the Britain-based monitor" after the
+        Observatory spoke is the Observatory, not a headline's "Idlib Monitor" that never spoke."""
+        named = self._by_head_word(head)
+        generic = bool({head.lower_, head.lemma_.lower()} & _sources().generic_body_nouns)
+        if named is None or not generic or any(eid == named for _, eid in self.history):
+            return named or self._described(head)
+        described = self._described(head)
+        if described is None:
+            return named
+        last_named = max(s for s, _, eid in self.index.mentions_within(0, head.idx) if eid == named)
+        quoted_at = [r.offset for r in self.spoken if r.entity == described or r is described]
+        return described if quoted_at and max(quoted_at) > last_named else named
 
     def _names_organisation(self, tok: Token) -> bool:
         found = self.index.entity_at(tok.idx, tok.idx + len(tok.text))

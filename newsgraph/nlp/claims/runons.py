@@ -74,10 +74,16 @@ def closes_unit(cue: Token, end: int) -> bool:
         # the hearer ("told reporters", "told AFP"), not what was told ("would tell an American story")
         hearer = child.dep_ in ("dobj", "dative") and addressee and (speaker_word(child) or child.pos_ == "PRON")
         # a participle of the frame ("adding that …", "citing a source", "heading into a dinner")
-        if child.dep_ in TAIL_DEPS or hearer or child.tag_ == "VBG":
+        if child.dep_ in TAIL_DEPS or hearer or child.tag_ == "VBG" or _time_clause(child):
             continue
         return False
     return True
+
+
+def _time_clause(child: Token) -> bool:
+    """A time clause of the frame ("… a monitor said a day after Russia and the US agreed a truce")."""
+    return child.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _sources().time_subordinators for c in child.children)
 
 
 def end_frame(cue: Token, source_lo: int, source_hi: int, start: int, end: int) -> tuple[int, int] | None:
@@ -198,7 +204,7 @@ def run_on_source(cue: Token, start: int, names: EntityIndex | None,
         last -= 1
     if last < start or doc[last].pos_ not in ("PROPN", "NOUN"):
         return None
-    named = _named_before(doc[last], start, names)
+    named = named_before(doc[last], start, names)
     if named is None and named_only:
         return None
     found = (named, doc[last]) if named is not None else _noun_run_before(doc, last, start)
@@ -270,7 +276,7 @@ def _has_relative_clause(subject: Token, cue: Token) -> bool:
         c.dep_ == "relcl" and c.i < cue.i for c in subject.children)
 
 
-def _named_before(tok: Token, start: int, names: EntityIndex | None) -> Span | None:
+def named_before(tok: Token, start: int, names: EntityIndex | None) -> Span | None:
     """The mention of a person, organisation or country that ends at ``tok``, as a span of tokens, with a
     mention joined to it by "and" ("Obama and Clinton"); or the surname of a person named before."""
     if names is None:

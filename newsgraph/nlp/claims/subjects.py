@@ -46,6 +46,9 @@ def verb_subject(cue: Token) -> tuple[Token | None, bool]:
     if relay_verb is not None:  # "… added to Al-Arabiya news channel condemning the bombardment": the adder's
         head_subject, _ = verb_subject(relay_verb)
         return head_subject, head_subject is not None
+    speaker = _object_participle_speaker(cue, verbs)
+    if speaker is not None:  # "denied any responsibility saying …": the denier says it, not "responsibility"
+        return speaker, False
     if cue.dep_ == "acl" and (cue.head.pos_ in ("NOUN", "PROPN") or cue.head.lemma_.lower() in verbs.claim_nouns):
         return cue.head, False
     host = subject_host(cue)
@@ -56,6 +59,27 @@ def verb_subject(cue: Token) -> tuple[Token | None, bool]:
         if head_subject is not None:
             return head_subject, True
     return None, False
+
+
+def _object_participle_speaker(cue: Token, verbs: ReportingVerbs) -> Token | None:
+    """"… denied any responsibility saying …", "… could not confirm how many were civilians saying …": a
+    participle of saying that the parser hung on an object or predicate noun that is no speaker and no
+    document (the comma before it lost) belongs to the clause's speaker, the subject of the nearest verb
+    above whose subject is a speaker or a pronoun ("a statement saying", "officials saying" keep theirs)."""
+    noun = cue.head
+    lemma = noun.lemma_.lower()
+    if (cue.dep_ != "acl" or cue.tag_ != "VBG" or noun.dep_ not in ("dobj", "attr", "oprd") or speaker_word(noun)
+            or lemma in verbs.claim_nouns or lemma in vocab.load("claims_sources").document_nouns):
+        return None
+    node = noun.head
+    while node.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (speaker_word(subject) or subject.pos_ == "PRON"):
+            return subject
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
+            return None
+        node = node.head
+    return None
 
 
 def _after_run_in_headline(subject: Token, cue: Token) -> Token:
