@@ -37,6 +37,8 @@ def closing_noun_frame(tok: Token, unit: Unit, doc: Doc, names: EntityIndex | No
     name = named_before(doc[tok.i - 1], us, names)
     if name is None or name.end != tok.i or not has_clause(doc, us, name.start):
         return None
+    if doc[tok.i - 1].lower_ in vocab.load("relays").outlet_modifiers:
+        return None  # "… in Syrias Raqqa Local reports": the reports are local ones, whatever entity took the word
     before = doc[name.start - 1]
     if before.lower_ in RELATIVES or before.pos_ in ("ADP", "CCONJ", "SCONJ") or before.text in (";", ":"):
         return None  # "… in the Press TV reports", "…, but Reuters reports"

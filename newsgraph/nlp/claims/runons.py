@@ -235,6 +235,9 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
         return run_on_source(cue, us, names)
     if subject.i > cue.i or _has_relative_clause(subject, cue):
         return None  # "Fabius who earlier spoke with the head of the Coalition called …": Fabius calls
+    if _opening_phrase(subject, cue):  # "After marathon talks in Geneva US Secretary … John Kerry … said"
+        name = named_before(doc[cue.i - 1], us, names) if names is not None else None
+        return (name, name[-1]) if name is not None and name.start > subject.i else None
     if _swallowed_predicate(subject):  # "… are totally false state news agency SANA said": SANA speaks
         found = run_on_source(cue, us, names)
         if found is None or found[0].start <= subject.left_edge.i:
@@ -252,6 +255,20 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
     if before.pos_ in ("ADP", "DET", "CCONJ", "PART", "PUNCT"):
         return None  # "the head of the Observatory said", "a spokesman for Assad said": the parse is right
     return found
+
+
+def _opening_phrase(subject: Token, cue: Token) -> bool:
+    """The subject is the object of a phrase opening the sentence whose comma was lost ("After marathon talks
+    in Geneva US Secretary of State John Kerry … said", "After examining videos … Pillay said"): a
+    preposition or subordinator before it that the parser left without an object of its own."""
+    doc = cue.doc
+    lo = subject.left_edge.i
+    words = [t for t in doc[cue.sent.start:lo] if not (t.is_punct or t.is_space)]
+    opener = words[0] if words else None
+    if opener is None or opener.pos_ not in ("ADP", "SCONJ") or opener.i != cue.sent.start:
+        return False
+    return not any(c.dep_ in ("pobj", "pcomp") for c in opener.children) and all(
+        t.pos_ in ("VERB", "ADV") for t in words[1:])
 
 
 def _swallowed_predicate(subject: Token) -> bool:
@@ -326,8 +343,8 @@ def _run_start(doc: Doc, last: int, start: int) -> int:
     lo = last
     while lo - 1 >= start:
         prev = doc[lo - 1]
-        if prev.ent_type_ in ("DATE", "TIME"):
-            break  # "on Friday residents said": the date is the clause's
+        if prev.ent_type_ in ("DATE", "TIME") or prev.lower_ in _sources().time_nouns:
+            break  # "on Friday residents said", "reached 330 overnight civil defence sources told": the clause's
         if prev.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") or prev.tag_ == "POS" or prev.text == "-":
             lo -= 1
         elif prev.pos_ == "DET":
