@@ -191,6 +191,7 @@ class ClaimSettings:
     """
 
     open_quote_min_chars: int = 20       # a quote mark left open at a paragraph end opens a quote this long
+    open_quote_max_sentences: int = 2    # ... and runs to that end unless more sentences follow (then one)
     words_beside_quote: int = 4          # a quote at most this many words from "X said" is what X said
     statement_frame_words: int = 6       # "X said late on Tuesday in a statement": the cue this many words before "in"
     document_reach_sentences: int = 4    # "the statement said" is a statement named at most this many sentences back
