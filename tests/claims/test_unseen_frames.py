@@ -90,3 +90,11 @@ def test_a_quote_left_open_does_not_swallow_the_article() -> None:
               'said the bombing went on all night.')
     for content in ("targeted militant positions", "hospitals were overwhelmed", "went on all night"):
         assert run.one(content).speaker_text in ("The Syrian army", "Health officials", "Residents")
+
+
+def test_a_count_of_victims_is_no_speaker() -> None:
+    run = Run("Airstrikes on opposition-held areas in the northern province of Aleppo on Monday killed at least 36 "
+              "people including children opposition activists said as violence in Syria continued.")
+    claim = run.one("killed at least 36 people")
+    assert claim.speaker_text == "opposition activists"
+    assert "violence in Syria continued" not in claim.text

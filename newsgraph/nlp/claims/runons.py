@@ -81,8 +81,9 @@ def closes_unit(cue: Token, end: int) -> bool:
 
 
 def _time_clause(child: Token) -> bool:
-    """A time clause of the frame ("… a monitor said a day after Russia and the US agreed a truce")."""
-    return child.dep_ == "advcl" and any(
+    """A time clause of the frame ("… a monitor said a day after Russia and the US agreed a truce", "…
+    activists said as violence continued": the parser may call it a complement)."""
+    return child.dep_ in ("advcl", "ccomp") and any(
         c.dep_ == "mark" and c.lower_ in _sources().time_subordinators for c in child.children)
 
 
@@ -247,6 +248,8 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
             lo -= 1
         return doc[lo:found[0].end], found[1]
     found = run_on_source(cue, us, names, named_only=True)
+    if found is None and any(c.dep_ == "nummod" for c in subject.children):
+        return _speaker_after_count(subject, cue)  # "… killed at least 36 people including children activists said"
     if found is None or found[0].start <= subject.i:
         return None
     if all(t.pos_ in NAME_WORDS or t.text == "," for t in doc[subject.i + 1:found[0].start]):
@@ -255,6 +258,25 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
     if before.pos_ in ("ADP", "DET", "CCONJ", "PART", "PUNCT"):
         return None  # "the head of the Observatory said", "a spokesman for Assad said": the parse is right
     return found
+
+
+def _speaker_after_count(subject: Token, cue: Token) -> tuple[Span, Token] | None:
+    """"… killed at least 36 people including children opposition activists said": a count of victims is no
+    source; the parser took it for the subject and hung the speaker nouns right before the verb inside it.
+    The speaker is that run of modifiers and a speaker noun, without a plural noun before its head ("children")."""
+    doc = cue.doc
+    last = cue.i - 1
+    while last > subject.i and doc[last].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[last].head.i == cue.i:
+        last -= 1
+    if last <= subject.i + 1 or doc[last].pos_ != "NOUN" or not speaker_word(doc[last]):
+        return None
+    lo = last
+    while lo - 1 > subject.i and (doc[lo - 1].pos_ == "ADJ" or (
+            doc[lo - 1].pos_ in ("NOUN", "PROPN") and doc[lo - 1].tag_ not in ("NNS", "NNPS"))):
+        lo -= 1
+    if doc[lo - 1].pos_ == "DET" and lo - 1 > subject.i:
+        lo -= 1
+    return doc[lo:last + 1], doc[last]
 
 
 def _opening_phrase(subject: Token, cue: Token) -> bool:
