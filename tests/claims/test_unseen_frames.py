@@ -98,3 +98,11 @@ def test_a_count_of_victims_is_no_speaker() -> None:
     claim = run.one("killed at least 36 people")
     assert claim.speaker_text == "opposition activists"
     assert "violence in Syria continued" not in claim.text
+
+
+def test_words_of_the_opening_phrase_are_not_the_speakers() -> None:
+    run = Run("The Syrian army shelled the town of Rastan on Sunday. In rural Homs meanwhile activists said that a "
+              "UN aid convoy was not able to enter the town. In the meantime other sources said the convoy had "
+              "turned back.")
+    assert run.one("UN aid convoy").speaker_text == "activists"
+    assert run.one("turned back").speaker_text == "other sources"
