@@ -271,9 +271,9 @@ def _speaker_after_count(subject: Token, cue: Token) -> tuple[Span, Token] | Non
     if last <= subject.i + 1 or doc[last].pos_ != "NOUN" or not speaker_word(doc[last]):
         return None
     lo = last
-    while lo - 1 > subject.i and (doc[lo - 1].pos_ == "ADJ" or (
+    while lo - 1 > subject.i and doc[lo - 1].ent_type_ not in ("DATE", "TIME") and (doc[lo - 1].pos_ == "ADJ" or (
             doc[lo - 1].pos_ in ("NOUN", "PROPN") and doc[lo - 1].tag_ not in ("NNS", "NNPS"))):
-        lo -= 1
+        lo -= 1  # not "Monday activists": the date is the clause's
     if doc[lo - 1].pos_ == "DET" and lo - 1 > subject.i:
         lo -= 1
     return doc[lo:last + 1], doc[last]
