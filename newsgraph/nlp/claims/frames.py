@@ -174,13 +174,12 @@ def _match_stance(match: CueMatch, content: Offsets) -> str:
 
 def _past_clause_words(doc: Doc, lo: int, head: int) -> int:
     """Past the words of the clause before that the parser hung on a source named without its comma: a time
-    ("… shortly after midnight AFPs correspondent said", "In the meantime other sources said") or an adverb
-    before the phrase ("Earlier the reporter noted", "Meanwhile activists said", "Earlier state television
-    said")."""
+    ("… shortly after midnight AFPs correspondent said", "In the meantime other sources said", "meanwhile
+    activists said") or an adverb before a determiner ("Earlier the reporter noted")."""
     times = vocab.load("claims_sources").time_nouns
     while lo < head and (doc[lo].ent_type_ in ("DATE", "TIME") or doc[lo].lower_ in times
                          or (doc[lo].pos_ == "DET" and doc[lo + 1].lower_ in times)
-                         or (doc[lo].pos_ == "ADV" and doc[lo + 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"))):
+                         or (doc[lo].pos_ == "ADV" and doc[lo + 1].pos_ == "DET")):
         lo += 1
     return lo
 
