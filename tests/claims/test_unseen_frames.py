@@ -106,3 +106,12 @@ def test_words_of_the_opening_phrase_are_not_the_speakers() -> None:
               "turned back.")
     assert run.one("UN aid convoy").speaker_text == "activists"
     assert run.one("turned back").speaker_text == "other sources"
+
+
+def test_a_lead_source_is_not_an_outlet_or_a_hearers_modifier() -> None:
+    run = Run("A television channel run by the Lebanese group Hezbollah reported that the army had taken areas north "
+              "of Aleppo. The Syrian Observatory for Human Rights said Hezbollah was involved in the battle. At "
+              "least four people died in a gas attack a civil defence group said. Hamza Khatib the manager of the "
+              "hospital told a Reuters photographer the hospital had recorded four deaths.")
+    assert run.name(run.one("taken areas north of Aleppo").speaker) != SOHR  # the channel is Hezbollah's
+    assert run.one("At least four people died").speaker is None  # not Reuters

@@ -146,11 +146,15 @@ def named_next(index: EntityIndex, head: Token) -> str | None:
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
     if not indefinite or not {head.lower_, head.lemma_.lower()} & sources.generic_body_nouns:
         return None
+    # "a television channel" is an outlet named next, "a monitor" no outlet ("told a Reuters photographer")
+    outlet_words = vocab.load("relays").outlet_words
+    media = any(c.i < head.i and c.dep_ in ("amod", "compound") and c.lower_ in outlet_words for c in head.children)
     sentences = [s for s in doc.sents if s.end > head.i][: settings().claims.named_next_sentences + 1]
     end = sentences[-1].end_char if sentences else head.idx
     for start, stop, eid in index.mentions_within(head.idx + len(head.text), end):
         span = doc.char_span(start, stop, alignment_mode="expand")
-        if index[eid].type == "ORG" and span is not None and len(span) and _quoted_there(span):
+        if (index[eid].type == "ORG" and span is not None and len(span) and _quoted_there(span)
+                and names_outlet(index, eid, "") == media):
             return eid
     return None
 
@@ -161,6 +165,8 @@ def _quoted_there(name: Span) -> bool:
     doc = name.doc
     stance = vocab.load("reporting_verbs").stance
     root = name.root
+    if root.dep_ in ("compound", "poss", "amod", "nmod"):
+        return False  # "told a Reuters photographer": the name only qualifies the hearer
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in stance:
         return True
     after = doc[name.end] if name.end < len(doc) else None
