@@ -191,9 +191,11 @@ class ClaimSettings:
     """
 
     open_quote_min_chars: int = 20       # a quote mark left open at a paragraph end opens a quote this long
+    open_quote_max_sentences: int = 2    # ... and runs to that end unless more sentences follow (then one)
     words_beside_quote: int = 4          # a quote at most this many words from "X said" is what X said
     statement_frame_words: int = 6       # "X said late on Tuesday in a statement": the cue this many words before "in"
     document_reach_sentences: int = 4    # "the statement said" is a statement named at most this many sentences back
+    named_next_sentences: int = 2        # "…, a monitor said." is the organisation named as a speaker this far on
     join_gap_chars: int = 300            # a quote further than this from a claim's content is never joined to it ...
     join_gap_words: int = 2              # ... nor when more words than the frame's and these lie between
     continued_quote_min_chars: int = 15  # a quote paragraph continuing the last claim is at least this long

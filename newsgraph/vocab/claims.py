@@ -183,6 +183,7 @@ class ClaimSources:
     part_body_nouns: frozenset[str]       # "the U.N. health agency": a part of the organisation it names
     issuing_verbs: frozenset[str]         # "the division issued a statement": its subject issued the document
     time_nouns: frozenset[str]            # "shortly after midnight AFPs correspondent said": the clause's
+    time_subordinators: frozenset[str]    # "… a monitor said a day after Russia and the US agreed a truce"
 
 
 @vocabulary("claims_sources")
@@ -208,7 +209,8 @@ def _claims_sources(entries: Entries) -> ClaimSources:
         generic_person_nouns=speaker_nouns("generic_person_nouns"),
         negative_determiners=_set(entries, "negative_determiners"),
         negative_pronouns=_set(entries, "negative_pronouns"), part_body_nouns=_set(entries, "part_body_nouns"),
-        time_nouns=_set(entries, "time_nouns"), issuing_verbs=_set(entries, "issuing_verbs"))
+        time_nouns=_set(entries, "time_nouns"), issuing_verbs=_set(entries, "issuing_verbs"),
+        time_subordinators=_set(entries, "time_subordinators"))
 
 
 @dataclass(frozen=True)

@@ -78,9 +78,15 @@ def clausal_complement(frame: VerbFrame) -> Found | None:
     # a clause before a semicolon is a sentence of its own ("X did not respond; Tehran denied arming …")
     comps = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis") and frame.inside(c)
              and not (c.dep_ == "parataxis" and c.i > cue.i)
-             and not (c.i < cue.i and any(t.text == ";" for t in doc[c.right_edge.i:cue.i]))]
+             and not (c.i < cue.i and any(t.text == ";" for t in doc[c.right_edge.i:cue.i]))
+             and not _time_clause(c)]  # "… activists said as violence continued": when, not what
     comps = [c for c in comps if c.dep_ == "ccomp"] or comps
     return Found(frame.clip(comps)) if comps else None
+
+
+def _time_clause(clause: Token) -> bool:
+    subordinators = vocab.load("claims_sources").time_subordinators
+    return any(m.dep_ == "mark" and m.lower_ in subordinators for m in clause.children)
 
 
 def statement_clause(frame: VerbFrame) -> Found | None:

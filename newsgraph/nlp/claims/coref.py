@@ -18,13 +18,20 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph import vocab
 from newsgraph.geo.countries import country_code, demonym_country
-from newsgraph.nlp.claims.issuers import issuer, within_reach
-from newsgraph.nlp.claims.speakers import Spoken, by_surname, fits, name_after_title, spoken, titled_name
+from newsgraph.nlp.claims.issuers import issuer, owner_in_phrase, statement_of_last_body, within_reach
+from newsgraph.nlp.claims.speakers import (
+    Spoken,
+    by_surname,
+    fits,
+    name_after_title,
+    named_next,
+    spoken,
+    titled_name,
+)
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.vocab.claims import ClaimSources
 from newsgraph.vocab.common import CommonWords, GivenNames, Titles
 
-AGENTS = ("PER", "ORG", "GPE")
 QUALIFIERS = ("for", "of", "on")  # what follows an organisation name's head word ("Observatory for Human Rights")
 
 
@@ -143,10 +150,10 @@ class SpeakerResolver:
             by_role = self._by_role(head)
             if body and by_role is not None and self.index[by_role].type == "PER":
                 by_role = None
-            return by_role or self._by_head_word(head) or self._described(head)
+            return by_role or self._named_or_described(head)
         if _definite(head) and head.pos_ in ("NOUN", "PROPN") and not _owned(head):
             return self._by_head_word(head)
-        return None
+        return named_next(self.index, head)  # "…, a monitor said." before the Observatory is named
 
     def _body_named_inside(self, core: SpacySpan, head: Token) -> str | None:
         """"the key Ahrar al-Sham rebel group", "the Hezbollah military media unit": a body noun whose phrase
@@ -194,6 +201,21 @@ class SpeakerResolver:
             found = last if last.entity is not None and fits(last, self.index, "person") else None
         return found.entity or found if found is not None else None
 
+    def _named_or_described(self, head: Token) -> Referent:
+        """The organisation named by the head word, else the speaker described again; for a generic body noun
+        the organisation quoted since the name was last seen: "the Britain-based monitor" after the
+        Observatory spoke is the Observatory, not a headline's "Idlib Monitor" that never spoke."""
+        named = self._by_head_word(head)
+        generic = bool({head.lower_, head.lemma_.lower()} & _sources().generic_body_nouns)
+        if named is None or not generic or any(eid == named for _, eid in self.history):
+            return named or self._described(head)
+        described = self._described(head)
+        if described is None:
+            return named
+        last_named = max(s for s, _, eid in self.index.mentions_within(0, head.idx) if eid == named)
+        quoted_at = [r.offset for r in self.spoken if r.entity == described or r is described]
+        return described if quoted_at and max(quoted_at) > last_named else named
+
     def _names_organisation(self, tok: Token) -> bool:
         found = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
         return found is not None and self.index[found].type == "ORG"
@@ -218,7 +240,7 @@ class SpeakerResolver:
     def _document_owner(self, core: SpacySpan, head: Token) -> Referent:
         """The organisation behind "the study", "a UN report", "Alma's research"; "the statement added" is
         whoever issued the statement the text last named ("the interior ministry said in a statement")."""
-        owner = self._owner_in_phrase(head)
+        owner = owner_in_phrase(self.index, head)
         if owner:
             return owner
         if not _definite(head) or any(c.dep_ in ("amod", "compound", "nmod") for c in head.children):
@@ -230,7 +252,7 @@ class SpeakerResolver:
                 continue
             if tok.i in self.by_token:
                 return self.by_token[tok.i]
-            owner = self._owner_in_phrase(tok)
+            owner = owner_in_phrase(self.index, tok)
             if owner:
                 return owner
             if not within_reach(tok, head):
@@ -238,26 +260,7 @@ class SpeakerResolver:
             issued = issuer(tok, self.index, self.cue_of_source, self.cue_sources, self.spoken)
             if issued is not None:
                 return issued
-        return next((eid for _, eid in reversed(self.history) if self.index[eid].type == "ORG"), None)
-
-    def _owner_in_phrase(self, noun: Token) -> str | None:
-        """The agent of "a study published by X", or the owner in "X's study", "the X study", "a study by X"."""
-        owner_prepositions = _sources().owner_prepositions
-        for child in noun.children:
-            if child.dep_ == "acl" and child.tag_ == "VBN":  # "a study published on Tuesday by X"
-                agent = next((c for c in child.children if c.dep_ == "agent"), None)
-                for tok in (c for c in (agent.children if agent is not None else ()) if c.dep_ == "pobj"):
-                    hit = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
-                    if hit and self.index[hit].type in AGENTS:
-                        return hit
-            if child.dep_ in ("poss", "compound", "nmod", "nsubj") or (
-                    child.dep_ == "prep" and child.lower_ in owner_prepositions):
-                targets = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
-                for tok in targets:
-                    hit = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
-                    if hit and self.index[hit].type in AGENTS:
-                        return hit
-        return None
+        return statement_of_last_body(self.index, self.history, head)
 
     def _by_role(self, head: Token) -> str | None:
         """A person or body introduced with this title earlier: "the foreign minister" -> the person whose role

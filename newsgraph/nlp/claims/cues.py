@@ -40,12 +40,6 @@ def speaker_label(colon: Token, unit_start: int) -> bool:
         t.pos_ == "PROPN" or t.is_upper or t.is_title for t in before)
 
 
-def verb_tagged_noun(tok: Token) -> bool:
-    """"Trump claims that …", "Obama says …" in headlines: a verb the tagger took for a plural noun."""
-    return (tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in tok.children)
-            and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children))
-
-
 def verb_claim(cue: Token, units: Units, unit_of: dict[int, int], quotes: list[Offsets], doc: Doc,
                names: EntityIndex | None = None) -> CueMatch | None:
     """A reporting verb with its source and what it reports (``contents``), or the next paragraph for "X said:";

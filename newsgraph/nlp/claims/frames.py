@@ -126,7 +126,9 @@ def _source_phrase(match: CueMatch, unit_start: int) -> tuple[Offsets, Span]:
                    and subject.head != subject and cue.dep_ != "acl")
     if left_phrase:  # a subject the parser missed: the noun phrase just left of the cue
         lo = subject.i
-        while lo - 1 >= unit_start and doc[lo - 1].pos_ in NP_POS and doc[lo - 1].text != ",":
+        times = vocab.load("claims_sources").time_nouns  # "In the meantime other sources said"
+        while (lo - 1 >= unit_start and doc[lo - 1].pos_ in NP_POS and doc[lo - 1].text != ","
+               and doc[lo - 1].lower_ not in times):
             lo -= 1
         return (doc[lo].idx, subject.idx + len(subject.text)), doc[lo:subject.i + 1]
     if match.kind == "colon":  # a transcript label: the words before the colon
@@ -172,10 +174,11 @@ def _match_stance(match: CueMatch, content: Offsets) -> str:
 
 def _past_clause_words(doc: Doc, lo: int, head: int) -> int:
     """Past the words of the clause before that the parser hung on a source named without its comma: a time
-    ("… shortly after midnight AFPs correspondent said") or an adverb before a determiner ("Earlier the
-    reporter noted")."""
+    ("… shortly after midnight AFPs correspondent said", "In the meantime other sources said", "meanwhile
+    activists said") or an adverb before a determiner ("Earlier the reporter noted")."""
     times = vocab.load("claims_sources").time_nouns
     while lo < head and (doc[lo].ent_type_ in ("DATE", "TIME") or doc[lo].lower_ in times
+                         or (doc[lo].pos_ == "DET" and doc[lo + 1].lower_ in times)
                          or (doc[lo].pos_ == "ADV" and doc[lo + 1].pos_ == "DET")):
         lo += 1
     return lo

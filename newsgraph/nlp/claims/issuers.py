@@ -19,6 +19,7 @@ from newsgraph.settings import settings
 from newsgraph.vocab.claims import ClaimSources, ReportingVerbs
 
 Referent = str | Spoken | None
+AGENTS = ("PER", "ORG", "GPE")  # who may own a document
 
 
 def within_reach(document: Token, anaphor: Token) -> bool:
@@ -65,3 +66,46 @@ def _issuing_subject(document: Token) -> Token | None:
 def _by_words(words: str, spoken: Sequence[Spoken], document: Token) -> Spoken:
     return next((r for r in reversed(spoken) if r.entity is None and r.text == words),
                 Spoken(document.idx, None, words, "", ""))
+
+
+def owner_in_phrase(index: EntityIndex, noun: Token) -> str | None:
+    """The agent of "a study published by X", or the owner in "X's study", "the X study", "a study by X"."""
+    sources: ClaimSources = vocab.load("claims_sources")
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "a study published on Tuesday by X"
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            for tok in (c for c in (agent.children if agent is not None else ()) if c.dep_ == "pobj"):
+                hit = index.entity_at(tok.idx, tok.idx + len(tok.text))
+                if hit and index[hit].type in AGENTS:
+                    return hit
+        if child.dep_ in ("poss", "compound", "nmod", "nsubj") or (
+                child.dep_ == "prep" and child.lower_ in sources.owner_prepositions):
+            targets = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
+            for tok in targets:
+                hit = index.entity_at(tok.idx, tok.idx + len(tok.text))
+                if hit and index[hit].type in AGENTS:
+                    return hit
+    return None
+
+
+def statement_of_last_body(index: EntityIndex, history: Sequence[tuple[int, str]], head: Token) -> str | None:
+    """"The ministry said … The statement added …": no statement was named, so it is the statement of the
+    organisation quoted last (``history``: offset and entity of the speakers so far), unless another body has
+    since become a sentence's subject ("The Observatory said … The Turkish army shelled … The statement
+    said" names no one's statement)."""
+    last = next(((at, eid) for at, eid in reversed(history) if index[eid].type == "ORG"), None)
+    if last is None:
+        return None
+    at, eid = last
+    bodies = vocab.load("claims_sources").body_nouns
+    for sent in head.doc.sents:
+        if sent.start_char <= at or sent.start_char > head.idx:
+            continue
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i >= head.i:
+            continue
+        other = index.entity_at(subject.idx, subject.idx + len(subject.text))
+        if other != eid and (subject.lemma_.lower() in bodies or (
+                other is not None and index[other].type in ("ORG", "GPE"))):
+            return None
+    return eid

@@ -74,10 +74,17 @@ def closes_unit(cue: Token, end: int) -> bool:
         # the hearer ("told reporters", "told AFP"), not what was told ("would tell an American story")
         hearer = child.dep_ in ("dobj", "dative") and addressee and (speaker_word(child) or child.pos_ == "PRON")
         # a participle of the frame ("adding that …", "citing a source", "heading into a dinner")
-        if child.dep_ in TAIL_DEPS or hearer or child.tag_ == "VBG":
+        if child.dep_ in TAIL_DEPS or hearer or child.tag_ == "VBG" or _time_clause(child):
             continue
         return False
     return True
+
+
+def _time_clause(child: Token) -> bool:
+    """A time clause of the frame ("… a monitor said a day after Russia and the US agreed a truce", "…
+    activists said as violence continued": the parser may call it a complement)."""
+    return child.dep_ in ("advcl", "ccomp") and any(
+        c.dep_ == "mark" and c.lower_ in _sources().time_subordinators for c in child.children)
 
 
 def end_frame(cue: Token, source_lo: int, source_hi: int, start: int, end: int) -> tuple[int, int] | None:
@@ -198,7 +205,7 @@ def run_on_source(cue: Token, start: int, names: EntityIndex | None,
         last -= 1
     if last < start or doc[last].pos_ not in ("PROPN", "NOUN"):
         return None
-    named = _named_before(doc[last], start, names)
+    named = named_before(doc[last], start, names)
     if named is None and named_only:
         return None
     found = (named, doc[last]) if named is not None else _noun_run_before(doc, last, start)
@@ -229,6 +236,9 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
         return run_on_source(cue, us, names)
     if subject.i > cue.i or _has_relative_clause(subject, cue):
         return None  # "Fabius who earlier spoke with the head of the Coalition called …": Fabius calls
+    if _opening_phrase(subject, cue):  # "After marathon talks in Geneva US Secretary … John Kerry … said"
+        name = named_before(doc[cue.i - 1], us, names) if names is not None else None
+        return (name, name[-1]) if name is not None and name.start > subject.i else None
     if _swallowed_predicate(subject):  # "… are totally false state news agency SANA said": SANA speaks
         found = run_on_source(cue, us, names)
         if found is None or found[0].start <= subject.left_edge.i:
@@ -238,6 +248,8 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
             lo -= 1
         return doc[lo:found[0].end], found[1]
     found = run_on_source(cue, us, names, named_only=True)
+    if found is None and any(c.dep_ == "nummod" for c in subject.children):
+        return _speaker_after_count(subject, cue)  # "… killed at least 36 people including children activists said"
     if found is None or found[0].start <= subject.i:
         return None
     if all(t.pos_ in NAME_WORDS or t.text == "," for t in doc[subject.i + 1:found[0].start]):
@@ -246,6 +258,39 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
     if before.pos_ in ("ADP", "DET", "CCONJ", "PART", "PUNCT"):
         return None  # "the head of the Observatory said", "a spokesman for Assad said": the parse is right
     return found
+
+
+def _speaker_after_count(subject: Token, cue: Token) -> tuple[Span, Token] | None:
+    """"… killed at least 36 people including children opposition activists said": a count of victims is no
+    source; the parser took it for the subject and hung the speaker nouns right before the verb inside it.
+    The speaker is that run of modifiers and a speaker noun, without a plural noun before its head ("children")."""
+    doc = cue.doc
+    last = cue.i - 1
+    while last > subject.i and doc[last].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[last].head.i == cue.i:
+        last -= 1
+    if last <= subject.i + 1 or doc[last].pos_ != "NOUN" or not speaker_word(doc[last]):
+        return None
+    lo = last
+    while lo - 1 > subject.i and doc[lo - 1].ent_type_ not in ("DATE", "TIME") and (doc[lo - 1].pos_ == "ADJ" or (
+            doc[lo - 1].pos_ in ("NOUN", "PROPN") and doc[lo - 1].tag_ not in ("NNS", "NNPS"))):
+        lo -= 1  # not "Monday activists": the date is the clause's
+    if doc[lo - 1].pos_ == "DET" and lo - 1 > subject.i:
+        lo -= 1
+    return doc[lo:last + 1], doc[last]
+
+
+def _opening_phrase(subject: Token, cue: Token) -> bool:
+    """The subject is the object of a phrase opening the sentence whose comma was lost ("After marathon talks
+    in Geneva US Secretary of State John Kerry … said", "After examining videos … Pillay said"): a
+    preposition or subordinator before it that the parser left without an object of its own."""
+    doc = cue.doc
+    lo = subject.left_edge.i
+    words = [t for t in doc[cue.sent.start:lo] if not (t.is_punct or t.is_space)]
+    opener = words[0] if words else None
+    if opener is None or opener.pos_ not in ("ADP", "SCONJ") or opener.i != cue.sent.start:
+        return False
+    return not any(c.dep_ in ("pobj", "pcomp") for c in opener.children) and all(
+        t.pos_ in ("VERB", "ADV") for t in words[1:])
 
 
 def _swallowed_predicate(subject: Token) -> bool:
@@ -270,7 +315,7 @@ def _has_relative_clause(subject: Token, cue: Token) -> bool:
         c.dep_ == "relcl" and c.i < cue.i for c in subject.children)
 
 
-def _named_before(tok: Token, start: int, names: EntityIndex | None) -> Span | None:
+def named_before(tok: Token, start: int, names: EntityIndex | None) -> Span | None:
     """The mention of a person, organisation or country that ends at ``tok``, as a span of tokens, with a
     mention joined to it by "and" ("Obama and Clinton"); or the surname of a person named before."""
     if names is None:
@@ -320,8 +365,8 @@ def _run_start(doc: Doc, last: int, start: int) -> int:
     lo = last
     while lo - 1 >= start:
         prev = doc[lo - 1]
-        if prev.ent_type_ in ("DATE", "TIME"):
-            break  # "on Friday residents said": the date is the clause's
+        if prev.ent_type_ in ("DATE", "TIME") or prev.lower_ in _sources().time_nouns:
+            break  # "on Friday residents said", "reached 330 overnight civil defence sources told": the clause's
         if prev.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") or prev.tag_ == "POS" or prev.text == "-":
             lo -= 1
         elif prev.pos_ == "DET":

@@ -82,8 +82,12 @@ def sentence_units(doc: Doc) -> list[tuple[int, int]]:
 
 
 def quote_regions(text: str) -> list[Offsets]:
-    """Direct quotes, marks included; a quote left open at a paragraph end closes there."""
-    min_chars = settings().claims.open_quote_min_chars
+    """Direct quotes, marks included; a quote left open at a paragraph end closes there, or at the end of its
+    first sentence when more sentences than ``open_quote_max_sentences`` follow it (scraped pages run a
+    whole article into one paragraph, and one lost closing mark would swallow every claim after it); a
+    straight mark that can only open a quote ("… said. "We …") while one is open, after a sentence end,
+    closes the earlier quote at its first sentence end."""
+    limits = settings().claims
     regions: list[Offsets] = []
     offset = 0
     for para in text.split("\n"):
@@ -93,15 +97,38 @@ def quote_regions(text: str) -> list[Offsets]:
             closing = mark in CLOSE_QUOTES or mark == "''" or (mark == '"' and opened is not None)
             if mark == "''" and opened is None:
                 closing = False
+            if closing and opened is not None and mark == '"' and _only_opens(para, m.start()):
+                end = _first_sentence_end(para, opened, m.start())
+                if end is not None:  # '"The strikes hit a market said X. The army said "We …'
+                    regions.append((offset + opened, offset + end))
+                    opened = m.start()
+                    continue
             if closing and opened is not None:
                 regions.append((offset + opened, offset + m.end()))
                 opened = None
             elif not closing and opened is None:
                 opened = m.start()
-        if opened is not None and len(para) - opened > min_chars:
-            regions.append((offset + opened, offset + len(para.rstrip())))
+        if opened is not None and len(para) - opened > limits.open_quote_min_chars:
+            end = len(para.rstrip())
+            if len(SENTENCE_END.findall(para, opened, end)) > limits.open_quote_max_sentences:
+                end = _first_sentence_end(para, opened, end) or end
+            regions.append((offset + opened, offset + end))
         offset += len(para) + 1
     return regions
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _only_opens(para: str, at: int) -> bool:
+    """A straight quote mark with a space (or nothing) before it and a word after it can only open a quote."""
+    return (at == 0 or para[at - 1].isspace()) and at + 1 < len(para) and para[at + 1].isalnum()
+
+
+def _first_sentence_end(para: str, start: int, stop: int) -> int | None:
+    """Where the first sentence after ``start`` ends (after its stop), before ``stop``; None if none does."""
+    found = SENTENCE_END.search(para, start, stop)
+    return found.start() if found is not None else None
 
 
 def quote_ends_sentence(quote: Offsets, text: str) -> bool:

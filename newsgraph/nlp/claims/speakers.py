@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph import vocab
 from newsgraph.nlp.index import EntityIndex
+from newsgraph.settings import settings
 from newsgraph.vocab.claims import ClaimSources, Relays
 from newsgraph.vocab.common import Titles
 
@@ -132,3 +133,46 @@ def names_outlet(index: EntityIndex, eid: str, words: str) -> bool:
     named = set(entity.name.lower().replace("-", " ").split()) | set(words.lower().replace("-", " ").split())
     # an outlet's own name is one whatever type the entities stage gave it ("Sputnik" read as a person)
     return (entity.type == "ORG" and bool(named & outlet_words)) or entity.name.lower() in outlet_words
+
+
+def named_next(index: EntityIndex, head: Token) -> str | None:
+    """"… killed 24 people, a monitor said. … the Syrian Observatory for Human Rights said": wire copy
+    describes its source in the lead ("a monitor", "a monitoring group", "a Britain-based watchdog") and names
+    it in the next sentences; the organisation quoted by name there ("X said", "said X", "according to X"),
+    within ``named_next_sentences``. Only for an indefinite generic body noun: "an official" or "a ministry"
+    may be anyone's."""
+    sources = _sources()
+    doc = head.doc
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+    if not indefinite or not {head.lower_, head.lemma_.lower()} & sources.generic_body_nouns:
+        return None
+    # "a television channel" is an outlet named next, "a monitor" no outlet ("told a Reuters photographer")
+    outlet_words = vocab.load("relays").outlet_words
+    media = any(c.i < head.i and c.dep_ in ("amod", "compound") and c.lower_ in outlet_words for c in head.children)
+    sentences = [s for s in doc.sents if s.end > head.i][: settings().claims.named_next_sentences + 1]
+    end = sentences[-1].end_char if sentences else head.idx
+    for start, stop, eid in index.mentions_within(head.idx + len(head.text), end):
+        span = doc.char_span(start, stop, alignment_mode="expand")
+        if (index[eid].type == "ORG" and span is not None and len(span) and _quoted_there(span)
+                and names_outlet(index, eid, "") == media):
+            return eid
+    return None
+
+
+def _quoted_there(name: Span) -> bool:
+    """The name is a speaker where it stands: the subject of a verb of saying, the name right before or after
+    one ("… on Friday the Observatory said", "… said the Observatory"), or "according to" it."""
+    doc = name.doc
+    stance = vocab.load("reporting_verbs").stance
+    root = name.root
+    if root.dep_ in ("compound", "poss", "amod", "nmod"):
+        return False  # "told a Reuters photographer": the name only qualifies the hearer
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in stance:
+        return True
+    after = doc[name.end] if name.end < len(doc) else None
+    before = doc[name.start - 1] if name.start > 0 else None
+    if before is not None and before.pos_ == "DET" and name.start > 1:
+        before = doc[name.start - 2]
+    return ((after is not None and after.pos_ == "VERB" and after.lemma_.lower() in stance)
+            or (before is not None and before.pos_ == "VERB" and before.lemma_.lower() in stance)
+            or (before is not None and before.lower_ == "to" and doc[before.i - 1].lower_ == "according"))

@@ -40,7 +40,6 @@ from newsgraph.nlp.claims.cues import (
     speaker_label,
     transcript_claim,
     verb_claim,
-    verb_tagged_noun,
 )
 from newsgraph.nlp.claims.denials import nominal_denial, relative_denial
 from newsgraph.nlp.claims.frames import attribution_from_match
@@ -53,6 +52,7 @@ from newsgraph.nlp.claims.links import (
     outlet_relays,
     resolve_nesting,
 )
+from newsgraph.nlp.claims.mistagged import closing_noun_frame, verb_tagged_noun
 from newsgraph.nlp.claims.spans import (
     Attribution,
     CueMatch,
@@ -161,6 +161,10 @@ def _match_at(tok: Token, units: Units, unit_of: dict[int, int], quotes: list[Of
         return None
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         return according_claim(tok, unit, doc)
+    if lemma in verbs.stance and tok.pos_ == "NOUN":  # "… as human shields Press TV reports."
+        closing = closing_noun_frame(tok, unit, doc, index)
+        if closing is not None:
+            return closing
     if lemma in verbs.stance and (tok.pos_ in ("VERB", "AUX") or verb_tagged_noun(tok)):
         # a reporting verb no statement frame fits may still state a position ("is stressing the need to …")
         return (relative_denial(tok, unit, doc) or verb_claim(tok, units, unit_of, quotes, doc, index)

@@ -46,6 +46,9 @@ def verb_subject(cue: Token) -> tuple[Token | None, bool]:
     if relay_verb is not None:  # "… added to Al-Arabiya news channel condemning the bombardment": the adder's
         head_subject, _ = verb_subject(relay_verb)
         return head_subject, head_subject is not None
+    speaker = _object_participle_speaker(cue, verbs)
+    if speaker is not None:  # "denied any responsibility saying …": the denier says it, not "responsibility"
+        return speaker, False
     if cue.dep_ == "acl" and (cue.head.pos_ in ("NOUN", "PROPN") or cue.head.lemma_.lower() in verbs.claim_nouns):
         return cue.head, False
     host = subject_host(cue)
@@ -56,6 +59,33 @@ def verb_subject(cue: Token) -> tuple[Token | None, bool]:
         if head_subject is not None:
             return head_subject, True
     return None, False
+
+
+def _object_participle_speaker(cue: Token, verbs: ReportingVerbs) -> Token | None:
+    """"… denied any responsibility saying …", "… could not confirm how many were civilians saying …": a
+    participle of saying right after an object or predicate noun that is no speaker and no document (the
+    comma before it lost) belongs to the reporting verb above it: that verb's subject ("a statement
+    saying", "officials saying" keep theirs; with no reporting verb above, the parse is left alone)."""
+    noun = cue.head
+    lemma = noun.lemma_.lower()
+    if (cue.dep_ != "acl" or cue.tag_ != "VBG" or noun.dep_ not in ("dobj", "attr", "oprd")
+            or not _ends_before(noun, cue) or speaker_word(noun)
+            or lemma in verbs.claim_nouns or lemma in vocab.load("claims_sources").document_nouns):
+        return None
+    node = noun.head
+    while node.pos_ in ("VERB", "AUX"):
+        if node.lemma_.lower() in verbs.stance:
+            return verb_subject(node)[0]
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
+            return None
+        node = node.head
+    return None
+
+
+def _ends_before(noun: Token, cue: Token) -> bool:
+    """The noun's phrase ends right before the participle (nothing of another phrase between them)."""
+    before = cue.doc[cue.i - 1]
+    return noun.i < cue.i and (before.i == noun.i or noun.is_ancestor(before))
 
 
 def _after_run_in_headline(subject: Token, cue: Token) -> Token:
