@@ -18,6 +18,7 @@ class DenialWords:
     actor_nouns: frozenset[str]               # "the army", "its aircraft": a doer a charge can name
     actor_pronouns: frozenset[str]            # "we have not used"
     hypothetical_auxiliaries: frozenset[str]  # "will not use", "would never have left": no denial
+    condition_marks: frozenset[str]           # "if … had not killed": a condition, no denial
 
 
 @vocabulary("denials")
@@ -30,4 +31,5 @@ def _denials(entries: Entries) -> DenialWords:
                        responsibility_nouns=words("responsibility_nouns"),
                        refutation_nouns=words("refutation_nouns"), report_nouns=words("report_nouns"),
                        actor_nouns=words("actor_nouns"), actor_pronouns=words("actor_pronouns"),
-                       hypothetical_auxiliaries=words("hypothetical_auxiliaries"))
+                       hypothetical_auxiliaries=words("hypothetical_auxiliaries"),
+                       condition_marks=words("condition_marks"))

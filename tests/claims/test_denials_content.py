@@ -39,6 +39,9 @@ def test_a_negation_that_rejects_no_charge_keeps_the_content_asserted() -> None:
                      "not yet been allowed") == "asserted"
     assert stance_of("The envoy said the government did not take the necessary steps.", "did not take") == "asserted"
     assert stance_of("The general said the army will not use such weapons.", "will not use") == "asserted"  # a pledge
+    assert stance_of('"If the soldiers had not killed the gunmen the attack would have caused dozens of deaths" he said.',
+                     "had not killed") == "asserted"  # a condition
+    assert stance_of("The statement said the rebels did not commit to the ceasefire.", "did not commit") == "asserted"
     assert stance_of("The website said the attack was not an isolated case and that warplanes targeted two "
                      "villages.", "not an isolated case") == "asserted"  # the negation is not on "targeted"
 

@@ -213,6 +213,8 @@ def _denies_charge(verb: Token, words: DenialWords) -> bool:
     negated = [v for v in chain if _negated(v, words)]
     if not negated or all(_hypothetical(v, words) for v in negated):
         return False  # "will not use them", "would never have left": a pledge or a condition, not a denial
+    if any(c.dep_ == "mark" and c.lower_ in words.condition_marks for v in chain for c in v.children):
+        return False  # "if the army had not killed the militants …"
     subjects = next((found for found in (_subjects(v) for v in chain) if found), [])
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     lemma = verb.lemma_.lower()
