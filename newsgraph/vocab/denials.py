@@ -19,6 +19,7 @@ class DenialWords:
     actor_pronouns: frozenset[str]            # "we have not used"
     hypothetical_auxiliaries: frozenset[str]  # "will not use", "would never have left": no denial
     condition_marks: frozenset[str]           # "if … had not killed": a condition, no denial
+    request_nouns: frozenset[str]             # "rejected the demand": a position, not a denial
 
 
 @vocabulary("denials")
@@ -32,4 +33,4 @@ def _denials(entries: Entries) -> DenialWords:
                        refutation_nouns=words("refutation_nouns"), report_nouns=words("report_nouns"),
                        actor_nouns=words("actor_nouns"), actor_pronouns=words("actor_pronouns"),
                        hypothetical_auxiliaries=words("hypothetical_auxiliaries"),
-                       condition_marks=words("condition_marks"))
+                       condition_marks=words("condition_marks"), request_nouns=words("request_nouns"))

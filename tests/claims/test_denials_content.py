@@ -54,3 +54,10 @@ def test_a_denial_inside_a_denial_stays_denied() -> None:
         run = Run(text)
         assert len(run.claims) == 2
         assert all(c.stance == "denied" and c.disputed_by is None for c in run.claims), run.claims
+
+
+def test_rejecting_a_demand_is_a_position_not_a_denial() -> None:
+    assert stance_of("The rebels have rejected the demand that they withdraw from the city.",
+                     "the demand") == "asserted"
+    assert stance_of("Moscow rejected a plea by Washington to halt the flights.", "a plea") == "asserted"
+    assert stance_of("The ministry rejected the reports as baseless.", "the reports") == "denied"

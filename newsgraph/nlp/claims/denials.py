@@ -188,6 +188,13 @@ def _verb_above(tok: Token) -> Token | None:
     return None
 
 
+def rejects_a_request(cue: Token) -> bool:
+    """"Rebels have rejected the demand they withdraw", "rejected a US plea to halt flights": a denying verb
+    whose object is a demand or a proposal takes a position; it denies no report."""
+    words: DenialWords = vocab.load("denials")
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in words.request_nouns for c in cue.children)
+
+
 def negated_denial(span: Span) -> bool:
     """A reported clause that rejects a charge or a report: its main verb negated, a charge's predicate
     ("Russian planes had not carried out air strikes", "the army has not used them", "its aircraft were not

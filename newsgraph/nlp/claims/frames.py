@@ -11,7 +11,7 @@ from newsgraph import vocab
 from newsgraph.nlp.claims.attitudes import attitude_stance
 from newsgraph.nlp.claims.coref import SpeakerResolver
 from newsgraph.nlp.claims.cues import citing_frame
-from newsgraph.nlp.claims.denials import negated_denial
+from newsgraph.nlp.claims.denials import negated_denial, rejects_a_request
 from newsgraph.nlp.claims.spans import (
     NP_POS,
     Attribution,
@@ -269,8 +269,8 @@ def _stance(cue: Token, content: Offsets) -> str:
     negated = any(c.dep_ == "neg" for c in cue.children)
     if negated and stance == "confirmed":
         return "hedged"
-    if negated and stance == "denied":
-        return "asserted"
+    if stance == "denied" and (negated or rejects_a_request(cue)):
+        return "asserted"  # "did not deny", "rejected the demand they withdraw"
     if stance != "asserted":
         return stance
     if any(c.lower_ in hedges.frame_words for c in cue.children if c.dep_ == "advmod"):
