@@ -12,6 +12,11 @@ A denial named by a noun ("repeated denials by Assad", "the governments denial",
 charge ("denial of any role", "denial that …"), else the accusation the sentence states before the clause the
 noun sits in ("World powers have pointed the finger at Assad but Muallem repeated the governments denial"),
 else only the noun phrase itself (the corpus layer then reads the charge from the headline).
+
+A negation in what a speaker says is a denial only when it rejects a charge or a report (``negated_denial``, words
+in ``data/denials.json``): "the ministry said Russian planes had not carried out air strikes", "there was no truth
+to the reports"; "the gas had never been used before" and "they would never have left" keep their own polarity.
+A denying verb whose object is a demand takes a position ("rejected the demand they withdraw": ``rejects_a_request``).
 """
 
 from __future__ import annotations
