@@ -14,8 +14,10 @@ used", "a rebel provocation"); right after a denial word the side is cleared ("d
 administration" blame the rebels); a predicate just after a word of what others say ("reported": "countering rebel
 allegations that the regime used", "investigated suggestions the attacks came from") blames no one.  A denial (its
 cue or stance) clears its speaker's side, so it blames the other; a denial whose speaker names no side, or both,
-blames none.  The attack is the claim's topic concept
-(``topics``: chemical): a concept rare enough to be one occurrence within the link window; a claim saying it is
+blames none, unless it denies in what it says ("the army does not possess chemical weapons while the facilities
+are on territory controlled by the armed opposition"): then its words blame.  A negation between a side and a
+"before" predicate clears the side ("the regime had never used" blames the rebels).  The attack is the claim's topic
+concept (``topics``: chemical): a concept rare enough to be one occurrence within the link window; a claim saying it is
 about another time ("has previously accused", "in the past") blames none.
 """
 
@@ -44,6 +46,7 @@ def blamed_side(said: str) -> str | None:
     """The side ``said`` (a claim's cue and text) blames, by the nearest side word to a predicate."""
     vocab = load("claim_links")
     sides = vocab.sides or {}
+    negations = load("denials").negations
     words = _words(said)
     best: tuple[int, int, str] | None = None
     for i, word in enumerate(words):
@@ -58,7 +61,9 @@ def blamed_side(said: str) -> str | None:
         denied = i > 0 and words[i - 1] in vocab.denial  # "denials from the Assad administration" clear it
         for j in window:
             if words[j] in sides:
-                side = OTHER_SIDE[sides[words[j]]] if denied else sides[words[j]]
+                # "Syria had not used chemical weapons": a negation between the side and its predicate clears it
+                negated = j < i and bool(negations & set(words[j + 1:i]))
+                side = OTHER_SIDE[sides[words[j]]] if denied != negated else sides[words[j]]
                 found = (abs(j - i), i, side)
                 best = found if best is None or found < best else best
                 break
@@ -73,9 +78,12 @@ def blame(cue: str, text: str, speaker_text: str | None, denial: bool, concepts:
     topics = sorted(t for t in vocab.blame_topics if "~" + t in concepts)
     if not topics or vocab.other_time & set(_words(f"{text} {sentence}")):
         return ""
-    if denial:
-        cleared = side_of(speaker_text)
-        side = OTHER_SIDE[cleared] if cleared else None
-    else:
+    cleared = side_of(speaker_text) if denial else None
+    if cleared:
+        side: str | None = OTHER_SIDE[cleared]
+    elif denial and (vocab.denial & set(_words(cue)) or not load("denials").negations & set(_words(text))):
+        side = None  # "Russia denied any responsibility", a disputed claim: the speaker names no side
+    else:  # what it says blames: "the army does not possess chemical weapons while the facilities are on the
+        # territory controlled by the armed opposition" (a denial in what it says, said by no side) blames the rebels
         side = blamed_side(f"{cue} {text}")
     return f"{topics[0]}|{side}" if side else ""

@@ -191,6 +191,18 @@ def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
     return _said_link(a, b, why, (apart, one_event, counts))
 
 
+def _denial_answers(a: ClaimView, b: ClaimView, said: tuple[float, int, bool], one_occurrence: bool) -> bool:
+    """One of two claims denies what the other asserts: opposite polarities, similarity ``contradict`` with
+    ``min_shared`` and the shared words, and about the reports of the denial's own days (``count_days``) or of
+    the corpus event both report: "Russian planes had not carried out air strikes on Idlib" (the 4th) is not
+    about the strike in Idlib reported on the 9th."""
+    cfg = settings().claim_links
+    score, common, one_thing_said = said
+    if a.features.negative == b.features.negative or score < cfg.contradict or common < cfg.min_shared:
+        return False
+    return one_thing_said and (one_occurrence or near_in_time(a, b, cfg.count_days))
+
+
 def _said_link(a: ClaimView, b: ClaimView, why: list[str],
                occurrence: tuple[bool, frozenset[str], str | None]) -> ClaimLink | None:
     """The link of two claims by what they say and count (not by a side blamed)."""
@@ -209,7 +221,7 @@ def _said_link(a: ClaimView, b: ClaimView, why: list[str],
     # shelling killed civilians in Afrin" against "the Turkish shelling killed 12 civilians in the town")
     named = one_document or bool(a.named_specific & b.named_specific)
     said = words >= (1 if named else cfg.shared_words)
-    if a.features.negative != b.features.negative and score >= cfg.contradict and common >= cfg.min_shared and said:
+    if _denial_answers(a, b, (score, common, said), bool(one_document or one_event)):
         return ClaimLink(a.key, b.key, CONTRADICTS, round(score, 3), (*why, "a denial against an assertion"))
     # tolls of one place and day that do not overlap: a shared concept ("gassing", "chemical weapons") is enough
     one_thing = one_event or said or common >= cfg.min_shared

@@ -6,7 +6,8 @@
 Each data file has one view (a frozen dataclass) built by a function registered with
 ``@vocabulary(name)`` in the module of this package that serves its stage:
 ``common`` (word lists several stages share: name particles, directions, titles, given
-names), ``entities``, ``places``, ``dates``, ``events``, ``claims``, ``quantities``, ``corpus`` (resolution) and
+names), ``entities``, ``places``, ``dates``, ``events``, ``claims``, ``denials`` (negated clauses that
+deny), ``quantities``, ``corpus`` (resolution) and
 ``furniture`` (page furniture, scraped-token repairs). A malformed file fails at load with a
 ``VocabularyError`` naming the file and the entry; ``tests/test_vocab.py`` loads every one.
 """
@@ -18,6 +19,7 @@ from newsgraph.vocab import (  # noqa: F401
     common,
     corpus,
     dates,
+    denials,
     entities,
     events,
     furniture,

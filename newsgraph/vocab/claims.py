@@ -221,14 +221,12 @@ class Hedges:
     adverbs: frozenset[str]           # "possibly", "reportedly"
     frame_words: frozenset[str]       # "reportedly said": the frame itself hedges
     unverified_verbs: frozenset[str]  # "I cannot confirm them"
-    denial_negations: frozenset[str]  # "had never supplied weapons"
 
 
 @vocabulary("hedges")
 def _hedges(entries: Entries) -> Hedges:
     return Hedges(modals=_set(entries, "modals"), adverbs=_set(entries, "adverbs"),
-                  frame_words=_set(entries, "frame_words"), unverified_verbs=_set(entries, "unverified_verbs"),
-                  denial_negations=_set(entries, "denial_negations"))
+                  frame_words=_set(entries, "frame_words"), unverified_verbs=_set(entries, "unverified_verbs"))
 
 
 @dataclass(frozen=True)

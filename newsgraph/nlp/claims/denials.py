@@ -12,6 +12,11 @@ A denial named by a noun ("repeated denials by Assad", "the governments denial",
 charge ("denial of any role", "denial that …"), else the accusation the sentence states before the clause the
 noun sits in ("World powers have pointed the finger at Assad but Muallem repeated the governments denial"),
 else only the noun phrase itself (the corpus layer then reads the charge from the headline).
+
+A negation in what a speaker says is a denial only when it rejects a charge or a report (``negated_denial``, words
+in ``data/denials.json``): "the ministry said Russian planes had not carried out air strikes", "there was no truth
+to the reports"; "the gas had never been used before" and "they would never have left" keep their own polarity.
+A denying verb whose object is a demand takes a position ("rejected the demand they withdraw": ``rejects_a_request``).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from newsgraph import vocab
 from newsgraph.nlp.claims.runons import has_clause, speaker_word
 from newsgraph.nlp.claims.spans import CueMatch, Unit, clip_subtrees, trim_span
 from newsgraph.vocab.claims import ReportingVerbs
+from newsgraph.vocab.denials import DenialWords
 
 RELATIVE_PRONOUNS = ("which", "that")
 OWNER_PREPOSITIONS = ("by", "from")
@@ -185,3 +191,116 @@ def _verb_above(tok: Token) -> Token | None:
         if tok.pos_ in ("VERB", "AUX"):
             return tok
     return None
+
+
+def rejects_a_request(cue: Token) -> bool:
+    """"Rebels have rejected the demand they withdraw", "rejected a US plea to halt flights": a denying verb
+    whose object is a demand or a proposal takes a position; it denies no report."""
+    words: DenialWords = vocab.load("denials")
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in words.request_nouns for c in cue.children)
+
+
+def negated_denial(span: Span) -> bool:
+    """A reported clause that rejects a charge or a report: its main verb negated, a charge's predicate
+    ("Russian planes had not carried out air strikes", "the army has not used them", "its aircraft were not
+    involved", "was not responsible for the bombing") with a party as its doer, or "no truth to the reports",
+    "had no role in the attack". A negation that rejects no charge keeps the content asserted: "the gas had
+    never been used before" (no doer), "they would never have left their hometowns" (no charge), "will not use
+    them" (a pledge)."""
+    words: DenialWords = vocab.load("denials")
+    lo, hi = span.start_char, span.end_char
+    return any(_main(tok, lo, hi) and _denies_charge(tok, words) for tok in span) or any(
+        _no_charge_noun(tok, words) for tok in span)
+
+
+def _main(tok: Token, lo: int, hi: int) -> bool:
+    """The content's main verb, or a verb conjoined to it ("has not, did not and will not use")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i == tok.i or not lo <= tok.head.idx < hi
+
+
+def _denies_charge(verb: Token, words: DenialWords) -> bool:
+    chain = _coordination(verb)
+    negated = [v for v in chain if _negated(v, words)]
+    if not negated or all(_hypothetical(v, words) for v in negated):
+        return False  # "will not use them", "would never have left": a pledge or a condition, not a denial
+    if any(c.dep_ == "mark" and c.lower_ in words.condition_marks for v in chain for c in v.children):
+        return False  # "if the army had not killed the militants …"
+    subjects = next((found for found in (_subjects(v) for v in chain) if found), [])
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    lemma = verb.lemma_.lower()
+    if lemma == "be" or (lemma == "involve" and passive):
+        return any(_actor(s, words) for s in subjects) and (lemma == "involve" or any(
+            c.dep_ in ("acomp", "attr", "prep") and c.lower_ in words.responsibility_words for c in verb.children))
+    if _predicate(verb) not in words.accusation_predicates:
+        return False
+    if passive:  # "the attack was not carried out by the army"; not "the gas had never been used"
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return agent is not None and any(_actor(g, words) for g in agent.children if g.dep_ == "pobj")
+    return any(_actor(s, words) for s in subjects)
+
+
+def _coordination(verb: Token) -> list[Token]:
+    """The verb and the verbs it is conjoined to sharing their subject: "did not and will not use" is one negated
+    predicate; "… was not an isolated case and that Russian warplanes targeted …" is two clauses."""
+    chain = [verb]
+    while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i and not _subjects(chain[-1]):
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _with_auxiliaries(verb: Token) -> list[Token]:
+    """The verb's children and its auxiliaries' (the parser hangs "not" and the subject on "has" in "has not
+    and does not use")."""
+    children = list(verb.children)
+    return children + [g for c in children if c.dep_ == "aux" for g in c.children]
+
+
+def _negated(verb: Token, words: DenialWords) -> bool:
+    return any(c.dep_ == "neg" and c.lower_ in words.negations for c in _with_auxiliaries(verb))
+
+
+def _hypothetical(verb: Token, words: DenialWords) -> bool:
+    """Only modal auxiliaries ("will not", "would never have"), besides a bare "have" or "be"."""
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ != "to"]
+    modal = [a for a in auxiliaries if a in words.hypothetical_auxiliaries]
+    return bool(modal) and len(modal) == len([a for a in auxiliaries if a not in ("have", "be")])
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in _with_auxiliaries(verb) if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+
+
+def _predicate(verb: Token) -> str:
+    """The verb's lemma with its particle: "carry out"."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+
+
+def _actor(tok: Token, words: DenialWords) -> bool:
+    """A party a charge can name: a name, a personal pronoun, "the army", "its aircraft or those of its allies"."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in words.actor_pronouns
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
+        return True
+    compound = " ".join(t.lower_ for t in tok.lefts if t.dep_ == "compound")
+    if tok.lemma_.lower() in words.actor_nouns or tok.lower_ in words.actor_nouns or (
+            f"{compound} {tok.lower_}".strip() in words.actor_nouns):
+        return True
+    return any(_actor(c, words) for c in tok.children if c.dep_ == "conj")
+
+
+def _no_charge_noun(tok: Token, words: DenialWords) -> bool:
+    """"no truth to the reports", "no evidence to support the allegation", "had no role in the attack"."""
+    if tok.lower_ != "no" or tok.dep_ != "det":
+        return False
+    noun = tok.head
+    lemma = noun.lemma_.lower()
+    if lemma in words.refutation_nouns:  # the report in the noun's phrase, or the verb's "to …" after it
+        after = [t for t in noun.subtree if t.i > noun.i] + [
+            t for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i for t in c.subtree]
+        return any(t.lemma_.lower() in words.report_nouns for t in after)
+    if lemma in words.responsibility_nouns and noun.dep_ in ("dobj", "attr"):
+        return any(_actor(s, words) for s in _subjects(noun.head))
+    return False

@@ -11,6 +11,7 @@ from newsgraph import vocab
 from newsgraph.nlp.claims.attitudes import attitude_stance
 from newsgraph.nlp.claims.coref import SpeakerResolver
 from newsgraph.nlp.claims.cues import citing_frame
+from newsgraph.nlp.claims.denials import negated_denial, rejects_a_request
 from newsgraph.nlp.claims.spans import (
     NP_POS,
     Attribution,
@@ -271,8 +272,8 @@ def _stance(cue: Token, content: Offsets) -> str:
     negated = any(c.dep_ == "neg" for c in cue.children)
     if negated and stance == "confirmed":
         return "hedged"
-    if negated and stance == "denied":
-        return "asserted"
+    if stance == "denied" and (negated or rejects_a_request(cue)):
+        return "asserted"  # "did not deny", "rejected the demand they withdraw"
     if stance != "asserted":
         return stance
     if any(c.lower_ in hedges.frame_words for c in cue.children if c.dep_ == "advmod"):
@@ -282,7 +283,7 @@ def _stance(cue: Token, content: Offsets) -> str:
 
 def content_stance(doc: Doc, content: Offsets, stance: str = "asserted") -> str:
     """The stance the words of an asserted content give it: hedges ("possibly", "may", "I cannot confirm
-    them") make it hedged, a past main verb negated by "never" ("had never supplied") a denial."""
+    them") make it hedged, a negated clause that rejects a charge ("had never supplied weapons") a denial."""
     hedges: Hedges = vocab.load("hedges")
     span = doc.char_span(content[0], content[1], alignment_mode="expand")
     if span is None:
@@ -295,9 +296,4 @@ def content_stance(doc: Doc, content: Offsets, stance: str = "asserted") -> str:
             return "hedged"
         if tok.lemma_.lower() in hedges.unverified_verbs and any(c.dep_ == "neg" for c in tok.children):
             return "hedged"
-    for tok in span:
-        main = tok.head.i == tok.i or not content[0] <= tok.head.idx < content[1]
-        if main and tok.tag_ in ("VBN", "VBD") and any(
-                c.dep_ == "neg" and c.lower_ in hedges.denial_negations for c in tok.children):
-            return "denied"
-    return stance
+    return "denied" if negated_denial(span) else stance

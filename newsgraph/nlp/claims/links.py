@@ -267,16 +267,19 @@ def resolve_nesting(out: list[Attribution], index: EntityIndex) -> list[Attribut
     kept: list[tuple[int, Attribution]] = []
     for k, a in enumerate(out):
         outer, denier = _outer_claims(a, out)
-        if denier is not None and not outer:
+        # a denial inside a denial is the same side's ("denied allegations that …, dismissing the accounts as
+        # propaganda", a headline "X denies accusations" run into "X has denied using …"), not a charge it disputes
+        denies = a.disputes or a.stance == "denied"
+        if denier is not None and not outer and not denies:
             kept.append((k, replace(a, stance="disputed", disputed_by=out.index(denier))))
             continue  # the charge stays the accuser's, disputed by the denial
         if not outer or _account_aside(a):
             kept.append((k, a))
             continue
         disputer = next((b for b in outer if b.disputes), None)
-        if disputer is not None:
+        if disputer is not None and not denies:
             kept.append((k, replace(a, nested=True, stance="disputed", disputed_by=out.index(disputer))))
-        elif a.speaker is not None or a.named_denial or (
+        elif disputer is not None or a.speaker is not None or a.named_denial or (
                 a.speaker_text and a.speaker_text.lower() not in first_person
                 and any(b.speaker and names_outlet(index, b.speaker, b.speaker_text or "") for b in outer)):
             kept.append((k, replace(a, nested=True)))
