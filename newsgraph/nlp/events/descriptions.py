@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 
 def place_described(drafts: list[Draft], index: EntityIndex, lex: EventTriggers) -> None:
-    """Give a dated event with no participant the place its "in the Syrian capital" describes."""
+    """Give a dated event with no participant the place its "in the Syrian capital" describes, else the place
+    of the phrase or clause it is told in."""
     for draft in drafts:
         if draft.date is None or draft.actors or draft.targets or draft.location or draft.named_actor:
             continue
@@ -36,6 +37,46 @@ def place_described(drafts: list[Draft], index: EntityIndex, lex: EventTriggers)
             if found is not None:
                 draft.location = found
                 break
+        draft.location = draft.location or _host_place(draft.anchor, index, lex)
+
+
+# a clause of these is what someone says or a sentence of its own: its place is not the event's
+_CLAUSE_WALLS = frozenset({"ccomp", "parataxis", "xcomp", "conj"})
+_HOST_STEPS = 6
+
+
+def _host_place(anchor: Token, index: EntityIndex, lex: EventTriggers) -> str | None:
+    """"killed 1300 people when they unleashed chemical weapons east of Damascus in the attacks on Wednesday",
+    "the war in Syria which began with the repression of demonstrations in 2011": an event told inside the
+    phrase or clause of another word happened at the place that word's own "in / at / near X" or "east of X"
+    phrase names (nearest word first; not past what someone says)."""
+    tok = anchor
+    for _ in range(_HOST_STEPS):
+        if tok.dep_ in _CLAUSE_WALLS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        found = _named_place(tok, index, lex)
+        if found is not None:
+            return found
+    return None
+
+
+def _named_place(head: Token, index: EntityIndex, lex: EventTriggers) -> str | None:
+    """The most specific place entity of ``head``'s own place phrases."""
+    phrases = [p for c in head.children if c.dep_ == "prep" and c.lower_ in lex.place_preps
+               for p in c.children if p.dep_ == "pobj"]
+    phrases += [p for c in head.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in lex.compass_words
+                for of in c.children if of.dep_ == "prep" and of.lower_ == "of"
+                for p in of.children if p.dep_ == "pobj"]
+    for pobj in phrases:
+        doc = pobj.doc
+        found = [e for e in index.entities_within(doc[pobj.left_edge.i].idx, doc[pobj.right_edge.i].idx
+                                                  + len(doc[pobj.right_edge.i]))
+                 if index[e].type in ("GPE", "LOC", "FAC")]
+        inside = [e for e in found if country_code(index[e].name) is None]
+        if found:
+            return (inside or found)[0]
+    return None
 
 
 def _place_phrases(anchor: Token, lex: EventTriggers) -> list[Token]:
