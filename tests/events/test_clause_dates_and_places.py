@@ -51,3 +51,15 @@ def test_a_place_of_what_someone_says_does_not_place_the_saying() -> None:
     doc = extract("Speaking on a visit to Ramallah on Monday the minister said the attacks were a massacre.",
                   PUBLISHED)
     assert all("Ramallah" not in p for t, _, p in dated(doc) if t == "attacks")
+
+
+def test_the_war_with_no_owner_is_the_conflict_where_the_places_lie() -> None:
+    doc = extract("Russian jets pounded Aleppo and Idlib in Syria on Tuesday. Russia said the raids hit militants. "
+                  "Aleppo has been divided since the war began in 2011.", PUBLISHED)
+    assert ("began war", "2011", {"Syria"}) in dated(doc)
+
+
+def test_the_war_does_not_take_the_date_of_the_strike_told_before_it() -> None:
+    doc = extract("Rebels shot down a helicopter near Hama in September 2015. The war in Syria has killed 300000 "
+                  "people.", PUBLISHED)
+    assert [(t, d) for t, d, _ in dated(doc)] == [("shot", "2015-09")]

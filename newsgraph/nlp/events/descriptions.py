@@ -37,7 +37,7 @@ def place_described(drafts: list[Draft], index: EntityIndex, lex: EventTriggers)
             if found is not None:
                 draft.location = found
                 break
-        draft.location = draft.location or _host_place(draft.anchor, index, lex)
+        draft.location = draft.location or _host_place(draft.anchor, index, lex) or _conflict_country(draft, index, lex)
 
 
 # a clause of these is what someone says or a sentence of its own: its place is not the event's
@@ -113,6 +113,30 @@ def _capital(noun: Token, index: EntityIndex) -> str | None:
                                      or wanted in (a.casefold() for a in entity.aliases)):
             return entity.id
     return None
+
+
+def _conflict_country(draft: Draft, index: EntityIndex, lex: EventTriggers) -> str | None:
+    """"since the conflict began in March 2011", "the war that began in 2011": a country's conflict told
+    with no name or owner, dated in its own sentence, is the conflict of the country the document names most."""
+    anchor = draft.anchor
+    nouns = [anchor] + [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    noun = next((n for n in nouns if n.pos_ == "NOUN" and n.lemma_.lower() in lex.conflict_nouns), None)
+    if noun is None or draft.date is None or not noun.sent.start_char <= draft.date.start < noun.sent.end_char:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    code = _theatre_country(index)
+    countries = [e for e in index.entities.values() if e.type == "GPE" and code and country_code(e.name) == code]
+    return max(countries, key=lambda e: len(e.mentions)).id if countries else None
+
+
+def _theatre_country(index: EntityIndex) -> str | None:
+    """The country the document's places lie in most ("Russian jets pounded Aleppo": Syria, not Russia)."""
+    counts: Counter[str] = Counter()
+    for entity in index.entities.values():
+        if entity.type in ("GPE", "LOC", "FAC") and entity.country:
+            counts[entity.country.upper()] += len(entity.mentions)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _main_country(index: EntityIndex) -> str | None:
