@@ -63,3 +63,20 @@ def test_the_war_does_not_take_the_date_of_the_strike_told_before_it() -> None:
     doc = extract("Rebels shot down a helicopter near Hama in September 2015. The war in Syria has killed 300000 "
                   "people.", PUBLISHED)
     assert [(t, d) for t, d, _ in dated(doc)] == [("shot", "2015-09")]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Rebels hold Aleppo and Idlib in Syria. Government forces shelled the rebel enclave on Monday.", "shelled"),
+    ("Gunmen ambushed a convoy near Tillaberi in Niger. Violence has surged since the junta ordered French troops "
+     "to leave in 2015.", "ordered"),
+])
+def test_unnamed_rulers_are_the_rulers_of_the_country_where_the_places_lie(text: str, trigger: str) -> None:
+    doc = extract(text, PUBLISHED)
+    found = [(p, d) for t, d, p in dated(doc) if t == trigger]
+    assert found and found[0][0] & {"Syria", "Niger"}, dated(doc)
+
+
+def test_a_direction_from_the_city_told_before_places_the_event() -> None:
+    doc = extract("Rebels shelled the city of Latakia on Thursday. Two Russian airmen were killed when their "
+                  "helicopter was shot down east of the city on Friday.", PUBLISHED)
+    assert ("shot", "2016-09-16", {"Latakia"}) in dated(doc)

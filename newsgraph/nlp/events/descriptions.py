@@ -28,16 +28,23 @@ if TYPE_CHECKING:
 
 def place_described(drafts: list[Draft], index: EntityIndex, lex: EventTriggers) -> None:
     """Give a dated event with no participant the place its "in the Syrian capital" describes, else the place
-    of the phrase or clause it is told in."""
+    of the phrase or clause it is told in; and one done by unnamed rulers ("the junta") those rulers' country."""
     for draft in drafts:
-        if draft.date is None or draft.actors or draft.targets or draft.location or draft.named_actor:
+        if draft.date is None or draft.actors or draft.targets or draft.location:
             continue
-        for pobj in _place_phrases(draft.anchor, lex):
-            found = _capital(pobj, index) if pobj.lemma_.lower() == "capital" else _last_city(pobj, index, lex)
-            if found is not None:
-                draft.location = found
-                break
-        draft.location = draft.location or _host_place(draft.anchor, index, lex) or _conflict_country(draft, index, lex)
+        if not draft.named_actor:
+            draft.location = (_described(draft.anchor, index, lex) or _host_place(draft.anchor, index, lex)
+                              or _conflict_country(draft, index, lex))
+        if draft.location is None and _acted_by_rulers(draft.anchor, lex):
+            draft.actors = [c for c in (_theatre_entity(index),) if c is not None]
+
+
+def _described(anchor: Token, index: EntityIndex, lex: EventTriggers) -> str | None:
+    for pobj in _place_phrases(anchor, lex):
+        found = _capital(pobj, index) if pobj.lemma_.lower() == "capital" else _last_city(pobj, index, lex)
+        if found is not None:
+            return found
+    return None
 
 
 # a clause of these is what someone says or a sentence of its own: its place is not the event's
@@ -82,7 +89,10 @@ def _named_place(head: Token, index: EntityIndex, lex: EventTriggers) -> str | N
 def _place_phrases(anchor: Token, lex: EventTriggers) -> list[Token]:
     """The described places of the trigger's own "in / at / near the N" phrases, also through "of" ("in the
     Sumaria neighborhood of the Syrian capital")."""
-    preps = (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in lex.place_preps)
+    preps = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ in lex.place_preps]
+    # "shot down east of the city"
+    preps += [of for c in anchor.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in lex.compass_words
+              for of in c.children if of.dep_ == "prep" and of.lower_ == "of"]
     found = []
     for pobj in (p for prep in preps for p in prep.children if p.dep_ == "pobj"):
         inner = [q for of in pobj.children if of.dep_ == "prep" and of.lower_ == "of"
@@ -125,6 +135,25 @@ def _conflict_country(draft: Draft, index: EntityIndex, lex: EventTriggers) -> s
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return None
+    return _theatre_entity(index)
+
+
+def _acted_by_rulers(anchor: Token, lex: EventTriggers) -> bool:
+    """"The regime launched eight air raids", "government forces shelled the town", "regime air strikes": the
+    event's subject (or the noun's modifier, or its "by" phrase) is a country's rulers, unnamed."""
+    if anchor.pos_ in ("VERB", "AUX"):
+        doers = [c for c in anchor.children if c.dep_ == "nsubj"]
+        doers += [p for a in anchor.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    else:
+        doers = [c for c in anchor.children if c.dep_ in ("compound", "amod", "nmod")]
+        doers += [p for b in anchor.children if b.dep_ == "prep" and b.lower_ == "by" for p in b.children
+                  if p.dep_ == "pobj"]
+    return any(t.lemma_.lower() in lex.ruler_nouns for d in doers
+               for t in (d, *(c for c in d.children if c.dep_ in ("compound", "amod"))))
+
+
+def _theatre_entity(index: EntityIndex) -> str | None:
+    """The entity of the country the document's places lie in most."""
     code = _theatre_country(index)
     countries = [e for e in index.entities.values() if e.type == "GPE" and code and country_code(e.name) == code]
     return max(countries, key=lambda e: len(e.mentions)).id if countries else None
