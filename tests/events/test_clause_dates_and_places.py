@@ -80,3 +80,10 @@ def test_a_direction_from_the_city_told_before_places_the_event() -> None:
     doc = extract("Rebels shelled the city of Latakia on Thursday. Two Russian airmen were killed when their "
                   "helicopter was shot down east of the city on Friday.", PUBLISHED)
     assert ("shot", "2016-09-16", {"Latakia"}) in dated(doc)
+
+
+def test_a_week_across_two_months_does_not_date_an_event_by_its_year() -> None:
+    doc = extract("Government forces shelled Aleppo nearly two weeks ago.", "2016-06-14")  # the week of May 30
+    assert [e.date for e in doc.events if e.trigger == "shelled"] == [None]
+    doc = extract("Government forces shelled Aleppo last week.", "2016-06-22")  # the week of June 13
+    assert [e.date for e in doc.events if e.trigger == "shelled"] == ["2016-06"]
