@@ -87,3 +87,8 @@ def test_a_week_across_two_months_does_not_date_an_event_by_its_year() -> None:
     assert [e.date for e in doc.events if e.trigger == "shelled"] == [None]
     doc = extract("Government forces shelled Aleppo last week.", "2016-06-22")  # the week of June 13
     assert [e.date for e in doc.events if e.trigger == "shelled"] == ["2016-06"]
+
+
+def test_protests_against_the_government_are_not_the_governments() -> None:
+    doc = extract("Rebels hold Aleppo and Idlib in Syria. Anti-government protests spread on Monday.", PUBLISHED)
+    assert [t for t, _, _ in dated(doc) if t == "protests"] == []

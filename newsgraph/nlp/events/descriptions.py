@@ -148,8 +148,13 @@ def _acted_by_rulers(anchor: Token, lex: EventTriggers) -> bool:
         doers = [c for c in anchor.children if c.dep_ in ("compound", "amod", "nmod")]
         doers += [p for b in anchor.children if b.dep_ == "prep" and b.lower_ == "by" for p in b.children
                   if p.dep_ == "pobj"]
-    return any(t.lemma_.lower() in lex.ruler_nouns for d in doers
-               for t in (d, *(c for c in d.children if c.dep_ in ("compound", "amod"))))
+    return any(_ruler(t, lex) for d in doers for t in (d, *(c for c in d.children if c.dep_ in ("compound", "amod"))))
+
+
+def _ruler(tok: Token, lex: EventTriggers) -> bool:
+    """'regime', 'government' as a noun of their own; not 'anti-government protests', 'pro-government militias'."""
+    glued = tok.i > 0 and tok.doc[tok.i - 1].text == "-"
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.ruler_nouns and not glued
 
 
 def _theatre_entity(index: EntityIndex) -> str | None:
