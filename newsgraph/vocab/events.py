@@ -34,6 +34,9 @@ class EventTriggers:
     period_preps: frozenset[str]                 # "killed since Tuesday": a toll over a period
     place_descriptions: frozenset[str]           # "in the Syrian capital", "in the northern city"
     region_words: frozenset[str]                 # "Raqqa province": no city "the city" tells again
+    compass_words: frozenset[str]                # "east of Damascus": a place phrase
+    conflict_nouns: frozenset[str]               # "since the war began in 2011": the main country's conflict
+    ruler_nouns: frozenset[str]                  # "the regime launched air raids": the main country's rulers
     onset_verbs: frozenset[str]                  # "an offensive against Kurdish areas that began on Friday"
     readiness_words: frozenset[str]              # "ready to", "willing to"
     hostile_types: frozenset[str]                # a promised act of these types is a threat
@@ -118,6 +121,8 @@ def _events_triggers(entries: Entries) -> EventTriggers:
         hypothetical_aux=words("hypothetical_aux"), commitment_cues=noted("commitment_cues"),
         source_verbs=noted("source_verbs"), perfect_aux=noted("perfect_aux"), period_preps=noted("period_preps"),
         place_descriptions=noted("place_descriptions"), region_words=noted("region_words"),
+        compass_words=noted("compass_words"), conflict_nouns=noted("conflict_nouns"),
+        ruler_nouns=noted("ruler_nouns"),
         onset_verbs=noted("onset_verbs"),
         readiness_words=words("readiness_words"), hostile_types=_types(entries, "hostile_types"),
         cancelling_verbs=noted("cancelling_verbs"), durable_types=_types(entries, "durable_types"),

@@ -79,6 +79,8 @@ def test_the_tense_of_the_clause_places_a_bare_weekday() -> None:
 def test_counts_before_plural_nouns_are_not_years() -> None:
     assert _found("Russia launched over 1500 drones and about 2000 missiles.") == []
     assert _found("About 2000 people fled the city in 2015.") == [("2015", "2015")]
+    assert _found("The monitor counted 5812 dead including 1733 children and 969 women.") == []
+    assert _found("In 2011 protests spread across the country.") == [("2011", "2011")]
 
 
 def test_time_spans_naming_a_day_are_dates() -> None:

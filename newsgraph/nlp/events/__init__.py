@@ -32,6 +32,16 @@ from newsgraph.vocab import load
 __all__ = ["extract_events"]
 
 
+def _event_date(mention: DateMention | None) -> str | None:
+    """The contract date of an event's date mention; none for a week across two months ("nearly two weeks
+    ago" on June 14: the week of May 30), which the contract could only give as its year: "2016" for a
+    strike of a fortnight ago tells a reader nothing the article does."""
+    value = contract_date(mention.value) if mention else None
+    if mention is not None and value is not None and len(value) == 4 and "-W" in (mention.value or ""):
+        return None
+    return value
+
+
 def extract_events(parsed: Parsed, index: EntityIndex, dates: list[DateMention]) -> list[Event]:
     """One event per reported occurrence, in text order, ids v1, v2, …"""
     lex = load("events_triggers")
@@ -45,7 +55,7 @@ def extract_events(parsed: Parsed, index: EntityIndex, dates: list[DateMention])
     events = []
     for number, d in enumerate(kept, 1):
         sent = d.anchor.sent
-        value = contract_date(d.date.value) if d.date else None
+        value = _event_date(d.date)
         events.append(Event(
             id=f"v{number}", type=d.type, trigger=d.trigger,
             evidence=Span.of(parsed.text, sent.start_char, sent.end_char),

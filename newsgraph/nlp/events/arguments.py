@@ -124,6 +124,7 @@ class ArgumentReader(TriggerTyper):
             if draft.location is None and prep.dep_ == "prep" and prep.lower_ in self.lex.place_preps:
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     draft.location = draft.location or self._most_specific(self._places(pobj, self._np_entities(pobj)))
+        draft.location = draft.location or self._compass_place(phrase)  # "a village north of Aleppo"
 
     def _places(self, pobj: Token, found: list[str]) -> list[str]:
         """The place entities a phrase names, with the one its 'of' names ('the central Syrian city of Homs')."""
@@ -137,6 +138,18 @@ class ArgumentReader(TriggerTyper):
         """'in Syria's second city Aleppo', 'in Aleppo, Syria': the city, not its country."""
         inside = [e for e in places if country_code(self.index[e].name) is None]
         return next(iter(inside or places), None)
+
+    def _compass_place(self, head: Token) -> str | None:
+        """'killed 10 people east of Damascus', 'unleashed chemical weapons east and southwest of Damascus':
+        the place a direction's "of" phrase names."""
+        words = (c for c in head.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in self.lex.compass_words)
+        for word in words:
+            for pobj in (p for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                         for p in prep.children if p.dep_ == "pobj"):
+                found = self._most_specific(self._places(pobj, self._np_entities(pobj)))
+                if found is not None:
+                    return found
+        return None
 
     def _preps(self, head: Token, draft: Draft, noun: bool) -> None:
         lex = self.lex
@@ -164,6 +177,7 @@ class ArgumentReader(TriggerTyper):
                     # "at a jail in Dili", "outside the Interior Ministry in Ankara", "a strike on the market
                     # in Tora": the place of the site
                     self._place_of(pobj, draft)
+        draft.location = draft.location or self._compass_place(head)  # after "in Douma", "east of Damascus"
 
     def _subjects(self, verb: Token) -> tuple[list[Token], bool]:
         """The subject of a verb (and whether the verb is passive), found through control

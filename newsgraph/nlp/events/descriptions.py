@@ -27,21 +27,72 @@ if TYPE_CHECKING:
 
 
 def place_described(drafts: list[Draft], index: EntityIndex, lex: EventTriggers) -> None:
-    """Give a dated event with no participant the place its "in the Syrian capital" describes."""
+    """Give a dated event with no participant the place its "in the Syrian capital" describes, else the place
+    of the phrase or clause it is told in; and one done by unnamed rulers ("the junta") those rulers' country."""
     for draft in drafts:
-        if draft.date is None or draft.actors or draft.targets or draft.location or draft.named_actor:
+        if draft.date is None or draft.actors or draft.targets or draft.location:
             continue
-        for pobj in _place_phrases(draft.anchor, lex):
-            found = _capital(pobj, index) if pobj.lemma_.lower() == "capital" else _last_city(pobj, index, lex)
-            if found is not None:
-                draft.location = found
-                break
+        if not draft.named_actor:
+            draft.location = (_described(draft.anchor, index, lex) or _host_place(draft.anchor, index, lex)
+                              or _conflict_country(draft, index, lex))
+        if draft.location is None and _acted_by_rulers(draft.anchor, lex):
+            draft.actors = [c for c in (_theatre_entity(index),) if c is not None]
+
+
+def _described(anchor: Token, index: EntityIndex, lex: EventTriggers) -> str | None:
+    for pobj in _place_phrases(anchor, lex):
+        found = _capital(pobj, index) if pobj.lemma_.lower() == "capital" else _last_city(pobj, index, lex)
+        if found is not None:
+            return found
+    return None
+
+
+# a clause of these is what someone says or a sentence of its own: its place is not the event's
+_CLAUSE_WALLS = frozenset({"ccomp", "parataxis", "xcomp", "conj"})
+_HOST_STEPS = 6
+
+
+def _host_place(anchor: Token, index: EntityIndex, lex: EventTriggers) -> str | None:
+    """"killed 1300 people when they unleashed chemical weapons east of Damascus in the attacks on Wednesday",
+    "the war in Syria which began with the repression of demonstrations in 2011": an event told inside the
+    phrase or clause of another word happened at the place that word's own "in / at / near X" or "east of X"
+    phrase names (nearest word first; not past what someone says)."""
+    tok = anchor
+    for _ in range(_HOST_STEPS):
+        if tok.dep_ in _CLAUSE_WALLS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        found = _named_place(tok, index, lex)
+        if found is not None:
+            return found
+    return None
+
+
+def _named_place(head: Token, index: EntityIndex, lex: EventTriggers) -> str | None:
+    """The most specific place entity of ``head``'s own place phrases."""
+    phrases = [p for c in head.children if c.dep_ == "prep" and c.lower_ in lex.place_preps
+               for p in c.children if p.dep_ == "pobj"]
+    phrases += [p for c in head.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in lex.compass_words
+                for of in c.children if of.dep_ == "prep" and of.lower_ == "of"
+                for p in of.children if p.dep_ == "pobj"]
+    for pobj in phrases:
+        doc = pobj.doc
+        found = [e for e in index.entities_within(doc[pobj.left_edge.i].idx, doc[pobj.right_edge.i].idx
+                                                  + len(doc[pobj.right_edge.i]))
+                 if index[e].type in ("GPE", "LOC", "FAC")]
+        inside = [e for e in found if country_code(index[e].name) is None]
+        if found:
+            return (inside or found)[0]
+    return None
 
 
 def _place_phrases(anchor: Token, lex: EventTriggers) -> list[Token]:
     """The described places of the trigger's own "in / at / near the N" phrases, also through "of" ("in the
     Sumaria neighborhood of the Syrian capital")."""
-    preps = (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in lex.place_preps)
+    preps = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ in lex.place_preps]
+    # "shot down east of the city"
+    preps += [of for c in anchor.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in lex.compass_words
+              for of in c.children if of.dep_ == "prep" and of.lower_ == "of"]
     found = []
     for pobj in (p for prep in preps for p in prep.children if p.dep_ == "pobj"):
         inner = [q for of in pobj.children if of.dep_ == "prep" and of.lower_ == "of"
@@ -72,6 +123,54 @@ def _capital(noun: Token, index: EntityIndex) -> str | None:
                                      or wanted in (a.casefold() for a in entity.aliases)):
             return entity.id
     return None
+
+
+def _conflict_country(draft: Draft, index: EntityIndex, lex: EventTriggers) -> str | None:
+    """"since the conflict began in March 2011", "the war that began in 2011": a country's conflict told
+    with no name or owner, dated in its own sentence, is the conflict of the country the document names most."""
+    anchor = draft.anchor
+    nouns = [anchor] + [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    noun = next((n for n in nouns if n.pos_ == "NOUN" and n.lemma_.lower() in lex.conflict_nouns), None)
+    if noun is None or draft.date is None or not noun.sent.start_char <= draft.date.start < noun.sent.end_char:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    return _theatre_entity(index)
+
+
+def _acted_by_rulers(anchor: Token, lex: EventTriggers) -> bool:
+    """"The regime launched eight air raids", "government forces shelled the town", "regime air strikes": the
+    event's subject (or the noun's modifier, or its "by" phrase) is a country's rulers, unnamed."""
+    if anchor.pos_ in ("VERB", "AUX"):
+        doers = [c for c in anchor.children if c.dep_ == "nsubj"]
+        doers += [p for a in anchor.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    else:
+        doers = [c for c in anchor.children if c.dep_ in ("compound", "amod", "nmod")]
+        doers += [p for b in anchor.children if b.dep_ == "prep" and b.lower_ == "by" for p in b.children
+                  if p.dep_ == "pobj"]
+    return any(_ruler(t, lex) for d in doers for t in (d, *(c for c in d.children if c.dep_ in ("compound", "amod"))))
+
+
+def _ruler(tok: Token, lex: EventTriggers) -> bool:
+    """'regime', 'government' as a noun of their own; not 'anti-government protests', 'pro-government militias'."""
+    glued = tok.i > 0 and tok.doc[tok.i - 1].text == "-"
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.ruler_nouns and not glued
+
+
+def _theatre_entity(index: EntityIndex) -> str | None:
+    """The entity of the country the document's places lie in most."""
+    code = _theatre_country(index)
+    countries = [e for e in index.entities.values() if e.type == "GPE" and code and country_code(e.name) == code]
+    return max(countries, key=lambda e: len(e.mentions)).id if countries else None
+
+
+def _theatre_country(index: EntityIndex) -> str | None:
+    """The country the document's places lie in most ("Russian jets pounded Aleppo": Syria, not Russia)."""
+    counts: Counter[str] = Counter()
+    for entity in index.entities.values():
+        if entity.type in ("GPE", "LOC", "FAC") and entity.country:
+            counts[entity.country.upper()] += len(entity.mentions)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _main_country(index: EntityIndex) -> str | None:

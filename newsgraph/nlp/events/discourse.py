@@ -131,6 +131,8 @@ def _tells_again(noun: Token, lex: EventTriggers) -> bool:
     """'The blast', 'this attack': a definite event noun with no name, owner or date of its own."""
     if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in lex.anaphor_determiners for c in noun.children):
         return False
+    if noun.lemma_.lower() in lex.conflict_nouns:
+        return False  # "... were shot down in September. [...] delivered before the war began": the whole war
     for child in noun.children:
         if child.dep_ == "poss" or child.ent_type_ == "DATE" or child.lower_ in lex.anaphor_blockers:
             return False  # "Saturday's attack", "the previous attack"
