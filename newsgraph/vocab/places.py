@@ -203,6 +203,7 @@ class PlaceContextWords:
 
     town_parts: tuple[str, ...]             # "neighbourhood", "district": a part of the town named with it
     locators: tuple[str, ...]               # "in", "near": the place lies in or by the place named next
+    near_locators: tuple[str, ...]          # "near", "outside": the place lies close to the town named next
     place_nouns: tuple[str, ...]            # "port", "town": "the Iranian port of X" is a place in Iran
     open_waters: tuple[str, ...]            # "gulf", "strait": between countries, not in the document's
     airfield_heads: tuple[str, ...]         # "air base", "airport": a facility placed from the airfield table
@@ -215,6 +216,7 @@ class PlaceContextWords:
 def _places_context(entries: Entries) -> PlaceContextWords:
     return PlaceContextWords(town_parts=entries.words("town_parts", fold=True),
                              locators=entries.words("locators", fold=True),
+                             near_locators=entries.words("near_locators", fold=True),
                              place_nouns=entries.words("place_nouns", fold=True),
                              open_waters=entries.words("open_waters", fold=True),
                              airfield_heads=entries.words("airfield_heads", fold=True),

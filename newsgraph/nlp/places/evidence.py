@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from newsgraph.geo.facilities import FACILITY, airfield_readings, is_airfield
+from newsgraph.geo.facilities import FACILITY, airfield_readings, facility_candidates, is_airfield
 from newsgraph.geo.gazetteer import Place, distance_km
-from newsgraph.geo.readings import Match, Reading, facility_candidates, name_candidates
+from newsgraph.geo.readings import Match, Reading, name_candidates
 from newsgraph.model import Entity
 from newsgraph.nlp.parse import Parsed
 from newsgraph.nlp.places.context import (

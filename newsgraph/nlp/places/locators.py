@@ -9,9 +9,11 @@ A village, a neighbourhood or a camp the gazetteer lacks still lies somewhere th
   place it lies in or by ("Urum Alkobra near Aleppo", "Olya, a small port on the Volga delta in
   Astrakhan province") or a demonym or country before it ("the Iranian port of Amirabad",
   "Syrias Hasakeh"): that country only;
+- a town it lies near or a distance and direction from ("Hmeimim air base, near the Syrian port city
+  of Latakia", "35 km north of Aleppo"): a point by that town (``nearby.py``);
 - else the country the document is about, when one leads clearly.
 
-Nothing else gets a point: a village near a town is not at the town. The words are data
+Nothing else gets a point. The words are data
 (``data/places_context.json``, ``common_words.json``); the reaches are ``PlaceWeights``.
 """
 
@@ -27,9 +29,11 @@ from newsgraph.geo.names import alternation
 from newsgraph.model import Entity, Mention
 from newsgraph.nlp.places.context import PLACE_ENTITY_TYPES, qualified_areas
 from newsgraph.nlp.places.evidence import DocumentEvidence
+from newsgraph.nlp.places.nearby import Town, point_by_town
 from newsgraph.settings import PlaceWeights
 
 _WORD = r"[\w'\u2019-]+"
+_NAME = r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}"
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,9 @@ def _patterns() -> _Patterns:
         part_then_in=re.compile(rf"\s+in\s+{part_of_town}$", re.IGNORECASE),
         locator=re.compile(rf",?\s+(?:(?:a|an|the)\s+[^,.;]{{0,80}}?\s+)?{locators}\s+"
                            rf"(?:the\s+)?(?:{_WORD}\s+){{0,4}}?(?:of\s+)?$", re.IGNORECASE),
-        country_before=re.compile(rf"(?:\b(?P<demonym>[A-Z][\w-]+)\s+(?:{_WORD}\s+){{0,2}}?{nouns}\s+of\s+"
+        # "the Russian ports of Makhachkala and Olya": a plural noun, and the names before in its list
+        country_before=re.compile(rf"(?:\b(?P<demonym>[A-Z][\w-]+)\s+(?:{_WORD}\s+){{0,2}}?{nouns}s?\s+of\s+"
+                                  rf"(?:{_NAME}(?:,\s+{_NAME})*,?\s+and\s+)?"
                                   rf"|\b(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:'s|\u2019s|s)\s+)$"))
 
 
@@ -77,8 +83,14 @@ def locate_unplaced(entities: list[Entity], evidence: DocumentEvidence, text: st
     for _ in range(2):  # a village "near the town of Kokorou" waits for Kokorou's country
         placed = sorted((_Placed(m.start, m.end, e) for e in out if e.country and e.type in PLACE_ENTITY_TYPES
                          for m in e.mentions), key=lambda p: p.start)
+        towns = [Town(p.start, p.entity) for p in placed if p.entity.lat is not None and _is_town(p.entity)]
+        out = [(point_by_town(e, towns, text, evidence.weights) or e) if _pointless(e, evidence) else e for e in out]
         out = [_located(e, placed, evidence, text) if _unplaced(e, evidence) else e for e in out]
     return [_document_country(e, evidence) if _unplaced(e, evidence) else e for e in out]
+
+
+def _pointless(entity: Entity, evidence: DocumentEvidence) -> bool:
+    return entity.type in PLACE_ENTITY_TYPES and entity.lat is None and entity.id not in evidence.directions
 
 
 def _unplaced(entity: Entity, evidence: DocumentEvidence) -> bool:
