@@ -112,3 +112,17 @@ def test_a_demonym_before_a_list_of_ports_gives_each_its_country() -> None:
     found = _placed("The ship sailed from Bandar Abbas to the Russian ports of Makhachkala and Olya, Tehran said.")
     assert found["Makhachkala"].country == "RU"
     assert found["Olya"].country == "RU"  # the gazetteer lacks the village: its country, not Iran's
+
+
+def test_an_appositive_saying_where_a_village_lies_rules_out_a_namesake_abroad() -> None:
+    found = _placed("Overnight raids hit Babeska a village in Idlib near the border with Turkey, activists said. "
+                    "Turkey condemned the raids.")
+    assert found["Babeska"].country == "SY"  # the comma scraped off; not Babaeski, Turkey
+
+
+def test_a_quarter_of_a_named_town_is_in_that_town_not_at_a_village_of_its_name() -> None:
+    found = _placed("In Damascus city one person was injured on Monday. Mortar rounds hit the residential "
+                    "neighborhood of al-Mazraa, a police source told state media.")
+    damascus = found["Damascus"]
+    assert damascus.lat is not None and damascus.lon is not None
+    assert _km(found["al-Mazraa"], damascus.lat, damascus.lon) < 5  # not al-Mazraa in Suwayda, 80 km off

@@ -25,6 +25,7 @@ from functools import cache
 
 from newsgraph import vocab
 from newsgraph.geo.countries import country_code, demonym_country
+from newsgraph.geo.gazetteer import distance_km
 from newsgraph.geo.names import alternation
 from newsgraph.model import Entity, Mention
 from newsgraph.nlp.places.context import PLACE_ENTITY_TYPES, qualified_areas
@@ -46,9 +47,10 @@ class _Patterns:
 
 
 @cache
-def _patterns() -> _Patterns:
+def _patterns(quarters_only: bool = False) -> _Patterns:
+    """The patterns; with ``quarters_only`` the part words are those that never name an admin district."""
     words, common = vocab.load("places_context"), vocab.load("common_words")
-    parts = alternation(words.town_parts)
+    parts = alternation(words.town_quarters if quarters_only else words.town_parts)
     directions = alternation(common.directions | common.compass_compounds)
     compass_of = rf"(?:(?:just\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?{directions}\s+of)"
     locators = rf"(?:{alternation(words.locators)}|{compass_of})"
@@ -80,6 +82,8 @@ def locate_unplaced(entities: list[Entity], evidence: DocumentEvidence, text: st
     """Give the place entities that no reading placed the country (and, for a part of a town, the point)
     that the words around them say; the rest get the document's country when one leads clearly."""
     out = list(entities)
+    placed = [_Placed(m.start, m.end, e) for e in out if e.country and e.type in PLACE_ENTITY_TYPES for m in e.mentions]
+    out = [_quarter_of_its_town(e, sorted(placed, key=lambda p: p.start), text, evidence.weights) for e in out]
     for _ in range(2):  # a village "near the town of Kokorou" waits for Kokorou's country
         placed = sorted((_Placed(m.start, m.end, e) for e in out if e.country and e.type in PLACE_ENTITY_TYPES
                          for m in e.mentions), key=lambda p: p.start)
@@ -87,6 +91,19 @@ def locate_unplaced(entities: list[Entity], evidence: DocumentEvidence, text: st
         out = [(point_by_town(e, towns, text, evidence.weights) or e) if _pointless(e, evidence) else e for e in out]
         out = [_located(e, placed, evidence, text) if _unplaced(e, evidence) else e for e in out]
     return [_document_country(e, evidence) if _unplaced(e, evidence) else e for e in out]
+
+
+def _quarter_of_its_town(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeights) -> Entity:
+    """A neighbourhood the text puts in a town ("the residential neighborhood of al-Mazraa" after "Damascus
+    city") is in that town, not at a village of its name farther than ``town_part_km`` off (al-Mazraa in
+    Suwayda). Only the words that never name an admin district count: "the district of Afrin" is no quarter."""
+    if entity.type not in PLACE_ENTITY_TYPES or entity.lat is None or entity.lon is None or not _is_town(entity):
+        return entity
+    town = _town_of_part(entity, placed, text, w, quarters_only=True)
+    if town is None or town.id == entity.id or town.lat is None or town.lon is None or \
+            distance_km(entity.lat, entity.lon, town.lat, town.lon) <= w.town_part_km:
+        return entity
+    return replace(entity, country=town.country, lat=town.lat, lon=town.lon, geonames_id=None)
 
 
 def _pointless(entity: Entity, evidence: DocumentEvidence) -> bool:
@@ -107,9 +124,10 @@ def _located(entity: Entity, placed: list[_Placed], evidence: DocumentEvidence, 
     return replace(entity, country=country) if country else entity
 
 
-def _town_of_part(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeights) -> Entity | None:
+def _town_of_part(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeights,
+                  quarters_only: bool = False) -> Entity | None:
     """The town a neighbourhood or district belongs to, by the words around one of its mentions."""
-    patterns = _patterns()
+    patterns = _patterns(quarters_only)
     for mention in entity.mentions:
         after = _next_placed(placed, mention, w.locator_chars)
         for other in after:
