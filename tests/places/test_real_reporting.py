@@ -126,3 +126,18 @@ def test_a_quarter_of_a_named_town_is_in_that_town_not_at_a_village_of_its_name(
     damascus = found["Damascus"]
     assert damascus.lat is not None and damascus.lon is not None
     assert _km(found["al-Mazraa"], damascus.lat, damascus.lon) < 5  # not al-Mazraa in Suwayda, 80 km off
+
+
+def test_a_road_near_a_town_takes_no_point_from_it() -> None:
+    found = _placed("Crews began repairs on a stretch of Highway 35 near Los Gatos, California officials said.")
+    road = found["Highway 35"]
+    assert road.country == "US" and road.lat is None
+
+
+def test_a_city_named_after_suburb_words_is_not_moved_into_another_town() -> None:
+    found = _placed("Rebels left Qudsaya for Idlib, as in other suburbs of Damascus such as Daraya and the al-Waer "
+                    "neighbourhood of Homs, activists in Syria said.")
+    for name, lat, lon in (("Damascus", 33.51, 36.29), ("Homs", 34.73, 36.72), ("Idlib", 35.93, 36.63)):
+        assert _km(found[name], lat, lon) < 10, name
+    homs = found["Homs"]
+    assert _km(found["al-Waer"], homs.lat or 0, homs.lon or 0) < 5

@@ -27,6 +27,7 @@ from newsgraph import vocab
 from newsgraph.geo.countries import country_code, demonym_country
 from newsgraph.geo.gazetteer import distance_km
 from newsgraph.geo.names import alternation
+from newsgraph.geo.readings import candidates
 from newsgraph.model import Entity, Mention
 from newsgraph.nlp.places.context import PLACE_ENTITY_TYPES, qualified_areas
 from newsgraph.nlp.places.evidence import DocumentEvidence
@@ -59,7 +60,10 @@ def _patterns(quarters_only: bool = False) -> _Patterns:
     nouns = alternation(words.place_nouns)
     return _Patterns(
         part_after=re.compile(rf"\s+{parts}s?\s+(?:of|in)\s+{part_of_town}$", re.IGNORECASE),
-        part_before=re.compile(rf"\b{parts}s?\s+of\s+$", re.IGNORECASE),
+        # a quarter's own name follows "the (residential) neighbourhood of"; in "the Holly Heights neighborhood
+        # of Gainesville" the town does
+        part_before=re.compile(rf"\b(?:the|a)\s+(?:(?-i:[a-z]+)\s+){{0,2}}{parts}s?\s+of\s+$" if quarters_only
+                               else rf"\b{parts}s?\s+of\s+$", re.IGNORECASE),
         part_then_in=re.compile(rf"\s+in\s+{part_of_town}$", re.IGNORECASE),
         locator=re.compile(rf",?\s+(?:(?:a|an|the)\s+[^,.;]{{0,80}}?\s+)?{locators}\s+"
                            rf"(?:the\s+)?(?:{_WORD}\s+){{0,4}}?(?:of\s+)?$", re.IGNORECASE),
@@ -94,16 +98,26 @@ def locate_unplaced(entities: list[Entity], evidence: DocumentEvidence, text: st
 
 
 def _quarter_of_its_town(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeights) -> Entity:
-    """A neighbourhood the text puts in a town ("the residential neighborhood of al-Mazraa" after "Damascus
-    city") is in that town, not at a village of its name farther than ``town_part_km`` off (al-Mazraa in
-    Suwayda). Only the words that never name an admin district count: "the district of Afrin" is no quarter."""
+    """A neighbourhood the text puts in a town ("al-Hamadaniyeh neighborhood in Aleppo city", "the residential
+    neighborhood of al-Mazraa" after "Damascus city") is in that town, not at a namesake farther than
+    ``town_part_km`` off (Hamdaniya, Iraq; al-Mazraa in Suwayda). Only the words that never name an admin
+    district count: "the district of Afrin" is no quarter."""
     if entity.type not in PLACE_ENTITY_TYPES or entity.lat is None or entity.lon is None or not _is_town(entity):
         return entity
-    town = _town_of_part(entity, placed, text, w, quarters_only=True)
+    # "al-Hamadaniyeh neighborhood in Aleppo city" names the town; after "the neighbourhood of X" the town
+    # is the one named last, which a city's name is not taken to be a quarter of
+    town = _town_of_part(entity, placed, text, w, quarters_only=True, named_only=not _small_town(entity, w))
     if town is None or town.id == entity.id or town.lat is None or town.lon is None or \
             distance_km(entity.lat, entity.lon, town.lat, town.lon) <= w.town_part_km:
         return entity
     return replace(entity, country=town.country, lat=town.lat, lon=town.lon, geonames_id=None)
+
+
+def _small_town(entity: Entity, w: PlaceWeights) -> bool:
+    """Whether the town it was read as has under ``small_town`` people: a city is nobody's quarter ("other
+    suburbs of Damascus such as Daraya")."""
+    return all(r.place.population < w.small_town for r in candidates(entity.name)
+               if r.place.geonames_id == entity.geonames_id)
 
 
 def _pointless(entity: Entity, evidence: DocumentEvidence) -> bool:
@@ -125,8 +139,9 @@ def _located(entity: Entity, placed: list[_Placed], evidence: DocumentEvidence, 
 
 
 def _town_of_part(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeights,
-                  quarters_only: bool = False) -> Entity | None:
-    """The town a neighbourhood or district belongs to, by the words around one of its mentions."""
+                  quarters_only: bool = False, named_only: bool = False) -> Entity | None:
+    """The town a neighbourhood or district belongs to, by the words around one of its mentions (``named_only``:
+    only a town named with it, "X neighbourhood of Y", not the one named last before "the neighbourhood of X")."""
     patterns = _patterns(quarters_only)
     for mention in entity.mentions:
         after = _next_placed(placed, mention, w.locator_chars)
@@ -140,7 +155,7 @@ def _town_of_part(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeig
                 if other.entity.lat is not None and _is_town(other.entity) and \
                         patterns.part_then_in.fullmatch(text, mention.end, other.start):
                     return other.entity
-            last = _last_town_before(placed, mention, w.town_part_chars)
+            last = None if named_only else _last_town_before(placed, mention, w.town_part_chars)
             if last is not None:
                 return last
     return None

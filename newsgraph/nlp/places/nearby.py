@@ -13,7 +13,9 @@ places them by a town it does know:
 A compass direction without a distance ("Tora, a town north of El Fasher", "al-Khadim air base
 east of Benghazi") gives no point: such places lie anywhere from 10 to 200 km off. Only towns lend
 their point (not a country, an admin area, a border or a coast), and a sea or strait takes none.
-The words are ``data/places_context.json`` (``near_locators``, ``place_nouns``, ``open_waters``).
+A road, an exit or a front line (``linear_features``, or a name with a number: "Highway 35") runs past
+the town and takes none. The words are ``data/places_context.json`` (``near_locators``, ``place_nouns``,
+``open_waters``, ``linear_features``).
 """
 
 from __future__ import annotations
@@ -68,7 +70,12 @@ def _patterns() -> _Patterns:
 
 def point_by_town(entity: Entity, towns: list[Town], text: str, w: PlaceWeights) -> Entity | None:
     """The entity at the point the words after one of its mentions give ("X, near the city of Y"), or None."""
-    if any(word in vocab.load("places_context").open_waters for word in entity.name.lower().split()):
+    words = vocab.load("places_context")
+    name_words = entity.name.lower().split()
+    # a sea lies between countries; a road, an exit or a front line runs past the town ("Highway 35 near
+    # Los Gatos", "Exit 6 near Springfield"): no point of its own
+    if any(word in words.open_waters for word in name_words) or name_words[-1] in words.linear_features or \
+            any(ch.isdigit() for ch in entity.name):
         return None
     patterns = _patterns()
     for mention in entity.mentions:
