@@ -141,3 +141,11 @@ def test_a_city_named_after_suburb_words_is_not_moved_into_another_town() -> Non
         assert _km(found[name], lat, lon) < 10, name
     homs = found["Homs"]
     assert _km(found["al-Waer"], homs.lat or 0, homs.lon or 0) < 5
+
+
+def test_a_reading_far_from_the_town_a_place_lies_by_is_another_place_of_that_name() -> None:
+    found = _placed("Regime troops fought rebels around Al Maleh north of Aleppo on Thursday, the Syrian "
+                    "Observatory for Human Rights said. Turkey backs the rebels.")
+    maleh = found["Al Maleh"]
+    assert maleh.country == "SY"  # not Malé, the Maldives' capital, 5000 km off
+    assert maleh.lat is None  # "north of" gives no distance: no point

@@ -51,6 +51,7 @@ class Town:
 class _Patterns:
     near: re.Pattern[str]    # ", near the Syrian port city of ", " just outside "
     offset: re.Pattern[str]  # ", 35 km north of ", ", about 10 kilometres (6 miles) south-east of the town of "
+    bearing: re.Pattern[str]  # " north of ", ", a town west of the city of ": no point, but not far off
 
 
 @cache
@@ -65,7 +66,24 @@ def _patterns() -> _Patterns:
                         re.IGNORECASE),
         offset=re.compile(rf"{appositive},?\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?"
                           rf"(?P<number>\d+(?:\.\d+)?)[\s-]*(?P<unit>{units})\s+(?:\([^)]{{0,30}}\)\s+)?"
-                          rf"(?:to\s+the\s+)?(?P<direction>{directions})\s+of\s+{town_of}", re.IGNORECASE))
+                          rf"(?:to\s+the\s+)?(?P<direction>{directions})\s+of\s+{town_of}", re.IGNORECASE),
+        bearing=re.compile(rf"{appositive},?\s+(?:just\s+)?(?:{directions})\s+of\s+{town_of}", re.IGNORECASE))
+
+
+def towns_beside(entity: Entity, towns: list[Town], text: str, w: PlaceWeights) -> list[Entity]:
+    """The towns the text says the entity lies near or a direction of ("Al Maleh north of Aleppo", "Safsafeh
+    east of Tabqa"): a reading of its name far from all of them is another place of that name."""
+    patterns = _patterns()
+    found = []
+    for mention in entity.mentions:
+        for town in (t for t in towns if mention.end <= t.start <= mention.end + w.locator_chars):
+            between = text[mention.end:town.start]
+            if "." in between or ";" in between:
+                break
+            said = (patterns.near, patterns.offset, patterns.bearing)
+            if town.entity is not entity and any(p.fullmatch(between) for p in said):
+                found.append(town.entity)
+    return found
 
 
 def point_by_town(entity: Entity, towns: list[Town], text: str, w: PlaceWeights) -> Entity | None:
