@@ -149,3 +149,9 @@ def test_a_reading_far_from_the_town_a_place_lies_by_is_another_place_of_that_na
     maleh = found["Al Maleh"]
     assert maleh.country == "SY"  # not Malé, the Maldives' capital, 5000 km off
     assert maleh.lat is None  # "north of" gives no distance: no point
+
+
+def test_a_city_named_before_suburb_of_is_not_its_own_suburb() -> None:
+    found = _placed("Munir Abdulkader, 22, from the Cincinnati suburb of West Chester, pleaded guilty, "
+                    "the U.S. Department of Justice said. A judge in Cincinnati imposed the term.")
+    assert _km(found["Cincinnati"], 39.10, -84.51) < 10  # not West Chester, Pennsylvania

@@ -106,18 +106,19 @@ def _quarter_of_its_town(entity: Entity, placed: list[_Placed], text: str, w: Pl
         return entity
     # "al-Hamadaniyeh neighborhood in Aleppo city" names the town; after "the neighbourhood of X" the town
     # is the one named last, which a city's name is not taken to be a quarter of
-    town = _town_of_part(entity, placed, text, w, quarters_only=True, named_only=not _small_town(entity, w))
+    size = _population(entity)
+    town = _town_of_part(entity, placed, text, w, quarters_only=True, named_only=size >= w.small_town)
+    # a quarter is smaller than its town: "the Cincinnati suburb of West Chester" names the suburb last
     if town is None or town.id == entity.id or town.lat is None or town.lon is None or \
-            distance_km(entity.lat, entity.lon, town.lat, town.lon) <= w.town_part_km:
+            distance_km(entity.lat, entity.lon, town.lat, town.lon) <= w.town_part_km or _population(town) <= size:
         return entity
     return replace(entity, country=town.country, lat=town.lat, lon=town.lon, geonames_id=None)
 
 
-def _small_town(entity: Entity, w: PlaceWeights) -> bool:
-    """Whether the town it was read as has under ``small_town`` people: a city is nobody's quarter ("other
-    suburbs of Damascus such as Daraya")."""
-    return all(r.place.population < w.small_town for r in candidates(entity.name)
-               if r.place.geonames_id == entity.geonames_id)
+def _population(entity: Entity) -> int:
+    """The population of the town the entity was read as (0 when unknown)."""
+    return max((r.place.population for r in candidates(entity.name) if r.place.geonames_id == entity.geonames_id),
+               default=0)
 
 
 def _pointless(entity: Entity, evidence: DocumentEvidence) -> bool:
