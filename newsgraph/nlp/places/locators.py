@@ -106,8 +106,12 @@ def _quarter_of_its_town(entity: Entity, placed: list[_Placed], text: str, w: Pl
         return entity
     # "al-Hamadaniyeh neighborhood in Aleppo city" names the town; after "the neighbourhood of X" the town
     # is the one named last, which a city's name is not taken to be a quarter of
+    town = _town_of_part(entity, placed, text, w, quarters_only=True)
+    if town is None:  # the usual case: no quarter words around it (and no population to look up)
+        return entity
     size = _population(entity)
-    town = _town_of_part(entity, placed, text, w, quarters_only=True, named_only=size >= w.small_town)
+    if size >= w.small_town:
+        town = _town_of_part(entity, placed, text, w, quarters_only=True, named_only=True)
     # a quarter is smaller than its town: "the Cincinnati suburb of West Chester" names the suburb last
     if town is None or town.id == entity.id or town.lat is None or town.lon is None or \
             distance_km(entity.lat, entity.lon, town.lat, town.lon) <= w.town_part_km or _population(town) <= size:
