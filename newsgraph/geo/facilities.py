@@ -1,10 +1,13 @@
 """Airfields by name: an air base or airport is placed at its own point, not at the town it is named after.
 
 The table is the ``airportsdata`` package (airports, air bases and landing strips with their
-ICAO codes and points; MIT), read once on first need: the airports with an IATA code and the
-military fields (the ones news names; not the private strips). A facility's name is compared
-without its airfield words ("Ämari air base" ~ "Amari Air Base"), and with the table's name
-without the town it serves ("Heathrow Airport" ~ London Heathrow Airport):
+ICAO codes and points; MIT), read once on first need: the airports with an IATA code, the
+military fields and the other public fields (news calls "al-Khadim air base" what the table
+has as "Al Khadim Airport", HL59, without an IATA code; not the private strips of the US and
+Canada, whose national codes have digits). Another spelling of a name is matched only against
+the first two kinds. A facility's name is compared without its airfield words ("Ämari air
+base" ~ "Amari Air Base"), and with the table's name without the town it serves ("Heathrow
+Airport" ~ London Heathrow Airport):
 
 - an airfield named like a town ("Cairo airport", "Amsterdam airport", "Shayrat airbase") is one
   of that name, or one serving a town of that name, within ``PlaceWeights.airfield_km`` of a
@@ -13,6 +16,9 @@ without the town it serves ("Heathrow Airport" ~ London Heathrow Airport):
 - else it is an airfield of that name ("Heathrow Airport"; the village of Heathrow, Florida
   has none), or of that spelling ("Maaten al-Sarra" ~ "Matan al-Sarra Air Base", when the
   name is long enough to be told apart) if no town has the name.
+
+Other facilities are read through a town named inside them (``facility_candidates``: "the Masyaf
+facility"; "Bab al-Hawa hospital" names no town al-Bab).
 
 The words are ``data/places_context.json`` (``airfield_heads``, ``airfield_qualifiers``,
 ``military_airfields``).
@@ -62,6 +68,16 @@ def _stem(name: str) -> str:
     return normalise(words.qualifier.sub(" ", words.head.sub(" ", name)))
 
 
+# airportsdata keys the fields that have no ICAO indicator by a national one: in the US and Canada those
+# ("4IN4", "NC48", "CPM4": digits in the code) are tens of thousands of private strips and heliports no
+# news names; elsewhere they are public and military fields ("Al Khadim Airport" is HL59, Libya)
+_PRIVATE_STRIP_COUNTRIES = ("US", "CA")
+
+
+def _private_strip(icao: str, country: str) -> bool:
+    return country in _PRIVATE_STRIP_COUNTRIES and any(ch.isdigit() for ch in icao)
+
+
 @dataclass(frozen=True)
 class _Table:
     by_stem: dict[str, list[Place]]      # the name without airfield words -> airfields
@@ -79,7 +95,8 @@ def _table() -> _Table:
     by_town: dict[str, list[Place]] = defaultdict(list)
     for row in airportsdata.load("ICAO").values():
         name, town = row["name"], row["city"]
-        if not (row["iata"] or words.military.search(name)):
+        known = bool(row["iata"] or words.military.search(name))
+        if not known and _private_strip(row["icao"], row["country"]):
             continue
         place = Place(name, row["country"] or None, float(row["lat"]), float(row["lon"]), None, 0, FACILITY)
         stems = {_stem(name)}
@@ -87,7 +104,8 @@ def _table() -> _Table:
             stems.add(_stem(name[len(town) + 1:]))  # "London Heathrow Airport" is "Heathrow Airport"
         for stem in stems - {""}:
             by_stem[stem].append(place)
-            by_spelling[spelling(stem)].append(place)
+            if known:  # another spelling only of the fields news names often
+                by_spelling[spelling(stem)].append(place)
         if town and row["iata"]:
             by_town[normalise(town)].append(place)
     return _Table(dict(by_stem), dict(by_spelling), dict(by_town))
@@ -125,3 +143,62 @@ def airfield_readings(name: str, weights: PlaceWeights | None = None) -> list[Re
 def airfields(name: str) -> list[Place]:
     """The places of ``airfield_readings``, likeliest first."""
     return [r.place for r in sorted(airfield_readings(name), key=lambda r: -r.prior)]
+
+
+# --- towns inside facility names ---------------------------------------------------------------
+
+@cache
+def _town_word() -> re.Pattern[str]:
+    """A run of capitalised words, with the Arabic articles that stand lower-case inside names ("Ras al Ain").
+
+    An article is a whole word: "as" does not begin "assault" ("AK-47 assault" names no town "As").
+    """
+    articles = alternation(vocab.load("places_words").town_run_articles)
+    word = r"[A-Z][\w'\u2019-]+"
+    return re.compile(rf"\b{word}(?:\s+(?:{articles}(?=\s)|{articles}-{word}|{word}))*")
+
+
+@cache
+def _run_article() -> re.Pattern[str]:
+    """A word of a run that joins its neighbours into one name: "al" of "Ras al Ain", "al-Hawa" of "Bab al-Hawa"."""
+    return re.compile(rf"^{alternation(vocab.load('places_words').town_run_articles)}(?:-|$)")
+
+
+def _name_units(words: list[str]) -> list[str]:
+    """The words of a run with each article joined to the word before it and the one after ("Bab al-Hawa" is one
+    name, not the town al-Bab and a word; "Ras al Ain" is one name)."""
+    units: list[str] = []
+    glue = False
+    for word in words:
+        article = _run_article().match(word) is not None
+        if units and (article or glue):
+            units[-1] += " " + word
+        else:
+            units.append(word)
+        glue = article and "-" not in word
+    return units
+
+
+def facility_candidates(name: str) -> list[Reading]:
+    """Towns named inside a facility's name ("the Masyaf facility", "Hmeimim Air Base").
+
+    The facility's own head word is skipped ("Trump Tower" is not in a town called
+    Tower) and only a town's own name counts; the caller still asks for context.
+    """
+    w = settings().places
+    for match in _town_word().finditer(name):
+        words = _name_units(match.group(0).split())
+        if match.end() == len(name.rstrip()) and len(words) > 1:
+            words = words[:-1]
+        for size in range(len(words), 0, -1):  # the longest run of capitalised words that is a town
+            for start in range(len(words) - size + 1):
+                text = " ".join(words[start:start + size])
+                found = [r for r in candidates(text) if _facility_town(r.place, text, w)]
+                if found:
+                    return found
+    return []
+
+
+def _facility_town(place: Place, text: str, w: PlaceWeights) -> bool:
+    return (place.kind == "city" and place.population >= w.facility_town
+            and (normalise(place.name) == normalise(text) or place.population >= w.facility_alternate_town))

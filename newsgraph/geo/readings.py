@@ -336,42 +336,7 @@ def skeleton_start(key: str) -> str:
     return "".join(collapsed[:3])
 
 
-# --- towns inside facility names, places of demonyms -------------------------------------------
-
-@cache
-def _town_word() -> re.Pattern[str]:
-    """A run of capitalised words, with the Arabic articles that stand lower-case inside names ("Ras al Ain").
-
-    An article is a whole word: "as" does not begin "assault" ("AK-47 assault" names no town "As").
-    """
-    articles = alternation(vocab.load("places_words").town_run_articles)
-    return re.compile(rf"\b[A-Z][\w'\u2019-]+(?:\s+(?:{articles}\b|[A-Z][\w'\u2019-]+))*")
-
-
-def facility_candidates(name: str) -> list[Reading]:
-    """Towns named inside a facility's name ("the Masyaf facility", "Hmeimim Air Base").
-
-    The facility's own head word is skipped ("Trump Tower" is not in a town called
-    Tower) and only a town's own name counts; the caller still asks for context.
-    """
-    w = settings().places
-    for match in _town_word().finditer(name):
-        words = match.group(0).split()
-        if match.end() == len(name.rstrip()) and len(words) > 1:
-            words = words[:-1]
-        for size in range(len(words), 0, -1):  # the longest run of capitalised words that is a town
-            for start in range(len(words) - size + 1):
-                text = " ".join(words[start:start + size])
-                found = [r for r in candidates(text) if _facility_town(r.place, text, w)]
-                if found:
-                    return found
-    return []
-
-
-def _facility_town(place: Place, text: str, w: PlaceWeights) -> bool:
-    return (place.kind == "city" and place.population >= w.facility_town
-            and (normalise(place.name) == normalise(text) or place.population >= w.facility_alternate_town))
-
+# --- places of demonyms -------------------------------------------------------------------------
 
 def demonym_place(word: str) -> Place | None:
     """The place a singular demonym names: "Syrian" -> Syria, "European" -> Europe; None for "Syrians".

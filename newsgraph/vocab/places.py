@@ -202,7 +202,10 @@ class PlaceContextWords:
     """``data/places_context.json``: the words around a name that say where an unknown place lies."""
 
     town_parts: tuple[str, ...]             # "neighbourhood", "district": a part of the town named with it
+    town_quarters: tuple[str, ...]          # "neighbourhood", not "district": only a part of a town
     locators: tuple[str, ...]               # "in", "near": the place lies in or by the place named next
+    near_locators: tuple[str, ...]          # "near", "outside": the place lies close to the town named next
+    linear_features: tuple[str, ...]        # "highway", "road": runs past a town, takes no point from it
     place_nouns: tuple[str, ...]            # "port", "town": "the Iranian port of X" is a place in Iran
     open_waters: tuple[str, ...]            # "gulf", "strait": between countries, not in the document's
     airfield_heads: tuple[str, ...]         # "air base", "airport": a facility placed from the airfield table
@@ -214,7 +217,10 @@ class PlaceContextWords:
 @vocabulary("places_context")
 def _places_context(entries: Entries) -> PlaceContextWords:
     return PlaceContextWords(town_parts=entries.words("town_parts", fold=True),
+                             town_quarters=entries.words("town_quarters", fold=True),
                              locators=entries.words("locators", fold=True),
+                             near_locators=entries.words("near_locators", fold=True),
+                             linear_features=entries.words("linear_features", fold=True),
                              place_nouns=entries.words("place_nouns", fold=True),
                              open_waters=entries.words("open_waters", fold=True),
                              airfield_heads=entries.words("airfield_heads", fold=True),

@@ -21,6 +21,8 @@ def _first(name: str) -> geo.Place:
     ("Vnukovo International Airport", "RU", 55.59, 37.26),
     ("Heathrow Airport", "GB", 51.47, -0.46),         # the table's "London Heathrow Airport"
     ("Maaten al-Sarra air base", "LY", 21.69, 21.83),  # spelled "Matan al-Sarra" in the table
+    ("al-Khadim air base", "LY", 32.00, 21.19),       # "Al Khadim Airport": no IATA code, a national one
+    ("Mezzeh military airport", "SY", 33.48, 36.22),  # "Mezze Airport"
 ])
 def test_an_airfield_is_at_its_own_point(name: str, iso: str, lat: float, lon: float) -> None:
     field = _first(name)
@@ -40,3 +42,9 @@ def test_a_facility_the_table_lacks_gets_no_point_and_other_facilities_are_no_ai
     assert airfields("Wallace Air Station") == []  # a radar station, not an airfield of the table
     assert not is_airfield("Masyaf facility") and airfields("Masyaf facility") == []
     assert is_airfield("Hmeimim air base") and is_airfield("the Mezzeh military airport")
+
+
+def test_private_strips_are_not_airfields_of_news() -> None:
+    # US and Canadian private strips are keyed by national codes with digits ("Van Boening Airport" is 6NE0)
+    assert airfields("Van Boening Airport") == []
+    assert _first("Wallace-Pender Airport").country == "US"  # one with an ICAO code (KACZ) is

@@ -6,7 +6,8 @@ import pytest
 
 from newsgraph import geo
 from newsgraph.geo import Reading, candidates, lookup_place
-from newsgraph.geo.readings import facility_candidates, name_candidates
+from newsgraph.geo.facilities import facility_candidates
+from newsgraph.geo.readings import name_candidates
 
 
 @pytest.mark.parametrize("name,iso,kind", [
@@ -89,6 +90,9 @@ def test_a_facility_is_read_through_the_town_it_names() -> None:
     (masyaf, *_) = facility_candidates("Masyaf facility")
     assert masyaf.place.country == "SY" and masyaf.place.kind == "city"
     assert facility_candidates("Trump Tower") == []  # the head word is not a town
+    # "Bab al-Hawa" is one name (a border crossing), not the town al-Bab and a word
+    assert facility_candidates("Bab al-Hawa hospital") == []
+    assert facility_candidates("al-Bab hospital")[0].place.country == "SY"
 
 
 def test_continent_and_constituent_country_demonyms() -> None:

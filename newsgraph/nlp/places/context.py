@@ -88,12 +88,15 @@ def country_votes(clear: dict[str, Place], entities: list[Entity], parsed: Parse
 def _qualifier() -> re.Pattern[str]:
     """A place or area named right after a mention: "Paris, Texas", "London, Ky.",
     "Monroe County in northeast Missouri", "Nishtun in al-Mahra" (lower-case directions only:
-    "in North Dakota" is the area). The group ``within`` is set after "in"."""
+    "in North Dakota" is the area), "Babeska, a village in Idlib" (an appositive that says what it is; the
+    comma may be scraped off). The group ``within`` is set after "in"."""
     common = vocab.load("common_words")
     directions = alternation(common.directions | common.compass_compounds)
     articles = alternation(common.arabic_articles)
     word = r"[A-Z\u00c0-\u00de][\w.-]*"
-    return re.compile(rf"(?:,\s*|\s+(?P<within>in)\s+(?:{directions}\s+){{0,2}})"
+    nouns = alternation(vocab.load("places_context").place_nouns)
+    appositive = rf"(?:,?\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,3}}?{nouns})?"
+    return re.compile(rf"(?:,\s*|{appositive}\s+(?P<within>in)\s+(?:{directions}\s+){{0,2}})"
                       rf"(?:the\s+)?((?:{articles}-)?{word}(?:\s+{word}){{0,2}})")
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from newsgraph.geo.facilities import FACILITY, airfield_readings, is_airfield
+from newsgraph.geo.facilities import FACILITY, airfield_readings, facility_candidates, is_airfield
 from newsgraph.geo.gazetteer import Place, distance_km
-from newsgraph.geo.readings import Match, Reading, facility_candidates, name_candidates
+from newsgraph.geo.readings import Match, Reading, name_candidates
 from newsgraph.model import Entity
 from newsgraph.nlp.parse import Parsed
 from newsgraph.nlp.places.context import (
@@ -29,6 +29,7 @@ from newsgraph.nlp.places.context import (
     town_hinted,
     within,
 )
+from newsgraph.nlp.places.nearby import Town, towns_beside
 from newsgraph.settings import PlaceWeights
 
 
@@ -97,6 +98,18 @@ def entity_readings(entity: Entity, weights: PlaceWeights) -> tuple[list[Reading
     return found, match
 
 
+def _beside(placed: list[Entity], clear: dict[str, Place], text: str, weights: PlaceWeights) -> dict[str, list[Place]]:
+    """The clear towns each name is said to lie near or a direction of ("Al Maleh north of Aleppo")."""
+    towns = sorted((Town(m.start, e) for e in placed if e.id in clear and clear[e.id].kind == "city"
+                    for m in e.mentions), key=lambda t: t.start)
+    out = {}
+    for entity in placed:
+        found = [clear[t.id] for t in towns_beside(entity, towns, text, weights)]
+        if found:
+            out[entity.id] = found
+    return out
+
+
 def _own_votes(entities: list[Entity], clear: dict[str, Place], weights: PlaceWeights) -> dict[str, float]:
     """The votes each clearly read name cast for its reading's country: once per mention (``country_votes``)."""
     return {e.id: float(min(len(e.mentions), weights.mention_votes)) for e in entities if e.id in clear}
@@ -118,6 +131,7 @@ class DocumentEvidence:
     votes: Votes                         # country -> votes
     dateline: str | None                 # the dateline's country
     own_votes: dict[str, float] = field(default_factory=dict)  # entity id -> the votes its clear reading cast
+    beside: dict[str, list[Place]] = field(default_factory=dict)  # entity id -> clear towns it lies near or by
     total: float = field(init=False)
     admins: set[Area] = field(init=False)                # areas clearly named
     anchors: Grid = field(init=False)                    # clear towns and counties
@@ -156,7 +170,8 @@ class DocumentEvidence:
                  and (eid not in qualified or within(p, qualified[eid]))}  # "Paris, Texas" does not vote for France
         votes = country_votes(clear, entities, parsed, weights)
         return cls(weights, readings, fuzzy, spelled, directions, hinted, qualified, placed_in, clear, votes,
-                   dateline_country(parsed.dateline), _own_votes(entities, clear, weights))
+                   dateline_country(parsed.dateline), _own_votes(entities, clear, weights),
+                   _beside(placed, clear, text, weights))
 
     def __post_init__(self) -> None:
         self.total = sum(self.votes.values()) or 1.0

@@ -9,9 +9,11 @@ A village, a neighbourhood or a camp the gazetteer lacks still lies somewhere th
   place it lies in or by ("Urum Alkobra near Aleppo", "Olya, a small port on the Volga delta in
   Astrakhan province") or a demonym or country before it ("the Iranian port of Amirabad",
   "Syrias Hasakeh"): that country only;
+- a town it lies near or a distance and direction from ("Hmeimim air base, near the Syrian port city
+  of Latakia", "35 km north of Aleppo"): a point by that town (``nearby.py``);
 - else the country the document is about, when one leads clearly.
 
-Nothing else gets a point: a village near a town is not at the town. The words are data
+Nothing else gets a point. The words are data
 (``data/places_context.json``, ``common_words.json``); the reaches are ``PlaceWeights``.
 """
 
@@ -23,13 +25,17 @@ from functools import cache
 
 from newsgraph import vocab
 from newsgraph.geo.countries import country_code, demonym_country
+from newsgraph.geo.gazetteer import distance_km
 from newsgraph.geo.names import alternation
+from newsgraph.geo.readings import candidates
 from newsgraph.model import Entity, Mention
 from newsgraph.nlp.places.context import PLACE_ENTITY_TYPES, qualified_areas
 from newsgraph.nlp.places.evidence import DocumentEvidence
+from newsgraph.nlp.places.nearby import Town, point_by_town
 from newsgraph.settings import PlaceWeights
 
 _WORD = r"[\w'\u2019-]+"
+_NAME = r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}"
 
 
 @dataclass(frozen=True)
@@ -42,9 +48,10 @@ class _Patterns:
 
 
 @cache
-def _patterns() -> _Patterns:
+def _patterns(quarters_only: bool = False) -> _Patterns:
+    """The patterns; with ``quarters_only`` the part words are those that never name an admin district."""
     words, common = vocab.load("places_context"), vocab.load("common_words")
-    parts = alternation(words.town_parts)
+    parts = alternation(words.town_quarters if quarters_only else words.town_parts)
     directions = alternation(common.directions | common.compass_compounds)
     compass_of = rf"(?:(?:just\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?{directions}\s+of)"
     locators = rf"(?:{alternation(words.locators)}|{compass_of})"
@@ -53,11 +60,16 @@ def _patterns() -> _Patterns:
     nouns = alternation(words.place_nouns)
     return _Patterns(
         part_after=re.compile(rf"\s+{parts}s?\s+(?:of|in)\s+{part_of_town}$", re.IGNORECASE),
-        part_before=re.compile(rf"\b{parts}s?\s+of\s+$", re.IGNORECASE),
+        # a quarter's own name follows "the (residential) neighbourhood of"; in "the Holly Heights neighborhood
+        # of Gainesville" the town does
+        part_before=re.compile(rf"\b(?:the|a)\s+(?:(?-i:[a-z]+)\s+){{0,2}}{parts}s?\s+of\s+$" if quarters_only
+                               else rf"\b{parts}s?\s+of\s+$", re.IGNORECASE),
         part_then_in=re.compile(rf"\s+in\s+{part_of_town}$", re.IGNORECASE),
         locator=re.compile(rf",?\s+(?:(?:a|an|the)\s+[^,.;]{{0,80}}?\s+)?{locators}\s+"
                            rf"(?:the\s+)?(?:{_WORD}\s+){{0,4}}?(?:of\s+)?$", re.IGNORECASE),
-        country_before=re.compile(rf"(?:\b(?P<demonym>[A-Z][\w-]+)\s+(?:{_WORD}\s+){{0,2}}?{nouns}\s+of\s+"
+        # "the Russian ports of Makhachkala and Olya": a plural noun, and the names before in its list
+        country_before=re.compile(rf"(?:\b(?P<demonym>[A-Z][\w-]+)\s+(?:{_WORD}\s+){{0,2}}?{nouns}s?\s+of\s+"
+                                  rf"(?:{_NAME}(?:,\s+{_NAME})*,?\s+and\s+)?"
                                   rf"|\b(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:'s|\u2019s|s)\s+)$"))
 
 
@@ -74,11 +86,47 @@ def locate_unplaced(entities: list[Entity], evidence: DocumentEvidence, text: st
     """Give the place entities that no reading placed the country (and, for a part of a town, the point)
     that the words around them say; the rest get the document's country when one leads clearly."""
     out = list(entities)
+    placed = [_Placed(m.start, m.end, e) for e in out if e.country and e.type in PLACE_ENTITY_TYPES for m in e.mentions]
+    out = [_quarter_of_its_town(e, sorted(placed, key=lambda p: p.start), text, evidence.weights) for e in out]
     for _ in range(2):  # a village "near the town of Kokorou" waits for Kokorou's country
         placed = sorted((_Placed(m.start, m.end, e) for e in out if e.country and e.type in PLACE_ENTITY_TYPES
                          for m in e.mentions), key=lambda p: p.start)
+        towns = [Town(p.start, p.entity) for p in placed if p.entity.lat is not None and _is_town(p.entity)]
+        out = [(point_by_town(e, towns, text, evidence.weights) or e) if _pointless(e, evidence) else e for e in out]
         out = [_located(e, placed, evidence, text) if _unplaced(e, evidence) else e for e in out]
     return [_document_country(e, evidence) if _unplaced(e, evidence) else e for e in out]
+
+
+def _quarter_of_its_town(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeights) -> Entity:
+    """A neighbourhood the text puts in a town ("al-Hamadaniyeh neighborhood in Aleppo city", "the residential
+    neighborhood of al-Mazraa" after "Damascus city") is in that town, not at a namesake farther than
+    ``town_part_km`` off (Hamdaniya, Iraq; al-Mazraa in Suwayda). Only the words that never name an admin
+    district count: "the district of Afrin" is no quarter."""
+    if entity.type not in PLACE_ENTITY_TYPES or entity.lat is None or entity.lon is None or not _is_town(entity):
+        return entity
+    # "al-Hamadaniyeh neighborhood in Aleppo city" names the town; after "the neighbourhood of X" the town
+    # is the one named last, which a city's name is not taken to be a quarter of
+    town = _town_of_part(entity, placed, text, w, quarters_only=True)
+    if town is None:  # the usual case: no quarter words around it (and no population to look up)
+        return entity
+    size = _population(entity)
+    if size >= w.small_town:
+        town = _town_of_part(entity, placed, text, w, quarters_only=True, named_only=True)
+    # a quarter is smaller than its town: "the Cincinnati suburb of West Chester" names the suburb last
+    if town is None or town.id == entity.id or town.lat is None or town.lon is None or \
+            distance_km(entity.lat, entity.lon, town.lat, town.lon) <= w.town_part_km or _population(town) <= size:
+        return entity
+    return replace(entity, country=town.country, lat=town.lat, lon=town.lon, geonames_id=None)
+
+
+def _population(entity: Entity) -> int:
+    """The population of the town the entity was read as (0 when unknown)."""
+    return max((r.place.population for r in candidates(entity.name) if r.place.geonames_id == entity.geonames_id),
+               default=0)
+
+
+def _pointless(entity: Entity, evidence: DocumentEvidence) -> bool:
+    return entity.type in PLACE_ENTITY_TYPES and entity.lat is None and entity.id not in evidence.directions
 
 
 def _unplaced(entity: Entity, evidence: DocumentEvidence) -> bool:
@@ -95,9 +143,11 @@ def _located(entity: Entity, placed: list[_Placed], evidence: DocumentEvidence, 
     return replace(entity, country=country) if country else entity
 
 
-def _town_of_part(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeights) -> Entity | None:
-    """The town a neighbourhood or district belongs to, by the words around one of its mentions."""
-    patterns = _patterns()
+def _town_of_part(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeights,
+                  quarters_only: bool = False, named_only: bool = False) -> Entity | None:
+    """The town a neighbourhood or district belongs to, by the words around one of its mentions (``named_only``:
+    only a town named with it, "X neighbourhood of Y", not the one named last before "the neighbourhood of X")."""
+    patterns = _patterns(quarters_only)
     for mention in entity.mentions:
         after = _next_placed(placed, mention, w.locator_chars)
         for other in after:
@@ -110,7 +160,7 @@ def _town_of_part(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeig
                 if other.entity.lat is not None and _is_town(other.entity) and \
                         patterns.part_then_in.fullmatch(text, mention.end, other.start):
                     return other.entity
-            last = _last_town_before(placed, mention, w.town_part_chars)
+            last = None if named_only else _last_town_before(placed, mention, w.town_part_chars)
             if last is not None:
                 return last
     return None

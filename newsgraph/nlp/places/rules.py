@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from newsgraph.geo.facilities import FACILITY
-from newsgraph.geo.gazetteer import Place
+from newsgraph.geo.gazetteer import Place, distance_km
 from newsgraph.geo.readings import Reading, small
 from newsgraph.nlp.places.context import within
 from newsgraph.nlp.places.evidence import DocumentEvidence, is_local
@@ -84,6 +84,14 @@ def outside_the_area_it_is_in(ev: DocumentEvidence, j: Judgement) -> bool:
     return bool(areas) and is_local(j.place) and not within(j.place, areas)
 
 
+def far_from_the_town_it_lies_by(ev: DocumentEvidence, j: Judgement) -> bool:
+    """"Al Maleh north of Aleppo" is not Malé in the Maldives, "Safsafeh east of Tabqa" not the Safsafah of
+    Tartus: a town or area farther than ``nearby_km`` from every clear town the text says it lies near or by."""
+    towns = ev.beside.get(j.entity_id)
+    return bool(towns) and is_local(j.place) and all(
+        distance_km(j.place.lat, j.place.lon, t.lat, t.lon) > ev.weights.nearby_km for t in towns or ())
+
+
 def smaller_namesake_abroad(ev: DocumentEvidence, j: Judgement) -> bool:
     """A town in a country the document never points to, when a reading at least as big lies in a country
     it names: "Tripoli" in a report on Libya, Syria and Russia is not the Lebanese city, however near
@@ -101,6 +109,7 @@ def respelled_or_airfield_abroad(ev: DocumentEvidence, j: Judgement) -> bool:
 Rule = Callable[[DocumentEvidence, Judgement], bool]
 RULES: tuple[Rule, ...] = (town_named_like_a_country, town_named_like_a_big_state, unsupported_small_or_sound_alike,
                            unanchored_sound_alike_hamlet, misread_town_abroad, outside_the_area_it_is_in,
+                           far_from_the_town_it_lies_by,
                            smaller_namesake_abroad, respelled_or_airfield_abroad)
 
 
