@@ -21,7 +21,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import geo, vocab
-from newsgraph.nlp.entities.scans import MentionCandidate
+from newsgraph.nlp.entities.scans import MentionCandidate, before_settlement_nouns
 from newsgraph.vocab.common import CommonWords, Titles
 from newsgraph.vocab.entities import InstitutionWords
 
@@ -121,24 +121,20 @@ def _one_name(words: Span) -> bool:
 def _named_before_settlement_nouns(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of names right before a lower-case settlement noun, whatever spaCy
     tagged in them: "al-Sheikh Maqsoud neighborhood", "Bab Touma district"."""
-    nouns = vocab.load("entity_words").settlement_nouns
-    common: CommonWords = vocab.load("common_words")
+    particles = vocab.load("common_words").particles
+
+    def extends(word: Token, following: Token, noun: Token) -> bool:
+        if word.is_title and following.i < noun.i and (geo.demonym_country(word.text) or geo.lookup_place(word.text)):
+            return False  # "Aleppo Sheikh Maqsoud", "Kurdish Sheikh Maqsoud": the city or people before the name
+        return _name_word(word) or word.text == "-" or (word.lower_ in particles and following.text == "-")
+
     out = []
-    for tok in doc[1:]:
-        if not (tok.is_lower and tok.text in nouns):
-            continue
-        start = tok.i
-        while start > 0 and not doc[start].is_sent_start and (
-                _name_word(doc[start - 1]) or doc[start - 1].text == "-"
-                or (doc[start - 1].lower_ in common.particles and doc[start].text == "-")):
-            if doc[start - 1].is_title and start < tok.i and (geo.demonym_country(doc[start - 1].text)
-                                                              or geo.lookup_place(doc[start - 1].text)):
-                break  # "Aleppo Sheikh Maqsoud", "Kurdish Sheikh Maqsoud": the city or people before the name
-            start -= 1
+    for first, end in before_settlement_nouns(doc, extends):
+        start = first
         if doc[start].text == "-":
             start += 1
-        if " " in doc[start:tok.i].text:
-            out.append((start, tok.i))
+        if " " in doc[start:end].text:
+            out.append((start, end))
     return out
 
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph import geo, vocab
 from newsgraph.nlp.entities.glued import split_glued, surname_alone_elsewhere, whole_district_names
@@ -25,6 +25,7 @@ from newsgraph.nlp.entities.retyping import APOSTROPHES, retype
 from newsgraph.nlp.entities.scans import (
     MentionCandidate,
     acronyms,
+    before_settlement_nouns,
     candidate,
     facilities,
     known_organizations,
@@ -298,22 +299,21 @@ def _places_after_place_words(doc: Doc) -> list[MentionCandidate]:
 
 def _places_before_settlement_nouns(doc: Doc) -> list[MentionCandidate]:
     """ "the al-Sulaymaniyah neighbourhood", "Bab Touma district": an untagged name before a settlement noun."""
-    nouns = vocab.load("entity_words").settlement_nouns
     common: CommonWords = vocab.load("common_words")
+    determiners = vocab.load("entity_words").determiners
+
+    def extends(word: Token, following: Token, noun: Token) -> bool:
+        return not word.ent_type_ and (word.is_title or word.text == "-" or word.lower_ in common.particles)
+
     out = []
-    for tok in doc[1:]:
-        if not (tok.is_lower and tok.text in nouns):
-            continue
-        start = tok.i
-        while start > 0 and not doc[start - 1].ent_type_ and not doc[start].is_sent_start and (
-                doc[start - 1].is_title or doc[start - 1].text == "-" or doc[start - 1].lower_ in common.particles):
-            start -= 1
-        while start < tok.i and not doc[start].is_title and not (
-                doc[start].lower_ in common.particles and start + 1 < tok.i and doc[start + 1].text == "-"):
+    for first, end in before_settlement_nouns(doc, extends):
+        start = first
+        while start < end and not doc[start].is_title and not (
+                doc[start].lower_ in common.particles and start + 1 < end and doc[start + 1].text == "-"):
             start += 1  # a leading article or particle belongs to the name only when hyphened to it
-        while start < tok.i and (doc[start].is_stop or doc[start].lower_ in vocab.load("entity_words").determiners):
+        while start < end and (doc[start].is_stop or doc[start].lower_ in determiners):
             start += 1  # "The neighbourhood is ...": a sentence's first word is no name
-        name = doc[start:tok.i]
+        name = doc[start:end]
         if len(name) and any(t.is_title and t.pos_ == "PROPN" for t in name) \
                 and geo.demonym_country(name.text) is None and geo.country_code(name.text) is None:
             out.append(candidate(name, "GPE", "place-word"))

@@ -10,6 +10,7 @@ the scan decides there.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +36,20 @@ class MentionCandidate:
 
 def candidate(span: Span, type_: str, origin: str) -> MentionCandidate:
     return MentionCandidate(span.start_char, span.end_char, span.text, type_, origin)
+
+
+def before_settlement_nouns(doc: Doc, extends: Callable[[Token, Token, Token], bool]) -> Iterator[tuple[int, int]]:
+    """Token ranges ending at each lower-case settlement noun ("Bab Touma district"), begun where walking back
+    from the noun stops: at a sentence's start, or at the first word ``extends(word, following, noun)`` refuses
+    (the district-name and the untagged-place scans differ only in what a name's word may be)."""
+    nouns = vocab.load("entity_words").settlement_nouns
+    for noun in doc[1:]:
+        if not (noun.is_lower and noun.text in nouns):
+            continue
+        start = noun.i
+        while start > 0 and not doc[start].is_sent_start and extends(doc[start - 1], doc[start], noun):
+            start -= 1
+        yield start, noun.i
 
 
 # --- names from the vocabularies ------------------------------------------------------------
