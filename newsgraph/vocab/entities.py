@@ -150,6 +150,7 @@ class EntityWords:
     based_nouns: tuple[str, ...]           # "group", "organisation": "the Britain-based group"
     role_prepositions: frozenset[str]      # "of", "at": "head of X" after a name without a comma is a role
     surname_particles: frozenset[str]      # "de", "van": lower-case words inside a European person's name
+    apposed_kinds: Mapping[str, str]       # "island" -> "LOC", "air base" -> "FAC": an apposition's head noun
 
 
 def _words(entries: Entries, key: str, *, fold: bool = True) -> frozenset[str]:
@@ -200,4 +201,17 @@ def _entity_words(entries: Entries) -> EntityWords:
         monitor_name_words=_words(entries, "monitor_name_words"),
         based_nouns=entries.words("based_nouns", fold=True),
         role_prepositions=_words(entries, "role_prepositions"),
-        surname_particles=_words(entries, "surname_particles"))
+        surname_particles=_words(entries, "surname_particles"), apposed_kinds=_apposed_kinds(entries))
+
+
+def _apposed_kinds(entries: Entries) -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for type_, nouns in entries.mapping("apposed_kinds").items():
+        entries.one_of(type_, ("LOC", "FAC", "GPE", "ORG", "VEH", "WEA"), f"apposed_kinds.{type_}")
+        if not isinstance(nouns, list):
+            raise entries.error(f"apposed_kinds.{type_}", "must be a list of nouns")
+        for noun in entries.distinct(nouns, f"apposed_kinds.{type_}", fold=True):
+            if noun in kinds:
+                raise entries.error(f"apposed_kinds.{type_}", f"{noun!r} is listed under {kinds[noun]} too")
+            kinds[noun] = type_
+    return kinds

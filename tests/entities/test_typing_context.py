@@ -37,3 +37,29 @@ def test_a_person_beside_a_site_named_after_him_stays_a_person() -> None:
     found = extract("Hafez al-Assad ruled Syria for thirty years. Fighting broke out near the Hafez al-Assad "
                     "Stadium in Latakia.")
     assert found.named("Hafez al-Assad").type == "PER"
+
+
+def test_an_apposition_after_a_name_says_what_it_is() -> None:
+    found = extract("The jet flew over Kerkko, a tiny island about 20 kilometres off the coast. Moscow is lengthening "
+                    "the runway at Wadi Saraf, a remote air base near the border. Ahmed Hassan, a village elder, said "
+                    "the convoy reached Tarbaya, a town close to the border.")
+    assert found.named("Kerkko").type == "LOC"
+    assert found.named("Wadi Saraf").type == "FAC"
+    assert found.named("Tarbaya").type == "GPE"
+    assert found.named("Ahmed Hassan").type == "PER"  # "a village elder": the noun after "village" is the head
+
+
+def test_a_craft_apposed_to_its_noun_is_a_vehicle_wherever_the_text_names_it() -> None:
+    found = extract("The tanker, the Lynx, had sailed from Primorsk. A helicopter followed the Lynx for hours. "
+                    "Last week a German frigate, the Hamburg, tracked two corvettes. The ship, the Kremlin said, "
+                    "was old.")
+    assert found.named("Lynx").type == "VEH" and len(found.named("Lynx").mentions) == 2
+    assert found.named("Hamburg").type == "VEH"
+    assert found.named("Kremlin").type != "VEH"  # a clause between commas, not the ship's name
+
+
+def test_a_name_apposed_to_a_title_is_the_person() -> None:
+    found = extract("Russia's deputy defense minister, Yunus-Bek Yevkurov, visited Benghazi in August to meet "
+                    "Haftar.")
+    person = found.named("Yunus-Bek Yevkurov")
+    assert person.type == "PER" and any("minister" in r for r in person.roles)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph import geo, vocab
 from newsgraph.nlp.entities.glued import split_glued, surname_alone_elsewhere, whole_district_names
+from newsgraph.nlp.entities.name_kinds import apposed_noun_kind
 from newsgraph.nlp.entities.possessives import drop_possessive_s
 from newsgraph.nlp.entities.retyping import APOSTROPHES, retype
 from newsgraph.nlp.entities.scans import (
@@ -53,7 +54,8 @@ def find_mentions(parsed: Parsed) -> list[MentionCandidate]:
     furniture = Screen(parsed.furniture)  # the furniture stage's regions (nlp/furniture): no mention from them
     found = list(_spacy_candidates(doc))
     for scan in (known_organizations, materiel, vessels, named_weapons, platform_x, facilities, acronyms,
-                 _places_after_place_words, _places_before_settlement_nouns, _armed_group_names, _gazetteer_places):
+                 _places_after_place_words, _places_before_settlement_nouns, _armed_group_names, _gazetteer_places,
+                 _apposed_names):
         found += scan(doc)
     chosen = whole_district_names(doc, _without_overlaps(found))  # "al-Sheikh" of "al-Sheikh Maqsoud"
     chosen = [c for c in chosen if not furniture.blocks_entities(c.start)]
@@ -317,6 +319,30 @@ def _places_before_settlement_nouns(doc: Doc) -> list[MentionCandidate]:
         if len(name) and any(t.is_title and t.pos_ == "PROPN" for t in name) \
                 and geo.demonym_country(name.text) is None and geo.country_code(name.text) is None:
             out.append(candidate(name, "GPE", "place-word"))
+    return out
+
+
+def _apposed_names(doc: Doc) -> list[MentionCandidate]:
+    """ "Vaindloo, a tiny island about 25 kilometres off the coast": an untagged name before an apposition whose
+    head noun says what it is (``name_kinds.apposed_noun_kind``), typed so."""
+    common: CommonWords = vocab.load("common_words")
+    out = []
+    for comma in doc[1:-2]:
+        if comma.text != "," or not doc[comma.i - 1].is_title or doc[comma.i - 1].ent_type_:
+            continue
+        kind = apposed_noun_kind(doc, comma.i)
+        if kind is None:
+            continue
+        start = comma.i - 1
+        while start > 0 and not doc[start].is_sent_start and not doc[start - 1].ent_type_ and (
+                doc[start - 1].is_title or doc[start - 1].text == "-" or doc[start - 1].lower_ in common.particles):
+            start -= 1
+        while start < comma.i and not doc[start].is_title:
+            start += 1
+        name = doc[start:comma.i]
+        if len(name) and not name[0].is_sent_start and all(t.pos_ == "PROPN" for t in name if t.is_title) \
+                and geo.demonym_country(name.text) is None:
+            out.append(candidate(name, kind, "place-word"))
     return out
 
 

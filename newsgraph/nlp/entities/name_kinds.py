@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 # how far a list of names may run before the place noun or "the towns of" that types all of them
 LIST_REACH = 20
+# how many modifiers may stand between an apposition's article and its head noun ("a tiny, remote island")
+APPOSITION_REACH = 5
 
 
 def _words() -> EntityWords:
@@ -126,6 +128,38 @@ def called_a_place(r: Reading) -> Verdict:
             and r.text.split()[-1].lower() not in heads.org_heads:
         return r.as_type("GPE")  # "the industrial area in al-Arqoub"
     return UNDECIDED
+
+
+def apposed_kind(r: Reading) -> Verdict:
+    """ "Vaindloo, a tiny island about 25 kilometres off the coast", "Maaten al-Sarra, a remote air base near the
+    border": the head noun of the apposition after the name says what it is (not a country's name, whose type
+    the vocabulary gave; spaCy reads some unknown island and town names as nationalities)."""
+    if r.type not in ("PER", "ORG", "GPE", "LOC", "FAC", "NORP") or r.span is None or r.iso \
+            or (r.type == "NORP" and geo.demonym_country(r.text) is not None):
+        return UNDECIDED  # a demonym is its country's mention: "Syrian, a ..." is no name
+    kind = apposed_noun_kind(r.doc, r.span.end)
+    if kind == "FAC" and r.place is not None:
+        return UNDECIDED  # "Tartus, a port where ...": a town the gazetteer knows stays the town
+    return r.as_type(kind) if kind is not None and kind != r.type else UNDECIDED
+
+
+def apposed_noun_kind(doc: Doc, end: int) -> str | None:
+    """The type ``apposed_kinds`` gives the head noun of ", a/an/the [modifiers] NOUN" at ``end``: the noun is
+    the phrase's head when no lower-case noun follows it ("a village elder" is a person)."""
+    kinds = _words().apposed_kinds
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return None
+    for k in range(end + 2, min(end + 2 + APPOSITION_REACH, len(doc))):
+        for width in (2, 1):
+            noun = doc[k:k + width]
+            kind = kinds.get(noun.text.lower()) if len(noun) == width and noun[-1].is_lower else None
+            after = doc[k + width] if k + width < len(doc) else None
+            if kind is not None and (after is None or not (after.is_lower and after.pos_ == "NOUN")):
+                return kind
+        word = doc[k]
+        if not (word.is_lower or word.text == "-" or word.like_num or geo.demonym_country(word.text)):
+            return None  # the apposition's words end: "Russia, the country's ally Iran ..."
+    return None
 
 
 def place_named_as_organisation(r: Reading) -> Verdict:
