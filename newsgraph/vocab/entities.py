@@ -141,6 +141,7 @@ class EntityWords:
     toponym_words: frozenset[str]          # "bab", "khan", "deir": the first word of an Arabic place name
     settlement_nouns: frozenset[str]       # "neighbourhood", "towns": after a name, it is a place
     area_nouns: frozenset[str]             # "area", "district": the last word of an area's name, not a town's
+    town_nouns: frozenset[str]             # "city", "village": "Palmyra city" is "Palmyra"
     identity_words: frozenset[str]         # "alawite", "sunni", "kurd": never an entity of their own
     ruler_nouns: frozenset[str]            # "regime": "the Assad regime" names a person's rule
     headline_event_nouns: frozenset[str]   # "attacks": "Terrorist Rocket Attacks" is a headline's words
@@ -194,6 +195,7 @@ def _entity_words(entries: Entries) -> EntityWords:
         toponym_words=_words(entries, "toponym_words"),
         settlement_nouns=(settlements := _words(entries, "settlement_nouns")),
         area_nouns=_subset(entries, "area_nouns", settlements, "settlement_nouns"),
+        town_nouns=_subset(entries, "town_nouns", settlements, "settlement_nouns"),
         identity_words=_words(entries, "identity_words"), ruler_nouns=_words(entries, "ruler_nouns"),
         headline_event_nouns=_words(entries, "headline_event_nouns"),
         generic_words=_words(entries, "generic_words"),
