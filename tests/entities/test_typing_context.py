@@ -63,3 +63,12 @@ def test_a_name_apposed_to_a_title_is_the_person() -> None:
                     "Haftar.")
     person = found.named("Yunus-Bek Yevkurov")
     assert person.type == "PER" and any("minister" in r for r in person.roles)
+
+
+def test_names_listed_between_a_preposition_of_place_and_a_known_place_are_places() -> None:
+    found = extract("Four persons were wounded in Foua and Kafyra in Idleb. A car bomb was detonated in the area "
+                    "between al-Jafra and al-Koniko in Deir Ezzors northern countryside. Hezbollah fighters in "
+                    "Lebanon fired rockets. Sanctions on Putin in Moscow were discussed.")
+    for town in ("Foua", "Kafyra", "al-Jafra", "al-Koniko"):
+        assert found.named(town).type == "GPE", town
+    assert found.named("Hezbollah").type == "ORG" and found.named("Putin").type == "PER"

@@ -162,6 +162,47 @@ def apposed_noun_kind(doc: Doc, end: int) -> str | None:
     return None
 
 
+def listed_among_places(r: Reading) -> Verdict:
+    """ "wounded in Foua and Kafyra in Idleb", "shells on al-Foaa and Kefraya in Idleb countryside", "the area
+    between al-Jafra and al-Koniko in Deir Ezzor": names after a preposition of place and before "in" and a
+    place the gazetteer knows are places within it (not a known organisation, nor a name opening with a given
+    name)."""
+    if r.type not in ("PER", "ORG") or r.span is None or vocab.load("organizations").canonical_name(r.text) \
+            or r.first_word_is_given_name():
+        return UNDECIDED
+    doc = r.doc
+    start, end = r.span.start, r.span.end
+    while start > 0 and not doc[start].is_sent_start and _in_name_list(doc[start - 1].text) \
+            and doc[start - 1].lower_ not in _words().place_locatives:
+        start -= 1
+    while end < len(doc) and not doc[end].is_sent_start and _in_name_list(doc[end].text) and doc[end].lower_ != "in":
+        end += 1
+    before = doc[start - 1].lower_ if start > 0 else ""
+    listed = any(t.lower_ == "and" for t in doc[start:end])
+    if not (before in _words().place_locatives or (listed and before in _words().list_prepositions)) \
+            or end + 1 >= len(doc) or doc[end].lower_ != "in" or not _names_known_place(doc, end + 1):
+        return UNDECIDED
+    return r.as_type("GPE")
+
+
+def _names_known_place(doc: Doc, i: int) -> bool:
+    """The capitalised words at ``i`` name a place the gazetteer knows, maybe with a stripped possessive's s, or
+    one the text calls so ("in Deir Ezzors northern countryside")."""
+    end = i
+    while end < len(doc) and end - i < 3 and doc[end].is_title and not doc[end].is_sent_start:
+        end += 1
+    k = end
+    while k < len(doc) and k - end < 2 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+        k += 1
+    if end > i and k < len(doc) and doc[k].is_lower and doc[k].text in _words().settlement_nouns:
+        return True
+    for j in range(end, i, -1):
+        words = doc[i:j].text
+        if geo.lookup_place(words) is not None or (words.endswith("s") and geo.lookup_place(words[:-1]) is not None):
+            return True
+    return False
+
+
 def place_named_as_organisation(r: Reading) -> Verdict:
     """ "Eastern Ghouta", "Damascus Countryside" (SANA's name for the governorate) read as organisations: a place
     the gazetteer knows with a direction before it or a settlement noun after it is a place."""
