@@ -72,3 +72,18 @@ def test_names_listed_between_a_preposition_of_place_and_a_known_place_are_place
     for town in ("Foua", "Kafyra", "al-Jafra", "al-Koniko"):
         assert found.named(town).type == "GPE", town
     assert found.named("Hezbollah").type == "ORG" and found.named("Putin").type == "PER"
+
+
+def test_feasts_and_common_words_opening_a_sentence_are_no_entities() -> None:
+    found = extract("Areas in Aleppo were bombed despite a 72-hours Eid al-Fitr truce. Rockets fired from multiple "
+                    "launchers hit the Jobar district. Heavy rockets also hit Qaboun.")
+    assert found.find("Eid al-Fitr") is None and found.find("Rockets") is None
+    assert found.named("Jobar").type == "GPE" and found.named("Qaboun").type == "GPE"
+
+
+def test_a_town_spacy_read_as_a_site_is_the_town() -> None:
+    found = extract("A suspected chemical attack left dozens dead in the Khan Sheikhun. At least 58 people were "
+                    "killed in the northwestern Syrian town of Khan Sheikhun. Aid trucks crossed at the Bab al-Hawa "
+                    "crossing.")
+    assert found.named("Khan Sheikhun").type == "GPE"
+    assert found.named("Bab al-Hawa crossing").type == "FAC"

@@ -52,7 +52,21 @@ def no_entity(r: Reading) -> Verdict:
         return None  # "the West has accused Russia", "the East": a bloc or a direction, no place on the map
     if r.type in ("PER", "ORG") and r.span is not None and any(t.text[0].isdigit() for t in r.span[:-1]):
         return None  # "Kills 30 Daesh": a headline's words, not a name (a number ends a name: "Institute 4000")
+    if all(w in _words().occasion_words or w in vocab.load("common_words").arabic_articles for w in words):
+        return None  # "Eid al-Fitr", "Ramadan": a feast is a date, not a place or a person
+    if r.cand.origin == "spacy" and _common_word_opening_sentence(r):
+        return None  # "Rockets fired from multiple launchers hit ...", where the text writes "rockets"
     return None if r.cand.origin == "spacy" and _headline_words(r, words) else UNDECIDED
+
+
+def _common_word_opening_sentence(r: Reading) -> bool:
+    """One word opening a sentence that the document writes in lower case elsewhere: a common noun, no name."""
+    if r.span is None or len(r.span) != 1 or not r.span[0].is_sent_start or r.iso or r.place is not None:
+        return False
+    lower = r.doc.user_data.get("newsgraph_lower_words")
+    if lower is None:
+        lower = r.doc.user_data["newsgraph_lower_words"] = frozenset(t.text for t in r.doc if t.is_lower)
+    return r.text.lower() in lower
 
 
 def _headline_words(r: Reading, words: list[str]) -> bool:
@@ -101,14 +115,17 @@ def _has_article(word: str) -> bool:
 
 def arabic_place_name(r: Reading) -> Verdict:
     """ "Bab Sharqi", "Khan Arnabeh", "Deir Hafer": a place, unless a title stands before it or an
-    organisation word ends it ("Deir ez-Zor Military Council")."""
-    if r.type not in ("PER", "ORG") or " " not in r.text.strip() or r.span is None:
+    organisation word ends it ("Deir ez-Zor Military Council"); spaCy's "site" so named is the place too ("in the
+    Khan Sheikhun"), unless a site's word ends it."""
+    if r.type not in ("PER", "ORG", "FAC") or " " not in r.text.strip() or r.span is None:
         return UNDECIDED
     words = _words()
     heads: InstitutionWords = vocab.load("facilities")
     titles: Titles = vocab.load("titles")
     first, last = r.text.split()[0].lower(), r.text.split()[-1].lower()
     before = r.doc[r.span.start - 1].text if r.span.start else ""
+    if r.type == "FAC" and (last in heads.facility_heads or r.cand.origin != "spacy"):
+        return UNDECIDED  # "Bab al-Hawa crossing": a site named after its place
     if first in words.toponym_words and last not in heads.org_heads and not titles.is_title_word(before):
         return r.as_type("GPE")
     return UNDECIDED

@@ -244,7 +244,8 @@ def _group_called_a_group(r: Reading) -> Verdict:
 def _name_in_place_context(r: Reading) -> Verdict:
     """ "the village of X", "X governorate"; a "person" after "in"/"near" that starts with no first name
     ("villagers in Maaten al-Sarra": people are not "in" a person)."""
-    if r.type in ("PER", "ORG") and (r.after_place_word() or r.before_admin_word()) \
+    site = r.type == "FAC" and r.text.split()[-1].lower() in vocab.load("facilities").facility_heads
+    if r.type in ("PER", "ORG", "FAC") and not site and (r.after_place_word() or r.before_admin_word()) \
             and not (r.type == "PER" and r.possessor()):  # "a stronghold of Bashar al-Assads regime"
         return r.as_type("GPE")
     words: EntityWords = vocab.load("entity_words")
