@@ -157,7 +157,7 @@ def apposed_kind(r: Reading) -> Verdict:
     kind = apposed_noun_kind(r.doc, r.span.end)
     if kind == "FAC" and r.place is not None:
         return UNDECIDED  # "Tartus, a port where ...": a town the gazetteer knows stays the town
-    return r.as_type(kind) if kind is not None and kind != r.type else UNDECIDED
+    return r.as_type(kind) if kind is not None else UNDECIDED  # the apposition decides, same type or not
 
 
 def apposed_noun_kind(doc: Doc, end: int) -> str | None:
