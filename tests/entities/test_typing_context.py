@@ -87,3 +87,11 @@ def test_a_town_spacy_read_as_a_site_is_the_town() -> None:
                     "crossing.")
     assert found.named("Khan Sheikhun").type == "GPE"
     assert found.named("Bab al-Hawa crossing").type == "FAC"
+
+
+def test_a_name_opening_with_a_common_arabic_given_name_is_a_person() -> None:
+    found = extract('Rebel forces are battling. "Now the road is cut" Zakaria Malahjifi said. Member of the political '
+                    "committee Badr Jamous said that the regime continues. Jamous added that the UN must act.")
+    assert found.named("Zakaria Malahjifi").type == "PER"
+    badr = found.named("Badr Jamous")
+    assert badr.type == "PER" and "Jamous" in badr.aliases
