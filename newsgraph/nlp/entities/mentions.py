@@ -19,7 +19,12 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import geo, vocab
-from newsgraph.nlp.entities.glued import split_glued, surname_alone_elsewhere, whole_district_names
+from newsgraph.nlp.entities.glued import (
+    place_then_common_word,
+    split_glued,
+    surname_alone_elsewhere,
+    whole_district_names,
+)
 from newsgraph.nlp.entities.name_kinds import apposed_noun_kind
 from newsgraph.nlp.entities.possessives import drop_possessive_s
 from newsgraph.nlp.entities.retyping import APOSTROPHES, retype
@@ -94,7 +99,8 @@ def _spacy_candidates(doc: Doc) -> Iterable[MentionCandidate]:
             yield candidate(doc[start:person], "ORG", "spacy")
             yield candidate(doc[person:end], "PER", "context")
             continue
-        glued = split_glued(doc, start, end) if label in ("ORG", "GPE", "LOC", "NORP") else None
+        glued = split_glued(doc, start, end) if label in ("ORG", "GPE", "LOC", "NORP") \
+            else place_then_common_word(doc, start, end) if label == "PER" else None  # "Aleppo Death toll"
         if glued is not None:  # "Syria Staffan de Mistura", "Aleppo Syrian": scraped text lost the comma
             yield from (candidate(doc[a:b], type_, "context" if type_ == "PER" else "spacy") for a, b, type_ in glued)
             continue

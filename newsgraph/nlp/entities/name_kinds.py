@@ -208,8 +208,8 @@ def _names_known_place(doc: Doc, i: int) -> bool:
     end = i
     while end < len(doc) and end - i < 3 and doc[end].is_title and not doc[end].is_sent_start:
         end += 1
-    k = end
-    while k < len(doc) and k - end < 2 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+    k = end + (end < len(doc) and doc[end].lower_ in ("s", "'s", "\u2019s"))  # "Deir Ezzor" + "s": a possessive
+    while k < len(doc) and k - end < 3 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
         k += 1
     if end > i and k < len(doc) and doc[k].is_lower and doc[k].text in _words().settlement_nouns:
         return True
