@@ -87,6 +87,10 @@ def test_a_town_spacy_read_as_a_site_is_the_town() -> None:
                     "crossing.")
     assert found.named("Khan Sheikhun").type == "GPE"
     assert found.named("Bab al-Hawa crossing").type == "FAC"
+    district = extract("Two civilians were wounded in the Bustan al-Qasr district after regime troops shot into the "
+                       "neighbourhood. Russias Rossiya 24 state television channel cited the defence ministry.")
+    assert district.named("Bustan al-Qasr").type == "GPE"
+    assert district.named("Rossiya 24").type not in ("GPE", "LOC")  # "state television": no admin word's head
 
 
 def test_a_name_opening_with_a_common_arabic_given_name_is_a_person() -> None:

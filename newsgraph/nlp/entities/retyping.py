@@ -243,9 +243,12 @@ def _group_called_a_group(r: Reading) -> Verdict:
 
 def _name_in_place_context(r: Reading) -> Verdict:
     """ "the village of X", "X governorate"; a "person" after "in"/"near" that starts with no first name
-    ("villagers in Maaten al-Sarra": people are not "in" a person)."""
+    ("villagers in Maaten al-Sarra": people are not "in" a person); a "site" too, but before an admin word only
+    when the word heads the phrase ("the Bustan al-Qasr district after ..."; "Rossiya 24 state television" is
+    no place)."""
     site = r.type == "FAC" and r.text.split()[-1].lower() in vocab.load("facilities").facility_heads
-    if r.type in ("PER", "ORG", "FAC") and not site and (r.after_place_word() or r.before_admin_word()) \
+    if ((r.type in ("PER", "ORG") and (r.after_place_word() or r.before_admin_word()))
+            or (r.type == "FAC" and not site and (r.after_place_word() or _admin_word_heads(r)))) \
             and not (r.type == "PER" and r.possessor()):  # "a stronghold of Bashar al-Assads regime"
         return r.as_type("GPE")
     words: EntityWords = vocab.load("entity_words")
@@ -253,6 +256,15 @@ def _name_in_place_context(r: Reading) -> Verdict:
             and not r.text.endswith(APOSTROPHES) and not r.possessor():
         return r.as_type("GPE")
     return UNDECIDED
+
+
+def _admin_word_heads(r: Reading) -> bool:
+    """An admin word right after the name that is no modifier of a noun after it ("X district after", not "X
+    state television")."""
+    if not r.before_admin_word() or r.span is None:
+        return False
+    after = r.doc[r.span.end + 1] if r.span.end + 1 < len(r.doc) else None
+    return after is None or not (after.is_lower and after.pos_ == "NOUN")
 
 
 def _institution_named_like_person(r: Reading) -> Verdict:
