@@ -125,6 +125,8 @@ class EntityWords:
     place_words: frozenset[str]            # "village", "port": "the village of X" names a place
     locatives: frozenset[str]              # "in", "from": a name after one may be a place
     place_locatives: frozenset[str]        # "in", "near": a name after one is a place, not a person
+    list_prepositions: frozenset[str]      # "between", "on": before a list of places "in" a known place
+    occasion_words: frozenset[str]         # "eid", "ramadan": a feast's name is a date, no entity
     site_particles: frozenset[str]         # "al", "ez": particles that may open a site's name
     not_acronyms: frozenset[str]           # "CEO", "GMT": capitals that name no organisation (as written)
     title_stops: frozenset[str]            # "said", "by": a title chain does not run left past these
@@ -141,6 +143,7 @@ class EntityWords:
     toponym_words: frozenset[str]          # "bab", "khan", "deir": the first word of an Arabic place name
     settlement_nouns: frozenset[str]       # "neighbourhood", "towns": after a name, it is a place
     area_nouns: frozenset[str]             # "area", "district": the last word of an area's name, not a town's
+    town_nouns: frozenset[str]             # "city", "village": "Palmyra city" is "Palmyra"
     identity_words: frozenset[str]         # "alawite", "sunni", "kurd": never an entity of their own
     ruler_nouns: frozenset[str]            # "regime": "the Assad regime" names a person's rule
     headline_event_nouns: frozenset[str]   # "attacks": "Terrorist Rocket Attacks" is a headline's words
@@ -150,6 +153,7 @@ class EntityWords:
     based_nouns: tuple[str, ...]           # "group", "organisation": "the Britain-based group"
     role_prepositions: frozenset[str]      # "of", "at": "head of X" after a name without a comma is a role
     surname_particles: frozenset[str]      # "de", "van": lower-case words inside a European person's name
+    apposed_kinds: Mapping[str, str]       # "island" -> "LOC", "air base" -> "FAC": an apposition's head noun
 
 
 def _words(entries: Entries, key: str, *, fold: bool = True) -> frozenset[str]:
@@ -180,6 +184,7 @@ def _entity_words(entries: Entries) -> EntityWords:
         connectors=_words(entries, "connectors"), initials_skip=_words(entries, "initials_skip"),
         place_words=_words(entries, "place_words"), locatives=locatives,
         place_locatives=_subset(entries, "place_locatives", locatives, "locatives"),
+        list_prepositions=_words(entries, "list_prepositions"), occasion_words=_words(entries, "occasion_words"),
         site_particles=_words(entries, "site_particles"), not_acronyms=_words(entries, "not_acronyms", fold=False),
         title_stops=_words(entries, "title_stops"),
         descriptor_determiners=_subset(entries, "descriptor_determiners", determiners, "determiners"),
@@ -193,6 +198,7 @@ def _entity_words(entries: Entries) -> EntityWords:
         toponym_words=_words(entries, "toponym_words"),
         settlement_nouns=(settlements := _words(entries, "settlement_nouns")),
         area_nouns=_subset(entries, "area_nouns", settlements, "settlement_nouns"),
+        town_nouns=_subset(entries, "town_nouns", settlements, "settlement_nouns"),
         identity_words=_words(entries, "identity_words"), ruler_nouns=_words(entries, "ruler_nouns"),
         headline_event_nouns=_words(entries, "headline_event_nouns"),
         generic_words=_words(entries, "generic_words"),
@@ -200,4 +206,17 @@ def _entity_words(entries: Entries) -> EntityWords:
         monitor_name_words=_words(entries, "monitor_name_words"),
         based_nouns=entries.words("based_nouns", fold=True),
         role_prepositions=_words(entries, "role_prepositions"),
-        surname_particles=_words(entries, "surname_particles"))
+        surname_particles=_words(entries, "surname_particles"), apposed_kinds=_apposed_kinds(entries))
+
+
+def _apposed_kinds(entries: Entries) -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for type_, nouns in entries.mapping("apposed_kinds").items():
+        entries.one_of(type_, ("LOC", "FAC", "GPE", "ORG", "VEH", "WEA"), f"apposed_kinds.{type_}")
+        if not isinstance(nouns, list):
+            raise entries.error(f"apposed_kinds.{type_}", "must be a list of nouns")
+        for noun in entries.distinct(nouns, f"apposed_kinds.{type_}", fold=True):
+            if noun in kinds:
+                raise entries.error(f"apposed_kinds.{type_}", f"{noun!r} is listed under {kinds[noun]} too")
+            kinds[noun] = type_
+    return kinds

@@ -65,6 +65,7 @@ class ScrapedTokens:
     glue_words: frozenset[str]             # "Comment", "Image": page words glued to a capitalised word (as written)
     people_nouns: frozenset[str]           # "kurd", "alawite": "Kurds" is a plural, not "Kurd's"
     not_before_possessive: frozenset[str]  # "and", "said": after these "Xs" is no possessive
+    surnames_ending_in_s: frozenset[str]   # "williams": a name of its own, though "William" is a given name
 
 
 @vocabulary("scraped_tokens")
@@ -72,4 +73,5 @@ def _scraped_tokens(entries: Entries) -> ScrapedTokens:
     return ScrapedTokens(camel_case_names=frozenset(entries.words("camel_case_names")),
                          glue_words=frozenset(entries.words("glue_words")),
                          people_nouns=frozenset(entries.words("people_nouns", fold=True)),
-                         not_before_possessive=frozenset(entries.words("not_before_possessive", fold=True)))
+                         not_before_possessive=frozenset(entries.words("not_before_possessive", fold=True)),
+                         surnames_ending_in_s=frozenset(entries.words("surnames_ending_in_s", fold=True)))

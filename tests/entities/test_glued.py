@@ -92,3 +92,13 @@ def test_an_institution_run_into_a_person_named_alone_later(fakes_rows: list[dic
     found = extract(fakes_rows[487]["article_content"])
     assert found.named("Muwaffaq Nyrabia").type == "PER" and len(found.named("Muwaffaq Nyrabia").mentions) == 2
     assert "Syrian Coalition Muwaffaq Nyrabia" not in _names(found)
+
+
+def test_a_place_run_into_a_common_word_of_the_text_is_the_place() -> None:
+    # SANA's sub-headlines run into the sentence: "Damascus Terrorists of the so called Jaish al-Islam targeted"
+    found = extract("Terrorists shelled the cities of Damascus and Aleppo. Damascus Terrorists of the so called Jaish "
+                    "al-Islam targeted a number of areas. The Damascus Police Command said the police arrested "
+                    "the terrorists.")
+    names = {e.name for e in found.entities}
+    assert "Damascus Terrorists" not in names and {"Damascus", "Damascus Police Command"} <= names
+    assert len(found.named("Damascus").mentions) == 2

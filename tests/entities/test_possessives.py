@@ -39,3 +39,17 @@ def test_written_possessives_keep_one_identity_and_names_ending_in_s_stay() -> N
     assert found.named("Hamas").id != found.named("Hama").id
     # a plural followed by its verb is no possessive: "Forces established" keeps its s
     assert "Army and Armed Forces" in {m.text for e in found.entities for m in e.mentions}
+
+
+def test_a_full_name_whose_surname_is_a_given_name_loses_the_possessive_s(fakes_rows: list[dict[str, str]]) -> None:
+    # "gassed by Saddam Husseins forces at Halabja", "Prime Minister Theresa Mays governing Conservative Party":
+    # the bare name is nowhere in these articles
+    for row, bare in ((561, "Saddam Hussein"), (385, "Theresa May")):
+        names = {e.name for e in extract(fakes_rows[row]["article_content"]).entities}
+        assert bare in names and bare + "s" not in names, (row, sorted(names))
+
+
+def test_english_patronymics_keep_their_s_before_a_noun() -> None:
+    found = extract("Serena Williams first title came in 1999. Laurent Fabius said the talks would go on.")
+    names = {e.name for e in found.entities}
+    assert {"Serena Williams", "Laurent Fabius"} <= names and "Serena William" not in names

@@ -82,3 +82,14 @@ def test_chains_across_a_comma_are_two_roles() -> None:
 def test_capitalised_words_without_a_title_head_are_no_role() -> None:
     words = ["the", "Grand", "Hotel", "Omar", "Said"]
     assert chain_before(words, ["DET", "PROPN", "PROPN", "PROPN", "PROPN"], slice(3, 5)) == []
+
+
+def test_a_relative_clause_of_leading_gives_the_role_and_what_the_person_leads() -> None:
+    found = extract('"They walked for four days," said Marta Oyelaran, who led the investigation, at a briefing. '
+                    "Rami Abdulrahman who runs the UK-based Syrian Observatory for Human Rights said 19 people died.")
+    assert found.named("Marta Oyelaran").roles == ("led the investigation",)
+    assert any("Syrian Observatory" in r for r in found.named("Rami Abdulrahman").roles)
+    assert ("Rami Abdulrahman", "leads", "Syrian Observatory for Human Rights") in found.links()
+    # a clause whose verb leads nothing is no role
+    other = extract("Ahmed Hassan, who visited the town on Monday, said the convoy was hit.")
+    assert other.named("Ahmed Hassan").roles == ()

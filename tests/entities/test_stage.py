@@ -292,3 +292,13 @@ def test_base_named_alone_later_joins_the_base() -> None:
     doc = extract("Jets took off from Qaryat air base on Monday. By evening Qaryat was quiet again.")
     base = doc.named("Qaryat air base")
     assert base.type == "FAC" and "Qaryat" in base.aliases
+
+
+def test_a_place_with_and_without_its_article_or_town_noun_is_one_place() -> None:
+    found = extract("The pilots were shot down near Palmyra city. Soldiers drove past the ruins of Palmyra in April. "
+                    "Regime raids targeted the neighbourhood of al-Waer. Mortars hit Waer neighbourhood again. "
+                    "Rebels shelled Hama province and the city of Hama.")
+    palmyra, waer = found.named("Palmyra"), found.named("al-Waer")
+    assert palmyra.type == "GPE" and "Palmyra city" in palmyra.aliases
+    assert "Waer" in waer.aliases
+    assert found.named("Hama").id != found.named("Hama province").id  # a province is not its town

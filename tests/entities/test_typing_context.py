@@ -37,3 +37,65 @@ def test_a_person_beside_a_site_named_after_him_stays_a_person() -> None:
     found = extract("Hafez al-Assad ruled Syria for thirty years. Fighting broke out near the Hafez al-Assad "
                     "Stadium in Latakia.")
     assert found.named("Hafez al-Assad").type == "PER"
+
+
+def test_an_apposition_after_a_name_says_what_it_is() -> None:
+    found = extract("The jet flew over Kerkko, a tiny island about 20 kilometres off the coast. Moscow is lengthening "
+                    "the runway at Wadi Saraf, a remote air base near the border. Ahmed Hassan, a village elder, said "
+                    "the convoy reached Tarbaya, a town close to the border.")
+    assert found.named("Kerkko").type == "LOC"
+    assert found.named("Wadi Saraf").type == "FAC"
+    assert found.named("Tarbaya").type == "GPE"
+    assert found.named("Ahmed Hassan").type == "PER"  # "a village elder": the noun after "village" is the head
+
+
+def test_a_craft_apposed_to_its_noun_is_a_vehicle_wherever_the_text_names_it() -> None:
+    found = extract("The tanker, the Lynx, had sailed from Primorsk. A helicopter followed the Lynx for hours. "
+                    "Last week a German frigate, the Hamburg, tracked two corvettes. The ship, the Kremlin said, "
+                    "was old.")
+    assert found.named("Lynx").type == "VEH" and len(found.named("Lynx").mentions) == 2
+    assert found.named("Hamburg").type == "VEH"
+    assert found.named("Kremlin").type != "VEH"  # a clause between commas, not the ship's name
+
+
+def test_a_name_apposed_to_a_title_is_the_person() -> None:
+    found = extract("Russia's deputy defense minister, Yunus-Bek Yevkurov, visited Benghazi in August to meet "
+                    "Haftar.")
+    person = found.named("Yunus-Bek Yevkurov")
+    assert person.type == "PER" and any("minister" in r for r in person.roles)
+
+
+def test_names_listed_between_a_preposition_of_place_and_a_known_place_are_places() -> None:
+    found = extract("Four persons were wounded in Foua and Kafyra in Idleb. A car bomb was detonated in the area "
+                    "between al-Jafra and al-Koniko in Deir Ezzors northern countryside. Hezbollah fighters in "
+                    "Lebanon fired rockets. Sanctions on Putin in Moscow were discussed.")
+    for town in ("Foua", "Kafyra", "al-Jafra", "al-Koniko"):
+        assert found.named(town).type == "GPE", town
+    assert found.named("Hezbollah").type == "ORG" and found.named("Putin").type == "PER"
+
+
+def test_feasts_and_common_words_opening_a_sentence_are_no_entities() -> None:
+    found = extract("Areas in Aleppo were bombed despite a 72-hours Eid al-Fitr truce. Rockets fired from multiple "
+                    "launchers hit the Jobar district. Heavy rockets also hit Qaboun.")
+    assert found.find("Eid al-Fitr") is None and found.find("Rockets") is None
+    assert found.named("Jobar").type == "GPE" and found.named("Qaboun").type == "GPE"
+
+
+def test_a_town_spacy_read_as_a_site_is_the_town() -> None:
+    found = extract("A suspected chemical attack left dozens dead in the Khan Sheikhun. At least 58 people were "
+                    "killed in the northwestern Syrian town of Khan Sheikhun. Aid trucks crossed at the Bab al-Hawa "
+                    "crossing.")
+    assert found.named("Khan Sheikhun").type == "GPE"
+    assert found.named("Bab al-Hawa crossing").type == "FAC"
+    district = extract("Two civilians were wounded in the Bustan al-Qasr district after regime troops shot into the "
+                       "neighbourhood. Russias Rossiya 24 state television channel cited the defence ministry.")
+    assert district.named("Bustan al-Qasr").type == "GPE"
+    assert district.named("Rossiya 24").type not in ("GPE", "LOC")  # "state television": no admin word's head
+
+
+def test_a_name_opening_with_a_common_arabic_given_name_is_a_person() -> None:
+    found = extract('Rebel forces are battling. "Now the road is cut" Zakaria Malahjifi said. Member of the political '
+                    "committee Badr Jamous said that the regime continues. Jamous added that the UN must act.")
+    assert found.named("Zakaria Malahjifi").type == "PER"
+    badr = found.named("Badr Jamous")
+    assert badr.type == "PER" and "Jamous" in badr.aliases

@@ -21,7 +21,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import geo, vocab
-from newsgraph.nlp.entities.scans import MentionCandidate
+from newsgraph.nlp.entities.scans import MentionCandidate, before_settlement_nouns
 from newsgraph.vocab.common import CommonWords, Titles
 from newsgraph.vocab.entities import InstitutionWords
 
@@ -31,7 +31,26 @@ NAME_ENTITY_TYPES = ("", "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")  # spaCy 
 
 def split_glued(doc: Doc, start: int, end: int) -> list[Piece] | None:
     """The names a spaCy entity ran together, each typed; None when it is one name."""
-    return _place_then_person(doc, start, end) or _place_then_demonym(doc, start, end)
+    return _place_then_person(doc, start, end) or _place_then_demonym(doc, start, end) \
+        or place_then_common_word(doc, start, end)
+
+
+def place_then_common_word(doc: Doc, start: int, end: int) -> list[Piece] | None:
+    """ "Damascus Terrorists of the so called Jaish al-Islam targeted ...": a place the gazetteer knows, then one
+    capitalised word the document writes in lower case elsewhere (a dateline or headline run into the sentence),
+    which is no word of a name ("Damascus Police", "Idlib Countryside", "Damascus Governor" stay whole)."""
+    if end - start < 2 or not doc[end - 1].is_title or geo.lookup_place(doc[start:end - 1].text) is None \
+            or geo.lookup_place(doc[start:end].text) is not None:
+        return None
+    word = doc[end - 1].lower_
+    heads: InstitutionWords = vocab.load("facilities")
+    words = vocab.load("entity_words")
+    naming = heads.org_heads | heads.facility_heads | heads.company_heads | words.settlement_nouns \
+        | vocab.load("common_words").admin_words
+    if word in naming or vocab.load("titles").is_title_word(doc[end - 1].text) \
+            or not any(t.is_lower and t.lower_ == word for t in doc):
+        return None
+    return [(start, end - 1, "GPE")]
 
 
 def _place_then_person(doc: Doc, start: int, end: int) -> list[Piece] | None:
@@ -121,24 +140,20 @@ def _one_name(words: Span) -> bool:
 def _named_before_settlement_nouns(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of names right before a lower-case settlement noun, whatever spaCy
     tagged in them: "al-Sheikh Maqsoud neighborhood", "Bab Touma district"."""
-    nouns = vocab.load("entity_words").settlement_nouns
-    common: CommonWords = vocab.load("common_words")
+    particles = vocab.load("common_words").particles
+
+    def extends(word: Token, following: Token, noun: Token) -> bool:
+        if word.is_title and following.i < noun.i and (geo.demonym_country(word.text) or geo.lookup_place(word.text)):
+            return False  # "Aleppo Sheikh Maqsoud", "Kurdish Sheikh Maqsoud": the city or people before the name
+        return _name_word(word) or word.text == "-" or (word.lower_ in particles and following.text == "-")
+
     out = []
-    for tok in doc[1:]:
-        if not (tok.is_lower and tok.text in nouns):
-            continue
-        start = tok.i
-        while start > 0 and not doc[start].is_sent_start and (
-                _name_word(doc[start - 1]) or doc[start - 1].text == "-"
-                or (doc[start - 1].lower_ in common.particles and doc[start].text == "-")):
-            if doc[start - 1].is_title and start < tok.i and (geo.demonym_country(doc[start - 1].text)
-                                                              or geo.lookup_place(doc[start - 1].text)):
-                break  # "Aleppo Sheikh Maqsoud", "Kurdish Sheikh Maqsoud": the city or people before the name
-            start -= 1
+    for first, end in before_settlement_nouns(doc, extends):
+        start = first
         if doc[start].text == "-":
             start += 1
-        if " " in doc[start:tok.i].text:
-            out.append((start, tok.i))
+        if " " in doc[start:end].text:
+            out.append((start, end))
     return out
 
 

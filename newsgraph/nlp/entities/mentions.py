@@ -16,15 +16,22 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph import geo, vocab
-from newsgraph.nlp.entities.glued import split_glued, surname_alone_elsewhere, whole_district_names
+from newsgraph.nlp.entities.glued import (
+    place_then_common_word,
+    split_glued,
+    surname_alone_elsewhere,
+    whole_district_names,
+)
+from newsgraph.nlp.entities.name_kinds import apposed_noun_kind
 from newsgraph.nlp.entities.possessives import drop_possessive_s
 from newsgraph.nlp.entities.retyping import APOSTROPHES, retype
 from newsgraph.nlp.entities.scans import (
     MentionCandidate,
     acronyms,
+    before_settlement_nouns,
     candidate,
     facilities,
     known_organizations,
@@ -52,7 +59,8 @@ def find_mentions(parsed: Parsed) -> list[MentionCandidate]:
     furniture = Screen(parsed.furniture)  # the furniture stage's regions (nlp/furniture): no mention from them
     found = list(_spacy_candidates(doc))
     for scan in (known_organizations, materiel, vessels, named_weapons, platform_x, facilities, acronyms,
-                 _places_after_place_words, _places_before_settlement_nouns, _armed_group_names, _gazetteer_places):
+                 _places_after_place_words, _places_before_settlement_nouns, _armed_group_names, _gazetteer_places,
+                 _apposed_names):
         found += scan(doc)
     chosen = whole_district_names(doc, _without_overlaps(found))  # "al-Sheikh" of "al-Sheikh Maqsoud"
     chosen = [c for c in chosen if not furniture.blocks_entities(c.start)]
@@ -91,7 +99,8 @@ def _spacy_candidates(doc: Doc) -> Iterable[MentionCandidate]:
             yield candidate(doc[start:person], "ORG", "spacy")
             yield candidate(doc[person:end], "PER", "context")
             continue
-        glued = split_glued(doc, start, end) if label in ("ORG", "GPE", "LOC", "NORP") else None
+        glued = split_glued(doc, start, end) if label in ("ORG", "GPE", "LOC", "NORP") \
+            else place_then_common_word(doc, start, end) if label == "PER" else None  # "Aleppo Death toll"
         if glued is not None:  # "Syria Staffan de Mistura", "Aleppo Syrian": scraped text lost the comma
             yield from (candidate(doc[a:b], type_, "context" if type_ == "PER" else "spacy") for a, b, type_ in glued)
             continue
@@ -298,25 +307,48 @@ def _places_after_place_words(doc: Doc) -> list[MentionCandidate]:
 
 def _places_before_settlement_nouns(doc: Doc) -> list[MentionCandidate]:
     """ "the al-Sulaymaniyah neighbourhood", "Bab Touma district": an untagged name before a settlement noun."""
-    nouns = vocab.load("entity_words").settlement_nouns
     common: CommonWords = vocab.load("common_words")
+    determiners = vocab.load("entity_words").determiners
+
+    def extends(word: Token, following: Token, noun: Token) -> bool:
+        return not word.ent_type_ and (word.is_title or word.text == "-" or word.lower_ in common.particles)
+
     out = []
-    for tok in doc[1:]:
-        if not (tok.is_lower and tok.text in nouns):
-            continue
-        start = tok.i
-        while start > 0 and not doc[start - 1].ent_type_ and not doc[start].is_sent_start and (
-                doc[start - 1].is_title or doc[start - 1].text == "-" or doc[start - 1].lower_ in common.particles):
-            start -= 1
-        while start < tok.i and not doc[start].is_title and not (
-                doc[start].lower_ in common.particles and start + 1 < tok.i and doc[start + 1].text == "-"):
+    for first, end in before_settlement_nouns(doc, extends):
+        start = first
+        while start < end and not doc[start].is_title and not (
+                doc[start].lower_ in common.particles and start + 1 < end and doc[start + 1].text == "-"):
             start += 1  # a leading article or particle belongs to the name only when hyphened to it
-        while start < tok.i and (doc[start].is_stop or doc[start].lower_ in vocab.load("entity_words").determiners):
+        while start < end and (doc[start].is_stop or doc[start].lower_ in determiners):
             start += 1  # "The neighbourhood is ...": a sentence's first word is no name
-        name = doc[start:tok.i]
+        name = doc[start:end]
         if len(name) and any(t.is_title and t.pos_ == "PROPN" for t in name) \
                 and geo.demonym_country(name.text) is None and geo.country_code(name.text) is None:
             out.append(candidate(name, "GPE", "place-word"))
+    return out
+
+
+def _apposed_names(doc: Doc) -> list[MentionCandidate]:
+    """ "Vaindloo, a tiny island about 25 kilometres off the coast": an untagged name before an apposition whose
+    head noun says what it is (``name_kinds.apposed_noun_kind``), typed so."""
+    common: CommonWords = vocab.load("common_words")
+    out = []
+    for comma in doc[1:-2]:
+        if comma.text != "," or not doc[comma.i - 1].is_title or doc[comma.i - 1].ent_type_:
+            continue
+        kind = apposed_noun_kind(doc, comma.i)
+        if kind is None:
+            continue
+        start = comma.i - 1
+        while start > 0 and not doc[start].is_sent_start and not doc[start - 1].ent_type_ and (
+                doc[start - 1].is_title or doc[start - 1].text == "-" or doc[start - 1].lower_ in common.particles):
+            start -= 1
+        while start < comma.i and not doc[start].is_title:
+            start += 1
+        name = doc[start:comma.i]
+        if len(name) and not name[0].is_sent_start and all(t.pos_ == "PROPN" for t in name if t.is_title) \
+                and geo.demonym_country(name.text) is None:
+            out.append(candidate(name, kind, "place-word"))
     return out
 
 

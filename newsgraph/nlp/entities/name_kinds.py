@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 # how far a list of names may run before the place noun or "the towns of" that types all of them
 LIST_REACH = 20
+# how many modifiers may stand between an apposition's article and its head noun ("a tiny, remote island")
+APPOSITION_REACH = 5
 
 
 def _words() -> EntityWords:
@@ -50,7 +52,21 @@ def no_entity(r: Reading) -> Verdict:
         return None  # "the West has accused Russia", "the East": a bloc or a direction, no place on the map
     if r.type in ("PER", "ORG") and r.span is not None and any(t.text[0].isdigit() for t in r.span[:-1]):
         return None  # "Kills 30 Daesh": a headline's words, not a name (a number ends a name: "Institute 4000")
+    if all(w in _words().occasion_words or w in vocab.load("common_words").arabic_articles for w in words):
+        return None  # "Eid al-Fitr", "Ramadan": a feast is a date, not a place or a person
+    if r.cand.origin == "spacy" and _common_word_opening_sentence(r):
+        return None  # "Rockets fired from multiple launchers hit ...", where the text writes "rockets"
     return None if r.cand.origin == "spacy" and _headline_words(r, words) else UNDECIDED
+
+
+def _common_word_opening_sentence(r: Reading) -> bool:
+    """One word opening a sentence that the document writes in lower case elsewhere: a common noun, no name."""
+    if r.span is None or len(r.span) != 1 or not r.span[0].is_sent_start or r.iso or r.place is not None:
+        return False
+    lower = r.doc.user_data.get("newsgraph_lower_words")
+    if lower is None:
+        lower = r.doc.user_data["newsgraph_lower_words"] = frozenset(t.text for t in r.doc if t.is_lower)
+    return r.text.lower() in lower
 
 
 def _headline_words(r: Reading, words: list[str]) -> bool:
@@ -99,14 +115,17 @@ def _has_article(word: str) -> bool:
 
 def arabic_place_name(r: Reading) -> Verdict:
     """ "Bab Sharqi", "Khan Arnabeh", "Deir Hafer": a place, unless a title stands before it or an
-    organisation word ends it ("Deir ez-Zor Military Council")."""
-    if r.type not in ("PER", "ORG") or " " not in r.text.strip() or r.span is None:
+    organisation word ends it ("Deir ez-Zor Military Council"); spaCy's "site" so named is the place too ("in the
+    Khan Sheikhun"), unless a site's word ends it."""
+    if r.type not in ("PER", "ORG", "FAC") or " " not in r.text.strip() or r.span is None:
         return UNDECIDED
     words = _words()
     heads: InstitutionWords = vocab.load("facilities")
     titles: Titles = vocab.load("titles")
     first, last = r.text.split()[0].lower(), r.text.split()[-1].lower()
     before = r.doc[r.span.start - 1].text if r.span.start else ""
+    if r.type == "FAC" and (last in heads.facility_heads or r.cand.origin != "spacy"):
+        return UNDECIDED  # "Bab al-Hawa crossing": a site named after its place
     if first in words.toponym_words and last not in heads.org_heads and not titles.is_title_word(before):
         return r.as_type("GPE")
     return UNDECIDED
@@ -126,6 +145,79 @@ def called_a_place(r: Reading) -> Verdict:
             and r.text.split()[-1].lower() not in heads.org_heads:
         return r.as_type("GPE")  # "the industrial area in al-Arqoub"
     return UNDECIDED
+
+
+def apposed_kind(r: Reading) -> Verdict:
+    """ "Vaindloo, a tiny island about 25 kilometres off the coast", "Maaten al-Sarra, a remote air base near the
+    border": the head noun of the apposition after the name says what it is (not a country's name, whose type
+    the vocabulary gave; spaCy reads some unknown island and town names as nationalities)."""
+    if r.type not in ("PER", "ORG", "GPE", "LOC", "FAC", "NORP") or r.span is None or r.iso \
+            or (r.type == "NORP" and geo.demonym_country(r.text) is not None):
+        return UNDECIDED  # a demonym is its country's mention: "Syrian, a ..." is no name
+    kind = apposed_noun_kind(r.doc, r.span.end)
+    if kind == "FAC" and r.place is not None:
+        return UNDECIDED  # "Tartus, a port where ...": a town the gazetteer knows stays the town
+    return r.as_type(kind) if kind is not None else UNDECIDED  # the apposition decides, same type or not
+
+
+def apposed_noun_kind(doc: Doc, end: int) -> str | None:
+    """The type ``apposed_kinds`` gives the head noun of ", a/an/the [modifiers] NOUN" at ``end``: the noun is
+    the phrase's head when no lower-case noun follows it ("a village elder" is a person)."""
+    kinds = _words().apposed_kinds
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return None
+    for k in range(end + 2, min(end + 2 + APPOSITION_REACH, len(doc))):
+        for width in (2, 1):
+            noun = doc[k:k + width]
+            kind = kinds.get(noun.text.lower()) if len(noun) == width and noun[-1].is_lower else None
+            after = doc[k + width] if k + width < len(doc) else None
+            if kind is not None and (after is None or not (after.is_lower and after.pos_ == "NOUN")):
+                return kind
+        word = doc[k]
+        if not (word.is_lower or word.text == "-" or word.like_num or geo.demonym_country(word.text)):
+            return None  # the apposition's words end: "Russia, the country's ally Iran ..."
+    return None
+
+
+def listed_among_places(r: Reading) -> Verdict:
+    """ "wounded in Foua and Kafyra in Idleb", "shells on al-Foaa and Kefraya in Idleb countryside", "the area
+    between al-Jafra and al-Koniko in Deir Ezzor": names after a preposition of place and before "in" and a
+    place the gazetteer knows are places within it (not a known organisation, nor a name opening with a given
+    name)."""
+    if r.type not in ("PER", "ORG") or r.span is None or vocab.load("organizations").canonical_name(r.text) \
+            or r.first_word_is_given_name():
+        return UNDECIDED
+    doc = r.doc
+    start, end = r.span.start, r.span.end
+    while start > 0 and not doc[start].is_sent_start and _in_name_list(doc[start - 1].text) \
+            and doc[start - 1].lower_ not in _words().place_locatives:
+        start -= 1
+    while end < len(doc) and not doc[end].is_sent_start and _in_name_list(doc[end].text) and doc[end].lower_ != "in":
+        end += 1
+    before = doc[start - 1].lower_ if start > 0 else ""
+    listed = any(t.lower_ == "and" for t in doc[start:end])
+    if not (before in _words().place_locatives or (listed and before in _words().list_prepositions)) \
+            or end + 1 >= len(doc) or doc[end].lower_ != "in" or not _names_known_place(doc, end + 1):
+        return UNDECIDED
+    return r.as_type("GPE")
+
+
+def _names_known_place(doc: Doc, i: int) -> bool:
+    """The capitalised words at ``i`` name a place the gazetteer knows, maybe with a stripped possessive's s, or
+    one the text calls so ("in Deir Ezzors northern countryside")."""
+    end = i
+    while end < len(doc) and end - i < 3 and doc[end].is_title and not doc[end].is_sent_start:
+        end += 1
+    k = end + (end < len(doc) and doc[end].lower_ in ("s", "'s", "\u2019s"))  # "Deir Ezzor" + "s": a possessive
+    while k < len(doc) and k - end < 3 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+        k += 1
+    if end > i and k < len(doc) and doc[k].is_lower and doc[k].text in _words().settlement_nouns:
+        return True
+    for j in range(end, i, -1):
+        words = doc[i:j].text
+        if geo.lookup_place(words) is not None or (words.endswith("s") and geo.lookup_place(words[:-1]) is not None):
+            return True
+    return False
 
 
 def place_named_as_organisation(r: Reading) -> Verdict:

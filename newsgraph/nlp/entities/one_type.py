@@ -7,7 +7,8 @@ is "Zabadani") are joined, and the type is decided by all their mentions, each w
 typed it: a vocabulary (a known organisation, a country, a weapon) outweighs the text around a
 mention ("the town of X", "X neighbourhood", a title before a name), which outweighs the gazetteer,
 which outweighs spaCy's guess; a person's full name read as a person outweighs a stray reading as
-an organisation.
+an organisation.  A place written with and without its Arabic article or a town noun ("al-Waer" and
+"Waer", "Palmyra city" and "Palmyra") is one place (``join_place_forms``).
 """
 
 from __future__ import annotations
@@ -54,6 +55,56 @@ def join_same_names(groups: list[Group]) -> list[Group]:
                 owner.absorb(g)
         owner.type = winner
     return non_empty(groups)
+
+
+def join_place_forms(groups: list[Group]) -> list[Group]:
+    """ "al-Waer" and "Waer", "Palmyra city" and "Palmyra": a place written with and without its Arabic article,
+    or with the lower-case settlement noun scraped text runs into its name, is one place (a province or district
+    is not its town: "Hama province" stays apart from "Hama")."""
+    by_form: dict[str, list[Group]] = defaultdict(list)
+    for g in groups:
+        if g.type in ("GPE", "LOC", "FAC") and not g.country:
+            for form in {_place_form(s) for s in g.surfaces}:
+                if form and g not in by_form[form]:
+                    by_form[form].append(g)
+    for members in by_form.values():
+        live = [g for g in members if g.mentions]
+        if len(live) < 2 or sum(bool(g.canonical) for g in live) > 1:
+            continue
+        winner = _decided_type(live) if len({g.type for g in live}) > 1 else live[0].type
+        owner = max(live, key=lambda g: (g.type == winner, bool(g.canonical), len(g.mentions)))
+        for g in live:
+            if g is not owner:
+                owner.absorb(g)
+        owner.type = winner
+    return _join_names_of_towns(non_empty(groups))
+
+
+def _join_names_of_towns(groups: list[Group]) -> list[Group]:
+    """ "near Palmyra city ... the ruins of Palmyra" (read as a person): a name the document also writes with a
+    town noun after it is that town, unless it opens with a given name."""
+    towns = {name_key(without_town_noun(s)): g for g in groups if g.type in ("GPE", "LOC", "FAC")
+             for s in g.surfaces if without_town_noun(s) != s}
+    given = vocab.load("given_names").all
+    for g in groups:
+        if g.type in ("PER", "ORG") and not g.canonical and g.mentions \
+                and all(name_key(s) in towns and s.split()[0].lower() not in given for s in g.surfaces):
+            towns[name_key(g.surfaces[0])].absorb(g)
+    return non_empty(groups)
+
+
+@lru_cache(maxsize=8192)
+def _place_form(surface: str) -> str:
+    return name_key(without_town_noun(surface))
+
+
+@lru_cache(maxsize=8192)
+def without_town_noun(surface: str) -> str:
+    """ "Palmyra city" -> "Palmyra": the name without the lower-case town noun after it."""
+    words = surface.split()
+    if len(words) > 1 and words[-1].islower() and words[-1] in vocab.load("entity_words").town_nouns:
+        return " ".join(words[:-1])
+    return surface
 
 
 def _decided_type(groups: list[Group]) -> str:

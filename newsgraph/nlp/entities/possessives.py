@@ -48,8 +48,9 @@ def drop_possessive_s(found: list[MentionCandidate], doc: Doc) -> list[MentionCa
         stem = c.text[:-1]
         # written bare ("Syria" beside "Syrias"), or a surname of a person named in full ("Assads", "Bashar
         # Assads" beside "Bashar al-Assad"); the name keeps the type its bare mentions have
-        if c.type in NAMED_TYPES and (stem in bare or _last_word(stem) in surnames or _full_name_owning(c, doc)) \
-                and _possessive(c, doc):
+        owning = _full_name_owning(c, doc)
+        if c.type in NAMED_TYPES and (stem in bare or _last_word(stem) in surnames or owning) \
+                and _possessive(c, doc, owning):
             kind = bare[stem].most_common(1)[0][0] if stem in bare else "PER"
             out.append(replace(c, end=c.end - 1, text=stem, type=kind))
         else:
@@ -57,10 +58,13 @@ def drop_possessive_s(found: list[MentionCandidate], doc: Doc) -> list[MentionCa
     return out
 
 
-def _possessive(c: MentionCandidate, doc: Doc) -> bool:
+def _possessive(c: MentionCandidate, doc: Doc, owning: bool) -> bool:
     """The mention ends in an apostrophe-less possessive s: a word follows that is no verb of the name ("the
     Army and Armed Forces established …"), and the name with its s is no name of its own (a country, a known
-    organisation, a place, a people, a given name)."""
+    organisation, a place, a people, a given name).  A person's full name whose surname is a given name's form
+    with an s, then a noun the person owns ("Saddam Husseins forces", "Theresa Mays governing party"), is the
+    possessive of "Saddam Hussein": a full name ends in a given name and an s only in English patronymics
+    ("Serena Williams first title"), which are listed."""
     if len(c.text) < 4 or STRIPPED.fullmatch(c.text[-2:]) is None:
         return False
     after = AFTER.match(doc.text, c.end)
@@ -77,7 +81,8 @@ def _possessive(c: MentionCandidate, doc: Doc) -> bool:
         return False  # "Hamas", "United States"
     if last in scraped.people_nouns or geo.demonym_country(_last_word(c.text)[:-1]) is not None:
         return False  # "the Kurds", "Syrians"
-    if last in given.gender or (last[:-1] in given.gender and c.type == "PER"):
+    if (last in given.gender or (last[:-1] in given.gender and c.type == "PER")) \
+            and not (owning and last not in scraped.surnames_ending_in_s):
         return False  # "Boris", "Chris", "Williams"
     return geo.lookup_place(whole) is None  # "Homs", "Kilis", "Tartus"
 

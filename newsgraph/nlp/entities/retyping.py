@@ -243,8 +243,12 @@ def _group_called_a_group(r: Reading) -> Verdict:
 
 def _name_in_place_context(r: Reading) -> Verdict:
     """ "the village of X", "X governorate"; a "person" after "in"/"near" that starts with no first name
-    ("villagers in Maaten al-Sarra": people are not "in" a person)."""
-    if r.type in ("PER", "ORG") and (r.after_place_word() or r.before_admin_word()) \
+    ("villagers in Maaten al-Sarra": people are not "in" a person); a "site" too, but before an admin word only
+    when the word heads the phrase ("the Bustan al-Qasr district after ..."; "Rossiya 24 state television" is
+    no place)."""
+    site = r.type == "FAC" and r.text.split()[-1].lower() in vocab.load("facilities").facility_heads
+    if ((r.type in ("PER", "ORG") and (r.after_place_word() or r.before_admin_word()))
+            or (r.type == "FAC" and not site and (r.after_place_word() or _admin_word_heads(r)))) \
             and not (r.type == "PER" and r.possessor()):  # "a stronghold of Bashar al-Assads regime"
         return r.as_type("GPE")
     words: EntityWords = vocab.load("entity_words")
@@ -252,6 +256,15 @@ def _name_in_place_context(r: Reading) -> Verdict:
             and not r.text.endswith(APOSTROPHES) and not r.possessor():
         return r.as_type("GPE")
     return UNDECIDED
+
+
+def _admin_word_heads(r: Reading) -> bool:
+    """An admin word right after the name that is no modifier of a noun after it ("X district after", not "X
+    state television")."""
+    if not r.before_admin_word() or r.span is None:
+        return False
+    after = r.doc[r.span.end + 1] if r.span.end + 1 < len(r.doc) else None
+    return after is None or not (after.is_lower and after.pos_ == "NOUN")
 
 
 def _institution_named_like_person(r: Reading) -> Verdict:
@@ -306,13 +319,16 @@ def _is_title_fragment(doc: Doc, span: Span | None) -> bool:
 
 
 def _person_after_title(r: Reading) -> Verdict:
-    """ "his French counterpart Laurent Fabius", "UN envoy Staffan de Mistura": a name right after a title
-    head is a person, though spaCy read an organisation (unless an organisation word ends it)."""
+    """ "his French counterpart Laurent Fabius", "UN envoy Staffan de Mistura", "Russia's deputy defense minister,
+    Yunus-Bek Yevkurov, visited": a name right after a title head (or apposed to it between commas) is a person,
+    though spaCy read an organisation (unless an organisation word ends it)."""
     if r.type != "ORG" or r.span is None or r.span.start == 0 or not 2 <= len(r.text.split()) <= 4:
         return UNDECIDED
     titles: Titles = vocab.load("titles")
     heads: InstitutionWords = vocab.load("facilities")
-    before = r.doc[r.span.start - 1]
+    doc, start, end = r.doc, r.span.start, r.span.end
+    apposed = start >= 2 and doc[start - 1].text == "," and end < len(doc) and doc[end].text == ","
+    before = doc[start - 2] if apposed else doc[start - 1]
     last = r.text.split()[-1].lower()
     if titles.is_head(before.text) and before.pos_ in ("NOUN", "PROPN") and last not in heads.org_heads \
             and last not in heads.company_heads and all(w[:1].isupper() for w in r.text.split()):
@@ -328,10 +344,10 @@ def _person_in_capitals(r: Reading) -> Verdict:
 
 
 RULES: tuple[Rule, ...] = (
-    _no_name, name_kinds.no_entity, _known_organization, _demonym_read_as_name, _nationality, _country,
-    name_kinds.armed_group, _town_read_as_other, _unknown_place, _group_called_a_group,
+    _no_name, name_kinds.no_entity, _known_organization, _demonym_read_as_name, name_kinds.apposed_kind,
+    _nationality, _country, name_kinds.armed_group, _town_read_as_other, _unknown_place, _group_called_a_group,
     _unknown_place_acting_like_person,
-    _name_in_place_context, name_kinds.arabic_place_name, name_kinds.called_a_place,
+    _name_in_place_context, name_kinds.arabic_place_name, name_kinds.called_a_place, name_kinds.listed_among_places,
     name_kinds.place_named_as_organisation, _institution_named_like_person, _place_named_like_person,
     _person_named_like_institution, _title_fragment, _person_after_title, _person_in_capitals,
 )

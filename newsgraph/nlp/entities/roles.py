@@ -39,7 +39,25 @@ class Role:
 
 
 def roles_of(doc: Doc, person: Span) -> list[Role]:
-    return _before(doc, person) + _after(doc, person)
+    return _before(doc, person) + _after(doc, person) + _leading_clause(doc, person)
+
+
+def _leading_clause(doc: Doc, person: Span) -> list[Role]:
+    """ "Marta Oyelaran, who led the investigation", "Abdulrahman who runs the UK-based Observatory said": a
+    relative clause right after the name whose verb leads (``entity_words.leading_verbs``) gives the role "led
+    the investigation", and the person leads the organisation its object names."""
+    j = person.end + (person.end < len(doc) and doc[person.end].text == ",")
+    if j + 2 >= len(doc) or doc[j].lower_ != "who":
+        return []
+    verb = doc[j + 1]
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.pos_ != "VERB" or verb.lemma_ not in vocab.load("entity_words").leading_verbs or obj is None:
+        return []
+    span = doc[verb.i:max(t.i for t in obj.subtree) + 1]
+    # the person leads the organisation the object names ("runs the UK-based Observatory"), not every name in a
+    # longer object ("headed the U.N. team of weapons inspectors in Iraq": a team, neither the U.N. nor Iraq)
+    head = "head" if obj.pos_ == "PROPN" else obj.lower_
+    return [Role(person.start_char, person.end_char, span.start_char, span.end_char, span.text, head)]
 
 
 def _title_word(tok: Token) -> bool:

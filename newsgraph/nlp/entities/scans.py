@@ -10,6 +10,7 @@ the scan decides there.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +36,20 @@ class MentionCandidate:
 
 def candidate(span: Span, type_: str, origin: str) -> MentionCandidate:
     return MentionCandidate(span.start_char, span.end_char, span.text, type_, origin)
+
+
+def before_settlement_nouns(doc: Doc, extends: Callable[[Token, Token, Token], bool]) -> Iterator[tuple[int, int]]:
+    """Token ranges ending at each lower-case settlement noun ("Bab Touma district"), begun where walking back
+    from the noun stops: at a sentence's start, or at the first word ``extends(word, following, noun)`` refuses
+    (the district-name and the untagged-place scans differ only in what a name's word may be)."""
+    nouns = vocab.load("entity_words").settlement_nouns
+    for noun in doc[1:]:
+        if not (noun.is_lower and noun.text in nouns):
+            continue
+        start = noun.i
+        while start > 0 and not doc[start].is_sent_start and extends(doc[start - 1], doc[start], noun):
+            start -= 1
+        yield start, noun.i
 
 
 # --- names from the vocabularies ------------------------------------------------------------
@@ -228,14 +243,42 @@ def vessels(doc: Doc) -> list[MentionCandidate]:
         if tok.lower_ == "class" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].text[0].isupper():
             out.append(candidate(doc[i - 2:i + 1], "VEH", "materiel"))  # "Kilo-class": a class named like a craft
             continue
-        after = doc[i + 1]
+        first = _apposed_name_start(doc, i) or i + 1
+        after = doc[first]
         if not _is_craft_cue(doc, tok, vehicles) or not after.text[0].isupper() or after.is_sent_start \
                 or _not_a_craft_name(after, calendar):
             continue
-        end = _craft_name_end(doc, i + 1)
-        if not known.canonical_name(doc[i + 1:end].text):
-            out.append(candidate(doc[i + 1:end], "VEH", "materiel"))
+        end = _craft_name_end(doc, first)
+        if first > i + 1 and (end + 1 >= len(doc) or doc[end].text not in (",", "\u2014", "-", ")")
+                              or doc[end + 1].lemma_ in vocab.load("reporting_verbs").stance):
+            continue  # "the tanker, the Jaguar, had sailed" closes ("the ship, the navy said": a clause)
+        if not known.canonical_name(doc[first:end].text):
+            out.append(candidate(doc[first:end], "VEH", "materiel"))
+    return out + _crafts_named_again(doc, out)
+
+
+def _crafts_named_again(doc: Doc, crafts: list[MentionCandidate]) -> list[MentionCandidate]:
+    """ "The tanker, the Jaguar, ... followed the Jaguar for hours": a craft's name after "the" elsewhere in the
+    document is the craft again, though no craft noun stands before it there."""
+    names = {c.text for c in crafts}
+    found = {(c.start, c.end) for c in crafts}
+    out = []
+    for name in names:
+        words = name.split()
+        for tok in doc[1:len(doc) - len(words) + 1]:
+            span = doc[tok.i:tok.i + len(words)]
+            if span.text == name and doc[tok.i - 1].lower_ == "the" and (span.start_char, span.end_char) not in found \
+                    and (span.end >= len(doc) or not doc[span.end].is_title):
+                out.append(candidate(span, "VEH", "materiel"))
     return out
+
+
+def _apposed_name_start(doc: Doc, cue: int) -> int | None:
+    """ "The tanker, the Jaguar," "a German frigate, the Hamburg,": where the craft's name opens after a comma
+    and "the" (the name apposed to the craft's noun), if it does."""
+    if cue + 3 < len(doc) and doc[cue + 1].text == "," and doc[cue + 2].lower_ == "the":
+        return cue + 3
+    return None
 
 
 def named_weapons(doc: Doc) -> list[MentionCandidate]:

@@ -48,7 +48,7 @@ from newsgraph.nlp.entities.joins import (
 )
 from newsgraph.nlp.entities.leadership import leadership_relations
 from newsgraph.nlp.entities.mentions import find_mentions
-from newsgraph.nlp.entities.one_type import join_same_names, type_named_sites
+from newsgraph.nlp.entities.one_type import join_place_forms, join_same_names, type_named_sites, without_town_noun
 from newsgraph.nlp.entities.roles import roles_of
 from newsgraph.nlp.entities.scans import MentionCandidate
 from newsgraph.nlp.parse import Parsed
@@ -61,7 +61,7 @@ def extract_entities(parsed: Parsed) -> tuple[list[Entity], list[Relation]]:
     relations: list[GroupRelation] = []
     retype_surnames(groups)
     groups = join_place_readings(groups)
-    groups = join_same_names(groups)
+    groups = join_place_forms(join_same_names(groups))
     type_named_sites(groups)
     groups = join_people(groups)
     groups = join_abbreviations(groups, parsed.text)
@@ -135,7 +135,7 @@ def _entity(g: Group, entity_id: str) -> Entity:
     elif g.body_name:
         name = g.body_name
     else:
-        name = max(surfaces, key=lambda s: (s not in g.qualified, len(s.split()), len(s)))
+        name = max(surfaces, key=lambda s: (s not in g.qualified, without_town_noun(s) == s, len(s.split()), len(s)))
     aliases = tuple(s for s in surfaces if key(s) != key(name))
     roles = tuple(dict.fromkeys(r.text for r in sorted(g.roles, key=lambda r: r.start)))
     spans = [(m.start, m.end, m.text) for m in g.mentions] + [(m.start, m.end, m.text) for m in g.extra]
