@@ -20,6 +20,7 @@ from newsgraph import vocab
 from newsgraph.geo.countries import country_code, demonym_country
 from newsgraph.nlp.claims.issuers import issuer, within_reach
 from newsgraph.nlp.claims.speakers import Spoken, by_surname, fits, name_after_title, spoken, titled_name
+from newsgraph.nlp.doc_text import doc_text
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.vocab.claims import ClaimSources
 from newsgraph.vocab.common import CommonWords, GivenNames, Titles
@@ -159,7 +160,7 @@ class SpeakerResolver:
         for start, end, eid in self.index.mentions_within(core.start_char, head.idx):
             after = doc.char_span(end, head.idx, alignment_mode="expand")
             owner = after is not None and len(after) > 0 and after[0].tag_ == "POS"
-            modifier = doc.text[start - 1:start] == "-"  # "an anti-ISIS activist network"
+            modifier = doc_text(doc)[start - 1:start] == "-"  # "an anti-ISIS activist network"
             if self.index[eid].type == "ORG" and not owner and not modifier:  # nor "Hezbollahs television"
                 inside.add(eid)
         return next(iter(inside)) if len(inside) == 1 else None
