@@ -16,7 +16,7 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, read once per document."""
     known = doc.user_data.get(_KEY)
     if known is not None and known[0] == len(doc):
-        return known[1]  # type: ignore[no-any-return]
+        return str(known[1])
     text = doc.text
     doc.user_data[_KEY] = (len(doc), text)
     return text
