@@ -175,20 +175,23 @@ def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
         a, b = b, a
     if not near_in_time(a, b):
         return None  # claims weeks apart answer other events
+    if a.features.conditional or b.features.conditional:
+        return None  # "must respond if allegations ... prove true" states neither the allegation nor its denial
     shared = a.subjects & b.subjects
     one_document = a.features.doc_sha == b.features.doc_sha
-    apart, one_event, counts = _occurrence(a, b)
+    one_event = frozenset() if one_document else a.events & b.events
+    apart = not one_document and bool(a.events and b.events) and not one_event
     specific = a.specific & b.specific
+    # about a common subject: two claims about nothing in common are two attacks
+    blamed = _same_topic(a, b) and not apart and bool(one_document or shared or specific)
+    if not blamed and not (one_document and shared) and not specific and not one_event:
+        return None  # across documents: one corpus event, or a specific subject both name themselves
     why = [f"shared subjects: {', '.join(sorted(specific or shared)[:4])}"]
     if one_event:
         why.append(f"one corpus event: {sorted(one_event)[0]}")
-    if a.features.conditional or b.features.conditional:
-        return None  # "must respond if allegations ... prove true" states neither the allegation nor its denial
-    if _same_topic(a, b) and not apart and (one_document or shared or specific):
-        return _blame_link(a, b, why)  # about a common subject: two claims about nothing in common are two attacks
-    if not (one_document and shared) and not specific and not one_event:
-        return None  # across documents: one corpus event, or a specific subject both name themselves
-    return _said_link(a, b, why, (apart, one_event, counts))
+    if blamed:
+        return _blame_link(a, b, why)
+    return _said_link(a, b, why, _occurrence(a, b))
 
 
 def _denial_answers(a: ClaimView, b: ClaimView, said: tuple[float, int, bool], one_occurrence: bool) -> bool:

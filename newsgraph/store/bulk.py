@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, insert
@@ -41,7 +42,10 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
             conn.execute(insert(table), list(part))
         else:
             sql, order = plain
-            conn.exec_driver_sql(sql, [tuple(row[k] for k in order) for row in part])
+            # itemgetter builds each row's tuple in C (a generator per row cost more than SQLite's insert)
+            values = itemgetter(*order)
+            conn.exec_driver_sql(sql, [values(row) for row in part] if len(order) > 1
+                                 else [(values(row),) for row in part])
 
 
 @lru_cache(maxsize=256)

@@ -18,9 +18,21 @@ from newsgraph.resolve.claim_copies import is_copy
 from newsgraph.resolve.claim_corpus import ClaimTrust, trust_all
 from newsgraph.resolve.claims import ClaimLink, ClaimView
 from newsgraph.store import schema
+from newsgraph.store.bulk import among
 from newsgraph.store.corpus_claims import load_views, overrides
 from newsgraph.store.corpus_sync import chunks
 from newsgraph.vocab.sources import Sources
+
+# the statements of every ingest's regrading, built once (``among``: the IN list is given at execution)
+_x, _c, _n = schema.corpus_claim_links, schema.corpus_claims, schema.corpus_nodes
+_s, _b, _claims, _d = schema.corpus_doc_sketches, schema.corpus_doc_bands, schema.claims, schema.documents
+_LINKS_BY = (select(_x).where(among(_x.c.a)), select(_x).where(among(_x.c.b)))
+_DOC_PKS = select(_c.c.doc_pk).where(among(_c.c.claim))
+_PROFILES = select(_n.c.node, _n.c.profile).where(among(_n.c.node))
+_BANDS = select(_b.c.key, _b.c.doc_pk).where(among(_b.c.doc_pk))
+_SKETCHES = select(_s).where(among(_s.c.doc_pk))
+_DISPUTES = (select(_d.c.doc_id, _claims.c.local_id, _claims.c.disputed_by).join(_d, _d.c.pk == _claims.c.doc_pk)
+             .where(_claims.c.disputed_by.is_not(None), among(_claims.c.doc_pk)))
 
 
 def trust_of(conn: Connection, keys: Iterable[str]) -> ClaimTrust:
@@ -55,38 +67,34 @@ def graded_with_inputs(conn: Connection, wanted: set[str], sources: Sources
         return {}, views, {}
     pks = _doc_pks(conn, views)
     speakers = {v.speaker for v in views.values() if v.speaker} | {x for v in views.values() for x in v.via}
-    n = schema.corpus_nodes
     names = {r.node: Node.loads(r.node, r.profile).name for part in chunks(speakers)
-             for r in conn.execute(select(n.c.node, n.c.profile).where(n.c.node.in_(part)))}
+             for r in conn.execute(_PROFILES, {"part": part})}
     found = trust_all(views, links, _copies(conn, pks), disputes, names.get, sources, overrides(conn), only=wanted)
     return {k: v for k, v in found.items() if k in wanted}, views, names
 
 
 def _links(conn: Connection, keys: set[str]) -> list[ClaimLink]:
-    x = schema.corpus_claim_links
     found: dict[tuple[str, str], ClaimLink] = {}
     for part in chunks(keys):
-        for column in (x.c.a, x.c.b):
-            for r in conn.execute(select(x).where(column.in_(part))):
+        for statement in _LINKS_BY:
+            for r in conn.execute(statement, {"part": part}):
                 found[(r.a, r.b)] = ClaimLink(r.a, r.b, r.kind, r.score, tuple(json.loads(r.evidence)))
     return [found[k] for k in sorted(found)]
 
 
 def _doc_pks(conn: Connection, keys: Iterable[str]) -> set[int]:
-    c = schema.corpus_claims
-    return {pk for part in chunks(keys) for pk in conn.execute(select(c.c.doc_pk).where(c.c.claim.in_(part))).scalars()}
+    return {pk for part in chunks(keys) for pk in conn.execute(_DOC_PKS, {"part": part}).scalars()}
 
 
 def _copies(conn: Connection, pks: set[int]) -> set[tuple[str, str]]:
     """Pairs of document hashes (smaller first) among these documents that carry one story."""
-    s, b = schema.corpus_doc_sketches, schema.corpus_doc_bands
     by_band: dict[str, list[int]] = {}
     sigs: dict[int, tuple[str, list[int]]] = {}
     for part in _parts(pks):
-        for r in conn.execute(select(b.c.key, b.c.doc_pk).where(b.c.doc_pk.in_(part))):
+        for r in conn.execute(_BANDS, {"part": part}):
             by_band.setdefault(r.key, []).append(r.doc_pk)
         sigs.update({r.doc_pk: (r.text_sha256, json.loads(r.signature))
-                     for r in conn.execute(select(s).where(s.c.doc_pk.in_(part)))})
+                     for r in conn.execute(_SKETCHES, {"part": part})})
     pairs = {(x, y) for found in by_band.values() for x in found for y in found if x < y}
     out = set()
     for x, y in pairs:
@@ -98,12 +106,10 @@ def _copies(conn: Connection, pks: set[int]) -> set[tuple[str, str]]:
 
 def _disputes(conn: Connection, pks: set[int]) -> dict[str, str]:
     """In-document ``disputed_by`` links of these documents: claim key -> disputing claim key."""
-    c, d = schema.claims, schema.documents
     out = {}
     for part in _parts(pks):
-        query = (select(d.c.doc_id, c.c.local_id, c.c.disputed_by).join(d, d.c.pk == c.c.doc_pk)
-                 .where(c.c.disputed_by.is_not(None), c.c.doc_pk.in_(part)))
-        out.update({f"{r.doc_id}/{r.local_id}": f"{r.doc_id}/{r.disputed_by}" for r in conn.execute(query)})
+        out.update({f"{r.doc_id}/{r.local_id}": f"{r.doc_id}/{r.disputed_by}"
+                    for r in conn.execute(_DISPUTES, {"part": part})})
     return out
 
 

@@ -25,16 +25,31 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, or_, select
+from sqlalchemy import Connection, bindparam, delete, insert, or_, select
 
 from newsgraph.resolve.claim_corpus import ClaimTrust
 from newsgraph.resolve.claim_trust import Trust
 from newsgraph.resolve.claims import ClaimView
 from newsgraph.store import schema
+from newsgraph.store.bulk import among
 from newsgraph.store.corpus_sync import chunks
 from newsgraph.vocab.sources import Sources, fold, load_sources
 
 _STAMPS: dict[int, tuple[Sources, str]] = {}
+# the statements of every ingest, built once (``among``: the IN list is given at execution)
+_g, _i, _x, _c = (schema.corpus_claim_grades, schema.corpus_claim_grade_inputs, schema.corpus_claim_links,
+                  schema.corpus_claims)
+_m, _n = schema.corpus_members, schema.corpus_nodes
+_DROP_GRADES, _DROP_INPUTS = delete(_g).where(among(_g.c.claim)), delete(_i).where(among(_i.c.claim))
+_LINKED_B, _LINKED_A = select(_x.c.b).where(among(_x.c.a)), select(_x.c.a).where(among(_x.c.b))
+_SAME_DOCUMENT = select(_c.c.claim).where(_c.c.doc_pk.in_(select(_c.c.doc_pk).where(among(_c.c.claim))
+                                                          .scalar_subquery()))
+_OF_DOCUMENTS = select(_c.c.claim).where(among(_c.c.doc_pk))
+_MEMBER_NODES = select(_m.c.node).distinct().where(among(_m.c.doc_pk))
+_PROFILES = select(_n.c.node, _n.c.profile).where(among(_n.c.node))
+# the claims graded with another name for a node than its name now (a range of the inputs' primary key)
+_NAMED_OTHERWISE = select(_i.c.claim).where(_i.c.kind == "node", _i.c.value == bindparam("node"),
+                                             or_(_i.c.name < bindparam("name"), _i.c.name > bindparam("name")))
 
 
 def stamp(sources: Sources | None = None) -> str:
@@ -72,8 +87,8 @@ def regrade(conn: Connection, keys: Iterable[str]) -> None:
     found, views, names = graded_with_inputs(conn, wanted, sources)
     g, i = schema.corpus_claim_grades, schema.corpus_claim_grade_inputs
     for part in chunks(wanted):
-        conn.execute(delete(g).where(g.c.claim.in_(part)))
-        conn.execute(delete(i).where(i.c.claim.in_(part)))
+        conn.execute(_DROP_GRADES, {"part": part})
+        conn.execute(_DROP_INPUTS, {"part": part})
     current = stamp(sources)
     rows = [{"claim": k, "corroborated_by": json.dumps(cor), "contradicted_by": json.dumps(con),
              "independent": json.dumps(groups), "source": t.source, "source_grade": t.source_grade,
@@ -100,22 +115,17 @@ def _inputs(key: str, view: ClaimView, names: Mapping[str, str], sources: Source
 
 def partners(conn: Connection, keys: set[str]) -> set[str]:
     """The claims linked to these claims, and the other claims of their documents (in-document disputes)."""
-    x, c = schema.corpus_claim_links, schema.corpus_claims
     out = set(keys)
     for part in chunks(keys):
-        out.update(conn.execute(select(x.c.b).where(x.c.a.in_(part))).scalars())
-        out.update(conn.execute(select(x.c.a).where(x.c.b.in_(part))).scalars())
-        docs = select(c.c.doc_pk).where(c.c.claim.in_(part)).scalar_subquery()
-        out.update(conn.execute(select(c.c.claim).where(c.c.doc_pk.in_(docs))).scalars())
+        for statement in (_LINKED_B, _LINKED_A, _SAME_DOCUMENT):
+            out.update(conn.execute(statement, {"part": part}).scalars())
     return out
 
 
 def document_claims(conn: Connection, doc_pks: Iterable[int]) -> set[str]:
     """The claims of these documents and their partners, as the claim layer links them now."""
-    c = schema.corpus_claims
     pks = sorted(set(doc_pks))
-    own = {k for i in range(0, len(pks), 500)
-           for k in conn.execute(select(c.c.claim).where(c.c.doc_pk.in_(pks[i:i + 500]))).scalars()}
+    own = {k for i in range(0, len(pks), 500) for k in conn.execute(_OF_DOCUMENTS, {"part": pks[i:i + 500]}).scalars()}
     return partners(conn, own)
 
 
@@ -129,17 +139,14 @@ def renamed(conn: Connection, doc_pks: set[int]) -> set[str]:
     """Claims graded with the name of a corpus entity that the entities of these documents belong to, when
     that name is no longer its name, and their partners."""
     from newsgraph.resolve.nodes import Node
-    m, n, i = schema.corpus_members, schema.corpus_nodes, schema.corpus_claim_grade_inputs
     pks = sorted(doc_pks)
     nodes = {r for k in range(0, len(pks), 500)
-             for r in conn.execute(select(m.c.node).distinct().where(m.c.doc_pk.in_(pks[k:k + 500]))).scalars()}
+             for r in conn.execute(_MEMBER_NODES, {"part": pks[k:k + 500]}).scalars()}
     stale: set[str] = set()
     for part in chunks(nodes):
-        for r in conn.execute(select(n.c.node, n.c.profile).where(n.c.node.in_(part))):
+        for r in conn.execute(_PROFILES, {"part": part}).all():
             name = Node.loads(r.node, r.profile).name
-            query = select(i.c.claim).where(i.c.kind == "node", i.c.value == r.node,
-                                            or_(i.c.name < name, i.c.name > name))
-            stale.update(conn.execute(query).scalars())
+            stale.update(conn.execute(_NAMED_OTHERWISE, {"node": r.node, "name": name}).scalars())
     return partners(conn, stale) if stale else set()
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from newsgraph import vocab
 from newsgraph.nlp.claims.runons import end_frame
 from newsgraph.nlp.claims.spans import Offsets, clip_subtrees, quote_ends_sentence, trim_span
+from newsgraph.nlp.doc_text import doc_text
 from newsgraph.settings import settings
 from newsgraph.vocab.claims import ClaimSources, ReportingVerbs
 
@@ -157,7 +158,7 @@ def quote_beside(frame: VerbFrame) -> Found | None:
     """A direct quote in the unit or right before it ("“…?” she said."), a few words at most from the frame;
     never across a paragraph break (a new paragraph is a new statement)."""
     cue, subject, doc = frame.cue, frame.subject, frame.doc
-    text = doc.text
+    text = doc_text(doc)
     unit_start, unit_end = doc[frame.start].idx, doc[frame.end - 1].idx + len(doc[frame.end - 1].text)
     frame_lo = min(subject.left_edge.idx, cue.idx)
     frame_hi = max(subject.right_edge.idx + len(subject.right_edge.text), cue.idx + len(cue.text))

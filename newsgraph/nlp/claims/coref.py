@@ -28,6 +28,7 @@ from newsgraph.nlp.claims.speakers import (
     spoken,
     titled_name,
 )
+from newsgraph.nlp.doc_text import doc_text
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.vocab.claims import ClaimSources
 from newsgraph.vocab.common import CommonWords, GivenNames, Titles
@@ -166,7 +167,7 @@ class SpeakerResolver:
         for start, end, eid in self.index.mentions_within(core.start_char, head.idx):
             after = doc.char_span(end, head.idx, alignment_mode="expand")
             owner = after is not None and len(after) > 0 and after[0].tag_ == "POS"
-            modifier = doc.text[start - 1:start] == "-"  # "an anti-ISIS activist network"
+            modifier = doc_text(doc)[start - 1:start] == "-"  # "an anti-ISIS activist network"
             if self.index[eid].type == "ORG" and not owner and not modifier:  # nor "Hezbollahs television"
                 inside.add(eid)
         return next(iter(inside)) if len(inside) == 1 else None

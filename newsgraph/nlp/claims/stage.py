@@ -63,6 +63,7 @@ from newsgraph.nlp.claims.spans import (
     sentence_units,
 )
 from newsgraph.nlp.claims.subjects import verb_subject
+from newsgraph.nlp.doc_text import doc_text
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed
 from newsgraph.vocab.claims import AttitudeVerbs, ReportingVerbs
@@ -145,7 +146,7 @@ def _cue_matches(doc: Doc, units: Units, unit_of: dict[int, int], quotes: list[O
         match = _match_at(tok, units, unit_of, quotes, index)
         if match is not None:
             found.append(match)
-    found += [d for d in dash_quotes(doc, doc.text) if d.cue.i in unit_of]
+    found += [d for d in dash_quotes(doc, doc_text(doc)) if d.cue.i in unit_of]
     return merge_according(found, unit_of)
 
 

@@ -22,13 +22,14 @@ from spacy.tokens import Doc, Token
 
 from newsgraph import geo, vocab
 from newsgraph.model import Mention
+from newsgraph.nlp.doc_text import doc_text
 from newsgraph.nlp.entities.groups import Group
 from newsgraph.vocab.entities import EntityWords
 
 
 def attach_descriptors(groups: list[Group], doc: Doc) -> None:
     _attach_titles(groups, doc)
-    _attach_organisation_descriptions(groups, doc.text)
+    _attach_organisation_descriptions(groups, doc_text(doc))
 
 
 def _taken(groups: list[Group]) -> list[tuple[int, int]]:
@@ -44,7 +45,7 @@ def _attach_titles(groups: list[Group], doc: Doc) -> None:
     by_head = _people_by_role_head(groups)
     taken = _taken(groups)
     determiners = vocab.load("entity_words").descriptor_determiners
-    text = doc.text
+    text = doc_text(doc)
     for tok in doc:
         owners = by_head.get(tok.lower_)
         if not owners or tok.dep_ == "compound":

@@ -21,6 +21,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import geo, vocab
+from newsgraph.nlp.doc_text import doc_text
 from newsgraph.nlp.entities.scans import MentionCandidate, before_settlement_nouns
 from newsgraph.vocab.common import CommonWords, Titles
 from newsgraph.vocab.entities import InstitutionWords
@@ -69,11 +70,26 @@ def surname_alone_elsewhere(doc: Doc, first: int, end: int) -> bool:
     """The name's last word stands alone elsewhere in the document, as a surname does ("the Syrian Coalition
     Muwaffaq Nyrabia said ... Nyrabia added"): capitalised, with no capitalised word on either side; and no
     word of the name is written in lower case ("Countryside Terrorist": "the terrorist attack")."""
-    word = doc[end - 1].text
-    lower = {t.lower_ for t in doc if t.is_lower}
+    lower, alone = _document_words(doc)
     return not any(t.lower_ in lower for t in doc[first:end]) and any(
-        t.text == word and t.i != end - 1 and (t.i == 0 or not doc[t.i - 1].is_title)
-        and (t.i + 1 >= len(doc) or not doc[t.i + 1].is_title) for t in doc)
+        i != end - 1 for i in alone.get(doc[end - 1].text, ()))
+
+
+def _document_words(doc: Doc) -> tuple[frozenset[str], dict[str, list[int]]]:
+    """The words the document writes in lower case, and where each word stands with no capitalised word on
+    either side: read once per document (asked for every cut of every candidate name)."""
+    known = doc.user_data.get("newsgraph_lone_words")
+    if known is not None and known[0] == len(doc):
+        return known[1], known[2]
+    texts, titled = [t.text for t in doc], [t.is_title for t in doc]
+    lower = frozenset(t.lower_ for t in doc if t.is_lower)
+    alone: dict[str, list[int]] = {}
+    last = len(texts) - 1
+    for i, text in enumerate(texts):
+        if (i == 0 or not titled[i - 1]) and (i == last or not titled[i + 1]):
+            alone.setdefault(text, []).append(i)
+    doc.user_data["newsgraph_lone_words"] = (len(doc), lower, alone)
+    return lower, alone
 
 
 def _person_shaped(words: Span) -> bool:
@@ -116,7 +132,7 @@ def whole_district_names(doc: Doc, found: list[MentionCandidate]) -> list[Mentio
     if not names:
         return found
     spans = sorted({(m.start(), m.end()) for name in names
-                    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", doc.text)})
+                    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", doc_text(doc))})
     kept: list[MentionCandidate] = []
     placed: set[tuple[int, int]] = set()
     for c in found:
@@ -125,7 +141,7 @@ def whole_district_names(doc: Doc, found: list[MentionCandidate]) -> list[Mentio
             kept.append(c)
         else:
             placed.add(whole)
-    wholes = [MentionCandidate(s, e, doc.text[s:e], "GPE", "place-word") for s, e in placed]
+    wholes = [MentionCandidate(s, e, doc_text(doc)[s:e], "GPE", "place-word") for s, e in placed]
     kept = [c for c in kept if all(c.end <= s or c.start >= e for s, e in placed)]
     return sorted(kept + wholes, key=lambda c: c.start)
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph import vocab
 from newsgraph.model import Span
+from newsgraph.nlp.doc_text import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -33,7 +34,7 @@ def _led_by_cue() -> re.Pattern[str]:
 
 
 def leadership_relations(groups: list[Group], doc: Doc) -> list[tuple[Group, str, Group, Span]]:
-    text = doc.text  # spaCy joins the tokens again on every read of doc.text: read it once
+    text = doc_text(doc)  # spaCy joins the tokens again on every read of doc.text
     by_token = _groups_by_token(groups, doc)
     out = []
     for org in (g for g in groups if g.type in INSTITUTIONS):

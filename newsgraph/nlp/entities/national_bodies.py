@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from newsgraph import geo, vocab
+from newsgraph.nlp.doc_text import doc_text
 
 
 @dataclass(frozen=True)
@@ -48,4 +49,4 @@ def owner(doc: Doc, start_char: int, text: str) -> Owner | None:
         iso = geo.demonym_country(before.text) if before.is_title else None
     if not iso:
         return None
-    return Owner(iso, doc.text[doc[first].idx:start_char + len(text)])
+    return Owner(iso, doc_text(doc)[doc[first].idx:start_char + len(text)])

@@ -23,6 +23,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from newsgraph import geo, vocab
+from newsgraph.nlp.doc_text import doc_text
 from newsgraph.nlp.entities.scans import MentionCandidate
 from newsgraph.vocab.common import GivenNames
 from newsgraph.vocab.entities import Organizations
@@ -67,7 +68,7 @@ def _possessive(c: MentionCandidate, doc: Doc, owning: bool) -> bool:
     ("Serena Williams first title"), which are listed."""
     if len(c.text) < 4 or STRIPPED.fullmatch(c.text[-2:]) is None:
         return False
-    after = AFTER.match(doc.text, c.end)
+    after = AFTER.match(doc_text(doc), c.end)
     scraped: ScrapedTokens = vocab.load("scraped_tokens")
     if after is None or after.group(1).lower() in scraped.not_before_possessive:
         return False
@@ -91,7 +92,7 @@ def _full_name_owning(c: MentionCandidate, doc: Doc) -> bool:
     """ "Bashar Assads forces": a person's name of several words right before a lower-case noun or adjective."""
     if c.type != "PER" or " " not in c.text.strip():
         return False
-    after = AFTER.match(doc.text, c.end)
+    after = AFTER.match(doc_text(doc), c.end)
     if after is None or after.start(1) != c.end + 1 or not after.group(1).islower():
         return False
     word = doc.char_span(after.start(1), after.end(1), alignment_mode="expand")

@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from newsgraph import geo, vocab
 from newsgraph.model import Entity, Mention, Relation, Span
+from newsgraph.nlp.doc_text import doc_text
 from newsgraph.nlp.entities.descriptors import attach_descriptors
 from newsgraph.nlp.entities.groups import (
     Group,
@@ -101,7 +102,7 @@ def _attach_roles(groups: list[Group], parsed: Parsed) -> list[GroupRelation]:
             for role in roles_of(doc, span):
                 g.roles.append(role)
                 if role.apposed is not None:  # the apposition's head refers to the person: claims find it
-                    g.extra.append(Mention(*role.apposed, doc.text[slice(*role.apposed)]))
+                    g.extra.append(Mention(*role.apposed, doc_text(doc)[slice(*role.apposed)]))
                 predicate = "leads" if role.head in leading else "affiliated_with"
                 relations += [(g, predicate, other, Span(role.start, role.end, role.text))
                               for (s, e), other in by_offset.items()
