@@ -74,6 +74,8 @@ class StoredDocument:
     event_ids: dict[str, str]   # local event id -> corpus event id (resolved events only)
     ingested_at: str
     assessments: dict[str, Assessment] = field(default_factory=dict)  # local claim id -> assessment
+    # local claim id -> (corroborated_by, contradicted_by, trust, independent groups) as the claims layer grades it
+    trust: dict[str, Any] = field(default_factory=dict)
 
     def entity(self, local: str | None) -> str | None:
         return self.entity_ids.get(local, local) if local is not None else None
@@ -82,7 +84,8 @@ class StoredDocument:
         return self.assessments.get(claim.id) or Assessment()
 
 
-def assessments(conn: Connection, doc_pk: int, doc: Document) -> dict[str, Assessment]:
+def assessments(conn: Connection, doc_pk: int, doc: Document, graded: dict[str, Any] | None = None
+                ) -> dict[str, Assessment]:
     """The corpus assessment of each claim of a stored document: its corroborations and contradictions across
     the corpus (with the document's own disputes), its source's Admiralty grade, its credibility and how many
     independent sources corroborate it (``newsgraph.store.claim_assessments``).  A claim the claims layer has
@@ -90,6 +93,8 @@ def assessments(conn: Connection, doc_pk: int, doc: Document) -> dict[str, Asses
     from newsgraph.store.claim_assessments import trust_of
     del doc_pk  # claims are keyed by doc id
     found = trust_of(conn, [f"{doc.doc_id}/{c.id}" for c in doc.claims])
+    if graded is not None:
+        graded.update({c.id: found[f"{doc.doc_id}/{c.id}"] for c in doc.claims if f"{doc.doc_id}/{c.id}" in found})
     out: dict[str, Assessment] = {}
     for c in doc.claims:
         trust = found.get(f"{doc.doc_id}/{c.id}")
@@ -102,8 +107,15 @@ def assessments(conn: Connection, doc_pk: int, doc: Document) -> dict[str, Asses
     return out
 
 
-def _stream(conn: Connection, query: Any) -> Iterator[Any]:
+def streamed(conn: Connection, query: Any) -> Iterator[Any]:
+    """The rows of ``query``, fetched ``_BATCH`` at a time."""
     return iter(conn.execution_options(yield_per=_BATCH).execute(query))
+
+
+def ordered(store: Store, column: Any) -> Any:
+    """``column`` for ORDER BY in Python's order of strings (code points): SQLite compares UTF-8 bytes, which
+    is that order; PostgreSQL's "C" collation is too (its default follows the locale)."""
+    return column.collate("C") if store.engine.dialect.name == "postgresql" else column
 
 
 def entities(store: Store) -> Iterator[CorpusEntity]:
@@ -119,7 +131,7 @@ def entities(store: Store) -> Iterator[CorpusEntity]:
              .outerjoin(n, n.c.node == m.c.node)
              .order_by(cid, d.c.doc_id, e.c.local_id))
     with store.engine.connect() as conn:
-        for done, (corpus_id, rows) in enumerate(itertools.groupby(_stream(conn, query), key=lambda r: r.cid), 1):
+        for done, (corpus_id, rows) in enumerate(itertools.groupby(streamed(conn, query), key=lambda r: r.cid), 1):
             if done % 100 == 0:
                 _tell("entities", done)
             builder = EntityBuilder()
@@ -135,18 +147,21 @@ def documents(store: Store) -> Iterator[StoredDocument]:
     """Every stored document by doc id, with its corpus ids."""
     d = schema.documents
     with store.engine.connect() as conn:
-        listed = conn.execute(select(d.c.pk, d.c.doc_id, d.c.ingested_at).order_by(d.c.doc_id)).all()
-    for done, (pk, doc_id, ingested_at) in enumerate(listed):
-        _tell("documents", done, len(listed))
-        try:
-            document = store.document(doc_id)
-        except KeyError:  # deleted since the listing
-            continue
-        with store.engine.connect() as conn:
-            ids = _entity_ids(conn, [pk]).get(pk, {})
-            events = _event_ids(conn, pk)
-            assessed = assessments(conn, pk, document)
-        yield StoredDocument(document, ids, events, ingested_at, assessed)
+        total = conn.execute(select(func.count()).select_from(d)).scalar_one()
+    query = select(d.c.pk, d.c.doc_id, d.c.ingested_at).order_by(ordered(store, d.c.doc_id))
+    with store.engine.connect() as listing:  # the listing streams: no list of every document
+        for done, (pk, doc_id, ingested_at) in enumerate(streamed(listing, query)):
+            _tell("documents", done, total)
+            try:
+                document = store.document(doc_id)
+            except KeyError:  # deleted since the listing
+                continue
+            graded: dict[str, Any] = {}
+            with store.engine.connect() as conn:
+                ids = _entity_ids(conn, [pk]).get(pk, {})
+                events = _event_ids(conn, pk)
+                assessed = assessments(conn, pk, document, graded)
+            yield StoredDocument(document, ids, events, ingested_at, assessed, graded)
 
 
 def _entity_ids(conn: Connection, pks: Iterable[int]) -> dict[int, dict[str, str]]:
@@ -168,15 +183,24 @@ def _event_ids(conn: Connection, pk: int) -> dict[str, str]:
             for row in conn.execute(select(r.c.local_id, r.c.corpus_event).where(r.c.doc_pk == pk))}
 
 
-def corpus_events(store: Store) -> Iterator[CorpusEvent]:
-    """Every corpus event, by id, built from its own reports."""
+def corpus_events(store: Store, by_size: bool = False) -> Iterator[CorpusEvent]:
+    """Every corpus event, by id (``by_size``: most documents first, then most reports, then id, as the corpus
+    JSON lists them), built from its own reports."""
     r = schema.corpus_reports
-    query = select(r.c.corpus_event, r.c.doc_pk, r.c.local_id).order_by(r.c.corpus_event, r.c.doc_pk, r.c.local_id)
+    if by_size:
+        sizes = (select(r.c.corpus_event, func.count(func.distinct(r.c.doc_pk)).label("docs"),
+                        func.count().label("reports")).group_by(r.c.corpus_event).subquery())
+        query = (select(r.c.corpus_event, r.c.doc_pk, r.c.local_id)
+                 .join(sizes, sizes.c.corpus_event == r.c.corpus_event)
+                 .order_by(sizes.c.docs.desc(), sizes.c.reports.desc(), ordered(store, r.c.corpus_event), r.c.doc_pk,
+                           r.c.local_id))
+    else:
+        query = select(r.c.corpus_event, r.c.doc_pk, r.c.local_id).order_by(r.c.corpus_event, r.c.doc_pk, r.c.local_id)
     from newsgraph.store.corpus import Corpus
     corpus = Corpus(store)
     with store.engine.connect() as outer, store.engine.connect() as conn:
         for done, (event_id, rows) in enumerate(
-                itertools.groupby(_stream(outer, query), key=lambda row: row.corpus_event), 1):
+                itertools.groupby(streamed(outer, query), key=lambda row: row.corpus_event), 1):
             if done % 100 == 0:
                 _tell("corpus events", done)
             reports = _reports(conn, [(row.doc_pk, row.local_id) for row in rows])
