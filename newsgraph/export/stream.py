@@ -20,12 +20,13 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, func, select, tuple_
+from sqlalchemy import Connection, bindparam, func, select, tuple_
 
 from newsgraph.model import Claim, Document, Entity, Event, Span
 from newsgraph.resolve.corpus_events import CorpusEvent, EventReport, build_event, event_report
 from newsgraph.resolve.entities import CorpusEntity, EntityBuilder
 from newsgraph.store import schema
+from newsgraph.store.bulk import among
 from newsgraph.store.rows import quantities_by_owner
 
 if TYPE_CHECKING:
@@ -164,23 +165,29 @@ def documents(store: Store) -> Iterator[StoredDocument]:
             yield StoredDocument(document, ids, events, ingested_at, assessed, graded)
 
 
+def _entities_of() -> Any:
+    e, m, n = schema.entities, schema.corpus_members, schema.corpus_nodes
+    return (select(e.c.doc_pk, e.c.local_id, func.coalesce(n.c.corpus_id, e.c.global_id).label("cid"))
+            .outerjoin(m, (m.c.doc_pk == e.c.doc_pk) & (m.c.local_id == e.c.local_id))
+            .outerjoin(n, n.c.node == m.c.node)
+            .where(among(e.c.doc_pk)))
+
+
+_ENTITIES_OF = _entities_of()  # built once: building a statement costs more than running it on one document
+_EVENTS_OF = select(schema.corpus_reports.c.local_id, schema.corpus_reports.c.corpus_event).where(
+    schema.corpus_reports.c.doc_pk == bindparam("pk"))
+
+
 def _entity_ids(conn: Connection, pks: Iterable[int]) -> dict[int, dict[str, str]]:
     """doc pk -> (local entity id -> corpus id) for the documents ``pks``."""
-    e, m, n = schema.entities, schema.corpus_members, schema.corpus_nodes
-    query = (select(e.c.doc_pk, e.c.local_id, func.coalesce(n.c.corpus_id, e.c.global_id).label("cid"))
-             .outerjoin(m, (m.c.doc_pk == e.c.doc_pk) & (m.c.local_id == e.c.local_id))
-             .outerjoin(n, n.c.node == m.c.node)
-             .where(e.c.doc_pk.in_(list(pks))))
     out: dict[int, dict[str, str]] = {}
-    for r in conn.execute(query):
+    for r in conn.execute(_ENTITIES_OF, {"part": list(pks)}):
         out.setdefault(r.doc_pk, {})[r.local_id] = r.cid
     return out
 
 
 def _event_ids(conn: Connection, pk: int) -> dict[str, str]:
-    r = schema.corpus_reports
-    return {row.local_id: row.corpus_event
-            for row in conn.execute(select(r.c.local_id, r.c.corpus_event).where(r.c.doc_pk == pk))}
+    return {row.local_id: row.corpus_event for row in conn.execute(_EVENTS_OF, {"pk": pk})}
 
 
 def corpus_events(store: Store, by_size: bool = False) -> Iterator[CorpusEvent]:
@@ -199,17 +206,35 @@ def corpus_events(store: Store, by_size: bool = False) -> Iterator[CorpusEvent]:
     from newsgraph.store.corpus import Corpus
     corpus = Corpus(store)
     with store.engine.connect() as outer, store.engine.connect() as conn:
-        for done, (event_id, rows) in enumerate(
-                itertools.groupby(streamed(outer, query), key=lambda row: row.corpus_event), 1):
-            if done % 100 == 0:
-                _tell("corpus events", done)
-            reports = _reports(conn, [(row.doc_pk, row.local_id) for row in rows])
-            speakers = {q.speaker for x in reports for q in x.quantities if q.speaker}
-            yield build_event(event_id, reports, corpus.names(speakers))
+        grouped = ((event_id, [(row.doc_pk, row.local_id) for row in rows])
+                   for event_id, rows in itertools.groupby(streamed(outer, query), key=lambda row: row.corpus_event))
+        done = 0
+        while page := _page(grouped):  # the reports of a page of events read together: a few queries a page
+            found = _reports(conn, [k for _, keys in page for k in keys])
+            for event_id, keys in page:
+                done += 1
+                if done % 100 == 0:
+                    _tell("corpus events", done)
+                reports = [found[k] for k in keys if k in found]
+                speakers = {q.speaker for x in reports for q in x.quantities if q.speaker}
+                yield build_event(event_id, reports, corpus.names(speakers))
 
 
-def _reports(conn: Connection, keys: list[tuple[int, str]]) -> list[EventReport]:
-    """The reports (doc pk, local event id) as ``event_records.load_reports`` makes them."""
+def _page(grouped: Iterator[tuple[str, list[tuple[int, str]]]], events: int = 100, reports: int = 500
+          ) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The next events of ``grouped``: up to ``events`` of them, or fewer holding ``reports`` reports in all."""
+    page: list[tuple[str, list[tuple[int, str]]]] = []
+    held = 0
+    for item in grouped:
+        page.append(item)
+        held += len(item[1])
+        if len(page) >= events or held >= reports:
+            break
+    return page
+
+
+def _reports(conn: Connection, keys: list[tuple[int, str]]) -> dict[tuple[int, str], EventReport]:
+    """The reports (doc pk, local event id) as ``event_records.load_reports`` makes them, by those keys."""
     d, v, c, q = schema.documents, schema.events, schema.claims, schema.quantities
     pks = sorted({pk for pk, _ in keys})
     docs = {row.pk: row for row in conn.execute(
@@ -225,7 +250,7 @@ def _reports(conn: Connection, keys: list[tuple[int, str]]) -> list[EventReport]
             text=row.text, evidence=Span(row.ev_start, row.ev_end, row.ev_text),
             quantities=owned.get(row.doc_pk, {}).get(("claim", row.local_id), ())))
     ids = _entity_ids(conn, pks)
-    out = []
+    out = {}
     query = select(v).where(tuple_(v.c.doc_pk, v.c.local_id).in_(keys)).order_by(v.c.doc_pk, v.c.seq)
     for row in conn.execute(query):
         doc = docs[row.doc_pk]
@@ -234,5 +259,6 @@ def _reports(conn: Connection, keys: list[tuple[int, str]]) -> list[EventReport]
                       actors=tuple(row.actors), targets=tuple(row.targets), location=row.location,
                       quantities=owned.get(row.doc_pk, {}).get(("event", row.local_id), ()))
         mine = ids.get(row.doc_pk, {})
-        out.append(event_report(doc.doc_id, doc.source, doc.published, event, claims.get(row.doc_pk, ()), mine.get))
+        out[(row.doc_pk, row.local_id)] = event_report(doc.doc_id, doc.source, doc.published, event,
+                                                       claims.get(row.doc_pk, ()), mine.get)
     return out
