@@ -38,7 +38,9 @@ from newsgraph.store import schema
 if TYPE_CHECKING:
     from newsgraph.store import Store
 
-_PAGE = 200  # corpus entities whose members' mentions are read in one query
+# corpus entities whose members' mentions are read in one query: this many, or fewer with this many members
+# (the first entities of the export are in most documents: a page of 200 of them held most of the store)
+_PAGE, _PAGE_ROWS = 200, 500
 _SECTIONS = ("events", "claims", "relations")
 
 
@@ -109,9 +111,9 @@ def _document(stored: stream.StoredDocument) -> tuple[dict[str, Any], dict[str, 
 
 def _entities(store: Store) -> Iterator[tuple[CorpusEntity, dict[tuple[str, str], list[list[int]]]]]:
     """Every corpus entity in ``EntityBuilder.build``'s order, with its members' mention offsets."""
-    grouped = itertools.groupby(_entity_rows(store), key=lambda r: r.cid)
+    grouped = ((cid, list(rows)) for cid, rows in itertools.groupby(_entity_rows(store), key=lambda r: r.cid))
     with store.engine.connect() as conn:
-        while page := list(itertools.islice(((cid, list(rows)) for cid, rows in grouped), _PAGE)):
+        while page := stream.page_of(grouped, _PAGE, _PAGE_ROWS):
             mentions = _mentions(conn, [(r.doc_pk, r.local_id) for _, rows in page for r in rows])
             for corpus_id, rows in page:
                 builder = EntityBuilder()

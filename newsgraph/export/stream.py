@@ -209,7 +209,7 @@ def corpus_events(store: Store, by_size: bool = False) -> Iterator[CorpusEvent]:
         grouped = ((event_id, [(row.doc_pk, row.local_id) for row in rows])
                    for event_id, rows in itertools.groupby(streamed(outer, query), key=lambda row: row.corpus_event))
         done = 0
-        while page := _page(grouped):  # the reports of a page of events read together: a few queries a page
+        while page := page_of(grouped, 100, 500):  # the reports of a page of events read together: a few queries a page
             found = _reports(conn, [k for _, keys in page for k in keys])
             for event_id, keys in page:
                 done += 1
@@ -220,15 +220,14 @@ def corpus_events(store: Store, by_size: bool = False) -> Iterator[CorpusEvent]:
                 yield build_event(event_id, reports, corpus.names(speakers))
 
 
-def _page(grouped: Iterator[tuple[str, list[tuple[int, str]]]], events: int = 100, reports: int = 500
-          ) -> list[tuple[str, list[tuple[int, str]]]]:
-    """The next events of ``grouped``: up to ``events`` of them, or fewer holding ``reports`` reports in all."""
-    page: list[tuple[str, list[tuple[int, str]]]] = []
+def page_of(grouped: Iterator[tuple[str, list[Any]]], groups: int, rows: int) -> list[tuple[str, list[Any]]]:
+    """The next groups of ``grouped`` (key, rows): ``groups`` of them, or fewer holding ``rows`` rows in all."""
+    page: list[tuple[str, list[Any]]] = []
     held = 0
     for item in grouped:
         page.append(item)
         held += len(item[1])
-        if len(page) >= events or held >= reports:
+        if len(page) >= groups or held >= rows:
             break
     return page
 
