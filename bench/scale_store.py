@@ -52,7 +52,7 @@ from newsgraph.model import Document, Furniture  # noqa: E402
 _YEAR = re.compile(r"^(\d{4})")
 _WORD = re.compile(r"\w+")
 YEARS_PER_COPY = 8
-EXPORTS = ("json", "ftm", "csv-events", "csv-claims")
+EXPORTS = ("json", "ftm", "stix", "graphml", "csv-events", "csv-claims")
 # dossiers asked of each store: the things in most FA-KES documents, and a few less frequent ones
 DOSSIERS = ("Syria", "Russia", "Aleppo", "Damascus", "Bashar al-Assad", "United States", "Turkey", "Iran",
             "Syrian Observatory for Human Rights", "Idlib", "Islamic State", "Homs", "United Nations", "Ghouta")

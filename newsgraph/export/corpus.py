@@ -53,10 +53,10 @@ def build_corpus(documents: Iterable[Document], resolution: Resolution | None = 
         for e in doc.entities:
             builder.add(gid[e.id], resolution.nodes.get((doc.doc_id, e.id), gid[e.id]), doc.doc_id, e)
             mentions[(doc.doc_id, e.id)] = [[m.start, m.end] for m in e.mentions]
-        _document(doc, gid, events, out)
+        document_records(doc, gid, events, out)
         for record in out["claims"]:
             if record["id"] in claims:
-                _trust(record, claims[record["id"]])
+                trust_record(record, claims[record["id"]])
         for v in doc.events:
             cid = events.ids.get((doc.doc_id, v.id))
             if cid is not None:
@@ -84,7 +84,7 @@ def _claims(docs: list[Document], resolution: Resolution, events: EventResolutio
                           corpus_event=lambda doc_id, local: events.ids.get((doc_id, local)))
 
 
-def _trust(record: dict[str, Any], found: tuple[list[str], list[str], Any, list[list[str]]]) -> None:
+def trust_record(record: dict[str, Any], found: tuple[list[str], list[str], Any, list[list[str]]]) -> None:
     """A claim's links and grades (``newsgraph.resolve.claim_trust``): "B2" is ``source_grade`` + ``credibility``."""
     corroborated, contradicted, trust, groups = found
     record["corroborated_by"] = corroborated
@@ -105,7 +105,7 @@ def _unique(documents: Iterable[Document]) -> list[Document]:
     return out
 
 
-def _document(doc: Document, gid: dict[str, str], events: EventResolution,
+def document_records(doc: Document, gid: dict[str, str], events: EventResolution,
               out: dict[str, list[dict[str, Any]]]) -> None:
     def ref(local: str | None) -> str | None:
         return gid.get(local, local) if local is not None else None

@@ -16,11 +16,8 @@ FORMATS = ("json", "ftm", "stix", "graphml", "gexf", "csv")
 def write_export(store: Store, fmt: str, out: IO[str], table: str | None = None) -> None:
     """The store in format ``fmt`` to ``out``; ``csv`` writes one ``table`` (events or claims)."""
     if fmt == "json":
-        from newsgraph.export.json import write_json
-        from newsgraph.store.corpus import Corpus
-        corpus = Corpus(store)
-        write_json(store.documents(), out, resolution=corpus.resolution(), events=corpus.event_resolution(),
-                   claims=corpus.claim_trust())  # links, source grades and credibility of every claim
+        from newsgraph.export.store_json import write_store_json
+        write_store_json(store, out)  # a record at a time; each claim's links and grades as stored
     elif fmt == "ftm":
         from newsgraph.export.ftm import write_ftm
         write_ftm(store, out)

@@ -20,12 +20,13 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, func, select, tuple_
+from sqlalchemy import Connection, bindparam, func, select, tuple_
 
 from newsgraph.model import Claim, Document, Entity, Event, Span
 from newsgraph.resolve.corpus_events import CorpusEvent, EventReport, build_event, event_report
 from newsgraph.resolve.entities import CorpusEntity, EntityBuilder
 from newsgraph.store import schema
+from newsgraph.store.bulk import among
 from newsgraph.store.rows import quantities_by_owner
 
 if TYPE_CHECKING:
@@ -74,6 +75,8 @@ class StoredDocument:
     event_ids: dict[str, str]   # local event id -> corpus event id (resolved events only)
     ingested_at: str
     assessments: dict[str, Assessment] = field(default_factory=dict)  # local claim id -> assessment
+    # local claim id -> (corroborated_by, contradicted_by, trust, independent groups) as the claims layer grades it
+    trust: dict[str, Any] = field(default_factory=dict)
 
     def entity(self, local: str | None) -> str | None:
         return self.entity_ids.get(local, local) if local is not None else None
@@ -82,7 +85,8 @@ class StoredDocument:
         return self.assessments.get(claim.id) or Assessment()
 
 
-def assessments(conn: Connection, doc_pk: int, doc: Document) -> dict[str, Assessment]:
+def assessments(conn: Connection, doc_pk: int, doc: Document, graded: dict[str, Any] | None = None
+                ) -> dict[str, Assessment]:
     """The corpus assessment of each claim of a stored document: its corroborations and contradictions across
     the corpus (with the document's own disputes), its source's Admiralty grade, its credibility and how many
     independent sources corroborate it (``newsgraph.store.claim_assessments``).  A claim the claims layer has
@@ -90,6 +94,8 @@ def assessments(conn: Connection, doc_pk: int, doc: Document) -> dict[str, Asses
     from newsgraph.store.claim_assessments import trust_of
     del doc_pk  # claims are keyed by doc id
     found = trust_of(conn, [f"{doc.doc_id}/{c.id}" for c in doc.claims])
+    if graded is not None:
+        graded.update({c.id: found[f"{doc.doc_id}/{c.id}"] for c in doc.claims if f"{doc.doc_id}/{c.id}" in found})
     out: dict[str, Assessment] = {}
     for c in doc.claims:
         trust = found.get(f"{doc.doc_id}/{c.id}")
@@ -102,8 +108,15 @@ def assessments(conn: Connection, doc_pk: int, doc: Document) -> dict[str, Asses
     return out
 
 
-def _stream(conn: Connection, query: Any) -> Iterator[Any]:
+def streamed(conn: Connection, query: Any) -> Iterator[Any]:
+    """The rows of ``query``, fetched ``_BATCH`` at a time."""
     return iter(conn.execution_options(yield_per=_BATCH).execute(query))
+
+
+def ordered(store: Store, column: Any) -> Any:
+    """``column`` for ORDER BY in Python's order of strings (code points): SQLite compares UTF-8 bytes, which
+    is that order; PostgreSQL's "C" collation is too (its default follows the locale)."""
+    return column.collate("C") if store.engine.dialect.name == "postgresql" else column
 
 
 def entities(store: Store) -> Iterator[CorpusEntity]:
@@ -119,7 +132,7 @@ def entities(store: Store) -> Iterator[CorpusEntity]:
              .outerjoin(n, n.c.node == m.c.node)
              .order_by(cid, d.c.doc_id, e.c.local_id))
     with store.engine.connect() as conn:
-        for done, (corpus_id, rows) in enumerate(itertools.groupby(_stream(conn, query), key=lambda r: r.cid), 1):
+        for done, (corpus_id, rows) in enumerate(itertools.groupby(streamed(conn, query), key=lambda r: r.cid), 1):
             if done % 100 == 0:
                 _tell("entities", done)
             builder = EntityBuilder()
@@ -135,57 +148,92 @@ def documents(store: Store) -> Iterator[StoredDocument]:
     """Every stored document by doc id, with its corpus ids."""
     d = schema.documents
     with store.engine.connect() as conn:
-        listed = conn.execute(select(d.c.pk, d.c.doc_id, d.c.ingested_at).order_by(d.c.doc_id)).all()
-    for done, (pk, doc_id, ingested_at) in enumerate(listed):
-        _tell("documents", done, len(listed))
-        try:
-            document = store.document(doc_id)
-        except KeyError:  # deleted since the listing
-            continue
-        with store.engine.connect() as conn:
-            ids = _entity_ids(conn, [pk]).get(pk, {})
-            events = _event_ids(conn, pk)
-            assessed = assessments(conn, pk, document)
-        yield StoredDocument(document, ids, events, ingested_at, assessed)
+        total = conn.execute(select(func.count()).select_from(d)).scalar_one()
+    query = select(d.c.pk, d.c.doc_id, d.c.ingested_at).order_by(ordered(store, d.c.doc_id))
+    with store.engine.connect() as listing:  # the listing streams: no list of every document
+        for done, (pk, doc_id, ingested_at) in enumerate(streamed(listing, query)):
+            _tell("documents", done, total)
+            try:
+                document = store.document(doc_id)
+            except KeyError:  # deleted since the listing
+                continue
+            graded: dict[str, Any] = {}
+            with store.engine.connect() as conn:
+                ids = _entity_ids(conn, [pk]).get(pk, {})
+                events = _event_ids(conn, pk)
+                assessed = assessments(conn, pk, document, graded)
+            yield StoredDocument(document, ids, events, ingested_at, assessed, graded)
+
+
+def _entities_of() -> Any:
+    e, m, n = schema.entities, schema.corpus_members, schema.corpus_nodes
+    return (select(e.c.doc_pk, e.c.local_id, func.coalesce(n.c.corpus_id, e.c.global_id).label("cid"))
+            .outerjoin(m, (m.c.doc_pk == e.c.doc_pk) & (m.c.local_id == e.c.local_id))
+            .outerjoin(n, n.c.node == m.c.node)
+            .where(among(e.c.doc_pk)))
+
+
+_ENTITIES_OF = _entities_of()  # built once: building a statement costs more than running it on one document
+_EVENTS_OF = select(schema.corpus_reports.c.local_id, schema.corpus_reports.c.corpus_event).where(
+    schema.corpus_reports.c.doc_pk == bindparam("pk"))
 
 
 def _entity_ids(conn: Connection, pks: Iterable[int]) -> dict[int, dict[str, str]]:
     """doc pk -> (local entity id -> corpus id) for the documents ``pks``."""
-    e, m, n = schema.entities, schema.corpus_members, schema.corpus_nodes
-    query = (select(e.c.doc_pk, e.c.local_id, func.coalesce(n.c.corpus_id, e.c.global_id).label("cid"))
-             .outerjoin(m, (m.c.doc_pk == e.c.doc_pk) & (m.c.local_id == e.c.local_id))
-             .outerjoin(n, n.c.node == m.c.node)
-             .where(e.c.doc_pk.in_(list(pks))))
     out: dict[int, dict[str, str]] = {}
-    for r in conn.execute(query):
+    for r in conn.execute(_ENTITIES_OF, {"part": list(pks)}):
         out.setdefault(r.doc_pk, {})[r.local_id] = r.cid
     return out
 
 
 def _event_ids(conn: Connection, pk: int) -> dict[str, str]:
-    r = schema.corpus_reports
-    return {row.local_id: row.corpus_event
-            for row in conn.execute(select(r.c.local_id, r.c.corpus_event).where(r.c.doc_pk == pk))}
+    return {row.local_id: row.corpus_event for row in conn.execute(_EVENTS_OF, {"pk": pk})}
 
 
-def corpus_events(store: Store) -> Iterator[CorpusEvent]:
-    """Every corpus event, by id, built from its own reports."""
+def corpus_events(store: Store, by_size: bool = False) -> Iterator[CorpusEvent]:
+    """Every corpus event, by id (``by_size``: most documents first, then most reports, then id, as the corpus
+    JSON lists them), built from its own reports."""
     r = schema.corpus_reports
-    query = select(r.c.corpus_event, r.c.doc_pk, r.c.local_id).order_by(r.c.corpus_event, r.c.doc_pk, r.c.local_id)
+    if by_size:
+        sizes = (select(r.c.corpus_event, func.count(func.distinct(r.c.doc_pk)).label("docs"),
+                        func.count().label("reports")).group_by(r.c.corpus_event).subquery())
+        query = (select(r.c.corpus_event, r.c.doc_pk, r.c.local_id)
+                 .join(sizes, sizes.c.corpus_event == r.c.corpus_event)
+                 .order_by(sizes.c.docs.desc(), sizes.c.reports.desc(), ordered(store, r.c.corpus_event), r.c.doc_pk,
+                           r.c.local_id))
+    else:
+        query = select(r.c.corpus_event, r.c.doc_pk, r.c.local_id).order_by(r.c.corpus_event, r.c.doc_pk, r.c.local_id)
     from newsgraph.store.corpus import Corpus
     corpus = Corpus(store)
     with store.engine.connect() as outer, store.engine.connect() as conn:
-        for done, (event_id, rows) in enumerate(
-                itertools.groupby(_stream(outer, query), key=lambda row: row.corpus_event), 1):
-            if done % 100 == 0:
-                _tell("corpus events", done)
-            reports = _reports(conn, [(row.doc_pk, row.local_id) for row in rows])
-            speakers = {q.speaker for x in reports for q in x.quantities if q.speaker}
-            yield build_event(event_id, reports, corpus.names(speakers))
+        grouped = ((event_id, [(row.doc_pk, row.local_id) for row in rows])
+                   for event_id, rows in itertools.groupby(streamed(outer, query), key=lambda row: row.corpus_event))
+        done = 0
+        while page := page_of(grouped, 100, 500):  # the reports of a page of events read together: a few queries a page
+            found = _reports(conn, [k for _, keys in page for k in keys])
+            for event_id, keys in page:
+                done += 1
+                if done % 100 == 0:
+                    _tell("corpus events", done)
+                reports = [found[k] for k in keys if k in found]
+                speakers = {q.speaker for x in reports for q in x.quantities if q.speaker}
+                yield build_event(event_id, reports, corpus.names(speakers))
 
 
-def _reports(conn: Connection, keys: list[tuple[int, str]]) -> list[EventReport]:
-    """The reports (doc pk, local event id) as ``event_records.load_reports`` makes them."""
+def page_of(grouped: Iterator[tuple[str, list[Any]]], groups: int, rows: int) -> list[tuple[str, list[Any]]]:
+    """The next groups of ``grouped`` (key, rows): ``groups`` of them, or fewer holding ``rows`` rows in all."""
+    page: list[tuple[str, list[Any]]] = []
+    held = 0
+    for item in grouped:
+        page.append(item)
+        held += len(item[1])
+        if len(page) >= groups or held >= rows:
+            break
+    return page
+
+
+def _reports(conn: Connection, keys: list[tuple[int, str]]) -> dict[tuple[int, str], EventReport]:
+    """The reports (doc pk, local event id) as ``event_records.load_reports`` makes them, by those keys."""
     d, v, c, q = schema.documents, schema.events, schema.claims, schema.quantities
     pks = sorted({pk for pk, _ in keys})
     docs = {row.pk: row for row in conn.execute(
@@ -201,7 +249,7 @@ def _reports(conn: Connection, keys: list[tuple[int, str]]) -> list[EventReport]
             text=row.text, evidence=Span(row.ev_start, row.ev_end, row.ev_text),
             quantities=owned.get(row.doc_pk, {}).get(("claim", row.local_id), ())))
     ids = _entity_ids(conn, pks)
-    out = []
+    out = {}
     query = select(v).where(tuple_(v.c.doc_pk, v.c.local_id).in_(keys)).order_by(v.c.doc_pk, v.c.seq)
     for row in conn.execute(query):
         doc = docs[row.doc_pk]
@@ -210,5 +258,6 @@ def _reports(conn: Connection, keys: list[tuple[int, str]]) -> list[EventReport]
                       actors=tuple(row.actors), targets=tuple(row.targets), location=row.location,
                       quantities=owned.get(row.doc_pk, {}).get(("event", row.local_id), ()))
         mine = ids.get(row.doc_pk, {})
-        out.append(event_report(doc.doc_id, doc.source, doc.published, event, claims.get(row.doc_pk, ()), mine.get))
+        out[(row.doc_pk, row.local_id)] = event_report(doc.doc_id, doc.source, doc.published, event,
+                                                       claims.get(row.doc_pk, ()), mine.get)
     return out

@@ -47,7 +47,7 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=settings().caches.names)
 def stem(word: str) -> str:
     """A word folded for comparison: lower case, no possessive, no plural or past ending."""
     w = word.casefold().replace("'", "")

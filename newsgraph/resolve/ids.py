@@ -25,6 +25,7 @@ from newsgraph.geo import country_code
 from newsgraph.geo.gazetteer import countries
 from newsgraph.model import Entity
 from newsgraph.resolve.keys import possessive_stem
+from newsgraph.settings import settings
 
 PLACE_TYPES = ("GPE", "LOC")
 # types whose name may be a country's: metonymy ("Syria said") and mistyped possessives ("Syrias" ORG)
@@ -49,7 +50,7 @@ def name_slug(name: str) -> str:
     return slug
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=settings().caches.names)
 def _country_named(name: str) -> str | None:
     code = country_code(name)
     if code is None:

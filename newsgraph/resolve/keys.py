@@ -18,6 +18,7 @@ from newsgraph import vocab
 from newsgraph.geo import country_code, normalise
 from newsgraph.geo.gazetteer import skeleton as _skeleton
 from newsgraph.geo.names import spelling as _spelling
+from newsgraph.settings import settings
 
 _NOT_WORD = re.compile(r"[^\w ]+")
 _SPACES = re.compile(r"\s+")
@@ -28,7 +29,7 @@ _DOUBLED = re.compile(r"(\w)\1+")
 MIN_SKELETON = 5  # shorter skeletons collide between unrelated names ("Homs" / "Hamas")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=settings().caches.names)
 def name_key(name: str) -> str:
     """The folded key of a name; '' when nothing is left.  Spelt-out letters join: 'U.N.' -> 'un'.
 
@@ -55,7 +56,7 @@ def single_letters(key: str) -> str:
     return _DOUBLED.sub(r"\1", key)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=settings().caches.names)
 def skeleton(key: str) -> str:
     """The consonant skeleton of a key ('' when too short to mean anything)."""
     skel = _skeleton(fold_compounds(key))
@@ -93,7 +94,7 @@ def initials(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=settings().caches.names)
 def place_stem(key: str) -> str:
     """'aleppo city' -> 'aleppo', 'syrias idlib' -> 'idlib': a place's name without the word saying its kind
     or the country it is in ('' if neither)."""
@@ -116,7 +117,7 @@ def compass_fold(key: str) -> str:
     return " ".join(folded) if folded != words else ""
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=settings().caches.names)
 def place_spelling(key: str) -> str:
     """What transliterations of one place name share (the places normaliser's ``spelling``): 'kafraya' and
     'kefraya' -> 'kafra', 'raqqa' and 'raqa' -> 'raka' ('' for an empty key)."""
@@ -128,7 +129,7 @@ def is_full_name(key: str) -> bool:
     return len(tokens(key)) >= 2
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=settings().caches.names)
 def group_stem(key: str) -> str:
     """'jabhat fateh sham' and 'fateh sham front' -> 'fateh sham': an armed group's name without the word
     "Front" opening or closing it, when two words or more are left ('' otherwise: 'nusra front' keeps its

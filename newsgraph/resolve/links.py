@@ -99,7 +99,7 @@ def _bounded(key: str) -> str:
     return f"{key[:MAX_KEY - 17]}#{hashlib.sha256(key.encode()).hexdigest()[:16]}"
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=settings().caches.names)
 def _ratio(a: str, b: str) -> float:
     return fuzz.ratio(a, b)
 
@@ -114,7 +114,7 @@ def _alike(a: str, b: str) -> float:
     return _ratio(a, b)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=settings().caches.names)
 def related_names(a: str, b: str) -> bool:
     """Could two full names be one thing's?  Shared words (token-set similarity) or one extends the other."""
     ta, tb = tokens(a), tokens(b)
@@ -129,7 +129,7 @@ def given_names_clash(a: str, b: str) -> bool:
     return _ratio(ga, gb) < settings().corpus.given_name_spelling
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=settings().caches.names)
 def generic_alias(key: str) -> bool:
     """A one-word alias that names a nationality or country, not the thing ('Syrian' for the Observatory)."""
     return len(tokens(key)) == 1 and (demonym_country(key) is not None or country_code(key) is not None)
@@ -349,7 +349,7 @@ def _spelling_evidence(a: Node, b: Node) -> Evidence | None:
     return best
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=settings().caches.names)
 def qualifier_country(key: str) -> str | None:
     """The country a name of three words or more begins with ('russian foreign ministry' -> RU), or None."""
     first, _, rest = key.partition(" ")

@@ -12,7 +12,7 @@ from newsgraph.resolve.nodes import Node
 from newsgraph.settings import settings
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=settings().caches.names)
 def _ratio(a: str, b: str) -> float:
     return fuzz.ratio(a, b)
 

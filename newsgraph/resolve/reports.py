@@ -30,7 +30,7 @@ Figure = tuple[str, int, int]  # (what is counted, low, high): a stated number's
 Interval = tuple[dt.date, dt.date]
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=settings().caches.names)
 def interval(value: str | None) -> Interval | None:
     """The days a contract date covers: 2013 -> the year, 2013-08 -> August, 2013-08-21 -> that day."""
     if not value:

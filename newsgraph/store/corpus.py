@@ -231,26 +231,35 @@ class Corpus:
             return dict(conn.execute(select(x.c.kind, func.count()).group_by(x.c.kind)).all())
 
     def claims(self, doc_id: str | None = None, linked: bool = False) -> list[CorpusClaim]:
-        """Claims with their links and grades (of one document; ``linked``: only those with a link)."""
+        """Claims with their links and grades (of one document; ``linked``: only those with a link), graded a
+        page of claims at a time from the stored assessments (``claim_assessments.trust_of``)."""
+        import itertools
+
         from newsgraph.resolve.claim_corpus import CorpusClaim
-        trust = self.claim_trust()
-        c, d = schema.claims, schema.documents
-        query = select(d.c.doc_id, c).join(d, d.c.pk == c.c.doc_pk).order_by(d.c.doc_id, c.c.seq)
+        from newsgraph.store.claim_assessments import trust_of
+        c, d, e, m, n = schema.claims, schema.documents, schema.entities, schema.corpus_members, schema.corpus_nodes
+        speaker = func.coalesce(n.c.corpus_id, e.c.global_id).label("speaker_id")
+        query = (select(d.c.doc_id, c, speaker).join(d, d.c.pk == c.c.doc_pk)
+                 .outerjoin(e, (e.c.doc_pk == c.c.doc_pk) & (e.c.local_id == c.c.speaker))
+                 .outerjoin(m, (m.c.doc_pk == e.c.doc_pk) & (m.c.local_id == e.c.local_id))
+                 .outerjoin(n, n.c.node == m.c.node).order_by(d.c.doc_id, c.c.seq))
         if doc_id is not None:
             query = query.where(d.c.doc_id == doc_id)
-        ids = self.resolution().ids
         out = []
-        with self.engine.connect() as conn:
-            for r in conn.execute(query):
-                key = f"{r.doc_id}/{r.local_id}"
-                if key not in trust:
-                    continue
-                corroborated, contradicted, grades, groups = trust[key]
-                if linked and not (corroborated or contradicted):
-                    continue
-                out.append(CorpusClaim(key, r.doc_id, ids.get((r.doc_id, r.speaker)) if r.speaker else None,
-                                       r.speaker_text, r.stance, r.text, tuple(corroborated), tuple(contradicted),
-                                       grades, tuple(tuple(g) for g in groups)))
+        with self.engine.connect() as conn, self.engine.connect() as reader:
+            rows = iter(reader.execution_options(yield_per=500).execute(query))
+            while page := list(itertools.islice(rows, 500)):
+                trust = trust_of(conn, [f"{r.doc_id}/{r.local_id}" for r in page])
+                for r in page:
+                    key = f"{r.doc_id}/{r.local_id}"
+                    if key not in trust:
+                        continue
+                    corroborated, contradicted, grades, groups = trust[key]
+                    if linked and not (corroborated or contradicted):
+                        continue
+                    out.append(CorpusClaim(key, r.doc_id, r.speaker_id if r.speaker else None, r.speaker_text,
+                                           r.stance, r.text, tuple(corroborated), tuple(contradicted), grades,
+                                           tuple(tuple(g) for g in groups)))
         return out
 
     # -- corpus events -------------------------------------------------------------------------
