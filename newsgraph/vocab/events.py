@@ -37,6 +37,7 @@ class EventTriggers:
     compass_words: frozenset[str]                # "east of Damascus": a place phrase
     conflict_nouns: frozenset[str]               # "since the war began in 2011": the main country's conflict
     ruler_nouns: frozenset[str]                  # "the regime launched air raids": the main country's rulers
+    aid_carriers: frozenset[str]                 # "an aid convoy entered Eastern Ghouta": AID, not ASSAULT
     onset_verbs: frozenset[str]                  # "an offensive against Kurdish areas that began on Friday"
     readiness_words: frozenset[str]              # "ready to", "willing to"
     hostile_types: frozenset[str]                # a promised act of these types is a threat
@@ -123,7 +124,7 @@ def _events_triggers(entries: Entries) -> EventTriggers:
         place_descriptions=noted("place_descriptions"), region_words=noted("region_words"),
         compass_words=noted("compass_words"), conflict_nouns=noted("conflict_nouns"),
         ruler_nouns=noted("ruler_nouns"),
-        onset_verbs=noted("onset_verbs"),
+        onset_verbs=noted("onset_verbs"), aid_carriers=noted("aid_carriers"),
         readiness_words=words("readiness_words"), hostile_types=_types(entries, "hostile_types"),
         cancelling_verbs=noted("cancelling_verbs"), durable_types=_types(entries, "durable_types"),
         lemma_fixes={k: str(v) for k, v in entries.mapping("lemma_fixes").items()},

@@ -76,7 +76,7 @@ def _share_along_coordination(doc: Doc, anchors: dict[int, Draft | None]) -> Non
         head = doc[index]
         if draft is None or draft.anchor.i != index or head.pos_ != "VERB" or head.dep_ == "conj":
             continue
-        run = [draft] + [d for c in head.children if (d := _joined_event(c, head, anchors)) is not None]
+        run = [draft, *_joined_run(head, head, anchors)]
         if len(run) < 2:
             continue
         last = run[-1]
@@ -89,6 +89,17 @@ def _share_along_coordination(doc: Doc, anchors: dict[int, Draft | None]) -> Non
         for other in run:
             if other.date is None and shared is not None and shared.date is not None:
                 other.date, other.date_distance = shared.date, shared.date_distance + 1
+
+
+def _joined_run(tok: Token, head: Token, anchors: dict[int, Draft | None]) -> list[Draft]:
+    """The events of the verbs joined to ``tok`` in order, also a conjunct's conjuncts ("launched an offensive
+    in May and encircled the town and entered its districts on June 23")."""
+    run: list[Draft] = []
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB" and child.tag_ == head.tag_ and _shares_subject(child):
+            found = _joined_event(child, head, anchors)
+            run += ([found] if found is not None else []) + _joined_run(child, head, anchors)
+    return run
 
 
 def _joined_event(tok: Token, head: Token, anchors: dict[int, Draft | None]) -> Draft | None:
