@@ -96,3 +96,22 @@ def test_forces_entering_a_described_town_assault_it_there() -> None:
 def test_an_aid_convoy_entering_a_place_is_aid() -> None:
     doc = extract("On Monday an aid convoy entered the besieged town of Madaya in Syria.", PUBLISHED)
     assert [(e.trigger, e.type) for e in doc.events if e.trigger == "entered"] == [("entered", "AID")]
+
+
+@pytest.mark.parametrize(("text", "date", "actor", "where"), [
+    ("Government fighters began pushing north towards Tabaqa held by Islamic State since 2014.",
+     "2014", "Islamic State", "Tabaqa"),
+    ("The blast took place near the city of Manbij which has been under YPG control since August.",
+     "2016-08", "People's Protection Units", "Manbij"),
+    ("The town of Salma has been held by Nusra Front since 2012.", "2012", "al-Nusra Front", "Salma"),
+])
+def test_a_place_held_since_a_date_was_taken_then(text: str, date: str, actor: str, where: str) -> None:
+    doc = extract(text, PUBLISHED)
+    taken = [(e.type, e.date, [doc.entity(a).name for a in e.actors], place(doc, e)) for e in doc.events
+             if e.type == "COERCE"]
+    assert taken == [("COERCE", date, [actor], where)], taken
+
+
+def test_a_shared_control_names_no_taking() -> None:
+    doc = extract("Aleppo has been divided between rebel and government control since 2012.", PUBLISHED)
+    assert [e for e in doc.events if e.type == "COERCE"] == []
