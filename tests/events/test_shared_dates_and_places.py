@@ -115,3 +115,9 @@ def test_a_place_held_since_a_date_was_taken_then(text: str, date: str, actor: s
 def test_a_shared_control_names_no_taking() -> None:
     doc = extract("Aleppo has been divided between rebel and government control since 2012.", PUBLISHED)
     assert [e for e in doc.events if e.type == "COERCE"] == []
+
+
+def test_a_scheduling_participle_hung_on_a_place_dates_the_event_around_it() -> None:
+    doc = extract("A mosque had called on people to attend a mass killing of prisoners at Mount Abdul Aziz scheduled "
+                  "for Friday.", PUBLISHED)
+    assert dates_of(doc).get("killing") == "2016-09-16", dates_of(doc)

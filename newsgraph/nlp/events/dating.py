@@ -230,10 +230,12 @@ def _tells_of_its_noun(verb: Token, anchors: dict[int, Draft | None], reporting:
 def _onset_of(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
     """'a wider offensive by Al-Qaeda against Kurdish areas that began on Friday': a past relative clause of
     beginning that the parser hangs on a noun naming no event, inside an event noun's phrase, dates that event
-    (only events begin)."""
-    noun = verb.head
-    if (verb.dep_ != "relcl" or verb.tag_ != "VBD" or verb.i in anchors or noun.i in anchors
-            or verb.lemma_.lower() not in load("events_triggers").onset_verbs):
+    (only events begin); so does a participle of scheduling ("... at Mount Abdul Aziz scheduled for Friday")."""
+    noun, lex = verb.head, load("events_triggers")
+    onset = verb.dep_ == "relcl" and verb.tag_ == "VBD" and verb.lemma_.lower() in lex.onset_verbs
+    # "a mass killing of infidels at Mount Abdul Aziz scheduled for Friday": the time set for it
+    scheduled = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in lex.schedule_verbs
+    if not (onset or scheduled) or verb.i in anchors or noun.i in anchors:
         return None
     for _ in range(2):  # noun -> its preposition -> the noun that preposition hangs on
         if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
