@@ -121,3 +121,9 @@ def test_a_scheduling_participle_hung_on_a_place_dates_the_event_around_it() -> 
     doc = extract("A mosque had called on people to attend a mass killing of prisoners at Mount Abdul Aziz scheduled "
                   "for Friday.", PUBLISHED)
     assert dates_of(doc).get("killing") == "2016-09-16", dates_of(doc)
+
+
+def test_a_siege_since_a_date_is_dated_and_placed_and_no_aid_that_never_came_is_an_event() -> None:
+    doc = extract("The town of Madaya has been under siege by Hezbollah since July. No aid convoys have entered "
+                  "the town since August.", PUBLISHED)
+    assert [(e.type, e.date, place(doc, e)) for e in doc.events] == [("ASSAULT", "2016-07", "Madaya")]

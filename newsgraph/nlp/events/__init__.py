@@ -51,7 +51,7 @@ def extract_events(parsed: Parsed, index: EntityIndex, dates: list[DateMention])
     attach_dates(parsed.doc, reader.anchors, reader.twins, dates, lex.commitment_cues | lex.source_verbs)
     date_from_discourse(parsed.doc, reader.anchors, dates, lex, parsed.published)
     place_described(drafts, index, lex)
-    drafts += control_taken(parsed.doc, index, dates, lex, {i for i, d in reader.anchors.items() if d is not None})
+    drafts += control_taken(parsed.doc, index, dates, lex, reader.anchors)
     kept = [d for d in drafts if d.actors or d.targets or d.location or d.named_actor]
     kept.sort(key=lambda d: d.trigger_start)
     events = []

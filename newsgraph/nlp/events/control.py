@@ -25,23 +25,28 @@ _RELATIVE = frozenset({"which", "that", "where"})
 
 
 def control_taken(doc: Doc, index: EntityIndex, dates: list[DateMention], lex: EventTriggers,
-                  taken: set[int]) -> list[Draft]:
-    """One taking per "held by X since DATE" / "under X control since DATE" whose place the sentence names;
-    ``taken`` holds the tokens already read as triggers (they are not read twice)."""
+                  anchors: dict[int, Draft | None]) -> list[Draft]:
+    """One taking per "held by X since DATE" / "under X control since DATE" whose place the sentence names.
+    A word already read as a trigger is not read twice: "under siege by Hezbollah since July" dates the
+    siege the reader found and places it, when it has no date or place of its own."""
     drafts = []
     for since in (t for t in doc if t.lower_ == "since" and t.dep_ == "prep"):
         head = since.head
-        if head.i in taken:
-            continue
         date = _date_of(since, dates)
-        found = _held(head, lex) if date is not None else None
+        found = _held(head, lex) if date is not None and anchors.get(head.i) is None else None
         if found is None:
             continue
-        trigger, holder, held = found
+        trigger, holder, held, word = found
         place = _place(held, index)
         if place is None:
             continue
         actors = [e for e in _entities(holder, index) if index[e].type in _HOLDERS and e != place]
+        told = anchors.get(word.i)
+        if told is not None:
+            if told.date is None and told.location is None:
+                told.date, told.date_distance, told.location = date, 1, place
+                told.actors = told.actors or actors[:1]
+            continue
         drafts.append(Draft(anchor=head, trigger=trigger, trigger_start=head.idx, type=TAKING,
                             actors=actors[:1], location=place, date=date, date_distance=1))
     return drafts
@@ -56,22 +61,27 @@ def _date_of(since: Token, dates: list[DateMention]) -> DateMention | None:
     return next((d for d in dates if start <= d.start and d.end <= end and d.value), None)
 
 
-def _held(head: Token, lex: EventTriggers) -> tuple[str, Token, Token | None] | None:
-    """(trigger text, holder, place held) of "held by X" (a participle, or a passive with the place as its
-    subject) or of "has been under X control" (a copula with the place as its subject)."""
+def _held(head: Token, lex: EventTriggers) -> tuple[str, Token, Token | None, Token] | None:
+    """(trigger text, holder, place held, the word telling the holding) of "held by X" (a participle, or a
+    passive with the place as its subject) or of "has been under X control" (a copula with the place as its
+    subject)."""
     if head.tag_ == "VBN" and head.lemma_.lower() in lex.holding_verbs:
         agent = next((p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         held = head.head if head.dep_ == "acl" else next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-        return (head.text, agent, _antecedent(held)) if agent is not None and held is not None else None
+        return (head.text, agent, _antecedent(held), head) if agent is not None and held is not None else None
     if head.lemma_ != "be":
         return None
     control = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "under"
                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in lex.control_nouns), None)
+    # "under YPG control", "under siege by Syrian regime forces"
     holder = next((c for c in control.children if c.dep_ in ("compound", "amod", "poss")), None) if control else None
+    if control is not None and holder is None:
+        holder = next((p for c in control.children if c.dep_ == "prep" and c.lower_ == "by"
+                       for p in c.children if p.dep_ == "pobj"), None)
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if control is None or holder is None or subject is None:
         return None
-    return f"under {holder.text} {control.text}", holder, _antecedent(subject)
+    return f"under {control.text}", holder, _antecedent(subject), control
 
 
 def _antecedent(noun: Token | None) -> Token | None:
