@@ -66,22 +66,27 @@ def _held(head: Token, lex: EventTriggers) -> tuple[str, Token, Token | None, To
     passive with the place as its subject) or of "has been under X control" (a copula with the place as its
     subject)."""
     if head.tag_ == "VBN" and head.lemma_.lower() in lex.holding_verbs:
-        agent = next((p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
-        held = head.head if head.dep_ == "acl" else next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-        return (head.text, agent, _antecedent(held), head) if agent is not None and held is not None else None
-    if head.lemma_ != "be":
-        return None
-    control = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "under"
+        return _held_by(head)
+    return _under_control(head, lex) if head.lemma_ == "be" else None
+
+
+def _held_by(verb: Token) -> tuple[str, Token, Token | None, Token] | None:
+    agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    held = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return (verb.text, agent, _antecedent(held), verb) if agent is not None and held is not None else None
+
+
+def _under_control(copula: Token, lex: EventTriggers) -> tuple[str, Token, Token | None, Token] | None:
+    control = next((p for c in copula.children if c.dep_ == "prep" and c.lower_ == "under"
                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in lex.control_nouns), None)
-    # "under YPG control", "under siege by Syrian regime forces"
-    holder = next((c for c in control.children if c.dep_ in ("compound", "amod", "poss")), None) if control else None
-    if control is not None and holder is None:
-        holder = next((p for c in control.children if c.dep_ == "prep" and c.lower_ == "by"
-                       for p in c.children if p.dep_ == "pobj"), None)
-    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if control is None or holder is None or subject is None:
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if control is None or subject is None:
         return None
-    return f"under {control.text}", holder, _antecedent(subject), control
+    # "under YPG control", "under siege by Syrian regime forces"
+    holder = next((c for c in control.children if c.dep_ in ("compound", "amod", "poss")), None)
+    holder = holder or next((p for c in control.children if c.dep_ == "prep" and c.lower_ == "by"
+                             for p in c.children if p.dep_ == "pobj"), None)
+    return (f"under {control.text}", holder, _antecedent(subject), control) if holder is not None else None
 
 
 def _antecedent(noun: Token | None) -> Token | None:
