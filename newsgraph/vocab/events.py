@@ -37,6 +37,10 @@ class EventTriggers:
     compass_words: frozenset[str]                # "east of Damascus": a place phrase
     conflict_nouns: frozenset[str]               # "since the war began in 2011": the main country's conflict
     ruler_nouns: frozenset[str]                  # "the regime launched air raids": the main country's rulers
+    holding_verbs: frozenset[str]                # "Tabaqa held by Daesh since 2014": taken in 2014
+    control_nouns: frozenset[str]                # "under YPG control since August": taken in August
+    schedule_verbs: frozenset[str]               # "a killing at Mount Abdul Aziz scheduled for Friday"
+    aid_carriers: frozenset[str]                 # "an aid convoy entered Eastern Ghouta": AID, not ASSAULT
     onset_verbs: frozenset[str]                  # "an offensive against Kurdish areas that began on Friday"
     readiness_words: frozenset[str]              # "ready to", "willing to"
     hostile_types: frozenset[str]                # a promised act of these types is a threat
@@ -123,7 +127,8 @@ def _events_triggers(entries: Entries) -> EventTriggers:
         place_descriptions=noted("place_descriptions"), region_words=noted("region_words"),
         compass_words=noted("compass_words"), conflict_nouns=noted("conflict_nouns"),
         ruler_nouns=noted("ruler_nouns"),
-        onset_verbs=noted("onset_verbs"),
+        onset_verbs=noted("onset_verbs"), aid_carriers=noted("aid_carriers"), schedule_verbs=noted("schedule_verbs"),
+        holding_verbs=noted("holding_verbs"), control_nouns=noted("control_nouns"),
         readiness_words=words("readiness_words"), hostile_types=_types(entries, "hostile_types"),
         cancelling_verbs=noted("cancelling_verbs"), durable_types=_types(entries, "durable_types"),
         lemma_fixes={k: str(v) for k, v in entries.mapping("lemma_fixes").items()},

@@ -178,6 +178,8 @@ def test_an_event_noun_shares_its_date_with_the_clause_that_tells_it() -> None:
     ("Estonia has bought anti-ship missile systems from Israel.", "AID"),  # the weapon is a compound
     ("Finnish special forces boarded the tanker Eagle S off Porvoo.", "COERCE"),
     ("The RSF laid siege to El Fasher in May 2024.", "ASSAULT"),
+    ("The UN Security Council passed a resolution in 2014 ordering an end to sieges.", "AGREE"),
+    ("The Security Council unanimously adopted a resolution on Syria on Friday.", "AGREE"),
 ])
 def test_vocabulary_covers_common_security_wordings(sentence: str, kind: str) -> None:
     assert kind in {e.type for e in extract(sentence, PUBLISHED).events}

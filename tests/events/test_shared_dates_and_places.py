@@ -27,6 +27,9 @@ def dates_of(doc: Document) -> dict[str, str | None]:
     ("Rebels shelled the town of Harasta and killed five civilians on Monday.", ("shelled", "killed"), "2016-09-19"),
     # the date before the first
     ("On Monday Russian jets bombed Aleppo and killed 20 people.", ("bombed", "killed"), "2016-09-19"),
+    # a conjunct's conjunct: three verbs, the date after the last
+    ("Kurdish fighters besieged the town of Manbij and encircled it and entered its districts on Tuesday.",
+     ("besieged", "encircled", "entered"), "2016-09-20"),
 ])
 def test_coordinated_verbs_share_one_date(text: str, triggers: tuple[str, ...], date: str) -> None:
     dates = dates_of(extract(text, PUBLISHED))
@@ -81,3 +84,46 @@ def test_a_clause_of_beginning_hung_on_a_place_dates_the_event_around_it() -> No
     doc = extract("Hundreds of Syrians near Damascus protested against infighting between the insurgent groups that "
                   "began Friday and left dozens killed.", PUBLISHED)
     assert dates_of(doc).get("protested") is None, dates_of(doc)
+
+
+def test_forces_entering_a_described_town_assault_it_there() -> None:
+    doc = extract("Government forces executed 48 people in the northern village of Rityan this week. The killings "
+                  "took place after troops entered the town on Tuesday.", PUBLISHED)
+    entered = next(e for e in doc.events if e.trigger == "entered")
+    assert (entered.type, entered.date, place(doc, entered)) == ("ASSAULT", "2016-09-20", "Rityan")
+
+
+def test_an_aid_convoy_entering_a_place_is_aid() -> None:
+    doc = extract("On Monday an aid convoy entered the besieged town of Madaya in Syria.", PUBLISHED)
+    assert [(e.trigger, e.type) for e in doc.events if e.trigger == "entered"] == [("entered", "AID")]
+
+
+@pytest.mark.parametrize(("text", "date", "actor", "where"), [
+    ("Government fighters began pushing north towards Tabaqa held by Islamic State since 2014.",
+     "2014", "Islamic State", "Tabaqa"),
+    ("The blast took place near the city of Manbij which has been under YPG control since August.",
+     "2016-08", "People's Protection Units", "Manbij"),
+    ("The town of Salma has been held by Nusra Front since 2012.", "2012", "al-Nusra Front", "Salma"),
+])
+def test_a_place_held_since_a_date_was_taken_then(text: str, date: str, actor: str, where: str) -> None:
+    doc = extract(text, PUBLISHED)
+    taken = [(e.type, e.date, [doc.entity(a).name for a in e.actors], place(doc, e)) for e in doc.events
+             if e.type == "COERCE"]
+    assert taken == [("COERCE", date, [actor], where)], taken
+
+
+def test_a_shared_control_names_no_taking() -> None:
+    doc = extract("Aleppo has been divided between rebel and government control since 2012.", PUBLISHED)
+    assert [e for e in doc.events if e.type == "COERCE"] == []
+
+
+def test_a_scheduling_participle_hung_on_a_place_dates_the_event_around_it() -> None:
+    doc = extract("A mosque had called on people to attend a mass killing of prisoners at Mount Abdul Aziz scheduled "
+                  "for Friday.", PUBLISHED)
+    assert dates_of(doc).get("killing") == "2016-09-16", dates_of(doc)
+
+
+def test_a_siege_since_a_date_is_dated_and_placed_and_no_aid_that_never_came_is_an_event() -> None:
+    doc = extract("The town of Madaya has been under siege by Hezbollah since July. No aid convoys have entered "
+                  "the town since August.", PUBLISHED)
+    assert [(e.type, e.date, place(doc, e)) for e in doc.events] == [("ASSAULT", "2016-07", "Madaya")]

@@ -21,6 +21,7 @@ Only entities of the ``EntityIndex`` become participants: pronouns are not resol
 
 from newsgraph.model import DateMention, Event, Span
 from newsgraph.nlp.dates import contract_date
+from newsgraph.nlp.events.control import control_taken
 from newsgraph.nlp.events.dating import attach_dates
 from newsgraph.nlp.events.descriptions import place_described
 from newsgraph.nlp.events.discourse import date_from_discourse
@@ -50,6 +51,7 @@ def extract_events(parsed: Parsed, index: EntityIndex, dates: list[DateMention])
     attach_dates(parsed.doc, reader.anchors, reader.twins, dates, lex.commitment_cues | lex.source_verbs)
     date_from_discourse(parsed.doc, reader.anchors, dates, lex, parsed.published)
     place_described(drafts, index, lex)
+    drafts += control_taken(parsed.doc, index, dates, lex, reader.anchors)
     kept = [d for d in drafts if d.actors or d.targets or d.location or d.named_actor]
     kept.sort(key=lambda d: d.trigger_start)
     events = []

@@ -76,7 +76,7 @@ def _share_along_coordination(doc: Doc, anchors: dict[int, Draft | None]) -> Non
         head = doc[index]
         if draft is None or draft.anchor.i != index or head.pos_ != "VERB" or head.dep_ == "conj":
             continue
-        run = [draft] + [d for c in head.children if (d := _joined_event(c, head, anchors)) is not None]
+        run = [draft, *_joined_run(head, head, anchors)]
         if len(run) < 2:
             continue
         last = run[-1]
@@ -89,6 +89,17 @@ def _share_along_coordination(doc: Doc, anchors: dict[int, Draft | None]) -> Non
         for other in run:
             if other.date is None and shared is not None and shared.date is not None:
                 other.date, other.date_distance = shared.date, shared.date_distance + 1
+
+
+def _joined_run(tok: Token, head: Token, anchors: dict[int, Draft | None]) -> list[Draft]:
+    """The events of the verbs joined to ``tok`` in order, also a conjunct's conjuncts ("launched an offensive
+    in May and encircled the town and entered its districts on June 23")."""
+    run: list[Draft] = []
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB" and child.tag_ == head.tag_ and _shares_subject(child):
+            found = _joined_event(child, head, anchors)
+            run += ([found] if found is not None else []) + _joined_run(child, head, anchors)
+    return run
 
 
 def _joined_event(tok: Token, head: Token, anchors: dict[int, Draft | None]) -> Draft | None:
@@ -219,10 +230,12 @@ def _tells_of_its_noun(verb: Token, anchors: dict[int, Draft | None], reporting:
 def _onset_of(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
     """'a wider offensive by Al-Qaeda against Kurdish areas that began on Friday': a past relative clause of
     beginning that the parser hangs on a noun naming no event, inside an event noun's phrase, dates that event
-    (only events begin)."""
-    noun = verb.head
-    if (verb.dep_ != "relcl" or verb.tag_ != "VBD" or verb.i in anchors or noun.i in anchors
-            or verb.lemma_.lower() not in load("events_triggers").onset_verbs):
+    (only events begin); so does a participle of scheduling ("... at Mount Abdul Aziz scheduled for Friday")."""
+    noun, lex = verb.head, load("events_triggers")
+    onset = verb.dep_ == "relcl" and verb.tag_ == "VBD" and verb.lemma_.lower() in lex.onset_verbs
+    # "a mass killing of infidels at Mount Abdul Aziz scheduled for Friday": the time set for it
+    scheduled = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in lex.schedule_verbs
+    if not (onset or scheduled) or verb.i in anchors or noun.i in anchors:
         return None
     for _ in range(2):  # noun -> its preposition -> the noun that preposition hangs on
         if noun.dep_ != "pobj" or noun.head.dep_ != "prep":

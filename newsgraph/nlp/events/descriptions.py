@@ -87,14 +87,16 @@ def _named_place(head: Token, index: EntityIndex, lex: EventTriggers) -> str | N
 
 
 def _place_phrases(anchor: Token, lex: EventTriggers) -> list[Token]:
-    """The described places of the trigger's own "in / at / near the N" phrases, also through "of" ("in the
-    Sumaria neighborhood of the Syrian capital")."""
+    """The described places of the trigger's own "in / at / near the N" phrases and object, also through "of"
+    ("in the Sumaria neighborhood of the Syrian capital")."""
     preps = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ in lex.place_preps]
     # "shot down east of the city"
     preps += [of for c in anchor.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in lex.compass_words
               for of in c.children if of.dep_ == "prep" and of.lower_ == "of"]
     found = []
-    for pobj in (p for prep in preps for p in prep.children if p.dep_ == "pobj"):
+    # "troops entered the town Tuesday", "stormed the city": the place the verb acts on
+    objects = [c for c in anchor.children if c.dep_ == "dobj" and anchor.pos_ == "VERB"]
+    for pobj in [p for prep in preps for p in prep.children if p.dep_ == "pobj"] + objects:
         inner = [q for of in pobj.children if of.dep_ == "prep" and of.lower_ == "of"
                  for q in of.children if q.dep_ == "pobj"]
         found += [q for q in (pobj, *inner) if _is_description(q, lex)]

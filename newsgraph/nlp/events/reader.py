@@ -236,6 +236,10 @@ class EventReader(ArgumentReader):
                 return True
             if child.dep_ == "mark" and child.lower_ in self.lex.conditional_marks:
                 return True
+            # "no aid convoys have entered the town since August", "no one was killed": negated by the subject
+            if child.dep_ in ("nsubj", "nsubjpass") and any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in child.children):
+                return True
         return False
 
     def _dependent_infinitive(self, verb: Token) -> bool:

@@ -30,6 +30,8 @@ class TriggerTyper:
         table = lex.verb_objects.get(lemma)
         obj = self._object_of(tok)
         if table is not None and obj is not None:
+            if "@carrier" in table and self._carries_aid(tok):  # "an aid convoy entered Eastern Ghouta"
+                return _typed(table["@carrier"], tok.text)
             for key in (obj.lower_, obj.lemma_.lower()):
                 if key in table:
                     return _typed(table[key], tok.text)
@@ -43,6 +45,11 @@ class TriggerTyper:
         elif table is not None and "*" in table and table["*"] is None:
             return None  # "use", "produce": events only with the right kind of object
         return _typed(lex.verbs.get(lemma), tok.text)
+
+    def _carries_aid(self, verb: Token) -> bool:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        words = [] if subject is None else [subject] + [c for c in subject.children if c.dep_ in ("compound", "amod")]
+        return any(self._lemma(w) in self.lex.aid_carriers for w in words)
 
     def _lemma(self, tok: Token) -> str:
         lemma = tok.lemma_.lower()
