@@ -51,3 +51,10 @@ def test_a_push_or_support_on_the_battlefield_is_no_position() -> None:
     assert not any("forces" in c.speaker_text or c.cue in ("support", "seeking") for c in run.claims)
     assert run.one("for new talks").speaker_text == "Senator Smith"
     assert run.one("the plan").cue == "supports"
+
+
+def test_what_is_said_to_be_so_is_no_speaker() -> None:
+    run = Run("Eighteen prisoners said to be Syrian were freed on Monday. Weapons claimed to have been smuggled "
+              "from Turkey were seized. Ahmed Khalil claimed to have been attacked by the prisoners.")
+    assert not any(c.speaker_text in ("Eighteen prisoners", "Weapons") for c in run.claims)
+    assert run.one("attacked by the prisoners").speaker_text == "Ahmed Khalil"
