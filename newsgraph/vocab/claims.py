@@ -184,6 +184,8 @@ class ClaimSources:
     issuing_verbs: frozenset[str]         # "the division issued a statement": its subject issued the document
     time_nouns: frozenset[str]            # "shortly after midnight AFPs correspondent said": the clause's
     time_subordinators: frozenset[str]    # "… a monitor said a day after Russia and the US agreed a truce"
+    sentence_adverbs: frozenset[str]      # "Earlier state television reported": the sentence's, not the source's
+    inverted_frame_words: frozenset[str]  # '"… an outrage said Silvia X': where a quote left open ends
 
 
 @vocabulary("claims_sources")
@@ -210,7 +212,8 @@ def _claims_sources(entries: Entries) -> ClaimSources:
         negative_determiners=_set(entries, "negative_determiners"),
         negative_pronouns=_set(entries, "negative_pronouns"), part_body_nouns=_set(entries, "part_body_nouns"),
         time_nouns=_set(entries, "time_nouns"), issuing_verbs=_set(entries, "issuing_verbs"),
-        time_subordinators=_set(entries, "time_subordinators"))
+        time_subordinators=_set(entries, "time_subordinators"), sentence_adverbs=_set(entries, "sentence_adverbs"),
+        inverted_frame_words=_set(entries, "inverted_frame_words"))
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,8 @@ def attitude_claim(cue: Token, units: Units, unit_of: dict[int, int], doc: Doc, 
         return None
     if lemma in words.agenda_verbs and _purpose_infinitive(cue):
         return None  # "will hold a meeting to discuss the attack": what a meeting is for, not a position
+    if kind == "intention" and cue.tag_ == "VBG" and cue.dep_ == "acl":
+        return None  # "rebels seeking to end his rule", "regime forces seeking to encircle": a description
     us, ue = units[unit_of[cue.i]]
     if cue.tag_ == "VBN" and (_passive(cue) or cue.dep_ == "acl"):
         return _passive_agent(cue, us, ue, doc)  # "is supported by X"; not "a group known as …"

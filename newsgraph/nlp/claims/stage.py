@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph import vocab
 from newsgraph.model import Claim, Span
-from newsgraph.nlp.claims.attitudes import adjective_claim, attitude_claim
+from newsgraph.nlp.claims.attitudes import adjective_claim, attitude_claim, holds_positions
 from newsgraph.nlp.claims.coref import SpeakerResolver
 from newsgraph.nlp.claims.cues import (
     according_claim,
@@ -191,7 +191,22 @@ def _no_statement(tok: Token, lemma: str, verbs: ReportingVerbs) -> bool:
     """A reporting verb that states nothing here: "citing a source", "declared a caliphate", "quoted X as
     saying" (read at "saying"), "claimed the lives of three"."""
     return (cites_for_frame(tok) or (lemma in verbs.performative_verbs and _performs_act(tok))
-            or _quotes_as_saying(tok) or (lemma in verbs.toll_verbs and _claims_victims(tok, verbs)))
+            or _quotes_as_saying(tok) or (lemma in verbs.toll_verbs and _claims_victims(tok, verbs))
+            or _said_of_a_thing(tok))
+
+
+def _said_of_a_thing(verb: Token) -> bool:
+    """"18 prisoners said to be Syrian were freed", "weapons claimed to have been used": what
+    is said to be so, not who says it; the subject of the infinitive ("be", "have been") holds no position
+    ("He claimed to have been tortured" is his claim)."""
+    infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if infinitive is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return False
+    if not (infinitive.lemma_ == "be" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("have", "been")
+                                             for c in infinitive.children)):
+        return False
+    subject, _ = verb_subject(verb)
+    return subject is not None and not holds_positions(subject)
 
 
 def _no_source(subject: Token) -> bool:
