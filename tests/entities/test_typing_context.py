@@ -99,3 +99,18 @@ def test_a_name_opening_with_a_common_arabic_given_name_is_a_person() -> None:
     assert found.named("Zakaria Malahjifi").type == "PER"
     badr = found.named("Badr Jamous")
     assert badr.type == "PER" and "Jamous" in badr.aliases
+
+
+def test_names_round_which_fighting_runs_are_places() -> None:
+    # "the vicinity of", "the areas of", "the western parts of": ground round a place, never a person
+    found = extract("The army destroyed depots in the vicinity of Palmyra and al-Qaryatain on Monday. Rebels "
+                    "shelled the areas of al-Midan and al-Muhafaza and the western parts of Ramousiyeh.")
+    for name in ("Palmyra", "al-Qaryatain", "al-Midan", "al-Muhafaza", "Ramousiyeh"):
+        assert found.named(name).type == "GPE", name
+
+
+def test_a_person_after_a_place_and_and_stays_a_person() -> None:
+    found = extract("Talks were held in the vicinity of Geneva and Staffan de Mistura said they would go on. "
+                    "Clashes in the areas of Daraa and Rami Abdel Rahman of the Observatory counted 12 dead.")
+    assert found.named("Staffan de Mistura").type == "PER"
+    assert found.named("Rami Abdel Rahman").type == "PER"
