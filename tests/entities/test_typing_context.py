@@ -114,3 +114,18 @@ def test_a_person_after_a_place_and_and_stays_a_person() -> None:
                     "Clashes in the areas of Daraa and Rami Abdel Rahman of the Observatory counted 12 dead.")
     assert found.named("Staffan de Mistura").type == "PER"
     assert found.named("Rami Abdel Rahman").type == "PER"
+
+
+def test_a_tally_by_place_gives_the_places_without_their_counts() -> None:
+    # scraped text lost the commas of "Daraa 16, Idlib 15": each place keeps no number of its own
+    found = extract("The Observatory counted the dead by province Daraa 16 Idlib 15 and Aleppo 9 on Saturday. "
+                    "Fighting went on in Daraa, Idlib and Aleppo.")
+    names = {e.name for e in found.entities}
+    assert {"Daraa", "Idlib"} <= names
+    assert not any(ch.isdigit() for name in names for ch in name)
+
+
+def test_a_place_with_its_arabic_article_as_a_word_of_its_own_is_one_place() -> None:
+    found = extract("On Monday jets struck targets in Al Raqqa. Residents of Raqqa said the strikes hit a market.")
+    raqqa = [e for e in found.entities if "Raqqa" in e.name]
+    assert len(raqqa) == 1 and raqqa[0].type == "GPE" and len(raqqa[0].mentions) == 2

@@ -112,7 +112,8 @@ def _trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | No
     """An entity without a leading determiner, trailing "'s", punctuation or connector, and cut at a bracket
     ("Qatar Red Crescent Society (QRCS": the abbreviation is a mention of its own) or, but for people, at a
     comma ("Amuda, Qamishli": a list of names, each a mention of its own), and at a colon ("Steifo: Regime &
-    Allies Onslaught ...": a headline after its speaker's name); None when nothing is left."""
+    Allies Onslaught ...": a headline after its speaker's name); a known place keeps no count after it ("Daraa
+    16"); None when nothing is left."""
     words: EntityWords = vocab.load("entity_words")
     while start < end and doc[start].lower_ in words.determiners:
         start += 1
@@ -124,6 +125,10 @@ def _trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | No
         end = cut
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    counted = doc[start:end - 1].text
+    if end - start >= 2 and doc[end - 1].is_digit and len(doc[end - 1]) <= 3 \
+            and geo.lookup_place(counted) is not None and geo.country_code(counted) is None:
+        end -= 1  # "Daraa 16 Idlib 15": a tally by town run together; a country keeps it ("Rossiya 24" channel)
     return (start, end) if start < end else None
 
 
