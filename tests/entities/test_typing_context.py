@@ -129,3 +129,19 @@ def test_a_place_with_its_arabic_article_as_a_word_of_its_own_is_one_place() -> 
     found = extract("On Monday jets struck targets in Al Raqqa. Residents of Raqqa said the strikes hit a market.")
     raqqa = [e for e in found.entities if "Raqqa" in e.name]
     assert len(raqqa) == 1 and raqqa[0].type == "GPE" and len(raqqa[0].mentions) == 2
+
+
+def test_a_kunya_with_a_given_name_is_a_person_and_joins_his_surname() -> None:
+    found = extract("Russian jets wounded a leader of the Tahrir al-Sham militant group Abu Mohamad al-Golani in "
+                    "Idlib. Golani is now in a coma, Russian media said. Fighters of Hayat Tahrir al-Sham fled.")
+    golani = found.named("Abu Mohamad al-Golani")
+    assert golani.type == "PER" and "Golani" in golani.aliases
+
+
+def test_the_tail_of_an_organisations_name_is_that_organisation() -> None:
+    found = extract("Fighters of Hayat Tahrir al-Sham attacked army posts near Hama. Tahrir al-Sham said it "
+                    "had taken two hills. The Russian Aerospace Forces struck back, and Aerospace Forces jets "
+                    "flew twenty sorties.")
+    hts = found.named("Hayat Tahrir al-Sham")
+    assert hts.type == "ORG" and "Tahrir al-Sham" in hts.aliases
+    assert found.find("Tahrir al-Sham") is None or found.find("Tahrir al-Sham") is hts

@@ -84,6 +84,23 @@ def _join_shortened_names(groups: list[Group]) -> list[Group]:
             _shortens(f, s.split()) for f in forms for s in g.surfaces)}
         if len(owners) == 1:
             next(iter(owners.values())).absorb(short)
+    return _join_name_tails(non_empty(groups))
+
+
+def _join_name_tails(groups: list[Group]) -> list[Group]:
+    """ "Tahrir al-Sham" beside "Hayat Tahrir al-Sham", "Aerospace Forces" beside "Russian Aerospace Forces": an
+    organisation's name of two words or more (Arabic articles not counted) that ends the one longer organisation
+    name of the document is that organisation ("Police Command" beside two police commands stays apart)."""
+    articles = vocab.load("common_words").arabic_articles
+    organisations = [g for g in groups if g.type == "ORG"]
+    for short in [g for g in organisations if not g.country and not g.canonical and not g.body_name]:
+        forms = [s.split() for s in short.surfaces]
+        if not all(sum(w.lower() not in articles for w in f) >= 2 for f in forms):
+            continue
+        owners = {id(g): g for g in organisations if g is not short and g.mentions and any(
+            len(s.split()) > len(f) and s.split()[-len(f):] == f for f in forms for s in g.surfaces)}
+        if len(owners) == 1:
+            next(iter(owners.values())).absorb(short)
     return non_empty(groups)
 
 

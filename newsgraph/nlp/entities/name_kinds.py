@@ -263,3 +263,21 @@ def _place_words_before(doc: Doc, start: int) -> bool:
         i -= 1
     listed = i == start or any(t.lower_ == "and" or t.text == "," for t in doc[i:start])
     return listed and i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].is_lower and doc[i - 2].text in place_words
+
+
+def kunya(r: Reading) -> Verdict:
+    """ "Abu Mohamad al-Golani", "Abu Yazan al-Noiami": a name opening with a kunya's particle and a given name,
+    then a surname, is a person, though spaCy read an organisation or a place, and stays one after "the militant
+    group" ("Abu Kamal", two words, is a town; "Abu Ubaidah Ibn al-Jarrah mosque", ending in a site's word, is the
+    mosque)."""
+    words = r.text.split()
+    if r.type not in ("PER", "ORG", "GPE", "LOC", "FAC") or len(words) < 3 or r.iso or geo.lookup_place(r.text):
+        return UNDECIDED
+    particles = vocab.load("common_words").particles
+    heads: InstitutionWords = vocab.load("facilities")
+    last = words[-1].lower()
+    if words[0][:1].isupper() and words[0].lower() in particles and words[1].lower() in vocab.load("given_names").all \
+            and last not in heads.org_heads | heads.facility_heads | heads.company_heads \
+            and all(w[:1].isupper() or w.lower() in particles or w[:3].lower() in ("al-", "el-") for w in words):
+        return r.as_type("PER")
+    return UNDECIDED

@@ -368,8 +368,8 @@ def _person_in_capitals(r: Reading) -> Verdict:
 
 RULES: tuple[Rule, ...] = (
     _no_name, name_kinds.no_entity, _known_organization, _demonym_read_as_name, name_kinds.apposed_kind,
-    _nationality, _country, name_kinds.armed_group, _town_read_as_other, _unknown_place, _group_called_a_group,
-    _unknown_place_acting_like_person,
+    _nationality, _country, name_kinds.kunya, name_kinds.armed_group, _town_read_as_other, _unknown_place,
+    _group_called_a_group, _unknown_place_acting_like_person,
     _name_in_place_context, name_kinds.arabic_place_name, name_kinds.called_a_place, name_kinds.listed_among_places,
     name_kinds.place_named_as_organisation, _institution_named_like_person, _place_named_like_person,
     _person_named_like_institution, _title_fragment, _person_after_title, _person_in_capitals,
