@@ -84,13 +84,14 @@ def _join_shortened_names(groups: list[Group]) -> list[Group]:
             _shortens(f, s.split()) for f in forms for s in g.surfaces)}
         if len(owners) == 1:
             next(iter(owners.values())).absorb(short)
-    return _join_name_tails(non_empty(groups))
+    return non_empty(groups)
 
 
-def _join_name_tails(groups: list[Group]) -> list[Group]:
+def join_name_tails(groups: list[Group]) -> list[Group]:
     """ "Tahrir al-Sham" beside "Hayat Tahrir al-Sham", "Aerospace Forces" beside "Russian Aerospace Forces": an
     organisation's name of two words or more (Arabic articles not counted) that ends the one longer organisation
-    name of the document is that organisation ("Police Command" beside two police commands stays apart)."""
+    name of the document is that organisation ("Police Command" beside two police commands stays apart).  Run
+    after ``join_qualified``, so "CERS Institute 4000" is first read as a part of CERS."""
     articles = vocab.load("common_words").arabic_articles
     organisations = [g for g in groups if g.type == "ORG"]
     for short in [g for g in organisations if not g.country and not g.canonical and not g.body_name]:
