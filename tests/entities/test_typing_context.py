@@ -145,3 +145,9 @@ def test_the_tail_of_an_organisations_name_is_that_organisation() -> None:
     hts = found.named("Hayat Tahrir al-Sham")
     assert hts.type == "ORG" and "Tahrir al-Sham" in hts.aliases
     assert found.find("Tahrir al-Sham") is None or found.find("Tahrir al-Sham") is hts
+
+
+def test_a_groups_name_in_another_transliteration_is_the_group() -> None:
+    found = extract("Fighters of Filaq al-Rahman shelled army posts on Monday. Faylaq al-Rahman said it lost two men.")
+    group = found.named("Faylaq al-Rahman")
+    assert group.type == "ORG" and "Filaq al-Rahman" in group.aliases
