@@ -117,6 +117,9 @@ def _trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | No
     words: EntityWords = vocab.load("entity_words")
     while start < end and doc[start].lower_ in words.determiners:
         start += 1
+    if end - start >= 2 and _country_possessive(doc[start].text) and (
+            doc[start + 1].text[:1].isupper() or doc[start + 1].lower_.split("-")[0] in _articles()):
+        start += 1  # "Syrias Al Qaeda", "Lebanons al-Manar TV": the apostrophe lost, the country owns the name
     while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in words.connectors):
         end -= 1
@@ -130,6 +133,17 @@ def _trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | No
             and geo.lookup_place(counted) is not None and geo.country_code(counted) is None:
         end -= 1  # "Daraa 16 Idlib 15": a tally by town run together; a country keeps it ("Rossiya 24" channel)
     return (start, end) if start < end else None
+
+
+def _articles() -> frozenset[str]:
+    articles: frozenset[str] = vocab.load("common_words").arabic_articles
+    return articles
+
+
+def _country_possessive(word: str) -> bool:
+    """ "Syrias", "Lebanons": a country's name with the possessive s its apostrophe lost."""
+    return len(word) > 3 and word.endswith("s") and geo.country_code(word) is None \
+        and geo.country_code(word[:-1]) is not None
 
 
 def _company_word_read_as_nationality(doc: Doc, start: int, end: int, words: InstitutionWords) -> bool:
