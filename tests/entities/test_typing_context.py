@@ -151,3 +151,12 @@ def test_a_groups_name_in_another_transliteration_is_the_group() -> None:
     found = extract("Fighters of Filaq al-Rahman shelled army posts on Monday. Faylaq al-Rahman said it lost two men.")
     group = found.named("Faylaq al-Rahman")
     assert group.type == "ORG" and "Filaq al-Rahman" in group.aliases
+
+
+def test_a_common_word_in_capitals_is_no_name() -> None:
+    # a wire story's section heading in capitals; names in capitals ("NATO", "BEIRUT") have no lower-case form
+    found = extract("BEIRUT (Reuters) - Militants stormed the air base on Sunday. BASES Two other bases fell "
+                    "last month, and NATO said it was watching.")
+    names = {e.name for e in found.entities}
+    assert "BASES" not in names
+    assert "NATO" in names or "North Atlantic Treaty Organization" in names

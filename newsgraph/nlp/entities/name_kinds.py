@@ -56,6 +56,8 @@ def no_entity(r: Reading) -> Verdict:
         return None  # "Eid al-Fitr", "Ramadan": a feast is a date, not a place or a person
     if r.cand.origin == "spacy" and _common_word_opening_sentence(r):
         return None  # "Rockets fired from multiple launchers hit ...", where the text writes "rockets"
+    if r.cand.origin in ("spacy", "acronym") and _common_word_in_capitals(r):
+        return None  # "WINNING RESPECT", "BASES": a section heading in capitals, where the text writes "bases"
     return None if r.cand.origin == "spacy" and _headline_words(r, words) else UNDECIDED
 
 
@@ -63,10 +65,22 @@ def _common_word_opening_sentence(r: Reading) -> bool:
     """One word opening a sentence that the document writes in lower case elsewhere: a common noun, no name."""
     if r.span is None or len(r.span) != 1 or not r.span[0].is_sent_start or r.iso or r.place is not None:
         return False
-    lower = r.doc.user_data.get("newsgraph_lower_words")
+    return r.text.lower() in _lower_words(r.doc)
+
+
+def _common_word_in_capitals(r: Reading) -> bool:
+    """One word in capitals that the document writes in lower case elsewhere ("BASES", "bases"): scraped wire
+    copy keeps its section headings in capitals; a name in capitals ("NATO", "BEIRUT") has no lower-case form."""
+    text = r.text
+    return " " not in text and len(text) >= 4 and text.isalpha() and text.isupper() \
+        and text.lower() in _lower_words(r.doc)
+
+
+def _lower_words(doc: Doc) -> frozenset[str]:
+    lower: frozenset[str] | None = doc.user_data.get("newsgraph_lower_words")
     if lower is None:
-        lower = r.doc.user_data["newsgraph_lower_words"] = frozenset(t.text for t in r.doc if t.is_lower)
-    return r.text.lower() in lower
+        lower = doc.user_data["newsgraph_lower_words"] = frozenset(t.text for t in doc if t.is_lower)
+    return lower
 
 
 def _headline_words(r: Reading, words: list[str]) -> bool:
