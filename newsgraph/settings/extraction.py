@@ -130,6 +130,12 @@ class FurnitureSettings:
     possessive_place_population: int = 100_000
     # ... that the document also writes without the s, unless the place has this many ("Moscows")
     possessive_city_population: int = 1_000_000
+    # a byline under a dated headline ("... monitoring group. Oliver Holmes Suleiman Al-Khalidi. The ...") is a
+    # sentence of at most this many name words, or at most ``headline_byline_words`` run onto the headline's end
+    byline_sentence_words: int = 6
+    headline_byline_words: int = 4
+    # ... within this many characters of the date that opens the text
+    opening_chars: int = 400
     # glued words split only where the word before the glue has at least this many letters ("standardsDiscussion")
     glue_min_letters: int = 4
 

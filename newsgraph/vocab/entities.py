@@ -125,6 +125,7 @@ class EntityWords:
     place_words: frozenset[str]            # "village", "port": "the village of X" names a place
     locatives: frozenset[str]              # "in", "from": a name after one may be a place
     place_locatives: frozenset[str]        # "in", "near": a name after one is a place, not a person
+    vicinity_nouns: frozenset[str]         # "vicinity", "areas": "in the vicinity of X" is no person
     list_prepositions: frozenset[str]      # "between", "on": before a list of places "in" a known place
     occasion_words: frozenset[str]         # "eid", "ramadan": a feast's name is a date, no entity
     site_particles: frozenset[str]         # "al", "ez": particles that may open a site's name
@@ -184,6 +185,7 @@ def _entity_words(entries: Entries) -> EntityWords:
         connectors=_words(entries, "connectors"), initials_skip=_words(entries, "initials_skip"),
         place_words=_words(entries, "place_words"), locatives=locatives,
         place_locatives=_subset(entries, "place_locatives", locatives, "locatives"),
+        vicinity_nouns=_words(entries, "vicinity_nouns"),
         list_prepositions=_words(entries, "list_prepositions"), occasion_words=_words(entries, "occasion_words"),
         site_particles=_words(entries, "site_particles"), not_acronyms=_words(entries, "not_acronyms", fold=False),
         title_stops=_words(entries, "title_stops"),

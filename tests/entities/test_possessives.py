@@ -53,3 +53,11 @@ def test_english_patronymics_keep_their_s_before_a_noun() -> None:
     found = extract("Serena Williams first title came in 1999. Laurent Fabius said the talks would go on.")
     names = {e.name for e in found.entities}
     assert {"Serena Williams", "Laurent Fabius"} <= names and "Serena William" not in names
+
+
+def test_a_countrys_stripped_possessive_before_a_name_is_no_part_of_it() -> None:
+    document = extract("Fighters of Syrias al Qaeda affiliate took the town. Lebanons al-Manar TV said Hezbollah "
+                   "units had joined the fight in Syria.")
+    names = {e.name for e in document.entities}
+    assert not any(n.startswith(("Syrias", "Lebanons")) for n in names)
+    assert "al-Manar TV" in names and "Syria" in names

@@ -146,3 +146,25 @@ def test_a_split_glued_token_leaves_a_parse_every_sentence_has_a_root() -> None:
     assert trace.parsed.doc[0].is_sent_start
     assert any(e.type == "GPE" and e.name == "Damascus" for e in trace.entities)
     assert any(event.date == "2017-10-11" for event in trace.events)
+
+
+def test_the_byline_under_a_dated_headline_gives_no_person() -> None:
+    """Two reporters' names as a sentence of their own under the headline, and one run onto a headline's end."""
+    own_line = ("August 9 2015 Rebels shell a government district of Aleppo. Maria Tsvetkova Ahmed Jawad. Rebels "
+                "fired rockets on the Midan district of Aleppo on Sunday killing five people state media said.")
+    run_on = ("May 4 2016 Aid convoy reaches besieged town near Damascus Laila Bassam. An aid convoy reached the "
+              "besieged town of Madaya near Damascus on Wednesday, the Red Cross said.")
+    for text, byline in ((own_line, "Maria Tsvetkova Ahmed Jawad"), (run_on, "Laila Bassam")):
+        document = newsgraph.extract(text, "2016-05-04")
+        assert [f.text for f in document.furniture if f.kind == "byline"] == [byline]
+        assert not any(e.type == "PER" for e in document.entities)
+        assert document.entity_named("Aleppo" if text is own_line else "Damascus") is not None
+
+
+def test_a_name_the_headline_shares_with_the_story_is_no_byline() -> None:
+    text = ("June 2 2016 Rebels accept truce proposed by Staffan de Mistura. Rebel groups said on Thursday they "
+            "would accept the truce UN envoy Staffan de Mistura proposed for Aleppo.")
+    document = newsgraph.extract(text, "2016-06-02")
+    assert not [f for f in document.furniture if f.kind == "byline"]
+    envoy = document.entity_named("Staffan de Mistura")
+    assert envoy is not None and envoy.type == "PER"

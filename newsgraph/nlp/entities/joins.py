@@ -87,6 +87,24 @@ def _join_shortened_names(groups: list[Group]) -> list[Group]:
     return non_empty(groups)
 
 
+def join_name_tails(groups: list[Group]) -> list[Group]:
+    """ "Tahrir al-Sham" beside "Hayat Tahrir al-Sham", "Aerospace Forces" beside "Russian Aerospace Forces": an
+    organisation's name of two words or more (Arabic articles not counted) that ends the one longer organisation
+    name of the document is that organisation ("Police Command" beside two police commands stays apart).  Run
+    after ``join_qualified``, so "CERS Institute 4000" is first read as a part of CERS."""
+    articles = vocab.load("common_words").arabic_articles
+    organisations = [g for g in groups if g.type == "ORG"]
+    for short in [g for g in organisations if not g.country and not g.canonical and not g.body_name]:
+        forms = [s.split() for s in short.surfaces]
+        if not all(sum(w.lower() not in articles for w in f) >= 2 for f in forms):
+            continue
+        owners = {id(g): g for g in organisations if g is not short and g.mentions and any(
+            len(s.split()) > len(f) and s.split()[-len(f):] == f for f in forms for s in g.surfaces)}
+        if len(owners) == 1:
+            next(iter(owners.values())).absorb(short)
+    return non_empty(groups)
+
+
 def _shortens(short: list[str], long: list[str]) -> bool:
     """Whether ``short`` is ``long``'s first word and some of its later words, in order, and shorter, its last
     word ending ``long`` or a part of it ("Observatory" before "for Human Rights"): "Syrian Army" does not

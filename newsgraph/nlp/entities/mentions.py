@@ -112,10 +112,14 @@ def _trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | No
     """An entity without a leading determiner, trailing "'s", punctuation or connector, and cut at a bracket
     ("Qatar Red Crescent Society (QRCS": the abbreviation is a mention of its own) or, but for people, at a
     comma ("Amuda, Qamishli": a list of names, each a mention of its own), and at a colon ("Steifo: Regime &
-    Allies Onslaught ...": a headline after its speaker's name); None when nothing is left."""
+    Allies Onslaught ...": a headline after its speaker's name); a known place keeps no count after it ("Daraa
+    16"); None when nothing is left."""
     words: EntityWords = vocab.load("entity_words")
     while start < end and doc[start].lower_ in words.determiners:
         start += 1
+    if end - start >= 2 and _country_possessive(doc[start].text) and (
+            doc[start + 1].text[:1].isupper() or doc[start + 1].lower_.split("-")[0] in _articles()):
+        start += 1  # "Syrias Al Qaeda", "Lebanons al-Manar TV": the apostrophe lost, the country owns the name
     while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in words.connectors):
         end -= 1
@@ -124,7 +128,22 @@ def _trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | No
         end = cut
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    counted = doc[start:end - 1].text
+    if end - start >= 2 and doc[end - 1].is_digit and len(doc[end - 1]) <= 3 \
+            and geo.lookup_place(counted) is not None and geo.country_code(counted) is None:
+        end -= 1  # "Daraa 16 Idlib 15": a tally by town run together; a country keeps it ("Rossiya 24" channel)
     return (start, end) if start < end else None
+
+
+def _articles() -> frozenset[str]:
+    articles: frozenset[str] = vocab.load("common_words").arabic_articles
+    return articles
+
+
+def _country_possessive(word: str) -> bool:
+    """ "Syrias", "Lebanons": a country's name with the possessive s its apostrophe lost."""
+    return len(word) > 3 and word.endswith("s") and geo.country_code(word) is None \
+        and geo.country_code(word[:-1]) is not None
 
 
 def _company_word_read_as_nationality(doc: Doc, start: int, end: int, words: InstitutionWords) -> bool:

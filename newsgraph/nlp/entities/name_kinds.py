@@ -56,6 +56,8 @@ def no_entity(r: Reading) -> Verdict:
         return None  # "Eid al-Fitr", "Ramadan": a feast is a date, not a place or a person
     if r.cand.origin == "spacy" and _common_word_opening_sentence(r):
         return None  # "Rockets fired from multiple launchers hit ...", where the text writes "rockets"
+    if r.cand.origin in ("spacy", "acronym") and _common_word_in_capitals(r):
+        return None  # "WINNING RESPECT", "BASES": a section heading in capitals, where the text writes "bases"
     return None if r.cand.origin == "spacy" and _headline_words(r, words) else UNDECIDED
 
 
@@ -63,10 +65,22 @@ def _common_word_opening_sentence(r: Reading) -> bool:
     """One word opening a sentence that the document writes in lower case elsewhere: a common noun, no name."""
     if r.span is None or len(r.span) != 1 or not r.span[0].is_sent_start or r.iso or r.place is not None:
         return False
-    lower = r.doc.user_data.get("newsgraph_lower_words")
+    return r.text.lower() in _lower_words(r.doc)
+
+
+def _common_word_in_capitals(r: Reading) -> bool:
+    """One word in capitals that the document writes in lower case elsewhere ("BASES", "bases"): scraped wire
+    copy keeps its section headings in capitals; a name in capitals ("NATO", "BEIRUT") has no lower-case form."""
+    text = r.text
+    return " " not in text and len(text) >= 4 and text.isalpha() and text.isupper() \
+        and text.lower() in _lower_words(r.doc)
+
+
+def _lower_words(doc: Doc) -> frozenset[str]:
+    lower: frozenset[str] | None = doc.user_data.get("newsgraph_lower_words")
     if lower is None:
-        lower = r.doc.user_data["newsgraph_lower_words"] = frozenset(t.text for t in r.doc if t.is_lower)
-    return r.text.lower() in lower
+        lower = doc.user_data["newsgraph_lower_words"] = frozenset(t.text for t in doc if t.is_lower)
+    return lower
 
 
 def _headline_words(r: Reading, words: list[str]) -> bool:
@@ -263,3 +277,21 @@ def _place_words_before(doc: Doc, start: int) -> bool:
         i -= 1
     listed = i == start or any(t.lower_ == "and" or t.text == "," for t in doc[i:start])
     return listed and i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].is_lower and doc[i - 2].text in place_words
+
+
+def kunya(r: Reading) -> Verdict:
+    """ "Abu Mohamad al-Golani", "Abu Yazan al-Noiami": a name opening with a kunya's particle and a given name,
+    then a surname, is a person, though spaCy read an organisation or a place, and stays one after "the militant
+    group" ("Abu Kamal", two words, is a town; "Abu Ubaidah Ibn al-Jarrah mosque", ending in a site's word, is the
+    mosque)."""
+    words = r.text.split()
+    if r.type not in ("PER", "ORG", "GPE", "LOC", "FAC") or len(words) < 3 or r.iso or geo.lookup_place(r.text):
+        return UNDECIDED
+    particles = vocab.load("common_words").particles
+    heads: InstitutionWords = vocab.load("facilities")
+    last = words[-1].lower()
+    if words[0][:1].isupper() and words[0].lower() in particles and words[1].lower() in vocab.load("given_names").all \
+            and last not in heads.org_heads | heads.facility_heads | heads.company_heads \
+            and all(w[:1].isupper() or w.lower() in particles or w[:3].lower() in ("al-", "el-") for w in words):
+        return r.as_type("PER")
+    return UNDECIDED

@@ -58,9 +58,9 @@ def join_same_names(groups: list[Group]) -> list[Group]:
 
 
 def join_place_forms(groups: list[Group]) -> list[Group]:
-    """ "al-Waer" and "Waer", "Palmyra city" and "Palmyra": a place written with and without its Arabic article,
-    or with the lower-case settlement noun scraped text runs into its name, is one place (a province or district
-    is not its town: "Hama province" stays apart from "Hama")."""
+    """ "al-Waer" and "Waer", "Al Raqqa" and "Raqqa", "Palmyra city" and "Palmyra": a place written with and
+    without its Arabic article, or with the lower-case settlement noun scraped text runs into its name, is one
+    place (a province or district is not its town: "Hama province" stays apart from "Hama")."""
     by_form: dict[str, list[Group]] = defaultdict(list)
     for g in groups:
         if g.type in ("GPE", "LOC", "FAC") and not g.country:
@@ -95,7 +95,11 @@ def _join_names_of_towns(groups: list[Group]) -> list[Group]:
 
 @lru_cache(maxsize=8192)
 def _place_form(surface: str) -> str:
-    return name_key(without_town_noun(surface))
+    """A place's name without town noun and Arabic article, also one written as a word of its own ("Al Raqqa")."""
+    words = without_town_noun(surface).split()
+    if len(words) > 1 and words[0].lower() in vocab.load("common_words").arabic_articles:
+        words = words[1:]
+    return name_key(" ".join(words))
 
 
 @lru_cache(maxsize=8192)

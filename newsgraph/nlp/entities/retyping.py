@@ -242,8 +242,9 @@ def _group_called_a_group(r: Reading) -> Verdict:
 
 
 def _name_in_place_context(r: Reading) -> Verdict:
-    """ "the village of X", "X governorate"; a "person" after "in"/"near" that starts with no first name
-    ("villagers in Maaten al-Sarra": people are not "in" a person); a "site" too, but before an admin word only
+    """ "the village of X", "X governorate"; a "person" after "in"/"near" or "the vicinity of" that starts with no
+    first name ("villagers in Maaten al-Sarra", "in the vicinity of Palmyra": people are not "in" a person); a
+    "site" too, but before an admin word only
     when the word heads the phrase ("the Bustan al-Qasr district after ..."; "Rossiya 24 state television" is
     no place)."""
     site = r.type == "FAC" and r.text.split()[-1].lower() in vocab.load("facilities").facility_heads
@@ -252,10 +253,32 @@ def _name_in_place_context(r: Reading) -> Verdict:
             and not (r.type == "PER" and r.possessor()):  # "a stronghold of Bashar al-Assads regime"
         return r.as_type("GPE")
     words: EntityWords = vocab.load("entity_words")
-    if r.type == "PER" and r.after_locative(words.place_locatives) and not r.first_word_is_given_name() \
+    around = _around_a_place(r.doc, r.span.start if r.span is not None else 0, words) or (
+        r.word_before() == "and" and not r.acts_like_person() and _after_a_place_conjunct(r, words))
+    if r.type == "PER" and around and not r.first_word_is_given_name() \
             and not r.text.endswith(APOSTROPHES) and not r.possessor():
         return r.as_type("GPE")
     return UNDECIDED
+
+
+def _around_a_place(doc: Doc, start: int, words: EntityWords) -> bool:
+    """The name at token ``start`` follows "in"/"near" or "the vicinity of", "the areas of", "the parts of"."""
+    before = doc[start - 1].lower_ if start >= 1 else None
+    return before in words.place_locatives or (
+        before == "of" and start >= 2 and doc[start - 2].lower_ in words.vicinity_nouns)
+
+
+def _after_a_place_conjunct(r: Reading, words: EntityWords) -> bool:
+    """ "in the vicinity of Palmyra and al-Qaryatain": the name after "and" whose first conjunct is in a place's
+    context, and opens with no given name, is a place too."""
+    if r.span is None:
+        return False
+    doc, j = r.doc, r.span.start - 2
+    while j >= 0 and r.span.start - j <= 5 and (doc[j].is_title or doc[j].text == "-" or doc[j].lower_ in ("al", "el")):
+        j -= 1
+    first = j + 1
+    return first < r.span.start - 1 and doc[first].lower_ not in vocab.load("given_names").all \
+        and _around_a_place(doc, first, words)
 
 
 def _admin_word_heads(r: Reading) -> bool:
@@ -345,8 +368,8 @@ def _person_in_capitals(r: Reading) -> Verdict:
 
 RULES: tuple[Rule, ...] = (
     _no_name, name_kinds.no_entity, _known_organization, _demonym_read_as_name, name_kinds.apposed_kind,
-    _nationality, _country, name_kinds.armed_group, _town_read_as_other, _unknown_place, _group_called_a_group,
-    _unknown_place_acting_like_person,
+    _nationality, _country, name_kinds.kunya, name_kinds.armed_group, _town_read_as_other, _unknown_place,
+    _group_called_a_group, _unknown_place_acting_like_person,
     _name_in_place_context, name_kinds.arabic_place_name, name_kinds.called_a_place, name_kinds.listed_among_places,
     name_kinds.place_named_as_organisation, _institution_named_like_person, _place_named_like_person,
     _person_named_like_institution, _title_fragment, _person_after_title, _person_in_capitals,

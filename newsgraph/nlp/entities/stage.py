@@ -43,6 +43,7 @@ from newsgraph.nlp.entities.groups import (
 from newsgraph.nlp.entities.joins import (
     GroupRelation,
     join_abbreviations,
+    join_name_tails,
     join_official_country_names,
     join_qualified,
     nested_parts,
@@ -69,6 +70,9 @@ def extract_entities(parsed: Parsed) -> tuple[list[Entity], list[Relation]]:
     groups = without_generic_names(groups)
     groups, parts = join_qualified(groups)
     relations += parts + nested_parts(groups, parsed.text)
+    groups = join_name_tails(groups)
+    live = {id(g) for g in groups}
+    relations = [r for r in relations if id(r[0]) in live and id(r[2]) in live]  # a tail joined its owner
     groups = join_official_country_names(groups)
     _attach_demonyms(groups, [c for c in candidates if c.type == "NORP"])
     relations += _attach_roles(groups, parsed)

@@ -13,6 +13,7 @@ from newsgraph.model import Furniture
 from newsgraph.nlp.dateline import Dateline
 from newsgraph.nlp.furniture.credits import bylines, credits_and_captions, standards
 from newsgraph.nlp.furniture.headings import line_furniture
+from newsgraph.nlp.furniture.openings import opening_byline
 from newsgraph.nlp.furniture.page import page_widgets
 from newsgraph.nlp.furniture.patterns import region
 from newsgraph.nlp.furniture.tails import footer_and_tags, signoff
@@ -25,6 +26,7 @@ def find_furniture(text: str, dateline: Dateline | None = None) -> tuple[Furnitu
     """The page furniture in ``text``, in text order, without overlaps; ``dateline``: ``read_dateline(text)``."""
     found = standards(text)
     found += bylines(text, found)
+    found += opening_byline(text)
     found += credits_and_captions(text)
     found += page_widgets(text)
     found += footer_and_tags(text)
