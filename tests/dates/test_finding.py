@@ -114,3 +114,24 @@ def test_a_weekday_after_on_is_a_date_when_commas_are_stripped(text: str, weekda
 def test_a_weekday_spacy_runs_into_a_noun_phrase_is_a_date() -> None:
     # spaCy's DATE span "the age of eight on Tuesday" names no date; the weekday after "on" is one
     assert _found("A boy died in Aleppo at the age of eight on Tuesday, a doctor said.") == [("Tuesday", "2023-05-16")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the day before" / "the day after" on their own count from the date just mentioned
+    ("Rebels shelled Aleppo on Monday. The day before, jets bombed Idlib.", ("The day before", "2023-05-14")),
+    ("Jets struck on Monday. Loyalists evacuated the day before waited for hours.", ("the day before", "2023-05-14")),
+    ("Rebels shelled Aleppo on Monday. The day after, jets bombed Idlib.", ("The day after", "2023-05-16")),
+    ("Rebels shelled Aleppo on Monday. Jets bombed Idlib the following day.", ("the following day", "2023-05-16")),
+    ("Rebels shelled Aleppo on Monday. Jets had bombed Idlib a day earlier.", ("a day earlier", "2023-05-14")),
+    ("Rebels shelled Aleppo on Monday. Two days later, jets bombed Idlib.", ("Two days later", "2023-05-17")),
+])
+def test_a_day_before_or_after_counts_from_the_date_just_mentioned(text: str, expected: tuple[str, str]) -> None:
+    assert _found(text)[-1] == expected
+
+
+def test_the_day_before_an_event_the_text_does_not_date_has_no_value() -> None:
+    # the vote's day is not given: "the day before the vote" names no date
+    assert _found("Rebels shelled Aleppo on Monday. The day before the vote, jets bombed Idlib.") == [
+        ("Monday", "2023-05-15")]
+    # with no date before it, "the day after" is not the day after publication
+    assert _found("Jets bombed Idlib. The day after, rebels shelled Aleppo.") == [("The day after", None)]

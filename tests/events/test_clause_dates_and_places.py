@@ -92,3 +92,18 @@ def test_a_week_across_two_months_does_not_date_an_event_by_its_year() -> None:
 def test_protests_against_the_government_are_not_the_governments() -> None:
     doc = extract("Rebels hold Aleppo and Idlib in Syria. Anti-government protests spread on Monday.", PUBLISHED)
     assert [t for t, _, _ in dated(doc) if t == "protests"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The attack appeared to signal the end of a ceasefire that came into force in Syria on the evening of "
+    "September 12.",
+    "Rebels said the shelling marked the collapse of a truce which took effect in Aleppo on September 12.",
+])
+def test_an_event_nouns_own_dated_clause_places_it(text: str) -> None:
+    found = [(d, p) for t, d, p in dated(extract(text, PUBLISHED)) if t in ("ceasefire", "truce")]
+    assert found and found[0][0] == "2016-09-12" and found[0][1] & {"Syria", "Aleppo"}, dated(extract(text, PUBLISHED))
+
+
+def test_the_day_before_dates_an_event_from_the_date_told_before_it() -> None:
+    doc = extract("Jets bombed Idlib on Monday. The day before, rebels shelled Aleppo.", PUBLISHED)
+    assert ("shelled", "2016-09-18", {"Aleppo"}) in dated(doc)

@@ -158,6 +158,7 @@ def _candidates(parsed: Parsed) -> list[tuple[int, int]]:
     for ent in parsed.doc.ents:
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and _timelike().search(ent.text)):
             start, end = _trim(text, ent.start_char, ent.end_char)
+            end = _day_around_end(ent, start, end)
             if end > start and not _not_a_year(parsed, ent, text[start:end]) and not _names_something(ent):
                 spans.append((start, end))
     names = [(ent.start_char, ent.end_char) for ent in parsed.doc.ents if ent.label_ in _NAME_LABELS]
@@ -174,6 +175,29 @@ def _candidates(parsed: Parsed) -> list[tuple[int, int]]:
         if (swallowed or all(s <= a and b <= e for a, b in inside)) and (not inside or inside != [(s, e)]):
             spans = [sp for sp in spans if sp not in inside] + [(s, e)]
     return sorted(spans)
+
+
+# what may follow "the day before" for it to be a date of its own ("The day before, jets bombed", "fell the day
+# before extending"), not "the day before <a noun>" (the vote's day, which the text does not give)
+_AFTER_DAY_AROUND = ("VBD", "VBZ", "VBP", "VBN", "MD", "IN", "RB", "CC", "TO", "WDT")
+
+
+def _day_around_end(ent: Any, start: int, end: int) -> int:
+    """The end of "the day before" / "the night after" where spaCy tagged only "the day"."""
+    doc = ent.doc
+    if ent.text[start - ent.start_char:end - ent.start_char].lower() not in ("the day", "the night"):
+        return end
+    word = doc[ent.end] if ent.end < len(doc) else None
+    lex = date_words()
+    if word is None or lex.offset_words.get(word.lower_, (0, True))[1] or word.lower_ not in ("before", "after"):
+        return end
+    nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if any(c.dep_ in ("pobj", "pcomp") for c in word.children) and not (nxt is not None and nxt.tag_ == "VBG"):
+        return end
+    if nxt is None or nxt.is_punct or nxt.is_sent_start or nxt.tag_ in _AFTER_DAY_AROUND or (
+            nxt.tag_ == "VBG" and word.lower_ == "before"):
+        return word.idx + len(word.text)
+    return end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -238,6 +238,19 @@ def _r_ago(s: str, ctx: Context) -> str | None:
     return shift(base, unit, sign * n)
 
 
+def _r_day_around(s: str, ctx: Context) -> str | None:
+    """"the day before", "the night after": a day from the date just mentioned, as "a day earlier" is
+    (the finder only takes them when no noun follows: "the day before the vote" has no date)."""
+    lex = date_words()
+    counted_back = alternation(w for w, (_, from_now) in lex.offset_words.items() if not from_now)
+    m = _full(rf"the (?:day|night) (?P<dir>{counted_back})", s)
+    if not m:
+        return MISSING
+    if lex.offset_words[m.group("dir")][0] > 0 and not (ctx.previous and CALENDAR.match(ctx.previous)):
+        return None  # "the day after" with no date before it: not the day after publication
+    return _r_ago(f"a day {m.group('dir')}", ctx)
+
+
 def _r_weekday(s: str, ctx: Context) -> str | None:
     p = patterns()
     lex = date_words()
@@ -285,4 +298,4 @@ def fallback(s: str, ctx: Context) -> str | None:
 
 
 RULES = (_r_deictic, _r_numeric, _r_year, _r_month_day, _r_month, _r_decade_century, _r_season,
-          _r_part_of_year, _r_weekday, _r_ago, _r_relative_unit)
+          _r_part_of_year, _r_weekday, _r_ago, _r_day_around, _r_relative_unit)

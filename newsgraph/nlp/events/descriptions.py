@@ -33,7 +33,8 @@ def place_described(drafts: list[Draft], index: EntityIndex, lex: EventTriggers)
         if draft.date is None or draft.actors or draft.targets or draft.location:
             continue
         if not draft.named_actor:
-            draft.location = (_described(draft.anchor, index, lex) or _host_place(draft.anchor, index, lex)
+            draft.location = (_described(draft.anchor, index, lex) or _own_clause_place(draft.anchor, index, lex)
+                              or _host_place(draft.anchor, index, lex)
                               or _conflict_country(draft, index, lex))
         if draft.location is None and _acted_by_rulers(draft.anchor, lex):
             draft.actors = [c for c in (_theatre_entity(index),) if c is not None]
@@ -65,6 +66,19 @@ def _host_place(anchor: Token, index: EntityIndex, lex: EventTriggers) -> str | 
         found = _named_place(tok, index, lex)
         if found is not None:
             return found
+    return None
+
+
+def _own_clause_place(anchor: Token, index: EntityIndex, lex: EventTriggers) -> str | None:
+    """"the end of a ceasefire that came into force in Syria on September 12", "an offensive which began in
+    Aleppo last week": an event noun's own past relative clause, which tells when it happened, tells where."""
+    if anchor.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for clause in anchor.children:
+        if clause.dep_ in ("relcl", "acl") and clause.tag_ in ("VBD", "VBN"):
+            found = _named_place(clause, index, lex)
+            if found is not None:
+                return found
     return None
 
 
