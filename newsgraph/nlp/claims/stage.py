@@ -192,7 +192,24 @@ def _no_statement(tok: Token, lemma: str, verbs: ReportingVerbs) -> bool:
     saying" (read at "saying"), "claimed the lives of three"."""
     return (cites_for_frame(tok) or (lemma in verbs.performative_verbs and _performs_act(tok))
             or _quotes_as_saying(tok) or (lemma in verbs.toll_verbs and _claims_victims(tok, verbs))
-            or _said_of_a_thing(tok))
+            or _said_of_a_thing(tok) or _shown_in_pictures(tok, lemma, verbs) or _aim_of_protest(tok))
+
+
+def _aim_of_protest(verb: Token) -> bool:
+    """"protests calling for the ouster of Assad", "a draft resolution calling for a cease-fire": the
+    participle names what a protest or a text put to a vote is for, not anyone's statement."""
+    aims = vocab.load("claims_sources").aim_nouns
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and (verb.head.lemma_.lower() in aims or verb.head.lower_ in aims)
+
+
+def _shown_in_pictures(verb: Token, lemma: str, verbs: ReportingVerbs) -> bool:
+    """"Images showed the city", "Video footage showed people choking": what a picture shows is the
+    writer's description of it, no source's claim ("the study showed …" stays a finding)."""
+    if lemma not in verbs.imagery_verbs:
+        return False
+    subject, _ = verb_subject(verb)
+    return subject is not None and (subject.lemma_.lower() in verbs.imagery_nouns
+                                    or subject.lower_ in verbs.imagery_nouns)
 
 
 def _said_of_a_thing(verb: Token) -> bool:
