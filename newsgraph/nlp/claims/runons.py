@@ -237,7 +237,7 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
     if subject.i > cue.i or _has_relative_clause(subject, cue):
         return None  # "Fabius who earlier spoke with the head of the Coalition called …": Fabius calls
     if _opening_phrase(subject, cue):  # "After marathon talks in Geneva US Secretary … John Kerry … said"
-        name = named_before(doc[cue.i - 1], us, names) if names is not None else None
+        name = named_before(doc[cue.i - 1], us, names) or _named_with_descriptor(doc[cue.i - 1], us, names)
         return (name, name[-1]) if name is not None and name.start > subject.i else None
     if _swallowed_predicate(subject):  # "… are totally false state news agency SANA said": SANA speaks
         found = run_on_source(cue, us, names)
@@ -379,6 +379,8 @@ def _run_start(doc: Doc, last: int, start: int) -> int:
         prev = doc[lo - 1]
         if prev.ent_type_ in ("DATE", "TIME") or prev.lower_ in _sources().time_nouns:
             break  # "on Friday residents said", "reached 330 overnight civil defence sources told": the clause's
+        if prev.text in (".", "!", "?"):
+            break  # "… in Aleppo. SANA reporter said": a sentence end the parser ran over (tagged as a name)
         if prev.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") or prev.tag_ == "POS" or prev.text == "-":
             lo -= 1
         elif prev.pos_ == "DET":
