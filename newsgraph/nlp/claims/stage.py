@@ -142,7 +142,7 @@ def _past_dateline(units: Units, parsed: Parsed) -> Units:
     out = []
     for start, e in units:
         s = start
-        if doc[s].idx <= body:
+        if doc[s].idx <= body < doc[e - 1].idx + len(doc[e - 1]):  # the unit the body opens in (not a headline)
             s = next((t.i for t in doc[s:e] if t.idx >= body), e)
             while s + 1 < e and doc[s].is_upper and doc[s].is_alpha and len(doc[s]) > 1 and doc[s + 1].is_title:
                 s += 1
