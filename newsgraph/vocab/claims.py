@@ -45,6 +45,8 @@ class ReportingVerbs:
     performative_verbs: frozenset[str]              # "declared a caliphate": with a bare object, an act
     toll_verbs: frozenset[str]                      # "claimed the lives of three", "Claims 11 Children" ...
     toll_objects: frozenset[str]                    # ... with one of these or a count as object: a toll
+    imagery_verbs: frozenset[str]                   # "showed" ...
+    imagery_nouns: frozenset[str]                   # ... with "Images", "Video footage" as subject: no claim
 
     def takes_phrase_content(self, lemma: str) -> bool:
         """An object, an infinitive or a prepositional phrase of the verb can be what was said."""
@@ -86,7 +88,8 @@ def _reporting_verbs(entries: Entries) -> ReportingVerbs:
         inverting_verbs=verbs("inverting_verbs"), addressee_verbs=verbs("addressee_verbs"),
         closing_verbs=verbs("closing_verbs"), gapless_verbs=verbs("gapless_verbs"),
         performative_verbs=verbs("performative_verbs"), toll_verbs=verbs("toll_verbs"),
-        toll_objects=_set(entries, "toll_objects"))
+        toll_objects=_set(entries, "toll_objects"), imagery_verbs=verbs("imagery_verbs"),
+        imagery_nouns=_set(entries, "imagery_nouns"))
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,7 @@ class AttitudeVerbs:
     physical_verbs: frozenset[str]                # "attacked" ...
     physical_targets: frozenset[str]              # ... "50 vessels": violence, not a position
     physical_instruments: frozenset[str]          # ... "with two car bombs": violence, whatever its object
+    sponsorship_verbs: frozenset[str]             # "backed by Moscow": material backing, not a position
 
 
 @vocabulary("attitude_verbs")
@@ -158,7 +162,16 @@ def _attitude_verbs(entries: Entries) -> AttitudeVerbs:
         no_object_fallback=_set(entries, "no_object_fallback"), agenda_verbs=_set(entries, "agenda_verbs"),
         physical_verbs=_set(entries, "physical_verbs"),
         physical_targets=_set(entries, "physical_targets"),
-        physical_instruments=_set(entries, "physical_instruments"))
+        physical_instruments=_set(entries, "physical_instruments"),
+        sponsorship_verbs=_attitude_set(entries, "sponsorship_verbs", verbs))
+
+
+def _attitude_set(entries: Entries, key: str, verbs: dict[str, tuple[AttitudeClass, str]]) -> frozenset[str]:
+    """A list that only acts on attitude verbs: a word of no class is refused."""
+    words = _set(entries, key)
+    for word in words - verbs.keys():
+        raise entries.error(key, f"{word!r} is not an attitude verb (not listed under a class)")
+    return words
 
 
 @dataclass(frozen=True)
@@ -182,6 +195,7 @@ class ClaimSources:
     negative_pronouns: frozenset[str]     # "nobody said …"
     part_body_nouns: frozenset[str]       # "the U.N. health agency": a part of the organisation it names
     issuing_verbs: frozenset[str]         # "the division issued a statement": its subject issued the document
+    aim_nouns: frozenset[str]             # "protests calling for …", "a resolution calling for …": an aim
     time_nouns: frozenset[str]            # "shortly after midnight AFPs correspondent said": the clause's
     time_subordinators: frozenset[str]    # "… a monitor said a day after Russia and the US agreed a truce"
     sentence_adverbs: frozenset[str]      # "Earlier state television reported": the sentence's, not the source's
@@ -211,7 +225,8 @@ def _claims_sources(entries: Entries) -> ClaimSources:
         generic_person_nouns=speaker_nouns("generic_person_nouns"),
         negative_determiners=_set(entries, "negative_determiners"),
         negative_pronouns=_set(entries, "negative_pronouns"), part_body_nouns=_set(entries, "part_body_nouns"),
-        time_nouns=_set(entries, "time_nouns"), issuing_verbs=_set(entries, "issuing_verbs"),
+        time_nouns=_set(entries, "time_nouns"), aim_nouns=_set(entries, "aim_nouns"),
+        issuing_verbs=_set(entries, "issuing_verbs"),
         time_subordinators=_set(entries, "time_subordinators"), sentence_adverbs=_set(entries, "sentence_adverbs"),
         inverted_frame_words=_set(entries, "inverted_frame_words"))
 

@@ -154,6 +154,8 @@ def _passive_agent(cue: Token, us: int, ue: int, doc: Doc) -> CueMatch | None:
     target = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     if source is None or target is None or not holds_positions(source) or cue.dep_ == "acl":
         return None
+    if cue.lemma_.lower() in _words().sponsorship_verbs and source.ent_type_ == "GPE":
+        return None  # "the operation has been backed by Moscow": a country's material backing
     content = clip_subtrees([target], us, ue, doc)
     if content is None:
         return None

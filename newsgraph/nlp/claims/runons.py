@@ -205,7 +205,7 @@ def run_on_source(cue: Token, start: int, names: EntityIndex | None,
         last -= 1
     if last < start or doc[last].pos_ not in ("PROPN", "NOUN"):
         return None
-    named = named_before(doc[last], start, names)
+    named = named_before(doc[last], start, names) or _named_with_descriptor(doc[last], start, names)
     if named is None and named_only:
         return None
     found = (named, doc[last]) if named is not None else _noun_run_before(doc, last, start)
@@ -237,7 +237,7 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
     if subject.i > cue.i or _has_relative_clause(subject, cue):
         return None  # "Fabius who earlier spoke with the head of the Coalition called …": Fabius calls
     if _opening_phrase(subject, cue):  # "After marathon talks in Geneva US Secretary … John Kerry … said"
-        name = named_before(doc[cue.i - 1], us, names) if names is not None else None
+        name = named_before(doc[cue.i - 1], us, names) or _named_with_descriptor(doc[cue.i - 1], us, names)
         return (name, name[-1]) if name is not None and name.start > subject.i else None
     if _swallowed_predicate(subject):  # "… are totally false state news agency SANA said": SANA speaks
         found = run_on_source(cue, us, names)
@@ -329,9 +329,21 @@ def named_before(tok: Token, start: int, names: EntityIndex | None) -> Span | No
         first = _mention_ending(doc, doc[span.start - 2].idx + len(doc[span.start - 2].text), start, names)
         if first is not None:
             span = doc[first.start:span.end]
+    if span is not None and span.start - 3 >= start and doc[span.start - 1].lower_ == "based" \
+            and doc[span.start - 2].text == "-":
+        span = doc[span.start - 3:span.end]  # "the Britain-based Syrian Observatory …": the descriptor is the source's
     if span is not None and span.start - 1 >= start and doc[span.start - 1].pos_ == "DET":
         span = doc[span.start - 1:span.end]  # "the Syrian Observatory …"
     return span
+
+
+def _named_with_descriptor(tok: Token, start: int, names: EntityIndex | None) -> Span | None:
+    """"… the Syrian Observatory for Human Rights monitor said", "… the Britain-based Observatory group
+    said": a name with a generic body noun after it (the parser hangs the noun off the name's "for")."""
+    if tok.i - 1 < start or tok.lemma_.lower() not in _sources().generic_body_nouns:
+        return None
+    named = named_before(tok.doc[tok.i - 1], start, names)
+    return tok.doc[named.start:tok.i + 1] if named is not None else None
 
 
 def _mention_ending(doc: Doc, end: int, start: int, names: EntityIndex) -> Span | None:
@@ -367,6 +379,8 @@ def _run_start(doc: Doc, last: int, start: int) -> int:
         prev = doc[lo - 1]
         if prev.ent_type_ in ("DATE", "TIME") or prev.lower_ in _sources().time_nouns:
             break  # "on Friday residents said", "reached 330 overnight civil defence sources told": the clause's
+        if prev.text in (".", "!", "?"):
+            break  # "… in Aleppo. SANA reporter said": a sentence end the parser ran over (tagged as a name)
         if prev.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") or prev.tag_ == "POS" or prev.text == "-":
             lo -= 1
         elif prev.pos_ == "DET":

@@ -113,7 +113,7 @@ def find_attributions(parsed: Parsed, index: EntityIndex) -> list[Attribution]:
     """Every attribution in the document, in text order: statements, and the positions (intentions,
     evaluations, beliefs) a person or organisation holds (``attitudes``)."""
     doc, text = parsed.doc, parsed.text
-    units = sentence_units(doc)
+    units = _past_dateline(sentence_units(doc), parsed)
     unit_of = {tok.i: n for n, (s, e) in enumerate(units) for tok in doc[s:e]}
     quotes = _quotes(parsed)
     matches = _cue_matches(doc, units, unit_of, quotes, index)
@@ -130,6 +130,25 @@ def find_attributions(parsed: Parsed, index: EntityIndex) -> list[Attribution]:
     out = channel_relays(out, doc, index)
     out = resolve_nesting(sorted(out, key=lambda a: (a.evidence[0], a.cue[0] if a.cue else a.content[0])), index)
     return dateline_relays(outlet_relays(out, index), parsed.dateline, index, text)
+
+
+def _past_dateline(units: Units, parsed: Parsed) -> Units:
+    """The statement units without the dateline before the body: "Last updated at Oct 032017 BEIRUT A US-led
+    coalition air strike killed …, the Observatory said": neither the timestamp nor the place in capitals
+    that follows it ("BEIRUT", "UNITED NATIONS") is part of what was said."""
+    if parsed.dateline is None or not units or (parsed.dateline.date is None and parsed.dateline.outlet is None):
+        return units  # a place alone may be a frame read as one ("The minister said:")
+    doc, body = parsed.doc, parsed.dateline.body_start
+    out = []
+    for start, e in units:
+        s = start
+        if doc[s].idx <= body < doc[e - 1].idx + len(doc[e - 1]):  # the unit the body opens in (not a headline)
+            s = next((t.i for t in doc[s:e] if t.idx >= body), e)
+            while s + 1 < e and doc[s].is_upper and doc[s].is_alpha and len(doc[s]) > 1 and doc[s + 1].is_title:
+                s += 1
+        if s < e:
+            out.append((s, e))
+    return out
 
 
 def _cue_matches(doc: Doc, units: Units, unit_of: dict[int, int], quotes: list[Offsets],
@@ -192,7 +211,24 @@ def _no_statement(tok: Token, lemma: str, verbs: ReportingVerbs) -> bool:
     saying" (read at "saying"), "claimed the lives of three"."""
     return (cites_for_frame(tok) or (lemma in verbs.performative_verbs and _performs_act(tok))
             or _quotes_as_saying(tok) or (lemma in verbs.toll_verbs and _claims_victims(tok, verbs))
-            or _said_of_a_thing(tok))
+            or _said_of_a_thing(tok) or _shown_in_pictures(tok, lemma, verbs) or _aim_of_protest(tok))
+
+
+def _aim_of_protest(verb: Token) -> bool:
+    """"protests calling for the ouster of Assad", "a draft resolution calling for a cease-fire": the
+    participle names what a protest or a text put to a vote is for, not anyone's statement."""
+    aims = vocab.load("claims_sources").aim_nouns
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and (verb.head.lemma_.lower() in aims or verb.head.lower_ in aims)
+
+
+def _shown_in_pictures(verb: Token, lemma: str, verbs: ReportingVerbs) -> bool:
+    """"Images showed the city", "Video footage showed people choking": what a picture shows is the
+    writer's description of it, no source's claim ("the study showed …" stays a finding)."""
+    if lemma not in verbs.imagery_verbs:
+        return False
+    subject, _ = verb_subject(verb)
+    return subject is not None and (subject.lemma_.lower() in verbs.imagery_nouns
+                                    or subject.lower_ in verbs.imagery_nouns)
 
 
 def _said_of_a_thing(verb: Token) -> bool:
