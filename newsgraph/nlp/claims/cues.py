@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 
 from newsgraph import geo, vocab
 from newsgraph.nlp.claims.contents import VerbFrame, verb_content
-from newsgraph.nlp.claims.runons import inverted_source, quoted_end_frame, run_on_speaker, speaker_word
+from newsgraph.nlp.claims.runon_speakers import run_on_speaker
+from newsgraph.nlp.claims.runons import inverted_source, quoted_end_frame, speaker_word
 from newsgraph.nlp.claims.spans import CueMatch, Offsets, Unit, Units, clip_subtrees, trim_span
 from newsgraph.nlp.claims.subjects import quoting_verb, verb_subject
 from newsgraph.nlp.index import EntityIndex

@@ -8,7 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph import vocab
-from newsgraph.nlp.claims.runons import RELATIVES, has_clause, named_before
+from newsgraph.nlp.claims.runon_speakers import named_before
+from newsgraph.nlp.claims.runons import RELATIVES, has_clause
 from newsgraph.nlp.claims.spans import CueMatch, Unit, trim_span
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.vocab.claims import ReportingVerbs
