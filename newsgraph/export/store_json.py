@@ -29,8 +29,7 @@ from sqlalchemy import func, select, tuple_
 
 from newsgraph.export import stream
 from newsgraph.export.corpus import document_records, trust_record
-from newsgraph.model import Entity
-from newsgraph.resolve.entities import CorpusEntity, EntityBuilder
+from newsgraph.resolve.entities import CorpusEntity
 from newsgraph.resolve.events import EventResolution
 from newsgraph.resolve.ids import corpus_entity_id
 from newsgraph.store import schema
@@ -116,13 +115,7 @@ def _entities(store: Store) -> Iterator[tuple[CorpusEntity, dict[tuple[str, str]
         while page := stream.page_of(grouped, _PAGE, _PAGE_ROWS):
             mentions = _mentions(conn, [(r.doc_pk, r.local_id) for _, rows in page for r in rows])
             for corpus_id, rows in page:
-                builder = EntityBuilder()
-                for r in rows:
-                    entity = Entity(id=r.local_id, name=r.name, type=r.type, aliases=tuple(r.aliases),
-                                    roles=tuple(r.roles), country=r.country, lat=r.lat, lon=r.lon,
-                                    geonames_id=r.geonames_id)
-                    builder.add(corpus_id, r.node or r.global_id, r.doc_id, entity, r.n or 0)
-                yield builder.build()[0], mentions
+                yield stream.corpus_entity(corpus_id, rows), mentions
 
 
 def _entity_rows(store: Store) -> Iterator[Any]:

@@ -135,13 +135,18 @@ def entities(store: Store) -> Iterator[CorpusEntity]:
         for done, (corpus_id, rows) in enumerate(itertools.groupby(streamed(conn, query), key=lambda r: r.cid), 1):
             if done % 100 == 0:
                 _tell("entities", done)
-            builder = EntityBuilder()
-            for r in rows:
-                entity = Entity(id=r.local_id, name=r.name, type=r.type, aliases=tuple(r.aliases),
-                                roles=tuple(r.roles), country=r.country, lat=r.lat, lon=r.lon,
-                                geonames_id=r.geonames_id)
-                builder.add(corpus_id, r.node or r.global_id, r.doc_id, entity, r.n or 0)
-            yield builder.build()[0]
+            yield corpus_entity(corpus_id, rows)
+
+
+def corpus_entity(corpus_id: str, rows: Iterable[Any]) -> CorpusEntity:
+    """One corpus entity from the stored rows of its members (document entity, node, mention count)."""
+    builder = EntityBuilder()
+    for r in rows:
+        entity = Entity(id=r.local_id, name=r.name, type=r.type, aliases=tuple(r.aliases),
+                        roles=tuple(r.roles), country=r.country, lat=r.lat, lon=r.lon,
+                        geonames_id=r.geonames_id)
+        builder.add(corpus_id, r.node or r.global_id, r.doc_id, entity, r.n or 0)
+    return builder.build()[0]
 
 
 def documents(store: Store) -> Iterator[StoredDocument]:

@@ -3,23 +3,7 @@ days, and a negated clause that rejects a charge is the denial (``nlp.claims.den
 
 from __future__ import annotations
 
-from typing import Any
-
-import newsgraph
-from newsgraph.export import build_corpus
-
-
-def _claims(*docs: tuple[str, str, str, str]) -> list[dict[str, Any]]:
-    claims: list[dict[str, Any]] = build_corpus([newsgraph.extract(text, day, doc_id=doc_id, source=outlet)
-                                                 for doc_id, day, outlet, text in docs])["claims"]
-    return claims
-
-
-def _one(claims: list[dict[str, Any]], doc_id: str, phrase: str) -> dict[str, Any]:
-    found = [c for c in claims if c["doc_id"] == doc_id and phrase in c["evidence"]["text"]]
-    assert found, f"no claim with {phrase!r} in {doc_id}"
-    return found[0]
-
+from tests.resolve.claim_texts import claim_with, corpus_claims
 
 # written for this test, in the wording of wire reports of air strikes and the denials that answer them
 STRUCK = ("struck", "2017-04-04", "Reuters", "IDLIB - Activists said Russian warplanes carried out air strikes on the "
@@ -31,17 +15,17 @@ LATER = ("later", "2017-04-11", "AFP", "IDLIB - Activists said Russian warplanes
 
 
 def test_a_party_saying_its_planes_did_not_strike_contradicts_the_report_of_that_day() -> None:
-    claims = _claims(STRUCK, DENIED)
-    denial = _one(claims, "denied", "had not carried out")
+    claims = corpus_claims(STRUCK, DENIED)
+    denial = claim_with(claims, "denied", "had not carried out")
     assert denial["stance"] == "denied"
-    assert _one(claims, "struck", "carried out air strikes")["id"] in denial["contradicted_by"]
+    assert claim_with(claims, "struck", "carried out air strikes")["id"] in denial["contradicted_by"]
 
 
 def test_a_denial_does_not_answer_a_report_a_week_later() -> None:
-    claims = _claims(DENIED, LATER)
-    denial = _one(claims, "denied", "had not carried out")
+    claims = corpus_claims(DENIED, LATER)
+    denial = claim_with(claims, "denied", "had not carried out")
     assert denial["stance"] == "denied"
-    assert _one(claims, "later", "carried out air strikes")["id"] not in denial["contradicted_by"]
+    assert claim_with(claims, "later", "carried out air strikes")["id"] not in denial["contradicted_by"]
 
 
 def test_a_negation_between_a_side_and_its_predicate_clears_that_side() -> None:
@@ -52,11 +36,11 @@ def test_a_negation_between_a_side_and_its_predicate_clears_that_side() -> None:
 
 def test_a_denial_in_what_is_said_by_no_side_blames_what_it_says() -> None:
     """Said by a speaker naming no side, a content denial still argues the proposition by what it says."""
-    claims = _claims(("general", "2017-04-06", "TASS", "A Russian general said on Thursday that the Syrian army did "
+    claims = corpus_claims(("general", "2017-04-06", "TASS", "A Russian general said on Thursday that the Syrian army did "
                       "not possess chemical weapons and that the chemical weapons depots in Idlib were controlled by "
                       "the rebels."),
                      ("accused", "2017-04-06", "Reuters", "The Syrian opposition accused government forces of gassing "
                       "dozens of people in a chemical attack in Idlib on Tuesday."))
-    general = _one(claims, "general", "did not possess")
+    general = claim_with(claims, "general", "did not possess")
     assert general["stance"] == "denied"
-    assert _one(claims, "accused", "gassing")["id"] in general["contradicted_by"]
+    assert claim_with(claims, "accused", "gassing")["id"] in general["contradicted_by"]

@@ -3,23 +3,9 @@ attacks in one month, a denial an assertion tells of, an accusation of another t
 
 from __future__ import annotations
 
-from typing import Any
-
 import newsgraph
-from newsgraph.export import build_corpus
 from newsgraph.resolve.claim_blame import blame, blamed_side
-
-
-def _claims(*docs: tuple[str, str, str, str]) -> dict[str, Any]:
-    return build_corpus([newsgraph.extract(text, day, doc_id=doc_id, source=outlet)
-                         for doc_id, day, outlet, text in docs])["claims"]
-
-
-def _one(claims: list[dict[str, Any]], doc_id: str, phrase: str) -> dict[str, Any]:
-    found = [c for c in claims if c["doc_id"] == doc_id and phrase in c["evidence"]["text"]]
-    assert found, f"no claim with {phrase!r} in {doc_id}"
-    return found[0]
-
+from tests.resolve.claim_texts import claim_with, corpus_claims
 
 # written for this test, in the wording of the FA-KES reports of August 2013
 ACCUSED = ("accused", "2013-08-21", "Reuters", "DAMASCUS - Syria's opposition accused government forces of gassing "
@@ -30,10 +16,10 @@ IF_TRUE = ("if-true", "2013-08-23", "AFP", "PARIS - French Foreign Minister Laur
 
 
 def test_a_condition_neither_corroborates_nor_contradicts() -> None:
-    claims = _claims(ACCUSED, IF_TRUE)
-    condition = _one(claims, "if-true", "prove true")
+    claims = corpus_claims(ACCUSED, IF_TRUE)
+    condition = claim_with(claims, "if-true", "prove true")
     assert not condition["corroborated_by"] and not condition["contradicted_by"]
-    assert not _one(claims, "accused", "gassing hundreds")["corroborated_by"]
+    assert not claim_with(claims, "accused", "gassing hundreds")["corroborated_by"]
 
 
 # two rocket attacks on two neighbourhoods of one city, told in state-media wording, and one a fortnight later
@@ -46,8 +32,8 @@ SHELLS = (("shells-a", "2016-11-07", "SANA", "ALEPPO - SANA's reporter said that
 
 
 def test_two_attacks_in_one_month_are_two_propositions() -> None:
-    claims = _claims(*SHELLS)
-    first, other_place, later = (_one(claims, d, "rocket shells") for d in ("shells-a", "shells-b", "shells-c"))
+    claims = corpus_claims(*SHELLS)
+    first, other_place, later = (claim_with(claims, d, "rocket shells") for d in ("shells-a", "shells-b", "shells-c"))
     # another neighbourhood on the same day: another attack, its toll neither agrees nor disagrees
     assert other_place["id"] not in first["corroborated_by"] + first["contradicted_by"]
     # the same words 16 days later: a toll is one day's
