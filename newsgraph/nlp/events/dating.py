@@ -266,7 +266,8 @@ def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) ->
     if tok.pos_ in ("VERB", "AUX"):
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and anchors.get(c.i) is not None]
         if not subjects:
-            return _counted_among(tok, anchors)
+            caused = _caused(tok, anchors)
+            return caused if caused is not None else _counted_among(tok, anchors)
         clause = _clause_ending_before(subjects[0], span, anchors)
         return clause if clause is not None else subjects[0].i
     if tok.pos_ not in ("NOUN", "PROPN"):
@@ -279,6 +280,14 @@ def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) ->
             found.append(child.i)
         stack.extend(c for c in child.children if _walked(c))
     return min(found, key=lambda i: abs(i - span.start)) if found else None
+
+
+def _caused(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
+    """"a red line that already in June triggered more U.S. aid", "the raid on Friday sparked clashes": a date hung
+    on a verb of causing dates the event its object names, which the cause set off then."""
+    if verb.lemma_.lower() not in load("events_triggers").causing_verbs:
+        return None
+    return next((c.i for c in verb.children if c.dep_ == "dobj" and anchors.get(c.i) is not None), None)
 
 
 def _counted_among(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
