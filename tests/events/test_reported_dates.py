@@ -74,3 +74,18 @@ def test_the_capture_of_a_city_is_an_event_with_its_date() -> None:
     taken = event(doc, "liberation")
     assert (taken.type, taken.date) == ("ASSAULT", "2015-03-28")
     assert "Idlib" in participants(doc, taken)
+
+
+def test_a_source_inside_a_relative_clause_dates_nothing_of_the_sentence() -> None:
+    doc = extract("A United Nations spokesman said the first sites to be visited will include Khan al-Assal near the "
+                  "Syrian city of Aleppo where the government reported a chemical weapons attack on March 19.", PUBLISHED)
+    said = event(doc, "said")
+    assert (said.type, said.date) == ("AGREE", None)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("A UN aid convoy came under attack by Russian jets near Aleppo on Sunday.", "2016-09-18"),
+    ("The town of Kilis has been under rocket attack by Islamic State militants since mid-January.", "2016-01"),
+])
+def test_a_date_of_coming_under_attack_dates_the_attack(text: str, date: str) -> None:
+    assert event(extract(text, PUBLISHED), "attack").date == date

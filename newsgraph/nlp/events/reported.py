@@ -62,7 +62,7 @@ def _reported(verb: Token, anchors: dict[int, Draft | None], lex: EventTriggers,
     if verb.dep_ in _REPORTED_DEPS and verb.head.i < verb.i:
         told.append(verb.head)
     root = verb.sent.root
-    if root.i < verb.i and root not in told and root.i != verb.i:
+    if root.i < verb.i and root not in told and _closing(verb, root, lex):
         told.append(root)  # "a car bomb killed 20 people at a site [...] SANA reported on Friday": hung on "site"
     told += [c for t in told for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB" and c is not verb]
     found = []
@@ -73,6 +73,14 @@ def _reported(verb: Token, anchors: dict[int, Draft | None], lex: EventTriggers,
         if _state(tok, lex) or (past and _simple_past(tok)):
             found.append(draft)
     return found
+
+
+def _closing(verb: Token, root: Token, lex: EventTriggers) -> bool:
+    """A saying that closes a sentence whose main verb tells the news; not one inside a relative clause ("the
+    spokesman said the sites will include Khan al-Assal where the government reported an attack on March 19")."""
+    said = lex.source_verbs | lex.commitment_cues
+    return (root.i != verb.i and root.lemma_.lower() not in said
+            and not any(c.tag_ in ("WRB", "WDT", "WP") for c in verb.children))
 
 
 def _state(verb: Token, lex: EventTriggers) -> bool:
