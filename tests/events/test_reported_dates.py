@@ -83,9 +83,15 @@ def test_a_source_inside_a_relative_clause_dates_nothing_of_the_sentence() -> No
     assert (said.type, said.date) == ("AGREE", None)
 
 
-@pytest.mark.parametrize(("text", "date"), [
-    ("A UN aid convoy came under attack by Russian jets near Aleppo on Sunday.", "2016-09-18"),
-    ("The town of Kilis has been under rocket attack by Islamic State militants since mid-January.", "2016-01"),
+@pytest.mark.parametrize(("text", "date", "who"), [
+    ("A UN aid convoy came under attack by Russian jets near Aleppo on Sunday.", "2016-09-18", {"Aleppo"}),
+    ("The town of Kilis has been under rocket attack by Islamic State militants since mid-January.", "2016-01",
+     {"Kilis"}),
+    ("Kilis has been under indiscriminate rocket attacks from neighboring Syria since mid-January.", "2016-01",
+     {"Kilis"}),
 ])
-def test_a_date_of_coming_under_attack_dates_the_attack(text: str, date: str) -> None:
-    assert event(extract(text, PUBLISHED), "attack").date == date
+def test_a_date_of_coming_under_attack_dates_the_attack_on_the_subject(text: str, date: str, who: set[str]) -> None:
+    doc = extract(text, PUBLISHED)
+    attack = next(e for e in doc.events if e.trigger.startswith("attack"))
+    assert attack.date == date
+    assert who <= participants(doc, attack)
