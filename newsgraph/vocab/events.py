@@ -57,6 +57,8 @@ class EventTriggers:
     anaphor_determiners: frozenset[str]          # "the blast" (just reported): the same event again
     anaphor_blockers: frozenset[str]             # "the previous attack": another event
     background_adverbs: frozenset[str]           # "previously": not the day's news
+    unreal_modifiers: frozenset[str]             # "possible strikes": an event that has not happened
+    causing_verbs: frozenset[str]                # "in June triggered more aid": the aid's date
     reporter_pronouns: frozenset[str]            # "Switzerland said it had expelled ...": "it" is the reporter
     demand_modals: frozenset[str]                # "X said Y must ...": REQUEST
     undertaking_modals: frozenset[str]           # "X said it will ...": AGREE
@@ -137,7 +139,8 @@ def _events_triggers(entries: Entries) -> EventTriggers:
         claiming_verbs=noted("claiming_verbs"), responsibility_nouns=noted("responsibility_nouns"),
         hypothesis_nouns=noted("hypothesis_nouns"), reporter_pronouns=noted("reporter_pronouns"),
         anaphor_determiners=noted("anaphor_determiners"), anaphor_blockers=noted("anaphor_blockers"),
-        background_adverbs=noted("background_adverbs"),
+        background_adverbs=noted("background_adverbs"), unreal_modifiers=noted("unreal_modifiers"),
+        causing_verbs=noted("causing_verbs"),
         demand_modals=noted("demand_modals"), undertaking_modals=noted("undertaking_modals"),
         threat_marks=noted("threat_marks"), unwilling_words=noted("unwilling_words"),
         addressed_types=_types(entries, "addressed_types"), aimed_types=_types(entries, "aimed_types"),

@@ -43,7 +43,7 @@ def control_taken(doc: Doc, index: EntityIndex, dates: list[DateMention], lex: E
         actors = [e for e in _entities(holder, index) if index[e].type in _HOLDERS and e != place]
         told = anchors.get(word.i)
         if told is not None:
-            if told.date is None and told.location is None:
+            if told.location is None and (told.date is None or (date is not None and told.date.start == date.start)):
                 told.date, told.date_distance, told.location = date, 1, place
                 told.actors = told.actors or actors[:1]
             continue

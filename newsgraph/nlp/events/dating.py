@@ -151,6 +151,14 @@ def share_one_telling(doc: Doc, anchors: dict[int, Draft | None]) -> None:
                 undated.date, undated.date_distance = dated.date, dated.date_distance + 1
 
 
+def _telling_phrase_of(noun: Token) -> Token | None:
+    """The verb whose "in" / "during" phrase an event noun is ('were killed in an attack'; 'killed in air
+    strikes and government bombardment': the bombardment too)."""
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    return noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in _TELLING_PREPS else None
+
+
 def _told_with(tok: Token, anchors: dict[int, Draft | None]) -> Draft | None:
     """The event ``tok`` tells again in its clause: an event noun's verb ('the attack killed'), the event
     whose "in" phrase it is ('were killed in an attack') or "when" clause ('killed when a bomb hit'); a
@@ -158,8 +166,8 @@ def _told_with(tok: Token, anchors: dict[int, Draft | None]) -> Draft | None:
     19') or the participle it is joined to."""
     if tok.pos_ == "NOUN" and tok.dep_ in SUBJECT_DEPS:
         return anchors.get(tok.head.i)
-    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _TELLING_PREPS:
-        return anchors.get(tok.head.head.i)
+    if tok.pos_ == "NOUN" and (told := _telling_phrase_of(tok)) is not None:
+        return anchors.get(told.i)
     if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(c.lower_ == "when" and c.i < tok.i for c in tok.children):
         return anchors.get(tok.head.i)  # "eight people killed when a barrel bomb hit a building": one event
     if tok.pos_ != "VERB" or tok.tag_ != "VBG" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in tok.children):
@@ -266,7 +274,9 @@ def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) ->
     if tok.pos_ in ("VERB", "AUX"):
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and anchors.get(c.i) is not None]
         if not subjects:
-            return _counted_among(tok, anchors)
+            caused = _caused(tok, anchors)
+            caused = caused if caused is not None else _undergone(tok, anchors)
+            return caused if caused is not None else _counted_among(tok, anchors)
         clause = _clause_ending_before(subjects[0], span, anchors)
         return clause if clause is not None else subjects[0].i
     if tok.pos_ not in ("NOUN", "PROPN"):
@@ -279,6 +289,23 @@ def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) ->
             found.append(child.i)
         stack.extend(c for c in child.children if _walked(c))
     return min(found, key=lambda i: abs(i - span.start)) if found else None
+
+
+def _caused(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
+    """"a red line that already in June triggered more U.S. aid", "the raid on Friday sparked clashes": a date hung
+    on a verb of causing dates the event its object names, which the cause set off then."""
+    if verb.lemma_.lower() not in load("events_triggers").causing_verbs:
+        return None
+    return next((c.i for c in verb.children if c.dep_ == "dobj" and anchors.get(c.i) is not None), None)
+
+
+def _undergone(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
+    """"Kilis has been under rocket attacks since mid-January", "the convoy came under fire on Sunday": a date
+    hung on "be" / "come" dates the event its "under" phrase names."""
+    if verb.lemma_.lower() not in ("be", "come"):
+        return None
+    return next((p.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"
+                 for p in c.children if p.dep_ == "pobj" and anchors.get(p.i) is not None), None)
 
 
 def _counted_among(verb: Token, anchors: dict[int, Draft | None]) -> int | None:

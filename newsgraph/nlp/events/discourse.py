@@ -25,6 +25,8 @@ Run after ``dating.attach_dates`` (which only follows syntactic heads inside one
   auxiliary, "85 troops killed", or an event noun); an undated event of it tells the lead's event and
   takes the date of the first event of its type the lead (the next sentence that tells events) dates
   on the day of publication;
+- **a state told by a dated source**: "The SDF have seized 3 kilometers [...] the Pentagon said on June 9"
+  (reported.py): the present perfect or progressive a source reports holds on the day of the saying;
 - **the place of a time clause**: "More than 300000 people have been killed in Syria since the
   conflict began in March 2011": a dated event with no participant of its own in a clause of time
   ("since", "when", "after", "before", "until") happened where the event it times did.
@@ -41,6 +43,7 @@ from newsgraph.nlp.dates.patterns import date_words
 from newsgraph.nlp.events.arguments import Draft
 from newsgraph.nlp.events.dating import share_one_telling
 from newsgraph.nlp.events.grammar import SUBJECT_DEPS
+from newsgraph.nlp.events.reported import date_reported_states
 from newsgraph.settings import settings
 from newsgraph.vocab.events import EventTriggers
 
@@ -65,11 +68,15 @@ def date_from_discourse(doc: Doc, anchors: dict[int, Draft | None], dates: list[
     _place_of_time_clause(anchors)
     for tok in doc:
         _date_days_apart(tok, anchors)
+    if published is not None and _date_perfect_lead(doc, anchors, dates, lex, published):
+        share_one_telling(doc, anchors)  # "Air strikes [...] have killed": the strikes too
+    # "[...] the Pentagon said on June 9": only now, when the next sentences told no day of their own
+    date_reported_states(doc, anchors, dates, lex)
     if published is not None:
-        if _date_perfect_lead(doc, anchors, dates, lex, published):
-            share_one_telling(doc, anchors)  # "Air strikes [...] have killed": the strikes too
         _date_headline(doc, anchors, published)
         _date_news_day(doc, anchors, dates, lex, published)
+        for tok in doc:  # "The strikes came a day after ...": the strikes may only now have the news day's date
+            _date_days_apart(tok, anchors)
 
 
 def _when_clause(span: Span, anchors: dict[int, Draft | None]) -> list[Draft]:
@@ -188,10 +195,19 @@ def _date_news_day(doc: Doc, anchors: dict[int, Draft | None], dates: list[DateM
             carried = None
             continue
         told = [d for t in sent if (d := anchors.get(t.i)) is not None and d.anchor.i == t.i and d.date is None
-                and _narrated(t, lex)]
+                and (_narrated(t, lex) or _subject_of_narration(t, anchors, lex))]
         for draft in told:
             draft.date, draft.date_distance = carried, _BORROWED
         carried = carried if told else None
+
+
+def _subject_of_narration(noun: Token, anchors: dict[int, Draft | None], lex: EventTriggers) -> bool:
+    """'The strikes came a day after ...', 'The announcement came as ...': a definite event noun, subject of a
+    main verb in the simple past that names no event of its own, is narrated by that verb."""
+    verb = noun.head
+    own = anchors.get(noun.i)
+    return (noun.dep_ == "nsubj" and verb.i != noun.i and own is not None and anchors.get(verb.i) in (None, own)
+            and _tells_again(noun, lex) and _narrated(verb, lex))
 
 
 def _date_headline(doc: Doc, anchors: dict[int, Draft | None], published: dt.date) -> None:
@@ -264,9 +280,11 @@ def _headline_form(tok: Token) -> bool:
 
 
 def _background_sentence(sent: Span, anchors: dict[int, Draft | None], lex: EventTriggers) -> bool:
-    """'Rebels previously held the town', 'The previous attack on Azaz killed five': not the day's news."""
-    return any(t.lower_ in lex.background_adverbs or (t.lower_ in lex.anaphor_blockers and anchors.get(t.head.i))
-               for t in sent)
+    """'Rebels previously held the town', 'The previous attack on Azaz killed five': not the day's news ('possible
+    strikes' name an event that has not happened, which says nothing of the sentence's time)."""
+    return any(t.lower_ in lex.background_adverbs or (
+        t.lower_ in lex.anaphor_blockers and t.lower_ not in lex.unreal_modifiers and anchors.get(t.head.i))
+        for t in sent)
 
 
 def _on_news_day(mention: DateMention, published: dt.date) -> bool:

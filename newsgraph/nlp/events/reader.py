@@ -172,6 +172,15 @@ class EventReader(ArgumentReader):
             return
         self.anchors[tok.i] = draft
         self._noun_arguments(tok, draft)
+        self._undergone_by(tok, draft)
+
+    def _undergone_by(self, tok: Token, draft: Draft) -> None:
+        """'Kilis has been under rocket attacks from Syria': the subject of 'be' is what the event hits."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ != "under" or self._lemma(prep.head) != "be":
+            return
+        for subject in (c for c in prep.head.children if c.dep_ == "nsubj"):
+            add_ids(draft.targets, [e for e in self._np_entities(subject) if e not in draft.actors])
 
     def _noun_draft(self, tok: Token, kind: str) -> Draft | None:
         """The draft an event noun belongs to: its verb's, a new one on its light verb, or its own;
