@@ -42,6 +42,12 @@ def side_of(text: str | None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def sides_named(text: str | None) -> tuple[str, ...]:
+    """The sides of the war a text names ("the regime's forces and the rebels": both)."""
+    sides = load("claim_links").sides or {}
+    return tuple(sorted({sides[w] for w in _words(text or "") if w in sides}))
+
+
 def blamed_side(said: str) -> str | None:
     """The side ``said`` (a claim's cue and text) blames, by the nearest side word to a predicate."""
     vocab = load("claim_links")

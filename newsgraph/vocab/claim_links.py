@@ -24,6 +24,9 @@ class ClaimLinkWords:
     reported: frozenset[str] = frozenset()      # "allegations", "suggestions": a predicate after one is alleged
     conditional: frozenset[str] = frozenset()   # "if", "unless": what the claim says is a condition
     vague_counts: frozenset[str] = frozenset()  # "dozens", "hundreds": a magnitude, not a figure
+    verb_words: frozenset[str] = frozenset()    # denial words that are also verbs of place ("lies")
+    verb_before: frozenset[str] = frozenset()   # ... read as the verb right after one of these ("which lies")
+    verb_after: frozenset[str] = frozenset()    # ... or right before one of these ("lies in", "lies with")
 
 
 @vocabulary("claim_links")
@@ -35,6 +38,7 @@ def _claim_links(entries: Entries) -> ClaimLinkWords:
                 raise entries.error(f"concepts.{name}", f"{word!r} is in {concept[word]} too")
             concept[word] = name
     blame = entries.mapping("blame")
+    verbs = entries.mapping("verb_readings")
     sides: dict[str, str] = {}
     for side, words in blame["sides"].items():
         for word in entries.distinct(words, f"blame.sides.{side}", fold=True):
@@ -53,4 +57,7 @@ def _claim_links(entries: Entries) -> ClaimLinkWords:
                           other_time=frozenset(entries.distinct(blame["other_time"], "blame.other_time", fold=True)),
                           reported=frozenset(entries.distinct(blame["reported"], "blame.reported", fold=True)),
                           conditional=frozenset(entries.words("conditional", fold=True)),
-                          vague_counts=frozenset(entries.words("vague_counts", fold=True)))
+                          vague_counts=frozenset(entries.words("vague_counts", fold=True)),
+                          verb_words=frozenset(entries.distinct(verbs["words"], "verb_readings.words", fold=True)),
+                          verb_before=frozenset(entries.distinct(verbs["before"], "verb_readings.before", fold=True)),
+                          verb_after=frozenset(entries.distinct(verbs["after"], "verb_readings.after", fold=True)))
