@@ -28,6 +28,7 @@ import re
 from newsgraph.vocab import load
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,]*")
 OTHER_SIDE = {"government": "rebels", "rebels": "government"}
 
 
@@ -40,6 +41,16 @@ def side_of(text: str | None) -> str | None:
     sides = load("claim_links").sides or {}
     found = {sides[w] for w in _words(text or "") if w in sides}
     return found.pop() if len(found) == 1 else None
+
+
+def tells_of_several(text: str) -> bool:
+    """Whether a text counts attacks or times ("at least three times", "three chlorine gas attacks", "136 Times"):
+    it tells of a pattern of several attacks, not of one."""
+    vocab = load("claim_links")
+    tokens = [t.casefold() for t in _TOKEN.findall(text)]
+    return any((t[0].isdigit() or t in vocab.several_numbers)
+               and vocab.several_nouns & set(tokens[i + 1:i + 1 + vocab.several_reach])
+               for i, t in enumerate(tokens))
 
 
 def sides_named(text: str | None) -> tuple[str, ...]:
@@ -82,8 +93,8 @@ def blame(cue: str, text: str, speaker_text: str | None, denial: bool, concepts:
     sentence, whose words may put it in another time ("A joint inquiry has previously accused government forces")."""
     vocab = load("claim_links")
     topics = sorted(t for t in vocab.blame_topics if "~" + t in concepts)
-    if not topics or vocab.other_time & set(_words(f"{text} {sentence}")):
-        return ""
+    if not topics or vocab.other_time & set(_words(f"{text} {sentence}")) or tells_of_several(text):
+        return ""  # another time, or several attacks: not the one attack its partners tell of
     cleared = side_of(speaker_text) if denial else None
     if cleared:
         side: str | None = OTHER_SIDE[cleared]

@@ -25,6 +25,9 @@ class ClaimLinkWords:
     conditional: frozenset[str] = frozenset()   # "if", "unless": what the claim says is a condition
     vague_counts: frozenset[str] = frozenset()  # "dozens", "hundreds": a magnitude, not a figure
     verb_words: frozenset[str] = frozenset()    # denial words that are also verbs of place ("lies")
+    several_numbers: frozenset[str] = frozenset()  # "three", "many": with a noun of ``several_nouns`` after it
+    several_nouns: frozenset[str] = frozenset()    # "times", "attacks": ... a claim tells of several attacks
+    several_reach: int = 3                         # words from the number to the noun at most
     verb_before: frozenset[str] = frozenset()   # ... read as the verb right after one of these ("which lies")
     verb_after: frozenset[str] = frozenset()    # ... or right before one of these ("lies in", "lies with")
 
@@ -39,6 +42,7 @@ def _claim_links(entries: Entries) -> ClaimLinkWords:
             concept[word] = name
     blame = entries.mapping("blame")
     verbs = entries.mapping("verb_readings")
+    several = blame["several"]
     sides: dict[str, str] = {}
     for side, words in blame["sides"].items():
         for word in entries.distinct(words, f"blame.sides.{side}", fold=True):
@@ -58,6 +62,10 @@ def _claim_links(entries: Entries) -> ClaimLinkWords:
                           reported=frozenset(entries.distinct(blame["reported"], "blame.reported", fold=True)),
                           conditional=frozenset(entries.words("conditional", fold=True)),
                           vague_counts=frozenset(entries.words("vague_counts", fold=True)),
+                          several_numbers=frozenset(entries.distinct(several["numbers"], "blame.several.numbers",
+                                                                     fold=True)),
+                          several_nouns=frozenset(entries.distinct(several["nouns"], "blame.several.nouns", fold=True)),
+                          several_reach=int(several["reach"]),
                           verb_words=frozenset(entries.distinct(verbs["words"], "verb_readings.words", fold=True)),
                           verb_before=frozenset(entries.distinct(verbs["before"], "verb_readings.before", fold=True)),
                           verb_after=frozenset(entries.distinct(verbs["after"], "verb_readings.after", fold=True)))

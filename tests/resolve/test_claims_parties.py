@@ -57,3 +57,18 @@ def test_a_town_which_lies_in_a_province_is_no_denial() -> None:
     monitor, activists = claim_with(claims, "monitor", "which lies in"), claim_with(claims, "activists", "al-Bab")
     assert activists["id"] in monitor["corroborated_by"]
     assert activists["id"] not in monitor["contradicted_by"]
+
+
+def test_a_pattern_of_several_attacks_is_not_the_one_attack_denied() -> None:
+    """A claim counting attacks ("at least three times") tells of several: it blames no side for the one attack."""
+    claims = corpus_claims(
+        ("pattern", "2017-05-02", "Reuters", "BEIRUT - Human Rights Watch accused Syrian government forces of dropping "
+         "bombs containing nerve agents at least three times in Hama province before the attack on Khan Sheikhoun."),
+        ("accused", "2017-04-05", "AFP", "BEIRUT - The Syrian opposition accused government forces of a sarin gas "
+         "attack on Khan Sheikhoun in Idlib province on Tuesday."),
+        ("denied", "2017-04-05", "SANA", "DAMASCUS - The Syrian army denied using chemical weapons in the attack on "
+         "Khan Sheikhoun in Idlib province."))
+    denial = claim_with(claims, "denied", "using chemical weapons")
+    assert claim_with(claims, "accused", "sarin gas attack")["id"] in denial["contradicted_by"]
+    pattern = claim_with(claims, "pattern", "three times")
+    assert not pattern["contradicted_by"] and not pattern["corroborated_by"]
