@@ -18,7 +18,8 @@ blames none, unless it denies in what it says ("the army does not possess chemic
 are on territory controlled by the armed opposition"): then its words blame.  A negation between a side and a
 "before" predicate clears the side ("the regime had never used" blames the rebels).  The attack is the claim's topic
 concept (``topics``: chemical): a concept rare enough to be one occurrence within the link window; a claim saying it is
-about another time ("has previously accused", "in the past") blames none.
+about another time ("has previously accused", "in the past") or counting attacks ("at least three times", "three
+chlorine gas attacks": a pattern of several) blames none.
 """
 
 from __future__ import annotations
