@@ -55,9 +55,13 @@ def tells_of_several(text: str) -> bool:
 
 
 def sides_named(text: str | None) -> tuple[str, ...]:
-    """The sides of the war a text names ("the regime's forces and the rebels": both)."""
-    sides = load("claim_links").sides or {}
-    return tuple(sorted({sides[w] for w in _words(text or "") if w in sides}))
+    """The sides of the war a text names ("the regime's forces and the rebels": both); a side word right after a
+    word of place ("strikes on Syria", "alleged Syria attack site") is the country, not its government."""
+    vocab = load("claim_links")
+    sides = vocab.sides or {}
+    words = _words(text or "")
+    return tuple(sorted({sides[w] for i, w in enumerate(words)
+                         if w in sides and not (i > 0 and words[i - 1] in vocab.place_before)}))
 
 
 def blamed_side(said: str) -> str | None:

@@ -28,6 +28,7 @@ class ClaimLinkWords:
     several_numbers: frozenset[str] = frozenset()  # "three", "many": with a noun of ``several_nouns`` after it
     several_nouns: frozenset[str] = frozenset()    # "times", "attacks": ... a claim tells of several attacks
     several_reach: int = 3                         # words from the number to the noun at most
+    place_before: frozenset[str] = frozenset()     # "on Syria", "alleged Syria attack": the place, not the side
     verb_before: frozenset[str] = frozenset()   # ... read as the verb right after one of these ("which lies")
     verb_after: frozenset[str] = frozenset()    # ... or right before one of these ("lies in", "lies with")
 
@@ -66,6 +67,8 @@ def _claim_links(entries: Entries) -> ClaimLinkWords:
                                                                      fold=True)),
                           several_nouns=frozenset(entries.distinct(several["nouns"], "blame.several.nouns", fold=True)),
                           several_reach=int(several["reach"]),
+                          place_before=frozenset(entries.distinct(blame["place_before"], "blame.place_before",
+                                                                  fold=True)),
                           verb_words=frozenset(entries.distinct(verbs["words"], "verb_readings.words", fold=True)),
                           verb_before=frozenset(entries.distinct(verbs["before"], "verb_readings.before", fold=True)),
                           verb_after=frozenset(entries.distinct(verbs["after"], "verb_readings.after", fold=True)))

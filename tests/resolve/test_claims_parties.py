@@ -72,3 +72,11 @@ def test_a_pattern_of_several_attacks_is_not_the_one_attack_denied() -> None:
     assert claim_with(claims, "accused", "sarin gas attack")["id"] in denial["contradicted_by"]
     pattern = claim_with(claims, "pattern", "three times")
     assert not pattern["contradicted_by"] and not pattern["corroborated_by"]
+
+
+def test_a_side_word_after_a_word_of_place_is_the_country_not_its_government() -> None:
+    from newsgraph.resolve.claim_blame import sides_named
+    assert sides_named("Syria had used chemical weapons") == ("government",)
+    assert sides_named("France Britain say U.N. must access alleged Syria attack site") == ()
+    assert sides_named("Moscow warns against new US missile strikes on Syria") == ()
+    assert sides_named("the attack in Damascus by the regime") == ("government",)  # "the regime" still names it
