@@ -18,7 +18,8 @@ blames none, unless it denies in what it says ("the army does not possess chemic
 are on territory controlled by the armed opposition"): then its words blame.  A negation between a side and a
 "before" predicate clears the side ("the regime had never used" blames the rebels).  The attack is the claim's topic
 concept (``topics``: chemical): a concept rare enough to be one occurrence within the link window; a claim saying it is
-about another time ("has previously accused", "in the past") blames none.
+about another time ("has previously accused", "in the past") or counting attacks ("at least three times", "three
+chlorine gas attacks": a pattern of several) blames none.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import re
 from newsgraph.vocab import load
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,]*")
 OTHER_SIDE = {"government": "rebels", "rebels": "government"}
 
 
@@ -40,6 +42,26 @@ def side_of(text: str | None) -> str | None:
     sides = load("claim_links").sides or {}
     found = {sides[w] for w in _words(text or "") if w in sides}
     return found.pop() if len(found) == 1 else None
+
+
+def tells_of_several(text: str) -> bool:
+    """Whether a text counts attacks or times ("at least three times", "three chlorine gas attacks", "136 Times"):
+    it tells of a pattern of several attacks, not of one."""
+    vocab = load("claim_links")
+    tokens = [t.casefold() for t in _TOKEN.findall(text)]
+    return any((t[0].isdigit() or t in vocab.several_numbers)
+               and vocab.several_nouns & set(tokens[i + 1:i + 1 + vocab.several_reach])
+               for i, t in enumerate(tokens))
+
+
+def sides_named(text: str | None) -> tuple[str, ...]:
+    """The sides of the war a text names ("the regime's forces and the rebels": both); a side word right after a
+    word of place ("strikes on Syria", "alleged Syria attack site") is the country, not its government."""
+    vocab = load("claim_links")
+    sides = vocab.sides or {}
+    words = _words(text or "")
+    return tuple(sorted({sides[w] for i, w in enumerate(words)
+                         if w in sides and not (i > 0 and words[i - 1] in vocab.place_before)}))
 
 
 def blamed_side(said: str) -> str | None:
@@ -76,8 +98,8 @@ def blame(cue: str, text: str, speaker_text: str | None, denial: bool, concepts:
     sentence, whose words may put it in another time ("A joint inquiry has previously accused government forces")."""
     vocab = load("claim_links")
     topics = sorted(t for t in vocab.blame_topics if "~" + t in concepts)
-    if not topics or vocab.other_time & set(_words(f"{text} {sentence}")):
-        return ""
+    if not topics or vocab.other_time & set(_words(f"{text} {sentence}")) or tells_of_several(text):
+        return ""  # another time, or several attacks: not the one attack its partners tell of
     cleared = side_of(speaker_text) if denial else None
     if cleared:
         side: str | None = OTHER_SIDE[cleared]

@@ -22,7 +22,17 @@ from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
 
 from newsgraph.model import Claim, Document
-from newsgraph.resolve.claim_blame import blame
+from newsgraph.resolve.claim_blame import blame, side_of, sides_named
+from newsgraph.resolve.claim_occurrence import (
+    PLACE_TYPES,
+    dated,
+    day_of,
+    main_country,
+    main_place,
+    named_ids,
+    reported_events,
+    said_day_of,
+)
 from newsgraph.settings import settings
 from newsgraph.vocab import load
 
@@ -30,9 +40,7 @@ CORROBORATES = "corroborates"
 CONTRADICTS = "contradicts"
 NEGATIVE_STANCES = ("denied", "disputed")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
-_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_PART_DATE = re.compile(r"\d{4}(-\d{2})?")
-_PLACE_TYPES = ("GPE", "LOC", "FAC")
+_PLACE_TYPES = PLACE_TYPES
 _CONTENT_TYPES = ("WEA", "VEH")  # a weapon's name is what a claim says, not whom it is about
 _TOPICS = 3  # a claim naming no one is about its document's most mentioned entities
 # corpus ids too wide to say what two claims of two documents are about: a country (Syria, in every FA-KES
@@ -63,18 +71,33 @@ def terms(text: str) -> tuple[frozenset[str], bool]:
     stop = _stop_words()
     out: set[str] = set()
     negative = False
-    for match in _WORD.finditer(text):
-        word = match.group().casefold().strip("'-")
+    found = [m.group().casefold().strip("'-") for m in _WORD.finditer(text)]
+    for i, found_word in enumerate(found):
+        word = found_word
         if word.endswith("s") and word[:-1] in words.concept and word not in words.concept:
             word = word[:-1]
         if word in words.denial:
-            negative = True
+            negative = negative or not _verb_reading(found, i)
             continue
         if word in stop or word in words.neutral or len(word) < 3:
             continue
         concept = words.concept.get(word)
         out.add("~" + concept if concept else stem(word))
     return frozenset(out), negative
+
+
+def _verb_reading(words: list[str], i: int) -> bool:
+    """Whether the denial word ``words[i]`` is a verb of place here ("Al-Bab which lies in", "lies with")."""
+    vocab = load("claim_links")
+    if words[i] not in vocab.verb_words:
+        return False
+    return (i > 0 and words[i - 1] in vocab.verb_before) or (i + 1 < len(words) and words[i + 1] in vocab.verb_after)
+
+
+def verdict_words(text: str) -> set[str]:
+    """The words of a text, without the denial words read as verbs of place there."""
+    words = [m.group().casefold() for m in _WORD.finditer(text)]
+    return {w for i, w in enumerate(words) if not _verb_reading(words, i)}
 
 
 @dataclass(frozen=True)
@@ -113,6 +136,9 @@ class ClaimFeatures:
     conditional: bool = False     # what it says is a condition ("if allegations prove true"): it links with none
     relayed_denial: bool = False  # an assertion telling someone else's denial ("while Damascus refuted these
                                   # allegations"): its words are partly the denial's, so it links by blame only
+    sides: tuple[str, ...] = ()   # the sides of the war what it says names ("the regime", "rebels")
+    said_day: str | None = None   # the first full date what it says states ("using chemical arms on Saturday"),
+                                  # not its cue's ("said on Saturday"): the day of the occurrence it tells
 
     @property
     def when(self) -> str | None:
@@ -162,7 +188,7 @@ def features_of(document: Document) -> list[ClaimFeatures]:
     names = _name_words(document)
     head_terms = frozenset(t for t in terms(headline)[0] if t not in names)
     places = tuple(sorted(e.id for e in document.entities if e.type in _PLACE_TYPES and e.geonames_id is not None))
-    main = _main_place(document) + _main_country(document)
+    main = main_place(document) + main_country(document)
     out = []
     vocab = load("claim_links")
     home = tuple(e.id for e in sorted((e for e in document.entities if e.type in _PLACE_TYPES and e.geonames_id),
@@ -175,64 +201,23 @@ def features_of(document: Document) -> list[ClaimFeatures]:
         # a denial word makes a denial as the cue ("denied", "rejects") or as a verdict anywhere ("a provocation");
         # in what an assertion says ("contradicting repeated denials by Assad") it is no denial of its own
         denied = c.stance in NEGATIVE_STANCES or terms(c.cue)[1]
-        text_words = {w.casefold() for w in _WORD.findall(c.text)}
+        text_words = verdict_words(c.text)
         negative = denied or bool(vocab.characterizations & text_words)
         found = own | head_terms if negative and len(own) < cfg.short_denial else own
         out.append(ClaimFeatures(
             key=claim_key(document.doc_id, c.id), doc_id=document.doc_id, doc_sha=document.text_sha256,
-            outlet=document.source, published=_day(document.published), claim_id=c.id, speaker=c.speaker,
+            outlet=document.source, published=day_of(document.published), claim_id=c.id, speaker=c.speaker,
             speaker_text=c.speaker_text, via=c.via,
             subjects=_subjects(document, c), places=(*places, *main) if c.quantities else main, stance=c.stance,
             negative=negative, terms=tuple(sorted(found)),
             counts=tuple(Count(q.counted, q.low, q.high, stem(q.unit) if q.unit else None,
                                (q.qualifier or "").casefold() in vocab.vague_counts) for q in c.quantities),
-            events=_reported_events(document, c), own=_named(document, c),
+            events=reported_events(document, c), own=named_ids(document, c),
             blame=blame(c.cue, c.text, c.speaker_text, denied, found, c.evidence.text), home=home,
-            day=_dated(document, c),
-            conditional=bool(vocab.conditional & text_words), relayed_denial=relayed and not negative))
+            day=dated(document, c),
+            conditional=bool(vocab.conditional & text_words), relayed_denial=relayed and not negative,
+            sides=sides_named(c.text), said_day=said_day_of(document, c)))
     return out
-
-
-def _named(document: Document, claim: Claim) -> tuple[str, ...]:
-    """The local ids of the entities a claim names itself: its ``about`` and its sentence's, not its speaker."""
-    span = claim.evidence
-    named = {e.id for e in document.entities if any(span.start <= m.start and m.end <= span.end for m in e.mentions)}
-    return tuple(sorted((set(claim.about) | named) - set(claim.via) - {claim.speaker}))
-
-
-def _reported_events(document: Document, claim: Claim) -> tuple[str, ...]:
-    """The local ids of the events a claim reports: dated events of its sentence whose trigger is in what it
-    says.  The cue's own event ("X said", "called for", "accused") is the statement, not what it is about, and
-    an undated event is resolved alone, so neither says which occurrence the claim is about."""
-    span, said = claim.evidence, {w.casefold() for w in _WORD.findall(claim.text)}
-    cue = {w.casefold() for w in _WORD.findall(claim.cue)}
-    return tuple(sorted(
-        v.id for v in document.events
-        if v.date and v.evidence.start < span.end and span.start < v.evidence.end
-        and (trigger := {w.casefold() for w in _WORD.findall(v.trigger)}) and trigger <= said and not trigger <= cue))
-
-
-def _dated(document: Document, claim: Claim) -> str | None:
-    """The first date its sentence states, when it is not its publication day: "On August 21 2013 the Assad
-    regime fired rockets" in a report of 2017 is about 2013, and links with what was said then.  A year or month
-    ("at least three times in 2014-2015", "last year") that does not hold the publication day dates it to its
-    first day: it is about another time than its neighbours'."""
-    span, published = claim.evidence, _day(document.published)
-    for m in document.dates:
-        if not (span.start <= m.start and m.end <= span.end and m.value):
-            continue
-        if _FULL_DATE.fullmatch(m.value):
-            return m.value if m.value != published else None
-        if _PART_DATE.fullmatch(m.value) and not (published or "").startswith(m.value):
-            return (m.value + "-01-01")[:10]
-    return None
-
-
-def _day(published: str | None) -> str | None:
-    try:
-        return dt.date.fromisoformat((published or "")[:10]).isoformat()
-    except ValueError:
-        return None
 
 
 def _period(view: ClaimView) -> tuple[str, ...]:
@@ -270,20 +255,6 @@ def _weapons(document: Document, claim: Claim) -> str:
                     if span.start <= m.start and m.end <= span.end)
 
 
-def _main_country(document: Document) -> tuple[str, ...]:
-    """The document's most mentioned country: whose "government" its unnamed speakers are."""
-    found = [e for e in document.entities if e.type in _PLACE_TYPES and e.country and e.lat is None]
-    return (min(found, key=lambda e: (-len(e.mentions), e.id)).id,) if found else ()
-
-
-def _main_place(document: Document) -> tuple[str, ...]:
-    """The document's most mentioned town or area (not a country): where its claims are from."""
-    placed = [e for e in document.entities if e.type in _PLACE_TYPES and e.geonames_id is not None]
-    if not placed:
-        return ()
-    return (min(placed, key=lambda e: (-len(e.mentions), e.id)).id,)
-
-
 def _subjects(document: Document, claim: Claim) -> tuple[str, ...]:
     """What a claim is about: its ``about`` entities and those its sentence names, not its speaker or relays."""
     span = claim.evidence
@@ -310,6 +281,10 @@ class ClaimView:
     specific: frozenset[str] = frozenset()  # corpus ids of what it names itself, without countries and weapons
     # (or its document's place, when it names none); ``named_specific``: of those, what it names itself
     named_specific: frozenset[str] = frozenset()
+    # who speaks: its corpus id, its country's and its side ("side:government"); a denial answers only what names one
+    party: frozenset[str] = frozenset()
+    # what it names itself (corpus ids with countries), the sides its words name and its terms
+    mentions: frozenset[str] = frozenset()
 
     @property
     def key(self) -> str:
@@ -339,7 +314,28 @@ def view_of(features: ClaimFeatures, corpus_id: Callable[[str], str | None],
         specific |= {x for x in (next(homes, None),) if x}
     return ClaimView(features, speaker, tuple(sorted(ids(features.via))), frozenset(subjects - {None}),
                      frozenset(ids(features.subjects)), frozenset(events), frozenset(specific),
-                     frozenset(named))
+                     frozenset(named), _party(features, speaker, country), _mentions(features, ids, country))
+
+
+def _party(features: ClaimFeatures, speaker: str | None,
+           country: Callable[[str], str | None]) -> frozenset[str]:
+    """Who speaks, as what another claim may name: its corpus entity, its country, its side of the war and the
+    words of its name ("Russia", "the Russian defence ministry": Russia; "the Syrian regime": the government)."""
+    found = {speaker} if speaker and not speaker.startswith("text:") else set()
+    if features.speaker and (home := country(features.speaker)):
+        found.add(home)
+    if side := side_of(features.speaker_text):
+        found.add("side:" + side)
+    generic = load("claim_links").generic  # a speaker of no content word ("claims", "it") is no one named
+    found |= {"term:" + t for t in terms(features.speaker_text or "")[0] if not t.startswith("~") and t not in generic}
+    return frozenset(found)
+
+
+def _mentions(features: ClaimFeatures, ids: Callable[[Iterable[str]], set[str]],
+              country: Callable[[str], str | None]) -> frozenset[str]:
+    own = ids(features.own)
+    own |= {c for x in features.own if (c := country(x))}
+    return frozenset({*own, *("side:" + s for s in features.sides), *("term:" + t for t in features.terms)})
 
 
 def blocking_keys(view: ClaimView) -> frozenset[str]:

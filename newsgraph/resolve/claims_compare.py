@@ -13,7 +13,9 @@ one), or one kind of attack blamed on a side (``claim_blame``).  Then:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 
 from newsgraph.resolve.claims import (
     _PLACES,
@@ -145,6 +147,24 @@ def _two_occurrences(a: ClaimView, b: ClaimView, days: int) -> bool:
     return bool(places_a - places_b) and bool(places_b - places_a)
 
 
+def _other_days(a: ClaimView, b: ClaimView) -> bool:
+    """Two claims telling of two occurrences by their days: one tells of a day after the other's document was
+    published (a report of Wednesday cannot answer chemical arms used "on Saturday").  A claim telling of a day
+    after its own document's publication day says its document is misdated ("On August 21 2013 the Assad regime
+    fired rockets" in a report dated the 13th): then neither publication day is trusted."""
+    said = [(_ordinal(v.features.said_day), _ordinal(v.features.published)) for v in (a, b)]
+    if any(day is not None and own is not None and day > own + 1 for day, own in said):
+        return False
+    (day_a, published_a), (day_b, published_b) = said
+    return any(day is not None and published is not None and day > published + 1
+               for day, published in ((day_a, published_b), (day_b, published_a)))
+
+
+@lru_cache(maxsize=4096)
+def _ordinal(day: str | None) -> int | None:
+    return dt.date.fromisoformat(day).toordinal() if day else None
+
+
 def _one_place(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(x.startswith(_PLACES) for x in a & b)
 
@@ -179,6 +199,8 @@ def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
         return None  # "must respond if allegations ... prove true" states neither the allegation nor its denial
     shared = a.subjects & b.subjects
     one_document = a.features.doc_sha == b.features.doc_sha
+    if not one_document and _other_days(a, b):
+        return None
     one_event = frozenset() if one_document else a.events & b.events
     apart = not one_document and bool(a.events and b.events) and not one_event
     specific = a.specific & b.specific
@@ -198,11 +220,16 @@ def _denial_answers(a: ClaimView, b: ClaimView, said: tuple[float, int, bool], o
     """One of two claims denies what the other asserts: opposite polarities, similarity ``contradict`` with
     ``min_shared`` and the shared words, and about the reports of the denial's own days (``count_days``) or of
     the corpus event both report: "Russian planes had not carried out air strikes on Idlib" (the 4th) is not
-    about the strike in Idlib reported on the 9th."""
+    about the strike in Idlib reported on the 9th.  A denial is its speaker's ("we did not do it"): it answers
+    an assertion that names the speaker (its entity, country, side or a word of its name), not a report that
+    something happened ("the aid convoy had come under attack", a toll, a call for access)."""
     cfg = settings().claim_links
     score, common, one_thing_said = said
     if a.features.negative == b.features.negative or score < cfg.contradict or common < cfg.min_shared:
         return False
+    denial, assertion = (a, b) if a.features.negative else (b, a)
+    if denial.party and not denial.party & assertion.mentions:
+        return False  # "Russia denied any responsibility" is not answered by "the aid convoy had come under attack"
     return one_thing_said and (one_occurrence or near_in_time(a, b, cfg.count_days))
 
 

@@ -102,7 +102,8 @@ def _countries(conn: Connection, doc_pks: Iterable[int]) -> dict[tuple[int, str]
 def _view_json(view: ClaimView) -> str:
     return json.dumps({"speaker": view.speaker, "via": list(view.via), "subjects": sorted(view.subjects),
                        "named": sorted(view.named), "events": sorted(view.events), "specific": sorted(view.specific),
-                       "named_specific": sorted(view.named_specific)})
+                       "named_specific": sorted(view.named_specific), "party": sorted(view.party),
+                       "mentions": sorted(view.mentions)})
 
 
 @lru_cache(maxsize=settings().caches.claim_views)
@@ -112,7 +113,8 @@ def _load_view(features: str, view: str) -> ClaimView:
     v = json.loads(view)
     return ClaimView(ClaimFeatures.loads(features), v["speaker"], tuple(v["via"]), frozenset(v["subjects"]),
                      frozenset(v["named"]), frozenset(v.get("events", ())), frozenset(v.get("specific", ())),
-                     frozenset(v.get("named_specific", ())))
+                     frozenset(v.get("named_specific", ())), frozenset(v.get("party", ())),
+                     frozenset(v.get("mentions", ())))
 
 
 def load_views(conn: Connection, keys: Iterable[str] | None = None) -> dict[str, ClaimView]:

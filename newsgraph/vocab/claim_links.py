@@ -24,6 +24,13 @@ class ClaimLinkWords:
     reported: frozenset[str] = frozenset()      # "allegations", "suggestions": a predicate after one is alleged
     conditional: frozenset[str] = frozenset()   # "if", "unless": what the claim says is a condition
     vague_counts: frozenset[str] = frozenset()  # "dozens", "hundreds": a magnitude, not a figure
+    verb_words: frozenset[str] = frozenset()    # denial words that are also verbs of place ("lies")
+    several_numbers: frozenset[str] = frozenset()  # "three", "many": with a noun of ``several_nouns`` after it
+    several_nouns: frozenset[str] = frozenset()    # "times", "attacks": ... a claim tells of several attacks
+    several_reach: int = 3                         # words from the number to the noun at most
+    place_before: frozenset[str] = frozenset()     # "on Syria", "alleged Syria attack": the place, not the side
+    verb_before: frozenset[str] = frozenset()   # ... read as the verb right after one of these ("which lies")
+    verb_after: frozenset[str] = frozenset()    # ... or right before one of these ("lies in", "lies with")
 
 
 @vocabulary("claim_links")
@@ -35,6 +42,8 @@ def _claim_links(entries: Entries) -> ClaimLinkWords:
                 raise entries.error(f"concepts.{name}", f"{word!r} is in {concept[word]} too")
             concept[word] = name
     blame = entries.mapping("blame")
+    verbs = entries.mapping("verb_readings")
+    several = blame["several"]
     sides: dict[str, str] = {}
     for side, words in blame["sides"].items():
         for word in entries.distinct(words, f"blame.sides.{side}", fold=True):
@@ -53,4 +62,13 @@ def _claim_links(entries: Entries) -> ClaimLinkWords:
                           other_time=frozenset(entries.distinct(blame["other_time"], "blame.other_time", fold=True)),
                           reported=frozenset(entries.distinct(blame["reported"], "blame.reported", fold=True)),
                           conditional=frozenset(entries.words("conditional", fold=True)),
-                          vague_counts=frozenset(entries.words("vague_counts", fold=True)))
+                          vague_counts=frozenset(entries.words("vague_counts", fold=True)),
+                          several_numbers=frozenset(entries.distinct(several["numbers"], "blame.several.numbers",
+                                                                     fold=True)),
+                          several_nouns=frozenset(entries.distinct(several["nouns"], "blame.several.nouns", fold=True)),
+                          several_reach=int(several["reach"]),
+                          place_before=frozenset(entries.distinct(blame["place_before"], "blame.place_before",
+                                                                  fold=True)),
+                          verb_words=frozenset(entries.distinct(verbs["words"], "verb_readings.words", fold=True)),
+                          verb_before=frozenset(entries.distinct(verbs["before"], "verb_readings.before", fold=True)),
+                          verb_after=frozenset(entries.distinct(verbs["after"], "verb_readings.after", fold=True)))
