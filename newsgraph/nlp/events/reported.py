@@ -1,13 +1,14 @@
 """The date of a source's verb for the state it reports, when the text gives the state no date of its own.
 
-"The SDF have seized 3 kilometers of territory near Manbij the Pentagon said on June 9", "The U.N.
-Security Council said on Wednesday that it is seeking clarity": what a source reports in the present
-perfect or the present progressive holds at the time of the saying, so an undated event told so takes
-the saying's date.  A report in the simple past ("An IS car bomb killed 20 people [...] SANA reported on
-Friday") takes it too when the saying's date is the sentence's only one.  Run after every other
-rule of the text had its say ("have been killed [...] a monitor said Friday. The children [...] were killed
-Thursday": the lead's news is Thursday's): the report's date is the event's when the text gives nothing
-else.  A report with a date of its own keeps it (``dating.attach_dates`` gave it already).
+"The SDF have seized 3 kilometers of territory near Manbij the Pentagon said on June 9", "The U.N. Security
+Council said on Wednesday that it is seeking clarity": what a source reports in the present perfect or the
+present progressive holds at the time of the saying, so an undated event told so takes the saying's date. A
+report in the simple past ("An IS car bomb killed 20 people [...] SANA reported on Friday") takes it too when
+the saying's date is the sentence's only one and the saying closes the sentence: in "said on Tuesday that
+warplanes attacked the convoy" the saying is the news. Run after every other rule of the text had its say
+("have been killed [...] a monitor said Friday. The children [...] were killed Thursday": the lead's news is
+Thursday's): the report's date is the event's when the text gives nothing else. A report with a date of its
+own keeps it (``dating.attach_dates`` gave it already).
 """
 
 from __future__ import annotations
@@ -70,7 +71,9 @@ def _reported(verb: Token, anchors: dict[int, Draft | None], lex: EventTriggers,
         draft = anchors.get(tok.i)
         if draft is None or draft.anchor.i != tok.i or draft.date is not None:
             continue
-        if _state(tok, lex) or (past and _simple_past(tok)):
+        # the simple past only before a closing saying ("a car bomb killed 20 [...] SANA reported on Friday"):
+        # "said on Tuesday that warplanes attacked the convoy" is Tuesday's news of an attack of any day before
+        if _state(tok, lex) or (past and tok.i < verb.i and _simple_past(tok)):
             found.append(draft)
     return found
 
