@@ -65,3 +65,11 @@ def test_fighting_that_continued_is_no_frame() -> None:
     run = Run("Regime warplanes bombed Kurdish positions in the city on Friday as fighting between the two sides "
               "continued for a second day. The toll rose to 20, as police said.")
     assert [c.text for c in run.claims] == ["The toll rose to 20"]
+
+
+def test_a_first_person_frame_after_a_stripped_quote_is_the_speakers() -> None:
+    run = Run("Foreign Minister Jean Martin spoke in Paris. This cannot be used as a maneuver to divert us said "
+              "Martin. That is why we have decided to take this initiative. In Damascus we met nobody.")
+    decided = run.one("take this initiative")
+    assert run.name(decided.speaker) == "Jean Martin"
+    assert all(c.speaker is None for c in run.claims if "nobody" in c.text)  # not right after the quote

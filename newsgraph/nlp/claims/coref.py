@@ -279,11 +279,21 @@ class SpeakerResolver:
 
     # -- pronouns ---------------------------------------------------------------------------
 
+    def _stripped_quote_speaker(self, head: Token) -> Referent:
+        """"This cannot be used as a maneuver to divert us said Fabius … That is why we have decided to take this
+        initiative": a frame in the first person outside quote marks (cues inside quotes are never read) goes on
+        the words of the speaker quoted in the sentence before, whose quote marks the scraping stripped."""
+        if not self.spoken or head.sent.start == 0:
+            return None
+        last = self.spoken[-1]
+        before = head.doc[head.sent.start - 1].sent
+        return (last.entity or last) if before.start_char <= last.offset < head.idx else None
+
     def _pronoun(self, head: Token) -> Referent:
         lower = head.lower_
         pronouns = _pronouns()
         if lower in pronouns.first_person_pronouns:
-            return None
+            return self._stripped_quote_speaker(head)
         offset = head.idx
         if lower in pronouns.group_pronouns:
             wanted: tuple[str, ...] = ("ORG", "GPE")
