@@ -73,3 +73,10 @@ def test_a_first_person_frame_after_a_stripped_quote_is_the_speakers() -> None:
     decided = run.one("take this initiative")
     assert run.name(decided.speaker) == "Jean Martin"
     assert all(c.speaker is None for c in run.claims if "nobody" in c.text)  # not right after the quote
+
+
+def test_a_first_person_statement_after_a_frame_that_opens_its_sentence_is_the_writers() -> None:
+    run = Run("The National Coalition condemns the massacre in the town. Activists said that around 41 rebels were "
+              "executed. We call on the international community to support the rebels.")
+    assert run.one("international community").speaker_text == "We"
+    assert run.one("international community").speaker is None
