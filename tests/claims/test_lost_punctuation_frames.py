@@ -80,3 +80,10 @@ def test_a_first_person_statement_after_a_frame_that_opens_its_sentence_is_the_w
               "executed. We call on the international community to support the rebels.")
     assert run.one("international community").speaker_text == "We"
     assert run.one("international community").speaker is None
+
+
+def test_people_the_vocabulary_lacks_still_close_an_as_frame() -> None:
+    run = Run("Taken together, it is far more than what the president did for others, as some of her supporters "
+              "privately noted.")
+    assert run.spans("source") == ["some of her supporters"]
+    assert run.one("far more").text.endswith("did for others")

@@ -81,10 +81,13 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
     found = run_on_source(cue, us, names, named_only=True)
     if found is None and any(c.dep_ == "nummod" for c in subject.children):
         return _speaker_after_count(subject, cue)  # "… killed at least 36 people including children activists said"
-    if found is None and not speaker_word(subject) and not _named(subject, names):
+    if found is None and subject.pos_ == "NOUN" and not speaker_word(subject) and not _named(subject, names):
         # "The strikes came as a car bomb wounded at least 37 people … in Homs state television reported": a
         # subject no one could be the speaker of ("bomb"); the speaker noun phrase right before the verb is it
+        # (not a noun of the subject's own phrase: "as some of her supporters noted")
         found = _past_name_object(run_on_source(cue, us, names))
+        if found is not None and subject.is_ancestor(found[1]):
+            return None
     if found is None or found[0].start <= subject.i:
         return None
     if all(t.pos_ in NAME_WORDS or t.text == "," for t in doc[subject.i + 1:found[0].start]):
