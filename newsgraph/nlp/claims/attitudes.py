@@ -23,7 +23,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from newsgraph import vocab
-from newsgraph.nlp.claims.spans import CueMatch, Offsets, Units, clip_subtrees
+from newsgraph.nlp.claims.spans import CueMatch, Offsets, Units, clip_subtrees, trim_span
 from newsgraph.vocab.claims import AttitudeClass, AttitudeVerbs, ClaimSources
 
 SubjectOf = Callable[[Token], tuple[Token | None, bool]]  # a verb's subject, and whether it was inherited
@@ -223,9 +223,22 @@ CONTENT_HEADS: dict[AttitudeClass, Callable[[Token, list[Token]], list[Token]]] 
 def _verb_content(cue: Token, kind: AttitudeClass, subject: Token, us: int, ue: int, doc: Doc) -> Offsets | None:
     after = [c for c in cue.children if c.i > cue.i and us <= c.i < ue]
     heads = [h for h in CONTENT_HEADS[kind](cue, after) if h.i != subject.i]
+    if not heads and kind == "evaluation" and _verb_read_as_modifier(cue, subject, ue):
+        # "the Russian Foreign Ministry condemned coalitions airstrikes in Raqqa": with the apostrophe stripped
+        # the parser reads the verb as a modifier of the noun after it; the object is the rest of the sentence
+        last = ue - 1
+        while last > cue.i and doc[last].is_punct:
+            last -= 1
+        return trim_span(doc, cue.i + 1, last)
     if not heads or (kind == "evaluation" and _physical_target(cue, heads)):
         return None
     return clip_subtrees(heads, us, ue, doc, exclude=subject)
+
+
+def _verb_read_as_modifier(cue: Token, subject: Token, ue: int) -> bool:
+    """A finite verb with a subject of its own that the parser hung on the noun after it as a modifier."""
+    return (cue.dep_ == "amod" and cue.tag_ == "VBD" and subject.head.i == cue.i and subject.i < cue.i
+            and cue.head.i == cue.i + 1 < ue and cue.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _physical_target(cue: Token, heads: list[Token]) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph import vocab
-from newsgraph.nlp.claims.runons import end_frame
+from newsgraph.nlp.claims.runons import end_frame, has_clause, speaker_word
 from newsgraph.nlp.claims.spans import Offsets, clip_subtrees, quote_ends_sentence, trim_span
 from newsgraph.nlp.doc_text import doc_text
 from newsgraph.settings import settings
@@ -76,13 +76,22 @@ def verb_content(frame: VerbFrame) -> Offsets | None:
 def clausal_complement(frame: VerbFrame) -> Found | None:
     """"X said that …", "… the economy grew, X said": the verb's clausal complement (or parataxis before it)."""
     cue, doc = frame.cue, frame.doc
-    # a clause before a semicolon is a sentence of its own ("X did not respond; Tehran denied arming …")
+    # a clause before a semicolon is a sentence of its own ("X did not respond; Tehran denied arming …"),
+    # unless the frame after it closes the sentence ("… near the city of Raqqa; Sputnik reported.")
+    closing = _closes_unit(frame)
     comps = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis") and frame.inside(c)
              and not (c.dep_ == "parataxis" and c.i > cue.i)
-             and not (c.i < cue.i and any(t.text == ";" for t in doc[c.right_edge.i:cue.i]))
+             and not (c.i < cue.i and not closing and any(t.text == ";" for t in doc[c.right_edge.i:cue.i]))
              and not _time_clause(c)]  # "… activists said as violence continued": when, not what
     comps = [c for c in comps if c.dep_ == "ccomp"] or comps
     return Found(frame.clip(comps)) if comps else None
+
+
+def _closes_unit(frame: VerbFrame) -> bool:
+    """The frame is the end of its sentence: a closing verb with only punctuation after it."""
+    cue, doc = frame.cue, frame.doc
+    return cue.lemma_.lower() in _reporting().closing_verbs and all(
+        t.is_punct or t.is_space for t in doc[cue.i + 1:frame.end])
 
 
 def _time_clause(clause: Token) -> bool:
@@ -120,9 +129,20 @@ def as_frame(frame: VerbFrame) -> Found | None:
             and not any(g.dep_ in ("xcomp", "ccomp", "dobj") for g in cue.children)
             and subject.head.i == cue.i and subject.dep_ == "nsubj" and frame.inside(cue.head)):
         return None
+    if _no_speaker_noun(subject):
+        return None  # "… bombed Kurdish positions on Friday as fighting between the two sides continued"
+    mark = next(g for g in cue.children if g.dep_ == "mark" and g.lower_ == "as")
+    if frame.source is not None and has_clause(doc, mark.i + 1, frame.source[0]):
+        return None  # "… came as a car bomb wounded 37 people in Homs state television reported": "as" is said
     lo, hi = cue.left_edge.i, cue.right_edge.i
     before_is_longer = lo - frame.start > frame.end - 1 - hi
     return Found(trim_span(doc, frame.start, lo - 1) if before_is_longer else trim_span(doc, hi + 1, frame.end - 1))
+
+
+def _no_speaker_noun(subject: Token) -> bool:
+    """A gerund that names an activity, no one who speaks and no text ("fighting", "shelling"; a plain noun
+    may name people the vocabulary lacks: "as some of her supporters privately noted")."""
+    return subject.tag_ == "VBG" and not speaker_word(subject)
 
 
 def phrase_content(frame: VerbFrame) -> Found | None:

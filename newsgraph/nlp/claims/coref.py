@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph import vocab
 from newsgraph.geo.countries import country_code, demonym_country
 from newsgraph.nlp.claims.issuers import issuer, owner_in_phrase, statement_of_last_body, within_reach
+from newsgraph.nlp.claims.runons import has_clause
 from newsgraph.nlp.claims.speakers import (
     Spoken,
     by_surname,
@@ -279,11 +280,29 @@ class SpeakerResolver:
 
     # -- pronouns ---------------------------------------------------------------------------
 
+    def _stripped_quote_speaker(self, head: Token) -> str | None:
+        """"… to divert us said Fabius. That is why we have decided to …": a first-person frame outside quote marks
+        right after a sentence whose frame closes what was said continues that speaker's stripped quote (not
+        after "Activists said that …": a press release's "We call on …" is its writer's)."""
+        doc = head.doc
+        if head.sent.start == 0:
+            return None
+        before = doc[head.sent.start - 1].sent
+        cues = [i for i in self.cue_sources if before.start <= i < before.end]
+        if not cues:
+            return None
+        cue = doc[max(cues)]
+        speaker = self.cue_sources[cue.i][0]
+        closing = vocab.load("reporting_verbs").closing_verbs
+        frame_start = min([cue.i] + [c.left_edge.i for c in cue.children if c.dep_ == "nsubj"])
+        said_before = has_clause(doc, before.start, frame_start)
+        return speaker if cue.lemma_.lower() in closing and said_before else None
+
     def _pronoun(self, head: Token) -> Referent:
         lower = head.lower_
         pronouns = _pronouns()
         if lower in pronouns.first_person_pronouns:
-            return None
+            return self._stripped_quote_speaker(head)
         offset = head.idx
         if lower in pronouns.group_pronouns:
             wanted: tuple[str, ...] = ("ORG", "GPE")

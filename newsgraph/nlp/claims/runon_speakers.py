@@ -71,7 +71,7 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
         name = named_before(doc[cue.i - 1], us, names) or _named_with_descriptor(doc[cue.i - 1], us, names)
         return (name, name[-1]) if name is not None and name.start > subject.i else None
     if _swallowed_predicate(subject):  # "… are totally false state news agency SANA said": SANA speaks
-        found = run_on_source(cue, us, names)
+        found = _past_name_object(run_on_source(cue, us, names))
         if found is None or found[0].start <= subject.left_edge.i:
             return None
         lo = found[0].start  # with the descriptor nouns before the name ("state news agency SANA")
@@ -81,6 +81,13 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
     found = run_on_source(cue, us, names, named_only=True)
     if found is None and any(c.dep_ == "nummod" for c in subject.children):
         return _speaker_after_count(subject, cue)  # "… killed at least 36 people including children activists said"
+    if found is None and subject.pos_ == "NOUN" and not speaker_word(subject) and not _named(subject, names):
+        # "The strikes came as a car bomb wounded at least 37 people … in Homs state television reported": a
+        # subject no one could be the speaker of ("bomb"); the speaker noun phrase right before the verb is it
+        # (not a noun of the subject's own phrase: "as some of her supporters noted")
+        found = _past_name_object(run_on_source(cue, us, names))
+        if found is not None and subject.is_ancestor(found[1]):
+            return None
     if found is None or found[0].start <= subject.i:
         return None
     if all(t.pos_ in NAME_WORDS or t.text == "," for t in doc[subject.i + 1:found[0].start]):
@@ -89,6 +96,26 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
     if before.pos_ in ("ADP", "DET", "CCONJ", "PART", "PUNCT"):
         return None  # "the head of the Observatory said", "a spokesman for Assad said": the parse is right
     return found
+
+
+def _past_name_object(found: tuple[Span, Token] | None) -> tuple[Span, Token] | None:
+    """The speaker phrase without a name before it that is a preposition's object ("… in the central city of
+    Homs state television reported": "state television" speaks, Homs is where): a capitalised name followed by
+    a lower-case word of the phrase."""
+    if found is None:
+        return None
+    phrase, head = found
+    doc, lo = phrase.doc, phrase.start
+    if lo == 0 or doc[lo - 1].pos_ != "ADP":
+        return found
+    while lo < head.i and doc[lo].pos_ == "PROPN" and doc[lo].is_title and doc[lo + 1].is_lower:
+        lo += 1
+    return (doc[lo:phrase.end], head) if lo > phrase.start else found
+
+
+def _named(tok: Token, names: EntityIndex | None) -> bool:
+    """The word is part of a mention of an entity (a name the entities stage found, whatever its tag)."""
+    return names is not None and names.entity_at(tok.idx, tok.idx + len(tok.text)) is not None
 
 
 def _speaker_after_count(subject: Token, cue: Token) -> tuple[Span, Token] | None:
@@ -139,10 +166,11 @@ def _swallowed_predicate(subject: Token) -> bool:
 
 def _has_relative_clause(subject: Token, cue: Token) -> bool:
     """The subject is followed by a relative clause of its own before the verb ("Fabius who …", "the
-    Observatory which monitors the fighting …"): a name at the clause's end is inside it, not the speaker."""
+    Observatory which monitors the fighting …", "Prince Saud whose country has been a major supporter of rebels
+    fighting to topple Assad also urged …"): a name at the clause's end is inside it, not the speaker."""
     doc = subject.doc
     nxt = doc[subject.i + 1] if subject.i + 1 < cue.i else None
-    return nxt is not None and nxt.tag_ in ("WP", "WDT") and any(
+    return nxt is not None and nxt.tag_ in ("WP", "WDT", "WP$") and any(
         c.dep_ == "relcl" and c.i < cue.i for c in subject.children)
 
 

@@ -31,6 +31,8 @@ def verb_subject(cue: Token) -> tuple[Token | None, bool]:
                 subject = nxt
             elif subject.i < nxt.i < cue.i and any(t.is_quote for t in cue.doc[subject.i:nxt.left_edge.i]):
                 subject = nxt  # '"… caused deaths" state television reported': the subject after the quote
+            elif subject.pos_ == "PRON" and nxt.pos_ == "PROPN" and nxt.left_edge.i == subject.i + 1:
+                subject = nxt  # "he Pentagon said": a "The" that lost its capital, not a pronoun and a name
             elif _named_apposition(subject, nxt, cue) or _heading_before(subject, nxt, cue):
                 # "the opposition Syrian National Coalition called": the name, not its descriptor; "Regime
                 # denial Meanwhile Syrian authorities denied": a heading run into the sentence is no speaker
@@ -65,14 +67,25 @@ def _object_participle_speaker(cue: Token, verbs: ReportingVerbs) -> Token | Non
     """"… denied any responsibility saying …", "… could not confirm how many were civilians saying …": a
     participle of saying right after an object or predicate noun that is no speaker and no document (the
     comma before it lost) belongs to the reporting verb above it: that verb's subject ("a statement
-    saying", "officials saying" keep theirs; with no reporting verb above, the parse is left alone)."""
+    saying", "officials saying" keep theirs; with no reporting verb above, the parse is left alone). So does
+    a participle of adding after a preposition's object ("… said after the council met behind closed doors
+    adding that …") and one after the statement a frame names ("said X in a statement expressing concern")."""
     noun = cue.head
     lemma = noun.lemma_.lower()
-    if (cue.dep_ != "acl" or cue.tag_ != "VBG" or noun.dep_ not in ("dobj", "attr", "oprd")
-            or not _ends_before(noun, cue) or speaker_word(noun)
-            or lemma in verbs.claim_nouns or lemma in vocab.load("claims_sources").document_nouns):
+    if cue.dep_ != "acl" or cue.tag_ != "VBG" or not _ends_before(noun, cue):
         return None
-    node = noun.head
+    document = lemma in verbs.claim_nouns or lemma in vocab.load("claims_sources").document_nouns
+    statement = document and noun.dep_ == "pobj" and noun.head.lower_ in verbs.statement_prepositions
+    if speaker_word(noun) and not statement:
+        return None
+    if noun.dep_ == "pobj":
+        if not (statement or (not document and cue.lemma_.lower() in verbs.gapless_verbs)):
+            return None
+        node = noun.head.head
+    elif noun.dep_ in ("dobj", "attr", "oprd") and not document:
+        node = noun.head
+    else:
+        return None
     while node.pos_ in ("VERB", "AUX"):
         if node.lemma_.lower() in verbs.stance:
             return verb_subject(node)[0]
