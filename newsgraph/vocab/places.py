@@ -188,12 +188,15 @@ class PlaceWords:
     saint: tuple[str, ...]               # "st", "sainte"
     embedded_prepositions: tuple[str, ...]  # "of", "in": a place ends an organisation's name after these
     town_run_articles: tuple[str, ...]   # "al", "ash": inside a run of capitalised words ("Ras al Ain")
+    direction_heads: tuple[str, ...]     # "shamal" (Kurdufan): compass words of official area names
+    group_generic: tuple[str, ...]       # "cape", "highlands": no region is made of what areas share
 
 
 @vocabulary("places_words")
 def _places_words(entries: Entries) -> PlaceWords:
     keys = ("area_qualifiers", "admin_suffixes", "part_suffixes", "of_heads", "official_heads",
-            "official_tails", "state_match_extra", "saint", "embedded_prepositions", "town_run_articles")
+            "official_tails", "state_match_extra", "saint", "embedded_prepositions", "town_run_articles",
+            "direction_heads", "group_generic")
     return PlaceWords(**{key: entries.words(key, fold=True) for key in keys})
 
 
