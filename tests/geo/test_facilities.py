@@ -66,5 +66,5 @@ def test_a_respelled_air_base_in_a_report_is_placed_at_the_field() -> None:
     doc = extract("Islamic State fighters shelled the Deir Ezzor air base on Sunday, "
                   "the Syrian Observatory for Human Rights said.")
     base = next(e for e in doc.entities if "Ezzor" in e.name)
-    assert base.type == "FAC" and base.country == "SY" and base.lat is not None
+    assert base.type == "FAC" and base.country == "SY" and base.lat is not None and base.lon is not None
     assert geo.distance_km(base.lat, base.lon, 35.29, 40.18) < 5
