@@ -173,3 +173,11 @@ def test_a_hospital_in_a_town_named_like_its_province_stays_unplaced_unless_the_
     assert found["Sham hospital"].country == "SY" and found["Sham hospital"].lat is None
     aleppo = found["Aleppo"]
     assert _km(found["Dabbit hospital"], aleppo.lat or 0, aleppo.lon or 0) < 1
+
+
+def test_a_small_town_a_demonym_places_anchors_its_neighbours() -> None:
+    # Ust-Luga (2000 people) is clear once "the Russian port of" says its country: it puts Primorsk at the
+    # Gulf of Finland port, not at the Primorsk near Kaliningrad
+    found = _placed("The tanker had sailed from the Russian port of Primorsk, Estonia said. Russian jets from "
+                    "Kaliningrad flew over the Baltic. The tanker later anchored off the Russian port of Ust-Luga.")
+    assert found["Primorsk"].country == "RU" and _km(found["Primorsk"], 60.37, 28.61) < 5

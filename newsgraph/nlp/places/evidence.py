@@ -25,6 +25,7 @@ from newsgraph.nlp.places.context import (
     compass_point,
     country_votes,
     dateline_country,
+    named_town,
     qualified_areas,
     town_hinted,
     within,
@@ -164,8 +165,10 @@ class DocumentEvidence:
         qualified = {e.id: areas for e in placed if (areas := qualified_areas(e, text))}
         placed_in = {e.id: areas for e in placed if e.id in qualified and (areas := qualified_areas(e, text, True))}
         # sound-alikes, other spellings and airfields need the document's votes: they cast none
+        by_id = {e.id: e for e in placed}
         clear = {eid: p for eid, found in readings.items()
-                 if eid not in fuzzy and eid not in spelled and (p := clear_reading(found, weights)) is not None
+                 if eid not in fuzzy and eid not in spelled
+                 and (p := clear_reading(found, weights) or named_town(by_id[eid], found, text)) is not None
                  and p.kind != FACILITY
                  and (eid not in qualified or within(p, qualified[eid]))}  # "Paris, Texas" does not vote for France
         votes = country_votes(clear, entities, parsed, weights)
