@@ -187,7 +187,8 @@ def _town_of_site(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeig
         for other in _next_placed(placed, mention, w.locator_chars):
             found = _site_in().fullmatch(text, mention.end, other.start)
             town = other.entity
-            if found is None or town.lat is None or not _is_town(town):
+            # a town, not a road or site read through the town in its name ("in Hertford Road, Edmonton")
+            if found is None or town.type == "FAC" or town.lat is None or not _is_town(town):
                 continue
             said_city = found["city"] or re.match(r"\s+(?:city|town)\b", text[other.end:], re.IGNORECASE)
             if head in words.town_services and not said_city and _named_like_a_province(town):
