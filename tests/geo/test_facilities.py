@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph import geo
+from newsgraph import extract, geo
 from newsgraph.geo.facilities import airfields, is_airfield
 
 
@@ -48,3 +48,23 @@ def test_private_strips_are_not_airfields_of_news() -> None:
     # US and Canadian private strips are keyed by national codes with digits ("Van Boening Airport" is 6NE0)
     assert airfields("Van Boening Airport") == []
     assert _first("Wallace-Pender Airport").country == "US"  # one with an ICAO code (KACZ) is
+
+
+@pytest.mark.parametrize("name,lat,lon", [
+    ("Tabaqa airport", 35.75, 38.57),       # the table's "Tabqa Airport", by the town Al-Tabqa
+    ("Deir Ezzor air base", 35.29, 40.18),  # "Deir ez-Zor Airport"
+    ("Qamishli airport", 37.02, 41.19),     # "Kamishly Airport"
+])
+def test_an_airfield_named_after_a_town_in_another_spelling_is_the_field_by_that_town(
+        name: str, lat: float, lon: float) -> None:
+    field = _first(name)
+    assert field.kind == "facility" and field.country == "SY"
+    assert geo.distance_km(field.lat, field.lon, lat, lon) < 5
+
+
+def test_a_respelled_air_base_in_a_report_is_placed_at_the_field() -> None:
+    doc = extract("Islamic State fighters shelled the Deir Ezzor air base on Sunday, "
+                  "the Syrian Observatory for Human Rights said.")
+    base = next(e for e in doc.entities if "Ezzor" in e.name)
+    assert base.type == "FAC" and base.country == "SY" and base.lat is not None and base.lon is not None
+    assert geo.distance_km(base.lat, base.lon, 35.29, 40.18) < 5

@@ -155,3 +155,29 @@ def test_a_city_named_before_suburb_of_is_not_its_own_suburb() -> None:
     found = _placed("Munir Abdulkader, 22, from the Cincinnati suburb of West Chester, pleaded guilty, "
                     "the U.S. Department of Justice said. A judge in Cincinnati imposed the term.")
     assert _km(found["Cincinnati"], 39.10, -84.51) < 10  # not West Chester, Pennsylvania
+
+
+def test_a_mosque_or_street_the_text_puts_in_a_town_stands_at_the_town() -> None:
+    found = _placed("The explosion in Salem Mosque in Ariha killed a senior Nusra Front member, the Observatory "
+                    "said. Ariha lies in Syria's Idlib province. A rocket shell hit Iskandaron Street in "
+                    "al-Jamilyeh neighborhood in Aleppo city, killing three people, SANA said.")
+    ariha, aleppo = found["Ariha"], found["Aleppo"]
+    assert ariha.country == "SY" and found["Salem Mosque"].country == "SY"
+    assert _km(found["Salem Mosque"], ariha.lat or 0, ariha.lon or 0) < 1
+    assert _km(found["Iskandaron Street"], aleppo.lat or 0, aleppo.lon or 0) < 1
+
+
+def test_a_hospital_in_a_town_named_like_its_province_stays_unplaced_unless_the_city_is_said() -> None:
+    found = _placed("Air strikes hit the Sham hospital in Idlib and the Dabbit hospital in Aleppo city, "
+                    "activists in Syria said.")
+    assert found["Sham hospital"].country == "SY" and found["Sham hospital"].lat is None
+    aleppo = found["Aleppo"]
+    assert _km(found["Dabbit hospital"], aleppo.lat or 0, aleppo.lon or 0) < 1
+
+
+def test_a_small_town_a_demonym_places_anchors_its_neighbours() -> None:
+    # Ust-Luga (2000 people) is clear once "the Russian port of" says its country: it puts Primorsk at the
+    # Gulf of Finland port, not at the Primorsk near Kaliningrad
+    found = _placed("The tanker had sailed from the Russian port of Primorsk, Estonia said. Russian jets from "
+                    "Kaliningrad flew over the Baltic. The tanker later anchored off the Russian port of Ust-Luga.")
+    assert found["Primorsk"].country == "RU" and _km(found["Primorsk"], 60.37, 28.61) < 5

@@ -7,6 +7,7 @@ The places are real (GeoNames populations and points); the weights are the defau
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from newsgraph.geo import Place, Reading
 from newsgraph.nlp.places.context import Area, Votes, clear_reading
@@ -20,6 +21,7 @@ from newsgraph.nlp.places.rules import (
     town_named_like_a_country,
     unsupported_small_or_sound_alike,
 )
+from newsgraph.pipeline import run
 from newsgraph.settings import PlaceWeights
 
 W = PlaceWeights()
@@ -150,3 +152,12 @@ def test_grid_counts_other_owners_within_the_radius() -> None:
     close = Grid(50.0)
     close.add("tripoli", TRIPOLI_LB)
     assert close.near("beirut", BEIRUT) == 0  # 70 km is not within 50
+
+
+def test_a_sound_alike_in_a_country_the_report_never_points_to_is_no_reading() -> None:
+    # "Vaindloo" sounds like Vandalia, Ohio, which a Moscow, Ohio nearby used to support; the report is on
+    # Estonia and Russia and names no American place
+    text = (Path(__file__).parents[2] / "examples/annotated/baltic-tanker-airspace.txt").read_text(encoding="utf-8")
+    found = {e.name: e for e in run(text, until="places").entities}
+    assert found["Vaindloo"].country != "US" and found["Vaindloo"].lat is None
+    assert found["Moscow"].country == "RU"

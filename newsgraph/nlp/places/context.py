@@ -66,6 +66,24 @@ def clear_reading(found: list[Reading], weights: PlaceWeights) -> Place | None:
     return None
 
 
+@cache
+def _demonym_noun_of() -> re.Pattern[str]:
+    nouns = alternation(vocab.load("places_context").place_nouns)
+    return re.compile(rf"\b([A-Z][\w-]+)\s+{nouns}s?\s+of\s+(?:the\s+)?$")
+
+
+def named_town(entity: Entity, found: list[Reading], text: str) -> Place | None:
+    """A small town whose only reading lies in the country a demonym before it says ("the Russian port
+    of Ust-Luga", "the Syrian town of Rastan"): as clear as a big town, since the text itself places it."""
+    if len(found) != 1 or found[0].place.kind != "city":
+        return None
+    for mention in entity.mentions:
+        said = _demonym_noun_of().search(text, max(0, mention.start - 60), mention.start)
+        if said and demonym_country(said.group(1)) == found[0].place.country:
+            return found[0].place
+    return None
+
+
 def country_votes(clear: dict[str, Place], entities: list[Entity], parsed: Parsed, weights: PlaceWeights) -> Votes:
     """Countries the document is about: clearly resolved places, the dateline, demonyms."""
     votes: Votes = defaultdict(float)

@@ -25,6 +25,7 @@ from newsgraph.nlp.places.context import (
     compass_point,
     country_votes,
     dateline_country,
+    named_town,
     qualified_areas,
     town_hinted,
     within,
@@ -110,6 +111,22 @@ def _beside(placed: list[Entity], clear: dict[str, Place], text: str, weights: P
     return out
 
 
+def _clear_readings(placed: list[Entity], readings: dict[str, list[Reading]], needs_votes: set[str],
+                    qualified: dict[str, set[Area]], text: str, weights: PlaceWeights) -> dict[str, Place]:
+    """The entities whose reading is clear before the document votes. Sound-alikes, other spellings and
+    airfields need the document's votes: they cast none; "Paris, Texas" does not vote for France."""
+    clear: dict[str, Place] = {}
+    for entity in placed:
+        found = readings[entity.id]
+        if entity.id in needs_votes:
+            continue
+        place = clear_reading(found, weights) or named_town(entity, found, text)
+        if place is not None and place.kind != FACILITY and \
+                (entity.id not in qualified or within(place, qualified[entity.id])):
+            clear[entity.id] = place
+    return clear
+
+
 def _own_votes(entities: list[Entity], clear: dict[str, Place], weights: PlaceWeights) -> dict[str, float]:
     """The votes each clearly read name cast for its reading's country: once per mention (``country_votes``)."""
     return {e.id: float(min(len(e.mentions), weights.mention_votes)) for e in entities if e.id in clear}
@@ -163,11 +180,7 @@ class DocumentEvidence:
         hinted = {e.id for e in placed if area_hinted(e, text, weights) and not town_hinted(e, text)}
         qualified = {e.id: areas for e in placed if (areas := qualified_areas(e, text))}
         placed_in = {e.id: areas for e in placed if e.id in qualified and (areas := qualified_areas(e, text, True))}
-        # sound-alikes, other spellings and airfields need the document's votes: they cast none
-        clear = {eid: p for eid, found in readings.items()
-                 if eid not in fuzzy and eid not in spelled and (p := clear_reading(found, weights)) is not None
-                 and p.kind != FACILITY
-                 and (eid not in qualified or within(p, qualified[eid]))}  # "Paris, Texas" does not vote for France
+        clear = _clear_readings(placed, readings, fuzzy | spelled, qualified, text, weights)
         votes = country_votes(clear, entities, parsed, weights)
         return cls(weights, readings, fuzzy, spelled, directions, hinted, qualified, placed_in, clear, votes,
                    dateline_country(parsed.dateline), _own_votes(entities, clear, weights),

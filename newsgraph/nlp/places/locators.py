@@ -25,6 +25,7 @@ from functools import cache
 
 from newsgraph import vocab
 from newsgraph.geo.countries import country_code, demonym_country
+from newsgraph.geo.facilities import is_airfield
 from newsgraph.geo.gazetteer import distance_km
 from newsgraph.geo.names import alternation
 from newsgraph.geo.readings import candidates
@@ -136,7 +137,7 @@ def _unplaced(entity: Entity, evidence: DocumentEvidence) -> bool:
 
 def _located(entity: Entity, placed: list[_Placed], evidence: DocumentEvidence, text: str) -> Entity:
     w = evidence.weights
-    town = _town_of_part(entity, placed, text, w)
+    town = _town_of_site(entity, placed, text, w) or _town_of_part(entity, placed, text, w)
     if town is not None:
         return replace(entity, country=town.country, lat=town.lat, lon=town.lon, geonames_id=None)
     country = _country_said(entity, placed, text, w) or _qualified_country(entity, evidence, text)
@@ -164,6 +165,41 @@ def _town_of_part(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeig
             if last is not None:
                 return last
     return None
+
+
+@cache
+def _site_in() -> re.Pattern[str]:
+    """The words between a facility and its town: "in", "in the city of", "in al-Jamilyeh neighborhood in"."""
+    quarters = alternation(vocab.load("places_context").town_quarters)
+    return re.compile(rf"\s+in\s+(?:the\s+)?(?:(?:{_WORD}\s+){{1,3}}?{quarters}\s+(?:in|of)\s+(?:the\s+)?)?"
+                      rf"(?P<city>(?:city|town)\s+of\s+)?", re.IGNORECASE)
+
+
+def _town_of_site(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeights) -> Entity | None:
+    """The town a mosque, street or hotel the text puts in stands in ("Salem Mosque in Ariha", "Iskandaron
+    Street in al-Jamilyeh neighborhood in Aleppo city"). A hospital or school "in Idlib" may stand anywhere in
+    the province named like the town: it is the town's only when the text says city or no province has its name."""
+    words = vocab.load("places_context")
+    head = entity.name.lower().split()[-1] if entity.name.strip() else ""
+    if entity.type != "FAC" or head not in {*words.town_sites, *words.town_services} or is_airfield(entity.name):
+        return None
+    for mention in entity.mentions:
+        for other in _next_placed(placed, mention, w.locator_chars):
+            found = _site_in().fullmatch(text, mention.end, other.start)
+            town = other.entity
+            # a town, not a road or site read through the town in its name ("in Hertford Road, Edmonton")
+            if found is None or town.type == "FAC" or town.lat is None or not _is_town(town):
+                continue
+            said_city = found["city"] or re.match(r"\s+(?:city|town)\b", text[other.end:], re.IGNORECASE)
+            if head in words.town_services and not said_city and _named_like_a_province(town):
+                return None
+            return town
+    return None
+
+
+def _named_like_a_province(town: Entity) -> bool:
+    return any(r.place.kind == "admin" and r.place.level == 1 and r.place.country == town.country
+               for r in candidates(town.name))
 
 
 def _is_town(entity: Entity) -> bool:

@@ -101,9 +101,12 @@ def smaller_namesake_abroad(ev: DocumentEvidence, j: Judgement) -> bool:
 
 
 def respelled_or_airfield_abroad(ev: DocumentEvidence, j: Judgement) -> bool:
-    """Another spelling of the name ("Efrin" ~ Afrin) or an airfield of that name ("Bali airport" ~ Bali,
-    Cameroon) only in a country the document points to: "European" is not Uruapan, Mexico."""
-    return (j.entity_id in ev.spelled or j.place.kind == FACILITY) and j.share == 0 and bool(ev.votes)
+    """Another spelling of the name ("Efrin" ~ Afrin), a sound-alike or a town inside a facility's name, or an
+    airfield of that name ("Bali airport" ~ Bali, Cameroon) only in a country the document points to:
+    "European" is not Uruapan, Mexico, nor "Vaindloo" in a report on Estonia and Russia Vandalia, Ohio
+    (which a Moscow, Ohio nearby would otherwise support)."""
+    return ((j.entity_id in ev.spelled or j.entity_id in ev.fuzzy or j.place.kind == FACILITY)
+            and j.share == 0 and bool(ev.votes))
 
 
 Rule = Callable[[DocumentEvidence, Judgement], bool]
