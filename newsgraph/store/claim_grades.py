@@ -25,13 +25,13 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, select
 
 from newsgraph.resolve.claim_corpus import ClaimTrust
 from newsgraph.resolve.claim_trust import Trust
 from newsgraph.resolve.claims import ClaimView
 from newsgraph.store import schema
-from newsgraph.store.bulk import among, execute
+from newsgraph.store.bulk import among, execute, insert_rows
 from newsgraph.store.corpus_sync import chunks
 from newsgraph.vocab.sources import Sources, fold, load_sources
 
@@ -94,11 +94,8 @@ def regrade(conn: Connection, keys: Iterable[str]) -> None:
              "independent_sources": t.independent_sources, "credibility": t.credibility, "stamp": current}
             for k, (cor, con, t, groups) in sorted(found.items())]
     inputs = [row for k in sorted(found) for row in _inputs(k, views[k], names, sources)]
-    for start in range(0, max(len(rows), len(inputs)), 5000):
-        if rows[start:start + 5000]:
-            conn.execute(insert(g), rows[start:start + 5000])
-        if inputs[start:start + 5000]:
-            conn.execute(insert(i), inputs[start:start + 5000])
+    insert_rows(conn, g, rows)
+    insert_rows(conn, i, inputs)
 
 
 def _inputs(key: str, view: ClaimView, names: Mapping[str, str], sources: Sources) -> list[dict[str, Any]]:

@@ -45,6 +45,7 @@ _FEATURES = select(_c.c.claim, _c.c.doc_pk, _c.c.features).where(among(_c.c.doc_
 _DROPS = (delete(_refs).where(among(_refs.c.claim)), delete(_keys).where(among(_keys.c.claim)),
           delete(_links).where(among(_links.c.a)), delete(_links).where(among(_links.c.b)))
 _SHARING = select(_keys.c.key, _keys.c.claim).where(among(_keys.c.key))
+_OVERRIDES = select(schema.source_grades.c.name, schema.source_grades.c.grade)
 _SET_VIEW = update(_c).where(_c.c.claim == bindparam("k")).values(view=bindparam("v"))
 
 
@@ -211,8 +212,7 @@ def disputes(conn: Connection) -> dict[str, str]:
 
 
 def overrides(conn: Connection) -> Mapping[str, str]:
-    g = schema.source_grades
-    return {r.name: r.grade for r in conn.execute(select(g.c.name, g.c.grade))}
+    return {r.name: r.grade for r in execute(conn, _OVERRIDES)}
 
 
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:

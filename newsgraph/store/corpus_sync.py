@@ -45,6 +45,7 @@ _DROP_CANDIDATES = delete(_cand).where(among(_cand.c.block))
 _DROP_KEYS = delete(_k).where(among(_k.c.node))
 _DROP_LINKS = delete(_links).where(or_(among(_links.c.a), among(_links.c.b)))
 _SHARING_KEYS = select(_k.c.key, _k.c.node).where(among(_k.c.key))
+_JUDGEMENTS = select(schema.corpus_judgements).order_by(schema.corpus_judgements.c.pk)
 _SET_PROFILE = update(_n).where(_n.c.node == bindparam("k")).values(
     profile=bindparam("profile"), members=bindparam("members"), type=bindparam("type"))
 _SET_CORPUS_ID = update(_n).where(_n.c.node == bindparam("k")).values(corpus_id=bindparam("cid"))
@@ -78,10 +79,9 @@ def _stale_query(refs: Any, of_moved: bool = False) -> Any:
 
 
 def load_judgements(conn: Connection) -> list[Judgement]:
-    j = schema.corpus_judgements
     return [Judgement(kind=r.kind, left=r.left_node, right=r.right_node, doc_sha=r.doc_sha, local_id=r.local_id,
                       name=r.name, author=r.author, note=r.note, created_at=r.created_at, id=r.pk)
-            for r in conn.execute(select(j).order_by(j.c.pk))]
+            for r in execute(conn, _JUDGEMENTS)]
 
 
 def load_nodes(conn: Connection, keys: Iterable[str]) -> dict[str, Node]:
