@@ -162,8 +162,9 @@ class Corpus:
         """Resolve a document ``Store.add`` has just written (inside its transaction): its entities, then its
         events (``corpus_events``: reports of one occurrence in several documents)."""
         moved = corpus_sync.attach_document(conn, doc_pk, document)
-        corpus_events.attach_events(conn, doc_pk, document, moved)
-        corpus_claims.attach_claims(conn, doc_pk, document, moved)
+        known = corpus_events.DocumentIds()  # the corpus ids of the documents read, for both
+        corpus_events.attach_events(conn, doc_pk, document, moved, known)
+        corpus_claims.attach_claims(conn, doc_pk, document, moved, known)
         if execute(conn, _RULES_KEY).first() is None:
             conn.execute(schema.meta.insert().values(key="corpus_rules", value=rules_version()))
 

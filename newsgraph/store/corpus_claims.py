@@ -10,7 +10,7 @@ just changed.  The document's MinHash signature and bands are stored for its nea
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -24,7 +24,7 @@ from newsgraph.resolve.claims_compare import compare
 from newsgraph.settings import settings
 from newsgraph.store import claim_grades, schema
 from newsgraph.store.bulk import among, execute, insert_rows
-from newsgraph.store.corpus_events import corpus_ids
+from newsgraph.store.corpus_events import DocumentIds
 from newsgraph.store.corpus_sync import chunks, stale_views
 
 # the statements of every ingest, built once (``among``: the IN list is given at execution)
@@ -49,17 +49,20 @@ _OVERRIDES = select(schema.source_grades.c.name, schema.source_grades.c.grade)
 _SET_VIEW = update(_c).where(_c.c.claim == bindparam("k")).values(view=bindparam("v"))
 
 
-def attach_claims(conn: Connection, doc_pk: int, document: Document, moved: Iterable[str]) -> None:
-    """Store and link the claims of a document just stored (``moved``: entity nodes whose corpus id changed)."""
+def attach_claims(conn: Connection, doc_pk: int, document: Document, moved: Iterable[str],
+                  known: DocumentIds | None = None) -> None:
+    """Store and link the claims of a document just stored (``moved``: entity nodes whose corpus id changed;
+    ``known``: the corpus ids read so far in this transaction)."""
     document = _as_stored(conn, doc_pk, document)
-    rows = [{"claim": f.key, "doc_pk": doc_pk, "features": f.dumps(), "view": "{}"} for f in features_of(document)]
+    features = features_of(document)
+    rows = [{"claim": f.key, "doc_pk": doc_pk, "features": f.dumps(), "view": "{}"} for f in features]
     _insert(conn, schema.corpus_claims, rows)
     sig = signature(document.text)
     conn.execute(insert(schema.corpus_doc_sketches).values(doc_pk=doc_pk, text_sha256=document.text_sha256,
                                                            signature=json.dumps(sig)))
     _insert(conn, schema.corpus_doc_bands, [{"key": k, "doc_pk": doc_pk} for k in sorted(set(band_keys(sig)))])
     stale = stale_documents(conn, moved) | stale_event_documents(conn, doc_pk)
-    refresh(conn, {doc_pk} | stale if rows else stale)
+    refresh(conn, {doc_pk} | stale if rows else stale, known, {doc_pk: features})
 
 
 def _as_stored(conn: Connection, doc_pk: int, document: Document) -> Document:
@@ -123,22 +126,22 @@ def load_views(conn: Connection, keys: Iterable[str] | None = None) -> dict[str,
     return {r.claim: _load_view(r.features, r.view) for query, values in parts for r in execute(conn, query, values)}
 
 
-def refresh(conn: Connection, doc_pks: set[int]) -> None:
-    """Recompute the views, keys and links of these documents' claims."""
+def refresh(conn: Connection, doc_pks: set[int], known: DocumentIds | None = None,
+            given: Mapping[int, list[ClaimFeatures]] | None = None) -> None:
+    """Recompute the views, keys and links of these documents' claims (``given``: the features of some of them,
+    just stored, which need not be read back)."""
     refs, keys, links = (schema.corpus_claim_refs, schema.corpus_claim_keys,
                             schema.corpus_claim_links)
     if not doc_pks:
         return
     graded_before = claim_grades.document_claims(conn, doc_pks)
-    ids, countries, events = corpus_ids(conn, doc_pks), _countries(conn, doc_pks), _events(conn, doc_pks)
+    ids = (known or DocumentIds()).of(conn, doc_pks)
+    countries, events = _countries(conn, doc_pks), _events(conn, doc_pks)
     fresh: dict[str, tuple[int, ClaimView]] = {}
-    pks = sorted(doc_pks)
-    for i in range(0, len(pks), 500):
-        for r in execute(conn, _FEATURES, {"part": pks[i:i + 500]}):
-            f = ClaimFeatures.loads(r.features)
-            fresh[r.claim] = (r.doc_pk, view_of(f, lambda x, pk=r.doc_pk: ids.get((pk, x)),  # type: ignore[misc]
-                                                lambda x, pk=r.doc_pk: countries.get((pk, x)),  # type: ignore[misc]
-                                                lambda x, pk=r.doc_pk: events.get((pk, x))))  # type: ignore[misc]
+    for pk, f in _stored_features(conn, doc_pks, given or {}):
+        fresh[f.key] = (pk, view_of(f, lambda x, pk=pk: ids.get((pk, x)),  # type: ignore[misc]
+                                    lambda x, pk=pk: countries.get((pk, x)),  # type: ignore[misc]
+                                    lambda x, pk=pk: events.get((pk, x))))  # type: ignore[misc]
     for part in chunks(fresh):
         for statement in _DROPS:
             execute(conn, statement, {"part": part})
@@ -162,6 +165,18 @@ def refresh(conn: Connection, doc_pks: set[int]) -> None:
     found_links = {(x.a, x.b): x for a, b in sorted(pairs) if (x := compare(views[a], views[b]))}
     _insert(conn, links, [_link_row(x) for x in found_links.values()])
     claim_grades.regrade_documents(conn, doc_pks, graded_before)
+
+
+def _stored_features(conn: Connection, doc_pks: set[int], given: Mapping[int, list[ClaimFeatures]]
+                     ) -> Iterator[tuple[int, ClaimFeatures]]:
+    """(doc_pk, features) of these documents' stored claims, in the order they were stored: those read from the
+    store first, then the ``given`` ones (the document just stored: the highest doc_pk, its rows the last)."""
+    pks = sorted(doc_pks - set(given))
+    for i in range(0, len(pks), 500):
+        for r in execute(conn, _FEATURES, {"part": pks[i:i + 500]}):
+            yield r.doc_pk, ClaimFeatures.loads(r.features)
+    for pk in sorted(doc_pks & set(given)):
+        yield from ((pk, f) for f in given[pk])
 
 
 def rebuild(conn: Connection, documents: Iterable[tuple[int, Document]]) -> None:

@@ -53,15 +53,16 @@ _SET_BLOCK = update(_rep).where(_rep.c.report == bindparam("k")).values(block=bi
                                                                        corpus_event=bindparam("ev"))
 
 
-def attach_events(conn: Connection, doc_pk: int, document: Document, moved: Iterable[str]) -> None:
+def attach_events(conn: Connection, doc_pk: int, document: Document, moved: Iterable[str],
+                  known: DocumentIds | None = None) -> None:
     """Resolve the events of a document just stored (``doc_pk``), its entities resolved already (``moved``: the
-    entity nodes whose corpus id that changed)."""
+    entity nodes whose corpus id that changed; ``known``: the corpus ids read so far in this transaction)."""
     reports = reports_of(document)
     if reports:
         insert_rows(conn, schema.corpus_reports, [
             {"report": r.key, "doc_pk": doc_pk, "local_id": r.event_id, "features": r.dumps(), "view": "{}",
              "block": r.key, "corpus_event": ""} for r in reports])
-    refresh(conn, {doc_pk} | stale_documents(conn, moved))
+    refresh(conn, {doc_pk} | stale_documents(conn, moved), known)
 
 
 def stale_documents(conn: Connection, moved: Iterable[str] | None = None) -> set[int]:
@@ -83,6 +84,23 @@ def corpus_ids(conn: Connection, doc_pks: Iterable[int] | None = None) -> dict[t
     return out
 
 
+class DocumentIds:
+    """``corpus_ids`` of documents, each document's read once: the corpus events and the claim links of one
+    ``Store.add`` both need them, and neither changes an entity's corpus id."""
+
+    def __init__(self) -> None:
+        self.read: set[int] = set()
+        self.ids: dict[tuple[int, str], str] = {}
+
+    def of(self, conn: Connection, doc_pks: Iterable[int]) -> Mapping[tuple[int, str], str]:
+        """(doc_pk, local entity id) -> corpus id, for these documents (and the others read before)."""
+        missing = set(doc_pks) - self.read
+        if missing:
+            self.ids.update(corpus_ids(conn, missing))
+            self.read |= missing
+        return self.ids
+
+
 def _views(conn: Connection, doc_pks: set[int],
            ids: Mapping[tuple[int, str], str]) -> dict[str, tuple[int, Placed]]:
     """The refreshed views of these documents' reports: report key -> (doc_pk, view)."""
@@ -99,11 +117,11 @@ def _views(conn: Connection, doc_pks: set[int],
     return out
 
 
-def refresh(conn: Connection, doc_pks: set[int]) -> None:
+def refresh(conn: Connection, doc_pks: set[int], known: DocumentIds | None = None) -> None:
     """Recompute the views, keys and links of these documents' reports and recluster what they touch."""
     refs, keys, links = (schema.corpus_report_refs, schema.corpus_report_keys,
                               schema.corpus_report_links)
-    ids = corpus_ids(conn, doc_pks)
+    ids = (known or DocumentIds()).of(conn, doc_pks)
     fresh = _views(conn, doc_pks, ids)
     if not fresh:
         return
