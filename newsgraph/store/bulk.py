@@ -23,7 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, CursorResult, Executable, Table, bindparam, insert
 
@@ -91,7 +91,7 @@ def _plain_statement(dialect: Any, statement: Executable
     values through (no bind or result processor); else None."""
     if dialect.name != "sqlite":
         return None
-    compiled = statement.compile(dialect=dialect)
+    compiled = cast(Any, statement).compile(dialect=dialect)  # a Select, Update or Delete
     if not compiled.positional or compiled.positiontup is None or compiled._bind_processors:
         return None
     columns = getattr(compiled, "_result_columns", None) or []
