@@ -1,11 +1,16 @@
 """Writing and reading many rows at a time with less of SQLAlchemy's per-statement and per-row work.
 
-``Store.add`` runs some 65 statements per document and inserts some 700 rows (most of them the corpus
-layer's keys and refs).  Building each statement and coercing its IN list, and SQLAlchemy's per-row
+``Store.add`` runs some 90 statements per document (the 227 bench texts) and inserts some 700 rows (most of
+them the corpus layer's keys and refs).  Building each statement and coercing its IN list, and SQLAlchemy's per-row
 parameter processing of an ``executemany``, cost more CPU than SQLite spends running them, so:
 
 - ``among(column)`` is ``column IN (:part)`` with the list given at execution (``{"part": [...]}``), for
   statements built once at import;
+- ``execute(conn, statement, params)`` runs such a statement (a SELECT, UPDATE or DELETE, one set of parameters
+  or a list of them) on SQLite as the driver's SQL, compiled once, with its IN lists written out at execution:
+  the same SQL SQLAlchemy would send, without its per-execution parameter processing and re-rendering of
+  expanding lists (which cost more CPU than most of these statements take in SQLite); statements with a bind
+  or result processor, and PostgreSQL, go through ``conn.execute`` as before;
 - ``insert_rows(conn, table, rows)`` hands plain rows (no column with a bind processor or a Python-side
   default among them or missing) to the driver's ``executemany`` through one cached compiled INSERT, on
   SQLite; anything else, and PostgreSQL (whose dialect batches inserts its own way), goes through
@@ -14,14 +19,15 @@ parameter processing of an ``executemany``, cost more CPU than SQLite spends run
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, insert
+from sqlalchemy import Connection, CursorResult, Executable, Table, bindparam, insert
 
-__all__ = ["among", "insert_rows"]
+__all__ = ["among", "execute", "insert_rows"]
 
 _BATCH = 5000  # rows per executemany
 
@@ -29,6 +35,80 @@ _BATCH = 5000  # rows per executemany
 def among(column: Any) -> Any:
     """``column IN (:part)``, the list given at execution: ``conn.execute(statement, {"part": values})``."""
     return column.in_(bindparam("part", expanding=True))
+
+
+# where SQLAlchemy's compiler leaves an expanding parameter's list to be written out at execution
+_EXPANDING = re.compile(r"__\[POSTCOMPILE_(\w+)\]")
+
+
+def execute(conn: Connection, statement: Executable,
+            params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None) -> CursorResult[Any]:
+    """``conn.execute(statement, params)`` for a statement built once (``params``: one dict, or a list of dicts
+    for an ``executemany``), with the same SQL and rows, and on SQLite less of SQLAlchemy's work per call."""
+    plan = _plain_statement(conn.dialect, statement)
+    if plan is None or (params is not None and not params):
+        return conn.execute(statement, params if params is not None else {})
+    pieces, binds = plan
+    expanding = any(is_list for _, _, is_list in binds)
+    if params is not None and not isinstance(params, Mapping):  # an executemany: one SQL, many parameter sets
+        if expanding or any(fixed is not _GIVEN for _, fixed, _ in binds):
+            return conn.execute(statement, params)
+        names = [name for name, _, _ in binds]
+        if not names:
+            return conn.exec_driver_sql(pieces[0], [() for _ in params])
+        values = itemgetter(*names)
+        return conn.exec_driver_sql(pieces[0], [values(p) for p in params] if len(names) > 1
+                                    else [(values(p),) for p in params])
+    given = params or {}
+    args: list[Any] = []
+    lengths: dict[str, int] = {}
+    for name, fixed, is_list in binds:
+        value = given[name] if fixed is _GIVEN else given.get(name, fixed)
+        if is_list:
+            if not value:  # an empty IN (...): SQLAlchemy's own rendering of it
+                return conn.execute(statement, given)
+            lengths[name] = len(value)
+            args.extend(value)
+        else:
+            args.append(value)
+    if not expanding:
+        return conn.exec_driver_sql(pieces[0], tuple(args))
+    sql = [pieces[0]]
+    for i in range(1, len(pieces), 2):
+        sql.append(", ".join("?" * lengths[pieces[i]]))
+        sql.append(pieces[i + 1])
+    return conn.exec_driver_sql("".join(sql), tuple(args))
+
+
+_GIVEN = object()  # a parameter the caller gives (not a value written in the statement)
+
+
+@lru_cache(maxsize=512)
+def _plain_statement(dialect: Any, statement: Executable
+                     ) -> tuple[list[str], tuple[tuple[str, Any, bool], ...]] | None:
+    """The compiled SQL cut at its expanding parameters (text, name, text, ...) and its parameters in order
+    (name, the value written in the statement or ``_GIVEN``, expanding), when SQLAlchemy would only pass the
+    values through (no bind or result processor); else None."""
+    if dialect.name != "sqlite":
+        return None
+    compiled = cast(Any, statement).compile(dialect=dialect)  # a Select, Update or Delete
+    if not compiled.positional or compiled.positiontup is None or compiled._bind_processors:
+        return None
+    columns = getattr(compiled, "_result_columns", None) or []
+    keys = [c.keyname for c in columns]
+    if len(set(keys)) != len(keys) or any(c.type._cached_result_processor(dialect, None) is not None
+                                          for c in columns):
+        return None
+    pieces = _EXPANDING.split(str(compiled))
+    binds = []
+    for name in compiled.positiontup:
+        bind = compiled.binds[name]
+        if (bind.required and bind.key != name) or bind.callable is not None:
+            return None
+        binds.append((name, _GIVEN if bind.required else bind.effective_value, bool(bind.expanding)))
+    if set(pieces[1::2]) != {name for name, _, is_list in binds if is_list}:
+        return None  # a literal rendered at execution, or a list SQLAlchemy renders another way
+    return pieces, tuple(binds)
 
 
 def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:

@@ -18,7 +18,7 @@ from newsgraph.resolve.claim_copies import is_copy
 from newsgraph.resolve.claim_corpus import ClaimTrust, trust_all
 from newsgraph.resolve.claims import ClaimLink, ClaimView
 from newsgraph.store import schema
-from newsgraph.store.bulk import among
+from newsgraph.store.bulk import among, execute
 from newsgraph.store.corpus_claims import load_views, overrides
 from newsgraph.store.corpus_sync import chunks
 from newsgraph.vocab.sources import Sources
@@ -68,7 +68,7 @@ def graded_with_inputs(conn: Connection, wanted: set[str], sources: Sources
     pks = _doc_pks(conn, views)
     speakers = {v.speaker for v in views.values() if v.speaker} | {x for v in views.values() for x in v.via}
     names = {r.node: Node.loads(r.node, r.profile).name for part in chunks(speakers)
-             for r in conn.execute(_PROFILES, {"part": part})}
+             for r in execute(conn, _PROFILES, {"part": part})}
     found = trust_all(views, links, _copies(conn, pks), disputes, names.get, sources, overrides(conn), only=wanted)
     return {k: v for k, v in found.items() if k in wanted}, views, names
 
@@ -77,13 +77,13 @@ def _links(conn: Connection, keys: set[str]) -> list[ClaimLink]:
     found: dict[tuple[str, str], ClaimLink] = {}
     for part in chunks(keys):
         for statement in _LINKS_BY:
-            for r in conn.execute(statement, {"part": part}):
+            for r in execute(conn, statement, {"part": part}):
                 found[(r.a, r.b)] = ClaimLink(r.a, r.b, r.kind, r.score, tuple(json.loads(r.evidence)))
     return [found[k] for k in sorted(found)]
 
 
 def _doc_pks(conn: Connection, keys: Iterable[str]) -> set[int]:
-    return {pk for part in chunks(keys) for pk in conn.execute(_DOC_PKS, {"part": part}).scalars()}
+    return {pk for part in chunks(keys) for pk in execute(conn, _DOC_PKS, {"part": part}).scalars()}
 
 
 def _copies(conn: Connection, pks: set[int]) -> set[tuple[str, str]]:
@@ -91,10 +91,10 @@ def _copies(conn: Connection, pks: set[int]) -> set[tuple[str, str]]:
     by_band: dict[str, list[int]] = {}
     sigs: dict[int, tuple[str, list[int]]] = {}
     for part in _parts(pks):
-        for r in conn.execute(_BANDS, {"part": part}):
+        for r in execute(conn, _BANDS, {"part": part}):
             by_band.setdefault(r.key, []).append(r.doc_pk)
         sigs.update({r.doc_pk: (r.text_sha256, json.loads(r.signature))
-                     for r in conn.execute(_SKETCHES, {"part": part})})
+                     for r in execute(conn, _SKETCHES, {"part": part})})
     pairs = {(x, y) for found in by_band.values() for x in found for y in found if x < y}
     out = set()
     for x, y in pairs:
@@ -109,7 +109,7 @@ def _disputes(conn: Connection, pks: set[int]) -> dict[str, str]:
     out = {}
     for part in _parts(pks):
         out.update({f"{r.doc_id}/{r.local_id}": f"{r.doc_id}/{r.disputed_by}"
-                    for r in conn.execute(_DISPUTES, {"part": part})})
+                    for r in execute(conn, _DISPUTES, {"part": part})})
     return out
 
 

@@ -25,13 +25,13 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, or_, select
+from sqlalchemy import Connection, delete, select
 
 from newsgraph.resolve.claim_corpus import ClaimTrust
 from newsgraph.resolve.claim_trust import Trust
 from newsgraph.resolve.claims import ClaimView
 from newsgraph.store import schema
-from newsgraph.store.bulk import among
+from newsgraph.store.bulk import among, execute, insert_rows
 from newsgraph.store.corpus_sync import chunks
 from newsgraph.vocab.sources import Sources, fold, load_sources
 
@@ -47,9 +47,8 @@ _SAME_DOCUMENT = select(_c.c.claim).where(_c.c.doc_pk.in_(select(_c.c.doc_pk).wh
 _OF_DOCUMENTS = select(_c.c.claim).where(among(_c.c.doc_pk))
 _MEMBER_NODES = select(_m.c.node).distinct().where(among(_m.c.doc_pk))
 _PROFILES = select(_n.c.node, _n.c.profile).where(among(_n.c.node))
-# the claims graded with another name for a node than its name now (a range of the inputs' primary key)
-_NAMED_OTHERWISE = select(_i.c.claim).where(_i.c.kind == "node", _i.c.value == bindparam("node"),
-                                             or_(_i.c.name < bindparam("name"), _i.c.name > bindparam("name")))
+# the names the claims were graded with for these nodes (the inputs' primary key: kind, value, name, claim)
+_NAMED_WITH = select(_i.c.value, _i.c.name, _i.c.claim).where(_i.c.kind == "node", among(_i.c.value))
 
 
 def stamp(sources: Sources | None = None) -> str:
@@ -87,19 +86,16 @@ def regrade(conn: Connection, keys: Iterable[str]) -> None:
     found, views, names = graded_with_inputs(conn, wanted, sources)
     g, i = schema.corpus_claim_grades, schema.corpus_claim_grade_inputs
     for part in chunks(wanted):
-        conn.execute(_DROP_GRADES, {"part": part})
-        conn.execute(_DROP_INPUTS, {"part": part})
+        execute(conn, _DROP_GRADES, {"part": part})
+        execute(conn, _DROP_INPUTS, {"part": part})
     current = stamp(sources)
     rows = [{"claim": k, "corroborated_by": json.dumps(cor), "contradicted_by": json.dumps(con),
              "independent": json.dumps(groups), "source": t.source, "source_grade": t.source_grade,
              "independent_sources": t.independent_sources, "credibility": t.credibility, "stamp": current}
             for k, (cor, con, t, groups) in sorted(found.items())]
     inputs = [row for k in sorted(found) for row in _inputs(k, views[k], names, sources)]
-    for start in range(0, max(len(rows), len(inputs)), 5000):
-        if rows[start:start + 5000]:
-            conn.execute(insert(g), rows[start:start + 5000])
-        if inputs[start:start + 5000]:
-            conn.execute(insert(i), inputs[start:start + 5000])
+    insert_rows(conn, g, rows)
+    insert_rows(conn, i, inputs)
 
 
 def _inputs(key: str, view: ClaimView, names: Mapping[str, str], sources: Sources) -> list[dict[str, Any]]:
@@ -118,14 +114,14 @@ def partners(conn: Connection, keys: set[str]) -> set[str]:
     out = set(keys)
     for part in chunks(keys):
         for statement in (_LINKED_B, _LINKED_A, _SAME_DOCUMENT):
-            out.update(conn.execute(statement, {"part": part}).scalars())
+            out.update(execute(conn, statement, {"part": part}).scalars())
     return out
 
 
 def document_claims(conn: Connection, doc_pks: Iterable[int]) -> set[str]:
     """The claims of these documents and their partners, as the claim layer links them now."""
     pks = sorted(set(doc_pks))
-    own = {k for i in range(0, len(pks), 500) for k in conn.execute(_OF_DOCUMENTS, {"part": pks[i:i + 500]}).scalars()}
+    own = {k for i in range(0, len(pks), 500) for k in execute(conn, _OF_DOCUMENTS, {"part": pks[i:i + 500]}).scalars()}
     return partners(conn, own)
 
 
@@ -141,12 +137,13 @@ def renamed(conn: Connection, doc_pks: set[int]) -> set[str]:
     from newsgraph.resolve.nodes import Node
     pks = sorted(doc_pks)
     nodes = {r for k in range(0, len(pks), 500)
-             for r in conn.execute(_MEMBER_NODES, {"part": pks[k:k + 500]}).scalars()}
+             for r in execute(conn, _MEMBER_NODES, {"part": pks[k:k + 500]}).scalars()}
     stale: set[str] = set()
     for part in chunks(nodes):
-        for r in conn.execute(_PROFILES, {"part": part}).all():
-            name = Node.loads(r.node, r.profile).name
-            stale.update(conn.execute(_NAMED_OTHERWISE, {"node": r.node, "name": name}).scalars())
+        names = {r.node: Node.loads(r.node, r.profile).name for r in execute(conn, _PROFILES, {"part": part})}
+        # one statement for the chunk's nodes (it was one per node): the claims graded with another name
+        stale.update(r.claim for r in execute(conn, _NAMED_WITH, {"part": sorted(names)})
+                     if r.name != names[r.value])
     return partners(conn, stale) if stale else set()
 
 

@@ -37,10 +37,12 @@ from newsgraph.resolve.members import Member, members_of
 from newsgraph.resolve.nodes import Node
 from newsgraph.settings import settings
 from newsgraph.store import corpus_claims, corpus_events, corpus_sync, event_records, schema
+from newsgraph.store.bulk import execute
 
 if TYPE_CHECKING:
     from newsgraph.store import Store
 
+_RULES_KEY = select(schema.meta.c.key).where(schema.meta.c.key == "corpus_rules")  # built once: read per document
 RULES = "1"  # bump when the resolution code changes what it decides; settings are hashed in too
 
 
@@ -160,9 +162,10 @@ class Corpus:
         """Resolve a document ``Store.add`` has just written (inside its transaction): its entities, then its
         events (``corpus_events``: reports of one occurrence in several documents)."""
         moved = corpus_sync.attach_document(conn, doc_pk, document)
-        corpus_events.attach_events(conn, doc_pk, document, moved)
-        corpus_claims.attach_claims(conn, doc_pk, document, moved)
-        if conn.execute(select(schema.meta.c.key).where(schema.meta.c.key == "corpus_rules")).first() is None:
+        known = corpus_events.DocumentIds()  # the corpus ids of the documents read, for both
+        corpus_events.attach_events(conn, doc_pk, document, moved, known)
+        corpus_claims.attach_claims(conn, doc_pk, document, moved, known)
+        if execute(conn, _RULES_KEY).first() is None:
             conn.execute(schema.meta.insert().values(key="corpus_rules", value=rules_version()))
 
     def resolve_all(self) -> Status:

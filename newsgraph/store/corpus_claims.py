@@ -10,7 +10,7 @@ just changed.  The document's MinHash signature and bands are stored for its nea
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -23,8 +23,8 @@ from newsgraph.resolve.claims import ClaimFeatures, ClaimLink, ClaimView, blocki
 from newsgraph.resolve.claims_compare import compare
 from newsgraph.settings import settings
 from newsgraph.store import claim_grades, schema
-from newsgraph.store.bulk import among, insert_rows
-from newsgraph.store.corpus_events import corpus_ids
+from newsgraph.store.bulk import among, execute, insert_rows
+from newsgraph.store.corpus_events import DocumentIds
 from newsgraph.store.corpus_sync import chunks, stale_views
 
 # the statements of every ingest, built once (``among``: the IN list is given at execution)
@@ -45,24 +45,29 @@ _FEATURES = select(_c.c.claim, _c.c.doc_pk, _c.c.features).where(among(_c.c.doc_
 _DROPS = (delete(_refs).where(among(_refs.c.claim)), delete(_keys).where(among(_keys.c.claim)),
           delete(_links).where(among(_links.c.a)), delete(_links).where(among(_links.c.b)))
 _SHARING = select(_keys.c.key, _keys.c.claim).where(among(_keys.c.key))
+_OVERRIDES = select(schema.source_grades.c.name, schema.source_grades.c.grade)
+_SET_VIEW = update(_c).where(_c.c.claim == bindparam("k")).values(view=bindparam("v"))
 
 
-def attach_claims(conn: Connection, doc_pk: int, document: Document, moved: Iterable[str]) -> None:
-    """Store and link the claims of a document just stored (``moved``: entity nodes whose corpus id changed)."""
+def attach_claims(conn: Connection, doc_pk: int, document: Document, moved: Iterable[str],
+                  known: DocumentIds | None = None) -> None:
+    """Store and link the claims of a document just stored (``moved``: entity nodes whose corpus id changed;
+    ``known``: the corpus ids read so far in this transaction)."""
     document = _as_stored(conn, doc_pk, document)
-    rows = [{"claim": f.key, "doc_pk": doc_pk, "features": f.dumps(), "view": "{}"} for f in features_of(document)]
+    features = features_of(document)
+    rows = [{"claim": f.key, "doc_pk": doc_pk, "features": f.dumps(), "view": "{}"} for f in features]
     _insert(conn, schema.corpus_claims, rows)
     sig = signature(document.text)
     conn.execute(insert(schema.corpus_doc_sketches).values(doc_pk=doc_pk, text_sha256=document.text_sha256,
                                                            signature=json.dumps(sig)))
     _insert(conn, schema.corpus_doc_bands, [{"key": k, "doc_pk": doc_pk} for k in sorted(set(band_keys(sig)))])
     stale = stale_documents(conn, moved) | stale_event_documents(conn, doc_pk)
-    refresh(conn, {doc_pk} | stale if rows else stale)
+    refresh(conn, {doc_pk} | stale if rows else stale, known, {doc_pk: features})
 
 
 def _as_stored(conn: Connection, doc_pk: int, document: Document) -> Document:
     """The document under the doc_id the store gave it (a new version of a doc_id gets its own)."""
-    doc_id = conn.execute(_DOC_ID, {"pk": doc_pk}).scalar_one()
+    doc_id = execute(conn, _DOC_ID, {"pk": doc_pk}).scalar_one()
     return document if doc_id == document.doc_id else replace(document, doc_id=doc_id)
 
 
@@ -76,8 +81,8 @@ def stale_event_documents(conn: Connection, doc_pk: int | None = None) -> set[in
     blocks the document ``doc_pk``'s reports are in now (where reclustering after its ingest moved reports), or
     (None) of the whole store.  A claim's event refs have the event's local id ("v1")."""
     if doc_pk is None:
-        return set(conn.execute(_STALE_EVENTS).scalars())
-    return set(conn.execute(_STALE_EVENTS_NEAR, {"pk": doc_pk}).scalars())
+        return set(execute(conn, _STALE_EVENTS).scalars())
+    return set(execute(conn, _STALE_EVENTS_NEAR, {"pk": doc_pk}).scalars())
 
 
 def _events(conn: Connection, doc_pks: Iterable[int]) -> dict[tuple[int, str], str]:
@@ -86,7 +91,7 @@ def _events(conn: Connection, doc_pks: Iterable[int]) -> dict[tuple[int, str], s
     out = {}
     for i in range(0, len(pks), 500):
         out.update({(row.doc_pk, row.local_id): row.corpus_event
-                    for row in conn.execute(_EVENTS, {"part": pks[i:i + 500]}) if row.corpus_event})
+                    for row in execute(conn, _EVENTS, {"part": pks[i:i + 500]}) if row.corpus_event})
     return out
 
 
@@ -95,7 +100,7 @@ def _countries(conn: Connection, doc_pks: Iterable[int]) -> dict[tuple[int, str]
     out = {}
     for i in range(0, len(pks), 500):
         out.update({(r.doc_pk, r.local_id): f"country:{r.country.upper()}"
-                    for r in conn.execute(_COUNTRIES, {"part": pks[i:i + 500]}) if r.country})
+                    for r in execute(conn, _COUNTRIES, {"part": pks[i:i + 500]}) if r.country})
     return out
 
 
@@ -120,30 +125,29 @@ def _load_view(features: str, view: str) -> ClaimView:
 def load_views(conn: Connection, keys: Iterable[str] | None = None) -> dict[str, ClaimView]:
     """Stored claim views (of these claim keys, or all)."""
     parts = [(_VIEWS, {})] if keys is None else [(_VIEWS_OF, {"part": part}) for part in chunks(keys)]
-    return {r.claim: _load_view(r.features, r.view) for query, values in parts for r in conn.execute(query, values)}
+    return {r.claim: _load_view(r.features, r.view) for query, values in parts for r in execute(conn, query, values)}
 
 
-def refresh(conn: Connection, doc_pks: set[int]) -> None:
-    """Recompute the views, keys and links of these documents' claims."""
-    c, refs, keys, links = (schema.corpus_claims, schema.corpus_claim_refs, schema.corpus_claim_keys,
+def refresh(conn: Connection, doc_pks: set[int], known: DocumentIds | None = None,
+            given: Mapping[int, list[ClaimFeatures]] | None = None) -> None:
+    """Recompute the views, keys and links of these documents' claims (``given``: the features of some of them,
+    just stored, which need not be read back)."""
+    refs, keys, links = (schema.corpus_claim_refs, schema.corpus_claim_keys,
                             schema.corpus_claim_links)
     if not doc_pks:
         return
     graded_before = claim_grades.document_claims(conn, doc_pks)
-    ids, countries, events = corpus_ids(conn, doc_pks), _countries(conn, doc_pks), _events(conn, doc_pks)
+    ids = (known or DocumentIds()).of(conn, doc_pks)
+    countries, events = _countries(conn, doc_pks), _events(conn, doc_pks)
     fresh: dict[str, tuple[int, ClaimView]] = {}
-    pks = sorted(doc_pks)
-    for i in range(0, len(pks), 500):
-        for r in conn.execute(_FEATURES, {"part": pks[i:i + 500]}):
-            f = ClaimFeatures.loads(r.features)
-            fresh[r.claim] = (r.doc_pk, view_of(f, lambda x, pk=r.doc_pk: ids.get((pk, x)),  # type: ignore[misc]
-                                                lambda x, pk=r.doc_pk: countries.get((pk, x)),  # type: ignore[misc]
-                                                lambda x, pk=r.doc_pk: events.get((pk, x))))  # type: ignore[misc]
+    for pk, f in _stored_features(conn, doc_pks, given or {}):
+        fresh[f.key] = (pk, view_of(f, lambda x, pk=pk: ids.get((pk, x)),  # type: ignore[misc]
+                                    lambda x, pk=pk: countries.get((pk, x)),  # type: ignore[misc]
+                                    lambda x, pk=pk: events.get((pk, x))))  # type: ignore[misc]
     for part in chunks(fresh):
         for statement in _DROPS:
-            conn.execute(statement, {"part": part})
-    conn.execute(update(c).where(c.c.claim == bindparam("k")).values(view=bindparam("v")),
-                 [{"k": k, "v": _view_json(v)} for k, (_, v) in fresh.items()])
+            execute(conn, statement, {"part": part})
+    execute(conn, _SET_VIEW, [{"k": k, "v": _view_json(v)} for k, (_, v) in fresh.items()])
     _insert(conn, refs, [{"claim": k, "doc_pk": pk, "local_id": local, "corpus_id": ids[(pk, local)]}
                          for k, (pk, v) in fresh.items() for local in sorted(v.features.references)
                          if (pk, local) in ids]
@@ -154,7 +158,7 @@ def refresh(conn: Connection, doc_pks: set[int]) -> None:
     _insert(conn, keys, [{"key": key, "claim": k} for k, found in key_of.items() for key in sorted(found)])
     sharing: dict[str, set[str]] = {}
     for part in chunks(set().union(*key_of.values()) if key_of else ()):
-        for row in conn.execute(_SHARING, {"part": part}):
+        for row in execute(conn, _SHARING, {"part": part}):
             sharing.setdefault(row.key, set()).add(row.claim)
     partners = set().union(*sharing.values()) if sharing else set()
     views = {k: v for k, (_, v) in fresh.items()} | load_views(conn, partners - set(fresh))
@@ -163,6 +167,18 @@ def refresh(conn: Connection, doc_pks: set[int]) -> None:
     found_links = {(x.a, x.b): x for a, b in sorted(pairs) if (x := compare(views[a], views[b]))}
     _insert(conn, links, [_link_row(x) for x in found_links.values()])
     claim_grades.regrade_documents(conn, doc_pks, graded_before)
+
+
+def _stored_features(conn: Connection, doc_pks: set[int], given: Mapping[int, list[ClaimFeatures]]
+                     ) -> Iterator[tuple[int, ClaimFeatures]]:
+    """(doc_pk, features) of these documents' stored claims, in the order they were stored: those read from the
+    store first, then the ``given`` ones (the document just stored: the highest doc_pk, its rows the last)."""
+    pks = sorted(doc_pks - set(given))
+    for i in range(0, len(pks), 500):
+        for r in execute(conn, _FEATURES, {"part": pks[i:i + 500]}):
+            yield r.doc_pk, ClaimFeatures.loads(r.features)
+    for pk in sorted(doc_pks & set(given)):
+        yield from ((pk, f) for f in given[pk])
 
 
 def rebuild(conn: Connection, documents: Iterable[tuple[int, Document]]) -> None:
@@ -213,8 +229,7 @@ def disputes(conn: Connection) -> dict[str, str]:
 
 
 def overrides(conn: Connection) -> Mapping[str, str]:
-    g = schema.source_grades
-    return {r.name: r.grade for r in conn.execute(select(g.c.name, g.c.grade))}
+    return {r.name: r.grade for r in execute(conn, _OVERRIDES)}
 
 
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:

@@ -26,7 +26,7 @@ from newsgraph.resolve.events import cluster_views, document_links
 from newsgraph.resolve.reports import Placed, Report, blocking_keys, placed_document, reports_of
 from newsgraph.settings import settings
 from newsgraph.store import schema
-from newsgraph.store.bulk import among, insert_rows
+from newsgraph.store.bulk import among, execute, insert_rows
 from newsgraph.store.corpus_sync import chunks, stale_views
 
 # the statements of every ingest, built once (``among``: the IN list is given at execution)
@@ -48,17 +48,21 @@ _VIEWS = select(_rep.c.report, _rep.c.features, _rep.c.view).where(among(_rep.c.
 _IN_BLOCKS = select(_rep).where(among(_rep.c.block))
 _REPORTS = select(_rep).where(among(_rep.c.report))
 _LINKS_BY = (select(_links).where(among(_links.c.a)), select(_links).where(among(_links.c.b)))
+_SET_VIEW = update(_rep).where(_rep.c.report == bindparam("k")).values(view=bindparam("v"))
+_SET_BLOCK = update(_rep).where(_rep.c.report == bindparam("k")).values(block=bindparam("blk"),
+                                                                       corpus_event=bindparam("ev"))
 
 
-def attach_events(conn: Connection, doc_pk: int, document: Document, moved: Iterable[str]) -> None:
+def attach_events(conn: Connection, doc_pk: int, document: Document, moved: Iterable[str],
+                  known: DocumentIds | None = None) -> None:
     """Resolve the events of a document just stored (``doc_pk``), its entities resolved already (``moved``: the
-    entity nodes whose corpus id that changed)."""
+    entity nodes whose corpus id that changed; ``known``: the corpus ids read so far in this transaction)."""
     reports = reports_of(document)
     if reports:
         insert_rows(conn, schema.corpus_reports, [
             {"report": r.key, "doc_pk": doc_pk, "local_id": r.event_id, "features": r.dumps(), "view": "{}",
              "block": r.key, "corpus_event": ""} for r in reports])
-    refresh(conn, {doc_pk} | stale_documents(conn, moved))
+    refresh(conn, {doc_pk} | stale_documents(conn, moved), known)
 
 
 def stale_documents(conn: Connection, moved: Iterable[str] | None = None) -> set[int]:
@@ -75,9 +79,26 @@ def corpus_ids(conn: Connection, doc_pks: Iterable[int] | None = None) -> dict[t
     parts = ([(_CORPUS_IDS, {})] if pks is None
              else [(_CORPUS_IDS_OF, {"part": pks[i:i + 500]}) for i in range(0, len(pks), 500)])
     for query, values in parts:
-        for row in conn.execute(query, values):
+        for row in execute(conn, query, values):
             out[(row.doc_pk, row.local_id)] = row.corpus_id or row.global_id
     return out
+
+
+class DocumentIds:
+    """``corpus_ids`` of documents, each document's read once: the corpus events and the claim links of one
+    ``Store.add`` both need them, and neither changes an entity's corpus id."""
+
+    def __init__(self) -> None:
+        self.read: set[int] = set()
+        self.ids: dict[tuple[int, str], str] = {}
+
+    def of(self, conn: Connection, doc_pks: Iterable[int]) -> Mapping[tuple[int, str], str]:
+        """(doc_pk, local entity id) -> corpus id, for these documents (and the others read before)."""
+        missing = set(doc_pks) - self.read
+        if missing:
+            self.ids.update(corpus_ids(conn, missing))
+            self.read |= missing
+        return self.ids
 
 
 def _views(conn: Connection, doc_pks: set[int],
@@ -86,7 +107,7 @@ def _views(conn: Connection, doc_pks: set[int],
     by_doc: dict[int, list[Report]] = {}
     pks = sorted(doc_pks)
     for i in range(0, len(pks), 500):
-        for row in conn.execute(_DOC_FEATURES, {"part": pks[i:i + 500]}):
+        for row in execute(conn, _DOC_FEATURES, {"part": pks[i:i + 500]}):
             by_doc.setdefault(row.doc_pk, []).append(Report.loads(row.features))
     out: dict[str, tuple[int, Placed]] = {}
     for pk, reports in sorted(by_doc.items()):
@@ -96,22 +117,21 @@ def _views(conn: Connection, doc_pks: set[int],
     return out
 
 
-def refresh(conn: Connection, doc_pks: set[int]) -> None:
+def refresh(conn: Connection, doc_pks: set[int], known: DocumentIds | None = None) -> None:
     """Recompute the views, keys and links of these documents' reports and recluster what they touch."""
-    rep, refs, keys, links = (schema.corpus_reports, schema.corpus_report_refs, schema.corpus_report_keys,
+    refs, keys, links = (schema.corpus_report_refs, schema.corpus_report_keys,
                               schema.corpus_report_links)
-    ids = corpus_ids(conn, doc_pks)
+    ids = (known or DocumentIds()).of(conn, doc_pks)
     fresh = _views(conn, doc_pks, ids)
     if not fresh:
         return
     days = settings().corpus_events.window_days
     old_blocks: set[str] = set()
     for part in chunks(fresh):
-        old_blocks.update(conn.execute(_BLOCKS_OF, {"part": part}).scalars())
+        old_blocks.update(execute(conn, _BLOCKS_OF, {"part": part}).scalars())
         for statement in (_DROP_REFS, _DROP_KEYS, _DROP_LINKS_A, _DROP_LINKS_B):
-            conn.execute(statement, {"part": part})
-    conn.execute(update(rep).where(rep.c.report == bindparam("k")).values(view=bindparam("v")),
-                 [{"k": k, "v": view.dumps()} for k, (_, view) in fresh.items()])
+            execute(conn, statement, {"part": part})
+    execute(conn, _SET_VIEW, [{"k": k, "v": view.dumps()} for k, (_, view) in fresh.items()])
     ref_rows = [{"report": k, "doc_pk": pk, "local_id": local, "corpus_id": ids[(pk, local)]}
                 for k, (pk, view) in fresh.items() for local in view.report.references if (pk, local) in ids]
     key_of = {k: blocking_keys(view, days) for k, (_, view) in fresh.items()}
@@ -127,7 +147,7 @@ def refresh(conn: Connection, doc_pks: set[int]) -> None:
     _insert(conn, links, [_link_row(x) for x in {(x.a, x.b): x for x in found_links}.values()])
     linked = {x.a for x in found_links} | {x.b for x in found_links}
     for part in chunks(linked - set(fresh)):
-        old_blocks.update(conn.execute(_BLOCKS_OF, {"part": part}).scalars())
+        old_blocks.update(execute(conn, _BLOCKS_OF, {"part": part}).scalars())
     recluster(conn, old_blocks, set(fresh))
 
 
@@ -135,7 +155,7 @@ def _sharing(conn: Connection, key_of: Mapping[str, frozenset[str]]) -> dict[str
     """blocking key -> every report that has it, for the keys of these reports (they included)."""
     sharing: dict[str, set[str]] = {}
     for part in chunks(set().union(*key_of.values()) if key_of else ()):
-        for row in conn.execute(_SHARING, {"part": part}):
+        for row in execute(conn, _SHARING, {"part": part}):
             sharing.setdefault(row.key, set()).add(row.report)
     return sharing
 
@@ -143,7 +163,7 @@ def _sharing(conn: Connection, key_of: Mapping[str, frozenset[str]]) -> dict[str
 def _load_views(conn: Connection, report_keys: Iterable[str]) -> dict[str, Placed]:
     out = {}
     for part in chunks(report_keys):
-        for row in conn.execute(_VIEWS, {"part": part}):
+        for row in execute(conn, _VIEWS, {"part": part}):
             out[row.report] = _view(row.features, row.view)
     return out
 
@@ -156,17 +176,16 @@ def _view(features: str, view: str) -> Placed:
 
 def recluster(conn: Connection, blocks: set[str], also: set[str]) -> None:
     """Split these blocks (and the reports ``also``) into connected components of their links and cluster each."""
-    rep = schema.corpus_reports
     rows: dict[str, Any] = {}
     for part in chunks(blocks):
-        rows.update({r.report: r for r in conn.execute(_IN_BLOCKS, {"part": part})})
+        rows.update({r.report: r for r in execute(conn, _IN_BLOCKS, {"part": part})})
     for part in chunks(also - set(rows)):
-        rows.update({r.report: r for r in conn.execute(_REPORTS, {"part": part})})
+        rows.update({r.report: r for r in execute(conn, _REPORTS, {"part": part})})
     views = {k: _view(r.features, r.view) for k, r in rows.items()}
     found: dict[tuple[str, str], EventLink] = {}
     for part in chunks(views):
         for query in _LINKS_BY:
-            for r in conn.execute(query, {"part": part}):
+            for r in execute(conn, query, {"part": part}):
                 if r.a in views and r.b in views:
                     found[(r.a, r.b)] = _link(r)
     ids = cluster_views(list(views.values()), found.values())
@@ -174,8 +193,7 @@ def recluster(conn: Connection, blocks: set[str], also: set[str]) -> None:
     changed = [{"k": k, "blk": labels[k], "ev": ids[k]} for k, r in rows.items()
                if r.block != labels[k] or r.corpus_event != ids[k]]
     if changed:
-        conn.execute(update(rep).where(rep.c.report == bindparam("k")).values(
-            block=bindparam("blk"), corpus_event=bindparam("ev")), changed)
+        execute(conn, _SET_BLOCK, changed)
 
 
 def _labels(views: Mapping[str, Placed], links: Iterable[EventLink]) -> dict[str, str]:

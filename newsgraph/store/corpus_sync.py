@@ -29,7 +29,7 @@ from newsgraph.resolve.members import Member, members_of
 from newsgraph.resolve.nodes import Node, add_members, build_nodes, node_of, remove_members
 from newsgraph.settings import settings
 from newsgraph.store import schema
-from newsgraph.store.bulk import among, insert_rows
+from newsgraph.store.bulk import among, execute, insert_rows
 
 _CHUNK = 500  # bound parameters per IN (...): well under SQLite's and PostgreSQL's limits
 
@@ -45,6 +45,10 @@ _DROP_CANDIDATES = delete(_cand).where(among(_cand.c.block))
 _DROP_KEYS = delete(_k).where(among(_k.c.node))
 _DROP_LINKS = delete(_links).where(or_(among(_links.c.a), among(_links.c.b)))
 _SHARING_KEYS = select(_k.c.key, _k.c.node).where(among(_k.c.key))
+_JUDGEMENTS = select(schema.corpus_judgements).order_by(schema.corpus_judgements.c.pk)
+_SET_PROFILE = update(_n).where(_n.c.node == bindparam("k")).values(
+    profile=bindparam("profile"), members=bindparam("members"), type=bindparam("type"))
+_SET_CORPUS_ID = update(_n).where(_n.c.node == bindparam("k")).values(corpus_id=bindparam("cid"))
 
 
 def chunks(values: Iterable[str]) -> Iterator[list[str]]:
@@ -57,11 +61,11 @@ def stale_views(conn: Connection, refs: Any, moved: Iterable[str] | None = None)
     """Documents whose stored views (``refs``: the corpus ids each view used, by document and local id) used a
     corpus id that has changed since: of those referencing the ``moved`` entity nodes, or (None) of the store."""
     if moved is None:
-        return set(conn.execute(_stale_query(refs)).scalars())
+        return set(execute(conn, _stale_query(refs)).scalars())
     out: set[int] = set()
     query = _stale_query(refs, of_moved=True)
     for part in chunks(moved):
-        out.update(conn.execute(query, {"part": part}).scalars())
+        out.update(execute(conn, query, {"part": part}).scalars())
     return out
 
 
@@ -75,16 +79,15 @@ def _stale_query(refs: Any, of_moved: bool = False) -> Any:
 
 
 def load_judgements(conn: Connection) -> list[Judgement]:
-    j = schema.corpus_judgements
     return [Judgement(kind=r.kind, left=r.left_node, right=r.right_node, doc_sha=r.doc_sha, local_id=r.local_id,
                       name=r.name, author=r.author, note=r.note, created_at=r.created_at, id=r.pk)
-            for r in conn.execute(select(j).order_by(j.c.pk))]
+            for r in execute(conn, _JUDGEMENTS)]
 
 
 def load_nodes(conn: Connection, keys: Iterable[str]) -> dict[str, Node]:
     out: dict[str, Node] = {}
     for part in chunks(keys):
-        for row in conn.execute(_NODE_PROFILES, {"part": part}):
+        for row in execute(conn, _NODE_PROFILES, {"part": part}):
             out[row.node] = Node.loads(row.node, row.profile)
     return out
 
@@ -124,8 +127,7 @@ def update_nodes(conn: Connection, by_node: Mapping[str, Sequence[Member]], remo
         out[key] = node
     insert_rows(conn, n, new_rows)
     if changed_rows:
-        conn.execute(update(n).where(n.c.node == bindparam("k")).values(
-            profile=bindparam("profile"), members=bindparam("members"), type=bindparam("type")), changed_rows)
+        execute(conn, _SET_PROFILE, changed_rows)
     return out
 
 
@@ -133,14 +135,14 @@ def refresh(conn: Connection, changed: Mapping[str, Node], judgements: Sequence[
     """Re-index the changed nodes' keys and links, join the blocks each touches; returns the blocks' labels."""
     k, links = schema.corpus_keys, schema.corpus_links
     for part in chunks(changed):
-        conn.execute(_DROP_KEYS, {"part": part})
-        conn.execute(_DROP_LINKS, {"part": part})
+        execute(conn, _DROP_KEYS, {"part": part})
+        execute(conn, _DROP_LINKS, {"part": part})
     keys = {key: blocking_keys(node) for key, node in changed.items()}
     rows = [{"key": b, "node": key} for key, bkeys in keys.items() for b in sorted(bkeys)]
     insert_rows(conn, k, rows)
     sharing: dict[str, set[str]] = {}  # blocking key -> nodes
     for part in chunks(set().union(*keys.values())):
-        for row in conn.execute(_SHARING_KEYS, {"part": part}):
+        for row in execute(conn, _SHARING_KEYS, {"part": part}):
             sharing.setdefault(row.key, set()).add(row.node)
     partners = {key: set().union(*(sharing.get(b, set()) for b in bkeys)) - {key} for key, bkeys in keys.items()}
     profiles = {**load_nodes(conn, set().union(*partners.values()) - set(changed)), **changed}
@@ -173,7 +175,7 @@ def join_blocks(conn: Connection, groups: Iterable[set[str]]) -> list[str]:
     groups = list(groups)
     block_of: dict[str, str] = {}
     for part in chunks(set().union(*groups) if groups else ()):
-        block_of.update({r.node: r.block for r in conn.execute(_NODE_BLOCKS, {"part": part})})
+        block_of.update({r.node: r.block for r in execute(conn, _NODE_BLOCKS, {"part": part})})
     labels = set()
     for group in groups:
         blocks = {block_of[x] for x in group if x in block_of}
@@ -182,8 +184,8 @@ def join_blocks(conn: Connection, groups: Iterable[set[str]]) -> list[str]:
         label = min(blocks)
         labels.add(label)
         for part in chunks(blocks - {label}):
-            conn.execute(_RELABEL, {"part": part, "label": label})
-            conn.execute(_DROP_CANDIDATES, {"part": part})
+            execute(conn, _RELABEL, {"part": part, "label": label})
+            execute(conn, _DROP_CANDIDATES, {"part": part})
     return sorted(labels)
 
 
@@ -196,17 +198,17 @@ def block_applied(judgements: Sequence[Judgement], nodes: Iterable[str]) -> Appl
 
 def recluster(conn: Connection, labels: Sequence[str], judgements: Sequence[Judgement]) -> list[str]:
     """Cluster these blocks again and write their corpus ids and candidates; returns the nodes whose id changed."""
-    n, c = schema.corpus_nodes, schema.corpus_candidates
+    c = schema.corpus_candidates
     if not labels:
         return []
     nodes: dict[str, dict[str, Node]] = {label: {} for label in labels}
     current: dict[str, str] = {}
     block_links: dict[str, list[Link]] = {label: [] for label in labels}
     for part in chunks(labels):
-        for r in conn.execute(_BLOCK_NODES, {"part": part}):
+        for r in execute(conn, _BLOCK_NODES, {"part": part}):
             nodes[r.block][r.node] = Node.loads(r.node, r.profile)
             current[r.node] = r.corpus_id
-        for r in conn.execute(_BLOCK_LINKS, {"part": part}):
+        for r in execute(conn, _BLOCK_LINKS, {"part": part}):
             block_links[r.block].append(_link(r))
     moved, candidates = [], []
     for label in labels:
@@ -215,9 +217,9 @@ def recluster(conn: Connection, labels: Sequence[str], judgements: Sequence[Judg
         moved += [{"k": key, "cid": cid} for key, cid in result.ids.items() if current.get(key) != cid]
         candidates += [_candidate_row(label, x) for x in result.candidates]
     if moved:
-        conn.execute(update(n).where(n.c.node == bindparam("k")).values(corpus_id=bindparam("cid")), moved)
+        execute(conn, _SET_CORPUS_ID, moved)
     for part in chunks(labels):
-        conn.execute(_DROP_CANDIDATES, {"part": part})
+        execute(conn, _DROP_CANDIDATES, {"part": part})
     if candidates:
         conn.execute(insert(c), candidates)
     return [m["k"] for m in moved]
