@@ -119,8 +119,41 @@ def corpus_stream(docs: list[Document], total: int) -> Iterator[Document]:
         yield copy_of(docs[n % len(docs)], n // len(docs))
 
 
-def ingest(cache: Path, count: int, db: Path, every: int) -> dict[str, Any]:
-    """Store ``count`` documents into a new store at ``db`` in this process; its memory as it went."""
+def lru_caches() -> dict[str, int]:
+    """Entries held by each ``functools.lru_cache`` of newsgraph's modules loaded now (functions, methods)."""
+    import functools
+    out = {}
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("newsgraph"):
+            continue
+        for attr, value in list(vars(module).items()):
+            inner = list(vars(value).values()) if isinstance(value, type) else []
+            for f in (value, *inner, *(getattr(x, "__func__", None) for x in inner)):
+                if isinstance(f, functools._lru_cache_wrapper):  # each once, named where it is defined
+                    out[f"{f.__module__}.{getattr(f, '__qualname__', attr)}"] = f.cache_info().currsize
+    return out
+
+
+def probe(n: int, last: dict[str, Any], jumps: list[tuple[int, float]]) -> None:
+    """What grew since the last probe: ``lru_cache`` entries, live objects by type, the largest RSS steps."""
+    import gc
+    from collections import Counter
+    caches = lru_caches()
+    objects = Counter(type(o).__name__ for o in gc.get_objects())
+    grown = {k: v - last.get("caches", {}).get(k, 0) for k, v in caches.items()}
+    more = {k: v - last.get("objects", Counter()).get(k, 0) for k, v in objects.items()}
+    print(f"  probe at {n}: caches " + ", ".join(f"{k.split('.', 1)[1]} +{v} ({caches[k]})"
+                                                 for k, v in sorted(grown.items(), key=lambda x: -x[1])[:8] if v)
+          + "; objects " + ", ".join(f"{k} +{v}" for k, v in sorted(more.items(), key=lambda x: -x[1])[:8])
+          + "; RSS steps " + ", ".join(f"doc {k} +{mb:.1f} MB" for k, mb in sorted(jumps, key=lambda x: -x[1])[:5]),
+          file=sys.stderr, flush=True)
+    last.update(caches=caches, objects=objects)
+    jumps.clear()
+
+
+def ingest(cache: Path, count: int, db: Path, every: int, probing: bool = False) -> dict[str, Any]:
+    """Store ``count`` documents into a new store at ``db`` in this process; its memory as it went
+    (``probing``: what grew, at every ``every`` documents)."""
     from newsgraph.store import Store
 
     docs = load_documents(cache)
@@ -130,9 +163,19 @@ def ingest(cache: Path, count: int, db: Path, every: int) -> dict[str, Any]:
     curve: list[tuple[int, float]] = []
     start, cpu = time.perf_counter(), time.process_time()
     added = 0
+    last: dict[str, Any] = {}
+    jumps: list[tuple[int, float]] = []
+    before = rss_mb()
     with Store(db) as store:
         for n, doc in enumerate(corpus_stream(docs, count), 1):
             added += store.add(doc)[1]
+            if probing:
+                now = rss_mb()
+                if now - before > 0.5:
+                    jumps.append((n, now - before))
+                before = now
+                if n % every == 0:
+                    probe(n, last, jumps)
             if n % every == 0 or n == count:
                 curve.append((n, round(rss_mb(), 1)))
                 print(f"  {n} documents stored in {time.perf_counter() - start:.0f} s "
@@ -200,12 +243,14 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/newsgraph-scale"), help="where the stores are kept")
     ap.add_argument("--every", type=int, default=1000, help="print the RSS after this many documents")
     ap.add_argument("--reads", default=",".join((*EXPORTS, "dossiers")), help="reads of the stores ('' for none)")
+    ap.add_argument("--probe", action="store_true",
+                    help="with --one: at every --every documents, what grew (caches, objects by type, RSS steps)")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--ask", help=argparse.SUPPRESS)
     ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one:
-        print(json.dumps(ingest(args.cache, args.one, args.db, args.every)))
+        print(json.dumps(ingest(args.cache, args.one, args.db, args.every, args.probe)))
         return 0
     if args.ask:
         print(json.dumps(ask(args.db, args.ask)))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+import textwrap
+from collections.abc import Callable, Iterable
 from enum import Enum
 from functools import wraps
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -158,6 +159,16 @@ NoteOption = Annotated[str | None, typer.Option("--note", help="Why: kept with t
 def _print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def _print_json_items(items: Iterable[Any]) -> None:
+    """``_print_json(list(items))`` byte for byte, one item at a time (a long listing is never held whole)."""
+    opened = False
+    for item in items:
+        sys.stdout.write(",\n" if opened else "[\n")
+        sys.stdout.write(textwrap.indent(json.dumps(item, ensure_ascii=False, indent=2), "  "))
+        opened = True
+    sys.stdout.write("\n]\n" if opened else "[]\n")
 
 
 def _entity_line(entity: Any) -> str:

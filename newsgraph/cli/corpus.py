@@ -20,6 +20,7 @@ from newsgraph.cli.common import (
     _edge,
     _entity_line,
     _print_json,
+    _print_json_items,
     app,
     err,
     out,
@@ -151,11 +152,12 @@ def events(db: DbOption = None,
 
     with Store(db) as store:
         corpus = Corpus(store)
+        if format is TableFormat.json:  # written as read: a page of events at a time
+            _print_json_items(e.to_dict() for e in corpus.iter_events(entity=entity, place=place,
+                                                                      min_documents=min_documents, limit=limit))
+            return
         found = corpus.events(entity=entity, place=place, min_documents=min_documents, limit=limit)
         names = corpus.names({p for e in found for p in (*e.places, *e.participants)})
-    if format is TableFormat.json:
-        _print_json([e.to_dict() for e in found])
-        return
     table = Table(show_edge=False, title=f"{len(found)} corpus events", title_justify="left", show_lines=True)
     for column in ("event", "when / where", "reports", "figures per source"):
         table.add_column(column, overflow="fold")

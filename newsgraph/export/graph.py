@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ from newsgraph.export.common import require
 from newsgraph.store import schema
 
 if TYPE_CHECKING:
+    from newsgraph.resolve.entities import CorpusEntity
     from newsgraph.store import Store
 
 KINDS = ("relation", "claim", "event")
@@ -43,6 +45,13 @@ class _Edge:
     ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
     predicates: set[str] = field(default_factory=set)
 
+    def add(self, found: Evidence) -> None:
+        kind, _, _, ident, span, predicate = found
+        self.spans[kind].add(span)
+        self.ids[kind].add(ident)
+        if predicate is not None:
+            self.predicates.add(predicate)
+
     def attributes(self) -> dict[str, Any]:
         weights = {k: len(self.spans[k]) for k in KINDS}
         return {"weight": sum(weights.values()), "kinds": "; ".join(k for k in KINDS if weights[k]),
@@ -51,46 +60,64 @@ class _Edge:
                 "events": "; ".join(sorted(self.ids["event"]))}
 
 
-def build_graph(store: Store) -> Any:
-    """The entity graph of ``store`` as a ``networkx.DiGraph``."""
-    nx = require("networkx", "graphml")
-    graph = nx.DiGraph()
-    for entity in stream.entities(store):
-        attrs: dict[str, Any] = {"label": entity.name, "type": entity.type, "documents": len(entity.documents),
-                                 "mentions": entity.mentions, "aliases": "; ".join(entity.aliases),
-                                 "roles": "; ".join(entity.roles), "country": entity.country or ""}
-        if entity.lat is not None and entity.lon is not None:
-            attrs.update(latitude=float(entity.lat), longitude=float(entity.lon))
-        if entity.geonames_id is not None:
-            attrs["geonames_id"] = int(entity.geonames_id)
-        graph.add_node(entity.id, **attrs)
-    edges: dict[tuple[str, str], _Edge] = defaultdict(_Edge)
+Evidence = tuple[str, str, str, str, tuple[str, int, int], str | None]
+"""(kind, source, target, id, span (doc_id, start, end), relation predicate) of one link between two entities."""
 
-    def link(kind: str, a: str | None, b: str | None, ident: str, span: tuple[str, int, int]) -> None:
-        if a is None or b is None or a == b or a not in graph or b not in graph:
+
+def node_attributes(entity: CorpusEntity) -> dict[str, Any]:
+    attrs: dict[str, Any] = {"label": entity.name, "type": entity.type, "documents": len(entity.documents),
+                             "mentions": entity.mentions, "aliases": "; ".join(entity.aliases),
+                             "roles": "; ".join(entity.roles), "country": entity.country or ""}
+    if entity.lat is not None and entity.lon is not None:
+        attrs.update(latitude=float(entity.lat), longitude=float(entity.lon))
+    if entity.geonames_id is not None:
+        attrs["geonames_id"] = int(entity.geonames_id)
+    return attrs
+
+
+def evidence(store: Store, nodes: Container[str]) -> Iterator[Evidence]:
+    """Every link between two of the ``nodes`` (distinct corpus entities), read a document and a page of corpus
+    events at a time; an event's link goes from the lower corpus id to the higher."""
+    def link(kind: str, a: str | None, b: str | None, ident: str, span: tuple[str, int, int],
+             predicate: str | None = None) -> Iterator[Evidence]:
+        if a is None or b is None or a == b or a not in nodes or b not in nodes:
             return
         if kind == "event" and b < a:
             a, b = b, a
-        edge = edges[(a, b)]
-        edge.spans[kind].add(span)
-        edge.ids[kind].add(ident)
+        yield kind, a, b, ident, span, predicate
 
     for stored in stream.documents(store):
         doc = stored.document
         for i, r in enumerate(doc.relations, 1):
-            subject, obj = stored.entity(r.subject), stored.entity(r.object)
-            link("relation", subject, obj, f"{doc.doc_id}/r{i}", (doc.doc_id, r.evidence.start, r.evidence.end))
-            if subject is not None and obj is not None and (subject, obj) in edges:
-                edges[(subject, obj)].predicates.add(r.predicate)
+            yield from link("relation", stored.entity(r.subject), stored.entity(r.object), f"{doc.doc_id}/r{i}",
+                            (doc.doc_id, r.evidence.start, r.evidence.end), r.predicate)
         for c in doc.claims:
             for about in c.about:
-                link("claim", stored.entity(c.speaker), stored.entity(about), f"{doc.doc_id}/{c.id}",
-                     (doc.doc_id, c.evidence.start, c.evidence.end))
+                yield from link("claim", stored.entity(c.speaker), stored.entity(about), f"{doc.doc_id}/{c.id}",
+                                (doc.doc_id, c.evidence.start, c.evidence.end))
     for event in stream.corpus_events(store):
         for report in event.reports:
             taking_part = sorted(set(report.actors) | set(report.targets))
             for a, b in itertools.combinations(taking_part, 2):
-                link("event", a, b, event.id, (report.doc_id, report.evidence.start, report.evidence.end))
+                yield from link("event", a, b, event.id, (report.doc_id, report.evidence.start, report.evidence.end))
+
+
+def edge_of(found: Iterable[Evidence]) -> _Edge:
+    edge = _Edge()
+    for one in found:
+        edge.add(one)
+    return edge
+
+
+def build_graph(store: Store) -> Any:
+    """The entity graph of ``store`` as a ``networkx.DiGraph`` (held whole: GEXF; GraphML is streamed)."""
+    nx = require("networkx", "graphml")
+    graph = nx.DiGraph()
+    for entity in stream.entities(store):
+        graph.add_node(entity.id, **node_attributes(entity))
+    edges: dict[tuple[str, str], _Edge] = defaultdict(_Edge)
+    for found in evidence(store, graph):
+        edges[(found[1], found[2])].add(found)
     for (a, b), edge in sorted(edges.items()):
         graph.add_edge(a, b, **edge.attributes())
     return graph
@@ -99,15 +126,14 @@ def build_graph(store: Store) -> Any:
 def write_graph(store: Store, out: IO[str], fmt: str) -> tuple[int, int]:
     """The entity graph to ``out`` as ``fmt`` (graphml or gexf); returns (nodes, edges)."""
     nx = require("networkx", fmt)
-    graph = build_graph(store)
     if fmt == "graphml":
-        lines = nx.generate_graphml(graph, named_key_ids=True)
-    else:
-        with store.engine.connect() as conn:
-            last = conn.execute(select(func.max(schema.documents.c.ingested_at))).scalar() or "1970-01-01"
-        day = str(last)[:10]
-        lines = (re.sub(r'lastmodifieddate="[^"]*"', f'lastmodifieddate="{day}"', line)
-                 for line in nx.generate_gexf(graph))
+        from newsgraph.export.graphml import write_graphml
+        return write_graphml(store, out)
+    graph = build_graph(store)
+    with store.engine.connect() as conn:
+        last = conn.execute(select(func.max(schema.documents.c.ingested_at))).scalar() or "1970-01-01"
+    day = str(last)[:10]
+    lines = (re.sub(r'lastmodifieddate="[^"]*"', f'lastmodifieddate="{day}"', line) for line in nx.generate_gexf(graph))
     for line in lines:
         out.write(line + "\n")
     return graph.number_of_nodes(), graph.number_of_edges()

@@ -33,6 +33,7 @@ from newsgraph.resolve.entities import CorpusEntity
 from newsgraph.resolve.events import EventResolution
 from newsgraph.resolve.ids import corpus_entity_id
 from newsgraph.store import schema
+from newsgraph.store.event_records import page_of
 
 if TYPE_CHECKING:
     from newsgraph.store import Store
@@ -112,7 +113,7 @@ def _entities(store: Store) -> Iterator[tuple[CorpusEntity, dict[tuple[str, str]
     """Every corpus entity in ``EntityBuilder.build``'s order, with its members' mention offsets."""
     grouped = ((cid, list(rows)) for cid, rows in itertools.groupby(_entity_rows(store), key=lambda r: r.cid))
     with store.engine.connect() as conn:
-        while page := stream.page_of(grouped, _PAGE, _PAGE_ROWS):
+        while page := page_of(grouped, _PAGE, _PAGE_ROWS):
             mentions = _mentions(conn, [(r.doc_pk, r.local_id) for _, rows in page for r in rows])
             for corpus_id, rows in page:
                 yield stream.corpus_entity(corpus_id, rows), mentions

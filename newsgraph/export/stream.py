@@ -20,14 +20,14 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, bindparam, func, select, tuple_
+from sqlalchemy import Connection, bindparam, func, select
 
-from newsgraph.model import Claim, Document, Entity, Event, Span
-from newsgraph.resolve.corpus_events import CorpusEvent, EventReport, build_event, event_report
+from newsgraph.model import Claim, Document, Entity
+from newsgraph.resolve.corpus_events import CorpusEvent
 from newsgraph.resolve.entities import CorpusEntity, EntityBuilder
 from newsgraph.store import schema
-from newsgraph.store.bulk import among
-from newsgraph.store.rows import quantities_by_owner
+from newsgraph.store.event_records import entity_ids, stream_events
+from newsgraph.store.event_records import ordered as ordered_by
 
 if TYPE_CHECKING:
     from newsgraph.store import Store
@@ -114,9 +114,8 @@ def streamed(conn: Connection, query: Any) -> Iterator[Any]:
 
 
 def ordered(store: Store, column: Any) -> Any:
-    """``column`` for ORDER BY in Python's order of strings (code points): SQLite compares UTF-8 bytes, which
-    is that order; PostgreSQL's "C" collation is too (its default follows the locale)."""
-    return column.collate("C") if store.engine.dialect.name == "postgresql" else column
+    """``column`` for ORDER BY in Python's order of strings (``event_records.ordered``)."""
+    return ordered_by(store.engine, column)
 
 
 def entities(store: Store) -> Iterator[CorpusEntity]:
@@ -164,31 +163,14 @@ def documents(store: Store) -> Iterator[StoredDocument]:
                 continue
             graded: dict[str, Any] = {}
             with store.engine.connect() as conn:
-                ids = _entity_ids(conn, [pk]).get(pk, {})
+                ids = entity_ids(conn, [pk]).get(pk, {})
                 events = _event_ids(conn, pk)
                 assessed = assessments(conn, pk, document, graded)
             yield StoredDocument(document, ids, events, ingested_at, assessed, graded)
 
 
-def _entities_of() -> Any:
-    e, m, n = schema.entities, schema.corpus_members, schema.corpus_nodes
-    return (select(e.c.doc_pk, e.c.local_id, func.coalesce(n.c.corpus_id, e.c.global_id).label("cid"))
-            .outerjoin(m, (m.c.doc_pk == e.c.doc_pk) & (m.c.local_id == e.c.local_id))
-            .outerjoin(n, n.c.node == m.c.node)
-            .where(among(e.c.doc_pk)))
-
-
-_ENTITIES_OF = _entities_of()  # built once: building a statement costs more than running it on one document
 _EVENTS_OF = select(schema.corpus_reports.c.local_id, schema.corpus_reports.c.corpus_event).where(
     schema.corpus_reports.c.doc_pk == bindparam("pk"))
-
-
-def _entity_ids(conn: Connection, pks: Iterable[int]) -> dict[int, dict[str, str]]:
-    """doc pk -> (local entity id -> corpus id) for the documents ``pks``."""
-    out: dict[int, dict[str, str]] = {}
-    for r in conn.execute(_ENTITIES_OF, {"part": list(pks)}):
-        out.setdefault(r.doc_pk, {})[r.local_id] = r.cid
-    return out
 
 
 def _event_ids(conn: Connection, pk: int) -> dict[str, str]:
@@ -197,72 +179,7 @@ def _event_ids(conn: Connection, pk: int) -> dict[str, str]:
 
 def corpus_events(store: Store, by_size: bool = False) -> Iterator[CorpusEvent]:
     """Every corpus event, by id (``by_size``: most documents first, then most reports, then id, as the corpus
-    JSON lists them), built from its own reports."""
-    r = schema.corpus_reports
-    if by_size:
-        sizes = (select(r.c.corpus_event, func.count(func.distinct(r.c.doc_pk)).label("docs"),
-                        func.count().label("reports")).group_by(r.c.corpus_event).subquery())
-        query = (select(r.c.corpus_event, r.c.doc_pk, r.c.local_id)
-                 .join(sizes, sizes.c.corpus_event == r.c.corpus_event)
-                 .order_by(sizes.c.docs.desc(), sizes.c.reports.desc(), ordered(store, r.c.corpus_event), r.c.doc_pk,
-                           r.c.local_id))
-    else:
-        query = select(r.c.corpus_event, r.c.doc_pk, r.c.local_id).order_by(r.c.corpus_event, r.c.doc_pk, r.c.local_id)
+    JSON lists them), built from its own reports a page of events at a time (``event_records.stream_events``)."""
     from newsgraph.store.corpus import Corpus
-    corpus = Corpus(store)
-    with store.engine.connect() as outer, store.engine.connect() as conn:
-        grouped = ((event_id, [(row.doc_pk, row.local_id) for row in rows])
-                   for event_id, rows in itertools.groupby(streamed(outer, query), key=lambda row: row.corpus_event))
-        done = 0
-        while page := page_of(grouped, 100, 500):  # the reports of a page of events read together: a few queries a page
-            found = _reports(conn, [k for _, keys in page for k in keys])
-            for event_id, keys in page:
-                done += 1
-                if done % 100 == 0:
-                    _tell("corpus events", done)
-                reports = [found[k] for k in keys if k in found]
-                speakers = {q.speaker for x in reports for q in x.quantities if q.speaker}
-                yield build_event(event_id, reports, corpus.names(speakers))
-
-
-def page_of(grouped: Iterator[tuple[str, list[Any]]], groups: int, rows: int) -> list[tuple[str, list[Any]]]:
-    """The next groups of ``grouped`` (key, rows): ``groups`` of them, or fewer holding ``rows`` rows in all."""
-    page: list[tuple[str, list[Any]]] = []
-    held = 0
-    for item in grouped:
-        page.append(item)
-        held += len(item[1])
-        if len(page) >= groups or held >= rows:
-            break
-    return page
-
-
-def _reports(conn: Connection, keys: list[tuple[int, str]]) -> dict[tuple[int, str], EventReport]:
-    """The reports (doc pk, local event id) as ``event_records.load_reports`` makes them, by those keys."""
-    d, v, c, q = schema.documents, schema.events, schema.claims, schema.quantities
-    pks = sorted({pk for pk, _ in keys})
-    docs = {row.pk: row for row in conn.execute(
-        select(d.c.pk, d.c.doc_id, d.c.source, d.c.published).where(d.c.pk.in_(pks)))}
-    owned: dict[int, Any] = {}
-    for pk, rows in itertools.groupby(conn.execute(
-            select(q).where(q.c.doc_pk.in_(pks)).order_by(q.c.doc_pk, q.c.pk)).mappings(), key=lambda x: x["doc_pk"]):
-        owned[pk] = quantities_by_owner([dict(x) for x in rows])
-    claims: dict[int, list[Claim]] = {}
-    for row in conn.execute(select(c).where(c.c.doc_pk.in_(pks)).order_by(c.c.doc_pk, c.c.seq)):
-        claims.setdefault(row.doc_pk, []).append(Claim(
-            id=row.local_id, speaker=row.speaker, speaker_text=row.speaker_text, cue=row.cue, stance=row.stance,
-            text=row.text, evidence=Span(row.ev_start, row.ev_end, row.ev_text),
-            quantities=owned.get(row.doc_pk, {}).get(("claim", row.local_id), ())))
-    ids = _entity_ids(conn, pks)
-    out = {}
-    query = select(v).where(tuple_(v.c.doc_pk, v.c.local_id).in_(keys)).order_by(v.c.doc_pk, v.c.seq)
-    for row in conn.execute(query):
-        doc = docs[row.doc_pk]
-        event = Event(id=row.local_id, type=row.type, trigger=row.trigger,
-                      evidence=Span(row.ev_start, row.ev_end, row.ev_text), date=row.date, date_text=row.date_text,
-                      actors=tuple(row.actors), targets=tuple(row.targets), location=row.location,
-                      quantities=owned.get(row.doc_pk, {}).get(("event", row.local_id), ()))
-        mine = ids.get(row.doc_pk, {})
-        out[(row.doc_pk, row.local_id)] = event_report(doc.doc_id, doc.source, doc.published, event,
-                                                       claims.get(row.doc_pk, ()), mine.get)
-    return out
+    return stream_events(store.engine, Corpus(store).names, by_size=by_size,
+                         told=lambda done: _tell("corpus events", done))

@@ -75,17 +75,20 @@ class CacheSettings:
     caches are keyed by the JSON text the store keeps (a profile, a view, features), about 2 KB an entry with
     what it parses to, and a profile that changes (a node's counts grow with each document naming it) is a
     new entry: at 200,000 entries each, they grew the writer by 78 MB per 1,000 documents stored
-    (``make bench-scale``), so they hold what the last few hundred documents read."""
+    (``make bench-scale``), so they hold what the last few hundred documents read.  At 4,096 (and the names'
+    caches at 32,768) they still made most of the writer's growth while they filled: 266 MB after 100 documents,
+    338 MB after 2,000; at 1,024 (8,192) 307 MB after 2,000, in no more CPU (201 against 215 s; one run each,
+    same load): the hits that matter are the last few documents'."""
 
-    node_profiles: int = 4_096       # corpus nodes parsed from their stored profile (resolve/nodes.py)
-    claim_features: int = 4_096      # claims' comparison features (resolve/claims.py)
-    claim_views: int = 4_096         # claims' stored views (store/corpus_claims.py)
-    event_reports: int = 4_096       # event reports (resolve/reports.py)
-    report_views: int = 4_096        # event reports' stored views (store/corpus_events.py)
-    entity_links: int = 4_096        # stored links between corpus nodes (store/corpus_sync.py)
+    node_profiles: int = 1_024       # corpus nodes parsed from their stored profile (resolve/nodes.py)
+    claim_features: int = 1_024      # claims' comparison features (resolve/claims.py)
+    claim_views: int = 1_024         # claims' stored views (store/corpus_claims.py)
+    event_reports: int = 1_024       # event reports (resolve/reports.py)
+    report_views: int = 1_024        # event reports' stored views (store/corpus_events.py)
+    entity_links: int = 1_024        # stored links between corpus nodes (store/corpus_sync.py)
     gazetteer_lookups: int = 16_384  # gazetteer lookups by normalised name, in each extracting process
     # the writer's pure functions of a name, a pair of names, a word or a date value (resolve/keys.py, links.py,
     # name_forms.py, ids.py, claims.stem, reports.interval): 200,000 (100,000) entries each before, which a
     # corpus with ever new names fills over the years (13 such caches; ~3.7 new name keys per document on
     # FA-KES); the names of the last few thousand documents are what recur
-    names: int = 32_768
+    names: int = 8_192

@@ -275,22 +275,23 @@ class Corpus:
                limit: int | None = None) -> list[CorpusEvent]:
         """Corpus events (reports of one occurrence across documents), most documents first; ``entity``: only
         those with this corpus entity as a participant or place, ``place``: only those at this place."""
+        return list(self.iter_events(entity=entity, place=place, min_documents=min_documents, limit=limit))
+
+    def iter_events(self, entity: str | None = None, place: str | None = None, min_documents: int = 1,
+                    limit: int | None = None) -> Iterator[CorpusEvent]:
+        """``events`` one at a time, read from the store a page of events at a time (memory does not grow with
+        the store; reading stops at ``limit``, or at the first event told by fewer than ``min_documents``)."""
         for wanted in (entity, place):
             if wanted is not None:
                 self.entity(wanted)
-        ids = self.resolution().ids
-        with self.engine.connect() as conn:
-            groups = event_records.load_reports(conn, lambda doc_id, local: ids.get((doc_id, local)))
-        speakers = {q.speaker for reports in groups.values() for r in reports for q in r.quantities if q.speaker}
-        return event_records.corpus_events(groups, self.names(speakers), entity=entity, place=place,
-                                           min_documents=min_documents, limit=limit)
+        yield from event_records.corpus_events(event_records.stream_events(self.engine, self.names, by_size=True),
+                                               entity=entity, place=place, min_documents=min_documents, limit=limit)
 
     def event(self, corpus_event: str) -> CorpusEvent:
         """One corpus event; ``CorrectionError`` naming the id when there is none."""
-        found = [e for e in self.events() if e.id == corpus_event]
-        if not found:
-            raise CorrectionError(f"{corpus_event}: no such corpus event (newsgraph events lists them)")
-        return found[0]
+        for found in event_records.stream_events(self.engine, self.names, only=corpus_event):
+            return found
+        raise CorrectionError(f"{corpus_event}: no such corpus event (newsgraph events lists them)")
 
     # -- helpers -----------------------------------------------------------------------------
     def _doc_pks(self) -> dict[str, int]:

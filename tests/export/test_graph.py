@@ -9,6 +9,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from newsgraph.export.graph import build_graph
 from newsgraph.store import Store
 from newsgraph.store.corpus import Corpus
 from tests.export.helpers import export_file
@@ -73,3 +74,12 @@ def test_claim_edges_carry_their_claim_ids(corpus_store: Store, tmp_path: Path) 
     about = next(ids[(doc.doc_id, a)] for a in claim.about if ids[(doc.doc_id, a)] != speaker)
     edge = graph.edges[speaker, about]
     assert f"{doc.doc_id}/{claim.id}" in edge["claims"].split("; ")
+
+
+def test_streamed_graphml_is_networkx_graphml_of_the_whole_graph(corpus_store: Store, tmp_path: Path) -> None:
+    expected = "".join(line + "\n" for line in nx.generate_graphml(build_graph(corpus_store), named_key_ids=True))
+    written = export_file(corpus_store, "graphml", tmp_path).read_text(encoding="utf-8")
+    assert written.count("<edge ") > 20 and written == expected
+    with Store(str(tmp_path / "empty.db")) as empty:  # an empty store: no keys, an empty graph element
+        assert export_file(empty, "graphml", tmp_path).read_text(encoding="utf-8") == "".join(
+            line + "\n" for line in nx.generate_graphml(nx.DiGraph(), named_key_ids=True))
