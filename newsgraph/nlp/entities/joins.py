@@ -149,11 +149,22 @@ def _short_name_of(short: Group, owner: Group, surface: str) -> bool:
 
 def _first_word_of(short: Group, word: str, surface: str, org_heads: frozenset[str]) -> bool:
     """ "Alma" (Research and Education Center); "Wagner" (Group), even read as a person; not the town in
-    "Amuda power station"."""
+    "Amuda power station", nor a town the gazetteer knows or a name written alone more than once that the text
+    shows to be a place, before its institution ("Palmyra Coordination Committee", "a source at Sweida Police
+    Command ... the countryside of Sweida"; a region's name may be a company's: "Caspian shippers" for "Caspian
+    Marine Logistics")."""
     words = surface.split()
     if words[0] != word or (short.type in ("GPE", "LOC") and surface[len(word):].islower()):
         return False
+    if short.type in ("GPE", "LOC") and (_town(word) or (
+            len(short.mentions) > 1 and any(m.origin == "context" for m in short.mentions))):
+        return False
     return (len(words) > 2 and short.type != "PER") or (len(words) == 2 and words[-1].lower() in org_heads)
+
+
+def _town(name: str) -> bool:
+    place = geo.lookup_place(name)
+    return place is not None and place.kind == "city"
 
 
 def _site_named(site: str, word: str) -> bool:
