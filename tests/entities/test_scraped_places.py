@@ -89,3 +89,12 @@ def test_a_headlines_verb_makes_no_name(fakes_rows: list[dict[str, str]]) -> Non
     # "Syria Terrorists Commit Massacre in Hama Village ... committed a massacre"
     assert "Stronghold Kill" not in _names(extract(fakes_rows[751]["article_content"]))
     assert not [n for n in _names(extract(fakes_rows[739]["article_content"])) if "Massacre" in n]
+
+
+def test_a_command_of_the_countryside_is_no_short_name_of_the_citys() -> None:
+    found = extract("A source at Damascus Police Command said two mortar shells hit al-Mazzeh. In a statement to SANA "
+                    "a source at Damascus Countryside Police Command said shells fell on al-Wafideen Camp. The Syrian "
+                    "Observatory for Human Rights said the Syrian Observatory counted six dead.")
+    names = _names(found)
+    assert names.get("Damascus Police Command") == "ORG" and names.get("Damascus Countryside Police Command") == "ORG"
+    assert "Syrian Observatory" in found.named("Syrian Observatory for Human Rights").aliases, names

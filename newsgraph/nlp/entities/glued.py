@@ -215,8 +215,9 @@ def split_place_runs(found: list[MentionCandidate]) -> list[MentionCandidate]:
     Idleb".  Scraped text drops the commas of a list (or of a caption's "place, country, date") and spaCy tags
     the run as one name.  A place or organisation is cut at a space before a capital or an Arabic article when
     every piece is a place the document names on its own elsewhere (also before a lower-case noun: "Sayeda
-    Zeinab shrine") or the gazetteer knows, at least one of them named on its own, and the whole is no place the
-    gazetteer knows ("New Aleppo", "Kafr Hamra" stay whole: their first word is no place).  A place keeps no
+    Zeinab shrine") or the gazetteer knows (``_known_place``), none a compass or generic word ("Eastern
+    Aleppo"), at least one of them named on its own, and the whole is no place the gazetteer knows ("New
+    Aleppo", "Kafr Hamra" stay whole: their first word is no place).  A place keeps no
     lower-case words after its name that name no kind of place ("bombing the town of Daraya hours after",
     "the town of Jayrud 60 kilometres from"; "Hama province", "Qalamoun mountains" keep theirs)."""
     found = [_without_common_tail(c) for c in found]
@@ -257,11 +258,22 @@ def _place_pieces(c: MentionCandidate, places: set[str]) -> list[tuple[int, int]
     if geo.lookup_place(c.text) is not None:
         return None
     cuts = [m.start() for m in _PIECE_START.finditer(c.text)]
+    common = vocab.load("common_words")
+    qualifiers = common.directions | common.compass_compounds | vocab.load("entity_words").generic_words
     for count in range(1, min(len(cuts), 3) + 1):
         for chosen in combinations(cuts, count):
             bounds = [0, *chosen, len(c.text)]
             pieces = [(a, len(c.text[a:b].rstrip()) + a) for a, b in pairwise(bounds)]
             texts = [c.text[a:b] for a, b in pieces]
-            if all(t in places or geo.lookup_place(t) is not None for t in texts) and any(t in places for t in texts):
+            if all((t in places or _known_place(t)) and t.lower() not in qualifiers for t in texts) \
+                    and any(t in places for t in texts):
                 return pieces
     return None
+
+
+def _known_place(piece: str) -> bool:
+    """A piece the gazetteer knows, which opens with no Arabic article and is no toponym word alone: "Daraa
+    al-Balad", "Aleppo al-Jadida" and "Bab Touma" are one name each (not Balad in Iraq, El Jadida, Al Bab)."""
+    first = piece.split("-", 1)[0].lower()
+    return first not in vocab.load("common_words").arabic_articles \
+        and piece.lower() not in vocab.load("entity_words").toponym_words and geo.lookup_place(piece) is not None

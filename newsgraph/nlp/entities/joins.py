@@ -108,14 +108,17 @@ def join_name_tails(groups: list[Group]) -> list[Group]:
 def _shortens(short: list[str], long: list[str]) -> bool:
     """Whether ``short`` is ``long``'s first word and some of its later words, in order, and shorter, its last
     word ending ``long`` or a part of it ("Observatory" before "for Human Rights"): "Syrian Army" does not
-    shorten "Syrian Army Kills Top Terrorist"."""
+    shorten "Syrian Army Kills Top Terrorist"; a word skipped that names a kind of area makes another body: "Damascus
+    Police Command" beside "Damascus Countryside Police Command"."""
     if len(short) >= len(long) or short[0] != long[0]:
         return False
     rest = iter(range(1, len(long)))
     at = 0
+    areas = vocab.load("entity_words").area_nouns | vocab.load("common_words").admin_words
     for word in short[1:]:
+        before = at
         at = next((k for k in rest if long[k] == word), -1)
-        if at < 0:
+        if at < 0 or any(w.lower() in areas for w in long[before + 1:at]):
             return False
     connectors = vocab.load("entity_words").connectors
     return at == len(long) - 1 or long[at + 1].lower() in connectors

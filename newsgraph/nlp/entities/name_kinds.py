@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from newsgraph import geo, vocab
 from newsgraph.nlp.doc_text import doc_text
 from newsgraph.nlp.entities.verdicts import UNDECIDED, Verdict
+from newsgraph.settings import settings
 from newsgraph.vocab.common import Titles
 from newsgraph.vocab.entities import EntityWords, InstitutionWords
 
@@ -91,9 +92,11 @@ def _headline_words(r: Reading, words: list[str]) -> bool:
     if r.span is not None and len(r.span) > 1 and any(
             t.is_title and t.lower_ in _verbs(r.doc) and t.lower_ not in given for t in r.span):
         return True
-    if r.span is not None and len(r.span) > 1 and doc_text(r.doc).count(r.text) == 1 and any(
-            t.is_title and t.lower_ in _verbs(r.doc, lemmas=True) and t.lower_ not in given for t in r.span):
-        return True  # "Stronghold Kill 22", "Terrorists Commit Massacre": a verb's bare form, in a name said once
+    if r.span is not None and len(r.span) > 1 and r.span.sent.start_char < settings().furniture.opening_chars \
+            and doc_text(r.doc).count(r.text) == 1 \
+            and any(t.is_title and t.lower_ in _verbs(r.doc, lemmas=True) for t in r.span[1:]):
+        return True  # "Stronghold Kill 22", "Terrorists Commit Massacre": a verb's bare form after a name's first
+        # word, in the text's opening (its headline), in a name said once (not "U.N. leader Ban Ki-moon" later on)
     return r.type in ("PER", "ORG") and len(words) > 1 and r.text[-1:].isalpha() \
         and r.text.split()[-1][0].isupper() and words[-1] in _words().headline_event_nouns
 
