@@ -92,7 +92,7 @@ def _headline_words(r: Reading, words: list[str]) -> bool:
     if r.span is not None and len(r.span) > 1 and any(
             t.is_title and t.lower_ in _verbs(r.doc) and t.lower_ not in given for t in r.span):
         return True
-    if r.span is not None and len(r.span) > 1 and r.span.sent.start_char < settings().furniture.opening_chars \
+    if r.span is not None and len(r.span) > 1 and r.span.start_char < settings().furniture.opening_chars \
             and doc_text(r.doc).count(r.text) == 1 \
             and any(t.is_title and t.lower_ in _verbs(r.doc, lemmas=True) for t in r.span[1:]):
         return True  # "Stronghold Kill 22", "Terrorists Commit Massacre": a verb's bare form after a name's first
