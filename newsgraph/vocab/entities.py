@@ -126,6 +126,7 @@ class EntityWords:
     locatives: frozenset[str]              # "in", "from": a name after one may be a place
     place_locatives: frozenset[str]        # "in", "near": a name after one is a place, not a person
     vicinity_nouns: frozenset[str]         # "vicinity", "areas": "in the vicinity of X" is no person
+    outlet_nouns: frozenset[str]           # "daily", "channel": "the daily X" is an outlet
     list_prepositions: frozenset[str]      # "between", "on": before a list of places "in" a known place
     occasion_words: frozenset[str]         # "eid", "ramadan": a feast's name is a date, no entity
     site_particles: frozenset[str]         # "al", "ez": particles that may open a site's name
@@ -142,6 +143,8 @@ class EntityWords:
     group_name_words: frozenset[str]       # "jaish", "ahrar": the first word of an armed group's name
     group_name_ambiguous_words: frozenset[str]  # "hayat", "fateh": group words that are also given names
     toponym_words: frozenset[str]          # "bab", "khan", "deir": the first word of an Arabic place name
+    toponym_word_forms: Mapping[str, str]  # "tel" -> "tal": one spelling of a toponym word's transliterations
+    landform_nouns: frozenset[str]         # "heights", "river": "the Golan Heights" is "the Golan"
     settlement_nouns: frozenset[str]       # "neighbourhood", "towns": after a name, it is a place
     area_nouns: frozenset[str]             # "area", "district": the last word of an area's name, not a town's
     town_nouns: frozenset[str]             # "city", "village": "Palmyra city" is "Palmyra"
@@ -168,6 +171,14 @@ def _subset(entries: Entries, key: str, of: frozenset[str], of_key: str) -> froz
     return words
 
 
+def _toponym_word_forms(entries: Entries, toponyms: frozenset[str]) -> dict[str, str]:
+    table = entries.mapping("toponym_word_forms")
+    for variant, spelling in table.items():
+        if variant not in toponyms or spelling not in toponyms:
+            raise entries.error(f"toponym_word_forms.{variant}", "both spellings must be toponym_words")
+    return table
+
+
 def _leading_verbs(entries: Entries) -> dict[str, str]:
     table = entries.mapping("leading_verbs")
     for lemma, participle in table.items():
@@ -185,7 +196,7 @@ def _entity_words(entries: Entries) -> EntityWords:
         connectors=_words(entries, "connectors"), initials_skip=_words(entries, "initials_skip"),
         place_words=_words(entries, "place_words"), locatives=locatives,
         place_locatives=_subset(entries, "place_locatives", locatives, "locatives"),
-        vicinity_nouns=_words(entries, "vicinity_nouns"),
+        vicinity_nouns=_words(entries, "vicinity_nouns"), outlet_nouns=_words(entries, "outlet_nouns"),
         list_prepositions=_words(entries, "list_prepositions"), occasion_words=_words(entries, "occasion_words"),
         site_particles=_words(entries, "site_particles"), not_acronyms=_words(entries, "not_acronyms", fold=False),
         title_stops=_words(entries, "title_stops"),
@@ -197,7 +208,8 @@ def _entity_words(entries: Entries) -> EntityWords:
         platform_before=_words(entries, "platform_before"), platform_after=_words(entries, "platform_after"),
         group_name_words=(group_words := _words(entries, "group_name_words")),
         group_name_ambiguous_words=_subset(entries, "group_name_ambiguous_words", group_words, "group_name_words"),
-        toponym_words=_words(entries, "toponym_words"),
+        toponym_words=(toponyms := _words(entries, "toponym_words")),
+        toponym_word_forms=_toponym_word_forms(entries, toponyms), landform_nouns=_words(entries, "landform_nouns"),
         settlement_nouns=(settlements := _words(entries, "settlement_nouns")),
         area_nouns=_subset(entries, "area_nouns", settlements, "settlement_nouns"),
         town_nouns=_subset(entries, "town_nouns", settlements, "settlement_nouns"),

@@ -17,6 +17,7 @@ Maqsoud claiming the lives"): no mention cut out of it survives.
 from __future__ import annotations
 
 import re
+from itertools import combinations, pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -201,3 +202,78 @@ def _name_word(tok: Token) -> bool:
     "Syrian"."""
     return tok.is_title and tok.is_alpha and not tok.is_stop and tok.ent_type_ in NAME_ENTITY_TYPES \
         and geo.demonym_country(tok.text) is None
+
+
+# --- lists of places run together ---------------------------------------------------------------
+
+_PIECE_START = re.compile(r"(?<=\s)(?=[A-Z]|(?:al|el|Al|El)-)")
+
+
+def split_place_runs(found: list[MentionCandidate]) -> list[MentionCandidate]:
+    """The typed candidates, with a list of places scraped text ran together cut into its places: "al-Midan
+    al-Faid and al-Hamadaniyeh neighborhoods", "a suburb of Sayeda Zeinab Syria June 11", "attack on al-Fouaa
+    Idleb".  Scraped text drops the commas of a list (or of a caption's "place, country, date") and spaCy tags
+    the run as one name.  A place or organisation is cut at a space before a capital or an Arabic article when
+    every piece is a place the document names on its own elsewhere (also before a lower-case noun: "Sayeda
+    Zeinab shrine") or the gazetteer knows (``_known_place``), none a compass or generic word ("Eastern
+    Aleppo"), at least one of them named on its own, and the whole is no place the gazetteer knows ("New
+    Aleppo", "Kafr Hamra" stay whole: their first word is no place).  A place keeps no
+    lower-case words after its name that name no kind of place ("bombing the town of Daraya hours after",
+    "the town of Jayrud 60 kilometres from"; "Hama province", "Qalamoun mountains" keep theirs)."""
+    found = [_without_common_tail(c) for c in found]
+    places = {_name_part(c.text) for c in found if c.type in ("GPE", "LOC", "FAC")}
+    out: list[MentionCandidate] = []
+    for c in found:
+        pieces = _place_pieces(c, places) if c.type in ("GPE", "LOC", "FAC", "ORG") and " " in c.text else None
+        if pieces is None:
+            out.append(c)
+            continue
+        out += [MentionCandidate(c.start + a, c.start + b, c.text[a:b], "GPE", c.origin) for a, b in pieces]
+    return out
+
+
+_COMMON_TAIL = re.compile(r"(?:\s+(?:[a-z]+|\d[\d,.]*))+$")
+
+
+def _name_part(text: str) -> str:
+    """ "Sayeda Zeinab shrine" -> "Sayeda Zeinab": the capitalised name before lower-case words."""
+    return _COMMON_TAIL.sub("", text) or text
+
+
+def _without_common_tail(c: MentionCandidate) -> MentionCandidate:
+    tail = _COMMON_TAIL.search(c.text) if c.type in ("GPE", "LOC") else None
+    if tail is None or tail.start() == 0:
+        return c
+    words = vocab.load("entity_words")
+    heads: InstitutionWords = vocab.load("facilities")
+    naming = words.settlement_nouns | words.place_words | vocab.load("common_words").admin_words | heads.org_heads \
+        | heads.facility_heads | words.landform_nouns
+    last = c.text.split()[-1]
+    if last in naming or c.text[tail.start():].split()[0] in vocab.load("common_words").particles:
+        return c
+    return MentionCandidate(c.start, c.start + tail.start(), c.text[:tail.start()], c.type, c.origin, c.country)
+
+
+def _place_pieces(c: MentionCandidate, places: set[str]) -> list[tuple[int, int]] | None:
+    if geo.lookup_place(c.text) is not None:
+        return None
+    cuts = [m.start() for m in _PIECE_START.finditer(c.text)]
+    common = vocab.load("common_words")
+    qualifiers = common.directions | common.compass_compounds | vocab.load("entity_words").generic_words
+    for count in range(1, min(len(cuts), 3) + 1):
+        for chosen in combinations(cuts, count):
+            bounds = [0, *chosen, len(c.text)]
+            pieces = [(a, len(c.text[a:b].rstrip()) + a) for a, b in pairwise(bounds)]
+            texts = [c.text[a:b] for a, b in pieces]
+            if all((t in places or _known_place(t)) and t.lower() not in qualifiers for t in texts) \
+                    and any(t in places for t in texts):
+                return pieces
+    return None
+
+
+def _known_place(piece: str) -> bool:
+    """A piece the gazetteer knows, which opens with no Arabic article and is no toponym word alone: "Daraa
+    al-Balad", "Aleppo al-Jadida" and "Bab Touma" are one name each (not Balad in Iraq, El Jadida, Al Bab)."""
+    first = piece.split("-", 1)[0].lower()
+    return first not in vocab.load("common_words").arabic_articles \
+        and piece.lower() not in vocab.load("entity_words").toponym_words and geo.lookup_place(piece) is not None

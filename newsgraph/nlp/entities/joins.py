@@ -108,14 +108,17 @@ def join_name_tails(groups: list[Group]) -> list[Group]:
 def _shortens(short: list[str], long: list[str]) -> bool:
     """Whether ``short`` is ``long``'s first word and some of its later words, in order, and shorter, its last
     word ending ``long`` or a part of it ("Observatory" before "for Human Rights"): "Syrian Army" does not
-    shorten "Syrian Army Kills Top Terrorist"."""
+    shorten "Syrian Army Kills Top Terrorist"; a word skipped that names a kind of area makes another body: "Damascus
+    Police Command" beside "Damascus Countryside Police Command"."""
     if len(short) >= len(long) or short[0] != long[0]:
         return False
     rest = iter(range(1, len(long)))
     at = 0
+    areas = vocab.load("entity_words").area_nouns | vocab.load("common_words").admin_words
     for word in short[1:]:
+        before = at
         at = next((k for k in rest if long[k] == word), -1)
-        if at < 0:
+        if at < 0 or any(w.lower() in areas for w in long[before + 1:at]):
             return False
     connectors = vocab.load("entity_words").connectors
     return at == len(long) - 1 or long[at + 1].lower() in connectors
@@ -149,11 +152,22 @@ def _short_name_of(short: Group, owner: Group, surface: str) -> bool:
 
 def _first_word_of(short: Group, word: str, surface: str, org_heads: frozenset[str]) -> bool:
     """ "Alma" (Research and Education Center); "Wagner" (Group), even read as a person; not the town in
-    "Amuda power station"."""
+    "Amuda power station", nor a town the gazetteer knows or a name written alone more than once that the text
+    shows to be a place, before its institution ("Palmyra Coordination Committee", "a source at Sweida Police
+    Command ... the countryside of Sweida"; a region's name may be a company's: "Caspian shippers" for "Caspian
+    Marine Logistics")."""
     words = surface.split()
     if words[0] != word or (short.type in ("GPE", "LOC") and surface[len(word):].islower()):
         return False
+    if short.type in ("GPE", "LOC") and (_town(word) or (
+            len(short.mentions) > 1 and any(m.origin == "context" for m in short.mentions))):
+        return False
     return (len(words) > 2 and short.type != "PER") or (len(words) == 2 and words[-1].lower() in org_heads)
+
+
+def _town(name: str) -> bool:
+    place = geo.lookup_place(name)
+    return place is not None and place.kind == "city"
 
 
 def _site_named(site: str, word: str) -> bool:

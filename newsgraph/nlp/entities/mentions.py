@@ -22,6 +22,7 @@ from newsgraph import geo, vocab
 from newsgraph.nlp.entities.glued import (
     place_then_common_word,
     split_glued,
+    split_place_runs,
     surname_alone_elsewhere,
     whole_district_names,
 )
@@ -67,7 +68,7 @@ def find_mentions(parsed: Parsed) -> list[MentionCandidate]:
     disease_after = _disease_after()
     chosen = [c for c in chosen if not disease_after.match(parsed.text, c.end)]
     chosen = drop_possessive_s(chosen, doc)  # "Syrias (pro-regime …" beside "Syria": one name
-    return [c for c in (retype(c, doc) for c in chosen) if c is not None]
+    return split_place_runs([c for c in (retype(c, doc) for c in chosen) if c is not None])
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from newsgraph import geo, vocab
+from newsgraph.nlp.doc_text import doc_text
 from newsgraph.nlp.entities.verdicts import UNDECIDED, Verdict
+from newsgraph.settings import settings
 from newsgraph.vocab.common import Titles
 from newsgraph.vocab.entities import EntityWords, InstitutionWords
 
@@ -86,24 +88,32 @@ def _lower_words(doc: Doc) -> frozenset[str]:
 def _headline_words(r: Reading, words: list[str]) -> bool:
     """spaCy's reading of a Title Case headline's words as a name: "15 Medics Killed in ...", "Reports Suicide
     bombing" (a verb the text uses in lower case), "Killed in Terrorist Rocket Attacks" (an event noun last)."""
+    given = vocab.load("given_names").all
     if r.span is not None and len(r.span) > 1 and any(
-            t.is_title and t.lower_ in _verbs(r.doc) and t.lower_ not in vocab.load("given_names").all
-            for t in r.span):
+            t.is_title and t.lower_ in _verbs(r.doc) and t.lower_ not in given for t in r.span):
         return True
+    if r.span is not None and len(r.span) > 1 and r.span.start_char < settings().furniture.opening_chars \
+            and doc_text(r.doc).count(r.text) == 1 \
+            and any(t.is_title and t.lower_ in _verbs(r.doc, lemmas=True) for t in r.span[1:]):
+        return True  # "Stronghold Kill 22", "Terrorists Commit Massacre": a verb's bare form after a name's first
+        # word, in the text's opening (its headline), in a name said once (not "U.N. leader Ban Ki-moon" later on)
     return r.type in ("PER", "ORG") and len(words) > 1 and r.text[-1:].isalpha() \
         and r.text.split()[-1][0].isupper() and words[-1] in _words().headline_event_nouns
 
 
-def _verbs(doc: Doc) -> frozenset[str]:
-    """The words the document uses in lower case as verbs ("killed", "reports"), read once per document."""
-    verbs = doc.user_data.get("newsgraph_verbs")
+def _verbs(doc: Doc, lemmas: bool = False) -> frozenset[str]:
+    """The words the document uses in lower case as verbs ("killed", "reports"), or (``lemmas``) their bare
+    forms ("kill"), read once per document."""
+    name = "newsgraph_verb_lemmas" if lemmas else "newsgraph_verbs"
+    verbs = doc.user_data.get(name)
     if verbs is None:
         used = [t for t in doc if t.is_lower and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG"]
         heads = vocab.load("facilities").org_heads | vocab.load("facilities").facility_heads
         # "kills" in "Syrian Army Kills 11 ...", where the text has "killed": a verb's third person too
-        forms = {t.text for t in used} | {t.lemma_ + "s" for t in used} | {t.lemma_ + "es" for t in used}
+        forms = {t.lemma_ for t in used} if lemmas else \
+            {t.text for t in used} | {t.lemma_ + "s" for t in used} | {t.lemma_ + "es" for t in used}
         verbs = frozenset(forms - heads - _words().settlement_nouns)
-        doc.user_data["newsgraph_verbs"] = verbs
+        doc.user_data[name] = verbs
     return verbs
 
 
@@ -172,6 +182,16 @@ def apposed_kind(r: Reading) -> Verdict:
     if kind == "FAC" and r.place is not None:
         return UNDECIDED  # "Tartus, a port where ...": a town the gazetteer knows stays the town
     return r.as_type(kind) if kind is not None else UNDECIDED  # the apposition decides, same type or not
+
+
+def outlet_named(r: Reading) -> Verdict:
+    """ "the daily Frankfurter Allgemeine Zeitung", "Lebanese TV channel Al-Mayadin": a name right after a
+    lower-case outlet noun is that outlet (a country keeps its type: "the channel Syria ..." is rare)."""
+    if r.type in ("PER", "ORG", "GPE", "LOC", "FAC") and not r.iso and r.span is not None and r.span.start >= 1:
+        before = r.doc[r.span.start - 1]
+        if before.is_lower and before.text in _words().outlet_nouns:
+            return r.as_type("ORG")
+    return UNDECIDED
 
 
 def apposed_noun_kind(doc: Doc, end: int) -> str | None:

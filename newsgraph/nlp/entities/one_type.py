@@ -95,11 +95,16 @@ def _join_names_of_towns(groups: list[Group]) -> list[Group]:
 
 @lru_cache(maxsize=8192)
 def _place_form(surface: str) -> str:
-    """A place's name without town noun and Arabic article, also one written as a word of its own ("Al Raqqa")."""
+    """A place's name without town noun, landform noun and Arabic article, also one written as a word of its own
+    ("Al Raqqa"), its first word in one transliteration ("Tel" -> "Tal")."""
     words = without_town_noun(surface).split()
+    entity_words = vocab.load("entity_words")
+    if len(words) > 1 and words[-1].lower() in entity_words.landform_nouns:
+        words = words[:-1]  # "the Golan Heights" and "the Golan"
     if len(words) > 1 and words[0].lower() in vocab.load("common_words").arabic_articles:
         words = words[1:]
-    return name_key(" ".join(words))
+    forms = entity_words.toponym_word_forms  # "Tal Baghdaq" and "Tel Baghdaq"
+    return name_key(" ".join(forms.get(w.lower(), w) if i == 0 else w for i, w in enumerate(words)))
 
 
 @lru_cache(maxsize=8192)

@@ -368,6 +368,7 @@ def _person_in_capitals(r: Reading) -> Verdict:
 
 RULES: tuple[Rule, ...] = (
     _no_name, name_kinds.no_entity, _known_organization, _demonym_read_as_name, name_kinds.apposed_kind,
+    name_kinds.outlet_named,
     _nationality, _country, name_kinds.kunya, name_kinds.armed_group, _town_read_as_other, _unknown_place,
     _group_called_a_group, _unknown_place_acting_like_person,
     _name_in_place_context, name_kinds.arabic_place_name, name_kinds.called_a_place, name_kinds.listed_among_places,
