@@ -1,27 +1,34 @@
 """Speed, in one run on the same real texts: bare spaCy, newsgraph extract, newsgraph ingest; 1 and 2 workers.
 
-Usage:  python bench/speed.py [--fakes 200] [--rounds 4]
+Usage:  python bench/speed.py [--fakes 200] [--rounds 2]
 
 Texts (bench/texts.py): FA-KES articles with the shared development articles, PolNeAR
 and TempEval-3 texts interleaved.  The machine is shared by several agents, so every
-figure is measured in one run and the phases are interleaved: the texts are cut into
-``--rounds`` parts and each part goes through every phase in turn.  Ratios are given
-on CPU seconds (``process_time``: what a busy neighbour disturbs least) and on wall
-seconds; the 1-vs-2-worker speedup can only be a wall-clock figure, printed with the
-load average it was measured under.
+figure is measured in one run.  Every phase runs in a fresh process of its own, so none
+finds the texts already parsed or the per-string caches (spaCy's vocabulary and string
+store, the date parser's, the gazetteer's) filled by another phase: each process loads
+its pipeline and warms it on a few FA-KES articles that are not among the timed texts,
+then times its phase.  The texts are cut into ``--rounds`` parts; each part goes through
+every phase, forwards in even rounds and backwards in odd ones (ABBA), so a load that
+drifts through the run weighs on all phases alike.  Ratios are given on CPU seconds
+(``process_time``, worker processes included: what a busy neighbour disturbs least) and
+on wall seconds; the 1-vs-2-worker speedup can only be a wall-clock figure, printed with
+the load average it was measured under.
 
 Phases: bare spaCy ``nlp.pipe`` with the same model (default batch size); the previous
 extraction path, one ``nlp(doc)`` call per document (``extract_item``); ``extract_paths``
 (what ``newsgraph extract`` runs: batched ``nlp.pipe`` then the stages); ``ingest_paths``
 into SQLite, plus the corpus resolution the store does today (``Store.entities()``, the
-cross-document merge), with 1 worker (this process) and 2 worker processes.
+cross-document merge), with 1 worker (the phase's process) and 2 worker processes.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,8 +36,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from texts import real_texts, write_jsonl
+from texts import fakes_texts, real_texts, write_jsonl
+
+FAKES_TOTAL = 804  # articles in the FA-KES file
+WARM_TEXTS = 6
 
 STAGES = ("parse", "dates", "entities", "places", "events", "claims", "quantities", "store", "resolve")
 # what the store stage spends resolving the new document against the corpus, inside Store.add's transaction
@@ -65,6 +76,18 @@ class Phase:
     wall: float = 0.0
     docs: int = 0
     stages: Counter[str] = field(default_factory=Counter)
+    rss: float = 0.0  # peak RSS of the phase's own process, MB
+
+    def add(self, other: dict[str, Any]) -> None:
+        """Add one part's figures, as a child process reported them."""
+        self.cpu += other["cpu"]
+        self.wall += other["wall"]
+        self.docs += other["docs"]
+        stages = other["stages"]
+        peak = max(self.stages["_peak_worker_rss"], stages.pop("_peak_worker_rss", 0.0))
+        self.stages.update(stages)
+        self.stages["_peak_worker_rss"] = peak
+        self.rss = max(self.rss, other["rss"])
 
 
 def timed(phase: Phase, work: Callable[[], int], cpu: Callable[[], float] | None = None) -> None:
@@ -75,7 +98,40 @@ def timed(phase: Phase, work: Callable[[], int], cpu: Callable[[], float] | None
     phase.cpu += time.process_time() - c0 + (cpu() if cpu else 0.0)
 
 
+PHASES = ("spacy", "before", "extract", "ingest1", "ingest2")
+
+
 def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--fakes", type=int, default=200)
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)  # a child: time one phase on one part
+    ap.add_argument("--part", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.phase:
+        args.out.write_text(json.dumps(run_phase(args.phase, args.fakes, args.rounds, args.part)))
+        return 0
+    docs = real_texts(args.fakes)
+    words = sum(len(t.split()) for _, t in docs)
+    phases = {k: Phase(k) for k in PHASES}
+    loads: list[float] = []
+    out = Path(tempfile.mkdtemp(prefix="newsgraph-bench-")) / "phase.json"
+    for part in range(args.rounds):
+        # ABBA order: the phases run forwards in even rounds and backwards in odd ones, so a load that
+        # rises or falls through the run weighs on every phase alike
+        for name in PHASES if part % 2 == 0 else PHASES[::-1]:
+            loads.append(os.getloadavg()[0])
+            subprocess.run([sys.executable, __file__, "--phase", name, "--part", str(part),
+                                    "--fakes", str(args.fakes), "--rounds", str(args.rounds), "--out", str(out)],
+                           check=True)
+            phases[name].add(json.loads(out.read_text()))
+    print_table(phases, len(docs), words, loads)
+    return 0
+
+
+def run_phase(name: str, fakes: int, rounds: int, part: int) -> dict[str, object]:
+    """In a fresh process: warm up on texts outside the benchmark, then time one phase on one part."""
     import spacy
 
     from newsgraph.ingest import IngestReport, extract_paths, ingest_paths
@@ -84,41 +140,40 @@ def main(argv: list[str]) -> int:
     from newsgraph.nlp.parse import MODEL_NAME
     from newsgraph.store import Store
 
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--fakes", type=int, default=200)
-    ap.add_argument("--rounds", type=int, default=4)
-    args = ap.parse_args(argv)
-    docs = real_texts(args.fakes)
-    words = sum(len(t.split()) for _, t in docs)
-    parts = [docs[i::args.rounds] for i in range(args.rounds)]
-    tmp = Path(tempfile.mkdtemp(prefix="newsgraph-bench-"))
-    bare = spacy.load(MODEL_NAME)
-    list(bare.pipe([t for _, t in docs[:4]]))
-    phases = {k: Phase(k) for k in ("spacy", "before", "extract", "ingest1", "ingest2")}
-    time_store_parts()
-    warm = tmp / "warm.jsonl"
-    write_jsonl(docs[:2], warm)
-    with Store(tmp / "warm.db") as store:  # loads the model here and starts the preloaded worker server
-        ingest_paths([warm], store, workers=1)
-        ingest_paths([warm], Store(tmp / "warm2.db"), workers=2)
-    loads = []
-    for k, part in enumerate(parts):
-        source = tmp / f"part{k}.jsonl"
-        write_jsonl(part, source)
-        texts = [t for _, t in part]
-        timed(phases["spacy"], lambda texts=texts: sum(1 for _ in bare.pipe(texts)))
-        items = [SourceDocument(text=t, origin=o) for o, t in part]
-        timed(phases["before"], lambda items=items: sum(1 for i in items if extract_item(i).document))
+    texts = real_texts(fakes)[part::rounds]
+    # warm-up texts from the far end of FA-KES, never among the timed ones: the model, vocabularies,
+    # gazetteer and worker server get loaded, but no per-string cache holds a timed text
+    warm = list(fakes_texts(WARM_TEXTS, start=max(fakes, FAKES_TOTAL - WARM_TEXTS)))
+    tmp = Path(tempfile.mkdtemp(prefix=f"newsgraph-bench-{name}-"))
+    source, warm_source = tmp / "part.jsonl", tmp / "warm.jsonl"
+    write_jsonl(texts, source)
+    write_jsonl(warm, warm_source)
+    phase = Phase(name)
+    if name != "spacy":
+        # what the worker server preloads (model, vocabularies, gazetteer, lazily built tables), so that no
+        # phase pays a one-off load inside its timing that another's workers were spared
+        import newsgraph.ingest.warm  # noqa: F401
+    if name == "spacy":
+        bare = spacy.load(MODEL_NAME)
+        list(bare.pipe(t for _, t in warm))
+        timed(phase, lambda: sum(1 for _ in bare.pipe(t for _, t in texts)))
+    elif name == "before":
+        list(extract_item(SourceDocument(text=t, origin=o)) for o, t in warm)
+        items = [SourceDocument(text=t, origin=o) for o, t in texts]
+        timed(phase, lambda: sum(1 for i in items if extract_item(i).document))
+    elif name == "extract":
+        list(extract_paths([warm_source], workers=1))
         report = IngestReport()
-        timed(phases["extract"], lambda source=source, report=report: sum(
-            1 for o in extract_paths([source], workers=1, report=report) if o.document))
-        phases["extract"].stages.update(report.seconds)
-        for workers in (1, 2):
-            phase = phases[f"ingest{workers}"]
-            loads.append(os.getloadavg()[0])
-            ingest(phase, source, tmp / f"w{workers}-{k}.db", workers)
-    print_table(phases, len(docs), words, loads)
-    return 0
+        timed(phase, lambda: sum(1 for o in extract_paths([source], workers=1, report=report) if o.document))
+        phase.stages.update(report.seconds)
+    else:
+        workers = int(name[-1])
+        time_store_parts()
+        with Store(tmp / "warm.db") as store:  # loads the model here and, for 2, starts the worker server
+            ingest_paths([warm_source], store, workers=workers)
+        ingest(phase, source, tmp / "timed.db", workers)
+    phase.rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"cpu": phase.cpu, "wall": phase.wall, "docs": phase.docs, "stages": dict(phase.stages), "rss": phase.rss}
 
 
 def ingest(phase: Phase, source: Path, db: Path, workers: int) -> None:
@@ -150,7 +205,7 @@ def ingest(phase: Phase, source: Path, db: Path, workers: int) -> None:
 def print_table(phases: dict[str, Phase], n: int, words: int, loads: list[float]) -> None:
     s = phases["spacy"]
     print(f"{n} documents, {words:,} words (FA-KES, shared development articles, PolNeAR, TempEval-3); "
-          f"{os.cpu_count()} cores; load average during the ingests {min(loads):.1f}-{max(loads):.1f}")
+          f"{os.cpu_count()} cores; load average at the start of each phase {min(loads):.1f}-{max(loads):.1f}")
     print(f"{'':34}{'CPU s':>8}{'wall s':>8}{'docs/s':>8}{'CPU ratio':>11}{'wall ratio':>11}")
     labels = {"spacy": "bare spaCy nlp.pipe", "before": "extract, one nlp() per doc (before)",
               "extract": "newsgraph extract (batched)", "ingest1": "newsgraph ingest, 1 worker",
@@ -180,9 +235,10 @@ def print_table(phases: dict[str, Phase], n: int, words: int, loads: list[float]
         stages = phases[key].stages
         print(f"of the store stage, {labels[key]}: " + ", ".join(
             f"{label} {stages[label]:.1f} s ({stages[label] / stages['store']:.0%})" for label, _, _ in STORE_PARTS))
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker = phases["ingest2"].stages["_peak_worker_rss"] / 2**20
-    print(f"peak RSS: this process (model loaded, 1-worker runs) {rss:.0f} MB; largest worker process {worker:.0f} MB")
+    print(f"peak RSS: bare spaCy process {phases['spacy'].rss:.0f} MB; newsgraph extract process "
+          f"{phases['extract'].rss:.0f} MB; 1-worker ingest process {phases['ingest1'].rss:.0f} MB; "
+          f"2-worker ingest: parent {phases['ingest2'].rss:.0f} MB, largest worker process {worker:.0f} MB")
 
 
 if __name__ == "__main__":
