@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsgraph import geo, vocab
+from newsgraph.nlp.claims.attitudes import holds_positions
 from newsgraph.nlp.claims.contents import VerbFrame, verb_content
 from newsgraph.nlp.claims.runon_speakers import run_on_speaker
 from newsgraph.nlp.claims.runons import inverted_source, quoted_end_frame, speaker_word
@@ -230,6 +231,34 @@ def according_claim(tok: Token, unit: Unit, doc: Doc) -> CueMatch | None:
     if content is None:
         return None
     return CueMatch(cue=tok, cue_end=to, subject=source, content=content, kind="according")
+
+
+def according_conjuncts(match: CueMatch) -> list[CueMatch]:
+    """"according to the Syrian Observatory and the Civil Defence", "according to the Observatory and Kurdish
+    officials" (the parser reads "Observatory" as a modifier of "officials"): each source of a phrase joined
+    by one "and" says the content, when both name a speaker ("according to type location flight patterns
+    and munitions used" names none)."""
+    if match.kind != "according" or match.cue.lower_ != "according" or match.cue_end is None:
+        return [match]
+    doc = match.cue.doc
+    lo, hi = match.cue_end.i + 1, match.subject.right_edge.i
+    joins = [t for t in doc[lo:hi + 1] if t.lower_ == "and" and t.pos_ == "CCONJ"]
+    if len(joins) != 1:
+        return [match]
+    parts = [doc[lo:joins[0].i], doc[joins[0].i + 1:hi + 1]]
+    heads = [next((t for t in reversed(part) if _names_a_speaker(t)), None) for part in parts]
+    if any(head is None for head in heads):
+        return [match]
+    return [CueMatch(cue=match.cue, cue_end=match.cue_end, subject=head, content=match.content, kind="according",
+                     source_span=doc[part.start:head.i + 1])
+            for part, head in zip(parts, heads) if head is not None]
+
+
+def _names_a_speaker(tok: Token) -> bool:
+    """A capitalised name word (whatever the parser tagged it) or a noun for people or a body."""
+    if tok.is_title and tok.pos_ in ("PROPN", "ADJ", "NOUN") and geo.demonym_country(tok.text) is None:
+        return True
+    return holds_positions(tok)
 
 
 def _name_before_subject(doc: Doc, first: int, source: Token) -> int | None:
