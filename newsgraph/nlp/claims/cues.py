@@ -251,7 +251,7 @@ def according_conjuncts(match: CueMatch) -> list[CueMatch]:
         return [match]
     return [CueMatch(cue=match.cue, cue_end=match.cue_end, subject=head, content=match.content, kind="according",
                      source_span=doc[part.start:head.i + 1])
-            for part, head in zip(parts, heads) if head is not None]
+            for part, head in zip(parts, heads, strict=True) if head is not None]
 
 
 def _names_a_speaker(tok: Token) -> bool:
