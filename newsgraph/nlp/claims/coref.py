@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph import vocab
 from newsgraph.geo.countries import country_code, demonym_country
-from newsgraph.nlp.claims.issuers import frame_issuer, issuer, owner_in_phrase, statement_of_last_body, within_reach
+from newsgraph.nlp.claims.issuers import issuer, owner_in_phrase, statement_of_last_body, within_reach
 from newsgraph.nlp.claims.runons import has_clause
 from newsgraph.nlp.claims.speakers import (
     Spoken,
@@ -245,8 +245,6 @@ class SpeakerResolver:
         owner = owner_in_phrase(self.index, head)
         if owner:
             return owner
-        if (framed := frame_issuer(head, self.cue_sources, self.spoken)) is not None:
-            return framed  # "said X in a statement expressing concern": the statement is X's
         if not _definite(head) or any(c.dep_ in ("amod", "compound", "nmod") for c in head.children):
             return None  # "Syrian reports", "a new poll": not a document introduced before
         # an earlier mention of the same kind of document, and who published it there

@@ -42,13 +42,6 @@ def issuer(document: Token, index: EntityIndex, cue_of_source: Mapping[int, int]
         hit = index.entity_at(issued.idx, issued.idx + len(issued.text))
         words = document.doc[issued.left_edge.i:issued.right_edge.i + 1].text
         return hit or _by_words(words, spoken, document)
-    return frame_issuer(document, cue_sources, spoken)
-
-
-def frame_issuer(document: Token, cue_sources: Mapping[int, tuple[str | None, str]],
-                 spoken: Sequence[Spoken]) -> Referent:
-    """The speaker of the frame the document sits in: "X said in a statement on Tuesday", "… said X in a
-    statement expressing deep concern" (the statement's own participle is X's too)."""
     verbs: ReportingVerbs = vocab.load("reporting_verbs")
     reach = settings().claims.statement_frame_words
     if document.dep_ != "pobj" or document.head.lower_ not in verbs.statement_prepositions:
