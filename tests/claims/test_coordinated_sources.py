@@ -35,3 +35,10 @@ def test_a_closing_mark_with_its_opening_lost_opens_no_quote() -> None:
     last = run.one("will not be the last")
     assert run.name(last.speaker) == "Ahmad Barazi"
     assert_offsets(run.text, run.claims)
+
+
+def test_modifiers_of_one_source_and_a_documents_authors_are_not_split() -> None:
+    run = Run("The race will be close according to Republican and Democratic strategists. The group spent $2 "
+              "million on ads according to a tally by the Center for Public Policy and the Daily Ledger.")
+    assert len([c for c in run.claims if "race will be close" in c.text]) == 1
+    assert len([c for c in run.claims if "spent $2 million" in c.text]) == 1

@@ -237,7 +237,8 @@ def according_conjuncts(match: CueMatch) -> list[CueMatch]:
     """"according to the Syrian Observatory and the Civil Defence", "according to the Observatory and Kurdish
     officials" (the parser reads "Observatory" as a modifier of "officials"): each source of a phrase joined
     by one "and" says the content, when both name a speaker ("according to type location flight patterns
-    and munitions used" names none)."""
+    and munitions used" names none), a name the parser read as an adjective has its own article, and the
+    "and" is not inside a document's "by" phrase."""
     if match.kind != "according" or match.cue.lower_ != "according" or match.cue_end is None:
         return [match]
     doc = match.cue.doc
@@ -247,8 +248,11 @@ def according_conjuncts(match: CueMatch) -> list[CueMatch]:
         return [match]
     parts = [doc[lo:joins[0].i], doc[joins[0].i + 1:hi + 1]]
     heads = [next((t for t in reversed(part) if _names_a_speaker(t)), None) for part in parts]
-    if any(head is None for head in heads):
-        return [match]
+    if any(head is None for head in heads) or any(t.lower_ == "by" for t in parts[0]):
+        return [match]  # "according to a tally by the Center for … and USA TODAY": one document's authors
+    if any(head is not None and head.pos_ == "ADJ" and part[0].pos_ != "DET"
+           for part, head in zip(parts, heads, strict=True)):
+        return [match]  # "according to Republican and Democratic strategists": two modifiers of one source
     return [CueMatch(cue=match.cue, cue_end=match.cue_end, subject=head, content=match.content, kind="according",
                      source_span=doc[part.start:head.i + 1])
             for part, head in zip(parts, heads, strict=True) if head is not None]
