@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsgraph import geo, vocab
+from newsgraph.nlp.claims.attitudes import holds_positions
 from newsgraph.nlp.claims.contents import VerbFrame, verb_content
 from newsgraph.nlp.claims.runon_speakers import run_on_speaker
 from newsgraph.nlp.claims.runons import inverted_source, quoted_end_frame, speaker_word
@@ -230,6 +231,38 @@ def according_claim(tok: Token, unit: Unit, doc: Doc) -> CueMatch | None:
     if content is None:
         return None
     return CueMatch(cue=tok, cue_end=to, subject=source, content=content, kind="according")
+
+
+def according_conjuncts(match: CueMatch) -> list[CueMatch]:
+    """"according to the Syrian Observatory and the Civil Defence", "according to the Observatory and Kurdish
+    officials" (the parser reads "Observatory" as a modifier of "officials"): each source of a phrase joined
+    by one "and" says the content, when both name a speaker ("according to type location flight patterns
+    and munitions used" names none), a name the parser read as an adjective has its own article, and the
+    "and" is not inside a document's "by" phrase."""
+    if match.kind != "according" or match.cue.lower_ != "according" or match.cue_end is None:
+        return [match]
+    doc = match.cue.doc
+    lo, hi = match.cue_end.i + 1, match.subject.right_edge.i
+    joins = [t for t in doc[lo:hi + 1] if t.lower_ == "and" and t.pos_ == "CCONJ"]
+    if len(joins) != 1:
+        return [match]
+    parts = [doc[lo:joins[0].i], doc[joins[0].i + 1:hi + 1]]
+    heads = [next((t for t in reversed(part) if _names_a_speaker(t)), None) for part in parts]
+    if any(head is None for head in heads) or any(t.lower_ == "by" for t in parts[0]):
+        return [match]  # "according to a tally by the Center for … and USA TODAY": one document's authors
+    if any(head is not None and head.pos_ == "ADJ" and part[0].pos_ != "DET"
+           for part, head in zip(parts, heads, strict=True)):
+        return [match]  # "according to Republican and Democratic strategists": two modifiers of one source
+    return [CueMatch(cue=match.cue, cue_end=match.cue_end, subject=head, content=match.content, kind="according",
+                     source_span=doc[part.start:head.i + 1])
+            for part, head in zip(parts, heads, strict=True) if head is not None]
+
+
+def _names_a_speaker(tok: Token) -> bool:
+    """A capitalised name word (whatever the parser tagged it) or a noun for people or a body."""
+    if tok.is_title and tok.pos_ in ("PROPN", "ADJ", "NOUN") and geo.demonym_country(tok.text) is None:
+        return True
+    return holds_positions(tok)
 
 
 def _name_before_subject(doc: Doc, first: int, source: Token) -> int | None:

@@ -108,7 +108,7 @@ def quote_regions(text: str) -> list[Offsets]:
             if closing and opened is not None:
                 regions.append((offset + opened, offset + m.end()))
                 opened = None
-            elif not closing and opened is None:
+            elif not closing and opened is None and not _lost_opening(para, m.start()):
                 opened = m.start()
         if opened is not None and len(para) - opened > limits.open_quote_min_chars:
             end = len(para.rstrip())
@@ -140,6 +140,16 @@ INVERTED_FRAME = re.compile(r"(?<=\w)\s+(\w+)\s+(?=[A-Z])")
 def _only_opens(para: str, at: int) -> bool:
     """A straight quote mark with a space (or nothing) before it and a word after it can only open a quote."""
     return (at == 0 or para[at - 1].isspace()) and at + 1 < len(para) and para[at + 1].isalnum()
+
+
+def _lost_opening(para: str, at: int) -> bool:
+    """A straight mark glued to the word before it and followed by a space, with no quote open, closes a quote
+    whose opening mark was lost ('… near Maraat al-Nuaman" the sources said. "The ISIL …', '… will be the last"
+    he added. In …'): unless the next mark closes, it opens nothing (else the frame after it reads as quoted)."""
+    if at == 0 or para[at - 1].isspace() or (at + 1 < len(para) and not para[at + 1].isspace()):
+        return False
+    after = para.find('"', at + 1)
+    return after < 0 or _only_opens(para, after)
 
 
 def _first_sentence_end(para: str, start: int, stop: int) -> int | None:

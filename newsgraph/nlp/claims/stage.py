@@ -30,6 +30,7 @@ from newsgraph.nlp.claims.attitudes import adjective_claim, attitude_claim, hold
 from newsgraph.nlp.claims.coref import SpeakerResolver
 from newsgraph.nlp.claims.cues import (
     according_claim,
+    according_conjuncts,
     by_account_claim,
     cites_for_frame,
     dash_quotes,
@@ -164,7 +165,7 @@ def _cue_matches(doc: Doc, units: Units, unit_of: dict[int, int], quotes: list[O
             continue
         match = _match_at(tok, units, unit_of, quotes, index)
         if match is not None:
-            found.append(match)
+            found += according_conjuncts(match)
     found += [d for d in dash_quotes(doc, doc_text(doc)) if d.cue.i in unit_of]
     return merge_according(found, unit_of)
 
