@@ -187,3 +187,12 @@ def test_an_old_city_is_a_part_of_each_report_s_city(write: Callable[[str, str],
     old = {corpus_id(resolution, doc, "Old City") for doc in (a, b, c)}
     assert len(old) == 3
     assert corpus_id(resolution, b, "Aleppo") == corpus_id(resolution, c, "Aleppo") not in old
+
+
+def test_a_short_name_with_the_abbreviation_joins_the_full_name(write: Callable[[str, str], Document]) -> None:
+    a = write("rc", "Air strikes near Idlib killed nine Red Crescent [SARC] volunteers on Monday, medics said.")
+    b = write("sarc", "The Syrian Arab Red Crescent (SARC) said on Tuesday that its convoy had reached Madaya.")
+    c = write("alone", "SARC said on Wednesday that it had handed out bread in Madaya.")
+    resolution = resolve_documents([a, b, c])
+    assert corpus_id(resolution, a, "Red Crescent") == corpus_id(resolution, b, "Syrian Arab Red Crescent") \
+        == corpus_id(resolution, c, "SARC")
