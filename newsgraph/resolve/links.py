@@ -62,8 +62,11 @@ def family(node: Node) -> str:
 
 def blocking_keys(node: Node) -> set[str]:
     """The index keys under which ``node`` meets the nodes it may be compared with (none for an "Old City")."""
-    if family(node) == "place" and node.values("keys") and all(is_generic_place(k) for k in node.values("keys")):
-        return set()
+    keys = node.values("keys")
+    return set() if family(node) == "place" and keys and all(map(is_generic_place, keys)) else _name_keys(node)
+
+
+def _name_keys(node: Node) -> set[str]:
     out = {f"n:{k}" for k in node.values("keys") | node.values("alias_keys")}
     fam = family(node)
     for key in node.values("keys"):
