@@ -124,6 +124,13 @@ def place_spelling(key: str) -> str:
     return _spelling(key) if key else ""
 
 
+def is_generic_place(key: str) -> bool:
+    """'old city', 'city centre': a place name of generic words alone, a part of whichever city its report is
+    about (Homs, Aleppo and Damascus each have an Old City), so never one place across documents."""
+    words = tokens(key)
+    return bool(words) and all(w in vocab.load("corpus").generic_place_words for w in words)
+
+
 def is_full_name(key: str) -> bool:
     """Two words or more: a name that says which one is meant ('Bashar al-Assad', not 'Assad')."""
     return len(tokens(key)) >= 2

@@ -23,6 +23,7 @@ from newsgraph.resolve.keys import (
     group_stem,
     initials,
     is_full_name,
+    is_generic_place,
     place_spelling,
     place_stem,
     possessive_stem,
@@ -60,7 +61,12 @@ def family(node: Node) -> str:
 
 
 def blocking_keys(node: Node) -> set[str]:
-    """The index keys under which ``node`` meets the nodes it may be compared with."""
+    """The index keys under which ``node`` meets the nodes it may be compared with (none for an "Old City")."""
+    keys = node.values("keys")
+    return set() if family(node) == "place" and keys and all(map(is_generic_place, keys)) else _name_keys(node)
+
+
+def _name_keys(node: Node) -> set[str]:
     out = {f"n:{k}" for k in node.values("keys") | node.values("alias_keys")}
     fam = family(node)
     for key in node.values("keys"):

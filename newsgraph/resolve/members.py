@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from newsgraph.geo import country_code, demonym_country
 from newsgraph.model import Document
-from newsgraph.resolve.ids import node_key
-from newsgraph.resolve.keys import name_key
+from newsgraph.resolve.ids import PLACE_TYPES, name_slug, node_key
+from newsgraph.resolve.keys import is_generic_place, name_key
 
 _ROLE_CUT = re.compile(r"\s+(?:of|in|for|at|with|to|from)\s+|,|\(|;")
 _AFFILIATIONS = ("affiliated_with", "leads", "part_of")
@@ -68,6 +68,9 @@ def members_of(document: Document) -> list[Member]:
     for entity in document.entities:
         node, kind = node_key(entity)
         key = name_key(entity.name)
+        if entity.type in PLACE_TYPES and kind in ("geo", "place") and is_generic_place(key):
+            # "Old City": a node of its document alone, without the point a gazetteer gave the bare words
+            node, kind = f"{entity.type.lower()}:{name_slug(entity.name)}~{document.text_sha256[:12]}", "place"
         aliases = tuple(a for a in entity.aliases if a != entity.name)
         countries = role_countries(entity.roles)
         if entity.country:

@@ -1,4 +1,5 @@
-"""Typed view of corpus resolution's vocabulary (``data/corpus.json``): place-kind, compass, linking and front words."""
+"""Typed view of corpus resolution's vocabulary (``data/corpus.json``): place-kind, compass, linking, front and
+generic place words."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ class CorpusWords:
     compass_words: frozenset[str]   # "east": "Eastern Ghouta" is "East Ghouta"
     linking_words: frozenset[str]   # "of", "the": skipped by initials
     front_words: frozenset[str]     # "front", "jabhat": "Jabhat Fateh al-Sham" is "Fateh al-Sham Front"
+    generic_place_words: frozenset[str]  # "old", "city": "Old City" is a part of the city a report is about
 
 
 @vocabulary("corpus")
@@ -20,4 +22,5 @@ def _corpus(entries: Entries) -> CorpusWords:
     return CorpusWords(place_heads=frozenset(entries.words("place_heads", fold=True)),
                        compass_words=frozenset(entries.words("compass_words", fold=True)),
                        linking_words=frozenset(entries.words("linking_words", fold=True)),
-                       front_words=frozenset(entries.words("front_words", fold=True)))
+                       front_words=frozenset(entries.words("front_words", fold=True)),
+                       generic_place_words=frozenset(entries.words("generic_place_words", fold=True)))

@@ -296,3 +296,11 @@ def test_a_ruler_s_name_before_regime_or_who_is_a_person() -> None:
     found = extract("The coalition said the soft stance in dealing with Assad who continues to commit massacres "
                     "is wrong. Earlier the Assad regime shelled the town.")
     assert _types(found).get("Assad") == "PER"
+
+
+def test_a_ruler_beside_a_place_in_a_list_is_still_the_ruler() -> None:
+    # "in Russian and Assad regime airstrikes": after "in ... and" a name reads as a place, but not before "regime"
+    found = extract("Activists said 56 civilians were killed in Russian and Assad regime airstrikes on eastern "
+                    "Aleppo. Shells fell in Idlib and Assad regime forces advanced near Hama.")
+    assert _types(found).get("Assad") == "PER"
+    assert _types(found).get("Idlib") == "GPE"

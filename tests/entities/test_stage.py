@@ -202,6 +202,15 @@ def test_people_spacy_reads_as_places_are_people_and_untagged_cities_are_places(
     assert aleppo.type == "GPE" and aleppo.country == "SY"
 
 
+def test_a_bracketed_abbreviation_is_the_name_before_it() -> None:
+    # scraped wire copy writes "[SARC]" where a paper prints "(SARC)": the short name still gets it
+    doc = extract("Air strikes near Idlib killed nine Red Crescent [SARC] volunteers on Monday. SARC said its "
+                  "convoy was marked.", until="places")
+    crescent = doc.named("Red Crescent")
+    assert "SARC" in crescent.aliases and crescent.type == "ORG"
+    assert not [e for e in doc.entities if e.name == "SARC"]
+
+
 def test_abbreviations_and_codes_are_not_places() -> None:
     doc = extract("The MoD said doctors in Basra had treated H1N1 cases.", until="places")
     assert doc.named("MoD").type == "ORG"

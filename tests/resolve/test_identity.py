@@ -176,3 +176,23 @@ def test_an_armed_group_with_and_without_front_is_one_group(write: Callable[[str
     assert corpus_id(resolution, b, "Fatah al-Sham Front") == corpus_id(resolution, c, "Fatah al-Sham") == group
     # its earlier name is another name only where a document says so: nothing here does
     assert corpus_id(resolution, d, "al-Nusra Front") != group
+
+
+def test_an_old_city_is_a_part_of_each_report_s_city(write: Callable[[str, str], Document]) -> None:
+    # generic words alone name a part of whatever city the report is about: never one place across reports
+    a = write("homs", "Rebels left the Old City of Homs on Monday under a truce, the governor said.")
+    b = write("aleppo", "Barrel bombs hit the Old City in Aleppo on Tuesday, activists said.")
+    c = write("aleppo2", "Shells fell on the Old City of Aleppo on Friday, state media said.")
+    resolution = resolve_documents([a, b, c])
+    old = {corpus_id(resolution, doc, "Old City") for doc in (a, b, c)}
+    assert len(old) == 3
+    assert corpus_id(resolution, b, "Aleppo") == corpus_id(resolution, c, "Aleppo") not in old
+
+
+def test_a_short_name_with_the_abbreviation_joins_the_full_name(write: Callable[[str, str], Document]) -> None:
+    a = write("rc", "Air strikes near Idlib killed nine Red Crescent [SARC] volunteers on Monday, medics said.")
+    b = write("sarc", "The Syrian Arab Red Crescent (SARC) said on Tuesday that its convoy had reached Madaya.")
+    c = write("alone", "SARC said on Wednesday that it had handed out bread in Madaya.")
+    resolution = resolve_documents([a, b, c])
+    assert corpus_id(resolution, a, "Red Crescent") == corpus_id(resolution, b, "Syrian Arab Red Crescent") \
+        == corpus_id(resolution, c, "SARC")

@@ -26,11 +26,12 @@ GroupRelation = tuple[Group, str, Group, Span]
 
 @lru_cache(maxsize=1)
 def _abbreviation_cue() -> re.Pattern[str]:
-    """What stands between a name and its abbreviation: "(", ", known by its French abbreviation,", ", or"."""
+    """What stands between a name and its abbreviation: "(" or the "[" scraped wire copy writes for it ("22 Red
+    Crescent [SARC] volunteers", "a UN-Red Crescent [SARC] convoy"), ", known by its French abbreviation,", ", or"."""
     words: EntityWords = vocab.load("entity_words")
     verbs = "|".join(re.escape(v) for v in words.abbreviation_verbs)
     nouns = "|".join(re.escape(n) for n in words.abbreviation_nouns)
-    return re.compile(rf"^\s*(?:\(|,?\s*(?:{verbs})\s+(?:as|by)\s+(?:its\s+)?(?:\w+\s+)?"
+    return re.compile(rf"^\s*(?:[(\[]|,?\s*(?:{verbs})\s+(?:as|by)\s+(?:its\s+)?(?:\w+\s+)?"
                       rf"(?:{nouns})?\s*,?\s*(?:as\s+)?|,?\s*or\s+)$")
 
 

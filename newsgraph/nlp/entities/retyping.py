@@ -247,6 +247,8 @@ def _name_in_place_context(r: Reading) -> Verdict:
     "site" too, but before an admin word only
     when the word heads the phrase ("the Bustan al-Qasr district after ..."; "Rossiya 24 state television" is
     no place)."""
+    if r.type == "PER" and (r.word_after() in vocab.load("entity_words").ruler_nouns or r.owns_ruler_noun()):
+        return UNDECIDED  # "killed in Russian and Assad regime airstrikes": the ruler, not a place in a list
     site = r.type == "FAC" and r.text.split()[-1].lower() in vocab.load("facilities").facility_heads
     if ((r.type in ("PER", "ORG") and (r.after_place_word() or r.before_admin_word()))
             or (r.type == "FAC" and not site and (r.after_place_word() or _admin_word_heads(r)))) \
