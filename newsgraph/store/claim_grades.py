@@ -25,7 +25,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, bindparam, delete, select, tuple_
 
 from newsgraph.resolve.claim_corpus import ClaimTrust
 from newsgraph.resolve.claim_trust import Trust
@@ -47,8 +47,11 @@ _SAME_DOCUMENT = select(_c.c.claim).where(_c.c.doc_pk.in_(select(_c.c.doc_pk).wh
 _OF_DOCUMENTS = select(_c.c.claim).where(among(_c.c.doc_pk))
 _MEMBER_NODES = select(_m.c.node).distinct().where(among(_m.c.doc_pk))
 _PROFILES = select(_n.c.node, _n.c.profile).where(among(_n.c.node))
-# the names the claims were graded with for these nodes (the inputs' primary key: kind, value, name, claim)
-_NAMED_WITH = select(_i.c.value, _i.c.name, _i.c.claim).where(_i.c.kind == "node", among(_i.c.value))
+# the claims graded with another name than their node's now ("now": (node, name) pairs), for these nodes: the
+# comparison is in the query, which reads the inputs' primary key (kind, value, name, claim), so only the stale
+# claims come back, not every claim ever graded with a node of the document (thousands for a country)
+_NAMED_WITH = select(_i.c.claim).where(_i.c.kind == "node", among(_i.c.value),
+                                       tuple_(_i.c.value, _i.c.name).not_in(bindparam("now", expanding=True)))
 
 
 def stamp(sources: Sources | None = None) -> str:
@@ -142,8 +145,7 @@ def renamed(conn: Connection, doc_pks: set[int]) -> set[str]:
     for part in chunks(nodes):
         names = {r.node: Node.loads(r.node, r.profile).name for r in execute(conn, _PROFILES, {"part": part})}
         # one statement for the chunk's nodes (it was one per node): the claims graded with another name
-        stale.update(r.claim for r in execute(conn, _NAMED_WITH, {"part": sorted(names)})
-                     if r.name != names[r.value])
+        stale.update(execute(conn, _NAMED_WITH, {"part": sorted(names), "now": sorted(names.items())}).scalars())
     return partners(conn, stale) if stale else set()
 
 

@@ -36,10 +36,14 @@ def test_select_with_an_in_list_reads_what_sqlalchemy_reads(tmp_path: Path) -> N
 
 
 def test_a_value_written_in_the_statement_is_kept(tmp_path: Path) -> None:
-    # _NAMED_WITH has kind = 'node' in its SQL: the source inputs of the same values are not read
+    # _NAMED_WITH has kind = 'node' in its SQL: the source inputs of the same values are not read; and its
+    # (node, name now) pairs: only the claims graded with another name come back
     with _store(tmp_path) as store, store.writer_lock() as conn:
-        found = {(r.value, r.name) for r in execute(conn, claim_grades._NAMED_WITH, {"part": ["n1", "n2", "n9"]})}
-        assert found == {("n1", "name 1"), ("n2", "name 2")}
+        now = [("n1", "renamed 1"), ("n2", "name 2"), ("n9", "name 9")]
+        found = set(execute(conn, claim_grades._NAMED_WITH, {"part": ["n1", "n2", "n9"], "now": now}).scalars())
+        assert found == {"d/c1"}
+        theirs = set(conn.execute(claim_grades._NAMED_WITH, {"part": ["n1", "n2", "n9"], "now": now}).scalars())
+        assert theirs == found
 
 
 def test_deletes_and_executemany_updates_change_the_same_rows(tmp_path: Path) -> None:
