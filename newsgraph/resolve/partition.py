@@ -15,16 +15,11 @@ from newsgraph.resolve.links import Link, family, given_names_clash, qualifier_c
 from newsgraph.resolve.nodes import Node
 
 JUDGED_DIFFERENT = "an analyst judged them different"
-
 # reasons that make a pair not even a candidate
 MORE_FREQUENT = "the shorter name is the more frequent: a different thing"
-
 NOT_SHORT = "the short name already names a gazetteer place or a person in full"
-
 NOT_CHOSEN = "the short name is another cluster's"
-
 NAMES_A_PERSON = "a name of a person is not retyped into a place the gazetteer does not know"
-
 FAMILIES = ({"per"}, {"org"}, {"per", "org"}, {"place"}, {"fac"}, {"wea"}, {"veh"}, {"wea", "veh"})
 
 

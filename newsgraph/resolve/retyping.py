@@ -18,6 +18,7 @@ from newsgraph.settings import settings
 if TYPE_CHECKING:
     from newsgraph.resolve.links import Link
 
+
 def mistyped(x: Node, y: Node) -> bool:
     """Is ``x`` a name the NER typed wrongly, that the corpus knows as ``y`` under another type?
 
