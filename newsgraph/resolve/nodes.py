@@ -101,6 +101,14 @@ class Node:
         return Node.from_json(key, json.loads(text))
 
 
+FAMILY = {"PER": "per", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "fac", "WEA": "wea", "VEH": "veh"}
+
+
+def family(node: Node) -> str:
+    """What a node is compared as: per, org, place (countries and gazetteer places too), fac, wea, veh."""
+    return "place" if node.kind in ("country", "geo") else FAMILY.get(node.type, node.type.lower())
+
+
 def _member_counts(member: Member) -> dict[str, Counter[str]]:
     return {
         "names": Counter([member.name]), "keys": Counter([member.key] if member.key else []),
