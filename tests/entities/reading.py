@@ -68,3 +68,8 @@ def parse(words: Sequence[str], *, pos: Sequence[str] | None = None, tags: Seque
 
     return Doc(nlp().vocab, words=list(words), spaces=given(spaces) or _spaces(words), pos=given(pos),
                tags=given(tags), heads=given(heads), deps=given(deps), ents=given(ents))
+
+
+def type_by_name(found: Extraction) -> dict[str, str]:
+    """Each entity's name and its type."""
+    return {e.name: e.type for e in found.entities}

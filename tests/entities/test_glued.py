@@ -4,28 +4,12 @@ at test time and on sentences written in their style."""
 
 from __future__ import annotations
 
-import csv
-
-import pytest
-
-from tests.shared import shared_file
-
-from .reading import Extraction, extract
+from .reading import extract, type_by_name
 
 
-@pytest.fixture(scope="module")
-def fakes_rows() -> list[dict[str, str]]:
-    with shared_file("benchmarks", "news", "FA-KES-Dataset.csv").open(encoding="latin-1") as f:
-        return list(csv.DictReader(f))
-
-
-def _names(found: Extraction) -> dict[str, str]:
-    return {e.name: e.type for e in found.entities}
-
-
-def test_a_place_run_into_a_persons_name_is_two_names(fakes_rows: list[dict[str, str]]) -> None:
+def test_a_place_run_into_a_persons_name_is_twotype_by_name(fakes_rows: list[dict[str, str]]) -> None:
     # "the United Nations envoy for Syria Staffan de Mistura emphasized ..."
-    names = _names(extract(fakes_rows[31]["article_content"]))
+    names = type_by_name(extract(fakes_rows[31]["article_content"]))
     assert names.get("Staffan de Mistura") == "PER" and names.get("Syria") == "GPE", names
     assert not [n for n in names if "Mistura" in n and n != "Staffan de Mistura"], names
 
@@ -33,7 +17,7 @@ def test_a_place_run_into_a_persons_name_is_two_names(fakes_rows: list[dict[str,
 def test_a_demonym_after_a_place_is_no_part_of_its_name(fakes_rows: list[dict[str, str]]) -> None:
     # "in the Salah al-Din district of Aleppo Syrian state television reported"
     for row in (3, 136):
-        names = _names(extract(fakes_rows[row]["article_content"]))
+        names = type_by_name(extract(fakes_rows[row]["article_content"]))
         assert names.get("Aleppo") == "GPE" and "Aleppo Syrian" not in names, (row, names)
 
 
@@ -42,13 +26,13 @@ def test_a_districts_first_word_is_no_person(fakes_rows: list[dict[str, str]]) -
     found = extract(fakes_rows[784]["article_content"])
     district = found.named("al-Sheikh Maqsoud")
     assert district.type == "GPE" and len(district.mentions) == 3
-    assert not {"al-Sheikh", "Maqsoud"} & set(_names(found)), _names(found)
+    assert not {"al-Sheikh", "Maqsoud"} & set(type_by_name(found)), type_by_name(found)
 
 
 def test_a_full_name_keeps_no_possessive_s(fakes_rows: list[dict[str, str]]) -> None:
     # "Bashar Assads forces" in articles that never write the name without the s
     for row in (15, 288):
-        names = _names(extract(fakes_rows[row]["article_content"]))
+        names = type_by_name(extract(fakes_rows[row]["article_content"]))
         assert names.get("Bashar Assad") == "PER" and "Bashar Assads" not in names, (row, names)
 
 
@@ -56,14 +40,14 @@ def test_a_rulers_name_before_regime_is_the_ruler(fakes_rows: list[dict[str, str
     # "a stronghold of Bashar al-Assads regime" (not a place: "of" governs "regime"), "in Assad regime airstrikes"
     found = extract(fakes_rows[326]["article_content"])
     assert found.named("Bashar al-Assad").type == "PER"
-    assert _names(extract(fakes_rows[359]["article_content"])).get("Assad") == "PER"
+    assert type_by_name(extract(fakes_rows[359]["article_content"])).get("Assad") == "PER"
 
 
 def test_written_sentences_in_the_scraped_style() -> None:
     found = extract("Rockets fell on Karm al-Jabal district at night. Karm al-Jabal has been hit before. "
                     "French Foreign Minister Laurent Fabius said the attack was a crime. Critics of Bashar Assads "
                     "government met in Geneva, where Bashar al-Assad was not invited.")
-    names = _names(found)
+    names = type_by_name(found)
     assert names.get("Karm al-Jabal") == "GPE" and len(found.named("Karm al-Jabal").mentions) == 2, names
     # a name that ends in s before its verb keeps it; the possessive's s goes, and the name joins the full one
     assert names.get("Laurent Fabius") == "PER", names
@@ -73,17 +57,17 @@ def test_written_sentences_in_the_scraped_style() -> None:
 
 def test_a_district_after_the_neighborhoods_of_is_whole(fakes_rows: list[dict[str, str]]) -> None:
     # "fired rocket shells ... at the neighborhoods of al-Sheikh Saad and al-Mazzeh"
-    names = _names(extract(fakes_rows[628]["article_content"]))
+    names = type_by_name(extract(fakes_rows[628]["article_content"]))
     assert names.get("al-Sheikh Saad") == "GPE" and "Saad" not in names and "al-Sheikh" not in names, names
 
 
 def test_big_places_listed_without_commas_are_no_person(fakes_rows: list[dict[str, str]]) -> None:
     # "Terrorist Attacks in Damascus its Countryside Aleppo Homs Hasaka", "Aleppo Homs" read as one person
     for row, listed in ((628, "Aleppo Homs Hasaka"), (134, "Aleppo Homs")):
-        names = _names(extract(fakes_rows[row]["article_content"]))
+        names = type_by_name(extract(fakes_rows[row]["article_content"]))
         assert listed not in names and names.get("Aleppo") == names.get("Homs") == "GPE", (row, names)
     # a person's name whose words are small towns stays the person
-    assert _names(extract("Ramon Villanueva said the talks had failed.")).get("Ramon Villanueva") == "PER"
+    assert type_by_name(extract("Ramon Villanueva said the talks had failed.")).get("Ramon Villanueva") == "PER"
 
 
 def test_an_institution_run_into_a_person_named_alone_later(fakes_rows: list[dict[str, str]]) -> None:
@@ -91,7 +75,7 @@ def test_an_institution_run_into_a_person_named_alone_later(fakes_rows: list[dic
     # is in no vocabulary, the surname standing alone shows where the person's name begins
     found = extract(fakes_rows[487]["article_content"])
     assert found.named("Muwaffaq Nyrabia").type == "PER" and len(found.named("Muwaffaq Nyrabia").mentions) == 2
-    assert "Syrian Coalition Muwaffaq Nyrabia" not in _names(found)
+    assert "Syrian Coalition Muwaffaq Nyrabia" not in type_by_name(found)
 
 
 def test_a_place_run_into_a_common_word_of_the_text_is_the_place() -> None:

@@ -3,19 +3,7 @@ scraped FA-KES articles read from ../shared at test time and on sentences writte
 
 from __future__ import annotations
 
-import csv
-
-import pytest
-
-from tests.shared import shared_file
-
 from .reading import extract
-
-
-@pytest.fixture(scope="module")
-def fakes_rows() -> list[dict[str, str]]:
-    with shared_file("benchmarks", "news", "FA-KES-Dataset.csv").open(encoding="latin-1") as f:
-        return list(csv.DictReader(f))
 
 
 def test_scraped_possessives_join_the_bare_name(fakes_rows: list[dict[str, str]]) -> None:

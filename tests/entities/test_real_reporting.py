@@ -5,7 +5,6 @@ that a mention by description reaches the claims and events stages through the e
 
 from __future__ import annotations
 
-import csv
 import json
 
 import pytest
@@ -21,12 +20,6 @@ def _article(name: str) -> tuple[str, str]:
     text = shared_file("corpus", f"{name}.txt").read_text(encoding="utf-8")
     published = json.loads(shared_file("corpus", f"{name}.gold.json").read_text(encoding="utf-8"))["published"]
     return text, published
-
-
-@pytest.fixture(scope="module")
-def fakes_rows() -> list[dict[str, str]]:
-    with shared_file("benchmarks", "news", "FA-KES-Dataset.csv").open(encoding="latin-1") as f:
-        return list(csv.DictReader(f))
 
 
 def _types(found: Extraction) -> dict[str, str]:

@@ -4,23 +4,7 @@ test time and on sentences written in their style."""
 
 from __future__ import annotations
 
-import csv
-
-import pytest
-
-from tests.shared import shared_file
-
-from .reading import Extraction, extract
-
-
-@pytest.fixture(scope="module")
-def fakes_rows() -> list[dict[str, str]]:
-    with shared_file("benchmarks", "news", "FA-KES-Dataset.csv").open(encoding="latin-1") as f:
-        return list(csv.DictReader(f))
-
-
-def _names(found: Extraction) -> dict[str, str]:
-    return {e.name: e.type for e in found.entities}
+from .reading import extract, type_by_name
 
 
 def test_a_list_of_districts_without_commas_is_one_place_each(fakes_rows: list[dict[str, str]]) -> None:
@@ -28,7 +12,7 @@ def test_a_list_of_districts_without_commas_is_one_place_each(fakes_rows: list[d
     # elsewhere; "on al-Midan al-Hamadaniah New Aleppo and al-Muhafaza neighborhoods" ("New Aleppo" stays whole:
     # "New" is no place)
     for row, places in ((768, ("al-Midan", "al-Faid")), (448, ("al-Midan", "al-Hamadaniah", "New Aleppo"))):
-        names = _names(extract(fakes_rows[row]["article_content"]))
+        names = type_by_name(extract(fakes_rows[row]["article_content"]))
         assert all(names.get(p) == "GPE" for p in places), (row, names)
         assert not [n for n in names if n.startswith("al-Midan al-")], (row, names)
 
@@ -36,7 +20,7 @@ def test_a_list_of_districts_without_commas_is_one_place_each(fakes_rows: list[d
 def test_a_list_written_for_the_test_is_cut_into_its_places() -> None:
     found = extract("Shells hit al-Midan al-Faid and al-Hamadaniyeh neighborhoods in Aleppo on Saturday. A day "
                     "later a shell fell in al-Midan and another in al-Faid near New Aleppo.")
-    names = _names(found)
+    names = type_by_name(found)
     assert {"al-Midan", "al-Faid", "al-Hamadaniyeh", "New Aleppo"} <= set(names), names
     assert "al-Midan al-Faid" not in names and len(found.named("al-Midan").mentions) == 2, names
 
@@ -44,17 +28,17 @@ def test_a_list_written_for_the_test_is_cut_into_its_places() -> None:
 def test_a_caption_place_and_country_are_two_places(fakes_rows: list[dict[str, str]]) -> None:
     # "supplies in Daraya Syria with UN", "Shiite suburb of Sayeda Zeinab Syria June 11 2016"; "attack on al-Fouaa
     # Idleb In the meantime"
-    names = _names(extract(fakes_rows[322]["article_content"]))
+    names = type_by_name(extract(fakes_rows[322]["article_content"]))
     assert "Daraya Syria" not in names and "Sayeda Zeinab Syria" not in names and names.get("Daraya") == "GPE", names
-    names = _names(extract(fakes_rows[483]["article_content"]))
+    names = type_by_name(extract(fakes_rows[483]["article_content"]))
     assert "al-Fouaa Idleb" not in names and names.get("al-Fouaa") == "GPE", names
 
 
 def test_a_place_keeps_no_common_words_after_its_name(fakes_rows: list[dict[str, str]]) -> None:
     # "bombing town of Daraya hours after civilians ..."; "the town of Jayrud 60 kilometres (35 miles) from Damascus"
-    assert "Daraya hours" not in _names(extract(fakes_rows[322]["article_content"]))
+    assert "Daraya hours" not in type_by_name(extract(fakes_rows[322]["article_content"]))
     for row in (43, 170):
-        names = _names(extract(fakes_rows[row]["article_content"]))
+        names = type_by_name(extract(fakes_rows[row]["article_content"]))
         assert names.get("Jayrud") == "GPE" and not [n for n in names if "kilometres" in n], (row, names)
 
 
@@ -74,27 +58,27 @@ def test_a_town_before_its_institution_stays_the_town(fakes_rows: list[dict[str,
     # "A source at Sweida Police Command ... the northwest countryside of Sweida"; "Palmyra Coordination Committee"
     for row, town, body in ((448, "Sweida", "Sweida Police Command"), (672, "Palmyra", "Palmyra Coordination Committee")):
         found = extract(fakes_rows[row]["article_content"])
-        assert found.named(town).type == "GPE" and town not in found.named(body).aliases, (row, _names(found))
+        assert found.named(town).type == "GPE" and town not in found.named(body).aliases, (row, type_by_name(found))
 
 
 def test_a_name_after_an_outlet_noun_is_the_outlet(fakes_rows: list[dict[str, str]]) -> None:
     # "quoted as telling Fridays edition of the daily Frankfurter Allgemeine Zeitung"; "Lebanese TV channel
     # Al-Mayadin reported"
-    assert _names(extract(fakes_rows[74]["article_content"])).get("Frankfurter Allgemeine Zeitung") == "ORG"
-    assert _names(extract(fakes_rows[657]["article_content"])).get("Al-Mayadin") == "ORG"
+    assert type_by_name(extract(fakes_rows[74]["article_content"])).get("Frankfurter Allgemeine Zeitung") == "ORG"
+    assert type_by_name(extract(fakes_rows[657]["article_content"])).get("Al-Mayadin") == "ORG"
 
 
 def test_a_headlines_verb_makes_no_name(fakes_rows: list[dict[str, str]]) -> None:
     # "US Raids on ISILs Syria Stronghold Kill 22 including Civilians. ... 22 people killed";
     # "Syria Terrorists Commit Massacre in Hama Village ... committed a massacre"
-    assert "Stronghold Kill" not in _names(extract(fakes_rows[751]["article_content"]))
-    assert not [n for n in _names(extract(fakes_rows[739]["article_content"])) if "Massacre" in n]
+    assert "Stronghold Kill" not in type_by_name(extract(fakes_rows[751]["article_content"]))
+    assert not [n for n in type_by_name(extract(fakes_rows[739]["article_content"])) if "Massacre" in n]
 
 
 def test_a_command_of_the_countryside_is_no_short_name_of_the_citys() -> None:
     found = extract("A source at Damascus Police Command said two mortar shells hit al-Mazzeh. In a statement to SANA "
                     "a source at Damascus Countryside Police Command said shells fell on al-Wafideen Camp. The Syrian "
                     "Observatory for Human Rights said the Syrian Observatory counted six dead.")
-    names = _names(found)
+    names = type_by_name(found)
     assert names.get("Damascus Police Command") == "ORG" and names.get("Damascus Countryside Police Command") == "ORG"
     assert "Syrian Observatory" in found.named("Syrian Observatory for Human Rights").aliases, names

@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.model import Document, Event
+from newsgraph.model import Document
 from newsgraph.pipeline import extract
-
-PUBLISHED = "2016-09-21"  # a Wednesday
-
-
-def participants(doc: Document, event: Event) -> set[str]:
-    ids = list(event.actors) + list(event.targets) + ([event.location] if event.location else [])
-    return {found.name for i in ids if (found := doc.entity(i)) is not None}
+from tests.events.reading import PUBLISHED, participants
 
 
 def dated(doc: Document) -> list[tuple[str, str | None, set[str]]]:

@@ -9,22 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.model import Document, Event
+from newsgraph.model import Document
 from newsgraph.pipeline import extract
-
-PUBLISHED = "2016-09-21"  # a Wednesday
-
-
-def participants(doc: Document, event: Event) -> set[str]:
-    ids = list(event.actors) + list(event.targets) + ([event.location] if event.location else [])
-    return {found.name for i in ids if (found := doc.entity(i)) is not None}
-
-
-def event(doc: Document, trigger: str) -> Event:
-    found = [e for e in doc.events if e.trigger == trigger]
-    assert len(found) == 1, [(e.trigger, e.date) for e in doc.events]
-    return found[0]
-
+from tests.events.reading import PUBLISHED, event, participants
 
 # ---------------------------------------------------------------- a date in the event's own sentence
 

@@ -6,21 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.model import Document, Event
 from newsgraph.pipeline import extract
-
-PUBLISHED = "2016-09-21"  # a Wednesday
-
-
-def participants(doc: Document, event: Event) -> set[str]:
-    ids = list(event.actors) + list(event.targets) + ([event.location] if event.location else [])
-    return {found.name for i in ids if (found := doc.entity(i)) is not None}
-
-
-def event(doc: Document, trigger: str) -> Event:
-    found = [e for e in doc.events if e.trigger == trigger]
-    assert len(found) == 1, [(e.trigger, e.date) for e in doc.events]
-    return found[0]
+from tests.events.reading import PUBLISHED, event, participants
 
 
 @pytest.mark.parametrize(("text", "trigger", "date", "who"), [
