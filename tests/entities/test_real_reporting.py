@@ -13,17 +13,13 @@ from newsgraph.model import Entity
 from newsgraph.pipeline import run
 from tests.shared import shared_file
 
-from .reading import Extraction, extract
+from .reading import Extraction, extract, type_by_name
 
 
 def _article(name: str) -> tuple[str, str]:
     text = shared_file("corpus", f"{name}.txt").read_text(encoding="utf-8")
     published = json.loads(shared_file("corpus", f"{name}.gold.json").read_text(encoding="utf-8"))["published"]
     return text, published
-
-
-def _types(found: Extraction) -> dict[str, str]:
-    return {e.name: e.type for e in found.entities}
 
 
 def _mention_texts(entity: Entity) -> list[str]:
@@ -44,13 +40,13 @@ def test_monitor_head_named_without_commas_has_his_role_and_is_the_later_speaker
     fifteen = next(c for c in trace.claims if c.text.startswith("Fifteen of the wounded"))
     assert fifteen.speaker == rahman.id
     assert index.entity_at(fifteen.evidence.start, fifteen.evidence.end) is not None
-    assert "Kurdish" not in _types(Extraction(text, tuple(trace.entities), ()))
+    assert "Kurdish" not in type_by_name(Extraction(text, tuple(trace.entities), ()))
 
 
 def test_places_named_in_lists_and_one_name_read_two_ways_are_places() -> None:
     text, published = _article("fakes-0061")
     found = Extraction(text, tuple(run(text, published, until="entities").entities), ())
-    types = _types(found)
+    types = type_by_name(found)
     # "the opposition-besieged al-Foua and Kefraya towns": spaCy reads both as organisations
     assert types["al-Foua"] == "GPE" and types["Kefraya"] == "GPE"
     # "regime-besieged al-Zabadani" (read as a person) and "the area of Zabadani": one place
@@ -73,7 +69,7 @@ def test_fakes_lists_of_towns_and_neighbourhoods_are_places(fakes_rows: list[dic
     # SANA style: "on the towns of Nubbul and al-Zahraa", "Maisaloun neighborhood", "Khan Arnabeh and
     # al-Baath cities", "the industrial area in al-Arqoub", "terrorists affiliated with Jabhat al-Nusra"
     found = extract(fakes_rows[479]["article_content"])
-    types = _types(found)
+    types = type_by_name(found)
     for place in ("Nubbul", "al-Zahraa", "Maisaloun", "Khan Arnabeh", "al-Baath", "al-Arqoub"):
         assert types.get(place) == "GPE", (place, types.get(place))
     assert found.named("Jabhat al-Nusra").type == "ORG"
@@ -282,18 +278,18 @@ def test_a_title_case_headline_names_no_weapon_or_organisation() -> None:
     # the headline run into the first sentence, in the style of scraped agency pages
     found = extract("03-07-2015 Five Civilians Killed in Terrorist Rocket Attacks in Aleppo. Five civilians were "
                     "killed on Thursday when terrorists fired rocket shells on Aleppo city.")
-    assert _types(found) == {"Aleppo": "GPE"}
+    assert type_by_name(found) == {"Aleppo": "GPE"}
 
 
 def test_a_ruler_s_name_before_regime_or_who_is_a_person() -> None:
     found = extract("The coalition said the soft stance in dealing with Assad who continues to commit massacres "
                     "is wrong. Earlier the Assad regime shelled the town.")
-    assert _types(found).get("Assad") == "PER"
+    assert type_by_name(found).get("Assad") == "PER"
 
 
 def test_a_ruler_beside_a_place_in_a_list_is_still_the_ruler() -> None:
     # "in Russian and Assad regime airstrikes": after "in ... and" a name reads as a place, but not before "regime"
     found = extract("Activists said 56 civilians were killed in Russian and Assad regime airstrikes on eastern "
                     "Aleppo. Shells fell in Idlib and Assad regime forces advanced near Hama.")
-    assert _types(found).get("Assad") == "PER"
-    assert _types(found).get("Idlib") == "GPE"
+    assert type_by_name(found).get("Assad") == "PER"
+    assert type_by_name(found).get("Idlib") == "GPE"
