@@ -11,16 +11,16 @@ entities gathers what links them, each kind with its weight, the number of evide
 * ``event_weight``: reports of a corpus event in which both take part (an undirected link, stored from the
   lower corpus id to the higher; ``events``: corpus event ids);
 
-``weight`` is their sum and ``kinds`` lists the kinds present.  The graph is held in memory (networkx
-writes a whole graph): it has one node per corpus entity, far fewer than the documents, which are read one
-at a time.  Nodes and edges are added in id order, and GEXF's ``lastmodifieddate`` is the store's last
-ingest day, so the same store gives the same file.
+``weight`` is their sum and ``kinds`` lists the kinds present.  Both formats are written as they are read
+(``graphml``, ``gexf``): the bytes networkx writes for ``build_graph``'s graph, without holding the graph.
+Nodes and edges come in id order, and GEXF's ``lastmodifieddate`` is the store's last ingest day, so the
+same store gives the same file.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
+import sqlite3
 from collections import defaultdict
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -109,8 +109,26 @@ def edge_of(found: Iterable[Evidence]) -> _Edge:
     return edge
 
 
+def edges_in_order(store: Store, nodes: Container[str], tmp: str) -> Iterator[tuple[str, str, _Edge]]:
+    """The edges between ``nodes`` ordered by (source, target), one gathered at a time: each link goes to a
+    temporary SQLite file in the directory ``tmp`` and is read back in order, so no edge table is held."""
+    links = sqlite3.connect(f"{tmp}/links.db")
+    try:
+        links.execute("CREATE TABLE link (a TEXT, b TEXT, kind TEXT, id TEXT, doc TEXT, start INTEGER, "
+                      "end_ INTEGER, predicate TEXT)")
+        rows = ((a, b, kind, ident, *span, predicate) for kind, a, b, ident, span, predicate in evidence(store, nodes))
+        while batch := list(itertools.islice(rows, 5000)):
+            links.executemany("INSERT INTO link VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batch)
+        ordered = links.execute("SELECT a, b, kind, id, doc, start, end_, predicate FROM link ORDER BY a, b")
+        for (a, b), group in itertools.groupby(ordered, key=lambda r: (r[0], r[1])):
+            yield a, b, edge_of((kind, a, b, ident, (doc, start, end), predicate)
+                                for _, _, kind, ident, doc, start, end, predicate in group)
+    finally:
+        links.close()
+
+
 def build_graph(store: Store) -> Any:
-    """The entity graph of ``store`` as a ``networkx.DiGraph`` (held whole: GEXF; GraphML is streamed)."""
+    """The entity graph of ``store`` as a ``networkx.DiGraph``, held whole (the exports stream instead)."""
     nx = require("networkx", "graphml")
     graph = nx.DiGraph()
     for entity in stream.entities(store):
@@ -123,17 +141,18 @@ def build_graph(store: Store) -> Any:
     return graph
 
 
+def last_ingest_day(store: Store) -> str:
+    """The day of the store's last ingest (GEXF's ``lastmodifieddate``): the same store gives the same file."""
+    with store.engine.connect() as conn:
+        last = conn.execute(select(func.max(schema.documents.c.ingested_at))).scalar() or "1970-01-01"
+    return str(last)[:10]
+
+
 def write_graph(store: Store, out: IO[str], fmt: str) -> tuple[int, int]:
     """The entity graph to ``out`` as ``fmt`` (graphml or gexf); returns (nodes, edges)."""
-    nx = require("networkx", fmt)
+    require("networkx", fmt)
     if fmt == "graphml":
         from newsgraph.export.graphml import write_graphml
         return write_graphml(store, out)
-    graph = build_graph(store)
-    with store.engine.connect() as conn:
-        last = conn.execute(select(func.max(schema.documents.c.ingested_at))).scalar() or "1970-01-01"
-    day = str(last)[:10]
-    lines = (re.sub(r'lastmodifieddate="[^"]*"', f'lastmodifieddate="{day}"', line) for line in nx.generate_gexf(graph))
-    for line in lines:
-        out.write(line + "\n")
-    return graph.number_of_nodes(), graph.number_of_edges()
+    from newsgraph.export.gexf import write_gexf
+    return write_gexf(store, out)

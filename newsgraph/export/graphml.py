@@ -1,25 +1,22 @@
 """The entity graph as GraphML, written as it is read: the bytes ``networkx.generate_graphml`` writes for
 ``graph.build_graph``'s graph, without holding the graph.
 
-Nodes (the corpus entities) are written as they stream from the store; each link between two entities
-(``graph.evidence``) goes to a temporary SQLite file, read back ordered by (source, target) so that one edge
-is gathered at a time.  GraphML declares its keys before the graph, in the reverse order networkx meets them,
+Nodes (the corpus entities) are written as they stream from the store, edges as ``graph.edges_in_order``
+gathers them one at a time.  GraphML declares its keys before the graph, in the reverse order networkx meets them,
 so the graph's body goes to a temporary file first and follows the keys.  Each element is made and
 serialised by ElementTree with networkx's own indenting and types, so the text is networkx's.
 """
 
 from __future__ import annotations
 
-import itertools
 import shutil
-import sqlite3
 import tempfile
 from typing import IO, TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from newsgraph.export import stream
 from newsgraph.export.common import require
-from newsgraph.export.graph import edge_of, evidence, node_attributes
+from newsgraph.export.graph import edges_in_order, node_attributes
 
 if TYPE_CHECKING:
     from newsgraph.store import Store
@@ -68,23 +65,10 @@ def write_graphml(store: Store, out: IO[str]) -> tuple[int, int]:
             nodes.add(entity.id)
             for line in elements.lines("node", {"id": entity.id}, node_attributes(entity), "node", 2):
                 body.write(line + "\n")
-        links = sqlite3.connect(f"{tmp}/links.db")
-        try:
-            links.execute("CREATE TABLE link (a TEXT, b TEXT, kind TEXT, id TEXT, doc TEXT, start INTEGER, "
-                          "end_ INTEGER, predicate TEXT)")
-            rows = ((a, b, kind, ident, *span, predicate) for kind, a, b, ident, span, predicate
-                    in evidence(store, nodes))
-            while batch := list(itertools.islice(rows, 5000)):
-                links.executemany("INSERT INTO link VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batch)
-            ordered = links.execute("SELECT a, b, kind, id, doc, start, end_, predicate FROM link ORDER BY a, b")
-            for (a, b), group in itertools.groupby(ordered, key=lambda r: (r[0], r[1])):
-                edge = edge_of((kind, a, b, ident, (doc, start, end), predicate)
-                               for _, _, kind, ident, doc, start, end, predicate in group)
-                edges += 1
-                for line in elements.lines("edge", {"source": a, "target": b}, edge.attributes(), "edge", 2):
-                    body.write(line + "\n")
-        finally:
-            links.close()
+        for a, b, edge in edges_in_order(store, nodes, tmp):
+            edges += 1
+            for line in elements.lines("edge", {"source": a, "target": b}, edge.attributes(), "edge", 2):
+                body.write(line + "\n")
         if not nodes:
             out.write(_ROOT + "\n" + '  <graph edgedefault="directed" />' + "\n</graphml>\n")
             return 0, 0

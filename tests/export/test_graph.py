@@ -4,12 +4,13 @@ weights counting evidence spans, only scalar attributes (what Gephi imports)."""
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
-from newsgraph.export.graph import build_graph
+from newsgraph.export.graph import build_graph, last_ingest_day
 from newsgraph.store import Store
 from newsgraph.store.corpus import Corpus
 from tests.export.helpers import export_file
@@ -83,3 +84,16 @@ def test_streamed_graphml_is_networkx_graphml_of_the_whole_graph(corpus_store: S
     with Store(str(tmp_path / "empty.db")) as empty:  # an empty store: no keys, an empty graph element
         assert export_file(empty, "graphml", tmp_path).read_text(encoding="utf-8") == "".join(
             line + "\n" for line in nx.generate_graphml(nx.DiGraph(), named_key_ids=True))
+
+
+def test_streamed_gexf_is_networkx_gexf_of_the_whole_graph(corpus_store: Store, tmp_path: Path) -> None:
+    def networkx_gexf(graph: nx.DiGraph, day: str) -> str:
+        return "".join(re.sub(r'lastmodifieddate="[^"]*"', f'lastmodifieddate="{day}"', line) + "\n"
+                       for line in nx.generate_gexf(graph))
+
+    written = export_file(corpus_store, "gexf", tmp_path).read_text(encoding="utf-8")
+    assert written.count("<edge ") > 20 and written == networkx_gexf(build_graph(corpus_store),
+                                                                     last_ingest_day(corpus_store))
+    with Store(str(tmp_path / "empty.db")) as empty:  # an empty store: empty nodes and edges elements
+        assert export_file(empty, "gexf", tmp_path).read_text(encoding="utf-8") == networkx_gexf(
+            nx.DiGraph(), "1970-01-01")
