@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SHARED ?= ../shared
 DB     ?= demo.db
 
-.PHONY: install web-assets demo test lint bench bench-scale bench-dask bench-geo bench-dates bench-events bench-attribution bench-corpus bench-query bench-web fuzz score clean
+.PHONY: install web-assets demo test lint bench bench-quick bench-scale bench-dask bench-geo bench-dates bench-events bench-attribution bench-corpus bench-query bench-web fuzz score clean
 
 # After the packages, the gazetteer file (geo/storage.py: countries, admin areas, towns; ~1 min, once per
 # version of its code and data, in ~/.cache/newsgraph or $NEWSGRAPH_CACHE); silent when it is there already.
@@ -52,6 +52,10 @@ score: install
 bench: install
 	$(PY) bench/speed.py
 	$(MAKE) --no-print-directory score
+
+# the same table on 40 FA-KES articles (and the other shared texts), one ABBA pair: a quick check, not the figure
+bench-quick: install
+	$(PY) bench/speed.py --fakes 40 --rounds 2
 
 # Flat memory: the extraction workers' peak RSS ingesting 100 vs 2,000 documents, then the writer's (store and
 # corpus resolution) storing 100 vs 20,000 documents made from the FA-KES extractions, and exports and dossiers
