@@ -29,3 +29,12 @@ def test_the_place_a_monitor_is_based_in_relays_nothing() -> None:
               "London-based Syrian Observatory for Human Rights.")
     for claim in run.claims:
         assert not run.names(claim.via) & {"United Kingdom", "London"}, claim
+
+
+def test_an_acronym_that_spells_a_pronoun_is_the_organisation() -> None:
+    run = Run("The World Health Organization (WHO) sent medicines to Idlib on Monday. All three public hospitals in "
+              "the town are closed and inaccessible to the population the WHO said in a statement. The agency "
+              "also said its experts were in Turkey.")
+    closed = run.one("inaccessible")
+    assert run.name(closed.speaker) == "World Health Organization"
+    assert "population the" not in (closed.speaker_text or "")

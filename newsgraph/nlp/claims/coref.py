@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from newsgraph import vocab
 from newsgraph.nlp.claims.issuers import issuer, owner_in_phrase, statement_of_last_body, within_reach
-from newsgraph.nlp.claims.phrases import based_abroad, definite, is_subject, name_gender, not_a_person, owned
+from newsgraph.nlp.claims.phrases import acronym, based_abroad, definite, is_subject, name_gender, not_a_person, owned
 from newsgraph.nlp.claims.runons import has_clause
 from newsgraph.nlp.claims.speakers import (
     Spoken,
@@ -88,7 +88,9 @@ class SpeakerResolver:
         back to ("He said" after "an official at the governor's office said")."""
         lower = head.lower_
         pronouns = _pronouns()
-        if head.pos_ == "PRON" or lower in pronouns.pronoun_gender or lower in pronouns.group_pronouns:
+        if acronym(head) and self.index.entity_at(head.idx, head.idx + len(head.text)):
+            found = self._named(core, head)  # "the WHO said": the World Health Organization, no pronoun
+        elif head.pos_ == "PRON" or lower in pronouns.pronoun_gender or lower in pronouns.group_pronouns:
             found = self._pronoun(head)
         else:
             found = self._named(core, head)

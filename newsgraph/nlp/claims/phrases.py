@@ -68,3 +68,15 @@ def based_abroad(head: Token) -> bool:
     before = doc_text(head.doc)[head.left_edge.idx:head.idx]
     return "-based" in before and (head.lower_ not in relays.outlet_words
                                    or head.lower_ in monitors.monitor_descriptors)
+
+
+def relative_word(tok: Token) -> bool:
+    """A relative pronoun ("X, who said …", "the charge that the ministry denied"), but not an acronym that
+    spells one, capitalised inside its sentence: "the WHO said in a statement" is the World Health
+    Organization speaking, not a relative clause on the noun before."""
+    return tok.tag_ in ("WP", "WDT") and not acronym(tok)
+
+
+def acronym(tok: Token) -> bool:
+    """A word in capitals inside its sentence ("WHO", "IT"): a name's acronym even where it spells a pronoun."""
+    return len(tok.text) > 1 and tok.text.isupper() and tok.i > tok.sent.start
