@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from newsgraph.model import Claim, Document
+from newsgraph.vocab import load
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -49,10 +50,22 @@ def dated(document: Document, claim: Claim) -> str | None:
     """The first date its sentence states, when it is not its publication day: "On August 21 2013 the Assad
     regime fired rockets" in a report of 2017 is about 2013, and links with what was said then.  A year or month
     ("at least three times in 2014-2015", "last year") that does not hold the publication day dates it to its
-    first day: it is about another time than its neighbours'."""
+    first day: it is about another time than its neighbours'.  A claim naming its event only as "that attack"
+    takes the date of the sentence before, which told of it."""
     span, published = claim.evidence, day_of(document.published)
+    if any(span.start <= m.start and m.end <= span.end and m.value for m in document.dates):
+        return _first_date(document, span.start, span.end, published)
+    recalled = load("claim_links").recalled
+    if recalled is not None and recalled.search(claim.text):
+        # "... in Ghouta in August 2013. Western states said the government was responsible for that attack"
+        before = document.text.rfind(". ", 0, max(0, span.start - 2))
+        return _first_date(document, before + 1 if before >= 0 else 0, span.start, published)
+    return None
+
+
+def _first_date(document: Document, start: int, end: int, published: str | None) -> str | None:
     for m in document.dates:
-        if not (span.start <= m.start and m.end <= span.end and m.value):
+        if not (start <= m.start and m.end <= end and m.value):
             continue
         if _FULL_DATE.fullmatch(m.value):
             return m.value if m.value != published else None

@@ -25,6 +25,7 @@ from newsgraph.resolve.claims import (
     ClaimView,
     Count,
     near_in_time,
+    stem,
 )
 from newsgraph.settings import settings
 from newsgraph.vocab import load
@@ -69,13 +70,26 @@ def similarity(a: ClaimView, b: ClaimView) -> tuple[float, int, int]:
     return (shared / smaller if smaller else 0.0), shared, words
 
 
+@lru_cache(maxsize=1)
+def _count_classes() -> dict[str, str]:
+    classes = (load("claim_links").count_classes or {}).items()  # singular and plural ("vehicle", "vehicles")
+    return {stem(form): name for word, name in classes for form in (word, word + "s")}
+
+
+def counted_class(noun: str | None) -> str | None:
+    """What a count counts, one class for the nouns of one class of people or things: "34 terrorists" and "34
+    militants" are one side's dead, each outlet calling them by its own word (``count_classes``)."""
+    return _count_classes().get(stem(noun), noun) if noun else noun
+
+
 def count_relation(a: Count, b: Count) -> str | None:
     """"agree" (near figures), "disjoint" (ranges apart), "differ", or None (different things counted)."""
-    if a.counted != b.counted:
+    if counted_class(a.counted) != counted_class(b.counted):
         return None
     # "15 of the wounded" (no unit) may be part of "40 wounded": figures without one unit never exclude
-    one_unit = a.unit is not None and a.unit == b.unit
-    if a.unit is not None and b.unit is not None and not one_unit:
+    unit_a, unit_b = counted_class(a.unit), counted_class(b.unit)
+    one_unit = unit_a is not None and unit_a == unit_b
+    if unit_a is not None and unit_b is not None and not one_unit:
         return None  # "nearly 50 rebels" and "45 civilians" are two tolls
     if a.vague or b.vague:
         return _magnitude(a, b)
@@ -110,7 +124,7 @@ def counts_relation(a: ClaimView, b: ClaimView) -> str | None:
     for x in a.features.counts:
         for y in b.features.counts:
             if relation := count_relation(x, y):
-                by_thing.setdefault(x.counted, set()).add(relation)
+                by_thing.setdefault(counted_class(x.counted) or x.counted, set()).add(relation)
     found = {r for relations in by_thing.values() for r in ({"agree"} if "agree" in relations else relations)}
     for relation in ("disjoint", "differ", "agree"):
         if relation in found:

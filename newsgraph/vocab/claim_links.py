@@ -3,6 +3,7 @@ concepts (words that say one thing)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsgraph.vocab.loader import Entries, vocabulary
@@ -31,6 +32,8 @@ class ClaimLinkWords:
     place_before: frozenset[str] = frozenset()     # "on Syria", "alleged Syria attack": the place, not the side
     verb_before: frozenset[str] = frozenset()   # ... read as the verb right after one of these ("which lies")
     verb_after: frozenset[str] = frozenset()    # ... or right before one of these ("lies in", "lies with")
+    recalled: re.Pattern[str] | None = None     # "that attack": the event of the sentence before
+    count_classes: dict[str, str] | None = None  # noun counted -> its class ("militants", "terrorists": combatants)
 
 
 @vocabulary("claim_links")
@@ -50,7 +53,19 @@ def _claim_links(entries: Entries) -> ClaimLinkWords:
             if word in sides:
                 raise entries.error(f"blame.sides.{side}", f"{word!r} names {sides[word]} too")
             sides[word] = side
-    return ClaimLinkWords(denial=frozenset(entries.words("denial_words", fold=True)),
+    count_classes: dict[str, str] = {}
+    for name, words in entries.mapping("count_classes").items():
+        for word in entries.distinct(words, f"count_classes.{name}", fold=True):
+            if word in count_classes:
+                raise entries.error(f"count_classes.{name}", f"{word!r} is in {count_classes[word]} too")
+            count_classes[word] = name
+    recalled = entries.mapping("recalled")
+    pointers = entries.distinct(recalled["pointers"], "recalled.pointers", fold=True)
+    events = entries.distinct(recalled["events"], "recalled.events", fold=True)
+    either = "|".join(map(re.escape, pointers)), "|".join(map(re.escape, events))
+    pointing = re.compile(rf"\b(?:{either[0]})\s+(?:{either[1]})\b", re.IGNORECASE)
+    return ClaimLinkWords(recalled=pointing, count_classes=count_classes,
+                          denial=frozenset(entries.words("denial_words", fold=True)),
                           neutral=frozenset(entries.words("neutral_words", fold=True)), concept=concept,
                           generic=frozenset(entries.words("generic", fold=True)),
                           characterizations=frozenset(entries.words("characterizations", fold=True)),

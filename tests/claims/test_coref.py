@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.nlp.claims.coref import name_gender
+from newsgraph.nlp.claims.phrases import name_gender
 
 from .helpers import Run, assert_offsets
 

@@ -58,3 +58,10 @@ def test_what_is_said_to_be_so_is_no_speaker() -> None:
               "from Turkey were seized. Ahmed Khalil claimed to have been attacked by the prisoners.")
     assert not any(c.speaker_text in ("Eighteen prisoners", "Weapons") for c in run.claims)
     assert run.one("attacked by the prisoners").speaker_text == "Ahmed Khalil"
+
+
+def test_an_infinitive_beside_the_thing_sought_is_its_purpose() -> None:
+    run = Run("Earlier attacks have not brought the military intervention that rebel leaders have sought to break "
+              "a stalemate. Washington is considering air strikes to try to deter him.")
+    assert not [c for c in run.claims if "stalemate" in c.text]
+    assert [c.text for c in run.claims if c.cue == "considering"] == ["air strikes"]

@@ -188,10 +188,31 @@ def _intention(cue: Token, after: list[Token]) -> list[Token]:
     """The infinitive or clause; else "called for talks"; else the object ("wants lower taxes") unless the
     verb's object is no position ("planned a rally")."""
     words = _words()
+    thing = _thing_sought(cue)
+    if thing is not None:  # "considering air strikes to try to deter him": the infinitive is the purpose
+        return [thing] if thing.i > cue.i else []
     heads = [c for c in after if c.dep_ in INFINITIVES] or _preps(after, words.intention_prepositions)
     if not heads and cue.lemma_.lower() not in words.intention_no_object:
         heads = [c for c in after if c.dep_ == "dobj"]
     return heads
+
+
+def _thing_sought(cue: Token) -> Token | None:
+    """The thing a verb of intention has as its object beside an infinitive, which then says what the thing is
+    for: "are considering air strikes to try to deter him", "the intervention that rebel leaders have sought to
+    break a stalemate" (the relative clause's object is its noun).  Not a person or group, whom the infinitive
+    is about ("pushes Syria to allow", "wants him to resign")."""
+    if not any(c.dep_ == "xcomp" for c in cue.children):
+        return None
+    thing = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if thing is None and cue.dep_ == "relcl" and any(c.dep_ in ("dobj", "mark") and c.i < cue.i and
+                                                     c.lower_ in ("that", "which") for c in cue.children):
+        thing = cue.head
+    sources: ClaimSources = vocab.load("claims_sources")
+    if thing is None or thing.pos_ != "NOUN" or thing.ent_type_ or thing.lemma_.lower() in sources.person_nouns \
+            or thing.lemma_.lower() in sources.body_nouns:
+        return None
+    return thing
 
 
 def _knowledge(cue: Token, after: list[Token]) -> list[Token]:

@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from newsgraph import vocab
-from newsgraph.geo.countries import country_code, demonym_country
 from newsgraph.nlp.claims.issuers import issuer, owner_in_phrase, statement_of_last_body, within_reach
+from newsgraph.nlp.claims.phrases import acronym, based_abroad, definite, is_subject, name_gender, not_a_person, owned
 from newsgraph.nlp.claims.runons import has_clause
 from newsgraph.nlp.claims.speakers import (
     Spoken,
@@ -31,25 +31,10 @@ from newsgraph.nlp.claims.speakers import (
 )
 from newsgraph.nlp.doc_text import doc_text
 from newsgraph.nlp.index import EntityIndex
-from newsgraph.vocab.claims import ClaimSources
-from newsgraph.vocab.common import CommonWords, GivenNames, Titles
+from newsgraph.vocab.claims import ClaimSources, Relays
+from newsgraph.vocab.common import CommonWords, Titles
 
 QUALIFIERS = ("for", "of", "on")  # what follows an organisation name's head word ("Observatory for Human Rights")
-
-
-def name_gender(name: str) -> str | None:
-    """The gender a person's name suggests: an honorific ("Mrs. Lopez"), else the first name after any
-    titles ("Hillary Clinton", "Prime Minister Theresa May" -> "f"; ``data/given_names.json``)."""
-    honorifics = _sources().gendered_honorifics
-    given: GivenNames = vocab.load("given_names")
-    titles: Titles = vocab.load("titles")
-    for word in name.lower().replace(".", " ").split():
-        if word in honorifics:
-            return honorifics[word]
-        found = given.gender.get(word)
-        if found or not titles.is_title_word(word):
-            return found
-    return None
 
 
 def _sources() -> ClaimSources:
@@ -103,7 +88,9 @@ class SpeakerResolver:
         back to ("He said" after "an official at the governor's office said")."""
         lower = head.lower_
         pronouns = _pronouns()
-        if head.pos_ == "PRON" or lower in pronouns.pronoun_gender or lower in pronouns.group_pronouns:
+        if acronym(head) and self.index.entity_at(head.idx, head.idx + len(head.text)):
+            found = self._named(core, head)  # "the WHO said": the World Health Organization, no pronoun
+        elif head.pos_ == "PRON" or lower in pronouns.pronoun_gender or lower in pronouns.group_pronouns:
             found = self._pronoun(head)
         else:
             found = self._named(core, head)
@@ -132,12 +119,19 @@ class SpeakerResolver:
         if lemma in documents or head.lower_ in documents:
             return self._document_owner(core, head)
         if head.pos_ == "PROPN":
-            inside = self.index.entities_within(core.start_char, core.end_char)
+            inside = self._named_within(core)
             if len(inside) == 1:
                 return inside[0]
-            if not _definite(head):
+            if not definite(head):
                 return by_surname(self.index, head)
         return self._by_description(core, head, lemma in people or head.lower_ in people)
+
+    def _named_within(self, core: SpacySpan) -> list[str]:
+        """The entities a speaker phrase names, but not a place it calls the base of its head ("the
+        Britain-based Observatory" is the Observatory, or a source no entity names; never Britain)."""
+        text = doc_text(core.doc)
+        return list(dict.fromkeys(eid for _, end, eid in self.index.mentions_within(core.start_char, core.end_char)
+                                  if not text.startswith("-based", end)))
 
     def _by_description(self, core: SpacySpan, head: Token, speaker_noun: bool) -> Referent:
         """A speaker phrase headed by a noun: the organisation its phrase names, the holder of its role,
@@ -147,13 +141,13 @@ class SpeakerResolver:
         named_body = self._body_named_inside(core, head) if body else None
         if named_body is not None:
             return named_body
-        if speaker_noun and _definite(head) and not _owned(head):
+        if speaker_noun and definite(head) and not owned(head):
             # an office ("the minister") is a person's role; a body's ("the Observatory") is never a person's
             by_role = self._by_role(head)
             if body and by_role is not None and self.index[by_role].type == "PER":
                 by_role = None
             return by_role or self._named_or_described(head)
-        if _definite(head) and head.pos_ in ("NOUN", "PROPN") and not _owned(head):
+        if definite(head) and head.pos_ in ("NOUN", "PROPN") and not owned(head):
             return self._by_head_word(head)
         return named_next(self.index, head)  # "…, a monitor said." before the Observatory is named
 
@@ -195,9 +189,11 @@ class SpeakerResolver:
             # "the Syrian Observatory" is no earlier organisation whose name lacks "Syrian"
             named = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.is_title
                      and not self._names_organisation(c)}  # "the U.N. health agency" may be a U.N. body
+            based = based_abroad(head)
             found = next((r for r in reversed(self.spoken) if (r.word in sources.generic_body_nouns and not named)
                           or (r.entity is not None and self.index[r.entity].type == "ORG"
-                              and named <= set(self.index[r.entity].name.lower().split()))), None)
+                              and named <= set(self.index[r.entity].name.lower().split())
+                              and not (based and self._outlet(r.entity)))), None)
         if found is None and words & sources.generic_person_nouns and self.spoken:
             last = self.spoken[-1]  # only the person just quoted, by name
             found = last if last.entity is not None and fits(last, self.index, "person") else None
@@ -217,6 +213,10 @@ class SpeakerResolver:
         last_named = max(s for s, _, eid in self.index.mentions_within(0, head.idx) if eid == named)
         quoted_at = [r.offset for r in self.spoken if r.entity == described or r is described]
         return described if quoted_at and max(quoted_at) > last_named else named
+
+    def _outlet(self, eid: str) -> bool:
+        relays: Relays = vocab.load("relays")
+        return bool(set(self.index[eid].name.lower().split()) & relays.outlet_words)
 
     def _names_organisation(self, tok: Token) -> bool:
         found = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
@@ -245,7 +245,7 @@ class SpeakerResolver:
         owner = owner_in_phrase(self.index, head)
         if owner:
             return owner
-        if not _definite(head) or any(c.dep_ in ("amod", "compound", "nmod") for c in head.children):
+        if not definite(head) or any(c.dep_ in ("amod", "compound", "nmod") for c in head.children):
             return None  # "Syrian reports", "a new poll": not a document introduced before
         # an earlier mention of the same kind of document, and who published it there
         lemma = head.lemma_.lower()
@@ -322,7 +322,7 @@ class SpeakerResolver:
                     return record.entity or record
         # someone who became a sentence subject since the last attribution outranks the last speaker
         for start, end, eid in reversed(self.index.mentions_within(max(0, last_speaker_at + 1), offset)):
-            if self._fits(eid, wanted, gender) and _is_subject(head.doc, start, end):
+            if self._fits(eid, wanted, gender) and is_subject(head.doc, start, end):
                 return self._bind(eid, gender)
         # the last speaker that fits, an entity or not ("An official said … He said …")
         for record in reversed(self.spoken):
@@ -353,7 +353,7 @@ class SpeakerResolver:
     def _fits(self, eid: str, wanted: tuple[str, ...], gender: str | None) -> bool:
         if self.index[eid].type not in wanted:
             return False
-        if wanted == ("PER",) and _not_a_person(self.index[eid].name):
+        if wanted == ("PER",) and not_a_person(self.index[eid].name):
             return False  # "He said residents had fled" is never "Nigerien" mistyped as a person
         # what honorifics and earlier pronouns said first; the first name only when they said nothing
         known = self.gender.get(eid) or (name_gender(self.index[eid].name) if gender else None)
@@ -370,29 +370,3 @@ class SpeakerResolver:
             g = sources.gendered_honorifics.get(tok.lower_) or sources.gendered_nouns.get(tok.lower_)
             if g:
                 self.gender.setdefault(eid, g)
-
-
-def _not_a_person(name: str) -> bool:
-    """A nationality or country name typed as a person by mistake cannot be "he" or "she"."""
-    return demonym_country(name) is not None or country_code(name) is not None
-
-
-def _definite(head: Token) -> bool:
-    determiners = _sources().anaphoric_determiners
-    return any(c.dep_ == "det" and c.lower_ in determiners for c in head.children)
-
-
-def _owned(head: Token) -> bool:
-    """"Clinton's spokesman" is not Clinton: a possessor makes the head someone else."""
-    return any(c.dep_ == "poss" for c in head.children)
-
-
-def _is_subject(doc: Doc, start: int, end: int) -> bool:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    # the subject of a main clause: "Iran Air had flown …" inside what a speaker said is no new topic
-    verb = span.root.head
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return span.root.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ROOT"

@@ -12,6 +12,7 @@ from newsgraph.nlp.claims.attitudes import attitude_stance
 from newsgraph.nlp.claims.coref import SpeakerResolver
 from newsgraph.nlp.claims.cues import citing_frame
 from newsgraph.nlp.claims.denials import negated_denial, rejects_a_request
+from newsgraph.nlp.claims.phrases import relative_word
 from newsgraph.nlp.claims.spans import (
     NP_POS,
     Attribution,
@@ -36,7 +37,7 @@ def attribution_from_match(match: CueMatch, doc: Doc, text: str, quotes: list[Of
     cue_span, cue_text = _cue_of(match, text)
     full, core = _source_phrase(match, units[unit_of[cue.i]][0])
     subject = match.subject
-    if subject.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":  # "X, who said …": the source is "who", the speaker X
+    if relative_word(subject) and cue.dep_ == "relcl":  # "X, who said …": the source is "who", the speaker X
         subject = cue.head
         core = doc[subject.left_edge.i:subject.i + 1]
     host = subject_host(cue) if match.inherited else None

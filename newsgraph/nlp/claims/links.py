@@ -13,6 +13,7 @@ from newsgraph.nlp.claims.spans import QUOTE_MARK, Attribution, Offsets, Units
 from newsgraph.nlp.claims.speakers import names_outlet
 from newsgraph.nlp.claims.subjects import quoting_verb
 from newsgraph.nlp.dateline import Dateline
+from newsgraph.nlp.doc_text import doc_text
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.settings import settings
 from newsgraph.vocab.claims import Relays
@@ -170,8 +171,12 @@ def _channels(cue: Token, a: Attribution, index: EntityIndex) -> list[str]:
                 clauses = [c.left_edge.i for c in obj.children if c.dep_ in ("acl", "relcl") and c.i > obj.i]
                 right = obj.doc[min(clauses) - 1] if clauses else obj.right_edge
                 words = {t.lower_ for t in obj.doc[obj.left_edge.i:right.i + 1]}
-                found += [eid for eid in index.entities_within(obj.left_edge.idx, right.idx + len(right.text))
-                          if (set(index[eid].name.lower().split()) | words) & relays.outlet_words]
+                # a place a body is based in is no channel ("according to the UK-based monitor")
+                text = doc_text(obj.doc)
+                named = dict.fromkeys(eid for _, e, eid in index.mentions_within(obj.left_edge.idx, right.idx
+                                                                                 + len(right.text))
+                                      if not text.startswith("-based", e))
+                found += [eid for eid in named if (set(index[eid].name.lower().split()) | words) & relays.outlet_words]
     return found
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import vocab
+from newsgraph.nlp.claims.phrases import relative_word
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.vocab.claims import ClaimSources, ReportingVerbs
 
@@ -93,7 +94,7 @@ def end_frame(cue: Token, source_lo: int, source_hi: int, start: int, end: int) 
     doc = cue.doc
     if cue.lemma_.lower() not in reporting_verbs().closing_verbs or not start < source_lo <= source_hi < cue.i:
         return None
-    if doc[source_lo].tag_ in ("WDT", "WP"):
+    if relative_word(doc[source_lo]):
         return None  # "the things that add up to …": a relative clause
     if cue.dep_ == "relcl" and cue.lemma_.lower() not in reporting_verbs().gapless_verbs:
         return None  # "the two guides I wrote in 2014": a relative clause whose object is the noun before
@@ -102,7 +103,7 @@ def end_frame(cue: Token, source_lo: int, source_hi: int, start: int, end: int) 
     if not closes_unit(cue, end) or not has_clause(doc, start, source_lo):
         return None
     before = doc[source_lo - 1]
-    if before.lower_ in RELATIVES or before.tag_ in ("WDT", "WP"):
+    if (before.lower_ in RELATIVES and not before.text.isupper()) or relative_word(before):
         return None  # "the charge that the ministry denied": a relative clause, not a frame
     if before.pos_ in ("CCONJ", "ADP", "SCONJ") or before.text in (";", ":"):
         return None  # "…, but Mr. Obama said", "… than even Trump has claimed", "…; Williams reports for X"
