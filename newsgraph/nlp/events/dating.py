@@ -276,6 +276,7 @@ def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) ->
         if not subjects:
             caused = _caused(tok, anchors)
             caused = caused if caused is not None else _undergone(tok, anchors)
+            caused = caused if caused is not None else _sequel_of(tok, span, anchors)
             return caused if caused is not None else _counted_among(tok, anchors)
         clause = _clause_ending_before(subjects[0], span, anchors)
         return clause if clause is not None else subjects[0].i
@@ -306,6 +307,24 @@ def _undergone(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
         return None
     return next((p.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"
                  for p in c.children if p.dep_ == "pobj" and anchors.get(p.i) is not None), None)
+
+
+# the phrases that name the event an aftermath follows
+_SEQUEL_PREPS = frozenset({"after", "following", "since"})
+
+
+def _sequel_of(verb: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:
+    """"The fleeing increased after the SDF besieged Manbij on June 10", "prices rose after the strike on the
+    depot on Monday": a date right after the "after" phrase of a verb that names no event of its own (an
+    aftermath: a rise, an increase) dates the event that phrase names, the news the aftermath follows."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _SEQUEL_PREPS):
+        gap = verb.doc[prep.right_edge.i + 1:span.start]
+        if prep.i > span.start or not all(t.is_punct or t.i == span.root.head.i for t in gap):
+            continue
+        found = [t.i for t in prep.subtree if anchors.get(t.i) is not None]
+        if found:
+            return found[-1]
+    return None
 
 
 def _counted_among(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
