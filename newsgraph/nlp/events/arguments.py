@@ -34,6 +34,7 @@ class Draft:
     date: DateMention | None = None
     date_distance: int = 99
     named_actor: bool = False  # "Burundian militiamen": a named group that is no entity of the index
+    saying: bool = False  # "X said on Monday ...": a STATEMENT kept only when a date of its own reaches it
 
 
 class ArgumentReader(TriggerTyper):
