@@ -150,3 +150,9 @@ def test_abbreviated_months_with_day_and_year_are_dates_in_running_text(
 
 def test_a_short_month_word_alone_is_no_date() -> None:
     assert _found("Jan Egeland met Mar Mari Emmanuel in Geneva.") == []
+
+
+def test_overnight_is_the_night_up_to_the_reports_day() -> None:
+    assert _found("Insurgents killed 14 civilians in a village of Hama province overnight.") == [
+        ("overnight", "2023-05-20")]
+    assert _found("The regime stormed a village overnight killing 12 people.", None) == [("overnight", None)]

@@ -69,7 +69,7 @@ def _dated_sayings_only(drafts: list[Draft], anchors: dict[int, Draft | None]) -
 
 def _says_an_event(verb: Token, events: set[int]) -> bool:
     content = [t for c in verb.children if c.dep_ in _CONTENT_DEPS for t in c.subtree]
-    if verb.dep_ in _CONTENT_DEPS:
+    if verb.dep_ in _CONTENT_DEPS or verb.dep_ == "advcl":  # "... killed 70 fighters the channel reported Friday"
         content.append(verb.head)
     return any(t.i in events for t in content)
 
