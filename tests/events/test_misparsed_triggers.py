@@ -48,3 +48,12 @@ def test_a_scraped_report_dates_a_siege_the_parser_read_as_an_adjective(shared_d
     doc = extract(path.read_text(encoding="utf-8"), gold["published"])
     siege = event(doc, "besieged")  # '"... after the Syrian Democratic Force [SDF] besieged Manbij" on June 10'
     assert siege.date == "2016-06-10" and "Syrian Democratic Forces" in participants(doc, siege)
+
+
+def test_a_place_that_fell_to_a_force_was_taken_by_it() -> None:
+    doc = extract("The town of Palmyra fell to Islamic State militants in May.", PUBLISHED)
+    taken = event(doc, "fell to")
+    assert (taken.type, taken.date) == ("ASSAULT", "2016-05")
+    assert [doc.entity(i).name for i in taken.actors] == ["Islamic State"]  # type: ignore[union-attr]
+    assert [doc.entity(i).name for i in taken.targets] == ["Palmyra"]  # type: ignore[union-attr]
+    assert extract("The death toll fell to 20 on Monday.", PUBLISHED).events == ()

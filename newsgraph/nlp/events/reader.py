@@ -70,6 +70,9 @@ class EventReader(ArgumentReader):
             return
         draft = self._keep(Draft(tok, trigger, tok.idx, kind))
         self._verb_arguments(tok, draft)
+        if " " in trigger and f"{self._lemma(tok)} {trigger.split()[-1].lower()}" in self.lex.undergoer_phrasal:
+            # "Palmyra fell to IS": the place undergoes the taking, the force takes it
+            draft.actors, draft.targets = [e for e in draft.targets if e not in draft.actors], draft.actors
         self.drafts.extend(self._gapped(tok, draft))
 
     def _untyped_verb(self, tok: Token, typed: bool) -> None:
