@@ -30,6 +30,8 @@ class EventTriggers:
     hypothetical_aux: frozenset[str]
     commitment_cues: frozenset[str]              # "said" in "X said it will ...": a pledge or a demand
     source_verbs: frozenset[str]                 # "..., a monitor said on Monday": the date is the saying's
+    saying_verbs: frozenset[str]                 # "X said on Monday": a STATEMENT event when dated
+    undergoer_phrasal: frozenset[str]            # "Palmyra fell to IS": the subject undergoes, the object acts
     perfect_aux: frozenset[str]                  # "have killed": a lead's news, dated by the sentences after
     period_preps: frozenset[str]                 # "killed since Tuesday": a toll over a period
     place_descriptions: frozenset[str]           # "in the Syrian capital", "in the northern city"
@@ -125,7 +127,9 @@ def _events_triggers(entries: Entries) -> EventTriggers:
         of_is_actor=_types(entries, "of_is_actor", entries.words("of_is_actor")),
         target_preps=words("target_preps"), place_preps=words("place_preps"),
         hypothetical_aux=words("hypothetical_aux"), commitment_cues=noted("commitment_cues"),
-        source_verbs=noted("source_verbs"), perfect_aux=noted("perfect_aux"), period_preps=noted("period_preps"),
+        source_verbs=noted("source_verbs"), saying_verbs=noted("saying_verbs"),
+        undergoer_phrasal=noted("undergoer_phrasal"), perfect_aux=noted("perfect_aux"),
+        period_preps=noted("period_preps"),
         place_descriptions=noted("place_descriptions"), region_words=noted("region_words"),
         compass_words=noted("compass_words"), conflict_nouns=noted("conflict_nouns"),
         ruler_nouns=noted("ruler_nouns"),

@@ -135,3 +135,24 @@ def test_the_day_before_an_event_the_text_does_not_date_has_no_value() -> None:
         ("Monday", "2023-05-15")]
     # with no date before it, "the day after" is not the day after publication
     assert _found("Jets bombed Idlib. The day after, rebels shelled Aleppo.") == [("The day after", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebels attacked the town on 11 Jul 2015 and killed ten soldiers.", [("11 Jul 2015", "2015-07-11")]),
+    ("Jets bombed the market on Jul 11 2015.", [("Jul 11 2015", "2015-07-11")]),
+    ("Monitor AFP Saturday 11 Jul 2015 The regime killed at least 28 people.",
+     [("Saturday 11 Jul 2015", "2015-07-11")]),
+])
+def test_abbreviated_months_with_day_and_year_are_dates_in_running_text(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_a_short_month_word_alone_is_no_date() -> None:
+    assert _found("Jan Egeland met Mar Mari Emmanuel in Geneva.") == []
+
+
+def test_overnight_is_the_night_up_to_the_reports_day() -> None:
+    assert _found("Insurgents killed 14 civilians in a village of Hama province overnight.") == [
+        ("overnight", "2023-05-20")]
+    assert _found("The regime stormed a village overnight killing 12 people.", None) == [("overnight", None)]

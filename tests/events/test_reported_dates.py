@@ -82,3 +82,34 @@ def test_a_date_of_coming_under_attack_dates_the_attack_on_the_subject(text: str
     attack = next(e for e in doc.events if e.trigger.startswith("attack"))
     assert attack.date == date
     assert who <= participants(doc, attack)
+
+
+@pytest.mark.parametrize(("text", "trigger", "date", "who"), [
+    ("Archbishop Jacques Behnan Hindo told Catholic News Agency Feb. 26 that no Syrian can cross into Turkey.",
+     "told", "2016-02-26", {"Jacques Behnan Hindo", "Catholic News Agency"}),
+    ("SANA reported on Friday that the road to the airport of Deir al-Zor was safe again.", "reported",
+     "2016-09-16", {"Syrian Arab News Agency"}),
+])
+def test_a_dated_saying_is_a_statement_of_its_speaker(text: str, trigger: str, date: str, who: set[str]) -> None:
+    doc = extract(text, PUBLISHED)
+    saying = event(doc, trigger)
+    assert (saying.type, saying.date) == ("STATEMENT", date) and who <= participants(doc, saying)
+    assert doc.claims  # the saying is still the claims stage's claim
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian Observatory for Human Rights said 10 people were killed in Aleppo.",  # undated
+    "SANA reported on Friday that a car bomb killed 20 people in Deir al-Zor.",  # the killing is the news
+])
+def test_a_saying_undated_or_of_an_event_is_no_event_of_its_own(text: str) -> None:
+    assert [e.type for e in extract(text, PUBLISHED).events] == ["ASSAULT"]
+
+
+def test_a_date_after_the_event_a_source_reports_dates_that_event() -> None:
+    doc = extract("The Syrian government reported an attack on a checkpoint near Homs on March 19.", PUBLISHED)
+    assert event(doc, "attack").date == "2016-03-19" and [e.trigger for e in doc.events] == ["attack"]
+
+
+def test_a_passive_verb_of_saying_is_no_statement() -> None:
+    doc = extract("The tanker was added to the European Union's sanctions list on Tuesday.", PUBLISHED)
+    assert [e for e in doc.events if e.type == "STATEMENT"] == []

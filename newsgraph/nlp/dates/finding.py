@@ -272,6 +272,10 @@ def _extra_pattern() -> re.Pattern[str]:
     """Date expressions spaCy's small model tends to miss (its DATE recall is ~0.8)."""
     lex = date_words()
     months = alternation(w.capitalize() for w in lex.months if len(w) > 3 or w == "may")
+    # "Jul", "Jan", "Mar" alone may be names or words; with a day and a year ("11 Jul 2015", "Jul 11 2015")
+    # they are dates, as scraped wire pages write them in the text as well as in their datelines
+    short = alternation(w.capitalize() for w in lex.months if len(w) <= 3 and w != "may")
+    days = alternation(w.capitalize() for w in lex.weekdays)  # "Saturday 11 Jul 2015", "Sat 11 Jul 2015"
     weekdays = alternation(w.capitalize() for w in lex.weekdays if len(w) > 4)
     deictic = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in lex.missed_words)
     phrases = "|".join(f"(?<=[{p[0].upper()}{p[0]}]{re.escape(p[1:])} ){re.escape(phrase)}"
@@ -281,4 +285,5 @@ def _extra_pattern() -> re.Pattern[str]:
         r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
         r"|(?:1[5-9]|20)\d0s"
         rf"|\d{{1,2}} (?:{months}) \d{{4}}|(?:{months}) \d{{4}}"
+        rf"|(?:(?:{days}),? )?(?:\d{{1,2}} (?:{short})\.? \d{{4}}|(?:{short})\.? \d{{1,2}},? \d{{4}})"
         rf"|(?:{weekdays})|(?:{deictic})|{phrases})(?![\\w-])")

@@ -19,8 +19,13 @@ Only entities of the ``EntityIndex`` become participants: pronouns are not resol
 """
 
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from newsgraph.model import DateMention, Event, Span
 from newsgraph.nlp.dates import contract_date
+from newsgraph.nlp.events.arguments import Draft
 from newsgraph.nlp.events.control import control_taken
 from newsgraph.nlp.events.dating import attach_dates
 from newsgraph.nlp.events.descriptions import place_described
@@ -29,6 +34,9 @@ from newsgraph.nlp.events.reader import EventReader
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed
 from newsgraph.vocab import load
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["extract_events"]
 
@@ -43,12 +51,36 @@ def _event_date(mention: DateMention | None) -> str | None:
     return value
 
 
+# how a saying and what it says hang together in the parse: "X said [that] Y ...", "Y ..., X said"
+_CONTENT_DEPS = frozenset({"ccomp", "parataxis", "conj"})
+
+
+def _dated_sayings_only(drafts: list[Draft], anchors: dict[int, Draft | None]) -> list[Draft]:
+    """A saying is a STATEMENT event only when a date of its own reaches it and what it says names no event
+    ("the Security Council said on Wednesday it is seeking clarity"); otherwise it is only the claims stage's
+    claim ("the Observatory said on Monday air strikes killed 20": the strikes are the news), and no anchor a
+    later date could reach (it is dropped before any date is borrowed from the discourse)."""
+    events = {d.anchor.i for d in drafts if not d.saying}
+    dropped = [d for d in drafts if d.saying and (d.date is None or _says_an_event(d.anchor, events))]
+    for draft in dropped:
+        anchors[draft.anchor.i] = None
+    return [d for d in drafts if d not in dropped]
+
+
+def _says_an_event(verb: Token, events: set[int]) -> bool:
+    content = [t for c in verb.children if c.dep_ in _CONTENT_DEPS for t in c.subtree]
+    if verb.dep_ in _CONTENT_DEPS or verb.dep_ == "advcl":  # "... killed 70 fighters the channel reported Friday"
+        content.append(verb.head)
+    return any(t.i in events for t in content)
+
+
 def extract_events(parsed: Parsed, index: EntityIndex, dates: list[DateMention]) -> list[Event]:
     """One event per reported occurrence, in text order, ids v1, v2, …"""
     lex = load("events_triggers")
     reader = EventReader(parsed.doc, index, lex)
     drafts = reader.read()
     attach_dates(parsed.doc, reader.anchors, reader.twins, dates, lex.commitment_cues | lex.source_verbs)
+    drafts = _dated_sayings_only(drafts, reader.anchors)
     date_from_discourse(parsed.doc, reader.anchors, dates, lex, parsed.published)
     place_described(drafts, index, lex)
     drafts += control_taken(parsed.doc, index, dates, lex, reader.anchors)

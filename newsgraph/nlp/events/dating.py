@@ -191,17 +191,19 @@ def _reached(span: Span, anchors: dict[int, Draft | None], reporting: frozenset[
     tok, steps = span.root, 0
     while True:
         inside = span.start <= tok.i < span.end
-        if tok.i in anchors and not inside:
-            return tok.i, steps
         # "air strikes killed 42 people the Observatory said on Monday": a source's verb dates the saying
         # (the parser, with the commas stripped, makes the strikes its subject or it a conjunct of "killed")
         reports = not inside and tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in reporting
+        if reports and (told := _told_before_date(tok, span, anchors)) is not None:
+            return told, steps + 1
+        if reports and (reported := _reported_object(tok, span, anchors)) is not None:
+            return reported, steps + 1
+        if tok.i in anchors and not inside:
+            return tok.i, steps
         if steps and not inside and not reports:
             governed = _governed_event(tok, span, anchors)
             if governed is not None:
                 return governed, steps + 1
-        if reports and (told := _told_before_date(tok, span, anchors)) is not None:
-            return told, steps + 1
         if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
                                    and (reports or not _shares_subject(tok))):
             return None
@@ -225,6 +227,15 @@ def _told_before_date(verb: Token, span: Span, anchors: dict[int, Draft | None])
         gap = verb.doc[content.right_edge.i + 1:span.start]
         if all(t.is_punct for t in gap) and anchors.get(content.i) is not None:
             return content.i
+    return None
+
+
+def _reported_object(verb: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:
+    """"The government reported an attack on a checkpoint on March 19": a date after the event a source's verb
+    reports as its object (the parser hangs it on the verb) dates that event, not the report."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i < span.start):
+        if anchors.get(obj.i) is not None:
+            return obj.i
     return None
 
 
@@ -276,6 +287,7 @@ def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) ->
         if not subjects:
             caused = _caused(tok, anchors)
             caused = caused if caused is not None else _undergone(tok, anchors)
+            caused = caused if caused is not None else _sequel_of(tok, span, anchors)
             return caused if caused is not None else _counted_among(tok, anchors)
         clause = _clause_ending_before(subjects[0], span, anchors)
         return clause if clause is not None else subjects[0].i
@@ -306,6 +318,24 @@ def _undergone(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
         return None
     return next((p.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"
                  for p in c.children if p.dep_ == "pobj" and anchors.get(p.i) is not None), None)
+
+
+# the phrases that name the event an aftermath follows
+_SEQUEL_PREPS = frozenset({"after", "following", "since"})
+
+
+def _sequel_of(verb: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:
+    """"The fleeing increased after the SDF besieged Manbij on June 10", "prices rose after the strike on the
+    depot on Monday": a date right after the "after" phrase of a verb that names no event of its own (an
+    aftermath: a rise, an increase) dates the event that phrase names, the news the aftermath follows."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _SEQUEL_PREPS):
+        gap = verb.doc[prep.right_edge.i + 1:span.start]
+        if prep.i > span.start or not all(t.is_punct or t.i == span.root.head.i for t in gap):
+            continue
+        found = [t.i for t in prep.subtree if anchors.get(t.i) is not None]
+        if found:
+            return found[-1]
+    return None
 
 
 def _counted_among(verb: Token, anchors: dict[int, Draft | None]) -> int | None:

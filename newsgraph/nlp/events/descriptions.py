@@ -142,14 +142,17 @@ def _capital(noun: Token, index: EntityIndex) -> str | None:
 
 
 def _conflict_country(draft: Draft, index: EntityIndex, lex: EventTriggers) -> str | None:
-    """"since the conflict began in March 2011", "the war that began in 2011": a country's conflict told
-    with no name or owner, dated in its own sentence, is the conflict of the country the document names most."""
+    """"since the conflict began in March 2011", "the war that began in 2011", "a civil war which sprung from a
+    March 2011 uprising": a country's conflict told with no name or owner, dated in its own sentence, is the
+    conflict of the country the document names most."""
     anchor = draft.anchor
     nouns = [anchor] + [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
     noun = next((n for n in nouns if n.pos_ == "NOUN" and n.lemma_.lower() in lex.conflict_nouns), None)
     if noun is None or draft.date is None or not noun.sent.start_char <= draft.date.start < noun.sent.end_char:
         return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+    # "a March 2011 uprising", "the 2011 civil war": a date in the noun's own modifiers makes it that one conflict
+    own_date = noun.left_edge.idx <= draft.date.start < noun.idx
+    if not own_date and not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return None
     return _theatre_entity(index)
 

@@ -53,6 +53,9 @@ class EventReader(ArgumentReader):
         if tok.pos_ != "VERB" or self._inside_name(tok):
             return
         typed = self._verb_type(tok)
+        if typed is None and self._lemma(tok) in self.lex.saying_verbs and not self._unreal(tok):
+            self._keep_saying(tok)
+            return
         if typed is None or self._unreal(tok) or self._dependent_infinitive(tok):
             self._untyped_verb(tok, typed is not None)
             return
@@ -62,9 +65,14 @@ class EventReader(ArgumentReader):
             kind = self._undertaking(promised)  # "vowed to retaliate": THREATEN
         if kind == "STATEMENT" and self._lemma(tok) in self.lex.commitment_cues and any(
                 c.dep_ == "ccomp" for c in tok.children):
-            return  # "the White House announced that ...": a claim (the claims stage), not an event
+            # "the White House announced that ...": a claim (the claims stage), and an event only when dated
+            self._keep_saying(tok)
+            return
         draft = self._keep(Draft(tok, trigger, tok.idx, kind))
         self._verb_arguments(tok, draft)
+        if " " in trigger and f"{self._lemma(tok)} {trigger.split()[-1].lower()}" in self.lex.undergoer_phrasal:
+            # "Palmyra fell to IS": the place undergoes the taking, the force takes it
+            draft.actors, draft.targets = [e for e in draft.targets if e not in draft.actors], draft.actors
         self.drafts.extend(self._gapped(tok, draft))
 
     def _untyped_verb(self, tok: Token, typed: bool) -> None:
@@ -79,6 +87,22 @@ class EventReader(ArgumentReader):
             add_ids(governor.targets, [e for e in content.targets if e not in governor.actors])
             governor.location = governor.location or content.location
             self.anchors[tok.i] = governor
+
+    def _keep_saying(self, verb: Token) -> None:
+        """'The Security Council said on Wednesday that ...', 'Hindo told Catholic News Agency Feb. 26': a
+        saying is a STATEMENT of its speaker (to whom it was told, the target), kept when dated."""
+        if self._dependent_infinitive(verb) or verb.dep_ in ("acl", "relcl", "amod"):
+            return  # "... to say", "the report said to be ...": no act of saying of its own
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return  # "the vessel was added to the sanctions list", "he is said to have": no one speaks
+        draft = self._keep(Draft(verb, verb.text, verb.idx, "STATEMENT", saying=True))
+        subjects, passive = self._subjects(verb)
+        for subj in subjects if not passive else []:
+            add_ids(draft.actors, self._np_entities(subj))
+            draft.named_actor = draft.named_actor or names_a_group(subj)
+        for told in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+            add_ids(draft.targets, [e for e in self._np_entities(told) if e not in draft.actors])
+        self._preps(verb, draft, noun=False)
 
     # ------------------------------------------------------- pledges and demands
 
@@ -97,7 +121,7 @@ class EventReader(ArgumentReader):
             self._preps(speaker_verb, draft, noun=False)
         elif draft.type != "STATEMENT":
             return  # "warned", "demanded": the verb already says what it is
-        draft.type = kind
+        draft.type, draft.saying = kind, False  # a pledge or demand is an event dated or not
         if addressee is not None:
             add_ids(draft.targets, [e for e in self._np_entities(addressee) if e not in draft.actors])
 
