@@ -7,7 +7,15 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from newsgraph.resolve.keys import compass_fold, group_stem, place_spelling, place_stem, single_letters, tokens
+from newsgraph.resolve.keys import (
+    compass_fold,
+    group_stem,
+    place_spelling,
+    place_stem,
+    single_letters,
+    tokens,
+    transliteration,
+)
 from newsgraph.resolve.nodes import Node
 from newsgraph.settings import settings
 
@@ -66,6 +74,8 @@ def place_names_meet(a: Node, b: Node) -> str:
     names_a, names_b = place_names(a), place_names(b)
     if shared := names_a & names_b:
         return f"'{min(shared)}' names both"
+    if said := {transliteration(k) for k in names_a} & {transliteration(k) for k in names_b}:
+        return f"'{min(said)}' is how both transliterate one name"
     ratio = settings().corpus.candidate_ratio
     for x in sorted(names_a):
         for y in sorted(names_b):
