@@ -27,6 +27,9 @@ def trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | Non
         end -= 1
     if label in ("ORG", "PER"):
         start, end = _without_identity_words(doc, start, end, words)
+    if label == "ORG" and end - start >= 2 and end < len(doc) and doc[end - 1].text == "Army" \
+            and doc[end].text in words.army_unit_nouns and geo.lookup_place(doc[start:end - 1].text) is not None:
+        end -= 1  # "Daraa Army units destroyed ...": a province's heading run into its paragraph, the place
     cut = next((t.i for t in doc[start:end] if t.text in "([{:" or (t.text == "," and label != "PER")), None)
     if cut is not None:
         end = cut
