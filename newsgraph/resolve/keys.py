@@ -140,6 +140,16 @@ def transliteration(key: str) -> str:
     return " ".join(_FINAL_VOWEL.sub("a", single_letters(word)) for word in tokens(said))
 
 
+@lru_cache(maxsize=settings().caches.names)
+def airfield_key(key: str) -> str:
+    """'tabqa military airport', 'tabqa air base', 'tabqa base' -> 'tabqa airfield': a facility's name whose last
+    words say it is an airfield, with one word for them ('' when they do not, or nothing names the place)."""
+    for head in vocab.load("corpus").airfield_heads:
+        if key.endswith(" " + head) and (place := key[:-len(head) - 1].strip()):
+            return f"{place} airfield"
+    return ""
+
+
 def is_generic_place(key: str) -> bool:
     """'old city', 'city centre': a place name of generic words alone, a part of whichever city its report is
     about (Homs, Aleppo and Damascus each have an Old City), so never one place across documents."""

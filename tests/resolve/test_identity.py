@@ -153,6 +153,15 @@ def test_long_vowels_doubled_letters_and_final_vowels_are_one_transliteration(
     assert transliteration(name_key("Midan")) != transliteration(name_key("Mayadin"))
 
 
+def test_an_airfield_is_one_facility_whatever_word_calls_it(write: Callable[[str, str], Document]) -> None:
+    a = write("airbase", "Islamic State fighters overran the Tabqa airbase on Sunday.")
+    b = write("base", "Kurdish-led forces captured the Tabqa base from Islamic State on Monday, the Observatory said.")
+    c = write("dam", "The Tabqa Dam on the Euphrates was damaged in the fighting, engineers said.")
+    resolution = resolve_documents([a, b, c])
+    assert corpus_id(resolution, a, "Tabqa airbase") == corpus_id(resolution, b, "Tabqa base")
+    assert corpus_id(resolution, c, "Tabqa Dam") != corpus_id(resolution, a, "Tabqa airbase")
+
+
 def test_a_translated_group_name_is_the_transliterated_one(write: Callable[[str, str], Document]) -> None:
     a = write("islam-army", "Rocket attacks by Islam Army insurgents killed 10 people in Damascus on Thursday.")
     b = write("jaish", "Jaish al-Islam said on Friday that its fighters had repelled an attack near Douma.")

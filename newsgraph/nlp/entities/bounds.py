@@ -27,9 +27,8 @@ def trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | Non
         end -= 1
     if label in ("ORG", "PER"):
         start, end = _without_identity_words(doc, start, end, words)
-    if label == "ORG" and end - start >= 2 and end < len(doc) and doc[end - 1].text == "Army" \
-            and doc[end].text in words.army_unit_nouns and geo.lookup_place(doc[start:end - 1].text) is not None:
-        end -= 1  # "Daraa Army units destroyed ...": a province's heading run into its paragraph, the place
+    if label == "ORG" and _place_heading_before_army_units(doc, start, end, words):
+        end -= 1
     cut = next((t.i for t in doc[start:end] if t.text in "([{:" or (t.text == "," and label != "PER")), None)
     if cut is not None:
         end = cut
@@ -67,3 +66,9 @@ def _without_identity_words(doc: Doc, start: int, end: int, words: EntityWords) 
     if end - start >= 2 and doc[start].lower_ in words.identity_words and group(start + 1, end):
         start += 1
     return start, end
+
+
+def _place_heading_before_army_units(doc: Doc, start: int, end: int, words: EntityWords) -> bool:
+    """ "Daraa Army units destroyed ...": a province's heading run into its paragraph, the place, then the army."""
+    return end - start >= 2 and end < len(doc) and doc[end - 1].text == "Army" \
+        and doc[end].text in words.army_unit_nouns and geo.lookup_place(doc[start:end - 1].text) is not None
