@@ -23,6 +23,9 @@ def test_a_surname_alone_stays_the_person_the_text_names() -> None:
                     "the delegation met al-Moallem again.")
     assert found.named("Walid al-Moallem").type == "PER"
     assert all(e.type == "PER" for e in found.entities if "Moallem" in e.name)
+    governor = extract("Homs governor Talal al-Barazi visited the wounded on Sunday. Al-Barazi whose comments came "
+                       "during a visit to the hospitals said the attack would not weaken the city.")
+    assert all(e.type == "PER" for e in governor.entities if "Barazi" in e.name)
 
 
 def test_place_and_group_words_open_names() -> None:

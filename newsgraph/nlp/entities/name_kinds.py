@@ -177,7 +177,8 @@ def article_name_alone(r: Reading) -> Verdict:
 def _surname_of_someone(r: Reading) -> bool:
     """The name right after a given name or a kunya's particle somewhere in the text: a person's surname."""
     openers = vocab.load("given_names").all | vocab.load("common_words").particles
-    for found in re.finditer(r"\b([A-Z][a-z]+)[ ]+" + re.escape(r.text) + r"\b", doc_text(r.doc)):
+    # "Al-Barazi whose comments" after "Governor Talal al-Barazi": the article's capital differs
+    for found in re.finditer(r"\b([A-Z][a-z]+)[ ]+(?i:" + re.escape(r.text) + r")\b", doc_text(r.doc)):
         if found.group(1).lower() in openers:
             return True
     return False
