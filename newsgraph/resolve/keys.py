@@ -124,6 +124,32 @@ def place_spelling(key: str) -> str:
     return _spelling(key) if key else ""
 
 
+_LONG_VOWELS = (("ou", "u"), ("oo", "u"), ("ee", "i"))
+_FINAL_VOWEL = re.compile(r"(?<=[^aeiou])[ae]$")
+
+
+@lru_cache(maxsize=settings().caches.names)
+def transliteration(key: str) -> str:
+    """What English transliterations of one Arabic name share, word by word: 'ou' and 'oo' as 'u', 'ee' as
+    'i', doubled letters single, a final 'e' as 'a' (the key has already dropped a final 'h' after a vowel):
+    'ramouseh', 'ramussa', 'ramousah' -> 'ramusa'; 'rasafeh' / 'rasafa' -> 'rasafa'.  Finer than
+    ``place_spelling`` (which makes every vowel one): 'midan' and 'mayadin' stay apart ('' for an empty key)."""
+    said = key
+    for written, sound in _LONG_VOWELS:
+        said = said.replace(written, sound)
+    return " ".join(_FINAL_VOWEL.sub("a", single_letters(word)) for word in tokens(said))
+
+
+@lru_cache(maxsize=settings().caches.names)
+def airfield_key(key: str) -> str:
+    """'tabqa military airport', 'tabqa air base', 'tabqa base' -> 'tabqa airfield': a facility's name whose last
+    words say it is an airfield, with one word for them ('' when they do not, or nothing names the place)."""
+    for head in vocab.load("corpus").airfield_heads:
+        if key.endswith(" " + head) and (place := key[:-len(head) - 1].strip()):
+            return f"{place} airfield"
+    return ""
+
+
 def is_generic_place(key: str) -> bool:
     """'old city', 'city centre': a place name of generic words alone, a part of whichever city its report is
     about (Homs, Aleppo and Damascus each have an Old City), so never one place across documents."""

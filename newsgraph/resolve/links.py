@@ -37,7 +37,13 @@ from newsgraph.resolve.name_evidence import (
     related_names,
     spelling_evidence,
 )
-from newsgraph.resolve.name_forms import group_names_meet, place_names, place_names_meet
+from newsgraph.resolve.name_forms import (
+    facility_names,
+    facility_names_meet,
+    group_names_meet,
+    place_names,
+    place_names_meet,
+)
 from newsgraph.resolve.nodes import FAMILY, Node, family
 from newsgraph.resolve.retyping import mistyped, persons_kept
 from newsgraph.resolve.short_evidence import qualifier_country, short_evidence
@@ -105,6 +111,7 @@ def _name_keys(node: Node) -> set[str]:
         out.update(f"p:{spelt}" for k in names if (spelt := place_spelling(k)))
     if fam == "fac":
         out.update(f"g:{g}" for g in node.values("geonames"))
+        out.update(f"n:{k}" for k in facility_names(node))
     return {_bounded(k) for k in out}
 
 
@@ -145,6 +152,8 @@ def _evidence(a: Node, b: Node) -> Evidence | None:
     if family(a) == family(b) == "org" and (why := group_names_meet(a, b)):
         return "group-name", cfg.spelling, 1, "", [why]
     if family(a) == family(b) == "place" and (why := place_names_meet(a, b)):
+        return "place-name", cfg.spelling, 1, "", [why]
+    if family(a) == family(b) == "fac" and (why := facility_names_meet(a, b)):
         return "place-name", cfg.spelling, 1, "", [why]
     if (owned := possessive_evidence(a, b)) is not None:
         return owned

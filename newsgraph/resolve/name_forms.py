@@ -7,7 +7,16 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from newsgraph.resolve.keys import compass_fold, group_stem, place_spelling, place_stem, single_letters, tokens
+from newsgraph.resolve.keys import (
+    airfield_key,
+    compass_fold,
+    group_stem,
+    place_spelling,
+    place_stem,
+    single_letters,
+    tokens,
+    transliteration,
+)
 from newsgraph.resolve.nodes import Node
 from newsgraph.settings import settings
 
@@ -66,10 +75,30 @@ def place_names_meet(a: Node, b: Node) -> str:
     names_a, names_b = place_names(a), place_names(b)
     if shared := names_a & names_b:
         return f"'{min(shared)}' names both"
+    if said := {transliteration(k) for k in names_a} & {transliteration(k) for k in names_b}:
+        return f"'{min(said)}' is how both transliterate one name"
     ratio = settings().corpus.candidate_ratio
     for x in sorted(names_a):
         for y in sorted(names_b):
             spelt = place_spelling(x)
             if spelt and spelt == place_spelling(y) and _ratio(x, y) >= ratio:
                 return f"'{x}' and '{y}' are one spelling '{spelt}'"
+    return ""
+
+
+def facility_names(node: Node) -> set[str]:
+    """A facility's airfield keys: 'tabqa airbase', 'tabqa air base', 'tabqa military airport' -> 'tabqa
+    airfield' (none for a facility no airfield word ends)."""
+    return {folded for k in node.values("keys") if (folded := airfield_key(k))}
+
+
+def facility_names_meet(a: Node, b: Node) -> str:
+    """Why two facilities are one airfield ('' if not): the same place's name before two of the words reports use
+    for one airfield, or before one of them in two transliterations ('tabqa' / 'tabaqa' kept apart: only the
+    transliteration key, not the vowel-blind spelling)."""
+    names_a, names_b = facility_names(a), facility_names(b)
+    if shared := names_a & names_b:
+        return f"'{min(shared)}' names both"
+    if said := {transliteration(k) for k in names_a} & {transliteration(k) for k in names_b}:
+        return f"'{min(said)}' is how both transliterate one airfield's name"
     return ""

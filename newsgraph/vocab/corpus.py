@@ -15,6 +15,7 @@ class CorpusWords:
     linking_words: frozenset[str]   # "of", "the": skipped by initials
     front_words: frozenset[str]     # "front", "jabhat": "Jabhat Fateh al-Sham" is "Fateh al-Sham Front"
     generic_place_words: frozenset[str]  # "old", "city": "Old City" is a part of the city a report is about
+    airfield_heads: tuple[str, ...]  # "air base", "military airport": "Tabqa airbase" is "Tabqa air base"
 
 
 @vocabulary("corpus")
@@ -23,4 +24,5 @@ def _corpus(entries: Entries) -> CorpusWords:
                        compass_words=frozenset(entries.words("compass_words", fold=True)),
                        linking_words=frozenset(entries.words("linking_words", fold=True)),
                        front_words=frozenset(entries.words("front_words", fold=True)),
-                       generic_place_words=frozenset(entries.words("generic_place_words", fold=True)))
+                       generic_place_words=frozenset(entries.words("generic_place_words", fold=True)),
+                       airfield_heads=tuple(sorted(entries.words("airfield_heads", fold=True), key=len, reverse=True)))

@@ -148,6 +148,7 @@ class EntityWords:
     settlement_nouns: frozenset[str]       # "neighbourhood", "towns": after a name, it is a place
     area_nouns: frozenset[str]             # "area", "district": the last word of an area's name, not a town's
     town_nouns: frozenset[str]             # "city", "village": "Palmyra city" is "Palmyra"
+    army_unit_nouns: frozenset[str]        # "units": "Daraa Army units" is a heading "Daraa" and "Army units"
     identity_words: frozenset[str]         # "alawite", "sunni", "kurd": never an entity of their own
     ruler_nouns: frozenset[str]            # "regime": "the Assad regime" names a person's rule
     headline_event_nouns: frozenset[str]   # "attacks": "Terrorist Rocket Attacks" is a headline's words
@@ -213,6 +214,7 @@ def _entity_words(entries: Entries) -> EntityWords:
         settlement_nouns=(settlements := _words(entries, "settlement_nouns")),
         area_nouns=_subset(entries, "area_nouns", settlements, "settlement_nouns"),
         town_nouns=_subset(entries, "town_nouns", settlements, "settlement_nouns"),
+        army_unit_nouns=_words(entries, "army_unit_nouns"),
         identity_words=_words(entries, "identity_words"), ruler_nouns=_words(entries, "ruler_nouns"),
         headline_event_nouns=_words(entries, "headline_event_nouns"),
         generic_words=_words(entries, "generic_words"),

@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import geo, vocab
+from newsgraph.nlp.entities.bounds import trimmed
 from newsgraph.nlp.entities.glued import (
     place_then_common_word,
     split_glued,
@@ -28,7 +29,7 @@ from newsgraph.nlp.entities.glued import (
 )
 from newsgraph.nlp.entities.name_kinds import apposed_noun_kind
 from newsgraph.nlp.entities.possessives import drop_possessive_s
-from newsgraph.nlp.entities.retyping import APOSTROPHES, retype
+from newsgraph.nlp.entities.retyping import retype
 from newsgraph.nlp.entities.scans import (
     MentionCandidate,
     acronyms,
@@ -45,7 +46,7 @@ from newsgraph.nlp.furniture import Screen
 from newsgraph.nlp.parse import Parsed
 from newsgraph.settings import settings
 from newsgraph.vocab.common import CommonWords, Titles
-from newsgraph.vocab.entities import EntityWords, InstitutionWords
+from newsgraph.vocab.entities import InstitutionWords
 
 SPACY_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP"}
 # Priority when spans overlap: a lexicon or pattern match beats spaCy's guess.
@@ -84,7 +85,7 @@ def _spacy_candidates(doc: Doc) -> Iterable[MentionCandidate]:
     words: InstitutionWords = vocab.load("facilities")
     for ent in doc.ents:
         label = SPACY_TYPES.get(ent.label_)
-        bounds = _trimmed(doc, ent.start, ent.end, label) if label is not None else None
+        bounds = trimmed(doc, ent.start, ent.end, label) if label is not None else None
         if label is None or bounds is None:
             continue
         start, end = _extend_particles(doc, *bounds)
@@ -107,44 +108,6 @@ def _spacy_candidates(doc: Doc) -> Iterable[MentionCandidate]:
             continue
         for a, b in ((start, cut), (cut + 2, end)) if cut else _places_listed(doc, start, end, label):
             yield candidate(doc[a:b], label, "spacy")
-
-
-def _trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
-    """An entity without a leading determiner, trailing "'s", punctuation or connector, and cut at a bracket
-    ("Qatar Red Crescent Society (QRCS": the abbreviation is a mention of its own) or, but for people, at a
-    comma ("Amuda, Qamishli": a list of names, each a mention of its own), and at a colon ("Steifo: Regime &
-    Allies Onslaught ...": a headline after its speaker's name); a known place keeps no count after it ("Daraa
-    16"); None when nothing is left."""
-    words: EntityWords = vocab.load("entity_words")
-    while start < end and doc[start].lower_ in words.determiners:
-        start += 1
-    if end - start >= 2 and _country_possessive(doc[start].text) and (
-            doc[start + 1].text[:1].isupper() or doc[start + 1].lower_.split("-")[0] in _articles()):
-        start += 1  # "Syrias Al Qaeda", "Lebanons al-Manar TV": the apostrophe lost, the country owns the name
-    while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct
-                           or doc[end - 1].lower_ in words.connectors):
-        end -= 1
-    cut = next((t.i for t in doc[start:end] if t.text in "([{:" or (t.text == "," and label != "PER")), None)
-    if cut is not None:
-        end = cut
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    counted = doc[start:end - 1].text
-    if end - start >= 2 and doc[end - 1].is_digit and len(doc[end - 1]) <= 3 \
-            and geo.lookup_place(counted) is not None and geo.country_code(counted) is None:
-        end -= 1  # "Daraa 16 Idlib 15": a tally by town run together; a country keeps it ("Rossiya 24" channel)
-    return (start, end) if start < end else None
-
-
-def _articles() -> frozenset[str]:
-    articles: frozenset[str] = vocab.load("common_words").arabic_articles
-    return articles
-
-
-def _country_possessive(word: str) -> bool:
-    """ "Syrias", "Lebanons": a country's name with the possessive s its apostrophe lost."""
-    return len(word) > 3 and word.endswith("s") and geo.country_code(word) is None \
-        and geo.country_code(word[:-1]) is not None
 
 
 def _company_word_read_as_nationality(doc: Doc, start: int, end: int, words: InstitutionWords) -> bool:

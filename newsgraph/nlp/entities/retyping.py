@@ -373,7 +373,8 @@ RULES: tuple[Rule, ...] = (
     name_kinds.outlet_named,
     _nationality, _country, name_kinds.kunya, name_kinds.armed_group, _town_read_as_other, _unknown_place,
     _group_called_a_group, _unknown_place_acting_like_person,
-    _name_in_place_context, name_kinds.arabic_place_name, name_kinds.called_a_place, name_kinds.listed_among_places,
+    _name_in_place_context, name_kinds.arabic_place_name, name_kinds.article_name_alone,
+    name_kinds.called_a_place, name_kinds.listed_among_places,
     name_kinds.place_named_as_organisation, _institution_named_like_person, _place_named_like_person,
     _person_named_like_institution, _title_fragment, _person_after_title, _person_in_capitals,
 )

@@ -297,9 +297,13 @@ def named_weapons(doc: Doc) -> list[MentionCandidate]:
                 and not doc[start - 1].is_punct and not _not_a_craft_name(doc[start - 1], calendar) \
                 and doc[start - 1].ent_type_ != "GPE":
             start -= 1
+        while start < i and (doc[start].is_stop or doc[start].pos_ in ("DET", "NUM", "PRON")):
+            start += 1  # '"One rocket hit', '"A drone was flying': a quoted sentence's opening word, no brand
         if start == i or doc[start].is_sent_start:
             continue
         span = doc[start:i]
+        if span.text.rsplit("-", 1)[-1][:1].islower():
+            continue  # "U.S.-made anti-tank missiles": a compound adjective ends in lower case, a brand does not
         if not _names_who_or_where(span.text):
             out.append(candidate(span, "WEA", "materiel"))
     return out

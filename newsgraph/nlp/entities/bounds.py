@@ -1,0 +1,74 @@
+"""Where a spaCy entity's name begins and ends: determiners, possessives, brackets, tallies and the words
+of faiths and ideologies that stand by a group's name are cut off."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsgraph import geo, vocab
+from newsgraph.nlp.entities.retyping import APOSTROPHES
+from newsgraph.vocab.entities import EntityWords, Organizations
+
+
+def trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """An entity without a leading determiner, trailing "'s", punctuation or connector, and cut at a bracket
+    ("Qatar Red Crescent Society (QRCS": the abbreviation is a mention of its own) or, but for people, at a
+    comma ("Amuda, Qamishli": a list of names, each a mention of its own), and at a colon ("Steifo: Regime &
+    Allies Onslaught ...": a headline after its speaker's name); a known place keeps no count after it ("Daraa
+    16"); None when nothing is left."""
+    words: EntityWords = vocab.load("entity_words")
+    while start < end and doc[start].lower_ in words.determiners:
+        start += 1
+    if end - start >= 2 and _country_possessive(doc[start].text) and (
+            doc[start + 1].text[:1].isupper() or doc[start + 1].lower_.split("-")[0] in _articles()):
+        start += 1  # "Syrias Al Qaeda", "Lebanons al-Manar TV": the apostrophe lost, the country owns the name
+    while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct
+                           or doc[end - 1].lower_ in words.connectors):
+        end -= 1
+    if label in ("ORG", "PER"):
+        start, end = _without_identity_words(doc, start, end, words)
+    if label == "ORG" and _place_heading_before_army_units(doc, start, end, words):
+        end -= 1
+    cut = next((t.i for t in doc[start:end] if t.text in "([{:" or (t.text == "," and label != "PER")), None)
+    if cut is not None:
+        end = cut
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    counted = doc[start:end - 1].text
+    if end - start >= 2 and doc[end - 1].is_digit and len(doc[end - 1]) <= 3 \
+            and geo.lookup_place(counted) is not None and geo.country_code(counted) is None:
+        end -= 1  # "Daraa 16 Idlib 15": a tally by town run together; a country keeps it ("Rossiya 24" channel)
+    return (start, end) if start < end else None
+
+
+def _articles() -> frozenset[str]:
+    articles: frozenset[str] = vocab.load("common_words").arabic_articles
+    return articles
+
+
+def _country_possessive(word: str) -> bool:
+    """ "Syrias", "Lebanons": a country's name with the possessive s its apostrophe lost."""
+    return len(word) > 3 and word.endswith("s") and geo.country_code(word) is None \
+        and geo.country_code(word[:-1]) is not None
+
+
+def _without_identity_words(doc: Doc, start: int, end: int, words: EntityWords) -> tuple[int, int]:
+    """ "the Daesh Takfiri terrorist group", "Nusra Front and Salafi Ahrar al Sham": a faith's or ideology's word
+    before or after an armed group's name is what the writer calls the group, not part of its name (when the
+    rest is a known organisation or opens with a group's word: "Sunni Endowment" keeps its word)."""
+    known: Organizations = vocab.load("organizations")
+
+    def group(a: int, b: int) -> bool:
+        return known.canonical_name(doc[a:b].text) is not None or doc[a].lower_ in words.group_name_words
+
+    if end - start >= 2 and doc[end - 1].lower_ in words.identity_words and group(start, end - 1):
+        end -= 1
+    if end - start >= 2 and doc[start].lower_ in words.identity_words and group(start + 1, end):
+        start += 1
+    return start, end
+
+
+def _place_heading_before_army_units(doc: Doc, start: int, end: int, words: EntityWords) -> bool:
+    """ "Daraa Army units destroyed ...": a province's heading run into its paragraph, the place, then the army."""
+    return end - start >= 2 and end < len(doc) and doc[end - 1].text == "Army" \
+        and doc[end].text in words.army_unit_nouns and geo.lookup_place(doc[start:end - 1].text) is not None
