@@ -209,7 +209,8 @@ def facility_candidates(name: str) -> list[Reading]:
         for size in range(len(words), 0, -1):  # the longest run of capitalised words that is a town
             for start in range(len(words) - size + 1):
                 text = " ".join(words[start:start + size])
-                leading = after_town and start == 0 and match.start() == _leading_offset(name)
+                leading = (after_town and start == 0 and match.start() == _leading_offset(name)
+                           and _service_after(name, match.start() + len(text)))
                 found = [r for r in candidates(text) if _facility_town(r.place, text, leading, w)]
                 if found:
                     return found
@@ -217,12 +218,20 @@ def facility_candidates(name: str) -> list[Reading]:
 
 
 def _named_after_town(name: str) -> bool:
-    """Whether the name is a town's followed by a service that stands in the town it is named after ("Qardaha
-    hospital", "Daraa National Hospital", "Azaz hospital"): its first words are the town's by any of its names.
+    """Whether the name ends in a service that stands in the town it is named after ("Qardaha hospital",
+    "Daraa National Hospital", "Azaz hospital"), so that its first words may be the town's by any of its names.
     Not a street, square or mosque: those are named after other towns as often ("Thawra Street" in Damascus,
     "Busra Square" in Daraa)."""
     last = name.lower().split()[-1] if name.strip() else ""
     return last in vocab.load("places_context").town_services and not is_airfield(name)
+
+
+def _service_after(name: str, town_end: int) -> bool:
+    """Whether only the service word, and ``service_qualifiers`` before it, follow the town ("Daraa National
+    Hospital"; not "Kishwaukee Community Hospital", a name of its own)."""
+    words = vocab.load("places_context")
+    *between, _ = name[town_end:].lower().split() or [""]
+    return all(word in words.service_qualifiers for word in between)
 
 
 def _leading_offset(name: str) -> int:

@@ -106,3 +106,12 @@ def test_a_street_named_after_a_town_is_not_placed_at_that_town() -> None:
             "a Syrian state media correspondent reported.")
     _, lat, lon = _facility(text, "Thawra Street")
     assert lat is None or geo.distance_km(lat, lon or 0.0, 33.51, 36.29) < 25
+
+
+def test_a_service_with_a_name_of_its_own_is_not_placed_at_a_namesake_of_its_first_word() -> None:
+    # "Community" makes it a name of its own: it is no service named after Moosup, Connecticut, whose GeoNames
+    # alternate names include "Kishwaukee"; "National", "Military" do not ("Daraa National Hospital" above)
+    text = ("Two people injured in the crash on Interstate 88 in Illinois were taken to Kishwaukee Community "
+            "Hospital, police in DeKalb, Illinois, said on Sunday.")
+    _, lat, lon = _facility(text, "Kishwaukee Community Hospital")
+    assert lat is None or geo.distance_km(lat, lon or 0.0, 41.93, -88.75) < 25  # DeKalb, Illinois

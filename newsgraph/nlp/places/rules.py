@@ -62,8 +62,7 @@ def unanchored_sound_alike_hamlet(ev: DocumentEvidence, j: Judgement) -> bool:
 
 def misread_town_abroad(ev: DocumentEvidence, j: Judgement) -> bool:
     """In a report about one country, a town or district abroad that nothing else points to: "Tawila" in a
-    report on Darfur is not the Yemeni town or district of that name (the name's own clear vote does not count,
-    nor do the report's towns across the border)."""
+    report on Darfur is not the Yemeni town or district of that name (the name's own clear vote does not count)."""
     w = ev.weights
     district = j.place.kind == "admin" and j.place.level == 2
     if not (j.dominant and (j.town or district) and j.place.population < w.big_city
@@ -71,10 +70,8 @@ def misread_town_abroad(ev: DocumentEvidence, j: Judgement) -> bool:
         return False
     # its own clear reading voted once per mention ("al-Foua" read as the Egyptian town, twice): those are
     # no evidence for the country, or every unsupported name abroad would vote itself in
-    # nor are the dominant country's towns across a border: only support from the town's own country counts
     own_vote = ev.own_vote(j.entity_id, j.place.country)
-    return (ev.votes.get(j.place.country or "", 0) <= own_vote
-            and ev.support_at_home(j.entity_id, j.place) < w.weak_support
+    return (ev.votes.get(j.place.country or "", 0) <= own_vote and j.support < w.weak_support
             and j.entity_id not in ev.qualified)
 
 
