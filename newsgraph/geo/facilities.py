@@ -18,7 +18,8 @@ Airport" ~ London Heathrow Airport):
   name is long enough to be told apart) if no town has the name.
 
 Other facilities are read through a town named inside them (``facility_candidates``: "the Masyaf
-facility"; "Bab al-Hawa hospital" names no town al-Bab).
+facility"; "Bab al-Hawa hospital" names no town al-Bab); a hospital or school named after a town
+("Qardaha hospital", "Daraa National Hospital") by any of the town's names.
 
 The words are ``data/places_context.json`` (``airfield_heads``, ``airfield_qualifiers``,
 ``military_airfields``).
@@ -141,9 +142,16 @@ def airfield_readings(name: str, weights: PlaceWeights | None = None) -> list[Re
         if best:
             return list(best.values())
     found = table.by_stem.get(stem)
-    if not found and not towns and len(skeleton(stem)) > settings().gazetteer.min_skeleton_letters:
+    if not found and not towns and _long_enough_to_respell(stem, w):
         found = table.by_spelling.get(spelling(stem))
     return [Reading(field, w.airfield_prior) for field in found or ()]
+
+
+def _long_enough_to_respell(stem: str, w: PlaceWeights) -> bool:
+    """A name long enough to be told apart from other fields by its spelling: a long consonant skeleton, or a
+    long spelling key ("Shairat" ~ Shayrat Air Base: skeleton "srt", but key "sharat")."""
+    return (len(skeleton(stem)) > settings().gazetteer.min_skeleton_letters
+            or len(spelling(stem)) >= w.airfield_spelling_letters)
 
 
 def airfields(name: str) -> list[Place]:
@@ -189,9 +197,11 @@ def facility_candidates(name: str) -> list[Reading]:
     """Towns named inside a facility's name ("the Masyaf facility", "Hmeimim Air Base").
 
     The facility's own head word is skipped ("Trump Tower" is not in a town called
-    Tower) and only a town's own name counts; the caller still asks for context.
+    Tower) and only a town's own name counts, except in a site or service named after
+    its town (``_named_after_town``); the caller still asks for context.
     """
     w = settings().places
+    after_town = _named_after_town(name)
     for match in _town_word().finditer(name):
         words = _name_units(match.group(0).split())
         if match.end() == len(name.rstrip()) and len(words) > 1:
@@ -199,12 +209,46 @@ def facility_candidates(name: str) -> list[Reading]:
         for size in range(len(words), 0, -1):  # the longest run of capitalised words that is a town
             for start in range(len(words) - size + 1):
                 text = " ".join(words[start:start + size])
-                found = [r for r in candidates(text) if _facility_town(r.place, text, w)]
+                leading = (after_town and start == 0 and match.start() == _leading_offset(name)
+                           and _service_after(name, match.start() + len(text)))
+                found = [r for r in candidates(text) if _facility_town(r.place, text, leading, w)]
                 if found:
                     return found
     return []
 
 
-def _facility_town(place: Place, text: str, w: PlaceWeights) -> bool:
-    return (place.kind == "city" and place.population >= w.facility_town
-            and (normalise(place.name) == normalise(text) or place.population >= w.facility_alternate_town))
+def _named_after_town(name: str) -> bool:
+    """Whether the name ends in a service that stands in the town it is named after ("Qardaha hospital",
+    "Daraa National Hospital", "Azaz hospital"), so that its first words may be the town's by any of its names.
+    Not a street, square or mosque: those are named after other towns as often ("Thawra Street" in Damascus,
+    "Busra Square" in Daraa)."""
+    last = name.lower().split()[-1] if name.strip() else ""
+    return last in vocab.load("places_context").town_services and not is_airfield(name)
+
+
+def _service_after(name: str, town_end: int) -> bool:
+    """Whether only the service word, and ``service_qualifiers`` before it, follow the town ("Daraa National
+    Hospital"; not "Kishwaukee Community Hospital", a name of its own)."""
+    words = vocab.load("places_context")
+    *between, _ = name[town_end:].lower().split() or [""]
+    return all(word in words.service_qualifiers for word in between)
+
+
+def _leading_offset(name: str) -> int:
+    """Where the name's first word starts, after a leading "the"."""
+    found = re.match(r"\s*(?:the\s+)?", name, re.IGNORECASE)
+    return found.end() if found else 0
+
+
+def _facility_town(place: Place, text: str, leading: bool, w: PlaceWeights) -> bool:
+    """A town of at least ``facility_town`` people by its own name, or by another of its names when it is big
+    (``facility_alternate_town``) or the facility is named after it. A facility named after a town by the
+    town's own name may be one of the towns GeoNames gives no population (0: Al Qardahah, Saydnaya)."""
+    if place.kind != "city":
+        return False
+    own = normalise(place.name) == normalise(text)
+    if place.population >= w.facility_alternate_town:
+        return True
+    if place.population >= w.facility_town:
+        return own or leading
+    return leading and own and place.population == 0

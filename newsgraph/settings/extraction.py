@@ -68,8 +68,13 @@ class PlaceWeights:
     village_skeleton: int = 5        # a skeleton this long also looks for sound-alike villages (small-town index)
     airfield_prior: float = 9.0      # an air base or airport found in the airfield table is that airfield
     airfield_km: float = 40.0        # an airport named like a town lies this near a town of that name
+    airfield_spelling_letters: int = 6  # an airfield's name whose spelling key is this long is matched by it
+                                        # ("Shairat airbase" ~ Shayrat Air Base) though its skeleton is short
     facility_town: int = 1000        # a town named inside a facility's name has at least this many people ...
-    facility_alternate_town: int = 100_000  # ... and this many when the facility names it by an alternate name
+    facility_alternate_town: int = 100_000  # ... and this many when the facility names it by an alternate name,
+                                     # unless the facility is named after it ("Daraa National Hospital": the
+                                     # town first, a service last; not a street or square), where its own
+                                     # name may have no population in GeoNames (0: "Qardaha hospital")
     acronym_letters: int = 4         # an all-capitals name this short is an acronym ("NGO", "IDF"), not a town
 
 

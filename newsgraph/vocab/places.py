@@ -217,6 +217,7 @@ class PlaceContextWords:
     compass_abbreviations: tuple[str, ...]  # "NE" before "Syria" is a direction, not Nebraska
     town_sites: tuple[str, ...]             # "street", "mosque": a facility "in" a town stands inside it
     town_services: tuple[str, ...]          # "hospital": inside a town said to be the town, not the province
+    service_qualifiers: tuple[str, ...]     # "national": "Daraa National Hospital" is still named after Daraa
 
 
 @vocabulary("places_context")
@@ -233,4 +234,5 @@ def _places_context(entries: Entries) -> PlaceContextWords:
                              military_airfields=entries.words("military_airfields", fold=True),
                              compass_abbreviations=entries.words("compass_abbreviations"),
                              town_sites=entries.words("town_sites", fold=True),
-                             town_services=entries.words("town_services", fold=True))
+                             town_services=entries.words("town_services", fold=True),
+                             service_qualifiers=entries.words("service_qualifiers", fold=True))

@@ -68,3 +68,50 @@ def test_a_respelled_air_base_in_a_report_is_placed_at_the_field() -> None:
     base = next(e for e in doc.entities if "Ezzor" in e.name)
     assert base.type == "FAC" and base.country == "SY" and base.lat is not None and base.lon is not None
     assert geo.distance_km(base.lat, base.lon, 35.29, 40.18) < 5
+
+
+def test_an_air_base_in_another_spelling_with_a_short_skeleton_is_the_field() -> None:
+    doc = extract("U.S. warships fired cruise missiles at the Shairat airbase near Homs, "
+                  "the Syrian army said on Friday.")
+    base = next(e for e in doc.entities if "Shairat" in e.name)
+    assert base.type == "FAC" and base.country == "SY" and base.lat is not None and base.lon is not None
+    assert geo.distance_km(base.lat, base.lon, 34.49, 36.91) < 5  # Shayrat Air Base, not the town of Homs
+
+
+def _facility(text: str, name: str) -> tuple[str | None, float | None, float | None]:
+    fac = next(e for e in extract(text).entities if e.name.endswith(name))
+    assert fac.type == "FAC", fac
+    return fac.country, fac.lat, fac.lon
+
+
+@pytest.mark.parametrize("text,name,lat,lon", [
+    # GeoNames gives Al Qardahah no population; the hospital is named by the town's own name
+    ("Two Syrian soldiers wounded in the clashes in Latakia province were taken to Qardaha hospital, "
+     "the Syrian Observatory for Human Rights said.", "Qardaha hospital", 35.46, 36.06),
+    # "Daraa" and "Azaz" are GeoNames' alternate names of Dar'a and I'zaz, towns under 100,000 people
+    ("Rebels shelled the city on Sunday and the wounded were taken to Daraa National Hospital, "
+     "Syrian state media said.", "Daraa National Hospital", 32.62, 36.10),
+    ("Rescue workers rushed dozens of injured Syrians to the nearby Azaz hospital, a witness said.",
+     "Azaz hospital", 36.59, 37.05),
+])
+def test_a_service_named_after_a_town_stands_in_that_town(text: str, name: str, lat: float, lon: float) -> None:
+    country, fac_lat, fac_lon = _facility(text, name)
+    assert country == "SY" and fac_lat is not None and fac_lon is not None
+    assert geo.distance_km(fac_lat, fac_lon, lat, lon) < 5
+
+
+def test_a_street_named_after_a_town_is_not_placed_at_that_town() -> None:
+    # Thawra is an old name of al-Thawrah (Tabqa), 400 km from the Damascus street named after the revolution
+    text = ("Two shells exploded in the Shaalan district of Damascus and a few others blew up near Thawra Street, "
+            "a Syrian state media correspondent reported.")
+    _, lat, lon = _facility(text, "Thawra Street")
+    assert lat is None or geo.distance_km(lat, lon or 0.0, 33.51, 36.29) < 25
+
+
+def test_a_service_with_a_name_of_its_own_is_not_placed_at_a_namesake_of_its_first_word() -> None:
+    # "Community" makes it a name of its own: it is no service named after Moosup, Connecticut, whose GeoNames
+    # alternate names include "Kishwaukee"; "National", "Military" do not ("Daraa National Hospital" above)
+    text = ("Two people injured in the crash on Interstate 88 in Illinois were taken to Kishwaukee Community "
+            "Hospital, police in DeKalb, Illinois, said on Sunday.")
+    _, lat, lon = _facility(text, "Kishwaukee Community Hospital")
+    assert lat is None or geo.distance_km(lat, lon or 0.0, 41.93, -88.75) < 25  # DeKalb, Illinois

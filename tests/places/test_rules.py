@@ -105,6 +105,19 @@ def test_in_a_report_about_one_country_a_town_abroad_nothing_points_to_is_a_misr
     assert not misread_town_abroad(darfur, judged(SHAQRA_SA, dominant="SD", support=W.weak_support))
 
 
+def test_towns_of_the_report_s_country_across_a_border_do_not_support_a_town_abroad() -> None:
+    # "Harbiyat" in the Raqqa countryside: Harbiye by Antakya lies 125 km from Hama, a clear town of the report
+    harbiye = Place("Harbiye", "TR", 36.13685, 36.13293, 312579, 0, "city", "31")
+    hama = Place("Hama", "SY", 35.13179, 36.75783, 170063, 696863, "city", "11")
+    syria = evidence({}, {"SY": 6.0}, clear={"e2": hama})
+    assert syria.local_support("e1", harbiye) >= W.weak_support  # near enough to count as a neighbour
+    assert misread_town_abroad(syria, judged(harbiye, dominant="SY", support=syria.local_support("e1", harbiye)))
+    # a village supported from its own side of the border stays: its province is named
+    hatay = Place("Hatay", "TR", 36.4, 36.35, 312394, 1_500_000, "admin", "31", 1)
+    its_province = evidence({}, {"SY": 6.0}, clear={"e2": hama, "e3": hatay})
+    assert not misread_town_abroad(its_province, judged(harbiye, dominant="SY"))
+
+
 def test_the_dominant_country_does_not_count_the_name_s_own_vote() -> None:
     ev = evidence({}, {"SD": 2.0, "SA": 1.0}, clear={"e1": EL_FASHER})
     assert ev.dominant_without("e2") == "SD"  # 2 of 3 votes

@@ -64,14 +64,15 @@ class Grid:
     def add(self, owner: str, place: Place) -> None:
         self.cells.setdefault((math.floor(place.lat), math.floor(place.lon)), []).append((owner, place))
 
-    def near(self, owner: str, place: Place) -> int:
-        """How many other owners have a point within the radius of the place."""
+    def near(self, owner: str, place: Place, same_country: bool = False) -> int:
+        """How many other owners have a point within the radius of the place (in its country, if asked)."""
         lat, lon = math.floor(place.lat), math.floor(place.lon)
         owners = set()
         for dlat in (-1, 0, 1):
             for dlon in (-1, 0, 1):
                 for other_owner, other in self.cells.get((lat + dlat, (lon + dlon + 180) % 360 - 180), ()):
                     if other_owner != owner and other_owner not in owners and \
+                            (not same_country or other.country == place.country) and \
                             distance_km(place.lat, place.lon, other.lat, other.lon) <= self.radius_km:
                         owners.add(other_owner)
         return len(owners)
@@ -246,6 +247,23 @@ class DocumentEvidence:
     def anchored(self, entity_id: str, place: Place) -> bool:
         """Whether a clearly placed town or county of another name lies near the place."""
         return self.anchors.near(entity_id, place) > 0
+
+    def support_at_home(self, entity_id: str, place: Place) -> float:
+        """Local support from the reading's own country only: its qualifier or province, and the towns near it
+        on its side of a border. A report about Syria names towns within 150 km of many Turkish villages
+        ("Harbiyat" in the Raqqa countryside is no Harbiye by Antakya)."""
+        if not is_local(place):
+            return 0.0
+        if within(place, self.qualified.get(entity_id, set())):
+            return self.weights.qualified_bonus
+        if place.kind == "admin" and place.level == 1:
+            return self._state_support(entity_id, place)
+        w = self.weights
+        value = w.province_bonus if place.kind == "city" and _area_of(place) in self.admins else 0.0
+        if self.anchors.near(entity_id, place, same_country=True) > 0:
+            value += w.anchor_bonus
+        return value + w.neighbour_bonus * min(self.neighbours.near(entity_id, place, same_country=True),
+                                               w.max_neighbours)
 
     def local_support(self, entity_id: str, place: Place) -> float:
         """What the places around say for this reading: its qualifier, its province, its neighbours."""

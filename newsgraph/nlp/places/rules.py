@@ -62,7 +62,8 @@ def unanchored_sound_alike_hamlet(ev: DocumentEvidence, j: Judgement) -> bool:
 
 def misread_town_abroad(ev: DocumentEvidence, j: Judgement) -> bool:
     """In a report about one country, a town or district abroad that nothing else points to: "Tawila" in a
-    report on Darfur is not the Yemeni town or district of that name (the name's own clear vote does not count)."""
+    report on Darfur is not the Yemeni town or district of that name (the name's own clear vote does not count,
+    nor, for a village, do the report's towns across the border)."""
     w = ev.weights
     district = j.place.kind == "admin" and j.place.level == 2
     if not (j.dominant and (j.town or district) and j.place.population < w.big_city
@@ -70,8 +71,12 @@ def misread_town_abroad(ev: DocumentEvidence, j: Judgement) -> bool:
         return False
     # its own clear reading voted once per mention ("al-Foua" read as the Egyptian town, twice): those are
     # no evidence for the country, or every unsupported name abroad would vote itself in
+    # nor, for a village, are the dominant country's towns across a border: only support from its own country
+    # counts ("Harbiyat" in the Raqqa countryside is no Harbiye by Antakya; Erie, Pennsylvania, a city, keeps the
+    # support of London, Ontario across the lake)
     own_vote = ev.own_vote(j.entity_id, j.place.country)
-    return (ev.votes.get(j.place.country or "", 0) <= own_vote and j.support < w.weak_support
+    support = ev.support_at_home(j.entity_id, j.place) if small(j.place, w) else j.support
+    return (ev.votes.get(j.place.country or "", 0) <= own_vote and support < w.weak_support
             and j.entity_id not in ev.qualified)
 
 
