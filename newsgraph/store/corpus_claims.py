@@ -131,7 +131,19 @@ def load_views(conn: Connection, keys: Iterable[str] | None = None) -> dict[str,
 def refresh(conn: Connection, doc_pks: set[int], known: DocumentIds | None = None,
             given: Mapping[int, list[ClaimFeatures]] | None = None) -> None:
     """Recompute the views, keys and links of these documents' claims (``given``: the features of some of them,
-    just stored, which need not be read back)."""
+    just stored, which need not be read back), ``settings().store.refresh_documents`` documents at a time.
+
+    Groups give the same links and grades as one pass: a group links its claims to every claim sharing a key,
+    with the views stored then, and a later group drops and recomputes every link of its own claims, so a link
+    between two groups is made last with both views fresh; each group regrades what its links touched."""
+    pks, size = sorted(doc_pks), settings().store.refresh_documents
+    for i in range(0, len(pks), size):
+        group = set(pks[i:i + size])
+        _refresh_group(conn, group, known, {k: v for k, v in (given or {}).items() if k in group})
+
+
+def _refresh_group(conn: Connection, doc_pks: set[int], known: DocumentIds | None,
+                   given: Mapping[int, list[ClaimFeatures]]) -> None:
     refs, keys, links = (schema.corpus_claim_refs, schema.corpus_claim_keys,
                             schema.corpus_claim_links)
     if not doc_pks:
@@ -140,7 +152,7 @@ def refresh(conn: Connection, doc_pks: set[int], known: DocumentIds | None = Non
     ids = (known or DocumentIds()).of(conn, doc_pks)
     countries, events = _countries(conn, doc_pks), _events(conn, doc_pks)
     fresh: dict[str, tuple[int, ClaimView]] = {}
-    for pk, f in _stored_features(conn, doc_pks, given or {}):
+    for pk, f in _stored_features(conn, doc_pks, given):
         fresh[f.key] = (pk, view_of(f, lambda x, pk=pk: ids.get((pk, x)),  # type: ignore[misc]
                                     lambda x, pk=pk: countries.get((pk, x)),  # type: ignore[misc]
                                     lambda x, pk=pk: events.get((pk, x))))  # type: ignore[misc]
