@@ -44,7 +44,12 @@ _VIEWS_OF = _VIEWS.where(among(_c.c.claim))
 _FEATURES = select(_c.c.claim, _c.c.doc_pk, _c.c.features).where(among(_c.c.doc_pk))
 _DROPS = (delete(_refs).where(among(_refs.c.claim)), delete(_keys).where(among(_keys.c.claim)),
           delete(_links).where(among(_links.c.a)), delete(_links).where(among(_links.c.b)))
-_SHARING = select(_keys.c.key, _keys.c.claim).where(among(_keys.c.key))
+# the claims sharing a blocking key with some claims, each pair once (SQLite joins the key rows; reading them
+# all into Python cost more than comparing the pairs)
+_other = _keys.alias("other")
+_SHARING = (select(_keys.c.claim, _other.c.claim.label("partner")).distinct()
+            .join(_other, _other.c.key == _keys.c.key)
+            .where(among(_keys.c.claim), _other.c.claim != _keys.c.claim))
 _OVERRIDES = select(schema.source_grades.c.name, schema.source_grades.c.grade)
 _SET_VIEW = update(_c).where(_c.c.claim == bindparam("k")).values(view=bindparam("v"))
 
@@ -168,14 +173,11 @@ def _refresh_group(conn: Connection, doc_pks: set[int], known: DocumentIds | Non
                     if (pk, local) in events])
     key_of = {k: blocking_keys(v) for k, (_, v) in fresh.items()}
     _insert(conn, keys, [{"key": key, "claim": k} for k, found in key_of.items() for key in sorted(found)])
-    sharing: dict[str, set[str]] = {}
-    for part in chunks(set().union(*key_of.values()) if key_of else ()):
-        for row in execute(conn, _SHARING, {"part": part}):
-            sharing.setdefault(row.key, set()).add(row.claim)
-    partners = set().union(*sharing.values()) if sharing else set()
+    pairs: set[tuple[str, str]] = set()
+    for part in chunks(fresh):
+        pairs.update((k, p) if k < p else (p, k) for k, p in execute(conn, _SHARING, {"part": part}))
+    partners = {k for pair in pairs for k in pair}
     views = {k: v for k, (_, v) in fresh.items()} | load_views(conn, partners - set(fresh))
-    pairs = {(min(k, p), max(k, p)) for k, found in key_of.items() for key in found for p in sharing.get(key, ())
-             if p != k}
     found_links = {(x.a, x.b): x for a, b in sorted(pairs) if (x := compare(views[a], views[b]))}
     _insert(conn, links, [_link_row(x) for x in found_links.values()])
     claim_grades.regrade_documents(conn, doc_pks, graded_before)
