@@ -153,7 +153,6 @@ def _refresh_group(conn: Connection, doc_pks: set[int], known: DocumentIds | Non
                             schema.corpus_claim_links)
     if not doc_pks:
         return
-    graded_before = claim_grades.document_claims(conn, doc_pks)
     ids = (known or DocumentIds()).of(conn, doc_pks)
     countries, events = _countries(conn, doc_pks), _events(conn, doc_pks)
     fresh: dict[str, tuple[int, ClaimView]] = {}
@@ -161,6 +160,7 @@ def _refresh_group(conn: Connection, doc_pks: set[int], known: DocumentIds | Non
         fresh[f.key] = (pk, view_of(f, lambda x, pk=pk: ids.get((pk, x)),  # type: ignore[misc]
                                     lambda x, pk=pk: countries.get((pk, x)),  # type: ignore[misc]
                                     lambda x, pk=pk: events.get((pk, x))))  # type: ignore[misc]
+    graded_before = claim_grades.linked(conn, set(fresh))  # fresh: every claim of these documents
     for part in chunks(fresh):
         for statement in _DROPS:
             execute(conn, statement, {"part": part})
@@ -175,12 +175,15 @@ def _refresh_group(conn: Connection, doc_pks: set[int], known: DocumentIds | Non
     _insert(conn, keys, [{"key": key, "claim": k} for k, found in key_of.items() for key in sorted(found)])
     pairs: set[tuple[str, str]] = set()
     for part in chunks(fresh):
-        pairs.update((k, p) if k < p else (p, k) for k, p in execute(conn, _SHARING, {"part": part}))
+        pairs.update((r.claim, r.partner) if r.claim < r.partner else (r.partner, r.claim)
+                     for r in execute(conn, _SHARING, {"part": part}))
     partners = {k for pair in pairs for k in pair}
     views = {k: v for k, (_, v) in fresh.items()} | load_views(conn, partners - set(fresh))
     found_links = {(x.a, x.b): x for a, b in sorted(pairs) if (x := compare(views[a], views[b]))}
     _insert(conn, links, [_link_row(x) for x in found_links.values()])
-    claim_grades.regrade_documents(conn, doc_pks, graded_before)
+    # the links of these claims now are the ones just found (every earlier one was dropped)
+    claim_grades.regrade_documents(conn, doc_pks, graded_before | set(fresh)
+                                   | {k for x in found_links.values() for k in (x.a, x.b)})
 
 
 def _stored_features(conn: Connection, doc_pks: set[int], given: Mapping[int, list[ClaimFeatures]]
