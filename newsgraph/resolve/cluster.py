@@ -129,7 +129,14 @@ def _cluster_ids(part: Partition, nodes: Mapping[str, Node]) -> dict[str, str]:
 
 
 def cluster_id(nodes: Iterable[Node]) -> str:
-    """The id of a cluster from its content: its country, its GeoNames place, else its best-attested full name."""
+    """The id of a cluster from its content: its country, its GeoNames place, else its best-attested full name.
+
+    "Best-attested" is by members only up to ``id_dominance``: of the names with at least
+    1/``id_dominance`` of the top one's members, the one of most words, then the longest, then
+    the first key.  Two spellings of one thing cited about equally often (a corpus growing with
+    both) would otherwise swap the id each time their counts cross, and every document citing
+    the entity is refreshed at each swap.
+    """
     nodes = list(nodes)
     for kind in ("country", "geo"):
         keys = sorted(n.key for n in nodes if n.kind == kind)
@@ -137,10 +144,20 @@ def cluster_id(nodes: Iterable[Node]) -> str:
             return keys[0]
     names: set[str] = set().union(*(n.values("keys") for n in nodes))
 
-    def possessive(node: Node) -> bool:  # "Bashar al-Assads" is not the name to call him by
-        return any(possessive_stem(k) in names for k in node.values("keys"))
+    def rank(node: Node) -> tuple[bool, bool, bool]:  # "Bashar al-Assads" is not the name to call him by
+        return "~" in node.key, not node.full_names, any(possessive_stem(k) in names for k in node.values("keys"))
 
-    return min(nodes, key=lambda n: ("~" in n.key, not n.full_names, possessive(n), -n.members, n.key)).key
+    best = min(rank(n) for n in nodes)
+    eligible = [n for n in nodes if rank(n) == best]
+    top = max(n.members for n in eligible)
+    near = [n for n in eligible if n.members * settings().corpus.id_dominance >= top]
+    return min(near, key=_name_order).key
+
+
+def _name_order(node: Node) -> tuple[int, int, str]:
+    """Most words, then longest name, then key: a count-free order among names attested about equally."""
+    name = node.key.partition(":")[2]
+    return -name.count("-"), -len(name), node.key
 
 
 def _candidates(part: Partition, links: list[Link], refused: Mapping[tuple[str, str], str],

@@ -30,6 +30,9 @@ class StoreSettings:
     reconnect_seconds: float = 30.0
     # seconds to wait for a PostgreSQL server to answer a new connection
     connect_timeout: int = 10
+    # documents whose claim links are recomputed in one go (an entity that many documents cite changing
+    # its id makes them all stale: in groups, the writer's memory does not grow with how many cite it)
+    refresh_documents: int = 100
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,6 @@ _DROP_GRADES, _DROP_INPUTS = delete(_g).where(among(_g.c.claim)), delete(_i).whe
 _LINKED_B, _LINKED_A = select(_x.c.b).where(among(_x.c.a)), select(_x.c.a).where(among(_x.c.b))
 _SAME_DOCUMENT = select(_c.c.claim).where(_c.c.doc_pk.in_(select(_c.c.doc_pk).where(among(_c.c.claim))
                                                           .scalar_subquery()))
-_OF_DOCUMENTS = select(_c.c.claim).where(among(_c.c.doc_pk))
 _MEMBER_NODES = select(_m.c.node).distinct().where(among(_m.c.doc_pk))
 _PROFILES = select(_n.c.node, _n.c.profile).where(among(_n.c.node))
 # the claims graded with another name than their node's now ("now": (node, name) pairs), for these nodes: the
@@ -121,17 +120,20 @@ def partners(conn: Connection, keys: set[str]) -> set[str]:
     return out
 
 
-def document_claims(conn: Connection, doc_pks: Iterable[int]) -> set[str]:
-    """The claims of these documents and their partners, as the claim layer links them now."""
-    pks = sorted(set(doc_pks))
-    own = {k for i in range(0, len(pks), 500) for k in execute(conn, _OF_DOCUMENTS, {"part": pks[i:i + 500]}).scalars()}
-    return partners(conn, own)
+def linked(conn: Connection, keys: set[str]) -> set[str]:
+    """These claims and the claims linked to them now.  For all the claims of some documents this is their
+    ``partners``: the other claims of their documents are among them."""
+    out = set(keys)
+    for part in chunks(keys):
+        for statement in (_LINKED_B, _LINKED_A):
+            out.update(execute(conn, statement, {"part": part}).scalars())
+    return out
 
 
-def regrade_documents(conn: Connection, doc_pks: set[int], before: set[str]) -> None:
-    """After the links of these documents' claims were recomputed (``before``: ``document_claims`` of them
-    then): regrade them, their partners then and now, and the claims whose speaker's or relay's name changed."""
-    regrade(conn, before | document_claims(conn, doc_pks) | renamed(conn, doc_pks))
+def regrade_documents(conn: Connection, doc_pks: set[int], touched: set[str]) -> None:
+    """After the links of these documents' claims were recomputed (``touched``: their claims and the claims
+    linked to them before and after): regrade those, and the claims whose speaker's or relay's name changed."""
+    regrade(conn, touched | renamed(conn, doc_pks))
 
 
 def renamed(conn: Connection, doc_pks: set[int]) -> set[str]:

@@ -44,7 +44,12 @@ _VIEWS_OF = _VIEWS.where(among(_c.c.claim))
 _FEATURES = select(_c.c.claim, _c.c.doc_pk, _c.c.features).where(among(_c.c.doc_pk))
 _DROPS = (delete(_refs).where(among(_refs.c.claim)), delete(_keys).where(among(_keys.c.claim)),
           delete(_links).where(among(_links.c.a)), delete(_links).where(among(_links.c.b)))
-_SHARING = select(_keys.c.key, _keys.c.claim).where(among(_keys.c.key))
+# the claims sharing a blocking key with some claims, each pair once (SQLite joins the key rows; reading them
+# all into Python cost more than comparing the pairs)
+_other = _keys.alias("other")
+_SHARING = (select(_keys.c.claim, _other.c.claim.label("partner")).distinct()
+            .join(_other, _other.c.key == _keys.c.key)
+            .where(among(_keys.c.claim), _other.c.claim != _keys.c.claim))
 _OVERRIDES = select(schema.source_grades.c.name, schema.source_grades.c.grade)
 _SET_VIEW = update(_c).where(_c.c.claim == bindparam("k")).values(view=bindparam("v"))
 
@@ -131,19 +136,31 @@ def load_views(conn: Connection, keys: Iterable[str] | None = None) -> dict[str,
 def refresh(conn: Connection, doc_pks: set[int], known: DocumentIds | None = None,
             given: Mapping[int, list[ClaimFeatures]] | None = None) -> None:
     """Recompute the views, keys and links of these documents' claims (``given``: the features of some of them,
-    just stored, which need not be read back)."""
+    just stored, which need not be read back), ``settings().store.refresh_documents`` documents at a time.
+
+    Groups give the same links and grades as one pass: a group links its claims to every claim sharing a key,
+    with the views stored then, and a later group drops and recomputes every link of its own claims, so a link
+    between two groups is made last with both views fresh; each group regrades what its links touched."""
+    pks, size = sorted(doc_pks), settings().store.refresh_documents
+    for i in range(0, len(pks), size):
+        group = set(pks[i:i + size])
+        _refresh_group(conn, group, known, {k: v for k, v in (given or {}).items() if k in group})
+
+
+def _refresh_group(conn: Connection, doc_pks: set[int], known: DocumentIds | None,
+                   given: Mapping[int, list[ClaimFeatures]]) -> None:
     refs, keys, links = (schema.corpus_claim_refs, schema.corpus_claim_keys,
                             schema.corpus_claim_links)
     if not doc_pks:
         return
-    graded_before = claim_grades.document_claims(conn, doc_pks)
     ids = (known or DocumentIds()).of(conn, doc_pks)
     countries, events = _countries(conn, doc_pks), _events(conn, doc_pks)
     fresh: dict[str, tuple[int, ClaimView]] = {}
-    for pk, f in _stored_features(conn, doc_pks, given or {}):
+    for pk, f in _stored_features(conn, doc_pks, given):
         fresh[f.key] = (pk, view_of(f, lambda x, pk=pk: ids.get((pk, x)),  # type: ignore[misc]
                                     lambda x, pk=pk: countries.get((pk, x)),  # type: ignore[misc]
                                     lambda x, pk=pk: events.get((pk, x))))  # type: ignore[misc]
+    graded_before = claim_grades.linked(conn, set(fresh))  # fresh: every claim of these documents
     for part in chunks(fresh):
         for statement in _DROPS:
             execute(conn, statement, {"part": part})
@@ -156,17 +173,17 @@ def refresh(conn: Connection, doc_pks: set[int], known: DocumentIds | None = Non
                     if (pk, local) in events])
     key_of = {k: blocking_keys(v) for k, (_, v) in fresh.items()}
     _insert(conn, keys, [{"key": key, "claim": k} for k, found in key_of.items() for key in sorted(found)])
-    sharing: dict[str, set[str]] = {}
-    for part in chunks(set().union(*key_of.values()) if key_of else ()):
-        for row in execute(conn, _SHARING, {"part": part}):
-            sharing.setdefault(row.key, set()).add(row.claim)
-    partners = set().union(*sharing.values()) if sharing else set()
+    pairs: set[tuple[str, str]] = set()
+    for part in chunks(fresh):
+        pairs.update((r.claim, r.partner) if r.claim < r.partner else (r.partner, r.claim)
+                     for r in execute(conn, _SHARING, {"part": part}))
+    partners = {k for pair in pairs for k in pair}
     views = {k: v for k, (_, v) in fresh.items()} | load_views(conn, partners - set(fresh))
-    pairs = {(min(k, p), max(k, p)) for k, found in key_of.items() for key in found for p in sharing.get(key, ())
-             if p != k}
     found_links = {(x.a, x.b): x for a, b in sorted(pairs) if (x := compare(views[a], views[b]))}
     _insert(conn, links, [_link_row(x) for x in found_links.values()])
-    claim_grades.regrade_documents(conn, doc_pks, graded_before)
+    # the links of these claims now are the ones just found (every earlier one was dropped)
+    claim_grades.regrade_documents(conn, doc_pks, graded_before | set(fresh)
+                                   | {k for x in found_links.values() for k in (x.a, x.b)})
 
 
 def _stored_features(conn: Connection, doc_pks: set[int], given: Mapping[int, list[ClaimFeatures]]

@@ -9,12 +9,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.export import build_corpus
 from newsgraph.model import Document
-from newsgraph.store import Store
+from newsgraph.settings import settings
+from newsgraph.store import Store, corpus_claims
 from newsgraph.store.corpus import Corpus
 
 
@@ -43,6 +45,22 @@ def test_any_ingest_order_gives_the_in_memory_links(backend: Callable[[str], str
                 assert _links(_stored(store)) == expected
                 linked = Corpus(store).claims(linked=True)
                 assert linked and all(c.corroborated_by or c.contradicted_by for c in linked)
+
+
+def test_claim_links_recomputed_a_document_at_a_time_are_the_in_memory_links(
+        backend: Callable[[str], str], fakes_docs: dict[str, Document], monkeypatch: pytest.MonkeyPatch) -> None:
+    # the refresh after an entity many documents cite changes its id goes in groups of documents; groups of
+    # one (every link between two documents made by the later one, with both views fresh) change nothing
+    one = replace(settings(), store=replace(settings().store, refresh_documents=1))
+    monkeypatch.setattr(corpus_claims, "settings", lambda: one)
+    docs = list(fakes_docs.values())
+    expected = _links(build_corpus(docs))
+    with Store(backend("groups")) as store:
+        for doc in docs:
+            store.add(doc)
+        assert _links(_stored(store)) == expected
+        Corpus(store).resolve_all()  # every document's claims refreshed again, one at a time
+        assert _links(_stored(store)) == expected
 
 
 def test_a_grade_given_in_the_store_is_listed_and_exported(backend: Callable[[str], str],
