@@ -161,8 +161,8 @@ def _cue_matches(doc: Doc, units: Units, unit_of: dict[int, int], quotes: list[O
     quoted = quoted_tokens(doc, quotes)
     found = []
     for tok in doc:
-        if tok.i not in unit_of:
-            continue
+        if tok.i not in unit_of or not _may_cue(tok):
+            continue  # (most tokens: no cue kind of ``_match_at`` fits their word)
         if tok.i in quoted and not (tok.text == ":" and speaker_label(tok, units[unit_of[tok.i]][0])):
             continue
         match = _match_at(tok, units, unit_of, quotes, index)
@@ -179,8 +179,6 @@ def _match_at(tok: Token, units: Units, unit_of: dict[int, int], quotes: list[Of
     verbs: ReportingVerbs = vocab.load("reporting_verbs")
     attitudes: AttitudeVerbs = vocab.load("attitude_verbs")
     lemma = tok.lemma_.lower()
-    if lemma not in _cue_lemmas() and tok.lower_ not in ("according", "in", "by") and tok.text != ":":
-        return None  # no cue kind below fits the word: most tokens end here, before the costlier tests
     unit = units[unit_of[tok.i]]
     if _no_statement(tok, lemma, verbs):
         return None
@@ -209,6 +207,12 @@ def _match_at(tok: Token, units: Units, unit_of: dict[int, int], quotes: list[Of
     if tok.text == ":" and speaker_label(tok, unit[0]):
         return transcript_claim(tok, units, unit_of, doc)
     return None
+
+
+def _may_cue(tok: Token) -> bool:
+    """Whether a cue kind of ``_match_at`` may fit ``tok``: its lemma is one they test for, or it is one of the
+    words a cue can be ("according", "in", "by", ":")."""
+    return tok.lemma_.lower() in _cue_lemmas() or tok.lower_ in ("according", "in", "by") or tok.text == ":"
 
 
 @cache
