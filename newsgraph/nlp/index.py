@@ -15,7 +15,6 @@ class EntityIndex:
         self.entities = {e.id: e for e in entities}
         self._spans = sorted((m.start, m.end, e.id) for e in self.entities.values() for m in e.mentions)
         self._starts = [s for s, _, _ in self._spans]
-        self._at: dict[tuple[int, int], str | None] = {}  # entity_at's answers: events ask again for the same words
 
     def __getitem__(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
@@ -38,8 +37,6 @@ class EntityIndex:
 
     def entity_at(self, start: int, end: int) -> str | None:
         """The entity whose mention overlaps [start, end) the most (None when none does)."""
-        if (start, end) in self._at:
-            return self._at[start, end]
         lo = max(0, bisect.bisect_left(self._starts, start) - 8)
         best, best_overlap, spans = None, 0, self._spans
         for k in range(lo, len(spans)):
@@ -49,7 +46,6 @@ class EntityIndex:
             overlap = min(e, end) - max(s, start)
             if overlap > best_overlap:
                 best, best_overlap = eid, overlap
-        self._at[start, end] = best
         return best
 
     def last_before(self, offset: int, types: Iterable[str]) -> str | None:
