@@ -88,14 +88,17 @@ class Trace:
 
 
 def run(text: str, published: str | dt.date | None = None, *, until: str = "quantities", title: str | None = None,
-        spacy_doc: Doc | None = None) -> Trace:
-    """Run the stages in order up to and including ``until``; ``spacy_doc``: a parse of ``text`` made already."""
+        spacy_doc: Doc | None = None, read: tuple[Dateline | None, tuple[Furniture, ...]] | None = None) -> Trace:
+    """Run the stages in order up to and including ``until``; ``spacy_doc``: a parse of ``text`` made already;
+    ``read``: its ``read_dateline`` and ``find_furniture``, when the parse read them already."""
     if until not in STAGES:
         raise ValueError(f"unknown stage {until!r}; the stages are {', '.join(STAGES)}")
     last = STAGES.index(until)
     start = time.process_time()
-    dateline = read_dateline(text)  # once per document: the parse, the places and the dates read it
-    furniture = find_furniture(text, dateline)
+    if read is None:
+        dateline = read_dateline(text)  # once per document: the parse, the places and the dates read it
+        read = dateline, find_furniture(text, dateline)
+    dateline, furniture = read
     anchor = _as_date(published) or (dateline.date if dateline else None)  # a stated date wins over the text's own
     parsed = (Parsed(text, spacy_doc, anchor, title, dateline, furniture) if spacy_doc is not None
               else parse(text, anchor, title, dateline, furniture))

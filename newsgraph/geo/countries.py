@@ -40,6 +40,7 @@ def own_country_keys() -> frozenset[str]:
 _DOTS = re.compile(r"[.\s]")
 
 
+@lru_cache(maxsize=1 << 14)  # asked again for the same names in every document (~120 calls per document)
 def country_code(name: str) -> str | None:
     """ISO 3166-1 alpha-2 code for a country named the way news names it ("the U.S.", "Britain")."""
     text = name.strip()

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, TypeVar
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.ingest.limits import time_limit
 from newsgraph.ingest.run import Outcome, dated, extract_item, extracted, failure, internal_failure
-from newsgraph.model import SourceDocument
-from newsgraph.nlp.dateline import read_dateline
+from newsgraph.model import Furniture, SourceDocument
+from newsgraph.nlp.dateline import Dateline, read_dateline
 from newsgraph.nlp.furniture import find_furniture
 from newsgraph.nlp.parse import nlp, prepare
 from newsgraph.pipeline import run
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["Item", "extract_batch", "take"]
 
 Item = SourceDocument | InputError
+Read = tuple[Dateline | None, tuple[Furniture, ...]]  # a text's dateline and page furniture, read before the parse
 T = TypeVar("T")
 
 
@@ -58,8 +59,8 @@ def extract_batch(items: Sequence[Item], published: str | None = None, timeout: 
         if isinstance(item, InputError):
             outcomes.append(Outcome(item.origin, error=str(item)))
             continue
-        source, (doc, seconds) = next(parsed)
-        outcomes.append(_stages(source, doc, seconds, timeout, debug))
+        source, (doc, seconds, read) = next(parsed)
+        outcomes.append(_stages(source, doc, seconds, read, timeout, debug))
     return outcomes
 
 
@@ -72,26 +73,28 @@ def _one_by_one(items: Sequence[Item], sources: list[SourceDocument], err: Excep
     return [extract_item(i, published, timeout, debug) for i in items]
 
 
-def _parse_all(sources: list[SourceDocument], timeout: float | None) -> list[tuple[Doc, float]]:
-    """The spaCy parse of every text, with its share of the parse's CPU time (by length)."""
+def _parse_all(sources: list[SourceDocument], timeout: float | None) -> list[tuple[Doc, float, Read]]:
+    """The spaCy parse of every text, with its share of the parse's CPU time (by length) and its dateline and
+    page furniture (read before the parse, given to the stages so that they are not read twice)."""
     if not sources:
         return []
     start = time.process_time()
     datelines = [read_dateline(s.text) for s in sources]
-    prepared = [prepare(s.text, d, find_furniture(s.text, d)) for s, d in zip(sources, datelines, strict=True)]
+    reads = [(d, find_furniture(s.text, d)) for s, d in zip(sources, datelines, strict=True)]
+    prepared = [prepare(s.text, *r) for s, r in zip(sources, reads, strict=True)]
     model = nlp()
     with time_limit(timeout):
         docs = list(model.pipe(prepared, batch_size=len(prepared)))
     spent = time.process_time() - start
     total = sum(len(s.text) for s in sources) or 1
-    return [(doc, spent * len(s.text) / total) for doc, s in zip(docs, sources, strict=True)]
+    return [(doc, spent * len(s.text) / total, r) for doc, s, r in zip(docs, sources, reads, strict=True)]
 
 
-def _stages(source: SourceDocument, doc: Doc, parse_seconds: float, timeout: float | None,
+def _stages(source: SourceDocument, doc: Doc, parse_seconds: float, read: Read, timeout: float | None,
             debug: bool) -> Outcome:
     try:
         with time_limit(timeout):
-            trace = run(source.text, source.published, title=source.title, spacy_doc=doc)
+            trace = run(source.text, source.published, title=source.title, spacy_doc=doc, read=read)
             trace.seconds["parse"] = trace.seconds.get("parse", 0.0) + parse_seconds
             return extracted(source, trace)
     except NewsgraphError as err:

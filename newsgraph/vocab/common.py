@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from newsgraph.vocab.loader import Entries, vocabulary
 
@@ -81,7 +82,7 @@ class GivenNames:
 
     gender: dict[str, str]  # name -> "m" / "f"
 
-    @property
+    @cached_property  # asked for on every candidate name: built once
     def all(self) -> frozenset[str]:
         return frozenset(self.gender)
 

@@ -22,6 +22,8 @@ source/cue/content offsets (``pipeline.run`` keeps them in
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from newsgraph import vocab
@@ -159,8 +161,8 @@ def _cue_matches(doc: Doc, units: Units, unit_of: dict[int, int], quotes: list[O
     quoted = quoted_tokens(doc, quotes)
     found = []
     for tok in doc:
-        if tok.i not in unit_of:
-            continue
+        if tok.i not in unit_of or not _may_cue(tok):
+            continue  # (most tokens: no cue kind of ``_match_at`` fits their word)
         if tok.i in quoted and not (tok.text == ":" and speaker_label(tok, units[unit_of[tok.i]][0])):
             continue
         match = _match_at(tok, units, unit_of, quotes, index)
@@ -205,6 +207,22 @@ def _match_at(tok: Token, units: Units, unit_of: dict[int, int], quotes: list[Of
     if tok.text == ":" and speaker_label(tok, unit[0]):
         return transcript_claim(tok, units, unit_of, doc)
     return None
+
+
+def _may_cue(tok: Token) -> bool:
+    """Whether a cue kind of ``_match_at`` may fit ``tok``: its lemma is one they test for, or it is one of the
+    words a cue can be ("according", "in", "by", ":")."""
+    return tok.lemma_.lower() in _cue_lemmas() or tok.lower_ in ("according", "in", "by") or tok.text == ":"
+
+
+@cache
+def _cue_lemmas() -> frozenset[str]:
+    """Every lemma a cue kind of ``_match_at`` tests for (with "according", "in", "by" and ":", the words
+    a cue can be): a branch added there must add its words here."""
+    verbs: ReportingVerbs = vocab.load("reporting_verbs")
+    attitudes: AttitudeVerbs = vocab.load("attitude_verbs")
+    return frozenset(verbs.stance) | verbs.figure_verbs | frozenset(attitudes.verbs) | attitudes.light_verbs \
+        | frozenset(attitudes.adjectives) | verbs.claim_nouns | attitudes.intention_nouns
 
 
 def _no_statement(tok: Token, lemma: str, verbs: ReportingVerbs) -> bool:

@@ -62,17 +62,19 @@ class TriggerTyper:
         return obj is not None and (obj.lower_ in table or obj.lemma_.lower() in table)
 
     def _noun_type(self, tok: Token) -> str | None:
-        if tok.pos_ != "NOUN" or tok.dep_ == "compound" or tok.ent_type_ in ("DATE", "TIME") or self._inside_name(tok):
-            return None
-        if tok.head.lower_ == "of" and tok.head.head.lower_ in self.lex.hypothesis_nouns:
-            return None  # "in case of an attack": a hypothesis
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        if tok.pos_ != "NOUN" or tok.dep_ == "compound" or tok.ent_type_ in ("DATE", "TIME"):
             return None
         nouns, kind = self.lex.nouns, None
         for c in tok.children:
             if c.dep_ in ("compound", "amod") and f"{c.lower_} {self._lemma(tok)}" in nouns:
                 kind = nouns[f"{c.lower_} {self._lemma(tok)}"]
         kind = kind or nouns.get(tok.lower_) or nouns.get(self._lemma(tok))
+        if not kind or self._inside_name(tok):  # the event nouns first: most nouns are none
+            return None
+        if tok.head.lower_ == "of" and tok.head.head.lower_ in self.lex.hypothesis_nouns:
+            return None  # "in case of an attack": a hypothesis
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return None
         needs = self.lex.needs.get(self._lemma(tok))
         if kind and needs and not self._satisfies(tok, needs):
             return None
