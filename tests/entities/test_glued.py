@@ -86,3 +86,14 @@ def test_a_place_run_into_a_common_word_of_the_text_is_the_place() -> None:
     names = {e.name for e in found.entities}
     assert "Damascus Terrorists" not in names and {"Damascus", "Damascus Police Command"} <= names
     assert len(found.named("Damascus").mentions) == 2
+
+
+def test_a_captions_month_run_onto_its_place_is_no_part_of_the_place(fakes_rows: list[dict[str, str]]) -> None:
+    # "the al-Qaterji neighbourhood of Aleppo Syria September 21 2016. (TRT World ...)" (row 327), "Ariha
+    # August 3 2015(Reuters Photo)" (row 40): a caption's "place, country, date" without its commas
+    for row, place in ((327, "Aleppo"), (40, "Ariha")):
+        names = type_by_name(extract(fakes_rows[row]["article_content"]))
+        assert names.get(place) == "GPE", (row, names)
+        assert not any(name.startswith(place + " ") and name.split()[-1][0].isupper() for name in names), names
+    # a person keeps a month's word: "Theresa May" (row 385)
+    assert type_by_name(extract(fakes_rows[385]["article_content"])).get("Theresa May") == "PER"

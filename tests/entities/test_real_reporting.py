@@ -293,3 +293,23 @@ def test_a_ruler_beside_a_place_in_a_list_is_still_the_ruler() -> None:
                     "Aleppo. Shells fell in Idlib and Assad regime forces advanced near Hama.")
     assert type_by_name(found).get("Assad") == "PER"
     assert type_by_name(found).get("Idlib") == "GPE"
+
+
+def test_a_weapon_class_written_as_its_abbreviation_is_a_weapon(fakes_rows: list[dict[str, str]]) -> None:
+    # "Terrorists detonate IED near Qamishli National Hospital" (row 540), "planted the IED under the
+    # platform of the mosque" (row 752)
+    for row in (540, 752):
+        names = type_by_name(extract(fakes_rows[row]["article_content"]))
+        assert names.get("IED") == "WEA", (row, names)
+    found = type_by_name(extract("Militants planted two IEDs on the road to Hasaka, and an ied was found later."))
+    assert found.get("IEDs") == "WEA", found
+
+
+def test_a_military_airport_named_after_its_town_is_a_facility(fakes_rows: list[dict[str, str]]) -> None:
+    # "including the nearby Kweyris military airport" (row 17: 'Kweyris' was a person), "near the Tabqa
+    # military airport" (row 216), "the Nairab military airport" (row 250)
+    for row, site in ((17, "Kweyris military airport"), (216, "Tabqa military airport"),
+                      (250, "Nairab military airport")):
+        names = type_by_name(extract(fakes_rows[row]["article_content"]))
+        assert names.get(site) == "FAC", (row, names)
+    assert "Kweyris" not in type_by_name(extract(fakes_rows[17]["article_content"]))

@@ -61,11 +61,20 @@ def _without_identity_words(doc: Doc, start: int, end: int, words: EntityWords) 
     def group(a: int, b: int) -> bool:
         return known.canonical_name(doc[a:b].text) is not None or doc[a].lower_ in words.group_name_words
 
-    if end - start >= 2 and doc[end - 1].lower_ in words.identity_words and group(start, end - 1):
+    if end - start >= 3 and doc[end - 1].lower_ in words.identity_words and doc[end - 2].tag_ == "POS":
+        end -= 2  # "Assads Alawite sect", "Lebanons Shiite Hezbollah" (the tokenizer split the s): the possessor
+    elif end - start >= 2 and doc[end - 1].lower_ in words.identity_words \
+            and (group(start, end - 1) or _stripped_possessive(doc[end - 2].text)):
         end -= 1
     if end - start >= 2 and doc[start].lower_ in words.identity_words and group(start + 1, end):
         start += 1
     return start, end
+
+
+def _stripped_possessive(word: str) -> bool:
+    """ "Assads", "Syrias", "Kobanis": a capitalised name with the s of a possessive that lost its apostrophe."""
+    return len(word) > 3 and word[0].isupper() and word.endswith("s") and word[-2].islower() \
+        and geo.lookup_place(word) is None
 
 
 def _place_heading_before_army_units(doc: Doc, start: int, end: int, words: EntityWords) -> bool:

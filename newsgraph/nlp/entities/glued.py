@@ -220,7 +220,7 @@ def split_place_runs(found: list[MentionCandidate]) -> list[MentionCandidate]:
     Aleppo", "Kafr Hamra" stay whole: their first word is no place).  A place keeps no
     lower-case words after its name that name no kind of place ("bombing the town of Daraya hours after",
     "the town of Jayrud 60 kilometres from"; "Hama province", "Qalamoun mountains" keep theirs)."""
-    found = [_without_common_tail(c) for c in found]
+    found = [_without_calendar_tail(_without_common_tail(c)) for c in found]  # "Ariha August 3"
     places = {_name_part(c.text) for c in found if c.type in ("GPE", "LOC", "FAC")}
     out: list[MentionCandidate] = []
     for c in found:
@@ -238,6 +238,18 @@ _COMMON_TAIL = re.compile(r"(?:\s+(?:[a-z]+|\d[\d,.]*))+$")
 def _name_part(text: str) -> str:
     """ "Sayeda Zeinab shrine" -> "Sayeda Zeinab": the capitalised name before lower-case words."""
     return _COMMON_TAIL.sub("", text) or text
+
+
+def _without_calendar_tail(c: MentionCandidate) -> MentionCandidate:
+    """ "Aleppo Syria September" (a caption's "Aleppo, Syria, September 21, 2016"), "Ariha August": a place
+    keeps no month or weekday run onto it; a person may ("Theresa May")."""
+    words = c.text.split()
+    calendar: frozenset[str] = vocab.load("dates").calendar_words
+    if c.type not in ("GPE", "LOC", "FAC") or len(words) < 2 or words[-1].lower().strip(".") not in calendar:
+        return c
+    end = c.text.rindex(words[-1])
+    text = c.text[:end].rstrip()
+    return MentionCandidate(c.start, c.start + len(text), text, c.type, c.origin, c.country)
 
 
 def _without_common_tail(c: MentionCandidate) -> MentionCandidate:

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 LIST_REACH = 20
 # how many modifiers may stand between an apposition's article and its head noun ("a tiny, remote island")
 APPOSITION_REACH = 5
+# the share of a sentence's longer words that are capitalised when it is a Title Case headline
+HEADLINE_CAPITALS = 0.7
 
 
 def _words() -> EntityWords:
@@ -62,6 +64,11 @@ def no_entity(r: Reading) -> Verdict:
     if r.cand.origin in ("spacy", "acronym") and _common_word_in_capitals(r):
         return None  # "WINNING RESPECT", "BASES": a section heading in capitals, where the text writes "bases"
     return None if r.cand.origin == "spacy" and _headline_words(r, words) else UNDECIDED
+
+
+def headline_run_into_name(r: Reading) -> Verdict:
+    """ "Blast Kills Grand Mosque", "Oil Field East": a Title Case headline's words, whoever read them."""
+    return None if common_word_opening_headline(r) else UNDECIDED
 
 
 def _common_word_opening_sentence(r: Reading) -> bool:
@@ -100,6 +107,37 @@ def _headline_words(r: Reading, words: list[str]) -> bool:
         # word, in the text's opening (its headline), in a name said once (not "U.N. leader Ban Ki-moon" later on)
     return r.type in ("PER", "ORG") and len(words) > 1 and r.text[-1:].isalpha() \
         and r.text.split()[-1][0].isupper() and words[-1] in _words().headline_event_nouns
+
+
+def common_word_opening_headline(r: Reading) -> bool:
+    """ "Blast Kills Grand Mosque", "Oil Field East", "Schools & Public Market", "Deadly Aerial Campaign": a
+    Title Case headline run into the text, where spaCy joins its common words into a name.  The name is said
+    once, in the text's opening, inside a sentence of capitalised words, and opens with a word the text writes
+    in lower case elsewhere ("blast", "oil", "schools") or holds a verb it does ("Kills"); a compass word may
+    open a place's name ("Northern Syria"), and a name whose first word the text never writes in lower case
+    ("Russian Air Force") stays."""
+    span = r.span
+    if span is None or len(span) < 2 or span.start_char >= settings().furniture.opening_chars \
+            or r.place is not None or doc_text(r.doc).count(r.text) != 1:
+        return False
+    first = span[0].lower_
+    common = vocab.load("common_words")
+    common_first = span[0].is_title and first in _lower_words(r.doc) and first not in common.directions \
+        and first not in common.compass_compounds
+    # or a verb of the headline inside the name ("Blast Kills Grand Mosque", where the text has "killing")
+    if not common_first and not any(t.is_title and _verb_form(t.lower_, r.doc) for t in span[1:]):
+        return False
+    words = [t for t in span.sent if t.is_alpha and len(t) >= 4]
+    return bool(words) and sum(t.is_title or t.is_upper for t in words) >= HEADLINE_CAPITALS * len(words)
+
+
+def _verb_form(word: str, doc: Doc) -> bool:
+    """ "kills" where the text has "killed" or "killing": a verb's third person of a verb the text uses."""
+    lemmas: frozenset[str] | None = doc.user_data.get("newsgraph_any_verb_lemmas")
+    if lemmas is None:
+        lemmas = frozenset(t.lemma_ for t in doc if t.is_lower and t.pos_ == "VERB")
+        doc.user_data["newsgraph_any_verb_lemmas"] = lemmas
+    return word in _verbs(doc) or (word.endswith("s") and word[:-1] in lemmas)
 
 
 def _verbs(doc: Doc, lemmas: bool = False) -> frozenset[str]:

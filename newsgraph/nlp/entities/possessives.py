@@ -9,8 +9,9 @@ and on a person's full name ("Bashar Assads regime", "Donald Trumps new policy")
 The mention then names a second thing ("Syrias" beside "Syria", typed anything) and its claims and events
 another actor. ``drop_possessive_s`` cuts the s off such a mention when the document names the thing
 without it, so the two are one entity; names that end in s ("Hamas" beside "Hama", "Homs", "Williams")
-stay whole.  A person's full name with the s and a lower-case noun or adjective after it ("Bashar Assads
-forces", "Theresa Mays governing party") loses the s though the document never writes it bare: a name that
+stay whole.  A place the gazetteer knows, with the s before a lower-case noun or adjective ("Idlibs vast
+militant-held area", "Damascuss ally"), and a person's full name likewise ("Bashar Assads forces", "Theresa
+Mays governing party") lose the s though the document never writes them bare: a name that
 ends in s is followed by its verb ("Laurent Fabius said", "Valerie Amos told"), a comma or "and".
 """
 
@@ -50,9 +51,10 @@ def drop_possessive_s(found: list[MentionCandidate], doc: Doc) -> list[MentionCa
         # written bare ("Syria" beside "Syrias"), or a surname of a person named in full ("Assads", "Bashar
         # Assads" beside "Bashar al-Assad"); the name keeps the type its bare mentions have
         owning = _full_name_owning(c, doc)
-        if c.type in NAMED_TYPES and (stem in bare or _last_word(stem) in surnames or owning) \
+        place = stem not in bare and _place_owning(c, doc)
+        if c.type in NAMED_TYPES and (stem in bare or _last_word(stem) in surnames or owning or place) \
                 and _possessive(c, doc, owning):
-            kind = bare[stem].most_common(1)[0][0] if stem in bare else "PER"
+            kind = bare[stem].most_common(1)[0][0] if stem in bare else "GPE" if place else "PER"
             out.append(replace(c, end=c.end - 1, text=stem, type=kind))
         else:
             out.append(c)
@@ -91,6 +93,18 @@ def _possessive(c: MentionCandidate, doc: Doc, owning: bool) -> bool:
 def _full_name_owning(c: MentionCandidate, doc: Doc) -> bool:
     """ "Bashar Assads forces": a person's name of several words right before a lower-case noun or adjective."""
     if c.type != "PER" or " " not in c.text.strip():
+        return False
+    after = AFTER.match(doc_text(doc), c.end)
+    if after is None or after.start(1) != c.end + 1 or not after.group(1).islower():
+        return False
+    word = doc.char_span(after.start(1), after.end(1), alignment_mode="expand")
+    return word is not None and len(word) == 1 and word[0].tag_ in OWNED
+
+
+def _place_owning(c: MentionCandidate, doc: Doc) -> bool:
+    """ "Idlibs vast militant-held area", "Moscows aerial campaign", "Ankaras offensive": a place the gazetteer
+    knows, with the s, before a lower-case noun or adjective, where the text never writes the place bare."""
+    if " " in c.text.strip() or geo.lookup_place(c.text[:-1]) is None:
         return False
     after = AFTER.match(doc_text(doc), c.end)
     if after is None or after.start(1) != c.end + 1 or not after.group(1).islower():

@@ -125,9 +125,11 @@ Rule = Callable[[Reading], Verdict]
 
 def retype(cand: MentionCandidate, doc: Doc) -> MentionCandidate | None:
     """Fix spaCy's types with the gazetteer and lexicons; None for what is not an entity."""
+    reading = Reading(cand, doc, doc.char_span(cand.start, cand.end, alignment_mode="expand"))
+    if cand.origin == "facility" and name_kinds.common_word_opening_headline(reading):
+        return None  # "Blast Kills Grand Mosque": a headline's words before a facility's head noun
     if cand.origin in LEXICON_ORIGINS:
         return cand
-    reading = Reading(cand, doc, doc.char_span(cand.start, cand.end, alignment_mode="expand"))
     for rule in RULES:
         verdict = rule(reading)
         if isinstance(verdict, MentionCandidate) and verdict.type != cand.type:
@@ -369,8 +371,8 @@ def _person_in_capitals(r: Reading) -> Verdict:
 
 
 RULES: tuple[Rule, ...] = (
-    _no_name, name_kinds.no_entity, _known_organization, _demonym_read_as_name, name_kinds.apposed_kind,
-    name_kinds.outlet_named,
+    _no_name, name_kinds.no_entity, name_kinds.headline_run_into_name, _known_organization, _demonym_read_as_name,
+    name_kinds.apposed_kind, name_kinds.outlet_named,
     _nationality, _country, name_kinds.kunya, name_kinds.armed_group, _town_read_as_other, _unknown_place,
     _group_called_a_group, _unknown_place_acting_like_person,
     _name_in_place_context, name_kinds.arabic_place_name, name_kinds.article_name_alone,

@@ -126,8 +126,8 @@ def _materiel_kinds(doc: Doc, i: int, j: int, weapons: Weapons, vehicles: Vehicl
     elif j - i == 1 and any(p.match(text) for p in weapons.designations) and _has_context(
             doc, i, j, weapons.designation_context):
         kinds.append("WEA")  # "Fateh-110 missiles"
-    elif j - i > 1 and text.lower() in weapons.classes:
-        kinds.append("WEA")  # "cruise missiles"
+    elif (j - i > 1 or text.removesuffix("s").isupper()) and text.lower() in weapons.classes:
+        kinds.append("WEA")  # "cruise missiles"; a class's abbreviation in capitals: "IED", "MANPADS"
     if j - i >= 2 and doc[i].text in vehicles.ship_prefixes and all(t.is_title for t in doc[i + 1:j]):
         kinds.append("VEH")  # "USS Carl Vinson"
     return kinds
