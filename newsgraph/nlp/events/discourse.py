@@ -44,6 +44,7 @@ from newsgraph.nlp.events.arguments import Draft
 from newsgraph.nlp.events.dating import share_one_telling
 from newsgraph.nlp.events.grammar import SUBJECT_DEPS
 from newsgraph.nlp.events.reported import date_reported_states
+from newsgraph.nlp.token_arrays import tokens_where
 from newsgraph.settings import settings
 from newsgraph.vocab.events import EventTriggers
 
@@ -66,7 +67,8 @@ def date_from_discourse(doc: Doc, anchors: dict[int, Draft | None], dates: list[
                     draft.date, draft.date_distance = mention, _BORROWED
     _date_told_again(doc, anchors, lex)
     _place_of_time_clause(anchors)
-    for tok in doc:
+    apart_words = tokens_where(doc, "LOWER", ["after", "before"])  # the words ``_date_days_apart`` reads
+    for tok in apart_words:
         _date_days_apart(tok, anchors)
     if published is not None and _date_perfect_lead(doc, anchors, dates, lex, published):
         share_one_telling(doc, anchors)  # "Air strikes [...] have killed": the strikes too
@@ -75,7 +77,7 @@ def date_from_discourse(doc: Doc, anchors: dict[int, Draft | None], dates: list[
     if published is not None:
         _date_headline(doc, anchors, published)
         _date_news_day(doc, anchors, dates, lex, published)
-        for tok in doc:  # "The strikes came a day after ...": the strikes may only now have the news day's date
+        for tok in apart_words:  # "The strikes came a day after ...": the strikes may only now have the news day's date
             _date_days_apart(tok, anchors)
 
 
