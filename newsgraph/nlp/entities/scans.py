@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph import geo, vocab
 from newsgraph.nlp.entities.matchers import matchers_for, shaped_like_designation, windows
+from newsgraph.nlp.token_arrays import tokens_where
 from newsgraph.settings import settings
 from newsgraph.vocab.common import CommonWords, Titles
 from newsgraph.vocab.entities import EntityWords, InstitutionWords, Organizations, Vehicles, Weapons
@@ -43,8 +44,8 @@ def before_settlement_nouns(doc: Doc, extends: Callable[[Token, Token, Token], b
     from the noun stops: at a sentence's start, or at the first word ``extends(word, following, noun)`` refuses
     (the district-name and the untagged-place scans differ only in what a name's word may be)."""
     nouns = vocab.load("entity_words").settlement_nouns
-    for noun in doc[1:]:
-        if not (noun.is_lower and noun.text in nouns):
+    for noun in tokens_where(doc, "ORTH", nouns):  # the tokens written as a settlement noun, in order
+        if noun.i == 0 or not noun.is_lower:
             continue
         start = noun.i
         while start > 0 and not doc[start].is_sent_start and extends(doc[start - 1], doc[start], noun):
