@@ -88,7 +88,7 @@ def acronyms(doc: Doc) -> list[MentionCandidate]:
     not_acronyms = vocab.load("entity_words").not_acronyms
     titles: Titles = vocab.load("titles")
     out = []
-    for tok in doc:
+    for tok in tokens_where(doc, "IS_UPPER", [1]):  # of the words in capitals only (the test below asks again)
         text = tok.text
         if (3 <= len(text) <= 7 and text.isalpha() and text.isupper() and text not in not_acronyms
                 and not titles.is_title_word(text) and geo.country_code(text) is None):
