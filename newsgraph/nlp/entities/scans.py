@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import geo, vocab
@@ -108,9 +110,13 @@ def materiel(doc: Doc) -> list[MentionCandidate]:
     vehicles: Vehicles = vocab.load("vehicles")
     found = matchers_for(doc.vocab)
     longest = settings().entities.materiel_name_tokens
-    proposed = {*windows(found.system_names, doc, longest), *windows(found.weapon_classes, doc, longest),
-                *windows(found.ship_names, doc, longest),
-                *((tok.i, tok.i + 1) for tok in doc if shaped_like_designation(tok.text))}
+    # the ship-name matcher only where a ship prefix is written; the designation test once per distinct word
+    written = doc.count_by(ORTH)
+    ships = windows(found.ship_names, doc, longest) if any(
+        get_string_id(prefix) in written for prefix in vehicles.ship_prefixes) else []
+    shaped = [orth for orth in written if shaped_like_designation(doc.vocab.strings[orth])]
+    proposed = {*windows(found.system_names, doc, longest), *windows(found.weapon_classes, doc, longest), *ships,
+                *((tok.i, tok.i + 1) for tok in tokens_where(doc, "ORTH", shaped))}
     return [candidate(doc[i:j], kind, "materiel") for i, j in sorted(proposed)
             for kind in _materiel_kinds(doc, i, j, weapons, vehicles)]
 
