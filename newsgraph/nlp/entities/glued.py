@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import geo, vocab
 from newsgraph.nlp.doc_text import doc_text
 from newsgraph.nlp.entities.scans import MentionCandidate, before_settlement_nouns
+from newsgraph.nlp.token_arrays import tokens_where
 from newsgraph.vocab.common import CommonWords, Titles
 from newsgraph.vocab.entities import InstitutionWords
 
@@ -181,8 +182,8 @@ def _named_after_place_words(doc: Doc) -> list[tuple[int, int]]:
     place_words = words.place_words | words.settlement_nouns
     common: CommonWords = vocab.load("common_words")
     out = []
-    for tok in doc[1:-1]:
-        if not (tok.lower_ == "of" and doc[tok.i - 1].is_lower and doc[tok.i - 1].text in place_words):
+    for tok in tokens_where(doc, "LOWER", ["of"]):
+        if not (0 < tok.i < len(doc) - 1 and doc[tok.i - 1].is_lower and doc[tok.i - 1].text in place_words):
             continue
         start = end = tok.i + 1
         while end < len(doc) and (_name_word(doc[end]) or (doc[end].text == "-" and end > start) or (

@@ -335,8 +335,8 @@ def platform_x(doc: Doc) -> list[MentionCandidate]:
     """ "wrote on X", "in a post on X.": the social network, a one-letter name spaCy cannot see."""
     words: EntityWords = vocab.load("entity_words")
     out = []
-    for tok in doc[1:]:
-        if tok.text in words.platform_names and doc[tok.i - 1].lower_ in words.platform_before and (
+    for tok in tokens_where(doc, "ORTH", words.platform_names):
+        if tok.i and doc[tok.i - 1].lower_ in words.platform_before and (
                 tok.i + 1 == len(doc) or tok.text == "X." or doc[tok.i + 1].is_punct
                 or doc[tok.i + 1].lower_ in words.platform_after):
             out.append(MentionCandidate(tok.idx, tok.idx + 1, "X", "ORG", "known"))
