@@ -188,7 +188,7 @@ def _date_news_day(doc: Doc, anchors: dict[int, Draft | None], dates: list[DateM
     with_dates = {span.sent.start for span in spans if span is not None and len(span)}
     carried: DateMention | None = None  # the news-day date the previous sentence told
     for sent in doc.sents:
-        drafts = [d for t in sent if (d := anchors.get(t.i)) is not None]
+        drafts = [d for i in range(sent.start, sent.end) if (d := anchors.get(i)) is not None]
         news = [d.date for d in drafts if d.date is not None and _on_news_day(d.date, published)]
         if news:
             carried = news[-1]
@@ -213,7 +213,7 @@ def _subject_of_narration(noun: Token, anchors: dict[int, Draft | None], lex: Ev
 
 
 def _date_headline(doc: Doc, anchors: dict[int, Draft | None], published: dt.date) -> None:
-    sents = [sent for sent in doc.sents if any(anchors.get(t.i) is not None for t in sent)]
+    sents = [sent for sent in doc.sents if any(anchors.get(i) is not None for i in range(sent.start, sent.end))]
     if not sents:
         return
     told = [d for t in sents[0] if (d := anchors.get(t.i)) is not None and d.anchor.i == t.i and d.date is None
@@ -233,7 +233,7 @@ def _date_perfect_lead(doc: Doc, anchors: dict[int, Draft | None], dates: list[D
     on Monday': an undated event of the headline or lead told in the present perfect is the news the next
     sentences go on to date; it takes the date of the first event of its type they date on the news day.
     Returns whether any event was dated."""
-    sents = [sent for sent in doc.sents if any(anchors.get(t.i) is not None for t in sent)]
+    sents = [sent for sent in doc.sents if any(anchors.get(i) is not None for i in range(sent.start, sent.end))]
     spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in dates]
     # a date of the sentence's own, not the source's ("a monitor said on Tuesday")
     with_dates = {span.sent.start for span in spans if span is not None and len(span) and not _said_on(span, lex)}
