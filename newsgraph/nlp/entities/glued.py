@@ -83,8 +83,10 @@ def _document_words(doc: Doc) -> tuple[frozenset[str], dict[str, list[int]]]:
     known = doc.user_data.get("newsgraph_lone_words")
     if known is not None and known[0] == len(doc):
         return known[1], known[2]
-    texts, titled = [t.text for t in doc], [t.is_title for t in doc]
-    lower = frozenset(t.lower_ for t in doc if t.is_lower)
+    strings = doc.vocab.strings  # the words from spaCy's arrays: no Token made for each
+    rows: list[list[int]] = doc.to_array(["ORTH", "IS_TITLE", "IS_LOWER", "LOWER"]).tolist() if len(doc) else []
+    texts, titled = [strings[orth] for orth, _, _, _ in rows], [bool(title) for _, title, _, _ in rows]
+    lower = frozenset(strings[low] for _, _, is_lower, low in rows if is_lower)
     alone: dict[str, list[int]] = {}
     last = len(texts) - 1
     for i, text in enumerate(texts):
