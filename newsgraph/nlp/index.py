@@ -43,7 +43,9 @@ class EntityIndex:
             s, e, eid = spans[k]
             if s >= end:
                 break
-            overlap = min(e, end) - max(s, start)
+            if e <= start:
+                continue  # no overlap (and no min/max calls for the mentions before it)
+            overlap = (e if e < end else end) - (s if s > start else start)
             if overlap > best_overlap:
                 best, best_overlap = eid, overlap
         return best

@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import vocab
+from newsgraph.nlp.doc_text import doc_text
 from newsgraph.settings import settings
 
 Offsets = tuple[int, int]
@@ -21,6 +23,7 @@ Units = list[Unit]
 NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "PART", "CCONJ"}
 CLOSE_QUOTES = "”»"
 QUOTE_MARK = re.compile(r"''|``|[\"“”«»]")
+_LINE_BREAK = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -66,17 +69,22 @@ class CueMatch:
 
 def sentence_units(doc: Doc) -> list[tuple[int, int]]:
     """Sentences, further cut at line breaks: a paragraph break always ends a statement."""
+    # the tokens holding a line break, found from the text's breaks (a token's trailing whitespace is one space
+    # at most, so every break lies inside a token), not by reading every token's text
+    starts = doc.to_array("IDX")
+    breaks = sorted({int(i) for i in np.searchsorted(starts, [m.start() for m in _LINE_BREAK.finditer(doc_text(doc))],
+                                                       side="right") - 1 if i >= 0 and "\n" in doc[int(i)].text})
     units = []
+    at = 0
     for sent in doc.sents:
         start = sent.start
-        for tok in sent:
-            if "\n" in tok.text or (tok.i > sent.start and "\n" in doc[tok.i - 1].whitespace_):
-                if tok.i > start and "\n" in tok.text:
-                    units.append((start, tok.i))
-                    start = tok.i + 1
-                elif tok.i > start:
-                    units.append((start, tok.i))
-                    start = tok.i
+        while at < len(breaks) and breaks[at] < sent.start:
+            at += 1
+        while at < len(breaks) and breaks[at] < sent.end:
+            if breaks[at] > start:
+                units.append((start, breaks[at]))
+                start = breaks[at] + 1
+            at += 1
         if start < sent.end:
             units.append((start, sent.end))
     return [(s, e) for s, e in units if any(not t.is_space for t in doc[s:e])]

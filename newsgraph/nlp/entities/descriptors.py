@@ -24,6 +24,7 @@ from newsgraph import geo, vocab
 from newsgraph.model import Mention
 from newsgraph.nlp.doc_text import doc_text
 from newsgraph.nlp.entities.groups import Group
+from newsgraph.nlp.token_arrays import tokens_where
 from newsgraph.vocab.entities import EntityWords
 
 
@@ -46,7 +47,7 @@ def _attach_titles(groups: list[Group], doc: Doc) -> None:
     taken = _taken(groups)
     determiners = vocab.load("entity_words").descriptor_determiners
     text = doc_text(doc)
-    for tok in doc:
+    for tok in tokens_where(doc, "LOWER", by_head):  # the words a role's head is written as
         owners = by_head.get(tok.lower_)
         if not owners or tok.dep_ == "compound":
             continue

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import geo, vocab
 from newsgraph.nlp.doc_text import doc_text
 from newsgraph.nlp.entities.scans import MentionCandidate, before_settlement_nouns
+from newsgraph.nlp.token_arrays import tokens_where
 from newsgraph.vocab.common import CommonWords, Titles
 from newsgraph.vocab.entities import InstitutionWords
 
@@ -82,8 +83,10 @@ def _document_words(doc: Doc) -> tuple[frozenset[str], dict[str, list[int]]]:
     known = doc.user_data.get("newsgraph_lone_words")
     if known is not None and known[0] == len(doc):
         return known[1], known[2]
-    texts, titled = [t.text for t in doc], [t.is_title for t in doc]
-    lower = frozenset(t.lower_ for t in doc if t.is_lower)
+    strings = doc.vocab.strings  # the words from spaCy's arrays: no Token made for each
+    rows: list[list[int]] = doc.to_array(["ORTH", "IS_TITLE", "IS_LOWER", "LOWER"]).tolist() if len(doc) else []
+    texts, titled = [strings[orth] for orth, _, _, _ in rows], [bool(title) for _, title, _, _ in rows]
+    lower = frozenset(strings[low] for _, _, is_lower, low in rows if is_lower)
     alone: dict[str, list[int]] = {}
     last = len(texts) - 1
     for i, text in enumerate(texts):
@@ -181,8 +184,8 @@ def _named_after_place_words(doc: Doc) -> list[tuple[int, int]]:
     place_words = words.place_words | words.settlement_nouns
     common: CommonWords = vocab.load("common_words")
     out = []
-    for tok in doc[1:-1]:
-        if not (tok.lower_ == "of" and doc[tok.i - 1].is_lower and doc[tok.i - 1].text in place_words):
+    for tok in tokens_where(doc, "LOWER", ["of"]):
+        if not (0 < tok.i < len(doc) - 1 and doc[tok.i - 1].is_lower and doc[tok.i - 1].text in place_words):
             continue
         start = end = tok.i + 1
         while end < len(doc) and (_name_word(doc[end]) or (doc[end].text == "-" and end > start) or (

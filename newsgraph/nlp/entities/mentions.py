@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import geo, vocab
@@ -44,6 +45,7 @@ from newsgraph.nlp.entities.scans import (
 )
 from newsgraph.nlp.furniture import Screen
 from newsgraph.nlp.parse import Parsed
+from newsgraph.nlp.token_arrays import tokens_where
 from newsgraph.settings import settings
 from newsgraph.vocab.common import CommonWords, Titles
 from newsgraph.vocab.entities import InstitutionWords
@@ -259,8 +261,8 @@ def _gazetteer_places(doc: Doc) -> list[MentionCandidate]:
     """Countries and large towns spaCy did not tag ("Aleppo was shelled"): single proper nouns only."""
     min_population = settings().entities.gazetteer_min_population
     out = []
-    for tok in doc:
-        if tok.ent_type_ not in NOT_NAMED_TYPES or tok.pos_ != "PROPN" or not tok.is_title or len(tok.text) < 4:
+    for tok in tokens_where(doc, "POS", [PROPN]):
+        if tok.ent_type_ not in NOT_NAMED_TYPES or not tok.is_title or len(tok.text) < 4:
             continue
         if (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN") or (tok.i and doc[tok.i - 1].text == "-"):
             continue  # part of a longer name spaCy did not recognise ("Faylaq al-Sham")
@@ -275,8 +277,8 @@ def _places_after_place_words(doc: Doc) -> list[MentionCandidate]:
     place_words = vocab.load("entity_words").place_words
     common: CommonWords = vocab.load("common_words")
     out = []
-    for tok in doc[2:]:
-        if not (tok.is_title and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in place_words
+    for tok in tokens_where(doc, "IS_TITLE", [1]):
+        if not (tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in place_words
                 and doc[tok.i - 2].is_lower):
             continue
         end = tok.i + 1
@@ -316,8 +318,8 @@ def _apposed_names(doc: Doc) -> list[MentionCandidate]:
     head noun says what it is (``name_kinds.apposed_noun_kind``), typed so."""
     common: CommonWords = vocab.load("common_words")
     out = []
-    for comma in doc[1:-2]:
-        if comma.text != "," or not doc[comma.i - 1].is_title or doc[comma.i - 1].ent_type_:
+    for comma in tokens_where(doc, "ORTH", [","]):
+        if not 1 <= comma.i < len(doc) - 2 or not doc[comma.i - 1].is_title or doc[comma.i - 1].ent_type_:
             continue
         kind = apposed_noun_kind(doc, comma.i)
         if kind is None:
@@ -340,8 +342,8 @@ def _armed_group_names(doc: Doc) -> list[MentionCandidate]:
     words = vocab.load("entity_words")
     common: CommonWords = vocab.load("common_words")
     out = []
-    for tok in doc[:-3]:
-        if not (tok.is_title and tok.lower_ in words.group_name_words and doc[tok.i + 1].lower_ in common.particles
+    for tok in tokens_where(doc, "LOWER", words.group_name_words):
+        if not (tok.i < len(doc) - 3 and tok.is_title and doc[tok.i + 1].lower_ in common.particles
                 and doc[tok.i + 2].text == "-" and doc[tok.i + 3].is_title):
             continue
         end = tok.i + 4

@@ -89,7 +89,9 @@ def _common_word_in_capitals(r: Reading) -> bool:
 def _lower_words(doc: Doc) -> frozenset[str]:
     lower: frozenset[str] | None = doc.user_data.get("newsgraph_lower_words")
     if lower is None:
-        lower = doc.user_data["newsgraph_lower_words"] = frozenset(t.text for t in doc if t.is_lower)
+        rows = doc.to_array(["ORTH", "IS_LOWER"]).tolist() if len(doc) else []  # no Token made for each word
+        lower = doc.user_data["newsgraph_lower_words"] = frozenset(
+            doc.vocab.strings[orth] for orth, is_lower in rows if is_lower)
     return lower
 
 

@@ -13,10 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph import geo, vocab
 from newsgraph.nlp.entities.matchers import matchers_for, shaped_like_designation, windows
+from newsgraph.nlp.token_arrays import tokens_where
 from newsgraph.settings import settings
 from newsgraph.vocab.common import CommonWords, Titles
 from newsgraph.vocab.entities import EntityWords, InstitutionWords, Organizations, Vehicles, Weapons
@@ -43,8 +46,8 @@ def before_settlement_nouns(doc: Doc, extends: Callable[[Token, Token, Token], b
     from the noun stops: at a sentence's start, or at the first word ``extends(word, following, noun)`` refuses
     (the district-name and the untagged-place scans differ only in what a name's word may be)."""
     nouns = vocab.load("entity_words").settlement_nouns
-    for noun in doc[1:]:
-        if not (noun.is_lower and noun.text in nouns):
+    for noun in tokens_where(doc, "ORTH", nouns):  # the tokens written as a settlement noun, in order
+        if noun.i == 0 or not noun.is_lower:
             continue
         start = noun.i
         while start > 0 and not doc[start].is_sent_start and extends(doc[start - 1], doc[start], noun):
@@ -87,7 +90,7 @@ def acronyms(doc: Doc) -> list[MentionCandidate]:
     not_acronyms = vocab.load("entity_words").not_acronyms
     titles: Titles = vocab.load("titles")
     out = []
-    for tok in doc:
+    for tok in tokens_where(doc, "IS_UPPER", [1]):  # of the words in capitals only (the test below asks again)
         text = tok.text
         if (3 <= len(text) <= 7 and text.isalpha() and text.isupper() and text not in not_acronyms
                 and not titles.is_title_word(text) and geo.country_code(text) is None):
@@ -107,9 +110,13 @@ def materiel(doc: Doc) -> list[MentionCandidate]:
     vehicles: Vehicles = vocab.load("vehicles")
     found = matchers_for(doc.vocab)
     longest = settings().entities.materiel_name_tokens
-    proposed = {*windows(found.system_names, doc, longest), *windows(found.weapon_classes, doc, longest),
-                *windows(found.ship_names, doc, longest),
-                *((tok.i, tok.i + 1) for tok in doc if shaped_like_designation(tok.text))}
+    # the ship-name matcher only where a ship prefix is written; the designation test once per distinct word
+    written = doc.count_by(ORTH)
+    ships = windows(found.ship_names, doc, longest) if any(
+        get_string_id(prefix) in written for prefix in vehicles.ship_prefixes) else []
+    shaped = [orth for orth in written if shaped_like_designation(doc.vocab.strings[orth])]
+    proposed = {*windows(found.system_names, doc, longest), *windows(found.weapon_classes, doc, longest), *ships,
+                *((tok.i, tok.i + 1) for tok in tokens_where(doc, "ORTH", shaped))}
     return [candidate(doc[i:j], kind, "materiel") for i, j in sorted(proposed)
             for kind in _materiel_kinds(doc, i, j, weapons, vehicles)]
 
@@ -328,8 +335,8 @@ def platform_x(doc: Doc) -> list[MentionCandidate]:
     """ "wrote on X", "in a post on X.": the social network, a one-letter name spaCy cannot see."""
     words: EntityWords = vocab.load("entity_words")
     out = []
-    for tok in doc[1:]:
-        if tok.text in words.platform_names and doc[tok.i - 1].lower_ in words.platform_before and (
+    for tok in tokens_where(doc, "ORTH", words.platform_names):
+        if tok.i and doc[tok.i - 1].lower_ in words.platform_before and (
                 tok.i + 1 == len(doc) or tok.text == "X." or doc[tok.i + 1].is_punct
                 or doc[tok.i + 1].lower_ in words.platform_after):
             out.append(MentionCandidate(tok.idx, tok.idx + 1, "X", "ORG", "known"))

@@ -16,6 +16,7 @@ from newsgraph.model import DateMention
 from newsgraph.nlp.events.arguments import Draft
 from newsgraph.nlp.events.triggers import phrase_tokens
 from newsgraph.nlp.index import EntityIndex
+from newsgraph.nlp.token_arrays import tokens_where
 from newsgraph.vocab.events import EventTriggers
 
 TAKING = "COERCE"
@@ -30,7 +31,7 @@ def control_taken(doc: Doc, index: EntityIndex, dates: list[DateMention], lex: E
     A word already read as a trigger is not read twice: "under siege by Hezbollah since July" dates the
     siege the reader found and places it, when it has no date or place of its own."""
     drafts = []
-    for since in (t for t in doc if t.lower_ == "since" and t.dep_ == "prep"):
+    for since in (t for t in tokens_where(doc, "LOWER", ["since"]) if t.dep_ == "prep"):
         head = since.head
         date = _date_of(since, dates)
         found = _held(head, lex) if date is not None and anchors.get(head.i) is None else None

@@ -44,6 +44,7 @@ from newsgraph.nlp.events.arguments import Draft
 from newsgraph.nlp.events.dating import share_one_telling
 from newsgraph.nlp.events.grammar import SUBJECT_DEPS
 from newsgraph.nlp.events.reported import date_reported_states
+from newsgraph.nlp.token_arrays import tokens_where
 from newsgraph.settings import settings
 from newsgraph.vocab.events import EventTriggers
 
@@ -66,7 +67,8 @@ def date_from_discourse(doc: Doc, anchors: dict[int, Draft | None], dates: list[
                     draft.date, draft.date_distance = mention, _BORROWED
     _date_told_again(doc, anchors, lex)
     _place_of_time_clause(anchors)
-    for tok in doc:
+    apart_words = tokens_where(doc, "LOWER", ["after", "before"])  # the words ``_date_days_apart`` reads
+    for tok in apart_words:
         _date_days_apart(tok, anchors)
     if published is not None and _date_perfect_lead(doc, anchors, dates, lex, published):
         share_one_telling(doc, anchors)  # "Air strikes [...] have killed": the strikes too
@@ -75,7 +77,7 @@ def date_from_discourse(doc: Doc, anchors: dict[int, Draft | None], dates: list[
     if published is not None:
         _date_headline(doc, anchors, published)
         _date_news_day(doc, anchors, dates, lex, published)
-        for tok in doc:  # "The strikes came a day after ...": the strikes may only now have the news day's date
+        for tok in apart_words:  # "The strikes came a day after ...": the strikes may only now have the news day's date
             _date_days_apart(tok, anchors)
 
 
@@ -186,7 +188,7 @@ def _date_news_day(doc: Doc, anchors: dict[int, Draft | None], dates: list[DateM
     with_dates = {span.sent.start for span in spans if span is not None and len(span)}
     carried: DateMention | None = None  # the news-day date the previous sentence told
     for sent in doc.sents:
-        drafts = [d for t in sent if (d := anchors.get(t.i)) is not None]
+        drafts = [d for i in range(sent.start, sent.end) if (d := anchors.get(i)) is not None]
         news = [d.date for d in drafts if d.date is not None and _on_news_day(d.date, published)]
         if news:
             carried = news[-1]
@@ -211,7 +213,7 @@ def _subject_of_narration(noun: Token, anchors: dict[int, Draft | None], lex: Ev
 
 
 def _date_headline(doc: Doc, anchors: dict[int, Draft | None], published: dt.date) -> None:
-    sents = [sent for sent in doc.sents if any(anchors.get(t.i) is not None for t in sent)]
+    sents = [sent for sent in doc.sents if any(anchors.get(i) is not None for i in range(sent.start, sent.end))]
     if not sents:
         return
     told = [d for t in sents[0] if (d := anchors.get(t.i)) is not None and d.anchor.i == t.i and d.date is None
@@ -231,7 +233,7 @@ def _date_perfect_lead(doc: Doc, anchors: dict[int, Draft | None], dates: list[D
     on Monday': an undated event of the headline or lead told in the present perfect is the news the next
     sentences go on to date; it takes the date of the first event of its type they date on the news day.
     Returns whether any event was dated."""
-    sents = [sent for sent in doc.sents if any(anchors.get(t.i) is not None for t in sent)]
+    sents = [sent for sent in doc.sents if any(anchors.get(i) is not None for i in range(sent.start, sent.end))]
     spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in dates]
     # a date of the sentence's own, not the source's ("a monitor said on Tuesday")
     with_dates = {span.sent.start for span in spans if span is not None and len(span) and not _said_on(span, lex)}

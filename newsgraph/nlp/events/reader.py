@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.symbols import NOUN, VERB
+
 from newsgraph.nlp.events.arguments import ArgumentReader, Draft, add_ids, names_a_group
 from newsgraph.nlp.events.grammar import SUBJECT_DEPS
 from newsgraph.nlp.index import EntityIndex
+from newsgraph.nlp.token_arrays import tokens_where
 from newsgraph.vocab.events import EventTriggers
 
 if TYPE_CHECKING:
@@ -34,11 +37,12 @@ class EventReader(ArgumentReader):
 
     def read(self) -> list[Draft]:
         """Every event the document reports, in the order the passes found them."""
-        for tok in self.doc:
+        # each pass reads only the tokens its first test lets through (``token_arrays``)
+        for tok in tokens_where(self.doc, "POS", [VERB]):
             self._read_verb(tok)
-        for tok in self.doc:
+        for tok in tokens_where(self.doc, "DEP", ["ccomp", "acomp"]):  # the clauses ``_commitment`` reads
             self._read_commitment(tok)
-        for tok in self.doc:
+        for tok in tokens_where(self.doc, "POS", [NOUN]):
             self._read_noun(tok)
         return self.drafts
 
