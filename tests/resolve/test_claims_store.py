@@ -16,7 +16,7 @@ from newsgraph.cli import app
 from newsgraph.export import build_corpus
 from newsgraph.model import Document
 from newsgraph.settings import settings
-from newsgraph.store import Store, corpus_claims
+from newsgraph.store import Store, corpus_claims, corpus_sync
 from newsgraph.store.corpus import Corpus
 
 
@@ -60,6 +60,19 @@ def test_claim_links_recomputed_a_document_at_a_time_are_the_in_memory_links(
             store.add(doc)
         assert _links(_stored(store)) == expected
         Corpus(store).resolve_all()  # every document's claims refreshed again, one at a time
+        assert _links(_stored(store)) == expected
+
+
+def test_claim_links_compared_a_partner_at_a_time_are_the_in_memory_links(
+        backend: Callable[[str], str], fakes_docs: dict[str, Document], monkeypatch: pytest.MonkeyPatch) -> None:
+    # a refresh reads its claims' partners' stored views a chunk at a time (its working set); chunks of one
+    # partner (and of one key in every other chunked read) change nothing
+    monkeypatch.setattr(corpus_sync, "_CHUNK", 1)
+    docs = list(fakes_docs.values())
+    expected = _links(build_corpus(docs))
+    with Store(backend("chunks")) as store:
+        for doc in docs:
+            store.add(doc)
         assert _links(_stored(store)) == expected
 
 
