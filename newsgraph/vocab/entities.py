@@ -150,6 +150,7 @@ class EntityWords:
     town_nouns: frozenset[str]             # "city", "village": "Palmyra city" is "Palmyra"
     army_unit_nouns: frozenset[str]        # "units": "Daraa Army units" is a heading "Daraa" and "Army units"
     identity_words: frozenset[str]         # "alawite", "sunni", "kurd": never an entity of their own
+    people_words: frozenset[str]           # "kurdish", "arab": of identity_words, a people's, which opens names
     ruler_nouns: frozenset[str]            # "regime": "the Assad regime" names a person's rule
     headline_event_nouns: frozenset[str]   # "attacks": "Terrorist Rocket Attacks" is a headline's words
     generic_words: frozenset[str]          # "regime", "eastern": no name alone
@@ -215,7 +216,9 @@ def _entity_words(entries: Entries) -> EntityWords:
         area_nouns=_subset(entries, "area_nouns", settlements, "settlement_nouns"),
         town_nouns=_subset(entries, "town_nouns", settlements, "settlement_nouns"),
         army_unit_nouns=_words(entries, "army_unit_nouns"),
-        identity_words=_words(entries, "identity_words"), ruler_nouns=_words(entries, "ruler_nouns"),
+        identity_words=(identities := _words(entries, "identity_words")),
+        people_words=_subset(entries, "people_words", identities, "identity_words"),
+        ruler_nouns=_words(entries, "ruler_nouns"),
         headline_event_nouns=_words(entries, "headline_event_nouns"),
         generic_words=_words(entries, "generic_words"),
         monitor_descriptors=entries.words("monitor_descriptors", fold=True),

@@ -46,6 +46,13 @@ def test_a_faith_word_beside_a_group_is_not_part_of_its_name() -> None:
     assert not any("Takfiri" in n or "Salafi" in n for n in names)
 
 
+def test_a_peoples_word_opening_a_name_stays_in_it() -> None:
+    found = extract("Rebels say the militia cooperates with Damascus, an accusation the Kurdish Democratic Union "
+                    "Party has denied. The Kurdish Red Crescent said it had sent aid.")
+    names = {e.name for e in found.entities}
+    assert "Kurdish Democratic Union Party" in names and "Democratic Union Party" not in names
+
+
 def test_a_quoted_sentence_opening_word_is_no_weapon() -> None:
     found = extract('An activist told AFP. "One rocket hit the entrance of the school" he said. "A drone was '
                     'flying over the region" the sources said. It received U.S.-made anti-tank missiles and 59 '

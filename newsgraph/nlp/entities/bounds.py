@@ -66,7 +66,8 @@ def _without_identity_words(doc: Doc, start: int, end: int, words: EntityWords) 
     elif end - start >= 2 and doc[end - 1].lower_ in words.identity_words \
             and (group(start, end - 1) or _stripped_possessive(doc[end - 2].text)):
         end -= 1
-    if end - start >= 2 and doc[start].lower_ in words.identity_words and group(start + 1, end):
+    if end - start >= 2 and doc[start].lower_ in words.identity_words - words.people_words \
+            and group(start + 1, end):
         start += 1
     return start, end
 
