@@ -25,7 +25,8 @@ def test_charge_noun_denied_in_a_relative_or_passive_clause() -> None:
     assert_offsets(run.text, run.claims)
     denials = [c for c in run.claims if c.stance == "denied"]
     assert [c.cue for c in denials] == ["denied", "dismissed"]
-    assert run.name(denials[0].speaker) == "Kurdish Democratic Union Party"
+    assert run.name(denials[0].speaker) == "Democratic Union Party"  # the known party's name
+    assert denials[0].speaker_text == "the Kurdish Democratic Union Party"
     assert "cooperates with Damascus" in denials[0].text
     assert denials[1].speaker_text == "the government" and "killing over 1000 civilians" in denials[1].text
 

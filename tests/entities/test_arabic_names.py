@@ -49,8 +49,8 @@ def test_a_faith_word_beside_a_group_is_not_part_of_its_name() -> None:
 def test_a_peoples_word_opening_a_name_stays_in_it() -> None:
     found = extract("Rebels say the militia cooperates with Damascus, an accusation the Kurdish Democratic Union "
                     "Party has denied. The Kurdish Red Crescent said it had sent aid.")
-    names = {e.name for e in found.entities}
-    assert "Kurdish Democratic Union Party" in names and "Democratic Union Party" not in names
+    party = found.named("Democratic Union Party")  # the known party, its name as written kept whole
+    assert "Kurdish Democratic Union Party" in {found.text[m.start:m.end] for m in party.mentions}
 
 
 def test_a_quoted_sentence_opening_word_is_no_weapon() -> None:
