@@ -92,20 +92,17 @@ def _possessive(c: MentionCandidate, doc: Doc, owning: bool) -> bool:
 
 def _full_name_owning(c: MentionCandidate, doc: Doc) -> bool:
     """ "Bashar Assads forces": a person's name of several words right before a lower-case noun or adjective."""
-    if c.type != "PER" or " " not in c.text.strip():
-        return False
-    after = AFTER.match(doc_text(doc), c.end)
-    if after is None or after.start(1) != c.end + 1 or not after.group(1).islower():
-        return False
-    word = doc.char_span(after.start(1), after.end(1), alignment_mode="expand")
-    return word is not None and len(word) == 1 and word[0].tag_ in OWNED
+    return c.type == "PER" and " " in c.text.strip() and _owns_next_word(c, doc)
 
 
 def _place_owning(c: MentionCandidate, doc: Doc) -> bool:
     """ "Idlibs vast militant-held area", "Moscows aerial campaign", "Ankaras offensive": a place the gazetteer
     knows, with the s, before a lower-case noun or adjective, where the text never writes the place bare."""
-    if " " in c.text.strip() or geo.lookup_place(c.text[:-1]) is None:
-        return False
+    return " " not in c.text.strip() and geo.lookup_place(c.text[:-1]) is not None and _owns_next_word(c, doc)
+
+
+def _owns_next_word(c: MentionCandidate, doc: Doc) -> bool:
+    """The word right after the mention, one space on, is a lower-case noun or adjective it may own."""
     after = AFTER.match(doc_text(doc), c.end)
     if after is None or after.start(1) != c.end + 1 or not after.group(1).islower():
         return False
