@@ -41,9 +41,9 @@ from typing import TYPE_CHECKING
 from newsgraph.model import DateMention
 from newsgraph.nlp.dates.patterns import date_words
 from newsgraph.nlp.events.arguments import Draft
-from newsgraph.nlp.events.dating import share_one_telling
 from newsgraph.nlp.events.grammar import SUBJECT_DEPS
 from newsgraph.nlp.events.reported import date_reported_states
+from newsgraph.nlp.events.telling import share_one_telling
 from newsgraph.nlp.token_arrays import tokens_where
 from newsgraph.settings import settings
 from newsgraph.vocab.events import EventTriggers
