@@ -38,27 +38,12 @@ class ClaimLinkWords:
 
 @vocabulary("claim_links")
 def _claim_links(entries: Entries) -> ClaimLinkWords:
-    concept: dict[str, str] = {}
-    for name, words in entries.mapping("concepts").items():
-        for word in entries.distinct(words, f"concepts.{name}", fold=True):
-            if word in concept:
-                raise entries.error(f"concepts.{name}", f"{word!r} is in {concept[word]} too")
-            concept[word] = name
+    concept = entries.grouped(entries.mapping("concepts"), "concepts")
     blame = entries.mapping("blame")
     verbs = entries.mapping("verb_readings")
     several = blame["several"]
-    sides: dict[str, str] = {}
-    for side, words in blame["sides"].items():
-        for word in entries.distinct(words, f"blame.sides.{side}", fold=True):
-            if word in sides:
-                raise entries.error(f"blame.sides.{side}", f"{word!r} names {sides[word]} too")
-            sides[word] = side
-    count_classes: dict[str, str] = {}
-    for name, words in entries.mapping("count_classes").items():
-        for word in entries.distinct(words, f"count_classes.{name}", fold=True):
-            if word in count_classes:
-                raise entries.error(f"count_classes.{name}", f"{word!r} is in {count_classes[word]} too")
-            count_classes[word] = name
+    sides = entries.grouped(blame["sides"], "blame.sides", verb="names")
+    count_classes = entries.grouped(entries.mapping("count_classes"), "count_classes")
     recalled = entries.mapping("recalled")
     pointers = entries.distinct(recalled["pointers"], "recalled.pointers", fold=True)
     events = entries.distinct(recalled["events"], "recalled.events", fold=True)

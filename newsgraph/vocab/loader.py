@@ -125,6 +125,17 @@ class Entries:
             seen[word] = None
         return tuple(seen)
 
+    def grouped(self, groups: Mapping[str, Any], label: str, *, verb: str = "is in") -> dict[str, str]:
+        """Each word (lower-cased) of word lists keyed by group to its group; a word may be in one group only
+        (``label.group``: where an error points; ``verb``: how it says which group has the word already)."""
+        group_of: dict[str, str] = {}
+        for group, words in groups.items():
+            for word in self.distinct(words, f"{label}.{group}", fold=True):
+                if word in group_of:
+                    raise self.error(f"{label}.{group}", f"{word!r} {verb} {group_of[word]} too")
+                group_of[word] = group
+        return group_of
+
     def mapping(self, key: str, *, where: Mapping[str, Any] | None = None, path: str | None = None) -> dict[str, Any]:
         """An object, without its ``_`` notes."""
         found = self._get(key, dict, where, path)
