@@ -252,28 +252,18 @@ class DocumentEvidence:
         """Local support from the reading's own country only: its qualifier or province, and the towns near it
         on its side of a border. A report about Syria names towns within 150 km of many Turkish villages
         ("Harbiyat" in the Raqqa countryside is no Harbiye by Antakya)."""
-        if not is_local(place):
-            return 0.0
-        if within(place, self.qualified.get(entity_id, set())):
-            return self.weights.qualified_bonus
-        if place.kind == "admin" and place.level == 1:
-            return self._state_support(entity_id, place)
-        w = self.weights
-        value = w.province_bonus if place.kind == "city" and _area_of(place) in self.admins else 0.0
-        if self.anchors.near(entity_id, place, same_country=True) > 0:
-            value += w.anchor_bonus
-        return value + w.neighbour_bonus * min(self.neighbours.near(entity_id, place, same_country=True),
-                                               w.max_neighbours)
+        return self.local_support(entity_id, place, same_country=True)
 
-    def local_support(self, entity_id: str, place: Place) -> float:
-        """What the places around say for this reading: its qualifier, its province, its neighbours."""
+    def local_support(self, entity_id: str, place: Place, *, same_country: bool = False) -> float:
+        """What the places around say for this reading: its qualifier, its province, its neighbours (only
+        those in its own country, with ``same_country``)."""
         if not is_local(place):
             return 0.0
         if within(place, self.qualified.get(entity_id, set())):
             return self.weights.qualified_bonus
         if place.kind == "admin" and place.level == 1:
             return self._state_support(entity_id, place)
-        return self._town_support(entity_id, place)
+        return self._town_support(entity_id, place, same_country)
 
     def _state_support(self, entity_id: str, state: Place) -> float:
         """A state is "near" the towns inside it, wherever its centre point lies."""
@@ -281,10 +271,11 @@ class DocumentEvidence:
         value = w.anchor_bonus if self.anchored_in.get(area, set()) - {entity_id} else 0.0
         return value + w.neighbour_bonus * min(len(self.inside.get(area, set()) - {entity_id}), w.max_neighbours)
 
-    def _town_support(self, entity_id: str, place: Place) -> float:
+    def _town_support(self, entity_id: str, place: Place, same_country: bool = False) -> float:
         """A town's or county's province is named, a clearly placed town is near, other names' readings are near."""
         w = self.weights
         value = w.province_bonus if place.kind == "city" and _area_of(place) in self.admins else 0.0
-        if self.anchored(entity_id, place):
+        if self.anchors.near(entity_id, place, same_country=same_country) > 0:
             value += w.anchor_bonus
-        return value + w.neighbour_bonus * min(self.neighbours.near(entity_id, place), w.max_neighbours)
+        return value + w.neighbour_bonus * min(self.neighbours.near(entity_id, place, same_country=same_country),
+                                               w.max_neighbours)
