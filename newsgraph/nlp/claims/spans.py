@@ -179,11 +179,12 @@ def quoted_tokens(doc: Doc, regions: list[Offsets]) -> frozenset[int]:
     text order and disjoint, so a token is only ever inside the first region that does not end before it."""
     inside = set()
     k = 0
-    for tok in doc:
-        while k < len(regions) and regions[k][1] - 1 <= tok.idx:
+    starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []  # each token's offset: no Token made
+    for i, start in enumerate(starts):
+        while k < len(regions) and regions[k][1] - 1 <= start:
             k += 1
-        if k < len(regions) and regions[k][0] < tok.idx:
-            inside.add(tok.i)
+        if k < len(regions) and regions[k][0] < start:
+            inside.add(i)
     return frozenset(inside)
 
 

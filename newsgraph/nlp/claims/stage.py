@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph import vocab
@@ -117,7 +118,7 @@ def find_attributions(parsed: Parsed, index: EntityIndex) -> list[Attribution]:
     evaluations, beliefs) a person or organisation holds (``attitudes``)."""
     doc, text = parsed.doc, parsed.text
     units = _past_dateline(sentence_units(doc), parsed)
-    unit_of = {tok.i: n for n, (s, e) in enumerate(units) for tok in doc[s:e]}
+    unit_of = {i: n for n, (s, e) in enumerate(units) for i in range(max(s, 0), min(e, len(doc)))}
     quotes = _quotes(parsed)
     matches = _cue_matches(doc, units, unit_of, quotes, index)
     cue_starts = frozenset(m.cue.idx for m in matches)
@@ -160,9 +161,9 @@ def _cue_matches(doc: Doc, units: Units, unit_of: dict[int, int], quotes: list[O
     part of what was said, except a transcript label opening a quoted line ("PENCE: Well, …")."""
     quoted = quoted_tokens(doc, quotes)
     found = []
-    for tok in doc:
-        if tok.i not in unit_of or not _may_cue(tok):
-            continue  # (most tokens: no cue kind of ``_match_at`` fits their word)
+    for tok in _may_cue_tokens(doc):  # (most tokens: no cue kind of ``_match_at`` fits their word)
+        if tok.i not in unit_of:
+            continue
         if tok.i in quoted and not (tok.text == ":" and speaker_label(tok, units[unit_of[tok.i]][0])):
             continue
         match = _match_at(tok, units, unit_of, quotes, index)
@@ -209,10 +210,24 @@ def _match_at(tok: Token, units: Units, unit_of: dict[int, int], quotes: list[Of
     return None
 
 
-def _may_cue(tok: Token) -> bool:
-    """Whether a cue kind of ``_match_at`` may fit ``tok``: its lemma is one they test for, or it is one of the
-    words a cue can be ("according", "in", "by", ":")."""
-    return tok.lemma_.lower() in _cue_lemmas() or tok.lower_ in ("according", "in", "by") or tok.text == ":"
+def _may_cue_tokens(doc: Doc) -> list[Token]:
+    """The tokens a cue kind of ``_match_at`` may fit, in document order: their lemma is one they test for, or
+    they are one of the words a cue can be ("according", "in", "by", ":").  Read from spaCy's arrays, each
+    lemma tested once per document: a Python ``Token`` is made only for the tokens that pass."""
+    if not len(doc):
+        return []
+    strings, lemmas = doc.vocab.strings, _cue_lemmas()
+    words = {get_string_id(w) for w in ("according", "in", "by")}
+    colon = get_string_id(":")
+    lemma_fits: dict[int, bool] = {}
+    found = []
+    for i, (lemma, lower, orth) in enumerate(doc.to_array(["LEMMA", "LOWER", "ORTH"]).tolist()):
+        fits = lemma_fits.get(lemma)
+        if fits is None:
+            fits = lemma_fits[lemma] = strings[lemma].lower() in lemmas
+        if fits or lower in words or orth == colon:
+            found.append(doc[i])
+    return found
 
 
 @cache
