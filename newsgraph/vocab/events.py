@@ -44,6 +44,7 @@ class EventTriggers:
     schedule_verbs: frozenset[str]               # "a killing at Mount Abdul Aziz scheduled for Friday"
     aid_carriers: frozenset[str]                 # "an aid convoy entered Eastern Ghouta": AID, not ASSAULT
     onset_verbs: frozenset[str]                  # "an offensive against Kurdish areas that began on Friday"
+    launch_verbs: frozenset[str]                 # "launched an offensive to retake Manbij on May 31": the launch's
     readiness_words: frozenset[str]              # "ready to", "willing to"
     hostile_types: frozenset[str]                # a promised act of these types is a threat
     cancelling_verbs: frozenset[str]             # "cancelled a visit": no visit took place
@@ -133,7 +134,8 @@ def _events_triggers(entries: Entries) -> EventTriggers:
         place_descriptions=noted("place_descriptions"), region_words=noted("region_words"),
         compass_words=noted("compass_words"), conflict_nouns=noted("conflict_nouns"),
         ruler_nouns=noted("ruler_nouns"),
-        onset_verbs=noted("onset_verbs"), aid_carriers=noted("aid_carriers"), schedule_verbs=noted("schedule_verbs"),
+        onset_verbs=noted("onset_verbs"), launch_verbs=noted("launch_verbs"), aid_carriers=noted("aid_carriers"),
+        schedule_verbs=noted("schedule_verbs"),
         holding_verbs=noted("holding_verbs"), control_nouns=noted("control_nouns"),
         readiness_words=words("readiness_words"), hostile_types=_types(entries, "hostile_types"),
         cancelling_verbs=noted("cancelling_verbs"), durable_types=_types(entries, "durable_types"),

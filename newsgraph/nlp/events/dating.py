@@ -62,11 +62,24 @@ def attach_dates(doc: Doc, anchors: dict[int, Draft | None], twins: dict[int, li
         if draft is anchors[index]:
             draft = _delegate(doc, index, anchors)
         draft = _subject_event(doc[index], span, anchors) or draft
-        if draft is not None and steps < draft.date_distance:
+        if draft is not None and _wins(mention, steps, draft):
             draft.date, draft.date_distance = mention, steps
     _pass_to_clause(doc, anchors)
     _share_along_coordination(doc, anchors)
     share_one_telling(doc, anchors)
+
+
+def _wins(mention: DateMention, steps: int, draft: Draft) -> bool:
+    """Whether ``mention`` dates ``draft`` rather than the date it holds: the nearer one, but a date that names a
+    time beats a ``*_REF`` one however near ("launched the operation in November 2016 and are now in its fourth
+    stage": "now", which no contract date can give, reaches the launch too, through the conjunct)."""
+    if draft.date is not None and _vague(draft.date) != _vague(mention):
+        return _vague(draft.date)
+    return steps < draft.date_distance
+
+
+def _vague(mention: DateMention) -> bool:
+    return (mention.value or "").endswith("_REF")
 
 
 def _share_along_coordination(doc: Doc, anchors: dict[int, Draft | None]) -> None:
@@ -150,6 +163,8 @@ def _reached(span: Span, anchors: dict[int, Draft | None], reporting: frozenset[
             return told, steps + 1
         if reports and (reported := _reported_object(tok, span, anchors)) is not None:
             return reported, steps + 1
+        if not inside and (launch := _launched_for(tok, anchors)) is not None:
+            return launch, steps + 1
         if tok.i in anchors and not inside:
             return tok.i, steps
         if steps and not inside and not reports:
@@ -165,6 +180,24 @@ def _reached(span: Span, anchors: dict[int, Draft | None], reporting: frozenset[
             onset = _onset_of(tok, anchors)
             return (onset, steps + 3) if onset is not None else None
         tok, steps = tok.head, steps + 1
+
+
+def _launched_for(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
+    """"launched an offensive to retake Manbij on May 31", "launched the operation to seize Raqqa in November
+    2016": the parser hangs the date on the infinitive of the aim, which names no event of its own (the retaking
+    had not happened); the date is the launch's, the event of the launching verb or of the noun it launches."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("advcl", "acl") or anchors.get(verb.i) is not None:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    noun = verb.head if verb.dep_ == "acl" else None
+    launcher = noun.head if noun is not None and noun.dep_ == "dobj" else verb.head if noun is None else None
+    launching = load("events_triggers").launch_verbs
+    if launcher is None or launcher.pos_ != "VERB" or launcher.lemma_.lower() not in launching:
+        return None
+    launched = [noun] if noun is not None else [c for c in launcher.children if c.dep_ == "dobj"]
+    found = [t.i for t in [*launched, launcher] if anchors.get(t.i) is not None]
+    return found[0] if found else None
 
 
 def _told_before_date(verb: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from newsgraph.nlp.events.arguments import Draft
 
 _TELLING_PREPS = frozenset({"in", "during"})
+# the verb's object or passive subject: who underwent the event ("killed a commander in heavy clashes")
+_UNDERGOER_DEPS = frozenset({"dobj", "nsubjpass"})
 
 
 def share_one_telling(doc: Doc, anchors: dict[int, Draft | None]) -> None:
@@ -36,10 +38,16 @@ def share_one_telling(doc: Doc, anchors: dict[int, Draft | None]) -> None:
 
 def _telling_phrase_of(noun: Token) -> Token | None:
     """The verb whose "in" / "during" phrase an event noun is ('were killed in an attack'; 'killed in air
-    strikes and government bombardment': the bombardment too)."""
+    strikes and government bombardment': the bombardment too), also when the parser hangs the phrase on the verb's
+    object ('killed 12 civilians in air strikes on Douma', 'killed a commander in heavy clashes')."""
     while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         noun = noun.head
-    return noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in _TELLING_PREPS else None
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _TELLING_PREPS:
+        return None
+    told = noun.head.head
+    if told.pos_ == "NOUN" and told.dep_ in _UNDERGOER_DEPS and told.head.pos_ == "VERB":
+        return told.head  # "killed 12 civilians in air strikes": the parser hangs the phrase on the victims
+    return told
 
 
 def _told_with(tok: Token, anchors: dict[int, Draft | None]) -> Draft | None:
