@@ -255,6 +255,8 @@ def _said_link(a: ClaimView, b: ClaimView, why: list[str],
     cfg = settings().claim_links
     if a.features.relayed_denial or b.features.relayed_denial:
         return None
+    if one_document and a.features.negative == b.features.negative:
+        return None  # in one document only a denial against an assertion links (counts are compared across)
     if not one_document and not one_event and _two_occurrences(a, b, cfg.count_days):
         return None
     score, common, words = similarity(a, b)

@@ -135,7 +135,11 @@ def cluster_id(nodes: Iterable[Node]) -> str:
     1/``id_dominance`` of the top one's members, the one of most words, then the longest, then
     the first key.  Two spellings of one thing cited about equally often (a corpus growing with
     both) would otherwise swap the id each time their counts cross, and every document citing
-    the entity is refreshed at each swap.
+    the entity is refreshed at each swap.  Members are compared by their power of two
+    (``_magnitude``): two names cited at a steady ratio near ``id_dominance`` (the Syrian army
+    and the Syrian Arab Army, about 2.1 to 1 in FA-KES) crossed that line at nearly every copy of
+    an article citing either; counted in powers of two, each name's count crosses a line only
+    when it doubles.
     """
     nodes = list(nodes)
     for kind in ("country", "geo"):
@@ -149,9 +153,14 @@ def cluster_id(nodes: Iterable[Node]) -> str:
 
     best = min(rank(n) for n in nodes)
     eligible = [n for n in nodes if rank(n) == best]
-    top = max(n.members for n in eligible)
-    near = [n for n in eligible if n.members * settings().corpus.id_dominance >= top]
+    top = max(_magnitude(n.members) for n in eligible)
+    near = [n for n in eligible if _magnitude(n.members) * settings().corpus.id_dominance >= top]
     return min(near, key=_name_order).key
+
+
+def _magnitude(members: int) -> int:
+    """The largest power of two not above ``members`` (1 for none): a count that moves only when it doubles."""
+    return 1 << max(0, members.bit_length() - 1)
 
 
 def _name_order(node: Node) -> tuple[int, int, str]:

@@ -27,7 +27,7 @@ class CorpusSettings:
     retype_dominance: float = 3.0  # a name typed otherwise in this many times the members: mistyped
     retype_gazetteer_dominance: float = 1.5  # ... or a gazetteer place's name in this many times the members
     dominance: float = 3.0       # a short name given as an alias in this many times the documents of the next
-    id_dominance: float = 2.0    # a cluster's id is its most-attested name only with this many times the members
+    id_dominance: float = 2.0    # the most-attested name is the id only with this many times the members (powers of 2)
     spelling_ratio: float = 92.0     # keys this alike are one name
     skeleton_spelling: float = 80.0  # ... or this alike with the same consonant skeleton
     candidate_ratio: float = 80.0    # keys this alike make a candidate

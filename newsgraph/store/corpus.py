@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from newsgraph.store import Store
 
 _RULES_KEY = select(schema.meta.c.key).where(schema.meta.c.key == "corpus_rules")  # built once: read per document
-RULES = "1"  # bump when the resolution code changes what it decides; settings are hashed in too
+RULES = "2"  # bump when the resolution code changes what it decides; settings are hashed in too
 
 
 def rules_version() -> str:
