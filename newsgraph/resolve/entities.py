@@ -54,7 +54,8 @@ class _Gathered:
     roles: dict[str, set[str]] = field(default_factory=dict)
     types: Counter[str] = field(default_factory=Counter)
     countries: Counter[str] = field(default_factory=Counter)
-    points: Counter[tuple[float, float, int | None]] = field(default_factory=Counter)
+    points: Counter[tuple[float, float, int | None]] = field(default_factory=Counter)  # of the id node's members
+    other_points: Counter[tuple[float, float, int | None]] = field(default_factory=Counter)  # of the others
     members: set[tuple[str, str]] = field(default_factory=set)
     mentions: int = 0
 
@@ -86,8 +87,8 @@ class EntityBuilder:
             g.types[entity.type] += 1
         if entity.country:
             g.countries[entity.country] += 1
-        if entity.lat is not None and entity.lon is not None and node == corpus_id:
-            g.points[(entity.lat, entity.lon, entity.geonames_id)] += 1
+        if entity.lat is not None and entity.lon is not None:
+            (g.points if node == corpus_id else g.other_points)[(entity.lat, entity.lon, entity.geonames_id)] += 1
         g.members.add((doc_id, entity.id))
         g.mentions += len(entity.mentions) if mentions is None else mentions
 
@@ -97,7 +98,9 @@ class EntityBuilder:
         for cid, g in self._by_id.items():
             name = _top(g.own_names) or _ranked(g.names)[0]
             names = [name, *(n for n in _ranked(g.names) if n != name)]
-            point = _top(g.points)
+            # the id node's point; when it has none, its spellings' (which spelling is the id must not decide
+            # whether the thing has a place on the map), never for a country
+            point = _top(g.points) or (None if cid.startswith("country:") else _top(g.other_points))
             out.append(CorpusEntity(
                 id=cid, name=name, type=_top(g.types), names=tuple(names), roles=tuple(_ranked(g.roles)),
                 documents=tuple(sorted({d for d, _ in g.members})), mentions=g.mentions,
