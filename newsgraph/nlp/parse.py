@@ -144,6 +144,10 @@ def prepare(text: str, dateline: Dateline | None, furniture: tuple[Furniture, ..
 
 def _start_sentence(doc: Doc, offset: int) -> None:
     """Make the token at character ``offset`` (or the next one) start a sentence, before the parser runs."""
+    text = doc.text
+    while offset < len(text) and text[offset] == " ":
+        offset += 1  # a region ending before a space ("Tags Syria … US coalition A Russian airstrike …"): the
+        # space is the trailing whitespace of the token before, and no token starts there
     body = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if body is not None and len(body) and body[0].i > 0 and not body[0].is_space:
         body[0].is_sent_start = True

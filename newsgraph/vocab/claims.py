@@ -40,6 +40,7 @@ class ReportingVerbs:
     figure_nouns: frozenset[str]                    # ... with one of these as object
     inverting_verbs: frozenset[str]                 # "…, said the Observatory": the speaker after the verb
     addressee_verbs: frozenset[str]                 # "told reporters": the object is the hearer
+    audience_nouns: frozenset[str]                  # ... or the occasion heard ("told a news briefing")
     closing_verbs: frozenset[str]                   # "…, the Observatory said.": a frame that closes a sentence
     gapless_verbs: frozenset[str]                   # ... and takes no object ("the guides I wrote" is no frame)
     performative_verbs: frozenset[str]              # "declared a caliphate": with a bare object, an act
@@ -86,6 +87,7 @@ def _reporting_verbs(entries: Entries) -> ReportingVerbs:
         quoting_verbs=_set(entries, "quoting_verbs"), anonymity_contents=_set(entries, "anonymity_contents"),
         figure_verbs=_set(entries, "figure_verbs"), figure_nouns=_set(entries, "figure_nouns"),
         inverting_verbs=verbs("inverting_verbs"), addressee_verbs=verbs("addressee_verbs"),
+        audience_nouns=_set(entries, "audience_nouns"),
         closing_verbs=verbs("closing_verbs"), gapless_verbs=verbs("gapless_verbs"),
         performative_verbs=verbs("performative_verbs"), toll_verbs=verbs("toll_verbs"),
         toll_objects=_set(entries, "toll_objects"), imagery_verbs=verbs("imagery_verbs"),

@@ -241,3 +241,11 @@ def test_according_to_a_name_run_into_the_subject_of_what_it_reports() -> None:
               "reported use of the agents could not be verified.")
     assert [(c.speaker_text, c.text.split()[0]) for c in run.claims] == [
         ("Al-Manar", "Syrian"), ("SANA", "al-Nusra"), ("Reuters news agency", "the")]
+
+
+def test_it_is_hard_to_say_is_no_one_saying() -> None:
+    run = Run("The UN said rations ran out last week. It is very hard to say how people will cope there. Rescuers "
+              "said the gas smelled of chlorine but that it is difficult to confirm this.")
+    assert {c.text for c in run.claims} == {"rations ran out last week",
+                                            "the gas smelled of chlorine but that it is difficult to confirm this"}
+    assert run.name(run.one("rations ran out").speaker) == "United Nations"

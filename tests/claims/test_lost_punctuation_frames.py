@@ -87,3 +87,14 @@ def test_people_the_vocabulary_lacks_still_close_an_as_frame() -> None:
               "privately noted.")
     assert run.spans("source") == ["some of her supporters"]
     assert run.one("far more").text.endswith("did for others")
+
+
+def test_a_frame_told_to_a_briefing_closes_its_sentence() -> None:
+    run = Run("Grain harvests have fallen by half since the drought began agency spokesman Omar Haddad told a news "
+              "briefing in Geneva. The talks resumed as Russian envoy Ivan Petrov told a press conference in Vienna "
+              "that no deal was near.")
+    harvests = run.one("Grain harvests")
+    assert run.name(harvests.speaker) == "Omar Haddad"
+    assert harvests.text.startswith("Grain harvests have fallen by half since the drought began")
+    assert run.name(run.one("no deal was near").speaker) == "Ivan Petrov"
+    assert_offsets(run.text, run.claims)

@@ -46,3 +46,13 @@ def test_the_line_break_component_is_declared_when_the_module_is_imported() -> N
     assert meta.factory == "newsgraph_line_breaks" and list(meta.assigns) == ["token.is_sent_start"]
     model = parse_module.nlp()
     assert model.pipe_names.index("newsgraph_line_breaks") < model.pipe_names.index("parser")
+
+
+def test_the_body_after_a_tag_list_starts_a_sentence() -> None:
+    # al-Araby pages run their tag list into the lead without a stop ("Tags Syria Russia … US coalition A Russian
+    # airstrike killed …"); the furniture ends before the space, and the lead is a sentence of its own
+    text = ("Date of publication 4 March 2018 Jets struck a market in Idlib. Tags Syria Idlib Russia Turkey US "
+            "coalition Jets struck a crowded market in Idlib on Sunday killing 12 people a monitoring group said.")
+    sentences = _sentences(text)
+    assert "Jets struck a crowded market in Idlib on Sunday killing 12 people a monitoring group said." in sentences
+    assert not any(s.startswith("Tags") and "crowded" in s for s in sentences)

@@ -18,7 +18,16 @@ from spacy.tokens import Token
 
 from newsgraph import vocab
 from newsgraph.nlp.claims.issuers import issuer, owner_in_phrase, statement_of_last_body, within_reach
-from newsgraph.nlp.claims.phrases import acronym, based_abroad, definite, is_subject, name_gender, not_a_person, owned
+from newsgraph.nlp.claims.phrases import (
+    acronym,
+    based_abroad,
+    definite,
+    is_subject,
+    known_as,
+    name_gender,
+    not_a_person,
+    owned,
+)
 from newsgraph.nlp.claims.runons import has_clause
 from newsgraph.nlp.claims.speakers import (
     Spoken,
@@ -109,6 +118,7 @@ class SpeakerResolver:
             return hit
         renamings = [c for c in head.rights if c.dep_ == "appos" or (c.left_edge.i > 0
                      and head.doc[c.left_edge.i - 1].text == "," and c.pos_ in ("PROPN", "ADJ", "NOUN"))]
+        renamings += [name for name in (known_as(head),) if name is not None]  # "the organisation known as …"
         for appos in renamings:  # "the state news agency, SANA" (the parser may call it appos or amod)
             hit = self.index.entity_at(appos.idx, appos.idx + len(appos.text))
             if hit:

@@ -80,3 +80,16 @@ def relative_word(tok: Token) -> bool:
 def acronym(tok: Token) -> bool:
     """A word in capitals inside its sentence ("WHO", "IT"): a name's acronym even where it spells a pronoun."""
     return len(tok.text) > 1 and tok.text.isupper() and tok.i > tok.sent.start
+
+
+def known_as(head: Token) -> Token | None:
+    """The name a speaker noun is given in its own phrase: "the organisation known as the White Helmets", "an
+    activist group known as the Local Coordination Committees", "volunteers popularly known as the White
+    Helmets" (not "an official with Fatah al-Sham Front formerly known as Nusra Front": that names the front)."""
+    for acl in head.rights:
+        if acl.dep_ != "acl" or acl.lemma_.lower() != "know" or acl.tag_ != "VBN":
+            continue
+        for prep in acl.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return None

@@ -48,6 +48,47 @@ def run_on_source(cue: Token, start: int, names: EntityIndex | None,
     return found
 
 
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+PLACE_MODIFIERS = ("ADJ", "DET", "PUNCT", "VERB", "NOUN", "PROPN")  # "in rebel-held Aleppo", "in east Aleppo"
+
+
+def _is_place(span: Span, names: EntityIndex | None) -> bool:
+    eid = names.entity_at(span.start_char, span.end_char) if names is not None else None
+    return eid is not None and names is not None and names[eid].type in PLACE_TYPES
+
+
+def _placed_speaker(cue: Token, start: int, names: EntityIndex | None) -> tuple[Span, Token] | None:
+    """The speaker whose description ends in the place named right before a finite reporting verb."""
+    doc = cue.doc
+    if cue.tag_ not in FINITE or cue.i - 1 < start or doc[cue.i - 1].pos_ != "PROPN":
+        return None
+    place = named_before(doc[cue.i - 1], start, names)
+    return _speaker_holding_place(place, start, names) if place is not None and _is_place(place, names) else None
+
+
+def _speaker_holding_place(place: Span, start: int, names: EntityIndex | None) -> tuple[Span, Token] | None:
+    """The place right before the verb is where the speaker is, not who speaks: "… for a single moment Bebars
+    Mishal a civil defence worker in rebel-held Aleppo told Reuters", "On Sunday Zouhir al-Shimale The New Arabs
+    correspondent in east Aleppo reported that …". The speaker is the person noun the place phrase hangs on,
+    or the name right before that noun's phrase (an apposition whose comma was lost)."""
+    doc = place.doc
+    lo = place.start
+    while lo - 1 > start and doc[lo - 1].pos_ in PLACE_MODIFIERS and doc[lo - 1].lower_ not in PLACE_PREPOSITIONS \
+            and lo > place.start - 4:
+        lo -= 1
+    prep = doc[lo - 1] if lo - 1 > start else None
+    if prep is None or prep.lower_ not in PLACE_PREPOSITIONS:
+        return None
+    holder = doc[prep.i - 1]
+    if holder.pos_ != "NOUN" or holder.lemma_.lower() not in claim_sources().person_nouns:
+        return None
+    first = _run_start(doc, holder.i, start)
+    name = named_before(doc[first - 1], start, names) if first - 1 >= start else None
+    if name is not None and not _is_place(name, names):
+        return doc[name.start:place.end], name[-1]  # the whole frame's source phrase, headed by the name
+    return doc[first:place.end], holder
+
+
 def _past_read_as_participle(cue: Token) -> bool:
     """"… in the district of Aleppo Syrian state television reported on Wednesday": a closing verb the tagger
     read as a participle (VBN) hanging off the clause before, with no auxiliary of its own; not a participle
@@ -62,6 +103,19 @@ def run_on_speaker(cue: Token, us: int, names: EntityIndex | None, subject: Toke
     """The speaker named right before the verb in a frame without commas, where the parse has none or got it
     wrong: "… since World War II Steifo said" (no subject), "… nine people in Maarat al-Numan on Sunday the
     Syrian Observatory for Human Rights said" (the parser's subject is "people")."""
+    placed = _placed_speaker(cue, us, names)
+    if placed is None:
+        return _run_on_past_subject(cue, us, names, subject, inherited)
+    if subject is not None and not inherited and subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == cue.i:
+        # the parser's subject is right ("An official at the governor's office in Homs said", "a doctor in
+        # rebel-held Idlib told"), unless it is the description of the name before it ("Ahmad Darwish a doctor …")
+        return placed if placed[1].i < subject.i else None
+    return placed
+
+
+def _run_on_past_subject(cue: Token, us: int, names: EntityIndex | None, subject: Token | None,
+                         inherited: bool) -> tuple[Span, Token] | None:
+    """``run_on_speaker`` when no place ends the phrase before the verb."""
     doc = cue.doc
     if subject is None or inherited:
         return run_on_source(cue, us, names)

@@ -71,8 +71,10 @@ def closes_unit(cue: Token, end: int) -> bool:
     verbs = reporting_verbs()
     addressee = cue.lemma_.lower() in verbs.addressee_verbs
     for child in cue.rights:
-        # the hearer ("told reporters", "told AFP"), not what was told ("would tell an American story")
-        hearer = child.dep_ in ("dobj", "dative") and addressee and (speaker_word(child) or child.pos_ == "PRON")
+        # the hearer ("told reporters", "told AFP") or the occasion ("told a news briefing"), not what was told
+        # ("would tell an American story")
+        hearer = child.dep_ in ("dobj", "dative") and addressee and (
+            speaker_word(child) or child.pos_ == "PRON" or child.lemma_.lower() in verbs.audience_nouns)
         # a participle of the frame ("adding that …", "citing a source", "heading into a dinner")
         if child.dep_ in TAIL_DEPS or hearer or child.tag_ == "VBG" or _time_clause(child):
             continue

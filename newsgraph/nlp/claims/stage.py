@@ -245,7 +245,18 @@ def _no_statement(tok: Token, lemma: str, verbs: ReportingVerbs) -> bool:
     saying" (read at "saying"), "claimed the lives of three"."""
     return (cites_for_frame(tok) or (lemma in verbs.performative_verbs and _performs_act(tok))
             or _quotes_as_saying(tok) or (lemma in verbs.toll_verbs and _claims_victims(tok, verbs))
-            or _said_of_a_thing(tok) or _shown_in_pictures(tok, lemma, verbs) or _aim_of_protest(tok))
+            or _said_of_a_thing(tok) or _shown_in_pictures(tok, lemma, verbs) or _aim_of_protest(tok)
+            or _judged_by_it(tok))
+
+
+def _judged_by_it(verb: Token) -> bool:
+    """"It is very hard to say how people will cope", "it is difficult to confirm this": an infinitive after
+    "it is <adjective>" judges what can be said or known; no one says it (the "it" is no source)."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    host = verb.head.head if verb.head.pos_ == "ADJ" else verb.head  # "hard to say" hung on the adjective
+    return host.lemma_ == "be" and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in host.children) and any(
+        c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in host.children)
 
 
 def _aim_of_protest(verb: Token) -> bool:
