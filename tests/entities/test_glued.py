@@ -14,6 +14,22 @@ def test_a_place_run_into_a_persons_name_is_twotype_by_name(fakes_rows: list[dic
     assert not [n for n in names if "Mistura" in n and n != "Staffan de Mistura"], names
 
 
+
+def test_a_place_run_into_a_persons_name_tagged_a_person_is_two_names(fakes_rows: list[dict[str, str]]) -> None:
+    # "the opposition-held Bab al-Nairab district in Aleppo Ibrahim Abu Leith told Anadolu Agency ... According to
+    # Abu Leith"; "the Governor for Aleppo Mohammad Hazouri said": spaCy tags the run one person
+    leith = extract(fakes_rows[347]["article_content"])
+    names = type_by_name(leith)
+    assert names.get("Ibrahim Abu Leith") == "PER" and names.get("Aleppo") == "GPE", names
+    assert {"Ibrahim Abu Leith", "Abu Leith"} <= {m.text for m in leith.named("Ibrahim Abu Leith").mentions}
+    names = type_by_name(extract(fakes_rows[801]["article_content"]))
+    assert names.get("Mohammad Hazouri") == "PER" and not [n for n in names if n.startswith("Aleppo ")], names
+
+
+def test_a_person_whose_first_name_is_a_place_stays_whole() -> None:
+    names = type_by_name(extract("Jordan Peterson Smith spoke in London on Monday."))
+    assert names.get("Jordan Peterson Smith") == "PER", names
+
 def test_a_demonym_after_a_place_is_no_part_of_its_name(fakes_rows: list[dict[str, str]]) -> None:
     # "in the Salah al-Din district of Aleppo Syrian state television reported"
     for row in (3, 136):
