@@ -313,3 +313,13 @@ def test_a_military_airport_named_after_its_town_is_a_facility(fakes_rows: list[
         names = type_by_name(extract(fakes_rows[row]["article_content"]))
         assert names.get(site) == "FAC", (row, names)
     assert "Kweyris" not in type_by_name(extract(fakes_rows[17]["article_content"]))
+
+
+def test_the_opening_words_of_a_known_organisation_join_its_full_name(fakes_rows: list[dict[str, str]]) -> None:
+    # "Elsewhere the Syrian Observatory reported that air raids ...", "two people ... the Syrian Observatory said"
+    # beside "the Syrian Observatory for Human Rights": spaCy reads the short form as a place
+    for row in (80, 278):
+        found = extract(fakes_rows[row]["article_content"])
+        observatory = found.named("Syrian Observatory for Human Rights")
+        assert observatory.type == "ORG" and "Syrian Observatory" in _mention_texts(observatory), row
+        assert [e.name for e in found.entities if "Observatory" in e.name] == [observatory.name], row

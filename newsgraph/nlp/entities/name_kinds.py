@@ -14,6 +14,7 @@ Title Case headline run into the text are ``headlines.py``'s.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -63,6 +64,30 @@ def no_entity(r: Reading) -> Verdict:
     if r.cand.origin in ("spacy", "acronym") and headlines.common_word_in_capitals(r):
         return None  # "WINNING RESPECT", "BASES": a section heading in capitals, where the text writes "bases"
     return None if r.cand.origin == "spacy" and headlines.headline_words(r, words) else UNDECIDED
+
+
+def opening_of_known_organisation(r: Reading) -> Verdict:
+    """ "Elsewhere the Syrian Observatory reported ...", "according to the Syrian Network": the words of a known
+    organisation's name before its first preposition ("Syrian Observatory for Human Rights") are that
+    organisation, though spaCy read a place or a person, unless the gazetteer knows a place so named.  Typed so,
+    the mention joins the full name where the document writes it."""
+    if r.type not in ("GPE", "LOC", "PER", "FAC") or r.iso or r.text.lower() not in _known_openings() \
+            or r.place is not None:
+        return UNDECIDED
+    return r.as_type("ORG")
+
+
+@lru_cache(maxsize=1)
+def _known_openings() -> frozenset[str]:
+    """The lower-case words before the first preposition of every known organisation's name, two words or more."""
+    prepositions = ("for", "of", "on")
+    openings = set()
+    for form in vocab.load("organizations").forms:
+        words = form.split()
+        cut = next((i for i, w in enumerate(words) if w.lower() in prepositions), 0)
+        if cut >= 2 and all(w[:1].isupper() for w in words[:cut]):
+            openings.add(" ".join(words[:cut]).lower())
+    return frozenset(openings)
 
 
 def armed_group(r: Reading) -> Verdict:

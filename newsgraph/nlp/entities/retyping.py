@@ -371,7 +371,8 @@ def _person_in_capitals(r: Reading) -> Verdict:
 
 
 RULES: tuple[Rule, ...] = (
-    _no_name, name_kinds.no_entity, headlines.headline_run_into_name, _known_organization, _demonym_read_as_name,
+    _no_name, name_kinds.no_entity, headlines.headline_run_into_name, _known_organization,
+    name_kinds.opening_of_known_organisation, _demonym_read_as_name,
     name_kinds.apposed_kind, name_kinds.outlet_named,
     _nationality, _country, name_kinds.kunya, name_kinds.armed_group, _town_read_as_other, _unknown_place,
     _group_called_a_group, _unknown_place_acting_like_person,
