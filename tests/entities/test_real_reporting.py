@@ -323,3 +323,12 @@ def test_the_opening_words_of_a_known_organisation_join_its_full_name(fakes_rows
         observatory = found.named("Syrian Observatory for Human Rights")
         assert observatory.type == "ORG" and "Syrian Observatory" in _mention_texts(observatory), row
         assert [e.name for e in found.entities if "Observatory" in e.name] == [observatory.name], row
+
+
+def test_the_islamic_states_long_names_in_all_their_forms_are_the_group(fakes_rows: list[dict[str, str]]) -> None:
+    # "the so-called Islamic State in Iraq and Levant organization": no "Iraq" or "Levant" cut out of the name
+    for row in (710, 715):
+        found = extract(fakes_rows[row]["article_content"])
+        group = found.named("Islamic State")
+        assert "Islamic State in Iraq and Levant" in _mention_texts(group), row
+        assert found.find("Levant") is None, (row, type_by_name(found))
