@@ -332,3 +332,11 @@ def test_the_islamic_states_long_names_in_all_their_forms_are_the_group(fakes_ro
         group = found.named("Islamic State")
         assert "Islamic State in Iraq and Levant" in _mention_texts(group), row
         assert found.find("Levant") is None, (row, type_by_name(found))
+
+
+def test_a_tag_list_after_a_standfirst_gives_no_glued_names(fakes_rows: list[dict[str, str]]) -> None:
+    # "... the war-torn city Tags Syria Aleppo UN De Mistura Fatah al-Sham Eleven people ..." (98), "... in Idlib
+    # provinces Maaret al-Numan Tags Syria Khan Sheikhun Idlib airstrike Bashar al Assad Almost a dozen ..." (128)
+    for row, glued in ((98, "Fatah al-Sham Eleven"), (128, "Maaret al-Numan Tags"), (128, "Khan Sheikhun Idlib")):
+        found = extract(fakes_rows[row]["article_content"])
+        assert found.find(glued) is None, (row, type_by_name(found))
