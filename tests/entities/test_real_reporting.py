@@ -313,3 +313,30 @@ def test_a_military_airport_named_after_its_town_is_a_facility(fakes_rows: list[
         names = type_by_name(extract(fakes_rows[row]["article_content"]))
         assert names.get(site) == "FAC", (row, names)
     assert "Kweyris" not in type_by_name(extract(fakes_rows[17]["article_content"]))
+
+
+def test_the_opening_words_of_a_known_organisation_join_its_full_name(fakes_rows: list[dict[str, str]]) -> None:
+    # "Elsewhere the Syrian Observatory reported that air raids ...", "two people ... the Syrian Observatory said"
+    # beside "the Syrian Observatory for Human Rights": spaCy reads the short form as a place
+    for row in (80, 278):
+        found = extract(fakes_rows[row]["article_content"])
+        observatory = found.named("Syrian Observatory for Human Rights")
+        assert observatory.type == "ORG" and "Syrian Observatory" in _mention_texts(observatory), row
+        assert [e.name for e in found.entities if "Observatory" in e.name] == [observatory.name], row
+
+
+def test_the_islamic_states_long_names_in_all_their_forms_are_the_group(fakes_rows: list[dict[str, str]]) -> None:
+    # "the so-called Islamic State in Iraq and Levant organization": no "Iraq" or "Levant" cut out of the name
+    for row in (710, 715):
+        found = extract(fakes_rows[row]["article_content"])
+        group = found.named("Islamic State")
+        assert "Islamic State in Iraq and Levant" in _mention_texts(group), row
+        assert found.find("Levant") is None, (row, type_by_name(found))
+
+
+def test_a_tag_list_after_a_standfirst_gives_no_glued_names(fakes_rows: list[dict[str, str]]) -> None:
+    # "... the war-torn city Tags Syria Aleppo UN De Mistura Fatah al-Sham Eleven people ..." (98), "... in Idlib
+    # provinces Maaret al-Numan Tags Syria Khan Sheikhun Idlib airstrike Bashar al Assad Almost a dozen ..." (128)
+    for row, glued in ((98, "Fatah al-Sham Eleven"), (128, "Maaret al-Numan Tags"), (128, "Khan Sheikhun Idlib")):
+        found = extract(fakes_rows[row]["article_content"])
+        assert found.find(glued) is None, (row, type_by_name(found))

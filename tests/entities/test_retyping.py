@@ -39,6 +39,9 @@ def retyped(words: list[str], at: slice, spacy_type: str, **parse_args: list) ->
     (["The", "firm", "Darya", "Navgan", "Shipping", "denied"], slice(2, 5), "PER", ("ORG", None)),
     (["spokesman", "Dmitry", "Orlov", "said"], slice(1, 3), "ORG", ("PER", None)),
     (["the", "agency", "KUNA", "said"], slice(2, 3), "PER", ("ORG", None)),
+    # the words before the first preposition of a known organisation's name are that organisation
+    (["the", "Syrian", "Observatory", "reported"], slice(1, 3), "GPE", ("ORG", None)),
+    (["the", "Syrian", "Network", "said"], slice(1, 3), "PER", ("ORG", None)),
 ])
 def test_rules(words: list[str], at: slice, spacy_type: str, expected: tuple[str | None, str | None]) -> None:
     assert retyped(words, at, spacy_type) == expected

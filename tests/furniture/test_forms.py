@@ -114,6 +114,18 @@ def test_a_tag_list_before_the_body_ends_where_the_body_starts() -> None:
     assert ("tags", "Tags Nusra Front Idlib Syria war.") in _found(third)
 
 
+def test_a_tag_list_after_a_standfirst_without_its_stop_is_found_too() -> None:
+    # the opening of scraped pages: a standfirst that lost its stop, run into the tags and the body
+    body = " The strikes hit a hospital in the town of Saraqeb on Friday the civil defence said." * 4
+    standfirst = ("Shelling in West Aleppo left 11 people dead on Friday in several neighbourhoods of the war-torn "
+                  "city Tags Syria Aleppo UN De Mistura Fatah al-Sham Eleven people including a child were killed "
+                  "in rebel shelling." + body)
+    assert ("tags", "Tags Syria Aleppo UN De Mistura Fatah al-Sham") in _found(standfirst)
+    # a capitalised "Tags" deep in the body, after a lower-case word, is left alone
+    late = body * 3 + " The shop sold Tags Heuer watches and the owner said it was hit twice."
+    assert not [r for r in _found(late) if r[0] == "tags"]
+
+
 @pytest.mark.parametrize(("ending", "kind", "region"), [
     ("the source said. Nour Haddad/Sami", "signoff", "Nour Haddad/Sami"),
     ("the source said. K.H/R.Jaber", "signoff", "K.H/R.Jaber"),

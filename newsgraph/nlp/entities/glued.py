@@ -34,7 +34,7 @@ NAME_ENTITY_TYPES = ("", "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")  # spaCy 
 
 def split_glued(doc: Doc, start: int, end: int) -> list[Piece] | None:
     """The names a spaCy entity ran together, each typed; None when it is one name."""
-    return _place_then_person(doc, start, end) or _place_then_demonym(doc, start, end) \
+    return place_then_person(doc, start, end) or _place_then_demonym(doc, start, end) \
         or place_then_common_word(doc, start, end)
 
 
@@ -56,12 +56,20 @@ def place_then_common_word(doc: Doc, start: int, end: int) -> list[Piece] | None
     return [(start, end - 1, "GPE")]
 
 
-def _place_then_person(doc: Doc, start: int, end: int) -> list[Piece] | None:
-    """ "Syria Staffan de Mistura": a country or town, then a person's name beginning with a given name."""
+def place_then_person(doc: Doc, start: int, end: int, *, tagged_person: bool = False) -> list[Piece] | None:
+    """ "Syria Staffan de Mistura": a country or town, then a person's name beginning with a given name (spaCy
+    tags such a run an organisation, a place or, as in "the opposition-held district in Aleppo Ibrahim Abu Leith
+    told ...", "the Governor for Aleppo Mohammad Hazouri said", a person).  A run tagged a person whose first word
+    is a given name or a kunya's particle is one person's name, though that word names a place too ("Said Seif al
+    Qalamoni", "Abu Mohamad al-Golani"); and in such a run the person must open with a given name, for a list of
+    places lost its commas too ("in Daraa Idlib Hama and the Ghouta", "Hama" alone elsewhere, is no person)."""
     given = vocab.load("given_names").all
+    if tagged_person and (doc[start].lower_ in given or doc[start].lower_ in vocab.load("common_words").particles):
+        return None
     for cut in range(start + 1, end - 1):
         place = doc[start:cut]
-        if (doc[cut].lower_ in given or surname_alone_elsewhere(doc, cut, end)) and _person_shaped(doc[cut:end]) \
+        if (doc[cut].lower_ in given or (not tagged_person and surname_alone_elsewhere(doc, cut, end))) \
+                and _person_shaped(doc[cut:end]) \
                 and not place[-1].is_punct and (
                 geo.country_code(place.text) is not None or geo.lookup_place(place.text) is not None):
             return [(start, cut, "GPE"), (cut, end, "PER")]

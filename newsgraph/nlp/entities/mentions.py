@@ -23,6 +23,7 @@ from newsgraph import geo, vocab
 from newsgraph.nlp.entities.bounds import trimmed
 from newsgraph.nlp.entities.glued import (
     place_then_common_word,
+    place_then_person,
     split_glued,
     split_place_runs,
     surname_alone_elsewhere,
@@ -103,8 +104,9 @@ def _spacy_candidates(doc: Doc) -> Iterable[MentionCandidate]:
             yield candidate(doc[start:person], "ORG", "spacy")
             yield candidate(doc[person:end], "PER", "context")
             continue
-        glued = split_glued(doc, start, end) if label in ("ORG", "GPE", "LOC", "NORP") \
-            else place_then_common_word(doc, start, end) if label == "PER" else None  # "Aleppo Death toll"
+        glued = split_glued(doc, start, end) if label in ("ORG", "GPE", "LOC", "NORP") else (
+            place_then_person(doc, start, end, tagged_person=True) or place_then_common_word(doc, start, end)) \
+            if label == "PER" else None  # "Aleppo Ibrahim Abu Leith told", "Aleppo Death toll"
         if glued is not None:  # "Syria Staffan de Mistura", "Aleppo Syrian": scraped text lost the comma
             yield from (candidate(doc[a:b], type_, "context" if type_ == "PER" else "spacy") for a, b, type_ in glued)
             continue

@@ -7,20 +7,22 @@ people.  Their words give them away: an armed group's name opens with "Jaish", "
 ("Bab Sharqi", "Khan Arnabeh"), and the text calls places places ("Maisaloun neighborhood",
 "the towns of Nubbul and al-Zahraa", "al-Foua and Kefraya towns").  The words of faiths,
 sects and peoples ("Alawite", "Takfiri", "Kurd") and bare dates ("Sat Mar") are no entity.
-Each test here is one rule of ``retyping.RULES``; the word lists are ``data/entity_words.json``.
+Each test here is one rule of ``retyping.RULES``; the word lists are ``data/entity_words.json``.  The words of a
+Title Case headline run into the text are ``headlines.py``'s.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from newsgraph import geo, vocab
 from newsgraph.nlp.doc_text import doc_text
+from newsgraph.nlp.entities import headlines
 from newsgraph.nlp.entities.verdicts import UNDECIDED, Verdict
-from newsgraph.settings import settings
 from newsgraph.vocab.common import Titles
 from newsgraph.vocab.entities import EntityWords, InstitutionWords
 
@@ -31,8 +33,6 @@ if TYPE_CHECKING:
 LIST_REACH = 20
 # how many modifiers may stand between an apposition's article and its head noun ("a tiny, remote island")
 APPOSITION_REACH = 5
-# the share of a sentence's longer words that are capitalised when it is a Title Case headline
-HEADLINE_CAPITALS = 0.7
 
 
 def _words() -> EntityWords:
@@ -59,103 +59,35 @@ def no_entity(r: Reading) -> Verdict:
         return None  # "Kills 30 Daesh": a headline's words, not a name (a number ends a name: "Institute 4000")
     if all(w in _words().occasion_words or w in vocab.load("common_words").arabic_articles for w in words):
         return None  # "Eid al-Fitr", "Ramadan": a feast is a date, not a place or a person
-    if r.cand.origin == "spacy" and _common_word_opening_sentence(r):
+    if r.cand.origin == "spacy" and headlines.common_word_opening_sentence(r):
         return None  # "Rockets fired from multiple launchers hit ...", where the text writes "rockets"
-    if r.cand.origin in ("spacy", "acronym") and _common_word_in_capitals(r):
+    if r.cand.origin in ("spacy", "acronym") and headlines.common_word_in_capitals(r):
         return None  # "WINNING RESPECT", "BASES": a section heading in capitals, where the text writes "bases"
-    return None if r.cand.origin == "spacy" and _headline_words(r, words) else UNDECIDED
+    return None if r.cand.origin == "spacy" and headlines.headline_words(r, words) else UNDECIDED
 
 
-def headline_run_into_name(r: Reading) -> Verdict:
-    """ "Blast Kills Grand Mosque", "Oil Field East": a Title Case headline's words, whoever read them."""
-    return None if common_word_opening_headline(r) else UNDECIDED
+def opening_of_known_organisation(r: Reading) -> Verdict:
+    """ "Elsewhere the Syrian Observatory reported ...", "according to the Syrian Network": the words of a known
+    organisation's name before its first preposition ("Syrian Observatory for Human Rights") are that
+    organisation, though spaCy read a place or a person, unless the gazetteer knows a place so named.  Typed so,
+    the mention joins the full name where the document writes it."""
+    if r.type not in ("GPE", "LOC", "PER", "FAC") or r.iso or r.text.lower() not in _known_openings() \
+            or r.place is not None:
+        return UNDECIDED
+    return r.as_type("ORG")
 
 
-def _common_word_opening_sentence(r: Reading) -> bool:
-    """One word opening a sentence that the document writes in lower case elsewhere: a common noun, no name."""
-    if r.span is None or len(r.span) != 1 or not r.span[0].is_sent_start or r.iso or r.place is not None:
-        return False
-    return r.text.lower() in _lower_words(r.doc)
-
-
-def _common_word_in_capitals(r: Reading) -> bool:
-    """One word in capitals that the document writes in lower case elsewhere ("BASES", "bases"): scraped wire
-    copy keeps its section headings in capitals; a name in capitals ("NATO", "BEIRUT") has no lower-case form."""
-    text = r.text
-    return " " not in text and len(text) >= 4 and text.isalpha() and text.isupper() \
-        and text.lower() in _lower_words(r.doc)
-
-
-def _lower_words(doc: Doc) -> frozenset[str]:
-    lower: frozenset[str] | None = doc.user_data.get("newsgraph_lower_words")
-    if lower is None:
-        rows = doc.to_array(["ORTH", "IS_LOWER"]).tolist() if len(doc) else []  # no Token made for each word
-        lower = doc.user_data["newsgraph_lower_words"] = frozenset(
-            doc.vocab.strings[orth] for orth, is_lower in rows if is_lower)
-    return lower
-
-
-def _headline_words(r: Reading, words: list[str]) -> bool:
-    """spaCy's reading of a Title Case headline's words as a name: "15 Medics Killed in ...", "Reports Suicide
-    bombing" (a verb the text uses in lower case), "Killed in Terrorist Rocket Attacks" (an event noun last)."""
-    given = vocab.load("given_names").all
-    if r.span is not None and len(r.span) > 1 and any(
-            t.is_title and t.lower_ in _verbs(r.doc) and t.lower_ not in given for t in r.span):
-        return True
-    if r.span is not None and len(r.span) > 1 and r.span.start_char < settings().furniture.opening_chars \
-            and doc_text(r.doc).count(r.text) == 1 \
-            and any(t.is_title and t.lower_ in _verbs(r.doc, lemmas=True) for t in r.span[1:]):
-        return True  # "Stronghold Kill 22", "Terrorists Commit Massacre": a verb's bare form after a name's first
-        # word, in the text's opening (its headline), in a name said once (not "U.N. leader Ban Ki-moon" later on)
-    return r.type in ("PER", "ORG") and len(words) > 1 and r.text[-1:].isalpha() \
-        and r.text.split()[-1][0].isupper() and words[-1] in _words().headline_event_nouns
-
-
-def common_word_opening_headline(r: Reading) -> bool:
-    """ "Blast Kills Grand Mosque", "Oil Field East", "Schools & Public Market", "Deadly Aerial Campaign": a
-    Title Case headline run into the text, where spaCy joins its common words into a name.  The name is said
-    once, in the text's opening, inside a sentence of capitalised words, and opens with a word the text writes
-    in lower case elsewhere ("blast", "oil", "schools") or holds a verb it does ("Kills"); a compass word may
-    open a place's name ("Northern Syria"), and a name whose first word the text never writes in lower case
-    ("Russian Air Force") stays."""
-    span = r.span
-    if span is None or len(span) < 2 or span.start_char >= settings().furniture.opening_chars \
-            or r.place is not None or doc_text(r.doc).count(r.text) != 1:
-        return False
-    first = span[0].lower_
-    common = vocab.load("common_words")
-    common_first = span[0].is_title and first in _lower_words(r.doc) and first not in common.directions \
-        and first not in common.compass_compounds
-    # or a verb of the headline inside the name ("Blast Kills Grand Mosque", where the text has "killing")
-    if not common_first and not any(t.is_title and _verb_form(t.lower_, r.doc) for t in span[1:]):
-        return False
-    words = [t for t in span.sent if t.is_alpha and len(t) >= 4]
-    return bool(words) and sum(t.is_title or t.is_upper for t in words) >= HEADLINE_CAPITALS * len(words)
-
-
-def _verb_form(word: str, doc: Doc) -> bool:
-    """ "kills" where the text has "killed" or "killing": a verb's third person of a verb the text uses."""
-    lemmas: frozenset[str] | None = doc.user_data.get("newsgraph_any_verb_lemmas")
-    if lemmas is None:
-        lemmas = frozenset(t.lemma_ for t in doc if t.is_lower and t.pos_ == "VERB")
-        doc.user_data["newsgraph_any_verb_lemmas"] = lemmas
-    return word in _verbs(doc) or (word.endswith("s") and word[:-1] in lemmas)
-
-
-def _verbs(doc: Doc, lemmas: bool = False) -> frozenset[str]:
-    """The words the document uses in lower case as verbs ("killed", "reports"), or (``lemmas``) their bare
-    forms ("kill"), read once per document."""
-    name = "newsgraph_verb_lemmas" if lemmas else "newsgraph_verbs"
-    verbs = doc.user_data.get(name)
-    if verbs is None:
-        used = [t for t in doc if t.is_lower and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG"]
-        heads = vocab.load("facilities").org_heads | vocab.load("facilities").facility_heads
-        # "kills" in "Syrian Army Kills 11 ...", where the text has "killed": a verb's third person too
-        forms = {t.lemma_ for t in used} if lemmas else \
-            {t.text for t in used} | {t.lemma_ + "s" for t in used} | {t.lemma_ + "es" for t in used}
-        verbs = frozenset(forms - heads - _words().settlement_nouns)
-        doc.user_data[name] = verbs
-    return verbs
+@lru_cache(maxsize=1)
+def _known_openings() -> frozenset[str]:
+    """The lower-case words before the first preposition of every known organisation's name, two words or more."""
+    prepositions = ("for", "of", "on")
+    openings = set()
+    for form in vocab.load("organizations").forms:
+        words = form.split()
+        cut = next((i for i, w in enumerate(words) if w.lower() in prepositions), 0)
+        if cut >= 2 and all(w[:1].isupper() for w in words[:cut]):
+            openings.add(" ".join(words[:cut]).lower())
+    return frozenset(openings)
 
 
 def armed_group(r: Reading) -> Verdict:

@@ -8,13 +8,17 @@ typed it: a vocabulary (a known organisation, a country, a weapon) outweighs the
 mention ("the town of X", "X neighbourhood", a title before a name), which outweighs the gazetteer,
 which outweighs spaCy's guess; a person's full name read as a person outweighs a stray reading as
 an organisation.  A place written with and without its Arabic article or a town noun ("al-Waer" and
-"Waer", "Palmyra city" and "Palmyra") is one place (``join_place_forms``).
+"Waer", "Palmyra city" and "Palmyra") is one place (``join_place_forms``), and so is a place transliterated two
+ways ("Khan Shaykun" and "Khan Sheikhun").
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import combinations
 
 from newsgraph import geo, vocab
 from newsgraph.nlp.entities.groups import Group, clean, key, name_words, non_empty
@@ -26,6 +30,9 @@ ORIGIN_WEIGHT = {"known": 6, "materiel": 6, "facility": 4, "context": 3, "place-
 KNOWLEDGE_WEIGHT = 10  # a country or a known organisation: the vocabulary has decided
 FULL_NAME_WEIGHT = 2   # per mention of a person's full name whose first word is a given name
 PLACE_WEIGHT = 2       # the gazetteer knows a place by this name
+# two spellings of one place: forms of this many letters or more, this share of their letters in common
+SPELLING_MIN_LETTERS = 5
+SPELLING_SIMILARITY = 0.75
 
 
 @lru_cache(maxsize=8192)
@@ -77,7 +84,57 @@ def join_place_forms(groups: list[Group]) -> list[Group]:
             if g is not owner:
                 owner.absorb(g)
         owner.type = winner
-    return _join_names_of_towns(non_empty(groups))
+    return _join_names_of_towns(_join_spellings(non_empty(groups)))
+
+
+def _join_spellings(groups: list[Group]) -> list[Group]:
+    """ "Khan Shaykun" and "Khan Sheikhun", "al-Quria" and "Al-Quriyah", "Deir ez-Zor" and "Deir e-Zzor": one
+    place transliterated two ways in one article.  Their forms (``_place_form``) have the same consonants once
+    vowels, a non-initial h and doubled letters go, and most of their letters in common; two names the gazetteer
+    places apart stay apart, and so do names whose vowels differ in kind ("Harim", "Haram")."""
+    by_skeleton: dict[str, list[tuple[str, Group]]] = defaultdict(list)
+    for g in groups:
+        if g.type in ("GPE", "LOC", "FAC") and not g.country and not g.canonical:
+            for form in {_place_form(s).replace(" ", "") for s in g.surfaces}:
+                if len(form) >= SPELLING_MIN_LETTERS and form.isalpha():
+                    by_skeleton[_skeleton(form)].append((form, g))
+    for spelled in by_skeleton.values():
+        for (form, g), (other_form, other) in combinations(spelled, 2):
+            if g is other or not g.mentions or not other.mentions or g.type != other.type \
+                    or SequenceMatcher(None, form, other_form).ratio() < SPELLING_SIMILARITY \
+                    or not _vowels_agree(form, other_form) or _placed_apart(g, other):
+                continue
+            owner, joined = (g, other) if len(g.mentions) >= len(other.mentions) else (other, g)
+            owner.absorb(joined)
+    return non_empty(groups)
+
+
+def _skeleton(form: str) -> str:
+    """ "khanshaykun", "khansheikhoun" -> "knskn": the first letter, then the consonants without h, each once."""
+    kept = form[0] + "".join(ch for ch in form[1:] if ch not in "aeiouyh")
+    return "".join(ch for i, ch in enumerate(kept) if i == 0 or ch != kept[i - 1])
+
+
+def _vowels_agree(form: str, other: str) -> bool:
+    """Transliterations write one vowel "a" or "e" ("Kefraya", "Kafraya"), "i", "ee", "ei" or "ay" ("Sheikhun",
+    "Shaykun"), "u", "o" or "ou"; "a" against "i" or "u" is another name ("Harim", "Haram")."""
+    mine, theirs = _vowel_kinds(form), _vowel_kinds(other)
+    return len(mine) != len(theirs) or all(a == b or "e" in (a, b) for a, b in zip(mine, theirs, strict=True))
+
+
+def _vowel_kinds(form: str) -> list[str]:
+    """The kind of each run of vowels after the first letter: "u" (u, o), "i" (i, y, ee), "a", or "e" (e alone:
+    either a or i)."""
+    kinds = []
+    for run in re.findall(r"[aeiouy]+", form[0] + form[1:].replace("h", "")):
+        kinds.append("u" if set(run) & set("uo") else "i" if set(run) & set("iy") or "ee" in run
+                     else "a" if "a" in run else "e")
+    return kinds
+
+
+def _placed_apart(g: Group, other: Group) -> bool:
+    here, there = geo.lookup_place(g.surfaces[0]), geo.lookup_place(other.surfaces[0])
+    return here is not None and there is not None and (here.lat, here.lon) != (there.lat, there.lon)
 
 
 def _join_names_of_towns(groups: list[Group]) -> list[Group]:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph import geo, vocab
 from newsgraph.geo import Place
-from newsgraph.nlp.entities import name_kinds
+from newsgraph.nlp.entities import headlines, name_kinds
 from newsgraph.nlp.entities.scans import MentionCandidate
 from newsgraph.nlp.entities.verdicts import UNDECIDED, Undecided, Verdict
 from newsgraph.settings import settings
@@ -126,7 +126,7 @@ Rule = Callable[[Reading], Verdict]
 def retype(cand: MentionCandidate, doc: Doc) -> MentionCandidate | None:
     """Fix spaCy's types with the gazetteer and lexicons; None for what is not an entity."""
     reading = Reading(cand, doc, doc.char_span(cand.start, cand.end, alignment_mode="expand"))
-    if cand.origin == "facility" and name_kinds.common_word_opening_headline(reading):
+    if cand.origin == "facility" and headlines.common_word_opening_headline(reading):
         return None  # "Blast Kills Grand Mosque": a headline's words before a facility's head noun
     if cand.origin in LEXICON_ORIGINS:
         return cand
@@ -371,7 +371,8 @@ def _person_in_capitals(r: Reading) -> Verdict:
 
 
 RULES: tuple[Rule, ...] = (
-    _no_name, name_kinds.no_entity, name_kinds.headline_run_into_name, _known_organization, _demonym_read_as_name,
+    _no_name, name_kinds.no_entity, headlines.headline_run_into_name, _known_organization,
+    name_kinds.opening_of_known_organisation, _demonym_read_as_name,
     name_kinds.apposed_kind, name_kinds.outlet_named,
     _nationality, _country, name_kinds.kunya, name_kinds.armed_group, _town_read_as_other, _unknown_place,
     _group_called_a_group, _unknown_place_acting_like_person,

@@ -48,7 +48,8 @@ def footer_and_tags(text: str) -> list[Furniture]:
             footer_start = m.start()
             out.append(Furniture(m.start(), len(text.rstrip()), _tail_kind(marker), text[m.start():].rstrip()))
             break
-        if marker in ("Tags", "Topics", "Keywords") and _after_boundary(text, m.start()):
+        if marker in ("Tags", "Topics", "Keywords") and (
+                _after_boundary(text, m.start()) or _after_standfirst(text, m.start())):
             tags = _tag_list(text, m)
             if tags is not None:
                 out.append(tags)
@@ -72,6 +73,13 @@ def _opens_block(text: str, m: re.Match[str], late: bool) -> bool:
 def _after_boundary(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     return not before or before[-1] in ".!?\"\u201d)]:|\n" or before[-1].isdigit() or before.endswith("...")
+
+
+def _after_standfirst(text: str, start: int) -> bool:
+    """ "... killing 11 people in residential neighbourhoods of the war-torn city Tags Syria Aleppo UN ...": in the
+    text's opening a scraped page runs its standfirst, which has no final stop, into the tag list before the body."""
+    before = text[:start].rstrip()
+    return start < settings().furniture.opening_chars and before[-1:].islower()
 
 
 def _tail_kind(marker: str) -> str:
