@@ -29,6 +29,7 @@ from newsgraph.nlp.places.context import (
     qualified_areas,
     town_hinted,
     within,
+    written_with_article,
 )
 from newsgraph.nlp.places.nearby import Town, towns_beside
 from newsgraph.settings import PlaceWeights
@@ -150,6 +151,7 @@ class DocumentEvidence:
     dateline: str | None                 # the dateline's country
     own_votes: dict[str, float] = field(default_factory=dict)  # entity id -> the votes its clear reading cast
     beside: dict[str, list[Place]] = field(default_factory=dict)  # entity id -> clear towns it lies near or by
+    article_named: set[str] = field(default_factory=set)  # names written with the Arabic article ("al-Sabha")
     total: float = field(init=False)
     admins: set[Area] = field(init=False)                # areas clearly named
     anchors: Grid = field(init=False)                    # clear towns and counties
@@ -185,7 +187,7 @@ class DocumentEvidence:
         votes = country_votes(clear, entities, parsed, weights)
         return cls(weights, readings, fuzzy, spelled, directions, hinted, qualified, placed_in, clear, votes,
                    dateline_country(parsed.dateline), _own_votes(entities, clear, weights),
-                   _beside(placed, clear, text, weights))
+                   _beside(placed, clear, text, weights), {e.id for e in placed if written_with_article(e)})
 
     def __post_init__(self) -> None:
         self.total = sum(self.votes.values()) or 1.0
@@ -212,6 +214,10 @@ class DocumentEvidence:
         """The votes this entity's own clear reading cast for the country (a name votes once per mention)."""
         own = self.clear.get(entity_id)
         return self.own_votes.get(entity_id, 1.0) if own is not None and own.country == country else 0.0
+
+    def votes_elsewhere(self, country: str | None) -> float:
+        """The document's votes for countries other than this one."""
+        return sum(v for c, v in self.votes.items() if c != (country or ""))
 
     def dominant_without(self, entity_id: str) -> str | None:
         """The country the document is about, not counting this entity's own vote."""
