@@ -155,6 +155,19 @@ def test_a_name_read_abroad_does_not_vote_itself_in_once_per_mention() -> None:
     assert not misread_town_abroad(two_mentions, judged(fuwwah, dominant="SY"))
 
 
+def test_a_place_the_gazetteer_lacks_takes_the_country_of_the_report_s_towns_when_its_votes_are_split() -> None:
+    # the battle for Aleppo at the Security Council: Syria leads the votes, but not by 40 % or twice Russia's
+    aleppo = Place("Aleppo", "SY", 36.20124, 37.16117, 170063, 2_098_210, "city", "09")
+    moscow = Place("Moscow", "RU", 55.75204, 37.61781, 524901, 10_381_222, "city", "48")
+    votes = {"SY": 8.5, "RU": 5.0, "GB": 3.5, "FR": 3.0, "US": 3.0, "IR": 1.0, "CN": 1.0}
+    council = replace(evidence({}, votes, clear={"e2": aleppo, "e3": moscow}), own_votes={"e2": 3.0, "e3": 1.0})
+    assert council.dominant_without("e1") is None
+    assert council.leading_country("e1") == "SY"
+    # Moscow named as often as Aleppo: the towns do not say where the place lies
+    even = replace(council, own_votes={"e2": 3.0, "e3": 2.0})
+    assert even.leading_country("e1") is None
+
+
 def test_an_area_hint_lifts_areas_not_towns() -> None:
     ev = evidence({}, hinted={"e1"})
     state, town = judged(FLORIDA), judged(FLORIDA_NY)
