@@ -208,6 +208,7 @@ class PlaceContextWords:
     town_quarters: tuple[str, ...]          # "neighbourhood", not "district": only a part of a town
     locators: tuple[str, ...]               # "in", "near": the place lies in or by the place named next
     near_locators: tuple[str, ...]          # "near", "outside": the place lies close to the town named next
+    town_edges: tuple[str, ...]             # "outskirts": "X on Aleppo's outskirts" lies close to Aleppo
     linear_features: tuple[str, ...]        # "highway", "road": runs past a town, takes no point from it
     place_nouns: tuple[str, ...]            # "port", "town": "the Iranian port of X" is a place in Iran
     open_waters: tuple[str, ...]            # "gulf", "strait": between countries, not in the document's
@@ -226,6 +227,7 @@ def _places_context(entries: Entries) -> PlaceContextWords:
                              town_quarters=entries.words("town_quarters", fold=True),
                              locators=entries.words("locators", fold=True),
                              near_locators=entries.words("near_locators", fold=True),
+                             town_edges=entries.words("town_edges", fold=True),
                              linear_features=entries.words("linear_features", fold=True),
                              place_nouns=entries.words("place_nouns", fold=True),
                              open_waters=entries.words("open_waters", fold=True),

@@ -183,3 +183,14 @@ def compass_point(entity: Entity, text: str) -> bool:
     if entity.name not in vocab.load("places_context").compass_abbreviations:
         return False
     return all(re.match(r"\s+[A-Z]", text[m.end:m.end + 3]) for m in entity.mentions)
+
+
+@cache
+def _leading_article() -> re.Pattern[str]:
+    return re.compile(rf"^(?i:{alternation(vocab.load('common_words').arabic_articles)})[-\s](?=[A-Z])")
+
+
+def written_with_article(entity: Entity) -> bool:
+    """Whether the name is written with the Arabic article ("al-Sabha", "Al Hara"): a name as the report's own
+    region writes it, so a city abroad of that name, however big, needs evidence of its own (rules.py)."""
+    return _leading_article().match(entity.name) is not None

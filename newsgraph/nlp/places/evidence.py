@@ -29,6 +29,7 @@ from newsgraph.nlp.places.context import (
     qualified_areas,
     town_hinted,
     within,
+    written_with_article,
 )
 from newsgraph.nlp.places.nearby import Town, towns_beside
 from newsgraph.settings import PlaceWeights
@@ -150,6 +151,7 @@ class DocumentEvidence:
     dateline: str | None                 # the dateline's country
     own_votes: dict[str, float] = field(default_factory=dict)  # entity id -> the votes its clear reading cast
     beside: dict[str, list[Place]] = field(default_factory=dict)  # entity id -> clear towns it lies near or by
+    article_named: set[str] = field(default_factory=set)  # names written with the Arabic article ("al-Sabha")
     total: float = field(init=False)
     admins: set[Area] = field(init=False)                # areas clearly named
     anchors: Grid = field(init=False)                    # clear towns and counties
@@ -185,7 +187,7 @@ class DocumentEvidence:
         votes = country_votes(clear, entities, parsed, weights)
         return cls(weights, readings, fuzzy, spelled, directions, hinted, qualified, placed_in, clear, votes,
                    dateline_country(parsed.dateline), _own_votes(entities, clear, weights),
-                   _beside(placed, clear, text, weights))
+                   _beside(placed, clear, text, weights), {e.id for e in placed if written_with_article(e)})
 
     def __post_init__(self) -> None:
         self.total = sum(self.votes.values()) or 1.0
@@ -213,6 +215,10 @@ class DocumentEvidence:
         own = self.clear.get(entity_id)
         return self.own_votes.get(entity_id, 1.0) if own is not None and own.country == country else 0.0
 
+    def votes_elsewhere(self, country: str | None) -> float:
+        """The document's votes for countries other than this one."""
+        return sum(v for c, v in self.votes.items() if c != (country or ""))
+
     def dominant_without(self, entity_id: str) -> str | None:
         """The country the document is about, not counting this entity's own vote."""
         others = dict(self.votes)
@@ -238,11 +244,25 @@ class DocumentEvidence:
             return None
         (leader, votes), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
         w = self.weights
-        if votes <= runner_up or votes < w.dominant_votes:
-            return None
-        if leader == self.dateline or (votes / self.total >= w.leading_share and votes >= w.leading_ratio * runner_up):
+        if votes > runner_up and votes >= w.dominant_votes and (leader == self.dateline or (
+                votes / self.total >= w.leading_share and votes >= w.leading_ratio * runner_up)):
             return leader
-        return None
+        return self._towns_country(entity_id)
+
+    def _towns_country(self, entity_id: str) -> str | None:
+        """The country that leads the votes of the towns and areas clearly read (``dominant_votes`` of them and
+        ``leading_ratio`` times the next): a report on the battle for Aleppo that names France, Britain, Russia,
+        the US and Iran at the Security Council names towns of Syria, where "Handarat" and "Castello Road" lie
+        (a capital named for its government, "Moscow said", counts once per mention like any town)."""
+        local: dict[str, float] = {}
+        for eid, place in self.clear.items():
+            if eid != entity_id and is_local(place) and place.country:
+                local[place.country] = local.get(place.country, 0.0) + self.own_votes.get(eid, 1.0)
+        ranked = sorted(local.values(), reverse=True)
+        if not ranked or ranked[0] < self.weights.dominant_votes or \
+                (len(ranked) > 1 and ranked[0] < self.weights.leading_ratio * ranked[1]):
+            return None
+        return max(local, key=lambda country: local[country])
 
     def anchored(self, entity_id: str, place: Place) -> bool:
         """Whether a clearly placed town or county of another name lies near the place."""

@@ -44,6 +44,7 @@ class _Patterns:
     part_after: re.Pattern[str]    # "X neighbourhood of (the city of) Y", "X district in the east of Y"
     part_before: re.Pattern[str]   # "the (southwestern) neighbourhood of X"
     part_then_in: re.Pattern[str]  # "the neighbourhood of X in (the city of) Y"
+    part_named: re.Pattern[str]    # " district" after X in "Aleppos X district": X is a part of the town before it
     locator: re.Pattern[str]       # "X in Y", "X, near the town of Y", "X, a small port ... in Y"
     country_before: re.Pattern[str]  # "the Iranian port of X", "Syria's X", "Syrias X"
 
@@ -66,7 +67,9 @@ def _patterns(quarters_only: bool = False) -> _Patterns:
         part_before=re.compile(rf"\b(?:the|a)\s+(?:(?-i:[a-z]+)\s+){{0,2}}{parts}s?\s+of\s+$" if quarters_only
                                else rf"\b{parts}s?\s+of\s+$", re.IGNORECASE),
         part_then_in=re.compile(rf"\s+in\s+{part_of_town}$", re.IGNORECASE),
-        locator=re.compile(rf",?\s+(?:(?:a|an|the)\s+[^,.;]{{0,80}}?\s+)?{locators}\s+"
+        part_named=re.compile(rf"\s+{parts}\b", re.IGNORECASE),
+        # "al-Salehia village in the northern countryside of Raqqa province": what the place is may follow its name
+        locator=re.compile(rf"(?:\s+{nouns})?,?\s+(?:(?:a|an|the)\s+[^,.;]{{0,80}}?\s+)?{locators}\s+"
                            rf"(?:the\s+)?(?:{_WORD}\s+){{0,4}}?(?:of\s+)?$", re.IGNORECASE),
         # "the Russian ports of Makhachkala and Olya": a plural noun, and the names before in its list
         country_before=re.compile(rf"(?:\b(?P<demonym>[A-Z][\w-]+)\s+(?:{_WORD}\s+){{0,2}}?{nouns}s?\s+of\s+"
@@ -93,7 +96,8 @@ def locate_unplaced(entities: list[Entity], evidence: DocumentEvidence, text: st
         placed = sorted((_Placed(m.start, m.end, e) for e in out if e.country and e.type in PLACE_ENTITY_TYPES
                          for m in e.mentions), key=lambda p: p.start)
         towns = [Town(p.start, p.entity) for p in placed if p.entity.lat is not None and _is_town(p.entity)]
-        out = [(point_by_town(e, towns, text, evidence.weights) or e) if _pointless(e, evidence) else e for e in out]
+        out = [(_part_of_towns_possessive(e, towns, text) or point_by_town(e, towns, text, evidence.weights) or e)
+               if _pointless(e, evidence) else e for e in out]
         out = [_located(e, placed, evidence, text) if _unplaced(e, evidence) else e for e in out]
     return [_document_country(e, evidence) if _unplaced(e, evidence) else e for e in out]
 
@@ -118,6 +122,31 @@ def _quarter_of_its_town(entity: Entity, placed: list[_Placed], text: str, w: Pl
             distance_km(entity.lat, entity.lon, town.lat, town.lon) <= w.town_part_km or _population(town) <= size:
         return entity
     return replace(entity, country=town.country, lat=town.lat, lon=town.lon, geonames_id=None)
+
+
+@cache
+def _possessive() -> re.Pattern[str]:
+    return re.compile(r"(?:'s|\u2019s|s)\s+")
+
+
+def _part_of_towns_possessive(entity: Entity, towns: list[Town], text: str) -> Entity | None:
+    """ "Aleppos Sukkari neighbourhood", "Aleppo's Qaryat al-Ansari neighborhood", "Daraas Manshiyah district": a
+    part of the town whose possessive stands right before it, at the town's point."""
+    part_named = _patterns().part_named
+    for mention in entity.mentions:
+        if not part_named.match(text, mention.end):
+            continue
+        for town in towns:
+            end = next((m.end for m in town.entity.mentions if m.start == town.start), None)
+            if town.entity is entity or end is None or not town.start < end <= mention.start:
+                continue
+            gap, said = text[end:mention.start], text[town.start:end]
+            # the possessive's "s" is inside the town's mention when the apostrophe was scraped off ("Aleppos")
+            if _possessive().fullmatch(gap) or (gap.isspace() and said.endswith("s") and
+                                                not town.entity.name.endswith("s")):
+                return replace(entity, country=town.entity.country, lat=town.entity.lat, lon=town.entity.lon,
+                               geonames_id=None)
+    return None
 
 
 def _population(entity: Entity) -> int:

@@ -6,7 +6,8 @@ places them by a town it does know:
 - "Hmeimim air base, near the Syrian port city of Latakia", "a shipyard at Subic Bay, near the city
   of Olongapo", "a checkpoint just outside Homs": the town's point. Reporters write "near" of what
   lies within a few kilometres to a few tens of kilometres; the town's point is the best guess the
-  text allows, and it is nearer than the country's centre;
+  text allows, and it is nearer than the country's centre; so is "on" a town's edge ("the Rashidin area on
+  Aleppo's outskirts", "the district of Zahra on Aleppo's western outskirts");
 - "Tal Rifaat, 35 km north of Aleppo", "a village 10 kilometres (6 miles) south-east of Idlib": the
   point that far from the town in that direction (up to ``PlaceWeights.offset_max_km``).
 
@@ -14,7 +15,7 @@ A compass direction without a distance ("Tora, a town north of El Fasher", "al-K
 east of Benghazi") gives no point: such places lie anywhere from 10 to 200 km off. Only towns lend
 their point (not a country, an admin area, a border or a coast), and a sea or strait takes none.
 A road, an exit or a front line (``linear_features``, or a name with a number: "Highway 35") runs past
-the town and takes none. The words are ``data/places_context.json`` (``near_locators``, ``place_nouns``,
+the town and takes none. The words are ``data/places_context.json`` (``near_locators``, ``town_edges``, ``place_nouns``,
 ``open_waters``, ``linear_features``).
 """
 
@@ -50,6 +51,7 @@ class Town:
 @dataclass(frozen=True)
 class _Patterns:
     near: re.Pattern[str]    # ", near the Syrian port city of ", " just outside "
+    on_edge: tuple[re.Pattern[str], re.Pattern[str]]  # " on " before a town and "s western outskirts" after it
     offset: re.Pattern[str]  # ", 35 km north of ", ", about 10 kilometres (6 miles) south-east of the town of "
     bearing: re.Pattern[str]  # " north of ", ", a town west of the city of ": no point, but not far off
 
@@ -61,9 +63,15 @@ def _patterns() -> _Patterns:
     town_of = rf"(?:the\s+)?(?:(?:{_WORD}\s+){{0,3}}?{alternation(words.place_nouns)}\s+of\s+)?"
     directions = alternation([*_BEARINGS, "north-east", "south-east", "south-west", "north-west"])
     units = alternation(_UNITS_KM)
+    compass = alternation(vocab.load("common_words").directions)
     return _Patterns(
         near=re.compile(rf"{appositive},?\s+(?:just\s+)?{alternation(words.near_locators)}\s+{town_of}",
                         re.IGNORECASE),
+        # "the Rashidin area on Aleppo's outskirts": what the place is may follow its name
+        on_edge=(re.compile(rf"(?:\s+{alternation(words.place_nouns)})?{appositive},?\s+(?:just\s+)?on\s+(?:the\s+)?",
+                            re.IGNORECASE),
+                 re.compile(rf"(?:'s|\u2019s|s)?\s+(?:{compass}\s+)?{alternation(words.town_edges)}\b",
+                            re.IGNORECASE)),
         offset=re.compile(rf"{appositive},?\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?"
                           rf"(?P<number>\d+(?:\.\d+)?)[\s-]*(?P<unit>{units})\s+(?:\([^)]{{0,30}}\)\s+)?"
                           rf"(?:to\s+the\s+)?(?P<direction>{directions})\s+of\s+{town_of}", re.IGNORECASE),
@@ -81,7 +89,8 @@ def towns_beside(entity: Entity, towns: list[Town], text: str, w: PlaceWeights) 
             if "." in between or ";" in between:
                 break
             said = (patterns.near, patterns.offset, patterns.bearing)
-            if town.entity is not entity and any(p.fullmatch(between) for p in said):
+            if town.entity is not entity and (any(p.fullmatch(between) for p in said) or
+                                              _on_its_edge(town, between, text, patterns)):
                 found.append(town.entity)
     return found
 
@@ -104,7 +113,7 @@ def point_by_town(entity: Entity, towns: list[Town], text: str, w: PlaceWeights)
             lat, lon = town.entity.lat, town.entity.lon
             if lat is None or lon is None or town.entity is entity:
                 continue
-            if patterns.near.fullmatch(between):
+            if patterns.near.fullmatch(between) or _on_its_edge(town, between, text, patterns):
                 return _at(entity, town.entity, lat, lon)
             found = patterns.offset.fullmatch(between)
             if found:
@@ -114,6 +123,16 @@ def point_by_town(entity: Entity, towns: list[Town], text: str, w: PlaceWeights)
                 bearing = _BEARINGS[found["direction"].lower().replace("-", "")]
                 return _at(entity, town.entity, *destination(lat, lon, bearing, km))
     return None
+
+
+def _on_its_edge(town: Town, between: str, text: str, patterns: _Patterns) -> bool:
+    """ "the district of Zahra on Aleppo's western outskirts": "on" before the town, its edge after it (the
+    possessive's "s" may be inside the town's mention when the apostrophe was scraped off: "Aleppos")."""
+    before, after = patterns.on_edge
+    if not before.fullmatch(between):
+        return False
+    mention = next((m for m in town.entity.mentions if m.start == town.start), None)
+    return mention is not None and after.match(text, mention.end) is not None
 
 
 def _at(entity: Entity, town: Entity, lat: float, lon: float) -> Entity:

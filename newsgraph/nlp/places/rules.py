@@ -61,23 +61,32 @@ def unanchored_sound_alike_hamlet(ev: DocumentEvidence, j: Judgement) -> bool:
 
 
 def misread_town_abroad(ev: DocumentEvidence, j: Judgement) -> bool:
-    """In a report about one country, a town or district abroad that nothing else points to: "Tawila" in a
-    report on Darfur is not the Yemeni town or district of that name (the name's own clear vote does not count,
-    nor, for a village, do the report's towns across the border)."""
+    """A town or district in a country the document does not point to, that nothing else points to either, while
+    its votes go elsewhere: "Tawila" in a report on Darfur is not the Yemeni town or district of that name, "Zahra"
+    on Aleppo's outskirts not Ez Zahra by Tunis, "Mansoura" in a report on Russia and Syria not the Algerian town
+    (the name's own clear vote does not count, nor, for a village, do the report's towns across the border).
+    A city of ``big_city`` people competes, unless the report is about one country and writes the name with the
+    Arabic article: "al-Sabha" in a report on Syria is not Sabha, Libya, nor "al-Tiba" Chiba."""
     w = ev.weights
-    district = j.place.kind == "admin" and j.place.level == 2
-    if not (j.dominant and (j.town or district) and j.place.population < w.big_city
-            and j.place.country != j.dominant):
-        return False
     # its own clear reading voted once per mention ("al-Foua" read as the Egyptian town, twice): those are
     # no evidence for the country, or every unsupported name abroad would vote itself in
-    # nor, for a village, are the dominant country's towns across a border: only support from its own country
+    own_vote = ev.own_vote(j.entity_id, j.place.country)
+    if ev.votes.get(j.place.country or "", 0) > own_vote or ev.votes_elsewhere(j.place.country) < w.dominant_votes:
+        return False
+    district = j.place.kind == "admin" and j.place.level == 2
+    if not (((j.town or district) and j.place.population < w.big_city) or _arabic_name_abroad(ev, j)):
+        return False
+    # nor, for a village, are the other country's towns across a border: only support from its own country
     # counts ("Harbiyat" in the Raqqa countryside is no Harbiye by Antakya; Erie, Pennsylvania, a city, keeps the
     # support of London, Ontario across the lake)
-    own_vote = ev.own_vote(j.entity_id, j.place.country)
     support = ev.support_at_home(j.entity_id, j.place) if small(j.place, w) else j.support
-    return (ev.votes.get(j.place.country or "", 0) <= own_vote and support < w.weak_support
-            and j.entity_id not in ev.qualified)
+    return support < w.weak_support and j.entity_id not in ev.qualified
+
+
+def _arabic_name_abroad(ev: DocumentEvidence, j: Judgement) -> bool:
+    """A town or area outside the country the report is about, read from a name written with the Arabic article."""
+    return j.entity_id in ev.article_named and j.dominant is not None and j.place.country != j.dominant \
+        and is_local(j.place)
 
 
 def outside_the_area_it_is_in(ev: DocumentEvidence, j: Judgement) -> bool:
