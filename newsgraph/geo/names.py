@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newsgraph import vocab
 
@@ -64,6 +64,9 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", _SEPARATORS.sub(" ", text)).strip()
 
 
+# the places stage asks for the keys of the same few hundred names thousands of times per batch of documents;
+# bounded, because the gazetteer build normalises millions of different names once each
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """The key names are indexed under: folded, no leading "the", no Arabic article, no final -h."""
     rules = _key_rules()

@@ -64,3 +64,11 @@ def test_names_that_only_sound_alike_are_not_one_spelling(one: str, other: str) 
 def test_only_written_double_letters_count_once_in_a_skeleton() -> None:
     assert skeleton(normalise("Tall Tamr")) == skeleton(normalise("Tal Tamr"))
     assert skeleton(normalise("Gogland")) != skeleton(normalise("Glinde"))  # the g's meet only without the o
+
+
+def test_a_name_asked_again_is_answered_from_the_cache() -> None:
+    # the places stage asks for the key of the same names thousands of times per batch: the second call is a hit
+    first = normalise("Ma'arat al-Nu'man")
+    hits = normalise.cache_info().hits
+    assert normalise("Ma'arat al-Nu'man") == first == normalise("Maarat Numan")
+    assert normalise.cache_info().hits > hits
