@@ -51,6 +51,8 @@ class Trace:
     """What each stage produced, up to the one ``run`` stopped after."""
 
     parsed: Parsed
+    # the publication date given (``parsed.published`` is the anchor: the dateline's date when they disagree)
+    given: dt.date | None = None
     # the entities stage's output (before places) and the places stage's (the final entities)
     unplaced: list[Entity] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -77,6 +79,15 @@ class Trace:
         return self.parsed.dateline
 
     @property
+    def anchor_note(self) -> str | None:
+        """Why relative dates were read from the text's own dateline rather than the date given, or None."""
+        anchor = self.parsed.published
+        if self.given is None or anchor is None or anchor == self.given:
+            return None
+        return (f"the text's dateline says {anchor.isoformat()}, {abs((anchor - self.given).days)} days from the "
+                f"given date {self.given.isoformat()}: weekdays and other relative dates are read from the dateline")
+
+    @property
     def furniture(self) -> tuple[Furniture, ...]:
         """The text's page furniture ("REUTERS/Bassam Khabieh", "Reporting by ...", "Tags ..."), in text order."""
         return self.parsed.furniture
@@ -99,11 +110,12 @@ def run(text: str, published: str | dt.date | None = None, *, until: str = "quan
         dateline = read_dateline(text)  # once per document: the parse, the places and the dates read it
         read = dateline, find_furniture(text, dateline)
     dateline, furniture = read
-    anchor = _as_date(published) or (dateline.date if dateline else None)  # a stated date wins over the text's own
+    given = _as_date(published)
+    anchor = anchor_day(given, dateline, text)
     parsed = (Parsed(text, spacy_doc, anchor, title, dateline, furniture) if spacy_doc is not None
               else parse(text, anchor, title, dateline, furniture))
     screen = Screen(furniture)
-    trace = Trace(parsed=parsed)
+    trace = Trace(parsed=parsed, given=given)
     trace.seconds["parse"] = time.process_time() - start
     if last >= STAGES.index("dates"):
         with trace.timing("dates"):
@@ -145,7 +157,7 @@ def to_document(trace: Trace, published: str | dt.date | None = None, *, doc_id:
     """The ``Document`` of a full ``run`` (up to ``claims``), with the metadata given."""
     text = trace.parsed.text
     digest = text_sha256(text)
-    anchor = trace.parsed.published
+    anchor = trace.given or trace.parsed.published  # the date given stays the document's, even when not its anchor
     return Document(
         doc_id=doc_id or digest[:12], text=text, text_sha256=digest, title=trace.parsed.title,
         published=anchor.isoformat() if anchor else _partial_date(published), source=source, url=url, author=author,
@@ -166,6 +178,25 @@ def trace_source(item: SourceDocument) -> Trace:
 
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def anchor_day(given: dt.date | None, dateline: Dateline | None, text: str) -> dt.date | None:
+    """The day relative dates ("on Tuesday", "yesterday") count from: the date given, unless the text opens
+    with a full dated dateline that names its month and is more than a day away from it. A scraped date
+    column is often the day an event happened or the day the page was collected (FA-KES 64: "Date of
+    publication 7 July 2016" against 2016-04-12; 186: "AFP Monday 2 Feb 2015 ... on Monday" against
+    2015-02-13), while the dateline is when the text was filed."""
+    own = dateline.date if dateline else None
+    if given is None or own is None or dateline is None or dateline.date_span is None:
+        return given or own
+    named = _MONTH_WORD.search(text[slice(*dateline.date_span)]) is not None
+    return own if named and abs((own - given).days) > _DATELINE_SLACK_DAYS else given
+
+
+_DATELINE_SLACK_DAYS = 1  # a day's gap is time zones and overnight filing, not a different date
+# an all-digit dateline can be cut short by the scrape and is ambiguous in order (FA-KES 780: "5-04-2016", a
+# Monday article the CSV dates 2016-04-25): only a dateline that writes its month overrides the given date
+_MONTH_WORD = re.compile(r"[A-Za-z]{3}")
 
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")

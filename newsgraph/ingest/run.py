@@ -72,7 +72,9 @@ def extracted(item: SourceDocument, trace: Trace) -> Outcome:
     """The outcome of a full run of the stages on ``item``."""
     doc = to_document(trace, item.published, doc_id=item.doc_id or doc_id_for(item.origin), source=item.source,
                       url=item.url, author=item.author)
-    return Outcome(item.origin, doc_id=doc.doc_id, document=doc, warnings=item.warnings, seconds=trace.seconds)
+    note = trace.anchor_note
+    warnings = (*item.warnings, f"{item.origin}: {note}") if note else item.warnings
+    return Outcome(item.origin, doc_id=doc.doc_id, document=doc, warnings=warnings, seconds=trace.seconds)
 
 
 def failure(item: SourceDocument, err: NewsgraphError) -> Outcome:

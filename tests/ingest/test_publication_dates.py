@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsgraph.errors import InputError
-from newsgraph.ingest import DAY_FIRST, MONTH_FIRST, DateReader, DateRule, parse_date
+from newsgraph.ingest import DAY_FIRST, MONTH_FIRST, DateReader, DateRule, IngestReport, extract_paths, parse_date
 from newsgraph.pipeline import extract, run
 
 
@@ -106,3 +108,35 @@ def test_a_month_publication_date_is_kept_but_gives_no_anchor_day() -> None:
     assert extract(TEXT, "2024-02-20").published == "2024-02-20"
     with pytest.raises(InputError):
         extract(TEXT, "2024-13")
+
+
+# a dateline that disagrees with the date given (a scraped date column is often the event's day or the
+# day the page was collected: FA-KES 64 and 186 are dated eleven days and three months off their datelines)
+FILED = "Monday 2 Feb 2015 Government air strikes on the town of Douma killed at least 12 people on Monday."
+
+
+def test_a_dateline_far_from_the_given_date_anchors_the_weekdays_but_the_given_date_stays() -> None:
+    doc = extract(FILED, "2015-02-13")
+    assert doc.published == "2015-02-13"
+    assert {e.date for e in doc.events if e.date} == {"2015-02-02"}  # not Monday 9 February, before the 13th
+    assert run(FILED, "2015-02-13", until="parse").anchor_note.startswith("the text's dateline says 2015-02-02")
+
+
+def test_a_dateline_within_a_day_of_the_given_date_leaves_the_given_date_the_anchor() -> None:
+    trace = run(FILED, "2015-02-03", until="dates")
+    assert trace.parsed.published.isoformat() == "2015-02-03" and trace.anchor_note is None
+    assert run(FILED, None, until="parse").parsed.published.isoformat() == "2015-02-02"
+
+
+def test_the_ingest_report_warns_once_naming_the_document(tmp_path: Path) -> None:
+    (tmp_path / "douma.txt").write_text(FILED + " The Observatory said on Monday that four were children.")
+    report = IngestReport()
+    outcomes = list(extract_paths([tmp_path], published="2015-02-13", report=report))
+    assert [o.document.published for o in outcomes if o.document] == ["2015-02-13"]
+    assert len(report.warnings) == 1
+    assert report.warnings[0].startswith(f"{tmp_path / 'douma.txt'}: the text's dateline says 2015-02-02, 11 days")
+
+
+def test_an_all_digit_dateline_does_not_override_the_given_date() -> None:
+    trace = run("5-04-2016 Rockets hit Aleppo on Monday.", "2016-04-25", until="parse")
+    assert trace.parsed.published.isoformat() == "2016-04-25" and trace.anchor_note is None
