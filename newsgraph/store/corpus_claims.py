@@ -41,9 +41,10 @@ _EVENTS = select(_rep.c.doc_pk, _rep.c.local_id, _rep.c.corpus_event).where(amon
 _COUNTRIES = select(_e.c.doc_pk, _e.c.local_id, _e.c.country).where(among(_e.c.doc_pk))
 _VIEWS = select(_c.c.claim, _c.c.features, _c.c.view)
 _VIEWS_OF = _VIEWS.where(among(_c.c.claim))
-_FEATURES = select(_c.c.claim, _c.c.doc_pk, _c.c.features).where(among(_c.c.doc_pk))
-_DROPS = (delete(_refs).where(among(_refs.c.claim)), delete(_keys).where(among(_keys.c.claim)),
-          delete(_links).where(among(_links.c.a)), delete(_links).where(among(_links.c.b)))
+_FEATURES = select(_c.c.claim, _c.c.doc_pk, _c.c.features, _c.c.view).where(among(_c.c.doc_pk))
+_DROP_REFS = delete(_refs).where(among(_refs.c.claim))
+_DROPS = (delete(_keys).where(among(_keys.c.claim)), delete(_links).where(among(_links.c.a)),
+          delete(_links).where(among(_links.c.b)))
 # the claims sharing a blocking key with some claims, each pair once (SQLite joins the key rows; reading them
 # all into Python cost more than comparing the pairs)
 _other = _keys.alias("other")
@@ -149,39 +150,56 @@ def refresh(conn: Connection, doc_pks: set[int], known: DocumentIds | None = Non
 
 def _refresh_group(conn: Connection, doc_pks: set[int], known: DocumentIds | None,
                    given: Mapping[int, list[ClaimFeatures]]) -> None:
-    refs, keys, links = (schema.corpus_claim_refs, schema.corpus_claim_keys,
-                            schema.corpus_claim_links)
     if not doc_pks:
         return
     ids = (known or DocumentIds()).of(conn, doc_pks)
     countries, events = _countries(conn, doc_pks), _events(conn, doc_pks)
     fresh: dict[str, tuple[int, ClaimView]] = {}
-    for pk, f in _stored_features(conn, doc_pks, given):
-        fresh[f.key] = (pk, view_of(f, lambda x, pk=pk: ids.get((pk, x)),  # type: ignore[misc]
-                                    lambda x, pk=pk: countries.get((pk, x)),  # type: ignore[misc]
-                                    lambda x, pk=pk: events.get((pk, x))))  # type: ignore[misc]
+    changed: set[str] = set()  # the claims whose view is not the one stored (a new claim's is "{}")
+    for pk, f, stored_view in _stored_features(conn, doc_pks, given):
+        view = view_of(f, lambda x, pk=pk: ids.get((pk, x)),  # type: ignore[misc]
+                       lambda x, pk=pk: countries.get((pk, x)),  # type: ignore[misc]
+                       lambda x, pk=pk: events.get((pk, x)))  # type: ignore[misc]
+        fresh[f.key] = (pk, view)
+        if _view_json(view) != stored_view:
+            changed.add(f.key)
     graded_before = claim_grades.linked(conn, set(fresh))  # fresh: every claim of these documents
+    _store_views(conn, fresh, changed, ids, events)
+    # a link is a function of the two views (``compare``): the links of a claim whose view is the stored one
+    # with partners whose views are stored are the stored ones; only pairs with a changed claim are compared
+    # again (most claims of a document refreshed for one moved id do not use it in their view)
+    pairs: set[tuple[str, str]] = set()
+    for part in chunks(changed):
+        pairs.update((r.claim, r.partner) if r.claim < r.partner else (r.partner, r.claim)
+                     for r in execute(conn, _SHARING, {"part": part}))
+    found_links = _compare_pairs(conn, pairs, {k: v for k, (_, v) in fresh.items()})
+    _insert(conn, schema.corpus_claim_links, [_link_row(x) for x in found_links.values()])
+    # the links of these claims now are the ones just found and the unchanged ones kept
+    claim_grades.regrade_documents(conn, doc_pks, graded_before | set(fresh)
+                                   | {k for x in found_links.values() for k in (x.a, x.b)})
+
+
+def _store_views(conn: Connection, fresh: Mapping[str, tuple[int, ClaimView]], changed: set[str],
+                 ids: Mapping[tuple[int, str], str], events: Mapping[tuple[int, str], str]) -> None:
+    """Store the ``changed`` views with their blocking keys (dropping their links), and every fresh claim's refs
+    (the corpus ids its view read now: a ref may move without changing the view, and a stale ref would make its
+    document stale again at every ingest)."""
+    refs, keys = schema.corpus_claim_refs, schema.corpus_claim_keys
     for part in chunks(fresh):
+        execute(conn, _DROP_REFS, {"part": part})
+    for part in chunks(changed):
         for statement in _DROPS:
             execute(conn, statement, {"part": part})
-    execute(conn, _SET_VIEW, [{"k": k, "v": _view_json(v)} for k, (_, v) in fresh.items()])
+    if changed:
+        execute(conn, _SET_VIEW, [{"k": k, "v": _view_json(fresh[k][1])} for k in sorted(changed)])
     _insert(conn, refs, [{"claim": k, "doc_pk": pk, "local_id": local, "corpus_id": ids[(pk, local)]}
                          for k, (pk, v) in fresh.items() for local in sorted(v.features.references)
                          if (pk, local) in ids]
                  + [{"claim": k, "doc_pk": pk, "local_id": local, "corpus_id": events[(pk, local)]}
                     for k, (pk, v) in fresh.items() for local in sorted(set(v.features.events))
                     if (pk, local) in events])
-    key_of = {k: blocking_keys(v) for k, (_, v) in fresh.items()}
+    key_of = {k: blocking_keys(v) for k, (_, v) in fresh.items() if k in changed}
     _insert(conn, keys, [{"key": key, "claim": k} for k, found in key_of.items() for key in sorted(found)])
-    pairs: set[tuple[str, str]] = set()
-    for part in chunks(fresh):
-        pairs.update((r.claim, r.partner) if r.claim < r.partner else (r.partner, r.claim)
-                     for r in execute(conn, _SHARING, {"part": part}))
-    found_links = _compare_pairs(conn, pairs, {k: v for k, (_, v) in fresh.items()})
-    _insert(conn, links, [_link_row(x) for x in found_links.values()])
-    # the links of these claims now are the ones just found (every earlier one was dropped)
-    claim_grades.regrade_documents(conn, doc_pks, graded_before | set(fresh)
-                                   | {k for x in found_links.values() for k in (x.a, x.b)})
 
 
 def _compare_pairs(conn: Connection, pairs: set[tuple[str, str]], fresh: Mapping[str, ClaimView]
@@ -207,15 +225,16 @@ def _compare_pairs(conn: Connection, pairs: set[tuple[str, str]], fresh: Mapping
 
 
 def _stored_features(conn: Connection, doc_pks: set[int], given: Mapping[int, list[ClaimFeatures]]
-                     ) -> Iterator[tuple[int, ClaimFeatures]]:
-    """(doc_pk, features) of these documents' stored claims, in the order they were stored: those read from the
-    store first, then the ``given`` ones (the document just stored: the highest doc_pk, its rows the last)."""
+                     ) -> Iterator[tuple[int, ClaimFeatures, str]]:
+    """(doc_pk, features, stored view) of these documents' stored claims, in the order they were stored: those
+    read from the store first, then the ``given`` ones (the document just stored: the highest doc_pk, its rows
+    the last; their views not made yet, "{}")."""
     pks = sorted(doc_pks - set(given))
     for i in range(0, len(pks), 500):
         for r in execute(conn, _FEATURES, {"part": pks[i:i + 500]}):
-            yield r.doc_pk, ClaimFeatures.loads(r.features)
+            yield r.doc_pk, ClaimFeatures.loads(r.features), r.view
     for pk in sorted(doc_pks & set(given)):
-        yield from ((pk, f) for f in given[pk])
+        yield from ((pk, f, "{}") for f in given[pk])
 
 
 def rebuild(conn: Connection, documents: Iterable[tuple[int, Document]]) -> None:

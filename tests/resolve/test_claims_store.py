@@ -94,3 +94,38 @@ def test_a_grade_given_in_the_store_is_listed_and_exported(backend: Callable[[st
     assert {c["source_grade"] for c in after["claims"] if c["source"] == entry["name"]} == {"B"}
     refused = runner.invoke(app, ["source", "grade", "SOHR", "G", "--db", url])
     assert refused.exit_code != 0 and "one of A, B, C, D, E, F" in refused.output
+
+
+def test_a_refresh_compares_only_the_pairs_of_claims_whose_view_changed(
+        backend: Callable[[str], str], fakes_docs: dict[str, Document], monkeypatch: pytest.MonkeyPatch) -> None:
+    # a document refreshed for an id that moved keeps the links of its claims whose view did not change; a claim
+    # whose stored view is not its view now (here: blanked) is linked again with every claim sharing a key
+    from sqlalchemy import select, update
+
+    from newsgraph.store import schema
+    docs = list(fakes_docs.values())
+    expected = _links(build_corpus(docs))
+    compared: list[tuple[str, str]] = []
+    real = corpus_claims.compare
+
+    def counting(a: Any, b: Any) -> Any:
+        compared.append((a.key, b.key))
+        return real(a, b)
+
+    monkeypatch.setattr(corpus_claims, "compare", counting)
+    c = schema.corpus_claims
+    with Store(backend("unchanged")) as store:
+        for doc in docs:
+            store.add(doc)
+        with store.engine.begin() as conn:
+            pks = set(conn.execute(select(c.c.doc_pk)).scalars())
+            compared.clear()
+            corpus_claims.refresh(conn, pks)  # nothing moved since the ingests: every view is the stored one
+        assert compared == []
+        assert _links(_stored(store)) == expected
+        with store.engine.begin() as conn:
+            blanked = sorted(conn.execute(select(c.c.claim).where(c.c.doc_pk == min(pks))).scalars())
+            conn.execute(update(c).where(c.c.doc_pk == min(pks)).values(view="{}"))
+            corpus_claims.refresh(conn, pks)
+        assert compared and all(a in blanked or b in blanked for a, b in compared)
+        assert _links(_stored(store)) == expected
