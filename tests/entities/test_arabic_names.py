@@ -71,3 +71,10 @@ def test_a_town_opening_with_a_kunya_particle_is_one_place(fakes_rows: list[dict
                     "Abu Mohammed al-Golani spoke to the fighters.")
     assert found.named("Abu Kamal").type == "GPE"
     assert found.named("Abu Mohammed al-Golani").type == "PER"
+
+
+def test_a_kunya_read_as_a_people_stays_a_person(fakes_rows: list[dict[str, str]]) -> None:
+    # "Abu Abdelrahman Salqeen leader of Syrian rebel group Ahrar al-Sham was killed" (row 16): spaCy-sm reads
+    # the name as a people; it is no town like "Abu Kamal"
+    names = {e.name: e.type for e in extract(fakes_rows[16]["article_content"]).entities}
+    assert names["Abu Abdelrahman Salqeen"] == "PER", names

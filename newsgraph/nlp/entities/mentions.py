@@ -92,8 +92,9 @@ def _spacy_candidates(doc: Doc) -> Iterable[MentionCandidate]:
         if label is None or bounds is None:
             continue
         start, end = _over_kunya_particle(doc, *_extend_particles(doc, *bounds))
-        if label == "NORP" and end - start >= 2 and _opens_with_kunya_particle(doc, start):
-            label = "GPE"  # no demonym opens with a name's particle: spaCy's NORP "Abu Kamal" is a town
+        if label == "NORP" and end - start == 2 and _opens_with_kunya_particle(doc, start):
+            label = "GPE"  # no demonym opens with a name's particle: spaCy's NORP "Abu Kamal" is a town (a
+            # man's kunya read so has more words: "Abu Abdelrahman Salqeen")
         if label in ("ORG", "FAC", "PER"):
             start, end, label = _extend_institution(doc, start, end, label, words)
         if label in ("ORG", "PER") and _company_word_read_as_nationality(doc, start, end, words):

@@ -174,8 +174,9 @@ def called_a_place(r: Reading) -> Verdict:
 
 def _full_name(r: Reading) -> bool:
     """A given name and more: "clashes in the areas of Daraa and Rami Abdel Rahman of the Observatory counted" (a
-    list lost its sentence break) is a person; a village's one word may be a given name ("the areas of Hafez")."""
-    return " " in r.text.strip() and r.first_word_is_given_name()
+    list lost its sentence break) is a person; a village's one word may be a given name ("the areas of Hafez"), and
+    so may the first word of the place a place word names ("the neighbourhoods of Seif al-Dawla and Zubdiya")."""
+    return " " in r.text.strip() and r.first_word_is_given_name() and r.word_before() != "of"
 
 
 def apposed_kind(r: Reading) -> Verdict:
