@@ -1,7 +1,7 @@
 """Names of the Syrian war's places and groups as scraped reporting writes them, end to end on sentences written
 for these tests (shaped like FA-KES reports): an article and one word alone, a place name written as one
 hyphenated word, a group's name with the writer's faith word beside it, and no weapon from a quoted sentence's
-first word."""
+first word; and a town opening with a kunya particle, on FA-KES rows read from ../shared."""
 
 from __future__ import annotations
 
@@ -59,3 +59,22 @@ def test_a_quoted_sentence_opening_word_is_no_weapon() -> None:
                     'Tomahawk cruise missiles.')
     weapons = {e.name for e in found.entities if e.type == "WEA"}
     assert weapons == {"anti-tank missiles", "Tomahawk", "cruise missiles"}
+
+
+def test_a_town_opening_with_a_kunya_particle_is_one_place(fakes_rows: list[dict[str, str]]) -> None:
+    # spaCy-sm tags "Abu" and "Kamal" apart (or the pair as a people), and the gazetteer knows a town for each
+    # word alone (Abu in India, Kamal in Indonesia): rows 334, 433, 669 and 683 all name the border town
+    for row in (334, 433, 669, 683):
+        names = {e.name: e.type for e in extract(fakes_rows[row]["article_content"]).entities}
+        assert names.get("Abu Kamal") == "GPE" and "Abu" not in names and "Kamal" not in names, (row, names)
+    found = extract("Daesh fighters arrived from Iraq to the region of Abu Kamal along the border. "
+                    "Abu Mohammed al-Golani spoke to the fighters.")
+    assert found.named("Abu Kamal").type == "GPE"
+    assert found.named("Abu Mohammed al-Golani").type == "PER"
+
+
+def test_a_kunya_read_as_a_people_stays_a_person(fakes_rows: list[dict[str, str]]) -> None:
+    # "Abu Abdelrahman Salqeen leader of Syrian rebel group Ahrar al-Sham was killed" (row 16): spaCy-sm reads
+    # the name as a people; it is no town like "Abu Kamal"
+    names = {e.name: e.type for e in extract(fakes_rows[16]["article_content"]).entities}
+    assert names["Abu Abdelrahman Salqeen"] == "PER", names

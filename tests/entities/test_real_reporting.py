@@ -340,3 +340,12 @@ def test_a_tag_list_after_a_standfirst_gives_no_glued_names(fakes_rows: list[dic
     for row, glued in ((98, "Fatah al-Sham Eleven"), (128, "Maaret al-Numan Tags"), (128, "Khan Sheikhun Idlib")):
         found = extract(fakes_rows[row]["article_content"])
         assert found.find(glued) is None, (row, type_by_name(found))
+
+
+def test_the_press_freedom_watchdog_is_one_organisation(fakes_rows: list[dict[str, str]]) -> None:
+    # "media watchdog Reporters Without Borders said 23 journalists had been killed" (rows 192, 706): spaCy-sm
+    # tags only "Without Borders", as a person, or nothing
+    for row in (192, 706):
+        entities = extract(fakes_rows[row]["article_content"]).entities
+        watchdog = [e for e in entities if "Borders" in e.name]
+        assert [(e.name, e.type) for e in watchdog] == [("Reporters Without Borders", "ORG")], (row, watchdog)

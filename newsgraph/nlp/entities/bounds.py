@@ -19,9 +19,7 @@ def trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | Non
     words: EntityWords = vocab.load("entity_words")
     while start < end and doc[start].lower_ in words.determiners:
         start += 1
-    if end - start >= 2 and _country_possessive(doc[start].text) and (
-            doc[start + 1].text[:1].isupper() or doc[start + 1].lower_.split("-")[0] in _articles()):
-        start += 1  # "Syrias Al Qaeda", "Lebanons al-Manar TV": the apostrophe lost, the country owns the name
+    start = _after_country_possessive(doc, start, end, words)
     while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in words.connectors):
         end -= 1
@@ -39,6 +37,21 @@ def trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | Non
             and geo.lookup_place(counted) is not None and geo.country_code(counted) is None:
         end -= 1  # "Daraa 16 Idlib 15": a tally by town run together; a country keeps it ("Rossiya 24" channel)
     return (start, end) if start < end else None
+
+
+def _after_country_possessive(doc: Doc, start: int, end: int, words: EntityWords) -> int:
+    """ "Syrias Al Qaeda", "Lebanons al-Manar TV": the apostrophe lost, the country owns the name that follows;
+    "a Russian airstrike in Syrias the Idlib": and the determiner of the owned name goes with it."""
+    if end - start < 2 or not _country_possessive(doc[start].text):
+        return start
+    following = doc[start + 1]
+    if not (following.text[:1].isupper() or following.lower_.split("-")[0] in _articles()
+            or following.lower_ in words.determiners):
+        return start
+    start += 1
+    while start < end - 1 and doc[start].lower_ in words.determiners:
+        start += 1
+    return start
 
 
 def _articles() -> frozenset[str]:

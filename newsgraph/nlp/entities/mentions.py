@@ -91,7 +91,10 @@ def _spacy_candidates(doc: Doc) -> Iterable[MentionCandidate]:
         bounds = trimmed(doc, ent.start, ent.end, label) if label is not None else None
         if label is None or bounds is None:
             continue
-        start, end = _extend_particles(doc, *bounds)
+        start, end = _over_kunya_particle(doc, *_extend_particles(doc, *bounds))
+        if label == "NORP" and end - start == 2 and _opens_with_kunya_particle(doc, start):
+            label = "GPE"  # no demonym opens with a name's particle: spaCy's NORP "Abu Kamal" is a town (a
+            # man's kunya read so has more words: "Abu Abdelrahman Salqeen")
         if label in ("ORG", "FAC", "PER"):
             start, end, label = _extend_institution(doc, start, end, label, words)
         if label in ("ORG", "PER") and _company_word_read_as_nationality(doc, start, end, words):
@@ -146,9 +149,10 @@ def _places_listed(doc: Doc, start: int, end: int, label: str) -> list[tuple[int
     the list as one name.  When each word is a place the gazetteer knows and the whole is none, each is a
     mention (typed by ``retyping.py``); a "person" only when two of the places are countries or big cities by
     their own names and no word is a given name or said twice ("Aleppo Homs Hasaka"; not "Ramon Villanueva",
-    "Tai Ahmad", "Mieh Mieh")."""
+    "Tai Ahmad", "Mieh Mieh"; nor "Abu Kamal": a name's particle opens one name)."""
     words = doc[start:end]
     if len(words) < 2 or words[0].lower_ in vocab.load("given_names").all \
+            or words[0].lower_ in vocab.load("common_words").particles \
             or geo.lookup_place(words.text) is not None \
             or not all(t.is_title and t.is_alpha and geo.lookup_place(t.text) is not None for t in words) \
             or (label == "PER" and not _places_not_person(words)):
@@ -199,6 +203,25 @@ def _extend_particles(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in particles:
         start -= 2
     return start, end
+
+
+def _over_kunya_particle(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """ "Abu Kamal": spaCy-sm tags a name's particle and the word after it as two entities ("Abu", "Kamal"), and
+    the gazetteer then finds a town for each alone (Abu in India, Kamal in Indonesia); a particle alone names
+    nothing, so the span grows over the capitalised words spaCy tagged right after it."""
+    if end - start != 1 or not _opens_with_kunya_particle(doc, start):
+        return start, end
+    if end < len(doc) and doc[end].is_title and doc[end].ent_iob_ == "B":
+        end += 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    return start, end
+
+
+def _opens_with_kunya_particle(doc: Doc, start: int) -> bool:
+    """ "Abu", "Umm", "Ibn" written capitalised (not an Arabic article: "Al Bab" is another matter)."""
+    common = vocab.load("common_words")
+    return doc[start].is_title and doc[start].lower_ in common.particles - common.arabic_articles
 
 
 def _extend_institution(doc: Doc, start: int, end: int, label: str,

@@ -162,7 +162,7 @@ def called_a_place(r: Reading) -> Verdict:
     if r.type not in ("PER", "ORG") or r.span is None or vocab.load("organizations").canonical_name(r.text):
         return UNDECIDED
     if place_noun_after(r.doc, r.span.end) or (_place_words_before(r.doc, r.span.start) and not (
-            r.type == "PER" and r.possessor())):  # "a stronghold of Bashar al-Assads regime": his regime's
+            r.type == "PER" and (r.possessor() or _full_name(r)))):  # "a stronghold of Bashar al-Assads regime"
         return r.as_type("GPE")
     words = _words()
     heads: InstitutionWords = vocab.load("facilities")
@@ -170,6 +170,13 @@ def called_a_place(r: Reading) -> Verdict:
             and r.text.split()[-1].lower() not in heads.org_heads:
         return r.as_type("GPE")  # "the industrial area in al-Arqoub"
     return UNDECIDED
+
+
+def _full_name(r: Reading) -> bool:
+    """A given name and more: "clashes in the areas of Daraa and Rami Abdel Rahman of the Observatory counted" (a
+    list lost its sentence break) is a person; a village's one word may be a given name ("the areas of Hafez"), and
+    so may the first word of the place a place word names ("the neighbourhoods of Seif al-Dawla and Zubdiya")."""
+    return " " in r.text.strip() and r.first_word_is_given_name() and r.word_before() != "of"
 
 
 def apposed_kind(r: Reading) -> Verdict:

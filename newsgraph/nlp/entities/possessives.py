@@ -33,8 +33,9 @@ from newsgraph.vocab.furniture import ScrapedTokens
 NAMED_TYPES = ("PER", "ORG", "GPE", "LOC", "FAC")
 FINITE = ("VBD", "VBZ", "VBP", "MD")  # "the Armed Forces established": a plural subject's verb
 OWNED = ("NN", "NNS", "JJ", "JJS", "JJR", "VBG")  # "Bashar Assads forces", "Trumps new", "Mays governing"
-# a word after the name, maybe behind an opening bracket or quote mark: "Syrias (pro-regime …", "Syrias "moderate"
-AFTER = re.compile(r"[ \t]+[(\"“‘']?([A-Za-z][\w-]*)")
+# a word after the name, maybe behind an opening bracket or quote mark: "Syrias (pro-regime …", "Syrias "moderate",
+# or a count ("journalists killed in Syrias 30-month war")
+AFTER = re.compile(r"[ \t]+[(\"“‘']?([A-Za-z0-9][\w-]*)")  # also "Syrias 30-month war"
 STRIPPED = re.compile(r"(?:[a-z]|[A-Z]\.)s")  # "Syrias", "Ki-moons", "U.N.s": not "USS", not "Reuters'"
 
 
