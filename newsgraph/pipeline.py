@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from newsgraph.errors import InputError
 from newsgraph.model import Claim, DateMention, Document, Entity, Event, Furniture, Relation, SourceDocument
 from newsgraph.nlp import claims, dates, entities, events, places, quantities
-from newsgraph.nlp.dateline import Dateline, read_dateline
+from newsgraph.nlp.dateline import Dateline, anchor_day, read_dateline
 from newsgraph.nlp.furniture import Screen, find_furniture
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed, parse
@@ -178,25 +178,6 @@ def trace_source(item: SourceDocument) -> Trace:
 
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def anchor_day(given: dt.date | None, dateline: Dateline | None, text: str) -> dt.date | None:
-    """The day relative dates ("on Tuesday", "yesterday") count from: the date given, unless the text opens
-    with a full dated dateline that names its month and is more than a day away from it. A scraped date
-    column is often the day an event happened or the day the page was collected (FA-KES 64: "Date of
-    publication 7 July 2016" against 2016-04-12; 186: "AFP Monday 2 Feb 2015 ... on Monday" against
-    2015-02-13), while the dateline is when the text was filed."""
-    own = dateline.date if dateline else None
-    if given is None or own is None or dateline is None or dateline.date_span is None:
-        return given or own
-    named = _MONTH_WORD.search(text[slice(*dateline.date_span)]) is not None
-    return own if named and abs((own - given).days) > _DATELINE_SLACK_DAYS else given
-
-
-_DATELINE_SLACK_DAYS = 1  # a day's gap is time zones and overnight filing, not a different date
-# an all-digit dateline can be cut short by the scrape and is ambiguous in order (FA-KES 780: "5-04-2016", a
-# Monday article the CSV dates 2016-04-25): only a dateline that writes its month overrides the given date
-_MONTH_WORD = re.compile(r"[A-Za-z]{3}")
 
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")

@@ -186,3 +186,21 @@ _PLACE_HEAD = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'\u2019. -]{2,40}?)(?:,\s*(
 def _place_head(text: str) -> re.Match[str] | None:
     """"BEIRUT (Reuters) - ...", "LONDON, Ky. (WKYT) - ...": a place (and its area) before a dash or colon."""
     return _PLACE_HEAD.match(text[:settings().dates.dateline_head_chars])
+
+
+def anchor_day(given: dt.date | None, dateline: Dateline | None, text: str) -> dt.date | None:
+    """The day relative dates ("on Tuesday", "yesterday") count from: the date given, unless the text opens
+    with a full dated dateline that names its month and is more than a day away from it. A scraped date
+    column is often the day an event happened or the day the page was collected (FA-KES 64: "Date of
+    publication 7 July 2016" against 2016-04-12; 186: "AFP Monday 2 Feb 2015 ... on Monday" against
+    2015-02-13), while the dateline is when the text was filed."""
+    own = dateline.date if dateline else None
+    if given is None or own is None or dateline is None or dateline.date_span is None:
+        return given or own
+    named = _MONTH_WORD.search(text[slice(*dateline.date_span)]) is not None
+    return own if named and abs((own - given).days) > settings().dates.dateline_slack_days else given
+
+
+# an all-digit dateline can be cut short by the scrape and is ambiguous in order (FA-KES 780: "5-04-2016", a
+# Monday article the CSV dates 2016-04-25): only a dateline that writes its month overrides the given date
+_MONTH_WORD = re.compile(r"[A-Za-z]{3}")

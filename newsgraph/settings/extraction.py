@@ -164,6 +164,8 @@ class DateSettings:
     dateline_lines: int = 2
     # "BEIRUT (Reuters) -": the place head of a dateline, within this many characters of the start
     dateline_head_chars: int = 200
+    # a dateline this many days or fewer from the date given leaves the given date the anchor (time zones, overnight)
+    dateline_slack_days: int = 1
     # a four-digit number is a year only inside this range ("Resolution 2254" is not)
     earliest_year: int = 1000
     latest_year: int = 2199
