@@ -14,10 +14,10 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import InputError, NewsgraphError
 
 if TYPE_CHECKING:
-    from newsgraph.ingest import ReadOptions
+    from newsgraph.ingest import IngestReport, ReadOptions
 
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -112,6 +112,16 @@ def _report(message: str) -> None:
 
 def _warn(message: str, console: Console = err) -> None:
     console.print(f"[yellow]warning:[/] {escape(message)}")
+
+
+def _found_articles(paths: list[str], report: IngestReport) -> None:
+    """Stop with one error naming the inputs when they held nothing to read (an empty directory, a glob of
+    images): an empty result would otherwise look like a run that found no entities."""
+    from newsgraph.ingest.walk import SUFFIXES
+
+    if report.added or report.already_stored or report.failed:
+        return
+    raise InputError(", ".join(paths), f"no articles to read (newsgraph reads {', '.join(sorted(SUFFIXES))})")
 
 
 def _gazetteer_ready() -> None:
