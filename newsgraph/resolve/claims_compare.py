@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 
+from newsgraph.resolve.claim_terms import stem
 from newsgraph.resolve.claims import (
     _PLACES,
     CONTRADICTS,
@@ -25,7 +26,6 @@ from newsgraph.resolve.claims import (
     ClaimView,
     Count,
     near_in_time,
-    stem,
 )
 from newsgraph.settings import settings
 from newsgraph.vocab import load
