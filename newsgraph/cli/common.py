@@ -8,7 +8,7 @@ import textwrap
 from collections.abc import Callable, Iterable
 from enum import Enum
 from functools import wraps
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -25,7 +25,8 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 # a string, not a Path: Path would fold the // of postgresql://user@host/db
 DbOption = Annotated[str | None, typer.Option(
@@ -91,10 +92,10 @@ class ExportTable(str, Enum):
     claims = "claims"
 
 
-def _edge(func: F) -> F:
+def _edge(func: Callable[P, R]) -> Callable[P, R]:
     """Turn the project's own errors into one red line and exit status 1."""
     @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except NewsgraphError as error:
@@ -103,7 +104,7 @@ def _edge(func: F) -> F:
         except KeyboardInterrupt:
             err.print("[yellow]interrupted[/]; everything stored so far is kept")
             raise typer.Exit(130) from None
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def _report(message: str) -> None:
