@@ -89,6 +89,11 @@ def test_a_db_path_in_a_missing_directory_is_named(runner: CliRunner, tmp_path: 
     one_error(runner.invoke(app, ["documents", "--db", str(tmp_path / "no" / "store.db")]), str(tmp_path / "no"))
 
 
+def test_a_db_path_that_is_a_directory_is_named(runner: CliRunner, tmp_path: Path) -> None:
+    line = one_error(runner.invoke(app, ["summary", "--db", str(tmp_path)]), str(tmp_path))
+    assert "is a directory" in line and "SQLite file" in line
+
+
 def test_an_unknown_entity_is_named(runner: CliRunner, stored: Path) -> None:
     found = runner.invoke(app, ["entity", "Ali Hassan", "--db", str(stored)])
     assert found.exit_code == 0 and "Ali Hassan" in found.stdout, found.stderr
