@@ -20,6 +20,7 @@ from newsgraph.resolve.reports import (
     Figure,
     Interval,
     Placed,
+    PlaceRef,
     in_province_of,
     interval,
     km_apart,
@@ -126,12 +127,7 @@ def _place_evidence(a: Placed, b: Placed, config: CorpusEventSettings) -> tuple[
     if pa is None or pb is None:
         return 0.0, ""
     if one_place(a, b):
-        if a.place == b.place and pa.is_country:
-            return 0.0, ""
-        # a city of millions has many occurrences a day, but few that kill a hundred or more
-        big = max(pa.population, pb.population) >= config.big_city and not _mass_casualties(a, b, config)
-        where = a.place if a.place == b.place else f"{a.place} and {b.place}, at one point"
-        return (config.place_same_city if big else config.place_same), f"both in {where}"
+        return _one_place_evidence(a, b, (pa, pb), config)
     km = km_apart(a, b)
     if km is not None and not pa.is_country and not pb.is_country and km <= config.near_km:
         return config.place_near, f"{a.place} and {b.place} {km:.0f} km apart"
@@ -139,6 +135,18 @@ def _place_evidence(a: Placed, b: Placed, config: CorpusEventSettings) -> tuple[
         if x.place and y.place and in_province_of(x.place, y.place):
             return config.place_near, f"{x.place} in the province of {y.place}"
     return 0.0, ""
+
+
+def _one_place_evidence(a: Placed, b: Placed, places: tuple[PlaceRef, PlaceRef],
+                        config: CorpusEventSettings) -> tuple[float, str]:
+    """Two reports in one place (or at one point): a town is evidence, a big city less, a country none."""
+    pa, pb = places
+    if a.place == b.place and pa.is_country:
+        return 0.0, ""
+    # a city of millions has many occurrences a day, but few that kill a hundred or more
+    big = max(pa.population, pb.population) >= config.big_city and not _mass_casualties(a, b, config)
+    where = a.place if a.place == b.place else f"{a.place} and {b.place}, at one point"
+    return (config.place_same_city if big else config.place_same), f"both in {where}"
 
 
 def _mass_casualties(a: Placed, b: Placed, config: CorpusEventSettings) -> bool:
