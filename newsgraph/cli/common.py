@@ -99,7 +99,7 @@ def _edge(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except NewsgraphError as error:
-            err.print(f"[red]error:[/] {escape(str(error))}")
+            _report(str(error))
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             err.print("[yellow]interrupted[/]; everything stored so far is kept")

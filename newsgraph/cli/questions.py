@@ -17,6 +17,7 @@ from newsgraph.cli.common import (
     TableFormat,
     _edge,
     _print_json,
+    _report,
     app,
     err,
     out,
@@ -43,10 +44,10 @@ def _asking(func: Callable[P, R]) -> Callable[P, R]:
             else:
                 from newsgraph.query.tables import matches_table
                 out.print(matches_table(error.name, error.matches))
-            err.print(f"[red]error:[/] {escape(str(error))}")
+            _report(str(error))
             raise typer.Exit(1) from None
         except SearchSyntaxError as error:
-            err.print(f"[red]error:[/] {escape(str(error))}")
+            _report(str(error))
             raise typer.Exit(2) from None
     return _edge(wrapper)
 
