@@ -6,6 +6,7 @@ the path looked at, instead of skipping the tests that need it.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -30,3 +31,15 @@ def shared_file(*parts: str) -> Path:
     if not path.is_file():
         pytest.fail(missing(f"the shared file {'/'.join(parts)}", path), pytrace=False)
     return path
+
+
+def shared_articles(*doc_ids: str) -> list[tuple[str, str, str | None]]:
+    """(doc id, text, publication date from its gold file) of the shared corpus articles named, or of all of them
+    in name order."""
+    corpus = shared_path() / "corpus"
+    names = doc_ids or tuple(sorted(p.stem for p in corpus.glob("*.txt")))
+    out = []
+    for doc_id in names:
+        gold = json.loads(shared_file("corpus", f"{doc_id}.gold.json").read_text(encoding="utf-8"))
+        out.append((doc_id, shared_file("corpus", f"{doc_id}.txt").read_text(encoding="utf-8"), gold.get("published")))
+    return out

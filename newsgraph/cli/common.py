@@ -8,16 +8,16 @@ import textwrap
 from collections.abc import Callable, Iterable
 from enum import Enum
 from functools import wraps
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import InputError, NewsgraphError
 
 if TYPE_CHECKING:
-    from newsgraph.ingest import ReadOptions
+    from newsgraph.ingest import IngestReport, ReadOptions
 
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -25,7 +25,8 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 # a string, not a Path: Path would fold the // of postgresql://user@host/db
 DbOption = Annotated[str | None, typer.Option(
@@ -91,19 +92,19 @@ class ExportTable(str, Enum):
     claims = "claims"
 
 
-def _edge(func: F) -> F:
+def _edge(func: Callable[P, R]) -> Callable[P, R]:
     """Turn the project's own errors into one red line and exit status 1."""
     @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except NewsgraphError as error:
-            err.print(f"[red]error:[/] {escape(str(error))}")
+            _report(str(error))
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             err.print("[yellow]interrupted[/]; everything stored so far is kept")
             raise typer.Exit(130) from None
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def _report(message: str) -> None:
@@ -112,6 +113,16 @@ def _report(message: str) -> None:
 
 def _warn(message: str, console: Console = err) -> None:
     console.print(f"[yellow]warning:[/] {escape(message)}")
+
+
+def _found_articles(paths: list[str], report: IngestReport) -> None:
+    """Stop with one error naming the inputs when they held nothing to read (an empty directory, a glob of
+    images): an empty result would otherwise look like a run that found no entities."""
+    from newsgraph.ingest.walk import SUFFIXES
+
+    if report.added or report.already_stored or report.failed:
+        return
+    raise InputError(", ".join(paths), f"no articles to read (newsgraph reads {', '.join(sorted(SUFFIXES))})")
 
 
 def _gazetteer_ready() -> None:

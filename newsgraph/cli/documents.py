@@ -41,6 +41,7 @@ from newsgraph.cli.common import (
     WorkersOption,
     _checked_published,
     _edge,
+    _found_articles,
     _gazetteer_ready,
     _read_options,
     _report,
@@ -91,6 +92,7 @@ def extract(files: Annotated[list[str], typer.Argument(help="Files, directories 
         sys.stdout.write("\n]\n" if written else "[]\n")
     if line := report.skipped_line():
         err.print(escape(line))
+    _found_articles(files, report)
     if report.failed:
         raise typer.Exit(1)
 
@@ -122,6 +124,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, directories o
               f"{total} documents in {escape(store.name)}")
     if line := report.skipped_line():
         err.print(escape(line))
+    _found_articles(paths, report)
     if report.failed:
         raise typer.Exit(1)
 

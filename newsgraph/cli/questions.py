@@ -2,39 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
 
-from newsgraph.errors import InputError
-
-if TYPE_CHECKING:
-    pass
-
 from newsgraph.cli.common import (
     DbOption,
-    F,
     FormatOption,
+    P,
+    R,
     TableFormat,
     _edge,
     _print_json,
+    _report,
     app,
     err,
     out,
 )
+from newsgraph.errors import InputError
 
 # -- asking the corpus: newsgraph.query (dossier, timeline, search, claims) ---------------------------
 # A name that means several entities or none exits 1 (the candidates, or the closest names, are printed);
 # a search query the database cannot parse exits 2, like any other usage error.
 
-def _asking(func: F) -> F:
+def _asking(func: Callable[P, R]) -> Callable[P, R]:
     """Ambiguous names list their candidates (a table, or JSON on stdout) and exit 1; a bad search query
     exits 2; everything else goes through ``_edge``."""
 
     @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         from newsgraph.query import AmbiguousName, SearchSyntaxError  # here: the other commands need not import it
 
         try:
@@ -45,12 +44,12 @@ def _asking(func: F) -> F:
             else:
                 from newsgraph.query.tables import matches_table
                 out.print(matches_table(error.name, error.matches))
-            err.print(f"[red]error:[/] {escape(str(error))}")
+            _report(str(error))
             raise typer.Exit(1) from None
         except SearchSyntaxError as error:
-            err.print(f"[red]error:[/] {escape(str(error))}")
+            _report(str(error))
             raise typer.Exit(2) from None
-    return _edge(wrapper)  # type: ignore[return-value]
+    return _edge(wrapper)
 
 
 LimitOption = Annotated[int, typer.Option("--limit", help="Items listed (per list)")]

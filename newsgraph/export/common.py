@@ -37,7 +37,11 @@ def atomic(path: Path, newline: str | None = None) -> Iterator[IO[str]]:
     replaces a good file with half of one."""
     tmp = path.with_name(path.name + ".part")
     try:
-        with tmp.open("w", encoding="utf-8", newline=newline) as handle:
+        handle = tmp.open("w", encoding="utf-8", newline=newline)
+    except OSError as error:  # a missing directory, no permission: the user's path, not a bug
+        raise ExportError(f"{path}: cannot write here ({(error.strerror or str(error)).lower()})") from None
+    try:
+        with handle:
             yield handle
     except BaseException:
         tmp.unlink(missing_ok=True)

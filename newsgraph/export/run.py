@@ -44,7 +44,11 @@ def write_tables(store: Store, directory: Path) -> list[Path]:
     if directory.exists() and not directory.is_dir():
         raise ExportError(f"{directory}: not a directory (export --format csv -o DIR writes events.csv and "
                           f"claims.csv there; --table events|claims -o FILE writes one)")
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        raise ExportError(f"{directory}: cannot make this directory ({reason})") from None
     index = entity_index(store)
     written = []
     for name, write in (("events", tables.write_events), ("claims", tables.write_claims)):

@@ -54,32 +54,36 @@ def write_events(store: Store, out: IO[str], index: dict[str, EntityInfo] | None
 
 
 def _event_row(event: CorpusEvent, index: dict[str, EntityInfo], urls: dict[str, str | None]) -> dict[str, object]:
-    def name(cid: str) -> str:
-        return index[cid].name if cid in index else cid
-
-    place = index.get(event.place) if event.place else None
-    point = place is not None and place.lat is not None and place.lon is not None
     killed = event.estimates.get("killed", (None, None, None))
     triggers = Counter(r.trigger.casefold() for r in event.reports)
-    outlets = sorted({r.outlet for r in event.reports})
-    participants = list(event.participants)
     return {
         "event_id": event.id, "event_date": event.date_start or "", "event_date_end": event.date_end or "",
         "time_precision": _time_precision(event.date_start, event.date_end), "event_type": event.type,
         "sub_event_type": min(triggers, key=lambda t: (-triggers[t], t)) if triggers else "",
-        "actor1": name(participants[0]) if participants else "",
-        "actor2": name(participants[1]) if len(participants) > 1 else "",
-        "participants": "; ".join(name(p) for p in participants),
-        "location": place.name if place else (event.place or ""), "location_id": event.place or "",
-        "latitude": place.lat if point and place else "", "longitude": place.lon if point and place else "",
-        "geo_precision": _geo_precision(event.place, point), "country": (place.country if place else None) or "",
-        "source": "; ".join(outlets),
+        **_actor_columns(event, index), **_place_columns(event, index),
+        "source": "; ".join(sorted({r.outlet for r in event.reports})),
         "source_url": "; ".join(u for d in event.documents if (u := urls.get(d))),
         "notes": event.reports[0].evidence.text if event.reports else "",
         "fatalities_low": "" if killed[0] is None else killed[0],
         "fatalities_high": "" if killed[2] is None else killed[2],
         "reports": len(event.reports), "documents": len(event.documents),
     }
+
+
+def _actor_columns(event: CorpusEvent, index: dict[str, EntityInfo]) -> dict[str, object]:
+    """``actor1``, ``actor2`` (the first two participants) and all ``participants``, by name."""
+    names = [index[cid].name if cid in index else cid for cid in event.participants]
+    return {"actor1": names[0] if names else "", "actor2": names[1] if len(names) > 1 else "",
+            "participants": "; ".join(names)}
+
+
+def _place_columns(event: CorpusEvent, index: dict[str, EntityInfo]) -> dict[str, object]:
+    """``location`` ... ``country``: the event's place, its point when the gazetteer gave one."""
+    place = index.get(event.place) if event.place else None
+    point = place is not None and place.lat is not None and place.lon is not None
+    return {"location": place.name if place else (event.place or ""), "location_id": event.place or "",
+            "latitude": place.lat if point and place else "", "longitude": place.lon if point and place else "",
+            "geo_precision": _geo_precision(event.place, point), "country": (place.country if place else None) or ""}
 
 
 def _time_precision(start: str | None, end: str | None) -> str:

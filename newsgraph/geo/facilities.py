@@ -123,28 +123,31 @@ def airfield_readings(name: str, weights: PlaceWeights | None = None) -> list[Re
         return []
     table = _table()
     towns = [r for r in candidates(stem) if r.place.kind in ("city", "admin")]
-    if towns:
-        # an airfield named so, or one serving a town so named (at the cost of an alternate name); the
-        # town's own name and another spelling count too, since the field must lie by that town anyway
-        # ("Tabaqa airport" is Tabqa Airport by Al-Tabqa, "Deir Ezzor air base" Deir ez-Zor Airport,
-        # "Qamishli airport" Kamishly Airport)
-        keys = list(dict.fromkeys([stem, *(normalise(town.place.name) for town in towns)]))
-        named = [(p, 0.0) for p in table.by_stem.get(stem, ())]
-        for table_keys in (table.by_stem, table.by_town):
-            named += [(p, w.alternate_name_cost) for key in keys for p in table_keys.get(key, ())]
-        named += [(p, w.alternate_name_cost) for key in keys for p in table.by_spelling.get(spelling(key), ())]
-        best: dict[Place, Reading] = {}
-        for field, cost in named:
-            for town in towns:
-                near = distance_km(field.lat, field.lon, town.place.lat, town.place.lon) <= w.airfield_km
-                if near and (field not in best or town.prior - cost > best[field].prior):
-                    best[field] = Reading(field, town.prior - cost)
-        if best:
-            return list(best.values())
+    if towns and (near := _fields_by_towns(stem, towns, table, w)):
+        return near
     found = table.by_stem.get(stem)
     if not found and not towns and _long_enough_to_respell(stem, w):
         found = table.by_spelling.get(spelling(stem))
     return [Reading(field, w.airfield_prior) for field in found or ()]
+
+
+def _fields_by_towns(stem: str, towns: list[Reading], table: _Table, w: PlaceWeights) -> list[Reading]:
+    """An airfield named so, or one serving a town so named (at the cost of an alternate name), near one of
+    the towns; the town's own name and another spelling count too, since the field must lie by that town anyway
+    ("Tabaqa airport" is Tabqa Airport by Al-Tabqa, "Deir Ezzor air base" Deir ez-Zor Airport, "Qamishli
+    airport" Kamishly Airport).  Each field once, at its best town's prior."""
+    keys = list(dict.fromkeys([stem, *(normalise(town.place.name) for town in towns)]))
+    named = [(p, 0.0) for p in table.by_stem.get(stem, ())]
+    for table_keys in (table.by_stem, table.by_town):
+        named += [(p, w.alternate_name_cost) for key in keys for p in table_keys.get(key, ())]
+    named += [(p, w.alternate_name_cost) for key in keys for p in table.by_spelling.get(spelling(key), ())]
+    best: dict[Place, Reading] = {}
+    for field, cost in named:
+        for town in towns:
+            near = distance_km(field.lat, field.lon, town.place.lat, town.place.lon) <= w.airfield_km
+            if near and (field not in best or town.prior - cost > best[field].prior):
+                best[field] = Reading(field, town.prior - cost)
+    return list(best.values())
 
 
 def _long_enough_to_respell(stem: str, w: PlaceWeights) -> bool:

@@ -8,11 +8,13 @@ The store keeps the same blocks up to date one document at a time, so a store an
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 
 from newsgraph.model import Document
 from newsgraph.resolve.cluster import Candidate, candidate_order, cluster_block
+from newsgraph.resolve.components import connected
 from newsgraph.resolve.judgements import Applied
 from newsgraph.resolve.links import blocking_keys
 from newsgraph.resolve.members import Member, members_of
@@ -33,29 +35,15 @@ class Resolution:
 
 def components(nodes: Mapping[str, Node], joined: Iterable[tuple[str, str]] = ()) -> list[list[str]]:
     """Blocks: node keys connected by shared blocking keys or ``joined`` pairs, each sorted."""
-    parent = {k: k for k in nodes}
+    return connected(nodes, chain(_sharing_keys(nodes), joined))
 
-    def find(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
 
-    def union(a: str, b: str) -> None:
-        ra, rb = sorted((find(a), find(b)))
-        parent[rb] = ra
-
+def _sharing_keys(nodes: Mapping[str, Node]) -> Iterator[tuple[str, str]]:
+    """Each node paired with the first node (in key order) of each of its blocking keys."""
     first: dict[str, str] = {}
     for key in sorted(nodes):
         for bkey in blocking_keys(nodes[key]):
-            union(key, first.setdefault(bkey, key))
-    for a, b in joined:
-        if a in nodes and b in nodes:
-            union(a, b)
-    groups: dict[str, list[str]] = {}
-    for key in sorted(nodes):
-        groups.setdefault(find(key), []).append(key)
-    return [groups[k] for k in sorted(groups)]
+            yield key, first.setdefault(bkey, key)
 
 
 def resolve_members(members: Iterable[Member], judged: Applied | None = None) -> Resolution:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from newsgraph.model import Document
 from newsgraph.resolve.claim_copies import band_keys, is_copy, signature
@@ -124,8 +125,8 @@ def resolve_claims(docs: Sequence[Document], corpus_id: Callable[[str, str], str
     views: dict[str, ClaimView] = {}
     disputes: dict[str, str] = {}
     for doc in docs:
-        event = (lambda local, d=doc.doc_id: corpus_event(d, local)) if corpus_event else None
-        for v in document_views(doc, lambda local, d=doc.doc_id: corpus_id(d, local), event):  # type: ignore[misc]
+        event = partial(corpus_event, doc.doc_id) if corpus_event else None
+        for v in document_views(doc, partial(corpus_id, doc.doc_id), event):
             views[v.key] = v
         disputes.update({f"{doc.doc_id}/{c.id}": f"{doc.doc_id}/{c.disputed_by}" for c in doc.claims if c.disputed_by})
     links = link_views(list(views.values()))

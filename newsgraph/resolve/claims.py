@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from newsgraph.model import Claim, Document
 from newsgraph.resolve.claim_blame import blame, side_of, sides_named
@@ -33,13 +33,13 @@ from newsgraph.resolve.claim_occurrence import (
     reported_events,
     said_day_of,
 )
+from newsgraph.resolve.claim_terms import WORD, stem, terms, verdict_words
 from newsgraph.settings import settings
 from newsgraph.vocab import load
 
 CORROBORATES = "corroborates"
 CONTRADICTS = "contradicts"
 NEGATIVE_STANCES = ("denied", "disputed")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _PLACE_TYPES = PLACE_TYPES
 _CONTENT_TYPES = ("WEA", "VEH")  # a weapon's name is what a claim says, not whom it is about
 _TOPICS = 3  # a claim naming no one is about its document's most mentioned entities
@@ -47,57 +47,6 @@ _TOPICS = 3  # a claim naming no one is about its document's most mentioned enti
 # article), a weapon ("chemical weapons": what a claim says, not whom it is about)
 _WIDE = ("country:", "wea:", "veh:")
 _PLACES = ("geonames:", "gpe:", "loc:", "fac:")
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS  # the word list only: no model is loaded
-    return frozenset(STOP_WORDS)
-
-
-@lru_cache(maxsize=settings().caches.names)
-def stem(word: str) -> str:
-    """A word folded for comparison: lower case, no possessive, no plural or past ending."""
-    w = word.casefold().replace("'", "")
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4 and not w.endswith("ss"):
-            return w[: -len(suffix)] + keep
-    return w
-
-
-def terms(text: str) -> tuple[frozenset[str], bool]:
-    """The content terms of a text (stems and concepts) and whether it has a denial word."""
-    words = load("claim_links")
-    stop = _stop_words()
-    out: set[str] = set()
-    negative = False
-    found = [m.group().casefold().strip("'-") for m in _WORD.finditer(text)]
-    for i, found_word in enumerate(found):
-        word = found_word
-        if word.endswith("s") and word[:-1] in words.concept and word not in words.concept:
-            word = word[:-1]
-        if word in words.denial:
-            negative = negative or not _verb_reading(found, i)
-            continue
-        if word in stop or word in words.neutral or len(word) < 3:
-            continue
-        concept = words.concept.get(word)
-        out.add("~" + concept if concept else stem(word))
-    return frozenset(out), negative
-
-
-def _verb_reading(words: list[str], i: int) -> bool:
-    """Whether the denial word ``words[i]`` is a verb of place here ("Al-Bab which lies in", "lies with")."""
-    vocab = load("claim_links")
-    if words[i] not in vocab.verb_words:
-        return False
-    return (i > 0 and words[i - 1] in vocab.verb_before) or (i + 1 < len(words) and words[i + 1] in vocab.verb_after)
-
-
-def verdict_words(text: str) -> set[str]:
-    """The words of a text, without the denial words read as verbs of place there."""
-    words = [m.group().casefold() for m in _WORD.finditer(text)]
-    return {w for i, w in enumerate(words) if not _verb_reading(words, i)}
 
 
 @dataclass(frozen=True)
@@ -183,7 +132,6 @@ def claim_key(doc_id: str, claim_id: str) -> str:
 
 def features_of(document: Document) -> list[ClaimFeatures]:
     """The features of every claim of ``document``."""
-    cfg = settings().claim_links
     headline = document.title or document.text[:200].split(". ")[0]
     names = _name_words(document)
     head_terms = frozenset(t for t in terms(headline)[0] if t not in names)
@@ -194,30 +142,44 @@ def features_of(document: Document) -> list[ClaimFeatures]:
     home = tuple(e.id for e in sorted((e for e in document.entities if e.type in _PLACE_TYPES and e.geonames_id),
                                       key=lambda e: (-len(e.mentions), e.id)))
     for c in document.claims:
-        said, relayed = terms(f"{c.cue} {c.text} {_weapons(document, c)}")
-        if c.quantities and not terms(c.text)[0]:  # a bare figure ("by one report as many as 1300") counts
-            said |= terms(c.evidence.text.replace(c.cue, " "))[0]  # what its sentence says
-        own = frozenset(t for t in said if t not in names)
-        # a denial word makes a denial as the cue ("denied", "rejects") or as a verdict anywhere ("a provocation");
-        # in what an assertion says ("contradicting repeated denials by Assad") it is no denial of its own
-        denied = c.stance in NEGATIVE_STANCES or terms(c.cue)[1]
-        text_words = verdict_words(c.text)
-        negative = denied or bool(vocab.characterizations & text_words)
-        found = own | head_terms if negative and len(own) < cfg.short_denial else own
+        said = _said(document, c, names, head_terms)
         out.append(ClaimFeatures(
             key=claim_key(document.doc_id, c.id), doc_id=document.doc_id, doc_sha=document.text_sha256,
             outlet=document.source, published=day_of(document.published), claim_id=c.id, speaker=c.speaker,
             speaker_text=c.speaker_text, via=c.via,
             subjects=_subjects(document, c), places=(*places, *main) if c.quantities else main, stance=c.stance,
-            negative=negative, terms=tuple(sorted(found)),
+            negative=said.negative, terms=tuple(sorted(said.terms)),
             counts=tuple(Count(q.counted, q.low, q.high, stem(q.unit) if q.unit else None,
                                (q.qualifier or "").casefold() in vocab.vague_counts) for q in c.quantities),
             events=reported_events(document, c), own=named_ids(document, c),
-            blame=blame(c.cue, c.text, c.speaker_text, denied, found, c.evidence.text), home=home,
+            blame=blame(c.cue, c.text, c.speaker_text, said.denied, said.terms, c.evidence.text), home=home,
             day=dated(document, c),
-            conditional=bool(vocab.conditional & text_words), relayed_denial=relayed and not negative,
+            conditional=bool(vocab.conditional & said.words), relayed_denial=said.relayed and not said.negative,
             sides=sides_named(c.text), said_day=said_day_of(document, c)))
     return out
+
+
+class _Said(NamedTuple):
+    terms: frozenset[str]  # the claim's own terms, with its document's headline's for a short denial
+    negative: bool         # a denial by its cue or stance, or a verdict ("a provocation") in its text
+    denied: bool           # a denial by its cue or stance
+    relayed: bool          # a denial word in what it relays ("contradicting repeated denials by Assad")
+    words: set[str]        # the words of its text, for verdicts and conditions
+
+
+def _said(document: Document, c: Claim, names: frozenset[str], head_terms: frozenset[str]) -> _Said:
+    """What a claim says, as terms without the document's names, and whether it denies."""
+    said, relayed = terms(f"{c.cue} {c.text} {_weapons(document, c)}")
+    if c.quantities and not terms(c.text)[0]:  # a bare figure ("by one report as many as 1300") counts
+        said |= terms(c.evidence.text.replace(c.cue, " "))[0]  # what its sentence says
+    own = frozenset(t for t in said if t not in names)
+    # a denial word makes a denial as the cue ("denied", "rejects") or as a verdict anywhere ("a provocation");
+    # in what an assertion says ("contradicting repeated denials by Assad") it is no denial of its own
+    denied = c.stance in NEGATIVE_STANCES or terms(c.cue)[1]
+    text_words = verdict_words(c.text)
+    negative = denied or bool(load("claim_links").characterizations & text_words)
+    found = own | head_terms if negative and len(own) < settings().claim_links.short_denial else own
+    return _Said(found, negative, denied, relayed, text_words)
 
 
 def _period(view: ClaimView) -> tuple[str, ...]:
@@ -241,7 +203,7 @@ def _name_words(document: Document) -> frozenset[str]:
     for e in document.entities:
         if e.type not in _CONTENT_TYPES:
             for name in (e.name, *e.aliases, *(m.text for m in e.mentions)):
-                for word in _WORD.findall(name):
+                for word in WORD.findall(name):
                     w = word.casefold().strip("'-")
                     out.update({w, w.rstrip("s"), stem(w)})
     return frozenset(out)

@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 
+from newsgraph.resolve.claim_terms import stem
 from newsgraph.resolve.claims import (
     _PLACES,
     CONTRADICTS,
@@ -25,7 +26,6 @@ from newsgraph.resolve.claims import (
     ClaimView,
     Count,
     near_in_time,
-    stem,
 )
 from newsgraph.settings import settings
 from newsgraph.vocab import load
@@ -93,6 +93,12 @@ def count_relation(a: Count, b: Count) -> str | None:
         return None  # "nearly 50 rebels" and "45 civilians" are two tolls
     if a.vague or b.vague:
         return _magnitude(a, b)
+    return _figures(a, b, one_unit)
+
+
+def _figures(a: Count, b: Count, one_unit: bool) -> str | None:
+    """Two figures (or ranges) of one thing: "disjoint" when their ranges are apart but not by orders of
+    magnitude, "agree" when near, "differ" in one unit, else None."""
     a_low, a_high = a.low if a.low is not None else 0, a.high if a.high is not None else 10**12
     b_low, b_high = b.low if b.low is not None else 0, b.high if b.high is not None else 10**12
     best_a, best_b = a.low or a.high or 0, b.low or b.high or 0
@@ -215,6 +221,12 @@ def compare(a: ClaimView, b: ClaimView) -> ClaimLink | None:
     one_document = a.features.doc_sha == b.features.doc_sha
     if not one_document and _other_days(a, b):
         return None
+    return _subject_link(a, b, shared, one_document)
+
+
+def _subject_link(a: ClaimView, b: ClaimView, shared: frozenset[str], one_document: bool) -> ClaimLink | None:
+    """The link of two claims that share a subject (or one document), or of one corpus event: by the side
+    both blame, else by what they say and count."""
     one_event = frozenset() if one_document else a.events & b.events
     apart = not one_document and bool(a.events and b.events) and not one_event
     specific = a.specific & b.specific
@@ -250,14 +262,10 @@ def _denial_answers(a: ClaimView, b: ClaimView, said: tuple[float, int, bool], o
 def _said_link(a: ClaimView, b: ClaimView, why: list[str],
                occurrence: tuple[bool, frozenset[str], str | None]) -> ClaimLink | None:
     """The link of two claims by what they say and count (not by a side blamed)."""
-    apart, one_event, counts = occurrence
+    _, one_event, counts = occurrence
     one_document = a.features.doc_sha == b.features.doc_sha
     cfg = settings().claim_links
-    if a.features.relayed_denial or b.features.relayed_denial:
-        return None
-    if one_document and a.features.negative == b.features.negative:
-        return None  # in one document only a denial against an assertion links (counts are compared across)
-    if not one_document and not one_event and _two_occurrences(a, b, cfg.count_days):
+    if _never_linked(a, b, one_document, bool(one_event)):
         return None
     score, common, words = similarity(a, b)
     why.append(f"similarity {score:.2f} ({common} terms, {words} words)")
@@ -273,12 +281,33 @@ def _said_link(a: ClaimView, b: ClaimView, why: list[str],
     one_thing = one_event or said or common >= cfg.min_shared
     if counts == "disjoint" and one_thing and not (a.features.negative or b.features.negative):
         return ClaimLink(a.key, b.key, CONTRADICTS, 1.0, (*why, "counts of one thing that do not overlap"))
-    if one_document or a.features.negative != b.features.negative:
+    if one_document:
+        return None
+    return _corroboration(a, b, why, (score, common, said), occurrence)
+
+
+def _never_linked(a: ClaimView, b: ClaimView, one_document: bool, one_event: bool) -> bool:
+    """Pairs no words link: a claim relaying a denial, two claims of one polarity in one document, and two
+    claims of two occurrences."""
+    if a.features.relayed_denial or b.features.relayed_denial:
+        return True
+    if one_document and a.features.negative == b.features.negative:
+        return True  # in one document only a denial against an assertion links (counts are compared across)
+    return not one_document and not one_event and _two_occurrences(a, b, settings().claim_links.count_days)
+
+
+def _corroboration(a: ClaimView, b: ClaimView, why: list[str], said: tuple[float, int, bool],
+                   occurrence: tuple[bool, frozenset[str], str | None]) -> ClaimLink | None:
+    """Two claims of two documents, of one polarity, that say one thing (or give figures that agree)."""
+    cfg = settings().claim_links
+    score, common, one_thing_said = said
+    apart, one_event, counts = occurrence
+    if a.features.negative != b.features.negative:
         return None
     if (a.speaker is not None and a.speaker == b.speaker) or counts in ("disjoint", "differ") or apart:
         return None  # one speaker relayed twice says one thing once; figures that differ do not corroborate
     needed = cfg.min_shared if one_event else cfg.corroborate_shared
-    if (score >= cfg.corroborate and common >= needed and said) or counts == "agree":
+    if (score >= cfg.corroborate and common >= needed and one_thing_said) or counts == "agree":
         agree = ("counts agree",) if counts else ()
         return ClaimLink(a.key, b.key, CORROBORATES, round(score, 3), (*why, *agree))
     return None

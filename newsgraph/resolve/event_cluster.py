@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from newsgraph.resolve.components import connected
 from newsgraph.resolve.event_links import EventLink, compare, conflict
 from newsgraph.resolve.reports import Placed, corpus_event_id
 from newsgraph.settings import settings
@@ -20,22 +21,7 @@ from newsgraph.settings import settings
 
 def components(keys: Iterable[str], links: Iterable[EventLink]) -> list[list[str]]:
     """Blocks: report keys connected by links, each sorted, ordered by their first key."""
-    parent = {k: k for k in keys}
-
-    def find(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for link in links:
-        if link.a in parent and link.b in parent:
-            ra, rb = sorted((find(link.a), find(link.b)))
-            parent[rb] = ra
-    groups: dict[str, list[str]] = {}
-    for key in sorted(parent):
-        groups.setdefault(find(key), []).append(key)
-    return [groups[k] for k in sorted(groups)]
+    return connected(keys, ((link.a, link.b) for link in links))
 
 
 def cluster_block(views: Mapping[str, Placed], links: Sequence[EventLink]) -> dict[str, str]:

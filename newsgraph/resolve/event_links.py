@@ -16,8 +16,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from newsgraph.geo import distance_km
-from newsgraph.resolve.reports import Figure, Interval, Placed, in_province_of, interval, one_place, window
+from newsgraph.resolve.reports import (
+    Figure,
+    Interval,
+    Placed,
+    PlaceRef,
+    in_province_of,
+    interval,
+    km_apart,
+    one_place,
+    window,
+)
 from newsgraph.settings import CorpusEventSettings, settings
 from newsgraph.vocab import load
 
@@ -64,15 +73,10 @@ def _place_conflict(a: Placed, b: Placed) -> str | None:
         return None
     if pa.country and pb.country and pa.country != pb.country:
         return f"in {pa.country} and in {pb.country}"
-    if _points(a, b) and not pa.is_country and not pb.is_country \
-            and distance_km(pa.lat, pa.lon, pb.lat, pb.lon) > settings().corpus_events.far_km:  # type: ignore[arg-type]
+    if not pa.is_country and not pb.is_country and (km := km_apart(a, b)) is not None \
+            and km > settings().corpus_events.far_km:
         return "two places far apart"
     return None
-
-
-def _points(a: Placed, b: Placed) -> bool:
-    pa, pb = a.report.place, b.report.place
-    return bool(pa and pb and None not in (pa.lat, pa.lon, pb.lat, pb.lon))
 
 
 def compare(a: Placed, b: Placed, config: CorpusEventSettings | None = None) -> EventLink | None:
@@ -123,19 +127,26 @@ def _place_evidence(a: Placed, b: Placed, config: CorpusEventSettings) -> tuple[
     if pa is None or pb is None:
         return 0.0, ""
     if one_place(a, b):
-        if a.place == b.place and pa.is_country:
-            return 0.0, ""
-        # a city of millions has many occurrences a day, but few that kill a hundred or more
-        big = max(pa.population, pb.population) >= config.big_city and not _mass_casualties(a, b, config)
-        where = a.place if a.place == b.place else f"{a.place} and {b.place}, at one point"
-        return (config.place_same_city if big else config.place_same), f"both in {where}"
-    km = distance_km(pa.lat, pa.lon, pb.lat, pb.lon) if _points(a, b) else None  # type: ignore[arg-type]
+        return _one_place_evidence(a, b, (pa, pb), config)
+    km = km_apart(a, b)
     if km is not None and not pa.is_country and not pb.is_country and km <= config.near_km:
         return config.place_near, f"{a.place} and {b.place} {km:.0f} km apart"
     for x, y in ((a, b), (b, a)):
         if x.place and y.place and in_province_of(x.place, y.place):
             return config.place_near, f"{x.place} in the province of {y.place}"
     return 0.0, ""
+
+
+def _one_place_evidence(a: Placed, b: Placed, places: tuple[PlaceRef, PlaceRef],
+                        config: CorpusEventSettings) -> tuple[float, str]:
+    """Two reports in one place (or at one point): a town is evidence, a big city less, a country none."""
+    pa, pb = places
+    if a.place == b.place and pa.is_country:
+        return 0.0, ""
+    # a city of millions has many occurrences a day, but few that kill a hundred or more
+    big = max(pa.population, pb.population) >= config.big_city and not _mass_casualties(a, b, config)
+    where = a.place if a.place == b.place else f"{a.place} and {b.place}, at one point"
+    return (config.place_same_city if big else config.place_same), f"both in {where}"
 
 
 def _mass_casualties(a: Placed, b: Placed, config: CorpusEventSettings) -> bool:

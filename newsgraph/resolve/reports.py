@@ -276,9 +276,18 @@ def one_place(a: Placed, b: Placed) -> bool:
     if a.place is not None and a.place == b.place:
         return True
     pa, pb = a.report.place, b.report.place
-    if pa is None or pb is None or pa.is_country or pb.is_country or None in (pa.lat, pa.lon, pb.lat, pb.lon):
+    if pa is None or pb is None or pa.is_country or pb.is_country:
         return False
-    return distance_km(pa.lat, pa.lon, pb.lat, pb.lon) <= settings().corpus_events.same_point_km  # type: ignore[arg-type]
+    km = km_apart(a, b)
+    return km is not None and km <= settings().corpus_events.same_point_km
+
+
+def km_apart(a: Placed, b: Placed) -> float | None:
+    """How far apart two reports' places are, or None when either has no point."""
+    pa, pb = a.report.place, b.report.place
+    if pa is None or pb is None or pa.lat is None or pa.lon is None or pb.lat is None or pb.lon is None:
+        return None
+    return distance_km(pa.lat, pa.lon, pb.lat, pb.lon)
 
 
 def _dated(view: Placed, views: Sequence[Placed]) -> Placed:

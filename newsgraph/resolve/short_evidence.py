@@ -37,25 +37,34 @@ def _qualified(x: Node, y: Node) -> str:
 
 
 def short_evidence(a: Node, b: Node) -> Evidence | None:
-    cfg = settings().corpus
+    """The first short kind either node is of the other, tried both ways round; then an acronym."""
     fa = family(a)
     for x, y in ((a, b), (b, a)):
-        if fa == "per" and len(x.values("keys")) and not x.full_names:
-            surname = next((k for k in sorted(y.full_names) if tokens(k)[-1] in x.values("keys")), None)
-            if surname:
-                return "surname", cfg.short, 1, x.key, [f"'{x.name_key}' is the surname in '{surname}'"]
-        if fa == "org" and (qualified := _qualified(x, y)):
-            return "qualified", cfg.short, 1, x.key, [f"'{qualified}' is '{x.name_key}' with its country's name"]
-        if fa == "org":
-            for short in sorted(x.full_names):
-                longer = next((k for k in sorted(y.values("keys")) if k.startswith(short + " ")), None)
-                if longer:
-                    return "prefix", cfg.short, 1, x.key, [f"'{short}' begins '{longer}'"]
-        if x.kind == "place" and y.kind in ("geo", "country") and (why := place_names_meet(x, y)):
-            # a name the gazetteer's place has outranks one it only spells alike ("Daraa" is Daraa, not Daraya)
-            kind = "placeless" if place_names(x) & place_names(y) else "placeless-spelling"
-            return kind, cfg.short, 1, x.key, [f"'{x.name_key}' is a name of the gazetteer's {y.name}: {why}"]
+        if found := _shorter(fa, x, y):
+            return found
     for x, y in ((a, b), (b, a)):
         if x.acronym and any(initials(k) == x.name_key for k in y.values("keys")):
-            return "acronym", cfg.acronym, 1, "", [f"'{x.name}' are the initials of '{y.name}'"]
+            return "acronym", settings().corpus.acronym, 1, "", [f"'{x.name}' are the initials of '{y.name}'"]
+    return None
+
+
+def _shorter(fa: str, x: Node, y: Node) -> Evidence | None:
+    """How ``x`` says less than ``y`` (of family ``fa``): its surname, its name without the country's, the
+    beginning of its name, or a gazetteer place's name without the point; None if it does not."""
+    short = settings().corpus.short
+    if fa == "per" and len(x.values("keys")) and not x.full_names:
+        surname = next((k for k in sorted(y.full_names) if tokens(k)[-1] in x.values("keys")), None)
+        if surname:
+            return "surname", short, 1, x.key, [f"'{x.name_key}' is the surname in '{surname}'"]
+    if fa == "org" and (qualified := _qualified(x, y)):
+        return "qualified", short, 1, x.key, [f"'{qualified}' is '{x.name_key}' with its country's name"]
+    if fa == "org":
+        for name in sorted(x.full_names):
+            longer = next((k for k in sorted(y.values("keys")) if k.startswith(name + " ")), None)
+            if longer:
+                return "prefix", short, 1, x.key, [f"'{name}' begins '{longer}'"]
+    if x.kind == "place" and y.kind in ("geo", "country") and (why := place_names_meet(x, y)):
+        # a name the gazetteer's place has outranks one it only spells alike ("Daraa" is Daraa, not Daraya)
+        kind = "placeless" if place_names(x) & place_names(y) else "placeless-spelling"
+        return kind, short, 1, x.key, [f"'{x.name_key}' is a name of the gazetteer's {y.name}: {why}"]
     return None

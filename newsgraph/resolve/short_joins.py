@@ -16,6 +16,15 @@ from newsgraph.settings import settings
 
 def join_short_names(part: Partition, links: list[Link]) -> dict[tuple[str, str], str]:
     """Phase 3: a short name joins its one candidate; returns why the others stayed apart."""
+    targets = _short_targets(part, links)
+    refused: dict[tuple[str, str], str] = {}
+    for source in sorted(targets):
+        refused.update(_join_short(part, source, targets[source]))
+    return refused
+
+
+def _short_targets(part: Partition, links: list[Link]) -> dict[str, dict[str, list[Link]]]:
+    """Cluster of a short name -> the clusters it may be short for -> the links that say so."""
     targets: dict[str, dict[str, list[Link]]] = {}
     for link in links:
         if not link.short or link.score <= 0:
@@ -24,33 +33,29 @@ def join_short_names(part: Partition, links: list[Link]) -> dict[tuple[str, str]
         source, target = part.find(link.short_side), part.find(other)
         if source != target:
             targets.setdefault(source, {}).setdefault(target, []).append(link)
-    refused: dict[tuple[str, str], str] = {}
-    for source in sorted(targets):
-        options = targets[source]
-        pending = [x for ls in options.values() for x in ls]
-        if not part.movable(source):
-            refused.update({(x.a, x.b): NOT_SHORT for x in pending})
-            continue
-        chosen = _strongest(options, source, part)
-        if not chosen:  # only longer names that are rarer: it is not short for any of them
-            refused.update({(x.a, x.b): MORE_FREQUENT for x in pending})
-            continue
-        if len(chosen) != 1:
-            for x in pending:
-                refused[(x.a, x.b)] = f"{len(chosen)} clusters it may name"
-            continue
-        (target, found), = chosen.items()
-        source_now, target_now = part.find(source), part.find(target)
-        prefix_only = all(x.kind == "prefix" for x in found)
-        reason = part.conflict(source_now, target_now) or part.soft_conflict(source_now, target_now)
-        if reason is None and prefix_only and part.clusters[source_now].members >= part.clusters[target_now].members:
-            reason = MORE_FREQUENT
-        if reason is None and source_now != target_now:
-            part.union(source_now, target_now)
-        for x in pending:
-            if reason is not None or x not in found:
-                refused[(x.a, x.b)] = reason or NOT_CHOSEN
-    return refused
+    return targets
+
+
+def _join_short(part: Partition, source: str, options: dict[str, list[Link]]) -> dict[tuple[str, str], str]:
+    """Join the cluster ``source`` to the one cluster its short name names, if there is one and nothing
+    conflicts; returns why each of its links was not followed."""
+    pending = [x for ls in options.values() for x in ls]
+    if not part.movable(source):
+        return {(x.a, x.b): NOT_SHORT for x in pending}
+    chosen = _strongest(options, source, part)
+    if not chosen:  # only longer names that are rarer: it is not short for any of them
+        return {(x.a, x.b): MORE_FREQUENT for x in pending}
+    if len(chosen) != 1:
+        return {(x.a, x.b): f"{len(chosen)} clusters it may name" for x in pending}
+    (target, found), = chosen.items()
+    source_now, target_now = part.find(source), part.find(target)
+    prefix_only = all(x.kind == "prefix" for x in found)
+    reason = part.conflict(source_now, target_now) or part.soft_conflict(source_now, target_now)
+    if reason is None and prefix_only and part.clusters[source_now].members >= part.clusters[target_now].members:
+        reason = MORE_FREQUENT
+    if reason is None and source_now != target_now:
+        part.union(source_now, target_now)
+    return {(x.a, x.b): reason or NOT_CHOSEN for x in pending if reason is not None or x not in found}
 
 
 _TIERS = (("short-alias",), ("placeless", "surname", "qualified"), ("placeless-spelling",), ("prefix",))

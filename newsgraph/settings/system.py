@@ -91,7 +91,7 @@ class CacheSettings:
     entity_links: int = 1_024        # stored links between corpus nodes (store/corpus_sync.py)
     gazetteer_lookups: int = 16_384  # gazetteer lookups by normalised name, in each extracting process
     # the writer's pure functions of a name, a pair of names, a word or a date value (resolve/keys.py, links.py,
-    # name_forms.py, ids.py, claims.stem, reports.interval): 200,000 (100,000) entries each before, which a
+    # name_forms.py, ids.py, claim_terms.stem, reports.interval): 200,000 (100,000) entries each before, which a
     # corpus with ever new names fills over the years (13 such caches; ~3.7 new name keys per document on
     # FA-KES); the names of the last few thousand documents are what recur
     names: int = 8_192

@@ -55,6 +55,8 @@ def target(spec: str | Path) -> Target:
         path = Path(spec)
         if str(path.parent) and not path.parent.is_dir():
             raise StoreError(f"{spec}: the directory {str(path.parent)!r} does not exist")
+        if path.is_dir():  # SQLite would only say "unable to open database file"
+            raise StoreError(f"{spec}: is a directory; --db takes {URL_FORMS}")
         url = URL.create("sqlite", database=spec)
         return Target(url, display(url), path)
     try:

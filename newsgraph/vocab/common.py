@@ -34,16 +34,16 @@ class CommonWords:
 
 @vocabulary("common_words")
 def _common_words(entries: Entries) -> CommonWords:
-    return CommonWords(arabic_articles=frozenset(entries.words("arabic_articles", fold=True)),
-                       name_particles=frozenset(entries.words("name_particles", fold=True)),
-                       directions=frozenset(entries.words("directions", fold=True)),
-                       admin_words=frozenset(entries.words("admin_words", fold=True)),
-                       masculine_pronouns=frozenset(entries.words("masculine_pronouns", fold=True)),
-                       feminine_pronouns=frozenset(entries.words("feminine_pronouns", fold=True)),
-                       group_pronouns=frozenset(entries.words("group_pronouns", fold=True)),
-                       first_person_pronouns=frozenset(entries.words("first_person_pronouns", fold=True)),
+    return CommonWords(arabic_articles=entries.word_set("arabic_articles"),
+                       name_particles=entries.word_set("name_particles"),
+                       directions=entries.word_set("directions"),
+                       admin_words=entries.word_set("admin_words"),
+                       masculine_pronouns=entries.word_set("masculine_pronouns"),
+                       feminine_pronouns=entries.word_set("feminine_pronouns"),
+                       group_pronouns=entries.word_set("group_pronouns"),
+                       first_person_pronouns=entries.word_set("first_person_pronouns"),
                        # added by the places stage
-                       compass_compounds=frozenset(entries.words("compass_compounds", fold=True)))
+                       compass_compounds=entries.word_set("compass_compounds"))
 
 
 @dataclass(frozen=True)
@@ -71,9 +71,9 @@ def _titles(entries: Entries) -> Titles:
     heads = {t for t in all_heads if " " not in t} | {t.split()[-1] for t in all_heads if " " in t}
     modifiers = entries.words("modifiers", fold=True)
     return Titles(heads=frozenset(heads), modifiers=frozenset(w for m in modifiers for w in m.split()),
-                  ranks=frozenset(entries.words("ranks", fold=True)),
-                  honorifics=frozenset(entries.words("honorifics", fold=True)),
-                  leading=frozenset(entries.words("leading_heads", fold=True)))
+                  ranks=entries.word_set("ranks"),
+                  honorifics=entries.word_set("honorifics"),
+                  leading=entries.word_set("leading_heads"))
 
 
 @dataclass(frozen=True)

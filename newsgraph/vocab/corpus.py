@@ -20,9 +20,9 @@ class CorpusWords:
 
 @vocabulary("corpus")
 def _corpus(entries: Entries) -> CorpusWords:
-    return CorpusWords(place_heads=frozenset(entries.words("place_heads", fold=True)),
-                       compass_words=frozenset(entries.words("compass_words", fold=True)),
-                       linking_words=frozenset(entries.words("linking_words", fold=True)),
-                       front_words=frozenset(entries.words("front_words", fold=True)),
-                       generic_place_words=frozenset(entries.words("generic_place_words", fold=True)),
+    return CorpusWords(place_heads=entries.word_set("place_heads"),
+                       compass_words=entries.word_set("compass_words"),
+                       linking_words=entries.word_set("linking_words"),
+                       front_words=entries.word_set("front_words"),
+                       generic_place_words=entries.word_set("generic_place_words"),
                        airfield_heads=tuple(sorted(entries.words("airfield_heads", fold=True), key=len, reverse=True)))

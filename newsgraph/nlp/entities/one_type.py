@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations
+
+from rapidfuzz.distance import Indel
 
 from newsgraph import geo, vocab
 from newsgraph.nlp.entities.groups import Group, clean, key, name_words, non_empty
@@ -31,6 +32,7 @@ KNOWLEDGE_WEIGHT = 10  # a country or a known organisation: the vocabulary has d
 FULL_NAME_WEIGHT = 2   # per mention of a person's full name whose first word is a given name
 PLACE_WEIGHT = 2       # the gazetteer knows a place by this name
 # two spellings of one place: forms of this many letters or more, this share of their letters in common
+# (Indel similarity: twice the longest common subsequence over the letters of both)
 SPELLING_MIN_LETTERS = 5
 SPELLING_SIMILARITY = 0.75
 
@@ -101,7 +103,7 @@ def _join_spellings(groups: list[Group]) -> list[Group]:
     for spelled in by_skeleton.values():
         for (form, g), (other_form, other) in combinations(spelled, 2):
             if g is other or not g.mentions or not other.mentions or g.type != other.type \
-                    or SequenceMatcher(None, form, other_form).ratio() < SPELLING_SIMILARITY \
+                    or Indel.normalized_similarity(form, other_form) < SPELLING_SIMILARITY \
                     or not _vowels_agree(form, other_form) or _placed_apart(g, other):
                 continue
             owner, joined = (g, other) if len(g.mentions) >= len(other.mentions) else (other, g)
