@@ -15,6 +15,12 @@ drifts through the run weighs on all phases alike.  Ratios are given on CPU seco
 on wall seconds; the 1-vs-2-worker speedup can only be a wall-clock figure, printed with
 the load average it was measured under.
 
+The steady figure comes first (``bench/paired.py``): in one process per newsgraph side, bare spaCy and
+newsgraph take turns on each chunk of 12 texts (ABBA over pairs of chunks), and the ratio is the median of
+the per-chunk ratios with its quartiles; two consecutive runs agree where the phase ratios below, taken
+minutes apart in separate processes, do not (the parse alone moved by up to 40 % between two such runs).
+Thread pools are pinned to one thread (``THREAD_VARIABLES``) in every process of the bench, both sides alike.
+
 Phases: bare spaCy ``nlp.pipe`` with the same model (default batch size); the previous
 extraction path, one ``nlp(doc)`` call per document (``extract_item``); ``extract_paths``
 (what ``newsgraph extract`` runs: batched ``nlp.pipe`` then the stages); ``ingest_paths``
@@ -99,12 +105,17 @@ def timed(phase: Phase, work: Callable[[], int], cpu: Callable[[], float] | None
 
 
 PHASES = ("spacy", "before", "extract", "ingest1", "ingest2")
+# the BLAS and OpenMP pools numpy and thinc may start: one thread each, the same for bare spaCy and newsgraph
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+                    "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fakes", type=int, default=200)
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--chunk", type=int, default=12, help="texts per turn of the steady figure")
+    ap.add_argument("--steady-only", action="store_true", help="only the steady figure (bench/paired.py)")
     ap.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)  # a child: time one phase on one part
     ap.add_argument("--part", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
@@ -112,8 +123,13 @@ def main(argv: list[str]) -> int:
     if args.phase:
         args.out.write_text(json.dumps(run_phase(args.phase, args.fakes, args.rounds, args.part)))
         return 0
+    for variable in THREAD_VARIABLES:
+        os.environ.setdefault(variable, "1")
     docs = real_texts(args.fakes)
     words = sum(len(t.split()) for _, t in docs)
+    print_steady({side: steady(side, args.fakes, args.chunk) for side in ("extract", "ingest")})
+    if args.steady_only:
+        return 0
     phases = {k: Phase(k) for k in PHASES}
     loads: list[float] = []
     out = Path(tempfile.mkdtemp(prefix="newsgraph-bench-")) / "phase.json"
@@ -128,6 +144,41 @@ def main(argv: list[str]) -> int:
             phases[name].add(json.loads(out.read_text()))
     print_table(phases, len(docs), words, loads)
     return 0
+
+
+def steady(side: str, fakes: int, chunk: int) -> dict[str, Any]:
+    """``bench/paired.py`` for one newsgraph side, in a fresh process, with the load average around it."""
+    out = Path(tempfile.mkdtemp(prefix="newsgraph-paired-")) / "steady.json"
+    load = os.getloadavg()[0]
+    subprocess.run([sys.executable, str(Path(__file__).with_name("paired.py")), "--side", side,
+                    "--fakes", str(fakes), "--chunk", str(chunk), "--out", str(out)], check=True)
+    result: dict[str, Any] = json.loads(out.read_text())
+    result["load"] = (load, os.getloadavg()[0])
+    return result
+
+
+def print_steady(results: dict[str, dict[str, Any]]) -> None:
+    """The steady figure: newsgraph over bare spaCy, per chunk of texts in one process (``bench/paired.py``)."""
+    first = next(iter(results.values()))
+    print(f"steady figure: {first['texts']} texts in {first['chunks']} chunks, bare spaCy and newsgraph taking "
+          "turns on each chunk in one process; median of the per-chunk ratios [quartiles], ratio of the sums")
+    labels = {"extract": "newsgraph extract (batched)", "ingest": "newsgraph ingest, 1 worker"}
+
+    def fig(d: dict[str, float]) -> str:
+        return f"{d['median']:.2f} [{d['q1']:.2f}-{d['q3']:.2f}]"
+
+    print(f"{'':30}{'wall ratio':>20}{'sum':>6}{'CPU ratio':>20}{'sum':>6}{'parse':>20}{'after parse':>20}"
+          f"{'load':>11}")
+    for side, r in results.items():
+        print(f"{labels[side]:30}{fig(r['wall']):>20}{r['wall']['sum']:6.2f}{fig(r['cpu']):>20}"
+              f"{r['cpu']['sum']:6.2f}{fig(r['parse']):>20}{fig(r['after_parse']):>20}"
+              f"{r['load'][0]:5.1f}-{r['load'][1]:.1f}")
+    ingest = results.get("ingest")
+    if ingest:
+        print(f"  (ingest: bare spaCy {ingest['bare_cpu']:.1f} s CPU, {ingest['bare_wall']:.1f} s wall; the store's "
+              f"cross-document merge read once at the end, Store.entities(), {ingest['resolve_cpu']:.2f} s CPU "
+              f"more: {ingest['resolve_cpu'] / ingest['bare_cpu']:.3f} of bare spaCy)")
+    print()
 
 
 def run_phase(name: str, fakes: int, rounds: int, part: int) -> dict[str, object]:

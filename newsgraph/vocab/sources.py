@@ -11,10 +11,12 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import VocabularyError
+from newsgraph.settings import settings
 from newsgraph.vocab.loader import Entries, vocabulary
 
 GRADES = ("A", "B", "C", "D", "E", "F")
@@ -22,6 +24,7 @@ KINDS = ("wire", "state agency", "state media", "independent", "partisan", "moni
 _FOLD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=settings().caches.names)  # the writer folds the same speakers and outlets for every claim it grades
 def fold(name: str) -> str:
     """A name compared without case, spaces, hyphens or a leading 'the'."""
     return _FOLD.sub("", re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).casefold())

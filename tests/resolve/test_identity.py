@@ -279,3 +279,29 @@ def test_a_cluster_id_moves_only_when_a_count_doubles(write: Callable[[str, str]
     # within one power of two the name of more words; a name with more than twice the other's power of two wins
     assert named(40, 17) == "org:syrian-arab-army"
     assert named(40, 15) == "org:syrian-army"
+
+
+def test_a_node_profile_is_the_sum_of_its_members_counts(fakes_docs: dict[str, Document]) -> None:
+    """``add_members`` counts each member in place: the profile is the sum of every member's own counts
+    (``_member_counts``), added to a stored node or to none, and taking the members out again gives it back."""
+    from collections import Counter
+
+    from newsgraph.resolve.members import Member, members_of
+    from newsgraph.resolve.nodes import _FIELDS, _member_counts, add_members, remove_members
+
+    members = [m for doc in fakes_docs.values() for m in members_of(doc)]
+    assert len({m.node for m in members}) < len(members)  # some node has members from two documents
+    by_node: dict[str, list[Member]] = {}
+    for m in members:
+        by_node.setdefault(m.node, []).append(m)
+    for key, group in by_node.items():
+        expected: dict[str, Counter[str]] = {f: Counter() for f in _FIELDS}
+        for m in group:
+            for field, counter in _member_counts(m).items():
+                expected[field].update(counter)
+        first = add_members(None, key, group[:1])
+        node = add_members(first, key, group[1:])
+        assert node.members == len(group)
+        assert {f: dict(getattr(node, f)) for f in _FIELDS} == {f: dict(c) for f, c in expected.items()}
+        assert node == add_members(None, key, group)
+        assert remove_members(node, group[1:]) == first
