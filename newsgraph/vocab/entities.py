@@ -157,6 +157,7 @@ class EntityWords:
     generic_words: frozenset[str]          # "regime", "eastern": no name alone
     discourse_adverbs: frozenset[str]      # "meanwhile", "earlier": open a sentence, end no name
     law_heads: frozenset[str]              # "law", "convention": a body of law is no entity
+    fighter_nouns: frozenset[str]          # "militants": "Daesh Militants" is "Daesh"
     monitor_descriptors: tuple[str, ...]   # "monitor", "monitoring group": a monitoring organisation named before
     monitor_name_words: frozenset[str]     # "observatory", "network": what such an organisation's name ends in
     based_nouns: tuple[str, ...]           # "group", "organisation": "the Britain-based group"
@@ -225,7 +226,7 @@ def _entity_words(entries: Entries) -> EntityWords:
         ruler_nouns=_words(entries, "ruler_nouns"),
         headline_event_nouns=_words(entries, "headline_event_nouns"),
         generic_words=_words(entries, "generic_words"), discourse_adverbs=_words(entries, "discourse_adverbs"),
-        law_heads=_words(entries, "law_heads"),
+        law_heads=_words(entries, "law_heads"), fighter_nouns=_words(entries, "fighter_nouns"),
         monitor_descriptors=entries.words("monitor_descriptors", fold=True),
         monitor_name_words=_words(entries, "monitor_name_words"),
         based_nouns=entries.words("based_nouns", fold=True),

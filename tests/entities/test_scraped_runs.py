@@ -73,3 +73,17 @@ def test_a_date_or_a_feasts_meal_is_no_name() -> None:
     names = type_by_name(extract("Oct 2014 The attack killed 20 people in Aleppo as families gathered for an "
                                  "Iftar in Homs."))
     assert not [n for n in names if "2014" in n or n == "Iftar"], names
+
+
+def test_a_fighter_noun_run_onto_a_known_group_is_cut_off() -> None:
+    # a headline's title case: "... Kills 20 Daesh Terrorists in ...", "Dozens Daesh Militants"
+    found = extract("Turkey Coalition Kills 20 Daesh Terrorists in Northern Syria. Daesh said it lost fighters.")
+    names = type_by_name(found)
+    assert not [n for n in names if n.endswith("Terrorists")], names
+    assert found.named("Daesh").type == "ORG", names
+
+
+def test_an_abbreviation_in_capitals_is_no_body_of_law() -> None:
+    # "Act" heads a law; "ACT", the Australian Capital Territory, is a place
+    names = type_by_name(extract("Fires spread from Victoria to the ACT on Monday.", until="places"))
+    assert "ACT" in names, names

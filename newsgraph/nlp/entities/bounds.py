@@ -26,6 +26,7 @@ def trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | Non
         end -= 1
     if label in ("ORG", "PER"):
         start, end = _without_identity_words(doc, start, end, words)
+    end = _without_fighter_noun(doc, start, end, words)
     if label == "ORG" and _place_heading_before_army_units(doc, start, end, words):
         end -= 1
     cut = next((t.i for t in doc[start:end] if t.text in "([{:" or (t.text == "," and label != "PER")), None)
@@ -69,6 +70,17 @@ def _after_country_possessive(doc: Doc, start: int, end: int, words: EntityWords
     while start < end - 1 and doc[start].lower_ in words.determiners:
         start += 1
     return start
+
+
+def _without_fighter_noun(doc: Doc, start: int, end: int, words: EntityWords) -> int:
+    """ "Syrian Army Kills Wounds Dozens Daesh Militants", "Damascus Countryside Terrorist": a headline's title case
+    runs a fighter noun onto a known group's or a place's name; the name ends before it."""
+    if end - start < 2 or not doc[end - 1].is_title or doc[end - 1].lower_ not in words.fighter_nouns:
+        return end
+    known: Organizations = vocab.load("organizations")
+    rest = doc[start:end - 1].text
+    named = known.canonical_name(rest) is not None or geo.lookup_place(rest) is not None
+    return end - 1 if named and known.canonical_name(doc[start:end].text) is None else end
 
 
 def _possessive_owner(doc: Doc, start: int, end: int) -> int:
