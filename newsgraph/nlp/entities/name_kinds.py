@@ -42,15 +42,11 @@ def _words() -> EntityWords:
 
 def no_entity(r: Reading) -> Verdict:
     """A faith, sect, ideology or people ("Alawite", "Shia Muslims", "Kurd"), only calendar words and numbers ("Sat
-    Mar", "Oct 2014"), or
-    a direction word alone as a place ("the West")."""
+    Mar", "Oct 2014"), or a direction word alone as a place ("the West")."""
     words = [w.strip(".").lower().replace("\u2019", "'") for w in r.text.replace("-", " ").split()]
     if not words:
         return UNDECIDED
-    identity = _words().identity_words
-    calendar: frozenset[str] = vocab.load("dates").calendar_words
-    dated = all(w in calendar or w.isdigit() for w in words) and any(w in calendar for w in words)
-    if all(w in identity for w in words) or (r.type != "NORP" and dated):
+    if all(w in _words().identity_words for w in words) or (r.type != "NORP" and _a_date(words)):
         return None  # "Sat Mar", "Oct 2014": a date spaCy read as a name
     if r.cand.origin == "spacy" and not any(ch.isupper() for ch in r.text) and not (
             r.type == "ORG" and any(w in vocab.load("facilities").org_heads for w in words)):
@@ -66,6 +62,12 @@ def no_entity(r: Reading) -> Verdict:
     if r.cand.origin in ("spacy", "acronym") and headlines.common_word_in_capitals(r):
         return None  # "WINNING RESPECT", "BASES": a section heading in capitals, where the text writes "bases"
     return None if r.cand.origin == "spacy" and headlines.headline_words(r, words) else UNDECIDED
+
+
+def _a_date(words: list[str]) -> bool:
+    """Month and weekday words, maybe with numbers ("sat mar", "oct 2014")."""
+    calendar: frozenset[str] = vocab.load("dates").calendar_words
+    return all(w in calendar or w.isdigit() for w in words) and any(w in calendar for w in words)
 
 
 def opening_of_known_organisation(r: Reading) -> Verdict:
