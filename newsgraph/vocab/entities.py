@@ -126,6 +126,7 @@ class EntityWords:
     locatives: frozenset[str]              # "in", "from": a name after one may be a place
     place_locatives: frozenset[str]        # "in", "near": a name after one is a place, not a person
     vicinity_nouns: frozenset[str]         # "vicinity", "areas": "in the vicinity of X" is no person
+    control_participles: frozenset[str]    # "held", "controlled": "rebel-held X" is a place
     outlet_nouns: frozenset[str]           # "daily", "channel": "the daily X" is an outlet
     list_prepositions: frozenset[str]      # "between", "on": before a list of places "in" a known place
     occasion_words: frozenset[str]         # "eid", "ramadan": a feast's name is a date, no entity
@@ -154,6 +155,9 @@ class EntityWords:
     ruler_nouns: frozenset[str]            # "regime": "the Assad regime" names a person's rule
     headline_event_nouns: frozenset[str]   # "attacks": "Terrorist Rocket Attacks" is a headline's words
     generic_words: frozenset[str]          # "regime", "eastern": no name alone
+    discourse_adverbs: frozenset[str]      # "meanwhile", "earlier": open a sentence, end no name
+    law_heads: frozenset[str]              # "law", "convention": a body of law is no entity
+    fighter_nouns: frozenset[str]          # "militants": "Daesh Militants" is "Daesh"
     monitor_descriptors: tuple[str, ...]   # "monitor", "monitoring group": a monitoring organisation named before
     monitor_name_words: frozenset[str]     # "observatory", "network": what such an organisation's name ends in
     based_nouns: tuple[str, ...]           # "group", "organisation": "the Britain-based group"
@@ -198,7 +202,8 @@ def _entity_words(entries: Entries) -> EntityWords:
         connectors=_words(entries, "connectors"), initials_skip=_words(entries, "initials_skip"),
         place_words=_words(entries, "place_words"), locatives=locatives,
         place_locatives=_subset(entries, "place_locatives", locatives, "locatives"),
-        vicinity_nouns=_words(entries, "vicinity_nouns"), outlet_nouns=_words(entries, "outlet_nouns"),
+        vicinity_nouns=_words(entries, "vicinity_nouns"), control_participles=_words(entries, "control_participles"),
+        outlet_nouns=_words(entries, "outlet_nouns"),
         list_prepositions=_words(entries, "list_prepositions"), occasion_words=_words(entries, "occasion_words"),
         site_particles=_words(entries, "site_particles"), not_acronyms=_words(entries, "not_acronyms", fold=False),
         title_stops=_words(entries, "title_stops"),
@@ -220,7 +225,8 @@ def _entity_words(entries: Entries) -> EntityWords:
         people_words=_subset(entries, "people_words", identities, "identity_words"),
         ruler_nouns=_words(entries, "ruler_nouns"),
         headline_event_nouns=_words(entries, "headline_event_nouns"),
-        generic_words=_words(entries, "generic_words"),
+        generic_words=_words(entries, "generic_words"), discourse_adverbs=_words(entries, "discourse_adverbs"),
+        law_heads=_words(entries, "law_heads"), fighter_nouns=_words(entries, "fighter_nouns"),
         monitor_descriptors=entries.words("monitor_descriptors", fold=True),
         monitor_name_words=_words(entries, "monitor_name_words"),
         based_nouns=entries.words("based_nouns", fold=True),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsgraph import geo, vocab
-from newsgraph.nlp.entities.retyping import APOSTROPHES
+from newsgraph.nlp.entities.verdicts import APOSTROPHES
 from newsgraph.vocab.entities import EntityWords, Organizations
 
 
@@ -19,12 +19,14 @@ def trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | Non
     words: EntityWords = vocab.load("entity_words")
     while start < end and doc[start].lower_ in words.determiners:
         start += 1
+    start, end = _without_sentence_adverbs(doc, start, end, words)
     start = _after_country_possessive(doc, start, end, words)
     while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in words.connectors):
         end -= 1
     if label in ("ORG", "PER"):
         start, end = _without_identity_words(doc, start, end, words)
+    end = _without_fighter_noun(doc, start, end, words)
     if label == "ORG" and _place_heading_before_army_units(doc, start, end, words):
         end -= 1
     cut = next((t.i for t in doc[start:end] if t.text in "([{:" or (t.text == "," and label != "PER")), None)
@@ -39,18 +41,59 @@ def trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | Non
     return (start, end) if start < end else None
 
 
+def _without_sentence_adverbs(doc: Doc, start: int, end: int, words: EntityWords) -> tuple[int, int]:
+    """ "in Aleppo City Meanwhile in Damascus", "in Idleb Meanwhile civil sources told": a sentence adverb is the
+    first word of the next sentence, run into the name where scraped text lost the full stop; no name ends or opens
+    with one, capitalised or not ("EUs Mogherini later said")."""
+    def adverb(tok: int) -> bool:
+        return doc[tok].lower_ in words.discourse_adverbs
+
+    while start < end and adverb(start):
+        start += 1
+    while end > start and adverb(end - 1):
+        end -= 1
+    return start, end
+
+
 def _after_country_possessive(doc: Doc, start: int, end: int, words: EntityWords) -> int:
     """ "Syrias Al Qaeda", "Lebanons al-Manar TV": the apostrophe lost, the country owns the name that follows;
-    "a Russian airstrike in Syrias the Idlib": and the determiner of the owned name goes with it."""
-    if end - start < 2 or not _country_possessive(doc[start].text):
+    "a Russian airstrike in Syrias the Idlib": and the determiner of the owned name goes with it.  A known
+    organisation owns a name so too ("EUs Mogherini", "Hezbollahs al-Manar TV", "TRT Worlds Ahmed al Burai")."""
+    owned = _possessive_owner(doc, start, end)
+    if owned == start:
         return start
-    following = doc[start + 1]
+    following = doc[owned]
     if not (following.text[:1].isupper() or following.lower_.split("-")[0] in _articles()
             or following.lower_ in words.determiners):
         return start
-    start += 1
+    start = owned
     while start < end - 1 and doc[start].lower_ in words.determiners:
         start += 1
+    return start
+
+
+def _without_fighter_noun(doc: Doc, start: int, end: int, words: EntityWords) -> int:
+    """ "Syrian Army Kills Wounds Dozens Daesh Militants", "Damascus Countryside Terrorist": a headline's title case
+    runs a fighter noun onto a known group's or a place's name; the name ends before it."""
+    if end - start < 2 or not doc[end - 1].is_title or doc[end - 1].lower_ not in words.fighter_nouns:
+        return end
+    known: Organizations = vocab.load("organizations")
+    rest = doc[start:end - 1].text
+    named = known.canonical_name(rest) is not None or geo.lookup_place(rest) is not None
+    return end - 1 if named and known.canonical_name(doc[start:end].text) is None else end
+
+
+def _possessive_owner(doc: Doc, start: int, end: int) -> int:
+    """The token after a country's or known organisation's name (of up to three words) whose last word has the
+    stripped possessive s, when more of the name follows; ``start`` when the name opens with no such owner."""
+    known: Organizations = vocab.load("organizations")
+    for stop in range(start + 1, min(start + 3, end - 1) + 1):
+        owner = doc[start:stop].text
+        if len(owner) < 3 or not owner.endswith("s"):
+            continue
+        if _country_possessive(owner) or (known.canonical_name(owner) is None
+                                          and known.canonical_name(owner[:-1]) is not None):
+            return stop
     return start
 
 

@@ -62,11 +62,14 @@ def place_then_person(doc: Doc, start: int, end: int, *, tagged_person: bool = F
     told ...", "the Governor for Aleppo Mohammad Hazouri said", a person).  A run tagged a person whose first word
     is a given name or a kunya's particle is one person's name, though that word names a place too ("Said Seif al
     Qalamoni", "Abu Mohamad al-Golani"); and in such a run the person must open with a given name, for a list of
-    places lost its commas too ("in Daraa Idlib Hama and the Ghouta", "Hama" alone elsewhere, is no person)."""
+    places lost its commas too ("in Daraa Idlib Hama and the Ghouta", "Hama" alone elsewhere, is no person).  A
+    kunya's particle alone is no place ("Abu Abdelrahman Salqeen", though the gazetteer knows an Abu)."""
     given = vocab.load("given_names").all
-    if tagged_person and (doc[start].lower_ in given or doc[start].lower_ in vocab.load("common_words").particles):
+    common: CommonWords = vocab.load("common_words")
+    if tagged_person and (doc[start].lower_ in given or doc[start].lower_ in common.particles):
         return None
-    for cut in range(start + 1, end - 1):
+    kunya = doc[start].is_title and doc[start].lower_ in common.particles - common.arabic_articles
+    for cut in range(start + 1 + kunya, end - 1):
         place = doc[start:cut]
         if (doc[cut].lower_ in given or (not tagged_person and surname_alone_elsewhere(doc, cut, end))) \
                 and _person_shaped(doc[cut:end]) \

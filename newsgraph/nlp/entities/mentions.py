@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.symbols import PROPN
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph import geo, vocab
 from newsgraph.nlp.entities.bounds import trimmed
@@ -30,6 +30,7 @@ from newsgraph.nlp.entities.glued import (
     whole_district_names,
 )
 from newsgraph.nlp.entities.name_kinds import apposed_noun_kind
+from newsgraph.nlp.entities.place_lists import places_listed
 from newsgraph.nlp.entities.possessives import drop_possessive_s
 from newsgraph.nlp.entities.retyping import retype
 from newsgraph.nlp.entities.scans import (
@@ -113,7 +114,7 @@ def _spacy_candidates(doc: Doc) -> Iterable[MentionCandidate]:
         if glued is not None:  # "Syria Staffan de Mistura", "Aleppo Syrian": scraped text lost the comma
             yield from (candidate(doc[a:b], type_, "context" if type_ == "PER" else "spacy") for a, b, type_ in glued)
             continue
-        for a, b in ((start, cut), (cut + 2, end)) if cut else _places_listed(doc, start, end, label):
+        for a, b in ((start, cut), (cut + 2, end)) if cut else places_listed(doc, start, end, label):
             yield candidate(doc[a:b], label, "spacy")
 
 
@@ -142,34 +143,6 @@ def _nested_institution(doc: Doc, start: int, end: int, words: InstitutionWords)
                 and geo.lookup_place(doc[end - 1].text) is not None:
             return k
     return None
-
-
-def _places_listed(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
-    """ "Aleppo Idlib Homs", "Idlib Syria": scraped text drops the commas of a list of places, and spaCy tags
-    the list as one name.  When each word is a place the gazetteer knows and the whole is none, each is a
-    mention (typed by ``retyping.py``); a "person" only when two of the places are countries or big cities by
-    their own names and no word is a given name or said twice ("Aleppo Homs Hasaka"; not "Ramon Villanueva",
-    "Tai Ahmad", "Mieh Mieh"; nor "Abu Kamal": a name's particle opens one name)."""
-    words = doc[start:end]
-    if len(words) < 2 or words[0].lower_ in vocab.load("given_names").all \
-            or words[0].lower_ in vocab.load("common_words").particles \
-            or geo.lookup_place(words.text) is not None \
-            or not all(t.is_title and t.is_alpha and geo.lookup_place(t.text) is not None for t in words) \
-            or (label == "PER" and not _places_not_person(words)):
-        return [(start, end)]
-    return [(t.i, t.i + 1) for t in words]
-
-
-def _places_not_person(words: Span) -> bool:
-    given = vocab.load("given_names").all
-    return sum(_big_place(t.text) for t in words) >= 2 and len({t.lower_ for t in words}) == len(words) \
-        and not any(t.lower_ in given for t in words)
-
-
-def _big_place(word: str) -> bool:
-    place = geo.lookup_place(word)
-    big = settings().entities.big_city_population  # by its own name: "Tai" is no other name of Taizhou here
-    return place is not None and (place.kind == "country" or (place.population >= big and place.name == word))
 
 
 def _person_after_institution(doc: Doc, start: int, end: int, words: InstitutionWords) -> int | None:

@@ -41,15 +41,13 @@ def _words() -> EntityWords:
 
 
 def no_entity(r: Reading) -> Verdict:
-    """A faith, sect, ideology or people ("Alawite", "Shia Muslims", "Kurd"), only calendar words ("Sat Mar"), or
-    a direction word alone as a place ("the West")."""
+    """A faith, sect, ideology or people ("Alawite", "Shia Muslims", "Kurd"), only calendar words and numbers ("Sat
+    Mar", "Oct 2014"), or a direction word alone as a place ("the West")."""
     words = [w.strip(".").lower().replace("\u2019", "'") for w in r.text.replace("-", " ").split()]
     if not words:
         return UNDECIDED
-    identity = _words().identity_words
-    calendar: frozenset[str] = vocab.load("dates").calendar_words
-    if all(w in identity for w in words) or (r.type != "NORP" and all(w in calendar for w in words)):
-        return None
+    if all(w in _words().identity_words for w in words) or (r.type != "NORP" and _a_date(words)):
+        return None  # "Sat Mar", "Oct 2014": a date spaCy read as a name
     if r.cand.origin == "spacy" and not any(ch.isupper() for ch in r.text) and not (
             r.type == "ORG" and any(w in vocab.load("facilities").org_heads for w in words)):
         return None  # "warplanes", "mosques": spaCy's lower-case guesses name nothing ("the interior ministry" does)
@@ -64,6 +62,12 @@ def no_entity(r: Reading) -> Verdict:
     if r.cand.origin in ("spacy", "acronym") and headlines.common_word_in_capitals(r):
         return None  # "WINNING RESPECT", "BASES": a section heading in capitals, where the text writes "bases"
     return None if r.cand.origin == "spacy" and headlines.headline_words(r, words) else UNDECIDED
+
+
+def _a_date(words: list[str]) -> bool:
+    """Month and weekday words, maybe with numbers ("sat mar", "oct 2014")."""
+    calendar: frozenset[str] = vocab.load("dates").calendar_words
+    return all(w in calendar or w.isdigit() for w in words) and any(w in calendar for w in words)
 
 
 def opening_of_known_organisation(r: Reading) -> Verdict:
@@ -309,11 +313,12 @@ def _place_words_before(doc: Doc, start: int) -> bool:
 
 def kunya(r: Reading) -> Verdict:
     """ "Abu Mohamad al-Golani", "Abu Yazan al-Noiami": a name opening with a kunya's particle and a given name,
-    then a surname, is a person, though spaCy read an organisation or a place, and stays one after "the militant
-    group" ("Abu Kamal", two words, is a town; "Abu Ubaidah Ibn al-Jarrah mosque", ending in a site's word, is the
-    mosque)."""
+    then a surname, is a person, though spaCy read an organisation, a place or a nationality ("Abu Abdelrahman
+    Salqeen"), and stays one after "the militant group" ("Abu Kamal", two words, is a town; "Abu Ubaidah Ibn
+    al-Jarrah mosque", ending in a site's word, is the mosque)."""
     words = r.text.split()
-    if r.type not in ("PER", "ORG", "GPE", "LOC", "FAC") or len(words) < 3 or r.iso or geo.lookup_place(r.text):
+    if r.type not in ("PER", "ORG", "GPE", "LOC", "FAC", "NORP") or len(words) < 3 or r.iso \
+            or geo.lookup_place(r.text):
         return UNDECIDED
     particles = vocab.load("common_words").particles
     heads: InstitutionWords = vocab.load("facilities")

@@ -10,7 +10,8 @@ The mention then names a second thing ("Syrias" beside "Syria", typed anything) 
 another actor. ``drop_possessive_s`` cuts the s off such a mention when the document names the thing
 without it, so the two are one entity; names that end in s ("Hamas" beside "Hama", "Homs", "Williams")
 stay whole.  A place the gazetteer knows, with the s before a lower-case noun or adjective ("Idlibs vast
-militant-held area", "Damascuss ally"), and a person's full name likewise ("Bashar Assads forces", "Theresa
+militant-held area", "Damascuss ally"), a known organisation ("al-Qaedas Syrian affiliate", "Hezbollahs
+fighters"), and a person's full name likewise ("Bashar Assads forces", "Theresa
 Mays governing party") lose the s though the document never writes them bare: a name that
 ends in s is followed by its verb ("Laurent Fabius said", "Valerie Amos told"), a comma or "and".
 """
@@ -46,6 +47,7 @@ def drop_possessive_s(found: list[MentionCandidate], doc: Doc) -> list[MentionCa
         if c.type in NAMED_TYPES:
             bare.setdefault(c.text, Counter())[c.type] += 1
     surnames = {_last_word(c.text) for c in found if c.type == "PER" and " " in c.text}
+    known: Organizations = vocab.load("organizations")
     out = []
     for c in found:
         stem = c.text[:-1]
@@ -53,9 +55,10 @@ def drop_possessive_s(found: list[MentionCandidate], doc: Doc) -> list[MentionCa
         # Assads" beside "Bashar al-Assad"); the name keeps the type its bare mentions have
         owning = _full_name_owning(c, doc)
         place = stem not in bare and _place_owning(c, doc)
-        if c.type in NAMED_TYPES and (stem in bare or _last_word(stem) in surnames or owning or place) \
+        group = stem not in bare and known.canonical_name(stem) is not None  # "al-Qaedas Syrian affiliate"
+        if c.type in NAMED_TYPES and (stem in bare or _last_word(stem) in surnames or owning or place or group) \
                 and _possessive(c, doc, owning):
-            kind = bare[stem].most_common(1)[0][0] if stem in bare else "GPE" if place else "PER"
+            kind = bare[stem].most_common(1)[0][0] if stem in bare else "GPE" if place else "ORG" if group else "PER"
             out.append(replace(c, end=c.end - 1, text=stem, type=kind))
         else:
             out.append(c)

@@ -3,7 +3,9 @@
 ``retype`` asks the rules of ``RULES`` in order; the first that decides gives the candidate
 its type (or drops it: not an entity).  Each rule is one observation about how spaCy's small
 model goes wrong on news text: a city read as an organisation, a news agency as a person, a
-surname as a place, part of a title as an organisation.
+surname as a place, part of a title as an organisation.  What the words around a name say of a place
+("the village of X", "in X", "rebel-held X") is ``place_context.py``'s; what a name's own words say is
+``name_kinds.py``'s.
 """
 
 from __future__ import annotations
@@ -16,14 +18,13 @@ from spacy.tokens import Doc, Span
 
 from newsgraph import geo, vocab
 from newsgraph.geo import Place
-from newsgraph.nlp.entities import headlines, name_kinds
+from newsgraph.nlp.entities import headlines, instruments, name_kinds, place_context
 from newsgraph.nlp.entities.scans import MentionCandidate
-from newsgraph.nlp.entities.verdicts import UNDECIDED, Undecided, Verdict
+from newsgraph.nlp.entities.verdicts import APOSTROPHES, UNDECIDED, Undecided, Verdict
 from newsgraph.settings import settings
 from newsgraph.vocab.common import Titles
-from newsgraph.vocab.entities import EntityWords, InstitutionWords
+from newsgraph.vocab.entities import InstitutionWords
 
-APOSTROPHES = ("'s", "\u2019s", "'", "\u2019")
 # candidates from the vocabularies and patterns are typed by them already
 LEXICON_ORIGINS = ("materiel", "facility", "known")
 
@@ -243,57 +244,6 @@ def _group_called_a_group(r: Reading) -> Verdict:
     return UNDECIDED
 
 
-def _name_in_place_context(r: Reading) -> Verdict:
-    """ "the village of X", "X governorate"; a "person" after "in"/"near" or "the vicinity of" that starts with no
-    first name ("villagers in Maaten al-Sarra", "in the vicinity of Palmyra": people are not "in" a person); a
-    "site" too, but before an admin word only
-    when the word heads the phrase ("the Bustan al-Qasr district after ..."; "Rossiya 24 state television" is
-    no place)."""
-    if r.type == "PER" and (r.word_after() in vocab.load("entity_words").ruler_nouns or r.owns_ruler_noun()):
-        return UNDECIDED  # "killed in Russian and Assad regime airstrikes": the ruler, not a place in a list
-    site = r.type == "FAC" and r.text.split()[-1].lower() in vocab.load("facilities").facility_heads
-    if ((r.type in ("PER", "ORG") and (r.after_place_word() or r.before_admin_word()))
-            or (r.type == "FAC" and not site and (r.after_place_word() or _admin_word_heads(r)))) \
-            and not (r.type == "PER" and r.possessor()):  # "a stronghold of Bashar al-Assads regime"
-        return r.as_type("GPE")
-    words: EntityWords = vocab.load("entity_words")
-    around = _around_a_place(r.doc, r.span.start if r.span is not None else 0, words) or (
-        r.word_before() == "and" and not r.acts_like_person() and _after_a_place_conjunct(r, words))
-    if r.type == "PER" and around and not r.first_word_is_given_name() \
-            and not r.text.endswith(APOSTROPHES) and not r.possessor():
-        return r.as_type("GPE")
-    return UNDECIDED
-
-
-def _around_a_place(doc: Doc, start: int, words: EntityWords) -> bool:
-    """The name at token ``start`` follows "in"/"near" or "the vicinity of", "the areas of", "the parts of"."""
-    before = doc[start - 1].lower_ if start >= 1 else None
-    return before in words.place_locatives or (
-        before == "of" and start >= 2 and doc[start - 2].lower_ in words.vicinity_nouns)
-
-
-def _after_a_place_conjunct(r: Reading, words: EntityWords) -> bool:
-    """ "in the vicinity of Palmyra and al-Qaryatain": the name after "and" whose first conjunct is in a place's
-    context, and opens with no given name, is a place too."""
-    if r.span is None:
-        return False
-    doc, j = r.doc, r.span.start - 2
-    while j >= 0 and r.span.start - j <= 5 and (doc[j].is_title or doc[j].text == "-" or doc[j].lower_ in ("al", "el")):
-        j -= 1
-    first = j + 1
-    return first < r.span.start - 1 and doc[first].lower_ not in vocab.load("given_names").all \
-        and _around_a_place(doc, first, words)
-
-
-def _admin_word_heads(r: Reading) -> bool:
-    """An admin word right after the name that is no modifier of a noun after it ("X district after", not "X
-    state television")."""
-    if not r.before_admin_word() or r.span is None:
-        return False
-    after = r.doc[r.span.end + 1] if r.span.end + 1 < len(r.doc) else None
-    return after is None or not (after.is_lower and after.pos_ == "NOUN")
-
-
 def _institution_named_like_person(r: Reading) -> Verdict:
     """ "Darya Navgan Shipping": a "person" whose last word is an organisation or company word."""
     heads: InstitutionWords = vocab.load("facilities")
@@ -371,13 +321,13 @@ def _person_in_capitals(r: Reading) -> Verdict:
 
 
 RULES: tuple[Rule, ...] = (
-    _no_name, name_kinds.no_entity, headlines.headline_run_into_name, _known_organization,
+    _no_name, name_kinds.no_entity, instruments.body_of_law, headlines.headline_run_into_name, _known_organization,
     name_kinds.opening_of_known_organisation, _demonym_read_as_name,
     name_kinds.apposed_kind, name_kinds.outlet_named,
-    _nationality, _country, name_kinds.kunya, name_kinds.armed_group, _town_read_as_other, _unknown_place,
+    name_kinds.kunya, _nationality, _country, name_kinds.armed_group, _town_read_as_other, _unknown_place,
     _group_called_a_group, _unknown_place_acting_like_person,
-    _name_in_place_context, name_kinds.arabic_place_name, name_kinds.article_name_alone,
-    name_kinds.called_a_place, name_kinds.listed_among_places,
+    place_context.held_by_a_side, place_context.name_in_place_context, name_kinds.arabic_place_name,
+    name_kinds.article_name_alone, name_kinds.called_a_place, name_kinds.listed_among_places,
     name_kinds.place_named_as_organisation, _institution_named_like_person, _place_named_like_person,
     _person_named_like_institution, _title_fragment, _person_after_title, _person_in_capitals,
 )

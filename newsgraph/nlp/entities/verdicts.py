@@ -10,5 +10,7 @@ class Undecided:
 
 
 UNDECIDED = Undecided()
+# the endings of a possessive, with a straight or a curly apostrophe
+APOSTROPHES = ("'s", "\u2019s", "'", "\u2019")
 # a rule's answer: the candidate, typed; None: not an entity; UNDECIDED: ask the next rule
 Verdict = MentionCandidate | Undecided | None
