@@ -132,15 +132,25 @@ def _subject_event(verb: Token, span: Span, anchors: dict[int, Draft | None]) ->
 
 
 def _pass_to_clause(doc: Doc, anchors: dict[int, Draft | None]) -> None:
-    """'the July 2023 coup that ousted President Bazoum': an event noun with a date but no
-    participants shares it with the same event its own relative clause tells with participants."""
+    """'the July 2023 coup that ousted President Bazoum', 'an April 4 attack that killed dozens': an event noun
+    with a date but no participants shares it with the same event its own relative clause tells, when that
+    event is kept (participants or a named actor). A clause whose subject is the noun itself tells what that
+    event did, then, whatever its type ('a 2010 commando raid that killed nine activists'); a clause of
+    another type with another subject may tell a later event ('the March deal that Russia violated')."""
     for index, draft in anchors.items():
         if draft is None or draft.date is None or draft.anchor.i != index or _has_participants(draft):
             continue
         for child in doc[index].children:
             other = anchors.get(child.i) if child.dep_ in ("relcl", "acl") else None
-            if other is not None and other.date is None and other.type == draft.type and _has_participants(other):
+            if other is None or other.date is not None or not (_has_participants(other) or other.named_actor):
+                continue
+            if other.type == draft.type or _noun_is_subject(child):
                 other.date, other.date_distance = draft.date, draft.date_distance + 1
+
+
+def _noun_is_subject(clause: Token) -> bool:
+    """'a raid that killed nine': the relative pronoun is the clause's subject, so the noun does what it tells."""
+    return clause.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in clause.children)
 
 
 # an event noun in these phrases of an event of its type tells that event: "killed in an air strike"

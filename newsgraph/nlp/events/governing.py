@@ -28,6 +28,7 @@ def governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) -> 
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and anchors.get(c.i) is not None]
         if not subjects:
             caused = _caused(tok, anchors)
+            caused = caused if caused is not None else _carried_out(tok, anchors)
             caused = caused if caused is not None else _undergone(tok, anchors)
             caused = caused if caused is not None else _sequel_of(tok, span, anchors)
             return caused if caused is not None else _counted_among(tok, anchors)
@@ -51,6 +52,14 @@ def _caused(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
     if verb.lemma_.lower() not in load("events_triggers").causing_verbs:
         return None
     return next((c.i for c in verb.children if c.dep_ == "dobj" and anchors.get(c.i) is not None), None)
+
+
+def _carried_out(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
+    """"Leon, who early this year was forced to step down", "troops on Monday managed to enter the town": a date
+    hung on an implicative verb (its complement happened when it did) dates the event its "to" complement names."""
+    if verb.lemma_.lower() not in load("events_triggers").implicative_verbs:
+        return None
+    return next((c.i for c in verb.children if c.dep_ == "xcomp" and anchors.get(c.i) is not None), None)
 
 
 def _undergone(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
