@@ -172,6 +172,9 @@ def _reached(span: Span, anchors: dict[int, Draft | None], reporting: frozenset[
             return reported, steps + 1
         if not inside and (launch := _launched_for(tok, anchors)) is not None:
             return launch, steps + 1
+        if not inside and (main := _past_standing_participle(tok, span)) is not None:
+            tok, steps = main, steps + 1
+            continue
         if tok.i in anchors and not inside:
             return tok.i, steps
         if steps and not inside and not reports:
@@ -187,6 +190,18 @@ def _reached(span: Span, anchors: dict[int, Draft | None], reporting: frozenset[
             onset = _onset_of(tok, anchors)
             return (onset, steps + 3) if onset is not None else None
         tok, steps = tok.head, steps + 1
+
+
+def _past_standing_participle(tok: Token, span: Span) -> Token | None:
+    """"Army units backed by the air force on Sunday continued to advance": a date that closes the phrase of a
+    participle of a standing relation on the subject, right before the main verb (the parser hangs it on the
+    participle), is the main verb's: the verb, or None when ``tok`` is no such participle."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.lemma_.lower() not in load("events_triggers").standing_participles:
+        return None
+    noun = tok.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or tok.i < noun.i or noun.right_edge.i != span.end - 1:
+        return None
+    return noun.head if noun.head.i == span.end and noun.head.pos_ in ("VERB", "AUX") else None
 
 
 def _launched_for(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
