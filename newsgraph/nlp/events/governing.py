@@ -31,7 +31,8 @@ def governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) -> 
             caused = caused if caused is not None else _carried_out(tok, anchors)
             caused = caused if caused is not None else _undergone(tok, anchors)
             caused = caused if caused is not None else _sequel_of(tok, span, anchors)
-            return caused if caused is not None else _counted_among(tok, anchors)
+            caused = caused if caused is not None else _counted_among(tok, anchors)
+            return caused if caused is not None else _predicated(tok, span, anchors)
         clause = _clause_ending_before(subjects[0], span, anchors)
         return clause if clause is not None else subjects[0].i
     if tok.pos_ not in ("NOUN", "PROPN"):
@@ -102,6 +103,19 @@ def _counted_among(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
         for clause in (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"):
             if anchors.get(clause.i) is not None:
                 return clause.i
+    return None
+
+
+def _predicated(verb: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:
+    """"The incident was a subject of talks between Netanyahu and Obama during the president's trip this week",
+    "Ras al-Ain was the scene of fierce fighting last year": a date hung on a copula whose predicate noun names no
+    event dates the event noun inside that predicate's phrase."""
+    if verb.lemma_.lower() != "be":
+        return None
+    for attr in (c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.i not in anchors):
+        found = governed_event(attr, span, anchors)
+        if found is not None:
+            return found
     return None
 
 
