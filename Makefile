@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SHARED ?= ../shared
 DB     ?= demo.db
 
-.PHONY: install web-assets demo test lint bench bench-quick bench-scale bench-dask bench-geo bench-dates bench-events bench-attribution bench-corpus bench-query bench-web fuzz score clean
+.PHONY: install web-assets demo test lint bench bench-quick bench-scale bench-dask bench-geo bench-dates bench-event-dates bench-events bench-attribution bench-corpus bench-query bench-web fuzz score clean
 
 # After the packages, the gazetteer file (geo/storage.py: countries, admin areas, towns; ~1 min, once per
 # version of its code and data, in ~/.cache/newsgraph or $NEWSGRAPH_CACHE); silent when it is there already.
@@ -74,6 +74,9 @@ bench-geo: install
 
 bench-dates: install
 	$(PY) bench/dates.py
+
+bench-event-dates: install
+	NEWSGRAPH_SHARED=$(SHARED) $(PY) bench/event_dates.py
 
 bench-events: install
 	$(PY) bench/events.py

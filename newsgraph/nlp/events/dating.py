@@ -34,16 +34,13 @@ from typing import TYPE_CHECKING
 
 from newsgraph.model import DateMention
 from newsgraph.nlp.events.arguments import Draft
+from newsgraph.nlp.events.governing import governed_event
 from newsgraph.nlp.events.grammar import CLAUSE_DEPS, SUBJECT_DEPS
 from newsgraph.nlp.events.telling import share_one_telling
 from newsgraph.vocab import load
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-# inside a noun phrase a date may reach an event noun through these
-_NP_WALK = frozenset({"prep", "pobj", "compound", "amod", "nmod", "poss", "appos"})
-
 
 def attach_dates(doc: Doc, anchors: dict[int, Draft | None], twins: dict[int, list[Draft]],
                  dates: list[DateMention], reporting: frozenset[str] = frozenset()) -> None:
@@ -135,15 +132,25 @@ def _subject_event(verb: Token, span: Span, anchors: dict[int, Draft | None]) ->
 
 
 def _pass_to_clause(doc: Doc, anchors: dict[int, Draft | None]) -> None:
-    """'the July 2023 coup that ousted President Bazoum': an event noun with a date but no
-    participants shares it with the same event its own relative clause tells with participants."""
+    """'the July 2023 coup that ousted President Bazoum', 'an April 4 attack that killed dozens': an event noun
+    with a date but no participants shares it with the same event its own relative clause tells, when that
+    event is kept (participants or a named actor). A clause whose subject is the noun itself tells what that
+    event did, then, whatever its type ('a 2010 commando raid that killed nine activists'); a clause of
+    another type with another subject may tell a later event ('the March deal that Russia violated')."""
     for index, draft in anchors.items():
         if draft is None or draft.date is None or draft.anchor.i != index or _has_participants(draft):
             continue
         for child in doc[index].children:
             other = anchors.get(child.i) if child.dep_ in ("relcl", "acl") else None
-            if other is not None and other.date is None and other.type == draft.type and _has_participants(other):
+            if other is None or other.date is not None or not (_has_participants(other) or other.named_actor):
+                continue
+            if other.type == draft.type or _noun_is_subject(child):
                 other.date, other.date_distance = draft.date, draft.date_distance + 1
+
+
+def _noun_is_subject(clause: Token) -> bool:
+    """'a raid that killed nine': the relative pronoun is the clause's subject, so the noun does what it tells."""
+    return clause.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in clause.children)
 
 
 # an event noun in these phrases of an event of its type tells that event: "killed in an air strike"
@@ -165,10 +172,13 @@ def _reached(span: Span, anchors: dict[int, Draft | None], reporting: frozenset[
             return reported, steps + 1
         if not inside and (launch := _launched_for(tok, anchors)) is not None:
             return launch, steps + 1
+        if not inside and (main := _past_standing_participle(tok, span)) is not None:
+            tok, steps = main, steps + 1
+            continue
         if tok.i in anchors and not inside:
             return tok.i, steps
         if steps and not inside and not reports:
-            governed = _governed_event(tok, span, anchors)
+            governed = governed_event(tok, span, anchors)
             if governed is not None:
                 return governed, steps + 1
         if tok.head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
@@ -180,6 +190,18 @@ def _reached(span: Span, anchors: dict[int, Draft | None], reporting: frozenset[
             onset = _onset_of(tok, anchors)
             return (onset, steps + 3) if onset is not None else None
         tok, steps = tok.head, steps + 1
+
+
+def _past_standing_participle(tok: Token, span: Span) -> Token | None:
+    """"Army units backed by the air force on Sunday continued to advance": a date that closes the phrase of a
+    participle of a standing relation on the subject, right before the main verb (the parser hangs it on the
+    participle), is the main verb's: the verb, or None when ``tok`` is no such participle."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.lemma_.lower() not in load("events_triggers").standing_participles:
+        return None
+    noun = tok.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or tok.i < noun.i or noun.right_edge.i != span.end - 1:
+        return None
+    return noun.head if noun.head.i == span.end and noun.head.pos_ in ("VERB", "AUX") else None
 
 
 def _launched_for(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
@@ -262,99 +284,6 @@ def _hosted_penalty(noun: Token, anchors: dict[int, Draft | None]) -> int:
     no date of the verb's own clause does."""
     draft = anchors.get(noun.i)
     return _HOSTED if draft is not None and draft.anchor.i != noun.i else 0
-
-
-def _governed_event(tok: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:
-    """An event that ``tok`` (itself no trigger) governs: an event noun inside its noun phrase,
-    or the event noun that is its subject."""
-    if tok.pos_ in ("VERB", "AUX"):
-        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and anchors.get(c.i) is not None]
-        if not subjects:
-            caused = _caused(tok, anchors)
-            caused = caused if caused is not None else _undergone(tok, anchors)
-            caused = caused if caused is not None else _sequel_of(tok, span, anchors)
-            return caused if caused is not None else _counted_among(tok, anchors)
-        clause = _clause_ending_before(subjects[0], span, anchors)
-        return clause if clause is not None else subjects[0].i
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return None
-    found: list[int] = []
-    stack = [c for c in tok.children if _walked(c) and not c.i <= span.start <= c.right_edge.i]
-    while stack:
-        child = stack.pop()
-        if anchors.get(child.i) is not None:
-            found.append(child.i)
-        stack.extend(c for c in child.children if _walked(c))
-    return min(found, key=lambda i: abs(i - span.start)) if found else None
-
-
-def _caused(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
-    """"a red line that already in June triggered more U.S. aid", "the raid on Friday sparked clashes": a date hung
-    on a verb of causing dates the event its object names, which the cause set off then."""
-    if verb.lemma_.lower() not in load("events_triggers").causing_verbs:
-        return None
-    return next((c.i for c in verb.children if c.dep_ == "dobj" and anchors.get(c.i) is not None), None)
-
-
-def _undergone(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
-    """"Kilis has been under rocket attacks since mid-January", "the convoy came under fire on Sunday": a date
-    hung on "be" / "come" dates the event its "under" phrase names."""
-    if verb.lemma_.lower() not in ("be", "come"):
-        return None
-    return next((p.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"
-                 for p in c.children if p.dep_ == "pobj" and anchors.get(p.i) is not None), None)
-
-
-# the phrases that name the event an aftermath follows
-_SEQUEL_PREPS = frozenset({"after", "following", "since"})
-
-
-def _sequel_of(verb: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:
-    """"The fleeing increased after the SDF besieged Manbij on June 10", "prices rose after the strike on the
-    depot on Monday": a date right after the "after" phrase of a verb that names no event of its own (an
-    aftermath: a rise, an increase) dates the event that phrase names, the news the aftermath follows."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _SEQUEL_PREPS):
-        gap = verb.doc[prep.right_edge.i + 1:span.start]
-        if prep.i > span.start or not all(t.is_punct or t.i == span.root.head.i for t in gap):
-            continue
-        found = [t.i for t in prep.subtree if anchors.get(t.i) is not None]
-        if found:
-            return found[-1]
-    return None
-
-
-def _counted_among(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
-    """"On Saturday two women and two children were among eight people killed when a barrel bomb hit ...",
-    "The dead on Monday were 12 soldiers wounded in the ambush": a date hung on a copula that only counts the
-    victims dates the event its "among" or predicate noun's participle tells."""
-    if verb.lemma_.lower() != "be":
-        return None
-    nouns = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"
-             for p in c.children if p.dep_ == "pobj"]
-    nouns += [c for c in verb.children if c.dep_ == "attr"]
-    for noun in nouns:
-        for clause in (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"):
-            if anchors.get(clause.i) is not None:
-                return clause.i
-    return None
-
-
-def _walked(child: Token) -> bool:
-    """A part of the noun phrase a date may reach an event noun through; not a participle before the noun
-    ("US-backed forces on Sunday engaged ...": the backing is an attribute of the forces, not news of the day)."""
-    return child.dep_ in _NP_WALK and not (child.dep_ == "amod" and child.tag_ == "VBN" and child.i < child.head.i)
-
-
-def _clause_ending_before(subject: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:
-    """'The assault on the town from which the jihadists were expelled last month sparked an exodus': a date
-    hung on the main verb right after a relative clause that closes its subject dates that clause's event."""
-    if span.start != subject.right_edge.i + 1:
-        return None
-    for clause in subject.subtree:
-        if (clause.dep_ in ("relcl", "acl") and clause.right_edge.i == subject.right_edge.i
-                and anchors.get(clause.i) is not None):
-            return clause.i
-    return None
 
 
 def _shares_subject(verb: Token) -> bool:
