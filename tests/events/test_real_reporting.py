@@ -37,6 +37,17 @@ from tests.events.reading import PUBLISHED, event, participants
     # "claimed the lives": no source's verb
     ("On Tuesday an alleged chemical attack in Idlib province claimed the lives of some 80 people.",
      "attack", "ASSAULT", "2016-09-20", {"Idlib"}),
+    # a light verb before the event noun: the date between the subject and the verb is the noun's event's
+    ("Regime forces on Monday committed a massacre in the town of Saraqeb in Idlib province, killing 12 civilians.",
+     "committed massacre", "ASSAULT", "2016-09-19", {"Saraqeb"}),
+    ("Jihadists perpetrated a bombing in Homs on Sunday.", "perpetrated bombing", "ASSAULT", "2016-09-18", {"Homs"}),
+    # the verbs of fighting back and of taking back ground
+    ("Government troops on Sunday repelled an attack by Nusra Front fighters near Hama.",
+     "repelled", "ASSAULT", "2016-09-18", {"al-Nusra Front"}),
+    ("The village of Tal Rifaat was liberated by Kurdish fighters on Tuesday.",
+     "liberated", "ASSAULT", "2016-09-20", {"Tal Rifaat"}),
+    ("Syrian troops regained control of the town of Palmyra on Saturday.",
+     "regained", "ASSAULT", "2016-09-17", {"Palmyra"}),
 ])
 def test_an_event_takes_the_date_its_sentence_gives_it(text: str, trigger: str, kind: str, date: str,
                                                        who: set[str]) -> None:
