@@ -48,6 +48,12 @@ from tests.events.reading import PUBLISHED, event, participants
      "liberated", "ASSAULT", "2016-09-20", {"Tal Rifaat"}),
     ("Syrian troops regained control of the town of Palmyra on Saturday.",
      "regained", "ASSAULT", "2016-09-17", {"Palmyra"}),
+    ("The Syrian Democratic Forces on Friday took control of the town of Tabqa.",
+     "took", "ASSAULT", "2016-09-16", {"Syrian Democratic Forces", "Tabqa"}),
+    ("Kurdish fighters wrested the town of Tal Abyad from Islamic State in June.",
+     "wrested", "ASSAULT", "2016-06", {"Islamic State"}),
+    ("The Syrian Democratic Forces drove the Islamic State group out of the town of Manbij on Saturday.",
+     "drove out", "ASSAULT", "2016-09-17", {"Syrian Democratic Forces", "Islamic State"}),
 ])
 def test_an_event_takes_the_date_its_sentence_gives_it(text: str, trigger: str, kind: str, date: str,
                                                        who: set[str]) -> None:
