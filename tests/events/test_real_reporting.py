@@ -107,6 +107,18 @@ def test_days_after_dates_one_event_from_the_other() -> None:
     assert event(doc, "bombed").date == "2016-09-19"
 
 
+@pytest.mark.parametrize(("after", "date"), [
+    ("Jets struck Rastan two days after the bombing.", "2016-09-21"),
+    ("Two days after the bombing, jets struck Rastan.", "2016-09-21"),
+    ("A day after the bombing, jets struck Rastan.", "2016-09-20"),
+    ("Jets struck Rastan after the bombing.", None),  # after it, but not on its day
+])
+def test_an_event_noun_after_after_is_the_earlier_event_not_the_verbs(after: str, date: str | None) -> None:
+    doc = extract("A car bomb exploded in the city of Homs on Monday. " + after, PUBLISHED)
+    assert event(doc, "exploded").date == "2016-09-19"
+    assert event(doc, "struck").date == date
+
+
 def test_the_days_news_is_told_on_in_the_next_sentences() -> None:
     doc = extract("A bomb killed six people in Aleppo on Wednesday. About 45 buses left Idlib for Aleppo. "
                   "Meanwhile a convoy left Madaya for Idlib a military media unit said.", PUBLISHED)
