@@ -54,6 +54,12 @@ from tests.events.reading import PUBLISHED, event, participants
      "wrested", "ASSAULT", "2016-06", {"Islamic State"}),
     ("The Syrian Democratic Forces drove the Islamic State group out of the town of Manbij on Saturday.",
      "drove out", "ASSAULT", "2016-09-17", {"Syrian Democratic Forces", "Islamic State"}),
+    # an air raid is an assault, one event with the killing it causes (a police raid stays COERCE)
+    ("Air raids on the rebel-held parts of Aleppo killed 13 civilians Monday the Observatory said.",
+     "raids", "ASSAULT", "2016-09-19", {"Aleppo"}),
+    ("At least 16 civilians were killed Friday during an air raid on the neighbourhood of Tareeq al-Bab in Aleppo.",
+     "killed", "ASSAULT", "2016-09-16", {"Tareeq al-Bab"}),
+    ("Police raids on homes in Ankara led to 20 arrests on Monday.", "raids", "COERCE", "2016-09-19", {"Ankara"}),
 ])
 def test_an_event_takes_the_date_its_sentence_gives_it(text: str, trigger: str, kind: str, date: str,
                                                        who: set[str]) -> None:
