@@ -197,10 +197,15 @@ def anchor_day(given: dt.date | None, dateline: Dateline | None, text: str) -> d
     own = dateline.date if dateline else None
     if given is None or own is None or dateline is None or dateline.date_span is None:
         return given or own
-    named = _MONTH_WORD.search(text[slice(*dateline.date_span)]) is not None
-    return own if named and abs((own - given).days) > settings().dates.dateline_slack_days else given
+    written = text[slice(*dateline.date_span)]
+    whole = _MONTH_WORD.search(written) is not None or _WHOLE_DIGITS.match(written) is not None
+    return own if whole and abs((own - given).days) > settings().dates.dateline_slack_days else given
 
 
-# an all-digit dateline can be cut short by the scrape and is ambiguous in order (FA-KES 780: "5-04-2016", a
-# Monday article the CSV dates 2016-04-25): only a dateline that writes its month overrides the given date
+# an all-digit dateline can be cut short by the scrape (FA-KES 780: "5-04-2016", a Monday article the CSV dates
+# 2016-04-25; 705: "6-09-2013" against 2013-09-16): a one-digit day may have lost its first digit, so only a
+# dateline that writes its month, or its day with two digits (or opens with the year), overrides the given
+# date.  Those do: "15-09-2013 ... on Sunday" (706, a Sunday) against 2013-05-12, "16-11-2014 ... on Sunday"
+# (722) against 2014-02-02, "27-09-2013 ... on Friday" (713) against 2013-11-09.
 _MONTH_WORD = re.compile(r"[A-Za-z]{3}")
+_WHOLE_DIGITS = re.compile(r"\d{2}[-.]\d{1,2}[-.]\d{4}|\d{4}-")

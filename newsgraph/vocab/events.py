@@ -34,6 +34,7 @@ class EventTriggers:
     undergoer_phrasal: frozenset[str]            # "Palmyra fell to IS": the subject undergoes, the object acts
     perfect_aux: frozenset[str]                  # "have killed": a lead's news, dated by the sentences after
     period_preps: frozenset[str]                 # "killed since Tuesday": a toll over a period
+    sequence_preps: frozenset[str]               # "struck two days after the bombing": another event
     place_descriptions: frozenset[str]           # "in the Syrian capital", "in the northern city"
     region_words: frozenset[str]                 # "Raqqa province": no city "the city" tells again
     compass_words: frozenset[str]                # "east of Damascus": a place phrase
@@ -132,7 +133,7 @@ def _events_triggers(entries: Entries) -> EventTriggers:
         hypothetical_aux=words("hypothetical_aux"), commitment_cues=noted("commitment_cues"),
         source_verbs=noted("source_verbs"), saying_verbs=noted("saying_verbs"),
         undergoer_phrasal=noted("undergoer_phrasal"), perfect_aux=noted("perfect_aux"),
-        period_preps=noted("period_preps"),
+        period_preps=noted("period_preps"), sequence_preps=noted("sequence_preps"),
         place_descriptions=noted("place_descriptions"), region_words=noted("region_words"),
         compass_words=noted("compass_words"), conflict_nouns=noted("conflict_nouns"),
         ruler_nouns=noted("ruler_nouns"),

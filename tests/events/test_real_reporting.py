@@ -37,6 +37,29 @@ from tests.events.reading import PUBLISHED, event, participants
     # "claimed the lives": no source's verb
     ("On Tuesday an alleged chemical attack in Idlib province claimed the lives of some 80 people.",
      "attack", "ASSAULT", "2016-09-20", {"Idlib"}),
+    # a light verb before the event noun: the date between the subject and the verb is the noun's event's
+    ("Regime forces on Monday committed a massacre in the town of Saraqeb in Idlib province, killing 12 civilians.",
+     "committed massacre", "ASSAULT", "2016-09-19", {"Saraqeb"}),
+    ("Jihadists perpetrated a bombing in Homs on Sunday.", "perpetrated bombing", "ASSAULT", "2016-09-18", {"Homs"}),
+    # the verbs of fighting back and of taking back ground
+    ("Government troops on Sunday repelled an attack by Nusra Front fighters near Hama.",
+     "repelled", "ASSAULT", "2016-09-18", {"al-Nusra Front"}),
+    ("The village of Tal Rifaat was liberated by Kurdish fighters on Tuesday.",
+     "liberated", "ASSAULT", "2016-09-20", {"Tal Rifaat"}),
+    ("Syrian troops regained control of the town of Palmyra on Saturday.",
+     "regained", "ASSAULT", "2016-09-17", {"Palmyra"}),
+    ("The Syrian Democratic Forces on Friday took control of the town of Tabqa.",
+     "took", "ASSAULT", "2016-09-16", {"Syrian Democratic Forces", "Tabqa"}),
+    ("Kurdish fighters wrested the town of Tal Abyad from Islamic State in June.",
+     "wrested", "ASSAULT", "2016-06", {"Islamic State"}),
+    ("The Syrian Democratic Forces drove the Islamic State group out of the town of Manbij on Saturday.",
+     "drove out", "ASSAULT", "2016-09-17", {"Syrian Democratic Forces", "Islamic State"}),
+    # an air raid is an assault, one event with the killing it causes (a police raid stays COERCE)
+    ("Air raids on the rebel-held parts of Aleppo killed 13 civilians Monday the Observatory said.",
+     "raids", "ASSAULT", "2016-09-19", {"Aleppo"}),
+    ("At least 16 civilians were killed Friday during an air raid on the neighbourhood of Tareeq al-Bab in Aleppo.",
+     "killed", "ASSAULT", "2016-09-16", {"Tareeq al-Bab"}),
+    ("Police raids on homes in Ankara led to 20 arrests on Monday.", "raids", "COERCE", "2016-09-19", {"Ankara"}),
 ])
 def test_an_event_takes_the_date_its_sentence_gives_it(text: str, trigger: str, kind: str, date: str,
                                                        who: set[str]) -> None:
@@ -88,6 +111,18 @@ def test_days_after_dates_one_event_from_the_other() -> None:
     doc = extract("Rebels shelled the town of Azaz on Tuesday, a day after government forces bombed a market in "
                   "Idlib.", PUBLISHED)
     assert event(doc, "bombed").date == "2016-09-19"
+
+
+@pytest.mark.parametrize(("after", "date"), [
+    ("Jets struck Rastan two days after the bombing.", "2016-09-21"),
+    ("Two days after the bombing, jets struck Rastan.", "2016-09-21"),
+    ("A day after the bombing, jets struck Rastan.", "2016-09-20"),
+    ("Jets struck Rastan after the bombing.", None),  # after it, but not on its day
+])
+def test_an_event_noun_after_after_is_the_earlier_event_not_the_verbs(after: str, date: str | None) -> None:
+    doc = extract("A car bomb exploded in the city of Homs on Monday. " + after, PUBLISHED)
+    assert event(doc, "exploded").date == "2016-09-19"
+    assert event(doc, "struck").date == date
 
 
 def test_the_days_news_is_told_on_in_the_next_sentences() -> None:

@@ -137,6 +137,15 @@ def test_the_ingest_report_warns_once_naming_the_document(tmp_path: Path) -> Non
     assert report.warnings[0].startswith(f"{tmp_path / 'douma.txt'}: the text's dateline says 2015-02-02, 11 days")
 
 
-def test_an_all_digit_dateline_does_not_override_the_given_date() -> None:
+def test_an_all_digit_dateline_with_a_one_digit_day_does_not_override_the_given_date() -> None:
+    # a scrape may have cut "25-04-2016" to "5-04-2016"
     trace = run("5-04-2016 Rockets hit Aleppo on Monday.", "2016-04-25", until="parse")
     assert trace.parsed.published.isoformat() == "2016-04-25" and trace.anchor_note is None
+
+
+def test_an_all_digit_dateline_with_a_two_digit_day_anchors_the_weekdays() -> None:
+    text = "14-09-2014 Mortar shells hit the town of Jaramana on Sunday, killing four people."
+    doc = extract(text, "2014-03-02")
+    assert doc.published == "2014-03-02"
+    assert {e.date for e in doc.events if e.date} == {"2014-09-14"}  # the Sunday of the dateline, not 2014-03-02
+    assert run(text, "2014-03-02", until="parse").anchor_note.startswith("the text's dateline says 2014-09-14")

@@ -247,7 +247,8 @@ class EventReader(ArgumentReader):
         if noun.dep_ == "nsubj" and self._lemma(head) in self.lex.occur_verbs:
             return head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.i in self.anchors:
-            return head.head
+            # "struck Rastan two days after the bombing": the bombing is another event, not the strike told again
+            return None if head.lower_ in self.lex.sequence_preps else head.head
         return None
 
     # --------------------------------------------------------- verb filters
