@@ -1,0 +1,29 @@
+"""Relays named by an outlet the entities stage missed in one sentence, and verbs of saying that perform an act."""
+
+from __future__ import annotations
+
+from .helpers import Run, assert_offsets
+
+
+def test_outlet_known_from_another_sentence_is_the_relay() -> None:
+    # the tagger marks "New Arab" after "a resident told" but not after the activist's name
+    run = Run("Shelling hit the market on Sunday a resident told The New Arab. \"Regime jets struck the bakery "
+              "and killed nine people\" local activist Omar al-Hamwi told The New Arab.")
+    assert_offsets(run.text, run.claims)
+    bakery = run.one("struck the bakery")
+    assert run.name(bakery.speaker) == "Omar al-Hamwi" and run.names(bakery.via) == {"New Arab"}
+    assert run.names(run.one("Shelling hit the market").via) == {"New Arab"}
+
+
+def test_words_naming_no_known_outlet_are_no_relay() -> None:
+    run = Run("Omar al-Hamwi told the crowd that the bakery had been struck twice.")
+    assert not run.one("the bakery had been struck").via
+
+
+def test_concluding_an_agreement_is_an_act_not_a_claim() -> None:
+    run = Run("After concluding the reconciliation agreements in the southern districts the residents started "
+              "to return to their houses. The SDF announced it was concluding its operations in the north. "
+              "The inquiry concluded that the strike had killed 38 people.")
+    assert not any(c.cue.startswith("conclud") and "agreements" in c.text for c in run.claims)
+    assert not any(c.cue.startswith("conclud") and c.text.startswith("its operations") for c in run.claims)
+    assert run.one("the strike had killed 38 people").cue == "concluded"
