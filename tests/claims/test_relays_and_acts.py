@@ -27,3 +27,13 @@ def test_concluding_an_agreement_is_an_act_not_a_claim() -> None:
     assert not any(c.cue.startswith("conclud") and "agreements" in c.text for c in run.claims)
     assert not any(c.cue.startswith("conclud") and c.text.startswith("its operations") for c in run.claims)
     assert run.one("the strike had killed 38 people").cue == "concluded"
+
+
+def test_a_noun_of_violence_or_feeling_is_no_speaker() -> None:
+    run = Run("The French president increasingly under pressure at home to seek a mandate before any military "
+              "intervention suggested on Saturday he could seek a resolution. Global outrage over the siege has "
+              "led the government to state that it will reconsider its policy. Air raids also continued west of the "
+              "city. The interior ministry said that two mortar rounds hit the square.")
+    speakers = {(c.speaker_text or "").lower() for c in run.claims}
+    assert not speakers & {"any military intervention", "global outrage", "air raids"}
+    assert run.one("two mortar rounds hit the square").speaker_text == "The interior ministry"
