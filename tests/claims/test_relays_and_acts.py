@@ -37,3 +37,11 @@ def test_a_noun_of_violence_or_feeling_is_no_speaker() -> None:
     speakers = {(c.speaker_text or "").lower() for c in run.claims}
     assert not speakers & {"any military intervention", "global outrage", "air raids"}
     assert run.one("two mortar rounds hit the square").speaker_text == "The interior ministry"
+
+
+def test_a_sentence_the_page_repeats_is_one_claim_at_its_first_occurrence() -> None:
+    lead = "Rebel shelling killed four civilians in the old city on Sunday the Syrian Observatory for Human Rights said."
+    run = Run(f"{lead} Tags Syria Damascus {lead} Seven others were wounded, the Observatory said.")
+    toll = run.one("killed four civilians")
+    assert toll.evidence.start < len(lead) and run.name(toll.speaker) == "Syrian Observatory for Human Rights"
+    assert run.one("Seven others were wounded").speaker == toll.speaker
