@@ -45,3 +45,17 @@ def test_a_sentence_the_page_repeats_is_one_claim_at_its_first_occurrence() -> N
     toll = run.one("killed four civilians")
     assert toll.evidence.start < len(lead) and run.name(toll.speaker) == "Syrian Observatory for Human Rights"
     assert run.one("Seven others were wounded").speaker == toll.speaker
+
+
+def test_a_wire_dateline_after_the_summary_relays_the_story() -> None:
+    run = Run("At least 12 civilians were killed in coalition airstrikes in Deir ez-Zor, a local source told Sputnik. "
+              "MOSCOW (Sputnik) According to the state news agency SANA the strikes hit the city of Al Bukamal. "
+              "A military source said the army had repelled a counterattack.")
+    assert_offsets(run.text, run.claims)
+    assert run.names(run.one("hit the city of Al Bukamal").via) == {"Sputnik"}
+    assert run.names(run.one("repelled a counterattack").via) == {"Sputnik"}
+
+
+def test_what_an_acronym_stands_for_is_no_dateline() -> None:
+    run = Run("Fighters of ISIL (Islamic State) attacked the town. The governor said that the attack had been repelled.")
+    assert not run.one("the attack had been repelled").via
