@@ -42,3 +42,15 @@ def test_modifiers_of_one_source_and_a_documents_authors_are_not_split() -> None
               "million on ads according to a tally by the Center for Public Policy and the Daily Ledger.")
     assert len([c for c in run.claims if "race will be close" in c.text]) == 1
     assert len([c for c in run.claims if "spent $2 million" in c.text]) == 1
+
+
+def test_a_list_of_states_that_lost_its_commas_speaks_through_its_first_name() -> None:
+    run = Run("Russia Iran and Turkey said on Tuesday that the talks would resume in Astana next month. "
+              "The US Britain and France urged the council to act on the report.")
+    assert run.name(run.one("the talks would resume").speaker) == "Russia"
+    assert run.name(run.one("the council to act").speaker) == "United States"
+
+
+def test_a_descriptor_before_a_name_is_no_list() -> None:
+    run = Run("Russian defence ministry spokesman Igor Konashenkov said that the convoy had not been hit from the air.")
+    assert run.name(run.one("the convoy had not been hit").speaker) == "Igor Konashenkov"

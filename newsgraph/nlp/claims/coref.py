@@ -32,6 +32,7 @@ from newsgraph.nlp.claims.runons import has_clause
 from newsgraph.nlp.claims.speakers import (
     Spoken,
     by_surname,
+    first_of_unpunctuated_list,
     fits,
     name_after_title,
     named_next,
@@ -111,7 +112,8 @@ class SpeakerResolver:
     # -- named and descriptive speakers -------------------------------------------------
 
     def _named(self, core: SpacySpan, head: Token) -> Referent:
-        hit = (self.index.entity_at(head.idx, head.idx + len(head.text)) or titled_name(self.index, core, head)
+        hit = (first_of_unpunctuated_list(self.index, core) or self.index.entity_at(head.idx, head.idx + len(head.text))
+               or titled_name(self.index, core, head)
                or name_after_title(self.index, head))
         if hit:
             self._learn(hit, core, head)

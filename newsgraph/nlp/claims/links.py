@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -185,15 +186,34 @@ def dateline_relays(out: list[Attribution], dateline: Dateline | None, index: En
     """A wire dateline ("DAMASCUS (Reuters) -", "Damascus, SANA -") names the outlet that carried the whole
     story: it relays every claim in it, after the relays the claim names itself ("told state TV"), and never
     a claim of its own ("Reuters could not verify …")."""
-    if dateline is None or not dateline.outlet:
-        return out
-    at = text.find(dateline.outlet, dateline.start, dateline.end)
-    outlets = [eid for s, e, eid in index.mentions_within(dateline.start, dateline.end)
-               if at >= 0 and at <= s and e <= at + len(dateline.outlet) and index[eid].type == "ORG"]
+    outlets: list[str] = []
+    if dateline is not None and dateline.outlet:
+        at = text.find(dateline.outlet, dateline.start, dateline.end)
+        outlets = [eid for s, e, eid in index.mentions_within(dateline.start, dateline.end)
+                   if at >= 0 and at <= s and e <= at + len(dateline.outlet) and index[eid].type == "ORG"]
+    outlets = outlets or _inner_dateline_outlet(text, index)  # (a stamp read as the outlet names none)
     if not outlets:
         return out
     eid = outlets[0]
     return [replace(a, via=(*a.via, eid)) if eid != a.speaker and eid not in a.via else a for a in out]
+
+
+# "… in the Syrian province of Deir ez-Zor. MOSCOW (Sputnik) According to …": a wire dateline set after the
+# page's summary sentence, where the dateline reader (which reads the text's opening) does not look
+_INNER_DATELINE = re.compile(r"(?:^|(?<=[.!?\s]))[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)* \((?P<outlet>[A-Z][\w .&-]{1,40}?)\)")
+
+
+def _inner_dateline_outlet(text: str, index: EntityIndex) -> list[str]:
+    """The outlet of the first wire dateline ("CAPITAL (Outlet)") within ``inner_dateline_chars`` of the text's
+    start, when it names an outlet the entities stage found there or elsewhere in the text."""
+    match = _INNER_DATELINE.search(text, 0, settings().claims.inner_dateline_chars)
+    if match is None:
+        return []
+    start, end = match.span("outlet")
+    # an outlet, not what an acronym stands for ("ISIL (Islamic State …)", "UNICEF (UNICEF)")
+    found = [eid for s, e, eid in index.mentions_within(start, end) if names_outlet(index, eid, match["outlet"])]
+    known = None if found else _outlet_named(match["outlet"], index, vocab.load("relays").outlet_words)
+    return found or ([known] if known and names_outlet(index, known, match["outlet"]) else [])
 
 
 def outlet_relays(out: list[Attribution], index: EntityIndex) -> list[Attribution]:
@@ -262,7 +282,26 @@ def _outlets_after(pos: int, limit: int, doc: Doc, index: EntityIndex) -> list[s
         named = set(ent.name.lower().replace("-", " ").split())
         if ent.type == "ORG" or named & outlet_words:
             found.append(eid)
+    if not found and not index.mentions_within(words[0].idx, end):
+        known = _outlet_named(doc.text[words[0].idx:end], index, outlet_words)
+        found = [known] if known else []
     return found
+
+
+def _outlet_named(phrase: str, index: EntityIndex, outlet_words: frozenset[str]) -> str | None:
+    """The outlet whose name (or alias) the words after a relay phrase spell when the entities stage found no
+    mention there: the tagger reads a name it marks elsewhere in the article as common words in one sentence
+    ("… local activist Mohammad al-Halabi told The New Arab", "Zouhir told The New Arab that …" where only
+    "a resident told The New Arab" gave the mention)."""
+    words = phrase.casefold().split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    wanted = " ".join(words)
+    if not wanted:
+        return None
+    return next((eid for eid, ent in index.entities.items()
+                 if wanted in {n.casefold().removeprefix("the ") for n in (ent.name, *ent.aliases)}
+                 and (ent.type == "ORG" or set(ent.name.lower().replace("-", " ").split()) & outlet_words)), None)
 
 
 def resolve_nesting(out: list[Attribution], index: EntityIndex) -> list[Attribution]:

@@ -185,3 +185,24 @@ def _hyphen_joined(word: Token) -> bool:
     doc = word.doc
     return word.i > 1 and doc[word.i - 1].text == "-" and not doc[word.i - 1].whitespace_ \
         and not doc[word.i - 2].whitespace_
+
+
+def first_of_unpunctuated_list(index: EntityIndex, core: Span) -> str | None:
+    """"Russia Iran and Turkey said …", "Britain France and Russia have urged …": a list of names whose commas
+    the page lost reads as one name phrase headed by its second name; each name is its own entity mention
+    with nothing but spaces between, and, as with the commas kept, the first name is the speaker."""
+    text = core.doc.text
+    mentions = index.mentions_within(core.start_char, core.end_char)
+    lead = text[core.start_char:mentions[0][0]].strip().lower() if mentions else ""
+    if len(mentions) < 2 or lead not in ("", "the"):  # "the United States France and Britain"
+        return None
+    ids = [eid for _, _, eid in mentions]
+    gaps = [text[e:s] for (_, e, _), (s, _, _) in zip(mentions, mentions[1:], strict=False)]
+    whole = mentions[-1][1] == core.end_char and not any(g.strip() for g in gaps)  # names only, nothing else
+    if not whole or len(set(ids)) < len(ids) or any(index[eid].type not in _LISTED_KINDS for eid in ids):
+        return None  # "Russian defence ministry spokesman Igor Konashenkov", "New Aleppo SANA reporter"
+    return ids[0]
+
+
+_LISTED_KINDS = frozenset({"GPE", "ORG"})  # states and bodies; two people's names run together are one name
+

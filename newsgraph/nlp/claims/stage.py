@@ -62,6 +62,7 @@ from newsgraph.nlp.claims.spans import (
     CueMatch,
     Offsets,
     Units,
+    first_of_repeats,
     quote_regions,
     quoted_tokens,
     sentence_units,
@@ -125,7 +126,7 @@ def find_attributions(parsed: Parsed, index: EntityIndex) -> list[Attribution]:
     # "who asked not to be named", "speaking on condition of anonymity": how a source spoke, not what it said
     anonymity = vocab.load("reporting_verbs").anonymity_contents
     matches = [m for m in matches if text[m.content[0]:m.content[1]].strip(" ,.;").lower() not in anonymity
-               and not _no_source(m.subject)]
+               and not _no_source(m.subject) and not _event_subject(m.subject)]
     resolver = SpeakerResolver(index)
     out = [attribution_from_match(m, doc, text, quotes, units, unit_of, resolver, cue_starts) for m in matches]
     out = continued_quotes(out, quotes, text, units, doc)
@@ -133,7 +134,7 @@ def find_attributions(parsed: Parsed, index: EntityIndex) -> list[Attribution]:
     out = fill_relays(out, doc, text, units, unit_of, index)
     out = channel_relays(out, doc, index)
     out = resolve_nesting(sorted(out, key=lambda a: (a.evidence[0], a.cue[0] if a.cue else a.content[0])), index)
-    return dateline_relays(outlet_relays(out, index), parsed.dateline, index, text)
+    return first_of_repeats(dateline_relays(outlet_relays(out, index), parsed.dateline, index, text), text)
 
 
 def _past_dateline(units: Units, parsed: Parsed) -> Units:
@@ -295,6 +296,13 @@ def _no_source(subject: Token) -> bool:
     sources = vocab.load("claims_sources")
     return subject.lower_ in sources.negative_pronouns or any(
         c.dep_ == "det" and c.lower_ in sources.negative_determiners for c in subject.children)
+
+
+def _event_subject(subject: Token) -> bool:
+    """"… before any military intervention in Syria suggested …", "Global outrage … led the US to state …": a
+    common noun of violence, of an event or of a feeling heads no source (the speaker is elsewhere)."""
+    return subject.pos_ == "NOUN" and not subject.ent_type_ and (
+        subject.lower_ in vocab.load("claims_sources").event_nouns)
 
 
 def _performs_act(verb: Token) -> bool:
