@@ -293,11 +293,28 @@ def _spelled_readings(key: str, wants_admin: bool, w: PlaceWeights) -> list[Read
     "Banibangou" ~ Bani Bangou): readings like any other, at the cost of an alternate name."""
     skel = skeleton(key)
     if len(skel) < settings().gazetteer.min_skeleton_letters:
-        return []
+        return _short_name_doubled(key, wants_admin, w)
     wanted = spelling(key)
     return [Reading(p, _prior(p, key, w) + (w.asked_admin_bonus if wants_admin and p.kind == "admin" else 0.0))
             for index in (gazetteer.core(), gazetteer.full()) for p in index.by_skeleton.get(skel, [])
             if p.kind in ("city", "admin") and _own_spelling(p.name) == wanted]
+
+
+def _short_name_doubled(key: str, wants_admin: bool, w: PlaceWeights) -> list[Reading]:
+    """A short name written with one consonant where the city's own name doubles it ("Raqa" ~ Ar Raqqah): the
+    skeleton is too short to be indexed, so each consonant is doubled in turn and looked up. Only a city of
+    ``big_city`` people (or, when asked for, its admin area): a short name spelled so may mean any village."""
+    wanted = spelling(key)
+    found: list[Reading] = []
+    for i, letter in enumerate(key):
+        if not letter.isalpha() or letter in "aeiouy" or letter in key[max(0, i - 1):i] + key[i + 1:i + 2]:
+            continue
+        for place in gazetteer.core().get(key[:i + 1] + key[i:]):
+            big_city = place.kind == "city" and place.population >= w.big_city
+            if (big_city or (wants_admin and place.kind == "admin")) and _own_spelling(place.name) == wanted:
+                found.append(Reading(place, _prior(place, key, w) + (w.asked_admin_bonus if place.kind == "admin"
+                                                                       else 0.0)))
+    return found
 
 
 @lru_cache(maxsize=65536)

@@ -209,6 +209,7 @@ class PlaceContextWords:
     locators: tuple[str, ...]               # "in", "near": the place lies in or by the place named next
     near_locators: tuple[str, ...]          # "near", "outside": the place lies close to the town named next
     town_edges: tuple[str, ...]             # "outskirts": "X on Aleppo's outskirts" lies close to Aleppo
+    patron_compounds: tuple[str, ...]       # "led" of "US-led": the country is the actor's patron, no place
     linear_features: tuple[str, ...]        # "highway", "road": runs past a town, takes no point from it
     place_nouns: tuple[str, ...]            # "port", "town": "the Iranian port of X" is a place in Iran
     open_waters: tuple[str, ...]            # "gulf", "strait": between countries, not in the document's
@@ -218,6 +219,7 @@ class PlaceContextWords:
     compass_abbreviations: tuple[str, ...]  # "NE" before "Syria" is a direction, not Nebraska
     town_sites: tuple[str, ...]             # "street", "mosque": a facility "in" a town stands inside it
     town_services: tuple[str, ...]          # "hospital": inside a town said to be the town, not the province
+    outlying_sites: tuple[str, ...]         # "dam", "prison": outside the town it is named after
     service_qualifiers: tuple[str, ...]     # "national": "Daraa National Hospital" is still named after Daraa
 
 
@@ -228,6 +230,7 @@ def _places_context(entries: Entries) -> PlaceContextWords:
                              locators=entries.words("locators", fold=True),
                              near_locators=entries.words("near_locators", fold=True),
                              town_edges=entries.words("town_edges", fold=True),
+                             patron_compounds=entries.words("patron_compounds", fold=True),
                              linear_features=entries.words("linear_features", fold=True),
                              place_nouns=entries.words("place_nouns", fold=True),
                              open_waters=entries.words("open_waters", fold=True),
@@ -237,4 +240,5 @@ def _places_context(entries: Entries) -> PlaceContextWords:
                              compass_abbreviations=entries.words("compass_abbreviations"),
                              town_sites=entries.words("town_sites", fold=True),
                              town_services=entries.words("town_services", fold=True),
+                             outlying_sites=entries.words("outlying_sites", fold=True),
                              service_qualifiers=entries.words("service_qualifiers", fold=True))

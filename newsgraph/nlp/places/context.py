@@ -85,31 +85,52 @@ def named_town(entity: Entity, found: list[Reading], text: str) -> Place | None:
 
 
 def country_votes(clear: dict[str, Place], entities: list[Entity], parsed: Parsed, weights: PlaceWeights) -> Votes:
-    """Countries the document is about: clearly resolved places, the dateline, demonyms."""
+    """Countries the document is about: clearly resolved places, the dateline, demonyms. A name or demonym
+    that only says who leads or backs an actor ("the US-led coalition", "Russian-backed forces") casts none."""
     votes: Votes = defaultdict(float)
+    text = parsed.text
     for entity in entities:
         place = clear.get(entity.id)
         if place is not None and place.country:
-            votes[place.country] += min(len(entity.mentions), weights.mention_votes)
+            votes[place.country] += place_votes(entity, text, weights)
     dateline = dateline_country(parsed.dateline)
     if dateline:
         votes[dateline] += weights.dateline_votes
     for ent in parsed.doc.ents:
-        if ent.label_ == "NORP":
+        if ent.label_ == "NORP" and not names_a_patron(text, ent.end_char):
             iso = demonym_country(ent.text)
             if iso:
                 votes[iso] += weights.demonym_votes
     return votes
 
 
+def place_votes(entity: Entity, text: str, weights: PlaceWeights) -> float:
+    """The votes a clearly read name casts for its country: one per mention, up to ``mention_votes``, not
+    counting the mentions that name a patron ("US-led")."""
+    return float(min(sum(1 for m in entity.mentions if not names_a_patron(text, m.end)), weights.mention_votes))
+
+
+@cache
+def _patron_compound() -> re.Pattern[str]:
+    return re.compile(rf"\.?-{alternation(vocab.load('places_context').patron_compounds)}\b", re.IGNORECASE)
+
+
+def names_a_patron(text: str, end: int) -> bool:
+    """Whether the name ending here is the first half of "US-led", "U.S.-backed", "Britain-based": the country
+    of an actor's patron or seat, not a place of the report."""
+    return _patron_compound().match(text, end) is not None
+
+
 @cache
 def _qualifier() -> re.Pattern[str]:
     """A place or area named right after a mention: "Paris, Texas", "London, Ky.",
-    "Monroe County in northeast Missouri", "Nishtun in al-Mahra" (lower-case directions only:
-    "in North Dakota" is the area), "Babeska, a village in Idlib" (an appositive that says what it is; the
-    comma may be scraped off). The group ``within`` is set after "in"."""
+    "Monroe County in northeast Missouri", "Nishtun in al-Mahra", "Mansoura in rural Aleppo" (lower-case
+    directions only: "in North Dakota" is the area), "Babeska, a village in Idlib" (an appositive that says what
+    it is; the comma may be scraped off). The group ``within`` is set after "in"."""
     common = vocab.load("common_words")
-    directions = alternation(common.directions | common.compass_compounds)
+    # "in rural Aleppo" is in Aleppo as "in northern Aleppo" is ("the town of Mansoura in rural Aleppo")
+    directions = alternation(common.directions | common.compass_compounds
+                             | set(vocab.load("places_words").area_qualifiers))
     articles = alternation(common.arabic_articles)
     word = r"[A-Z\u00c0-\u00de][\w.-]*"
     nouns = alternation(vocab.load("places_context").place_nouns)

@@ -26,6 +26,7 @@ from newsgraph.nlp.places.context import (
     country_votes,
     dateline_country,
     named_town,
+    place_votes,
     qualified_areas,
     town_hinted,
     within,
@@ -129,9 +130,9 @@ def _clear_readings(placed: list[Entity], readings: dict[str, list[Reading]], ne
     return clear
 
 
-def _own_votes(entities: list[Entity], clear: dict[str, Place], weights: PlaceWeights) -> dict[str, float]:
+def _own_votes(entities: list[Entity], clear: dict[str, Place], text: str, weights: PlaceWeights) -> dict[str, float]:
     """The votes each clearly read name cast for its reading's country: once per mention (``country_votes``)."""
-    return {e.id: float(min(len(e.mentions), weights.mention_votes)) for e in entities if e.id in clear}
+    return {e.id: place_votes(e, text, weights) for e in entities if e.id in clear}
 
 
 @dataclass
@@ -186,7 +187,7 @@ class DocumentEvidence:
         clear = _clear_readings(placed, readings, fuzzy | spelled, qualified, text, weights)
         votes = country_votes(clear, entities, parsed, weights)
         return cls(weights, readings, fuzzy, spelled, directions, hinted, qualified, placed_in, clear, votes,
-                   dateline_country(parsed.dateline), _own_votes(entities, clear, weights),
+                   dateline_country(parsed.dateline), _own_votes(entities, clear, text, weights),
                    _beside(placed, clear, text, weights), {e.id for e in placed if written_with_article(e)})
 
     def __post_init__(self) -> None:

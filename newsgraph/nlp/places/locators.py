@@ -97,7 +97,8 @@ def locate_unplaced(entities: list[Entity], evidence: DocumentEvidence, text: st
                          for m in e.mentions), key=lambda p: p.start)
         towns = [Town(p.start, p.entity) for p in placed if p.entity.lat is not None and _is_town(p.entity)]
         out = [(_part_of_towns_possessive(e, towns, text) or point_by_town(e, towns, text, evidence.weights) or e)
-               if _pointless(e, evidence) else e for e in out]
+               if _pointless(e, evidence) else _namesake_of_a_towns_part(e, towns, text, evidence.weights)
+               for e in out]
         out = [_located(e, placed, evidence, text) if _unplaced(e, evidence) else e for e in out]
     return [_document_country(e, evidence) if _unplaced(e, evidence) else e for e in out]
 
@@ -147,6 +148,18 @@ def _part_of_towns_possessive(entity: Entity, towns: list[Town], text: str) -> E
                 return replace(entity, country=town.entity.country, lat=town.entity.lat, lon=town.entity.lon,
                                geonames_id=None)
     return None
+
+
+def _namesake_of_a_towns_part(entity: Entity, towns: list[Town], text: str, w: PlaceWeights) -> Entity:
+    """A part after its town's possessive read as a namesake farther than ``town_part_km`` from the town
+    ("Daraas Manshiyah district" is not Manshiyat Bani Hasan in Jordan, 28 km off): it is in the town."""
+    if entity.type not in PLACE_ENTITY_TYPES or entity.lat is None or entity.lon is None:
+        return entity
+    part = _part_of_towns_possessive(entity, towns, text)
+    if part is None or part.lat is None or part.lon is None or \
+            distance_km(entity.lat, entity.lon, part.lat, part.lon) <= w.town_part_km:
+        return entity
+    return part
 
 
 def _population(entity: Entity) -> int:
