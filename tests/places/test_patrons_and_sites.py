@@ -68,15 +68,6 @@ def test_a_part_after_its_towns_possessive_is_in_that_town_not_a_namesake_across
     assert found["Manshiyah"].country == "SY" and _km(found["Manshiyah"], DARAA) < 5
 
 
-def test_a_dam_base_or_road_named_after_a_town_does_not_stand_at_the_town() -> None:
-    found = _placed("Fighters seized the Tabqa base from government forces. Clashes went on near the Tabqa Dam on "
-                    "the Euphrates, in Raqqa province, the Syrian Observatory said.")
-    assert found["Tabqa base"].lat is None and found["Tabqa Dam"].lat is None
-    found = _placed("A suicide bomber blew himself up near a wedding hall on the Qamishli road in Hasaka province. "
-                    "Two people were injured in Homs, SANA said.")
-    assert found["Qamishli road"].lat is None and found["Qamishli road"].country == "SY"
-
-
 def test_a_hospital_named_after_its_town_still_stands_in_it() -> None:
     found = _placed("The bodies arrived at Daraa National Hospital after rocket fire on Daraa city, its director "
                     "told SANA.")
