@@ -211,7 +211,7 @@ class ClaimSettings:
     statement_frame_words: int = 6       # "X said late on Tuesday in a statement": the cue this many words before "in"
     document_reach_sentences: int = 4    # "the statement said" is a statement named at most this many sentences back
     named_next_sentences: int = 2        # "…, a monitor said." is the organisation named as a speaker this far on
-    inner_dateline_chars: int = 800      # a wire dateline after a page's summary ("… MOSCOW (Sputnik) …") starts this near the top
+    inner_dateline_chars: int = 800      # a wire dateline after a summary ("MOSCOW (Sputnik)") starts this near the top
     join_gap_chars: int = 300            # a quote further than this from a claim's content is never joined to it ...
     join_gap_words: int = 2              # ... nor when more words than the frame's and these lie between
     continued_quote_min_chars: int = 15  # a quote paragraph continuing the last claim is at least this long

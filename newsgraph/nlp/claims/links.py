@@ -200,7 +200,8 @@ def dateline_relays(out: list[Attribution], dateline: Dateline | None, index: En
 
 # "… in the Syrian province of Deir ez-Zor. MOSCOW (Sputnik) According to …": a wire dateline set after the
 # page's summary sentence, where the dateline reader (which reads the text's opening) does not look
-_INNER_DATELINE = re.compile(r"(?:^|(?<=[.!?\s]))[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)* \((?P<outlet>[A-Z][\w .&-]{1,40}?)\)")
+_INNER_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?\s]))[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)* \((?P<outlet>[A-Z][\w .&-]{1,40}?)\)")
 
 
 def _inner_dateline_outlet(text: str, index: EntityIndex) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -197,7 +198,7 @@ def first_of_unpunctuated_list(index: EntityIndex, core: Span) -> str | None:
     if len(mentions) < 2 or lead not in ("", "the"):  # "the United States France and Britain"
         return None
     ids = [eid for _, _, eid in mentions]
-    gaps = [text[e:s] for (_, e, _), (s, _, _) in zip(mentions, mentions[1:], strict=False)]
+    gaps = [text[e:s] for (_, e, _), (s, _, _) in pairwise(mentions)]
     whole = mentions[-1][1] == core.end_char and not any(g.strip() for g in gaps)  # names only, nothing else
     if not whole or len(set(ids)) < len(ids) or any(index[eid].type not in _LISTED_KINDS for eid in ids):
         return None  # "Russian defence ministry spokesman Igor Konashenkov", "New Aleppo SANA reporter"
