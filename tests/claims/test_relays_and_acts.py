@@ -39,14 +39,6 @@ def test_a_noun_of_violence_or_feeling_is_no_speaker() -> None:
     assert run.one("two mortar rounds hit the square").speaker_text == "The interior ministry"
 
 
-def test_a_sentence_the_page_repeats_is_one_claim_at_its_first_occurrence() -> None:
-    lead = "Rebel shelling killed four civilians in the old city on Sunday the Syrian Observatory for Human Rights said."
-    run = Run(f"{lead} Tags Syria Damascus {lead} Seven others were wounded, the Observatory said.")
-    toll = run.one("killed four civilians")
-    assert toll.evidence.start < len(lead) and run.name(toll.speaker) == "Syrian Observatory for Human Rights"
-    assert run.one("Seven others were wounded").speaker == toll.speaker
-
-
 def test_a_wire_dateline_after_the_summary_relays_the_story() -> None:
     run = Run("At least 12 civilians were killed in coalition airstrikes in Deir ez-Zor, a local source told Sputnik. "
               "MOSCOW (Sputnik) According to the state news agency SANA the strikes hit the city of Al Bukamal. "

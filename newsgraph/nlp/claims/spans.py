@@ -7,7 +7,7 @@ always ends a statement); spans are character offsets into the document text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -219,22 +219,3 @@ def evidence_span(doc: Doc, start: int, end: int, units: Units, unit_of: dict[in
     while e - 1 > s and doc[e - 1].is_space:
         e -= 1
     return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-
-
-def first_of_repeats(out: list[Attribution], text: str) -> list[Attribution]:
-    """Scraped pages repeat a sentence (a lead set again under the tag list, a caption that is also quoted in
-    the body): the same speaker saying the same words is one claim, whose evidence is the first occurrence.
-    ``disputed_by`` positions follow the attributions kept."""
-    kept: list[Attribution] = []
-    first: dict[tuple[str, str], int] = {}
-    position: dict[int, int] = {}
-    for k, a in enumerate(out):
-        said = " ".join(text[a.content[0]:a.content[1]].strip(" \t\n,;:.\"“”'‘’").lower().split())
-        key = (a.speaker or (a.speaker_text or "").lower(), said)
-        if said and key in first:
-            position[k] = first[key]
-            continue
-        first[key] = position[k] = len(kept)
-        kept.append(a)
-    return [replace(a, disputed_by=position[a.disputed_by]) if a.disputed_by is not None else a for a in kept]
-

@@ -62,7 +62,6 @@ from newsgraph.nlp.claims.spans import (
     CueMatch,
     Offsets,
     Units,
-    first_of_repeats,
     quote_regions,
     quoted_tokens,
     sentence_units,
@@ -134,7 +133,7 @@ def find_attributions(parsed: Parsed, index: EntityIndex) -> list[Attribution]:
     out = fill_relays(out, doc, text, units, unit_of, index)
     out = channel_relays(out, doc, index)
     out = resolve_nesting(sorted(out, key=lambda a: (a.evidence[0], a.cue[0] if a.cue else a.content[0])), index)
-    return first_of_repeats(dateline_relays(outlet_relays(out, index), parsed.dateline, index, text), text)
+    return dateline_relays(outlet_relays(out, index), parsed.dateline, index, text)
 
 
 def _past_dateline(units: Units, parsed: Parsed) -> Units:
