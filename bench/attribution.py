@@ -30,11 +30,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from common import SHARED
 
 Offsets = tuple[int, int]
 ROLES = ("Source", "Cue", "Content")
@@ -43,11 +44,6 @@ MODES = ("claims",)  # what newsgraph stores as claims (statements and attribute
 CITRON_PARC3 = {  # exact-span F1 / overlap F1, PARC 3.0 test
     "Source": (82.0, None), "Cue": (82.3, None), "Content": (59.3, 83.3), "all": (56.7, 83.2),
 }
-
-
-def shared_dir() -> Path:
-    env = os.environ.get("NEWSGRAPH_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / ".." / "shared"
 
 
 @dataclass
@@ -59,7 +55,7 @@ class Article:
 
 
 def load_split(split: str) -> list[Article]:
-    root = shared_dir() / "benchmarks" / "attribution" / "data" / split
+    root = SHARED / "benchmarks" / "attribution" / "data" / split
     anns = sorted((root / "attributions").glob("*.ann"))
     chosen: dict[str, Path] = {}
     for ann in anns:  # "<article>_<annotator>.ann": keep the first annotator in sorted order
@@ -197,8 +193,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--misses", help="write misses, false cues and source boundary differences here")
     args = ap.parse_args(argv)
-    if not (shared_dir() / "benchmarks" / "attribution").exists():
-        print(f"PolNeAR not found under {shared_dir()}; set NEWSGRAPH_SHARED")
+    if not (SHARED / "benchmarks" / "attribution").exists():
+        print(f"PolNeAR not found under {SHARED}; set NEWSGRAPH_SHARED")
         return 1
     articles = load_split(args.split)[: args.limit or None]
     counts = {mode: {role: {"gold": 0, "sys": 0, "exact": 0, "overlap": 0} for role in ROLES} for mode in MODES}

@@ -22,7 +22,6 @@ import argparse
 import csv
 import hashlib
 import json
-import os
 import sys
 import tempfile
 import time
@@ -31,12 +30,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("NEWSGRAPH_SHARED") or ROOT / ".." / "shared").resolve()
-FAKES = SHARED / "benchmarks" / "news" / "FA-KES-Dataset.csv"
 GOLD_DOCS = ("fakes-0042", "fakes-0063", "fakes-0482", "fakes-0495", "fakes-0516")
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # common and corpus_gold, also as bench.corpus (web.py)
 
+from common import FAKES, ROOT, SHARED  # noqa: E402
 from corpus_gold import score_claim_gold, score_gold  # noqa: E402
 
 from newsgraph.model import Claim, DateMention, Document, Entity, Event, Quantity, Relation, Span  # noqa: E402

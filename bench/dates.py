@@ -15,21 +15,16 @@ Usage: python bench/dates.py [--misses]
 from __future__ import annotations
 
 import datetime as dt
-import html
-import os
 import re
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from common import TEMPEVAL, read_timeml
+
 from newsgraph import pipeline
 from newsgraph.nlp.dates import contract_date, normalize_date
-
-
-def shared_dir() -> Path:
-    env = os.environ.get("NEWSGRAPH_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / ".." / "shared"
 
 
 @dataclass(frozen=True)
@@ -49,42 +44,18 @@ class TmlDoc:
     timexes: tuple[Timex, ...]
 
 
-_TOKEN = re.compile(r"<[^>]+>|[^<]+")
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
-
-
 def read_tml(path: Path) -> TmlDoc:
     """The TEXT section as plain text with the TIMEX3 spans in it, and the DCT."""
-    raw = path.read_text(encoding="utf-8")
-    dct = re.search(r'functionInDocument="CREATION_TIME"[^>]*value="(\d{4}-\d{2}-\d{2})', raw)
-    if dct is None:
-        dct = re.search(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', raw, re.S)
-    assert dct is not None, path
-    body = raw[raw.index("<TEXT>") + len("<TEXT>"):raw.index("</TEXT>")]
-    parts: list[str] = []
-    length = 0
-    open_timex: tuple[int, dict[str, str]] | None = None
-    timexes = []
-    for token in _TOKEN.findall(body):
-        if token.startswith("<TIMEX3"):
-            open_timex = (length, dict(_ATTR.findall(token)))
-        elif token.startswith("</TIMEX3") and open_timex is not None:
-            start, attrs = open_timex
-            span = "".join(parts)[start:length]
-            timexes.append(Timex(start, length, span, attrs.get("type", ""), attrs.get("value", "")))
-            open_timex = None
-        elif not token.startswith("<"):
-            piece = html.unescape(token)
-            parts.append(piece)
-            length += len(piece)
-    return TmlDoc(path.stem, dt.date.fromisoformat(dct.group(1)), "".join(parts), tuple(timexes))
+    tml = read_timeml(path)
+    timexes = tuple(Timex(t.start, t.end, tml.text[t.start:t.end], t.attrs.get("type", ""), t.attrs.get("value", ""))
+                    for t in tml.tagged if t.tag == "TIMEX3")
+    return TmlDoc(tml.name, tml.dct, tml.text, timexes)
 
 
 def main(argv: list[str]) -> int:
-    folder = shared_dir() / "benchmarks" / "dates"
-    files = sorted(folder.glob("*.tml"))
+    files = sorted(TEMPEVAL.glob("*.tml"))
     if not files:
-        print(f"no TempEval-3 files under {folder}; set NEWSGRAPH_SHARED")
+        print(f"no TempEval-3 files under {TEMPEVAL}; set NEWSGRAPH_SHARED")
         return 1
     show = "--misses" in argv
     docs = [read_tml(f) for f in files]

@@ -29,14 +29,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
-import os
 import re
 import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from common import TEMPEVAL, elements, read_timeml
 
 import newsgraph
 from newsgraph.model import Event
@@ -45,13 +45,6 @@ from newsgraph.nlp.dates import contract_date
 # the event lies inside the time: the link from the event, and the same link read from the time
 _FROM_EVENT = frozenset({"IS_INCLUDED", "SIMULTANEOUS", "DURING"})
 _FROM_TIME = frozenset({"INCLUDES", "SIMULTANEOUS", "DURING_INV"})
-_TOKEN = re.compile(r"<[^>]+>|[^<]+")
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
-
-
-def shared_dir() -> Path:
-    env = os.environ.get("NEWSGRAPH_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / ".." / "shared"
 
 
 @dataclass(frozen=True)
@@ -75,31 +68,13 @@ class TmlDoc:
 
 def read_tml(path: Path) -> TmlDoc:
     """The TEXT as plain text with its EVENT spans, its timexes, and the gold event -> date links."""
-    raw = path.read_text(encoding="utf-8")
-    dct = re.search(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', raw, re.S)
-    assert dct is not None, path
-    body = raw[raw.index("<TEXT>") + len("<TEXT>"):raw.index("</TEXT>")]
-    parts: list[str] = []
-    length = 0
-    opened: list[tuple[str, int, dict[str, str]]] = []
-    events: dict[str, TmlEvent] = {}
-    timexes = {attrs["tid"]: attrs for attrs in (dict(_ATTR.findall(t)) for t in re.findall(r"<TIMEX3[^>]*>", raw))}
-    for token in _TOKEN.findall(body):
-        if token.startswith("</"):
-            if opened:
-                tag, start, attrs = opened.pop()
-                if tag == "EVENT":
-                    events[attrs["eid"]] = TmlEvent(attrs["eid"], attrs.get("class", ""), start, length,
-                                                    "".join(parts)[start:length])
-        elif token.startswith("<"):
-            opened.append((token[1:].split()[0], length, dict(_ATTR.findall(token))))
-        else:
-            piece = html.unescape(token)
-            parts.append(piece)
-            length += len(piece)
-    doc = TmlDoc(path.stem, dt.date.fromisoformat(dct.group(1)), "".join(parts), events, timexes)
-    instances = {a["eiid"]: a["eventID"] for a in (dict(_ATTR.findall(t)) for t in re.findall(r"<MAKEINSTANCE[^>]*>", raw))}
-    for link in (dict(_ATTR.findall(t)) for t in re.findall(r"<TLINK[^>]*>", raw)):
+    tml = read_timeml(path)
+    events = {t.attrs["eid"]: TmlEvent(t.attrs["eid"], t.attrs.get("class", ""), t.start, t.end,
+                                       tml.text[t.start:t.end]) for t in tml.tagged if t.tag == "EVENT"}
+    timexes = {attrs["tid"]: attrs for attrs in elements(tml.raw, "TIMEX3")}
+    doc = TmlDoc(tml.name, tml.dct, tml.text, events, timexes)
+    instances = {a["eiid"]: a["eventID"] for a in elements(tml.raw, "MAKEINSTANCE")}
+    for link in elements(tml.raw, "TLINK"):
         if "eventInstanceID" in link and "relatedToTime" in link and link.get("relType") in _FROM_EVENT:
             eiid, tid = link["eventInstanceID"], link["relatedToTime"]
         elif "timeID" in link and "relatedToEventInstance" in link and link.get("relType") in _FROM_TIME:
@@ -172,7 +147,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--half", choices=("work", "check", "all"), default="all")
     parser.add_argument("--misses", action="store_true", help="list the gold events of --half (work when all)")
     args = parser.parse_args(argv)
-    files = sorted((shared_dir() / "benchmarks" / "dates").glob("*.tml"), key=lambda p: p.name)
+    files = sorted(TEMPEVAL.glob("*.tml"), key=lambda p: p.name)
     if not files:
         print("no TempEval-3 files; set NEWSGRAPH_SHARED")
         return 1

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import time
 from collections import Counter, defaultdict
-from pathlib import Path
 from typing import Any
+
+from common import SHARED
 
 from newsgraph import pipeline
 from newsgraph.model import Event
@@ -39,10 +39,6 @@ from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed
 
 OLD_TO_NEW = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-
-
-def shared_dir() -> Path:
-    return Path(os.environ.get("NEWSGRAPH_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared")
 
 
 def norm(text: str) -> str:
@@ -98,7 +94,7 @@ def main(argv: list[str]) -> int:
     args.add_argument("--limit", type=int, default=0)
     args.add_argument("--show-misses", action="store_true")
     opts = args.parse_args(argv)
-    path = shared_dir() / "benchmarks" / "events" / "PLOVER_GSR_CAMEO.txt"
+    path = SHARED / "benchmarks" / "events" / "PLOVER_GSR_CAMEO.txt"
     if not path.exists():
         print(f"skipped: {path} not found (set NEWSGRAPH_SHARED)")
         return 0

@@ -48,11 +48,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from common import SHARED
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT / ".." / "shared")).resolve()
 GEO = SHARED / "benchmarks" / "geoparsing"
 CORPORA = {"GeoWebNews": "GWN.xml", "LGL": "lgl.xml", "TR-News": "TR-News.xml", "GeoVirus": "GeoVirus.xml"}
 PEERS = ("Edinburgh", "CLAVIN", "CamCoder", "GeoTxt", "Yahoo", "TopoCluster", "DBpedia", "StanfordNER", "SpaCyNER")

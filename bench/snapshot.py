@@ -15,13 +15,11 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import random
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("NEWSGRAPH_SHARED") or ROOT / ".." / "shared").resolve()
+from common import FAKES, ROOT, SHARED
 
 
 def texts(sample: int) -> list[tuple[str, str, str | None]]:
@@ -34,8 +32,7 @@ def texts(sample: int) -> list[tuple[str, str, str | None]]:
         gold = path.with_name(path.stem + ".gold.json")
         published = json.loads(gold.read_text(encoding="utf-8")).get("published") if gold.is_file() else None
         out.append((path.stem, path.read_text(encoding="utf-8"), published))
-    news = SHARED / "benchmarks" / "news" / "FA-KES-Dataset.csv"
-    with news.open(encoding="latin-1", newline="") as handle:
+    with FAKES.open(encoding="latin-1", newline="") as handle:
         rows = list(csv.DictReader(handle))
     for i in sorted(random.Random(7).sample(range(len(rows)), sample)):
         out.append((f"fakes-row-{i}", rows[i]["article_content"], None))

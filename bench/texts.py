@@ -14,14 +14,12 @@ from __future__ import annotations
 import csv
 import html
 import json
-import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("NEWSGRAPH_SHARED") or ROOT / ".." / "shared").resolve()
-FAKES = SHARED / "benchmarks" / "news" / "FA-KES-Dataset.csv"
+from common import FAKES, SHARED
+
 _TAG = re.compile(r"<[^>]+>")
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
+import os
 import sys
 import textwrap
 from collections.abc import Callable, Iterable
 from enum import Enum
 from functools import wraps
-from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -37,9 +40,11 @@ PublishedOption = Annotated[str | None, typer.Option(
 EncodingOption = Annotated[str | None, typer.Option(
     "--encoding", help="Decode non-UTF-8 text with this encoding (e.g. cp1252), or 'auto' to detect it")]
 TimeoutOption = Annotated[float | None, typer.Option(
-    "--timeout", help="Seconds allowed per document (default $NEWSGRAPH_TIMEOUT or 300; 0 = no limit)")]
+    "--timeout", min=0, show_default=False,
+    help="Seconds allowed per document (default $NEWSGRAPH_TIMEOUT or 300; 0 = no limit)")]
 MaxCharsOption = Annotated[int | None, typer.Option(
-    "--max-chars", help="Largest document accepted, in characters (default $NEWSGRAPH_MAX_CHARS or 400,000)")]
+    "--max-chars", min=1, show_default=False,
+    help="Largest document accepted, in characters (default $NEWSGRAPH_MAX_CHARS or 400,000)")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors")]
 WorkersOption = Annotated[int | None, typer.Option(
     "--workers", "-w", min=1, show_default=False,
@@ -104,7 +109,28 @@ def _edge(func: Callable[P, R]) -> Callable[P, R]:
         except KeyboardInterrupt:
             err.print("[yellow]interrupted[/]; everything stored so far is kept")
             raise typer.Exit(130) from None
+        except OSError as error:
+            if error.errno not in _OUTPUT_FAILURES:
+                raise
+            _output_failed(error)
     return wrapper
+
+
+# what the system says when output it was given cannot be written: the reader went away (``| head``), the disk
+# or the quota is full, the file is over its size limit, the device failed
+_OUTPUT_FAILURES = frozenset({errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _output_failed(error: OSError) -> NoReturn:
+    """End a command whose output the system refused: quietly (status 141, as a shell reports SIGPIPE) when the
+    reader of a pipe went away, else with one error line. Standard output is pointed at /dev/null first, so that
+    Python's own flush at exit does not fail again and print a traceback."""
+    with contextlib.suppress(OSError, ValueError):  # a stdout without a descriptor (a test's buffer)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if error.errno == errno.EPIPE:
+        raise typer.Exit(141) from None
+    _report(f"{error.filename or 'standard output'}: cannot write ({(error.strerror or str(error)).lower()})")
+    raise typer.Exit(1) from None
 
 
 def _report(message: str) -> None:

@@ -23,6 +23,7 @@ from newsgraph.cli.common import (
     out,
 )
 from newsgraph.errors import InputError
+from newsgraph.model import STANCES
 
 # -- asking the corpus: newsgraph.query (dossier, timeline, search, claims) ---------------------------
 # A name that means several entities or none exits 1 (the candidates, or the closest names, are printed);
@@ -123,12 +124,20 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
     out.print(search_table(query, hits))
 
 
+def _known_stance(value: str | None) -> str | None:
+    """A stance the extraction gives: a misspelt one would only find no claims."""
+    if value is not None and value not in STANCES:
+        raise typer.BadParameter(f"{value!r} is not a stance (one of {', '.join(STANCES)})")
+    return value
+
+
 @app.command()
 @_asking
 def claims(db: DbOption = None,
            about: Annotated[str | None, typer.Option("--about", help="A corpus id or name claims are about")] = None,
            by: Annotated[str | None, typer.Option("--by", help="A corpus id or name of the speaker")] = None,
-           stance: Annotated[str | None, typer.Option("--stance", help="asserted, denied, ...")] = None,
+           stance: Annotated[str | None, typer.Option("--stance", callback=_known_stance,
+                                                      help=f"One of {', '.join(STANCES)}")] = None,
            via: Annotated[str | None, typer.Option("--via", help="A relaying entity, or the document's outlet")] = None,
            contradicted: Annotated[bool, typer.Option(
                "--contradicted", help="Only claims disputed in their document or contradicted by another")] = False,
@@ -162,6 +171,7 @@ def serve(db: DbOption = None,
     except ImportError as error:
         raise InputError("newsgraph serve", f"the web extra is not installed ({error.name}): "
                                             "pip install 'newsgraph[web]', or make install") from None
+    _listenable(host, port)
     web = create_app(db)
     guard = web.state.guard
     where = "this machine only" if host in ("127.0.0.1", "localhost", "::1") else "THE NETWORK"
@@ -172,3 +182,22 @@ def serve(db: DbOption = None,
     else:
         err.print("newsgraph: corrections token from NEWSGRAPH_TOKEN")
     uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+def _listenable(host: str, port: int) -> None:
+    """Stop with one error naming the address when the server could not listen there (another server has the
+    port, the host is not this machine's): uvicorn would print the banner and the token first, then exit 3."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as error:
+        raise InputError(f"--host {host}", f"not an address this machine can serve on ({error.strerror})") from None
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: a port in TIME_WAIT is free
+        try:
+            probe.bind(address)
+        except OSError as error:
+            reason = (error.strerror or str(error)).lower()
+            raise InputError(f"{host}:{port}", f"cannot serve here ({reason}); choose another --port or --host") \
+                from None

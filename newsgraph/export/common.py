@@ -34,19 +34,30 @@ def require(module: str, fmt: str) -> ModuleType:
 @contextlib.contextmanager
 def atomic(path: Path, newline: str | None = None) -> Iterator[IO[str]]:
     """A text file written as ``path.part`` and renamed over ``path`` when complete: an interrupted export never
-    replaces a good file with half of one."""
-    tmp = path.with_name(path.name + ".part")
+    replaces a good file with half of one. A path that is there but is no file (``/dev/stdout``, a named pipe)
+    is written in place: renaming over it would put a file where the device was. A write the system refuses
+    (a full disk) is an ``ExportError`` naming the path, and the file before the export is kept."""
+    in_place = path.exists() and not path.is_file()
+    target = path if in_place else path.with_name(path.name + ".part")
     try:
-        handle = tmp.open("w", encoding="utf-8", newline=newline)
+        handle = target.open("w", encoding="utf-8", newline=newline)
     except OSError as error:  # a missing directory, no permission: the user's path, not a bug
-        raise ExportError(f"{path}: cannot write here ({(error.strerror or str(error)).lower()})") from None
+        raise _cannot_write(path, error) from None
     try:
         with handle:
             yield handle
-    except BaseException:
-        tmp.unlink(missing_ok=True)
+    except BaseException as error:
+        if not in_place:
+            target.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _cannot_write(path, error) from None
         raise
-    tmp.replace(path)
+    if not in_place:
+        target.replace(path)
+
+
+def _cannot_write(path: Path, error: OSError) -> ExportError:
+    return ExportError(f"{path}: cannot write here ({(error.strerror or str(error)).lower()})")
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,7 @@ class DaskRunner:
             address = self.cluster.scheduler_address
         try:  # how long to try: Dask's distributed.comm.timeouts.connect (30 s)
             self.client = Client(address)
-        except (OSError, TimeoutError) as err:
+        except (OSError, TimeoutError, ValueError) as err:  # ValueError: an address scheme Dask does not know
             self._close_cluster()
             raise InputError(f"--dask {address}", f"cannot reach the Dask scheduler ({err})") from None
         self.run = uuid.uuid4().hex[:8]

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 import numpy as np
 from datasketch import MinHash
@@ -19,6 +20,7 @@ from datasketch.lsh import _optimal_param
 from newsgraph.settings import settings
 
 _WORD = re.compile(r"\w+")
+Doc = TypeVar("Doc", int, str)  # how a caller names its documents: a store key, or a text hash
 
 
 @lru_cache(maxsize=1)
@@ -62,3 +64,17 @@ def jaccard(a: Sequence[int], b: Sequence[int]) -> float:
 
 def is_copy(a: Sequence[int], b: Sequence[int]) -> bool:
     return jaccard(a, b) >= settings().claim_links.copy_jaccard
+
+
+def copy_pairs(by_band: Mapping[str, Sequence[Doc]], sketches: Mapping[Doc, tuple[str, Sequence[int]]]
+               ) -> set[tuple[str, str]]:
+    """Pairs of text hashes (smaller first) that carry one story: documents that share a band (``by_band``:
+    band key -> the documents with it) and whose signatures are copies (``sketches``: document -> its text
+    hash and signature; a document without one is passed over)."""
+    pairs = {(x, y) for found in by_band.values() for x in found for y in found if x < y}
+    out = set()
+    for x, y in pairs:
+        if x in sketches and y in sketches and is_copy(sketches[x][1], sketches[y][1]):
+            first, second = sorted((sketches[x][0], sketches[y][0]))
+            out.add((first, second))
+    return out

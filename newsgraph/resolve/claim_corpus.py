@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from newsgraph.model import Document
-from newsgraph.resolve.claim_copies import band_keys, is_copy, signature
+from newsgraph.resolve.claim_copies import band_keys, copy_pairs, signature
 from newsgraph.resolve.claim_trust import Trust, claim_source, credibility, independent_groups, origin
 from newsgraph.resolve.claims import CONTRADICTS, ClaimLink, ClaimView, blocking_keys, features_of, view_of
 from newsgraph.resolve.claims_compare import compare
@@ -39,13 +39,12 @@ def link_views(views: Sequence[ClaimView]) -> list[ClaimLink]:
 
 def copies_of(docs: Iterable[Document]) -> set[tuple[str, str]]:
     """Pairs of document hashes (smaller first) whose texts are one story."""
-    sigs = {d.text_sha256: signature(d.text) for d in docs}
+    sketches = {d.text_sha256: (d.text_sha256, signature(d.text)) for d in docs}
     by_band: dict[str, list[str]] = {}
-    for sha, sig in sigs.items():
+    for sha, (_, sig) in sketches.items():
         for key in band_keys(sig):
             by_band.setdefault(key, []).append(sha)
-    pairs = {tuple(sorted((a, b))) for found in by_band.values() for a in found for b in found if a != b}
-    return {(a, b) for a, b in pairs if is_copy(sigs[a], sigs[b])}
+    return copy_pairs(by_band, sketches)
 
 
 @dataclass(frozen=True)

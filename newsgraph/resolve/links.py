@@ -14,6 +14,7 @@ The evidence itself is in ``name_evidence`` (spellings, initials, possessives, a
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsgraph.resolve.conflicts import hard_conflicts, soft_conflicts
@@ -83,36 +84,69 @@ def blocking_keys(node: Node) -> set[str]:
 
 
 def _name_keys(node: Node) -> set[str]:
-    out = {f"n:{k}" for k in node.values("keys") | node.values("alias_keys")}
+    """Every index key of a node: its names and alias keys, the spelling forms of each name, and the keys
+    its family adds (a surname, an organisation's prefix and initials, a place's or a facility's names)."""
     fam = family(node)
+    out = {f"n:{k}" for k in node.values("keys") | node.values("alias_keys")}
     for key in node.values("keys"):
-        words = tokens(key)
-        if stem := possessive_stem(key):
-            out.add(f"n:{stem}")
-        if skel := skeleton(key):
-            out.add(f"s:{skel}")
-        if fam == "per" and words and len(words[-1]) >= 3:
-            out.add(f"t:{words[-1]}")
-        if fam == "org" and len(words) >= 2:
-            out.add(f"f:{words[0]} {words[1]}")  # prefixes: "Syrian Observatory" / "... for Human Rights"
-            if qualifier_country(key):
-                out.add(f"n:{' '.join(words[1:])}")  # "Syrian National Coalition" meets "National Coalition"
-            if len(ini := initials(key)) >= MIN_INITIALS:
-                out.add(f"a:{ini}")
-        if fam == "org" and (stem := group_stem(key)):
-            out.add(f"n:{stem}")  # "Jabhat Fateh al-Sham" meets "Fateh al-Sham Front" ...
-        if fam == "org" and 2 <= len(words) <= 3:
-            out.add(f"p:{place_spelling(group_stem(key) or key)}")  # ... and "Fatah al-Sham" (group_names_meet)
-        if fam == "org" and node.acronym and len(key) >= MIN_INITIALS:
-            out.add(f"a:{key}")
+        out.update(_spelling_keys(key))
+        if fam == "per":
+            out.update(_person_keys(key))
+        elif fam == "org":
+            out.update(_org_keys(key, node.acronym))
     if fam == "place":
-        names = place_names(node)
-        out.update(f"n:{k}" for k in names)
-        out.update(f"p:{spelt}" for k in names if (spelt := place_spelling(k)))
-    if fam == "fac":
-        out.update(f"g:{g}" for g in node.values("geonames"))
-        out.update(f"n:{k}" for k in facility_names(node))
+        out.update(_place_keys(node))
+    elif fam == "fac":
+        out.update(_facility_keys(node))
     return {_bounded(k) for k in out}
+
+
+def _spelling_keys(key: str) -> Iterator[str]:
+    """A name without its possessive ("Assads" -> "assad") and its consonant skeleton, for any family."""
+    if stem := possessive_stem(key):
+        yield f"n:{stem}"
+    if skel := skeleton(key):
+        yield f"s:{skel}"
+
+
+def _person_keys(key: str) -> Iterator[str]:
+    """A person meets the nodes named by their surname (the last word, of three letters or more)."""
+    words = tokens(key)
+    if words and len(words[-1]) >= 3:
+        yield f"t:{words[-1]}"
+
+
+def _place_keys(node: Node) -> Iterator[str]:
+    """A place meets the nodes of its names ('raqqa province' as 'raqqa', 'eastern ghouta' as 'east ghouta')
+    and of their spelling with every vowel one ('kafraya' / 'kefraya')."""
+    for name in place_names(node):
+        yield f"n:{name}"
+        if spelt := place_spelling(name):
+            yield f"p:{spelt}"
+
+
+def _facility_keys(node: Node) -> Iterator[str]:
+    """A facility meets the others at its gazetteer point and by its airfield key ('tabqa air base' and
+    'tabqa military airport' are both 'tabqa airfield')."""
+    yield from (f"g:{g}" for g in node.values("geonames"))
+    yield from (f"n:{k}" for k in facility_names(node))
+
+
+def _org_keys(key: str, acronym: bool) -> Iterator[str]:
+    """An organisation meets its prefix, its name without a country, its initials and its group stem."""
+    words = tokens(key)
+    if len(words) >= 2:
+        yield f"f:{words[0]} {words[1]}"  # prefixes: "Syrian Observatory" / "... for Human Rights"
+        if qualifier_country(key):
+            yield f"n:{' '.join(words[1:])}"  # "Syrian National Coalition" meets "National Coalition"
+        if len(ini := initials(key)) >= MIN_INITIALS:
+            yield f"a:{ini}"
+    if stem := group_stem(key):
+        yield f"n:{stem}"  # "Jabhat Fateh al-Sham" meets "Fateh al-Sham Front" ...
+    if 2 <= len(words) <= 3:
+        yield f"p:{place_spelling(stem or key)}"  # ... and "Fatah al-Sham" (group_names_meet)
+    if acronym and len(key) >= MIN_INITIALS:
+        yield f"a:{key}"
 
 
 def _bounded(key: str) -> str:

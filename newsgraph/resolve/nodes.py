@@ -109,16 +109,6 @@ def family(node: Node) -> str:
     return "place" if node.kind in ("country", "geo") else FAMILY.get(node.type, node.type.lower())
 
 
-def _member_counts(member: Member) -> dict[str, Counter[str]]:
-    return {
-        "names": Counter([member.name]), "keys": Counter([member.key] if member.key else []),
-        "alias_keys": Counter(member.alias_keys), "roles": Counter(member.role_heads),
-        "countries": Counter(member.countries), "affiliations": Counter(member.affiliations),
-        "types": Counter([member.type]),
-        "geonames": Counter([str(member.geonames_id)] if member.geonames_id is not None else []),
-    }
-
-
 def add_members(node: Node | None, key: str, members: Iterable[Member]) -> Node:
     """``node`` (or a new node ``key``) with ``members`` added."""
     totals: dict[str, Counter[str]] = {f: Counter(dict(getattr(node, f))) if node else Counter() for f in _FIELDS}
@@ -127,23 +117,8 @@ def add_members(node: Node | None, key: str, members: Iterable[Member]) -> Node:
     for member in members:
         count += 1
         kind = kind or member.kind
-        _count_member(totals, member)
+        _tally(totals, member, add=True)
     return Node(key=key, kind=kind, members=count, **{f: _counts(totals[f]) for f in _FIELDS})
-
-
-def _count_member(totals: dict[str, Counter[str]], member: Member) -> None:
-    """``totals`` plus what ``_member_counts`` gives for ``member``, counted in place: the writer adds members
-    to a node for every document that names it, and a Counter per field per member cost more than the adding."""
-    totals["names"][member.name] += 1
-    if member.key:
-        totals["keys"][member.key] += 1
-    totals["alias_keys"].update(member.alias_keys)
-    totals["roles"].update(member.role_heads)
-    totals["countries"].update(member.countries)
-    totals["affiliations"].update(member.affiliations)
-    totals["types"][member.type] += 1
-    if member.geonames_id is not None:
-        totals["geonames"][str(member.geonames_id)] += 1
 
 
 def remove_members(node: Node, members: Iterable[Member]) -> Node:
@@ -152,9 +127,26 @@ def remove_members(node: Node, members: Iterable[Member]) -> Node:
     count = node.members
     for member in members:
         count -= 1
-        for field, counter in _member_counts(member).items():
-            totals[field].subtract(counter)
+        _tally(totals, member, add=False)
     return Node(key=node.key, kind=node.kind, members=max(count, 0), **{f: _counts(totals[f]) for f in _FIELDS})
+
+
+def _tally(totals: dict[str, Counter[str]], member: Member, *, add: bool) -> None:
+    """``totals`` with ``member``'s values added (or taken out), in place: the one place a member's counts are
+    made. In place because the writer adds members to a node for every document that names it, and a Counter
+    per field per member cost more than the adding."""
+    step = 1 if add else -1
+    totals["names"][member.name] += step
+    if member.key:
+        totals["keys"][member.key] += step
+    for field, values in (("alias_keys", member.alias_keys), ("roles", member.role_heads),
+                          ("countries", member.countries), ("affiliations", member.affiliations)):
+        counter = totals[field]
+        for value in values:
+            counter[value] += step
+    totals["types"][member.type] += step
+    if member.geonames_id is not None:
+        totals["geonames"][str(member.geonames_id)] += step
 
 
 def node_of(member: Member, detached: Collection[tuple[str, str]] = ()) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, select
 
-from newsgraph.resolve.claim_copies import is_copy
+from newsgraph.resolve.claim_copies import copy_pairs
 from newsgraph.resolve.claim_corpus import ClaimTrust, trust_all
 from newsgraph.resolve.claims import ClaimLink, ClaimView
 from newsgraph.store import schema
@@ -95,13 +95,7 @@ def _copies(conn: Connection, pks: set[int]) -> set[tuple[str, str]]:
             by_band.setdefault(r.key, []).append(r.doc_pk)
         sigs.update({r.doc_pk: (r.text_sha256, json.loads(r.signature))
                      for r in execute(conn, _SKETCHES, {"part": part})})
-    pairs = {(x, y) for found in by_band.values() for x in found for y in found if x < y}
-    out = set()
-    for x, y in pairs:
-        if x in sigs and y in sigs and is_copy(sigs[x][1], sigs[y][1]):
-            first, second = sorted((sigs[x][0], sigs[y][0]))
-            out.add((first, second))
-    return out
+    return copy_pairs(by_band, sigs)
 
 
 def _disputes(conn: Connection, pks: set[int]) -> dict[str, str]:

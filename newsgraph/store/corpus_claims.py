@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from newsgraph.model import Document
-from newsgraph.resolve.claim_copies import band_keys, is_copy, signature
+from newsgraph.resolve.claim_copies import band_keys, copy_pairs, signature
 from newsgraph.resolve.claims import ClaimFeatures, ClaimLink, ClaimView, blocking_keys, features_of, view_of
 from newsgraph.resolve.claims_compare import compare
 from newsgraph.settings import settings
@@ -261,13 +261,7 @@ def copies(conn: Connection) -> set[tuple[str, str]]:
     by_band: dict[str, list[int]] = {}
     for r in conn.execute(select(b.c.key, b.c.doc_pk)):
         by_band.setdefault(r.key, []).append(r.doc_pk)
-    pairs = {(x, y) for found in by_band.values() for x in found for y in found if x < y}
-    out = set()
-    for x, y in pairs:
-        if x in sigs and y in sigs and is_copy(sigs[x][1], sigs[y][1]):
-            a, b_ = sorted((sigs[x][0], sigs[y][0]))
-            out.add((a, b_))
-    return out
+    return copy_pairs(by_band, sigs)
 
 
 def load_links(conn: Connection) -> list[ClaimLink]:

@@ -51,12 +51,16 @@ class Target:
 def target(spec: str | Path) -> Target:
     """Parse ``--db``: a path (SQLite) or a URL; StoreError for anything else, naming it without its password."""
     spec = str(spec)
+    if not spec.strip():
+        raise StoreError(f"--db is empty; it takes {URL_FORMS}")
     if "://" not in spec:
         path = Path(spec)
         if str(path.parent) and not path.parent.is_dir():
             raise StoreError(f"{spec}: the directory {str(path.parent)!r} does not exist")
         if path.is_dir():  # SQLite would only say "unable to open database file"
             raise StoreError(f"{spec}: is a directory; --db takes {URL_FORMS}")
+        if spec.endswith("/"):  # Path drops the slash: "store/" would make a file called "store"
+            raise StoreError(f"{spec}: the directory {spec!r} does not exist; --db takes {URL_FORMS}")
         url = URL.create("sqlite", database=spec)
         return Target(url, display(url), path)
     try:

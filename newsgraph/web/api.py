@@ -36,6 +36,15 @@ def checked_id(value: str, what: str) -> str:
     return value
 
 
+def stored_document(request: Request, doc_id: str) -> query.DocumentView:
+    """The document ``doc_id`` of the server's store with its extraction, for the API and the page alike;
+    404 when the store has none."""
+    try:
+        return query.document_view(store_of(request), checked_id(doc_id, "document"))
+    except KeyError:
+        raise HTTPException(404, f"no document {doc_id!r} in the store") from None
+
+
 def require_token(request: Request) -> None:
     guard = request.app.state.guard
     if not guard.check_token(guard.header_token(request)):
@@ -67,11 +76,7 @@ def entity_dossier(request: Request, entity_id: str, limit: Annotated[int, Query
 def document(request: Request, doc_id: str) -> dict[str, Any]:
     """A stored document with its text and extraction (contract form), its entities' corpus ids, and its
     claims' records (``claim_records``: source grade, credibility, corroborating and contradicting claims)."""
-    try:
-        view = query.document_view(store_of(request), checked_id(doc_id, "document"))
-    except KeyError:
-        raise HTTPException(404, f"no document {doc_id!r} in the store") from None
-    return view.to_dict()
+    return stored_document(request, doc_id).to_dict()
 
 
 @router.get("/search")

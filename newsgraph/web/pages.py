@@ -18,7 +18,7 @@ from newsgraph.query import Segment
 from newsgraph.store import schema
 from newsgraph.store.corpus import Corpus
 from newsgraph.store.source_grades import grade_source
-from newsgraph.web.api import DATE, checked_id, store_of
+from newsgraph.web.api import DATE, checked_id, store_of, stored_document
 from newsgraph.web.security import MAX_ID, MAX_NOTE, MAX_PARAM, SESSION_COOKIE
 from newsgraph.web.views import search_results
 
@@ -85,10 +85,7 @@ def dossier_page(request: Request, entity_id: str) -> HTMLResponse:
 
 @router.get("/document/{doc_id:path}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str) -> HTMLResponse:
-    try:
-        view = query.document_view(store_of(request), checked_id(doc_id, "document"))
-    except KeyError:
-        raise HTTPException(404, f"no document {doc_id!r} in the store") from None
+    view = stored_document(request, doc_id)
     doc = view.document
     info = {}
     for e in doc.entities:

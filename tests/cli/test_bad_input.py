@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+import socket
+import stat
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -118,3 +125,69 @@ def test_a_csv_export_under_a_file_is_named(runner: CliRunner, stored: Path, tmp
     line = one_error(runner.invoke(app, ["export", "--db", str(stored), "--format", "csv", "-o", str(target)]),
                      str(target))
     assert "cannot make this directory" in line
+
+
+@pytest.mark.parametrize(("db", "says"), [
+    ("", "--db is empty"),
+    ("no-such-folder/", "the directory 'no-such-folder/' does not exist"),  # not a file called no-such-folder
+])
+def test_an_empty_db_or_one_naming_a_missing_folder_is_named(runner: CliRunner, db: str, says: str,
+                                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert says in one_error(runner.invoke(app, ["documents", "--db", db]))
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_misspelt_stance_is_a_usage_error_listing_the_stances(runner: CliRunner, stored: Path) -> None:
+    result = runner.invoke(app, ["claims", "--stance", "denyed", "--db", str(stored)])
+    assert result.exit_code == 2 and "'denyed' is not a stance" in result.stderr and "hedged" in result.stderr
+    assert runner.invoke(app, ["claims", "--stance", "denied", "--db", str(stored)]).exit_code == 0
+
+
+@pytest.mark.parametrize("option", [["--max-chars", "0"], ["--timeout", "-1"]])
+def test_a_limit_below_its_range_is_a_usage_error(runner: CliRunner, tmp_path: Path, option: list[str]) -> None:
+    (tmp_path / "hama.txt").write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "hama.txt"), "--db", str(tmp_path / "s.db"), *option])
+    assert result.exit_code == 2 and option[0] in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_dask_address_of_an_unknown_kind_is_named(runner: CliRunner, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    (tmp_path / "hama.txt").write_text(ARTICLE, encoding="utf-8")
+    line = one_error(runner.invoke(app, ["ingest", str(tmp_path / "hama.txt"), "--db", str(tmp_path / "s.db"),
+                                         "--dask", "udp://127.0.0.1:8786"]), "--dask udp://127.0.0.1:8786")
+    assert "cannot reach the Dask scheduler" in line and "unknown address scheme" in line
+
+
+def test_an_export_to_a_named_pipe_is_written_into_it(runner: CliRunner, stored: Path, tmp_path: Path) -> None:
+    # "-o /dev/stdout" or a pipe: written in place, never renamed over (that put a file where the device was)
+    pipe = tmp_path / "export.pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    result = runner.invoke(app, ["export", "--db", str(stored), "-o", str(pipe)])
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and not (tmp_path / "export.pipe.part").exists()
+    assert '"Hama"' in received[0] and json.loads(received[0])["documents"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="no /dev/full on this system")
+def test_output_the_system_refuses_is_one_error(stored: Path) -> None:
+    # a full disk under standard output: one line, not a traceback from the first write and another at exit
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "newsgraph.cli", "export", "--db", str(stored)],
+                                stdout=full, stderr=subprocess.PIPE, text=True, timeout=300, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+    assert result.stderr.strip() == "error: standard output: cannot write (no space left on device)"
+
+
+def test_serving_on_a_port_in_use_is_one_error_naming_it(runner: CliRunner, stored: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--db", str(stored), "--port", str(port)])
+    line = one_error(result, f"127.0.0.1:{port}")
+    assert "address already in use" in line and "serving" not in result.stderr  # no banner, no token
