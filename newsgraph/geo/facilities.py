@@ -62,7 +62,7 @@ def _airfield_site(name: str) -> str | None:
 def outlying(name: str) -> bool:
     """Whether a facility lies outside the town named in it, or runs past it: a base, dam, prison or crossing
     (``outlying_sites``: "Tabqa Dam", "Tadmur prison") or a road (``linear_features``: "the Qamishli road"). A town
-    read inside such a name would put it at the town's point, kilometres off: it gets none."""
+    read inside such a name would put it at the town's point, kilometres off: it gets none (nlp/places/stage.py)."""
     words = vocab.load("places_context")
     last = _last_word(name)
     return last in words.outlying_sites or last in words.linear_features
@@ -160,10 +160,9 @@ def facility_candidates(name: str) -> list[Reading]:
     The facility's own head word is skipped ("Trump Tower" is not in a town called
     Tower) and only a town's own name counts, except in a site or service named after
     its town (``_named_after_town``); the caller still asks for context. A base, dam or road (``outlying``)
-    names no town it stands in.
+    does not stand in the town it names: the places stage takes that town as evidence for the names around
+    it, not as the facility's place.
     """
-    if outlying(name):
-        return []
     w = settings().places
     after_town = _named_after_town(name)
     for match in _town_word().finditer(name):

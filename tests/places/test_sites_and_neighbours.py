@@ -38,6 +38,14 @@ def test_a_dam_base_or_road_named_after_a_town_does_not_stand_at_the_town() -> N
     assert found["Qamishli road"].lat is None and found["Qamishli road"].country == "SY"
 
 
+def test_a_road_named_after_a_town_still_supports_the_town_named_beside_it() -> None:
+    # Chapin, South Carolina (1,400 people) needs local support: Lexington, in the road's name, lies 20 km off
+    found = _placed("A man from Chapin was hurt when his pickup left Old Lexington Highway late on Friday, state "
+                    "troopers said.")
+    assert found["Chapin"].country == "US" and _km(found["Chapin"], (34.166, -81.350)) < 5
+    assert found["Old Lexington Highway"].lat is None
+
+
 def test_a_base_the_airfield_table_lacks_keeps_only_its_country() -> None:
     # Tartus has a naval base and no airfield: the base is not put at the port's point
     found = _placed("Russian warships docked at the Tartus base on Monday, while jets flew from Hmeimim near "
