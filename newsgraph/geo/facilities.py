@@ -1,13 +1,10 @@
 """Airfields by name: an air base or airport is placed at its own point, not at the town it is named after.
 
-The table is the ``airportsdata`` package (airports, air bases and landing strips with their
-ICAO codes and points; MIT), read once on first need: the airports with an IATA code, the
-military fields and the other public fields (news calls "al-Khadim air base" what the table
-has as "Al Khadim Airport", HL59, without an IATA code; not the private strips of the US and
-Canada, whose national codes have digits). Another spelling of a name is matched only against
-the first two kinds. A facility's name is compared without its airfield words ("Ämari air
-base" ~ "Amari Air Base"), and with the table's name without the town it serves ("Heathrow
-Airport" ~ London Heathrow Airport):
+The table is the airfield table of the gazetteer file (``geo/airfields.py``: the ``airportsdata``
+package's airports with an IATA code, military fields and other public fields, keyed once when
+the file is built; ``gazetteer.airfields`` reads a key). A facility's name is compared without
+its airfield words ("Ämari air base" ~ "Amari Air Base"), and with the table's name without the
+town it serves ("Heathrow Airport" ~ London Heathrow Airport):
 
 - an airfield named like a town ("Cairo airport", "Amsterdam airport", "Shayrat airbase") is one
   of that name, or one serving a town of that name, within ``PlaceWeights.airfield_km`` of a
@@ -28,88 +25,47 @@ The words are ``data/places_context.json`` (``airfield_heads``, ``airfield_quali
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from newsgraph import vocab
+from newsgraph.geo import gazetteer
+from newsgraph.geo.airfields import FACILITY, is_airfield
+from newsgraph.geo.airfields import stem as airfield_stem
 from newsgraph.geo.gazetteer import Place, distance_km
 from newsgraph.geo.names import alternation, normalise, skeleton, spelling
 from newsgraph.geo.readings import Reading, candidates
 from newsgraph.settings import PlaceWeights, settings
 
-FACILITY = "facility"  # the Place kind of an airfield
+__all__ = ["FACILITY", "airfield_readings", "airfields", "facility_candidates", "is_airfield", "names_airfield",
+           "outlying"]
 
 
-@dataclass(frozen=True)
-class _Words:
-    head: re.Pattern[str]       # "air base", "airport": the name is an airfield's
-    airport: re.Pattern[str]    # "airport": one that serves a town (it may be named by the town)
-    qualifier: re.Pattern[str]  # "international", "military": left out when names are compared
-    military: re.Pattern[str]   # "Air Base", "Air Station": a military field, kept without an IATA code
+def _last_word(name: str) -> str:
+    words = name.lower().split()
+    return words[-1] if words else ""
 
 
-@cache
-def _words() -> _Words:
+def names_airfield(name: str) -> bool:
+    """Whether a facility's name is an airfield's, or a base's that may be one ("the Shayrat base")."""
+    return is_airfield(name) or _airfield_site(name) is not None
+
+
+def _airfield_site(name: str) -> str | None:
+    """A base named after its town ("Tabqa base", "the Shayrat base"): its name as an air base's, since an air base
+    by that town is the one such a name means (``airfield_sites``); None for other names."""
+    words = name.split()
+    if len(words) < 2 or _last_word(name) not in vocab.load("places_context").airfield_sites:
+        return None
+    return " ".join(words[:-1]) + " air base"
+
+
+def outlying(name: str) -> bool:
+    """Whether a facility lies outside the town named in it, or runs past it: a base, dam, prison or crossing
+    (``outlying_sites``: "Tabqa Dam", "Tadmur prison") or a road (``linear_features``: "the Qamishli road"). A town
+    read inside such a name would put it at the town's point, kilometres off: it gets none (nlp/places/stage.py)."""
     words = vocab.load("places_context")
-    return _Words(head=re.compile(rf"\b{alternation(words.airfield_heads)}\b", re.IGNORECASE),
-                  airport=re.compile(r"\bairports?\b", re.IGNORECASE),
-                  qualifier=re.compile(rf"\b{alternation(words.airfield_qualifiers)}\b", re.IGNORECASE),
-                  military=re.compile(rf"\b{alternation(words.military_airfields)}\b", re.IGNORECASE))
-
-
-def is_airfield(name: str) -> bool:
-    """Whether a facility's name is an airfield's ("Hmeimim air base", "Vnukovo International Airport")."""
-    return _words().head.search(name) is not None
-
-
-def _stem(name: str) -> str:
-    """The normalised name without its airfield words ("Al Khadim Airport" -> "khadim")."""
-    words = _words()
-    return normalise(words.qualifier.sub(" ", words.head.sub(" ", name)))
-
-
-# airportsdata keys the fields that have no ICAO indicator by a national one: in the US and Canada those
-# ("4IN4", "NC48", "CPM4": digits in the code) are tens of thousands of private strips and heliports no
-# news names; elsewhere they are public and military fields ("Al Khadim Airport" is HL59, Libya)
-_PRIVATE_STRIP_COUNTRIES = ("US", "CA")
-
-
-def _private_strip(icao: str, country: str) -> bool:
-    return country in _PRIVATE_STRIP_COUNTRIES and any(ch.isdigit() for ch in icao)
-
-
-@dataclass(frozen=True)
-class _Table:
-    by_stem: dict[str, list[Place]]      # the name without airfield words -> airfields
-    by_spelling: dict[str, list[Place]]  # its spelling key -> airfields
-    by_town: dict[str, list[Place]]      # the town served -> its airports with an IATA code
-
-
-@lru_cache(maxsize=1)
-def _table() -> _Table:
-    import airportsdata
-
-    words = _words()
-    by_stem: dict[str, list[Place]] = defaultdict(list)
-    by_spelling: dict[str, list[Place]] = defaultdict(list)
-    by_town: dict[str, list[Place]] = defaultdict(list)
-    for row in airportsdata.load("ICAO").values():
-        name, town = row["name"], row["city"]
-        known = bool(row["iata"] or words.military.search(name))
-        if not known and _private_strip(row["icao"], row["country"]):
-            continue
-        place = Place(name, row["country"] or None, float(row["lat"]), float(row["lon"]), None, 0, FACILITY)
-        stems = {_stem(name)}
-        if town and name.lower().startswith(town.lower() + " "):
-            stems.add(_stem(name[len(town) + 1:]))  # "London Heathrow Airport" is "Heathrow Airport"
-        for stem in stems - {""}:
-            by_stem[stem].append(place)
-            if known:  # another spelling only of the fields news names often
-                by_spelling[spelling(stem)].append(place)
-        if town and row["iata"]:
-            by_town[normalise(town)].append(place)
-    return _Table(dict(by_stem), dict(by_spelling), dict(by_town))
+    last = _last_word(name)
+    return last in words.outlying_sites or last in words.linear_features
 
 
 def airfield_readings(name: str, weights: PlaceWeights | None = None) -> list[Reading]:
@@ -117,30 +73,32 @@ def airfield_readings(name: str, weights: PlaceWeights | None = None) -> list[Re
     airfield named like a town when the table has none near such a town: it gets no point then)."""
     w = weights or settings().places
     if not is_airfield(name):
-        return []
-    stem = _stem(name)
+        site = _airfield_site(name)
+        if site is None:
+            return []
+        name = site
+    stem = airfield_stem(name)
     if not stem:
         return []
-    table = _table()
     towns = [r for r in candidates(stem) if r.place.kind in ("city", "admin")]
-    if towns and (near := _fields_by_towns(stem, towns, table, w)):
+    if towns and (near := _fields_by_towns(stem, towns, w)):
         return near
-    found = table.by_stem.get(stem)
+    found = gazetteer.airfields("stem", stem)
     if not found and not towns and _long_enough_to_respell(stem, w):
-        found = table.by_spelling.get(spelling(stem))
-    return [Reading(field, w.airfield_prior) for field in found or ()]
+        found = gazetteer.airfields("spelling", spelling(stem))
+    return [Reading(field, w.airfield_prior) for field in found]
 
 
-def _fields_by_towns(stem: str, towns: list[Reading], table: _Table, w: PlaceWeights) -> list[Reading]:
+def _fields_by_towns(stem: str, towns: list[Reading], w: PlaceWeights) -> list[Reading]:
     """An airfield named so, or one serving a town so named (at the cost of an alternate name), near one of
     the towns; the town's own name and another spelling count too, since the field must lie by that town anyway
     ("Tabaqa airport" is Tabqa Airport by Al-Tabqa, "Deir Ezzor air base" Deir ez-Zor Airport, "Qamishli
     airport" Kamishly Airport).  Each field once, at its best town's prior."""
     keys = list(dict.fromkeys([stem, *(normalise(town.place.name) for town in towns)]))
-    named = [(p, 0.0) for p in table.by_stem.get(stem, ())]
-    for table_keys in (table.by_stem, table.by_town):
-        named += [(p, w.alternate_name_cost) for key in keys for p in table_keys.get(key, ())]
-    named += [(p, w.alternate_name_cost) for key in keys for p in table.by_spelling.get(spelling(key), ())]
+    named = [(p, 0.0) for p in gazetteer.airfields("stem", stem)]
+    for kind in ("stem", "town"):
+        named += [(p, w.alternate_name_cost) for key in keys for p in gazetteer.airfields(kind, key)]
+    named += [(p, w.alternate_name_cost) for key in keys for p in gazetteer.airfields("spelling", spelling(key))]
     best: dict[Place, Reading] = {}
     for field, cost in named:
         for town in towns:
@@ -201,7 +159,9 @@ def facility_candidates(name: str) -> list[Reading]:
 
     The facility's own head word is skipped ("Trump Tower" is not in a town called
     Tower) and only a town's own name counts, except in a site or service named after
-    its town (``_named_after_town``); the caller still asks for context.
+    its town (``_named_after_town``); the caller still asks for context. A base, dam or road (``outlying``)
+    does not stand in the town it names: the places stage takes that town as evidence for the names around
+    it, not as the facility's place.
     """
     w = settings().places
     after_town = _named_after_town(name)

@@ -37,7 +37,7 @@ from newsgraph.geo import storage
 from newsgraph.geo.names import fold, normalise, skeleton
 from newsgraph.settings import GazetteerSettings, settings
 
-__all__ = ["KINDS", "Index", "Place", "StoredIndex", "abbreviation", "admin_names", "core", "countries",
+__all__ = ["KINDS", "Index", "Place", "StoredIndex", "abbreviation", "admin_names", "airfields", "core", "countries",
            "country_records", "distance_km", "fold", "full", "normalise", "skeleton", "store", "tables", "version"]
 
 KINDS = ("country", "admin", "city", "region", "facility")  # facility: an airfield (geo/facilities.py)
@@ -136,6 +136,11 @@ def _lookup(index: str, kind: str, key: str) -> list[Place]:
     return [Place(*record) for record in store().places(index, kind, key)]
 
 
+def airfields(kind: str, key: str) -> list[Place]:
+    """The airfields under a key of the airfield table (``airfields.KEYS``: "stem", "spelling", "town")."""
+    return _lookup("airfield", kind, key)
+
+
 def _latin(name: str) -> bool:
     """Latin-script names only: other scripts never match English text and bloat the index."""
     return all(ord(ch) < 0x250 or unicodedata.combining(ch) or 0x1E00 <= ord(ch) < 0x1F00 for ch in name)
@@ -216,10 +221,12 @@ def version() -> str:
     digest = hashlib.sha256(gazetteer_build.source_versions().encode())
     digest.update(f"{config.core_min_population};{config.full_min_population};{config.min_skeleton_letters};"
                   f"{config.code_letters}".encode())
-    from newsgraph.geo import indexing
+    from newsgraph.geo import airfields, indexing
 
-    for module in (__file__, indexing.__file__, gazetteer_build.__file__, geo_names.__file__, storage.__file__):
+    for module in (__file__, indexing.__file__, gazetteer_build.__file__, geo_names.__file__, storage.__file__,
+                   airfields.__file__):
         digest.update(Path(module).read_bytes())
+    digest.update(airfields.words_key().encode())
     for name in _INDEXED_DATA:
         digest.update(resources.files("newsgraph.data").joinpath(f"{name}.json").read_bytes())
     return digest.hexdigest()[:12]

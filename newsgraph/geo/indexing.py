@@ -14,8 +14,8 @@ from functools import cache
 from typing import Any, TypeVar
 
 from newsgraph import vocab
+from newsgraph.geo import airfields, storage
 from newsgraph.geo import build as gazetteer_build
-from newsgraph.geo import storage
 from newsgraph.geo.gazetteer import Index, Place, country_places, place_record, version
 from newsgraph.geo.names import alternation, normalise
 from newsgraph.settings import settings
@@ -136,7 +136,7 @@ def _write(writer: storage.Writer, name: str, index: Index, step: Step) -> None:
 
 
 def build(conn: sqlite3.Connection, report: storage.Report) -> None:
-    """Everything the file holds: the tables, the admin names, the core and the full index."""
+    """Everything the file holds: the tables, the admin names, the core and the full index, the airfields."""
     writer = storage.Writer(conn, place_record)
     advance = report.step("Country and admin-area tables", 4)
     built: gazetteer_build.Tables = {"countries": gazetteer_build.build_countries()}
@@ -155,3 +155,7 @@ def build(conn: sqlite3.Connection, report: storage.Report) -> None:
     _write(writer, "core", core_index, report.step)
     del core_index  # the full index is three times as big: one at a time in memory
     _write(writer, "full", build_full(report.step), report.step)
+    advance = report.step("Writing the airfield table", len(airfields.KEYS))
+    for kind, table in airfields.build_tables().items():
+        writer.put_keys("airfield", kind, table)
+        advance(1)

@@ -205,6 +205,9 @@ def name_candidates(name: str) -> tuple[list[Reading], Match]:
         found = _place_readings(key, wants_admin, w)
         if found:
             return found, "name"
+    for _, form, _ in forms:  # "the northwestern Syrian Idlib province"
+        if (after := _in_named_country(form, _DEMONYM_FIRST)) is not None:
+            return after
     for key, _, wants_admin in forms:
         found = _spelled_readings(key, wants_admin, w)
         if found:
@@ -217,13 +220,19 @@ def name_candidates(name: str) -> tuple[list[Reading], Match]:
 
 
 _POSSESSIVE = re.compile(r"^([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:'s|\u2019s|s)\s+(?=[A-Z])")
+_DEMONYM_FIRST = re.compile(r"^([A-Z][a-z]+)\s+(?=[A-Z])")
 
 
-def _in_named_country(name: str) -> tuple[list[Reading], Match] | None:
-    """ "Syria's Hasakeh", "Syrias Hasakeh" (a scraped apostrophe): the readings of the rest in that country."""
-    match = _POSSESSIVE.match(name)
-    iso = country_code(match.group(1)) if match else None
-    if match is None or iso is None:
+def _in_named_country(name: str, pattern: re.Pattern[str] = _POSSESSIVE) -> tuple[list[Reading], Match] | None:
+    """ "Syria's Hasakeh", "Syrias Hasakeh" (a scraped apostrophe), and with ``_DEMONYM_FIRST`` "Syrian Idlib",
+    "Syrian Tabqa" (a country's adjective): the readings of the rest in that country. The caller tries a demonym
+    only when the gazetteer does not hold the whole name ("American Samoa")."""
+    match = pattern.match(name)
+    if match is None:
+        return None
+    country = demonym_place(match.group(1)) if pattern is _DEMONYM_FIRST else None
+    iso = country_code(match.group(1)) if pattern is _POSSESSIVE else country.country if country else None
+    if iso is None or (country is not None and country.kind != "country"):
         return None
     found, how = name_candidates(name[match.end():])
     inside = [r for r in found if r.place.country == iso]

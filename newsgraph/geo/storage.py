@@ -5,8 +5,8 @@ opened read-only (``immutable=1``, memory-mapped) and each lookup reads a few pa
 
 - ``meta(name, value)``: JSON documents (the country records, the admin-area rows);
 - ``places(id, name, country, lat, lon, geonames_id, population, kind, admin1, level)``;
-- ``keys(kind, key, ids)``: a normalised name or consonant skeleton of one index
-  (``KEY_KINDS``) -> the ids of its places in their index order (a JSON array);
+- ``keys(kind, key, ids)``: a normalised name or consonant skeleton of one index, or a key of the
+  airfield table (``KEY_KINDS``) -> the ids of its places in their index order (a JSON array);
 - ``admin_names(country, admin1, place)``: which admin area an admin1 code names.
 
 Columns carry no declared type, so SQLite keeps each value's own type (a country centre
@@ -33,8 +33,10 @@ from typing import Any
 
 from newsgraph.settings import settings
 
-# the indexes' two key tables each: normalised names and consonant skeletons
-KEY_KINDS = {("core", "name"): 0, ("core", "skeleton"): 1, ("full", "name"): 2, ("full", "skeleton"): 3}
+# the indexes' two key tables each: normalised names and consonant skeletons; the airfield table's three
+# (geo/airfields.py: a name without its airfield words, its spelling key, the town served)
+KEY_KINDS = {("core", "name"): 0, ("core", "skeleton"): 1, ("full", "name"): 2, ("full", "skeleton"): 3,
+             ("airfield", "stem"): 4, ("airfield", "spelling"): 5, ("airfield", "town"): 6}
 # an older format of the same cache directory: deleted like a file of another version
 _OLD_SUFFIXES = (".pickle",)
 

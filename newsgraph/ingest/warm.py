@@ -18,7 +18,7 @@ _TEXT = ("BEIRUT, Jan. 15, 2024 — Syrian government forces shelled Aleppo on M
 def warm_up() -> None:
     """Load the model and every lazily loaded table now (idempotent: they are cached per process)."""
     extract(_TEXT)
-    # the airfield table is built the first time a text names an airfield (~0.5 s): here, once, not in every worker
+    # an airfield's lookups (the table is read from the gazetteer file, geo/airfields.py): here, once
     airfield_readings("Aleppo International Airport")
     # dateparser (the dates stage's last resort for odd formats) is imported and loads its English data on first
     # use (~0.3 s of CPU): here, once

@@ -37,6 +37,7 @@ class PlaceWeights:
     leading_ratio: float = 2.0       # votes and this many times the next one's (or the dateline's, if it leads)
     locator_chars: int = 120         # how far "in Y", "near Y", "the Iranian port of" are looked for around a name
     town_part_chars: int = 400       # "the neighbourhood of X": the town named last within this many characters
+    around_chars: int = 400          # a report on two countries: a place it lacks lies where the towns this near lie
     offset_max_km: float = 150.0     # "X, 35 km north of Y" is placed that far from Y up to this distance
     town_part_km: float = 25.0       # a quarter of a named town read as a namesake farther off is in the town
 

@@ -216,6 +216,7 @@ class PlaceContextWords:
     airfield_heads: tuple[str, ...]         # "air base", "airport": a facility placed from the airfield table
     airfield_qualifiers: tuple[str, ...]    # "international": left out when airfield names are compared
     military_airfields: tuple[str, ...]     # "air base": a field kept without an IATA code
+    airfield_sites: tuple[str, ...]         # "base": "the Shayrat base" is the air base by Shayrat, if any
     compass_abbreviations: tuple[str, ...]  # "NE" before "Syria" is a direction, not Nebraska
     town_sites: tuple[str, ...]             # "street", "mosque": a facility "in" a town stands inside it
     town_services: tuple[str, ...]          # "hospital": inside a town said to be the town, not the province
@@ -237,6 +238,7 @@ def _places_context(entries: Entries) -> PlaceContextWords:
                              airfield_heads=entries.words("airfield_heads", fold=True),
                              airfield_qualifiers=entries.words("airfield_qualifiers", fold=True),
                              military_airfields=entries.words("military_airfields", fold=True),
+                             airfield_sites=entries.words("airfield_sites", fold=True),
                              compass_abbreviations=entries.words("compass_abbreviations"),
                              town_sites=entries.words("town_sites", fold=True),
                              town_services=entries.words("town_services", fold=True),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from newsgraph import extract, geo
@@ -115,3 +118,14 @@ def test_a_service_with_a_name_of_its_own_is_not_placed_at_a_namesake_of_its_fir
             "Hospital, police in DeKalb, Illinois, said on Sunday.")
     _, lat, lon = _facility(text, "Kishwaukee Community Hospital")
     assert lat is None or geo.distance_km(lat, lon or 0.0, 41.93, -88.75) < 25  # DeKalb, Illinois
+
+
+def test_the_airfield_table_is_read_from_the_gazetteer_file() -> None:
+    # its keys were written when the file was built: a process reads the fields it names, and never loads the
+    # airportsdata package (half a second per process when the table was built from it)
+    assert [f.name for f in geo.gazetteer.airfields("stem", "shayrat")] == ["Shayrat Air Base"]
+    assert "Kamishly Airport" in {f.name for f in geo.gazetteer.airfields("town", "kamishly")}
+    probe = ("import sys; from newsgraph.geo.facilities import airfields; "
+             "print(airfields('Shayrat airbase')[0].name, 'airportsdata' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[-2] == "Shayrat Air Base False"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from newsgraph.geo.facilities import FACILITY, airfield_readings, facility_candidates, is_airfield
+from newsgraph.geo.facilities import FACILITY, airfield_readings, facility_candidates, names_airfield
 from newsgraph.geo.gazetteer import Place, distance_km
 from newsgraph.geo.readings import Match, Reading, name_candidates
 from newsgraph.model import Entity
@@ -83,14 +83,15 @@ class Grid:
 def entity_readings(entity: Entity, weights: PlaceWeights) -> tuple[list[Reading], Match]:
     """The readings of the first of the entity's names that has any, and how they were found.
 
-    An airfield is read from the airfield table ("Shayrat airbase"), or not at all: it is not at
-    the town it is named after. Another FAC is read through a town named inside it ("the Masyaf
-    facility"), which always needs context, as do sound-alikes.
+    An airfield is read from the airfield table ("Shayrat airbase", and "the Shayrat base": a base
+    named after a town may be its air base), or not at all: it is not at the town it is named after.
+    Another FAC is read through a town named inside it ("the Masyaf facility"), which always needs
+    context, as do sound-alikes; a dam, prison or road is not (``facilities.outlying``).
     """
     found: list[Reading] = []
     match: Match = "name"
     names = (entity.name, *entity.aliases)
-    if entity.type == "FAC" and any(is_airfield(name) for name in names):
+    if entity.type == "FAC" and any(names_airfield(name) for name in names):
         return [r for name in names for r in airfield_readings(name, weights)], "name"
     for name in names:
         if entity.type == "FAC":

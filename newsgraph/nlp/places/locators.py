@@ -31,7 +31,7 @@ from newsgraph.geo.names import alternation
 from newsgraph.geo.readings import candidates
 from newsgraph.model import Entity, Mention
 from newsgraph.nlp.places.context import PLACE_ENTITY_TYPES, qualified_areas
-from newsgraph.nlp.places.evidence import DocumentEvidence
+from newsgraph.nlp.places.evidence import DocumentEvidence, is_local
 from newsgraph.nlp.places.nearby import Town, point_by_town
 from newsgraph.settings import PlaceWeights
 
@@ -100,7 +100,9 @@ def locate_unplaced(entities: list[Entity], evidence: DocumentEvidence, text: st
                if _pointless(e, evidence) else _namesake_of_a_towns_part(e, towns, text, evidence.weights)
                for e in out]
         out = [_located(e, placed, evidence, text) if _unplaced(e, evidence) else e for e in out]
-    return [_document_country(e, evidence) if _unplaced(e, evidence) else e for e in out]
+    placed = sorted((_Placed(m.start, m.end, e) for e in out if e.country and e.type in PLACE_ENTITY_TYPES
+                     for m in e.mentions), key=lambda p: p.start)
+    return [_document_country(e, evidence, placed) if _unplaced(e, evidence) else e for e in out]
 
 
 def _quarter_of_its_town(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeights) -> Entity:
@@ -286,11 +288,30 @@ def _country_said(entity: Entity, placed: list[_Placed], text: str, w: PlaceWeig
     return None
 
 
-def _document_country(entity: Entity, evidence: DocumentEvidence) -> Entity:
+def _document_country(entity: Entity, evidence: DocumentEvidence, placed: list[_Placed]) -> Entity:
     """In a document about one country, a village or site the gazetteer lacks is taken to lie there
-    (not a name that is itself a country's, nor a sea or strait between countries)."""
+    (not a name that is itself a country's, nor a sea or strait between countries); in one about two,
+    where the towns around it lie (``_country_around``)."""
     waters = vocab.load("places_context").open_waters
     if country_code(entity.name) is not None or any(word in waters for word in entity.name.lower().split()):
         return entity
-    country = evidence.leading_country(entity.id)
+    country = evidence.leading_country(entity.id) or _country_around(entity, evidence, placed)
     return replace(entity, country=country) if country else entity
+
+
+def _country_around(entity: Entity, evidence: DocumentEvidence, placed: list[_Placed]) -> str | None:
+    """The country of the towns and areas clearly read within ``around_chars`` of the name's first mention, when
+    one leads them ``leading_ratio`` times the next: a report on the strikes near Manbij and the battle for
+    Ramadi puts "Tokhar and Hoshariyeh", named beside Manbij, in Syria; one on Azaz and Kirkuk the "Menagh base"
+    south of Azaz (a report on one country needs none of this: ``leading_country``)."""
+    w = evidence.weights
+    first = min(m.start for m in entity.mentions)
+    near: dict[str, int] = {}
+    for other in placed:
+        place = evidence.clear.get(other.entity.id)
+        if place is not None and place.country and is_local(place) and abs(other.start - first) <= w.around_chars:
+            near[place.country] = near.get(place.country, 0) + 1
+    ranked = sorted(near.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < w.leading_ratio * ranked[1][1]):
+        return None
+    return ranked[0][0]

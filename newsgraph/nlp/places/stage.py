@@ -26,6 +26,7 @@ from dataclasses import replace
 from functools import cache
 
 from newsgraph import vocab
+from newsgraph.geo.facilities import names_airfield, outlying
 from newsgraph.geo.gazetteer import Place
 from newsgraph.geo.names import alternation
 from newsgraph.geo.readings import lookup_place
@@ -52,11 +53,18 @@ def resolve_places(entities: list[Entity], parsed: Parsed, weights: PlaceWeights
 def _placed(entity: Entity, evidence: DocumentEvidence) -> Entity:
     """The entity at its best reading; unchanged when it has none (locate_unplaced looks at it then)."""
     found = evidence.readings.get(entity.id)
-    if not found:
+    if not found or _outlying_site(entity):
         return entity
     dominant = evidence.dominant_without(entity.id)
     best = choose_reading(evidence, entity.id, found, dominant)
     return entity if best is None else _at(entity, best)
+
+
+def _outlying_site(entity: Entity) -> bool:
+    """A dam, oilfield or road named after a town ("Tabqa Dam", "Old Lexington Highway"; not an air base, read from
+    the airfield table): the town inside its name supports the names around it (Chapin beside Lexington) but is
+    not where it lies; what the words around it say is (``locate_unplaced``: "in Raqqa province" gives Syria)."""
+    return entity.type == "FAC" and outlying(entity.name) and not names_airfield(entity.name)
 
 
 def _at(entity: Entity, place: Place) -> Entity:
