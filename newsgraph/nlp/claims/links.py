@@ -99,12 +99,15 @@ def fill_relays(out: list[Attribution], doc: Doc, text: str, units: Units, unit_
         if not targets:
             continue
         for m in relays.pattern.finditer(text, start, end):
+            # "the statement carried by state news agency SANA said": a carrier in the speaker's phrase relays
+            word = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            carrier = word is not None and word[0].lemma_.lower() in vocab.load("claims_sources").carrier_verbs
             for eid in _outlets_after(m.end(), end, doc, index):
                 for k in targets:
                     # a claim's own frame names its speaker, not a relay ("according to SANA", "a study
                     # published by X"): the via of a claim never holds its speaker
                     a = out[k]
-                    own = (a.source and a.source[0] <= m.start() < a.source[1]) or (
+                    own = (a.source and a.source[0] <= m.start() < a.source[1] and not carrier) or (
                         a.cue and a.cue[0] <= m.start() < a.cue[1] and a.cue_text.lower().startswith("according"))
                     if not own and eid != out[k].speaker and eid not in vias[k]:
                         vias[k].append(eid)

@@ -133,6 +133,8 @@ def _run_on_past_subject(cue: Token, us: int, names: EntityIndex | None, subject
             lo -= 1
         return doc[lo:found[0].end], found[1]
     found = run_on_source(cue, us, names, named_only=True)
+    if found is not None and _carried_by(subject, found[1]):
+        return None  # "the statement carried by state news agency SANA said": the parse is right, SANA relays
     if found is None and any(c.dep_ == "nummod" for c in subject.children):
         return _speaker_after_count(subject, cue)  # "… killed at least 36 people including children activists said"
     if found is None and subject.pos_ == "NOUN" and not speaker_word(subject) and not _named(subject, names):
@@ -150,6 +152,13 @@ def _run_on_past_subject(cue: Token, us: int, names: EntityIndex | None, subject
     if before.pos_ in ("ADP", "DET", "CCONJ", "PART", "PUNCT"):
         return None  # "the head of the Observatory said", "a spokesman for Assad said": the parse is right
     return found
+
+
+def _carried_by(subject: Token, name: Token) -> bool:
+    """``name`` is the agent of a carrying verb hung on the subject (``carrier_verbs``: "the statement carried
+    by state news agency SANA", "a statement broadcast by state television")."""
+    carriers = claim_sources().carrier_verbs
+    return any(c.dep_ == "acl" and c.lemma_.lower() in carriers and c.is_ancestor(name) for c in subject.children)
 
 
 def _past_name_object(found: tuple[Span, Token] | None) -> tuple[Span, Token] | None:
