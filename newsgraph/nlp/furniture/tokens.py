@@ -7,7 +7,7 @@ plural name. ``ScrapedTextTokenizer`` wraps spaCy's tokenizer and splits such to
 touching the text (offsets stay valid): a glued token at the glue, a stripped possessive into
 its stem and an "s" whose NORM is "'s" — the small model's tagger, parser and NER embed NORM
 (with the prefix, suffix and shape), so they read it as the possessive marker. For the same reason an
-abbreviation spelled like a function word ("IS" for Islamic State, "WHO") keeps its capitals as its NORM:
+organisation's abbreviation spelled like a function word ("IS" for Islamic State, "WHO") keeps its capitals as its NORM:
 with the NORM "is" the parser read "IS militants said" as a passive auxiliary and lost the speaker.
 
 Only clear cases are split (README, "Scraped text"): glue where a lower-case word of four letters
@@ -100,11 +100,14 @@ def repair(doc: Doc, words: frozenset[str], nouns: frozenset[str], text: str | N
 
 
 def abbreviation_spans(names: _Names) -> list[tuple[int, int]]:
-    """Where the text writes a known abbreviation that is also a function word in small letters ("IS" for
-    Islamic State, "WHO", "US"), outside a run of capitals (a headline in capitals: "WHO IS TO BLAME")."""
+    """Where the text writes a known organisation's abbreviation that is also a function word in small letters
+    ("IS" for Islamic State, "WHO"), outside a run of capitals (a headline in capitals: "WHO IS TO BLAME").
+    Countries are left alone: the model learnt "US" and "UK" as names ("The US Britain and France urged …"
+    run together with the NORM "US")."""
     shouted = {i for m in _CAPITALS_RUN.finditer(names.text) for i in range(m.start(), m.end())}
     return [(m.start(), m.end()) for m in _CAPITALS.finditer(names.text)
-            if m.group().lower() in STOP_WORDS and m.start() not in shouted and names.known_short(m.group())]
+            if m.group().lower() in STOP_WORDS and m.start() not in shouted
+            and names.organizations.canonical_name(m.group()) is not None]
 
 
 def split(doc: Doc, names: _Names) -> None:
