@@ -209,3 +209,16 @@ def anchor_day(given: dt.date | None, dateline: Dateline | None, text: str) -> d
 # (722) against 2014-02-02, "27-09-2013 ... on Friday" (713) against 2013-11-09.
 _MONTH_WORD = re.compile(r"[A-Za-z]{3}")
 _WHOLE_DIGITS = re.compile(r"\d{2}[-.]\d{1,2}[-.]\d{4}|\d{4}-")
+
+
+# "… in the Syrian province of Deir ez-Zor. MOSCOW (Sputnik) According to …": a wire dateline set after the
+# page's summary sentence or its headline, where ``read_dateline`` (which reads the text's opening) does not look
+_INNER_WIRE_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?\s]))[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)* \((?P<outlet>[A-Z][\w .&-]{1,40}?)\)")
+
+
+def inner_wire_dateline(text: str) -> re.Match[str] | None:
+    """The first wire dateline ("CAPITAL (Outlet)") within ``inner_dateline_chars`` of the text's start; its
+    ``outlet`` group is the outlet's name as written (an acronym's meaning too: "ISIL (Islamic State)")."""
+    return _INNER_WIRE_DATELINE.search(text, 0, settings().claims.inner_dateline_chars)
+

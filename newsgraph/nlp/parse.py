@@ -14,6 +14,7 @@ this module is imported), the start of the body after a dated dateline (set by
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from types import EllipsisType
@@ -21,9 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
+from newsgraph import vocab
 from newsgraph.errors import ExtractionError
 from newsgraph.model import Furniture
-from newsgraph.nlp.dateline import Dateline, read_dateline
+from newsgraph.nlp.dateline import Dateline, inner_wire_dateline, read_dateline
 from newsgraph.nlp.furniture.tokens import ScrapedTextTokenizer
 from newsgraph.settings import settings
 
@@ -139,7 +141,23 @@ def prepare(text: str, dateline: Dateline | None, furniture: tuple[Furniture, ..
     for region in furniture:
         _start_sentence(doc, region.start)
         _start_sentence(doc, region.end)
+    inner = _inner_wire_dateline(text)
+    if inner is not None:
+        # "… Says Vice Versa MOSCOW (Sputnik) The number of victims …": the headline, the dateline and the body
+        # are three sentences (run together, the tagger made "Versa MOSCOW" a person and missed the outlet)
+        _start_sentence(doc, inner.start())
+        _start_sentence(doc, inner.end())
     return doc
+
+
+def _inner_wire_dateline(text: str) -> re.Match[str] | None:
+    """A wire dateline after the page's headline or summary whose parentheses name an outlet (``outlet_words``:
+    "MOSCOW (Sputnik)", "BEIRUT (AFP)"; not "ISIL (Islamic State) fighters")."""
+    found = inner_wire_dateline(text)
+    if found is None or found.start() == 0:
+        return None
+    words = set(found["outlet"].lower().split())
+    return found if words & vocab.load("relays").outlet_words else None
 
 
 def _start_sentence(doc: Doc, offset: int) -> None:

@@ -197,6 +197,7 @@ class ClaimSources:
     negative_pronouns: frozenset[str]     # "nobody said …"
     part_body_nouns: frozenset[str]       # "the U.N. health agency": a part of the organisation it names
     issuing_verbs: frozenset[str]         # "the division issued a statement": its subject issued the document
+    carrier_verbs: frozenset[str]         # "the statement carried by SANA": its agent relays, owns nothing
     aim_nouns: frozenset[str]             # "protests calling for …", "a resolution calling for …": an aim
     event_nouns: frozenset[str]           # "any military intervention suggested …": a subject that never speaks
     time_nouns: frozenset[str]            # "shortly after midnight AFPs correspondent said": the clause's
@@ -230,7 +231,7 @@ def _claims_sources(entries: Entries) -> ClaimSources:
         negative_pronouns=_set(entries, "negative_pronouns"), part_body_nouns=_set(entries, "part_body_nouns"),
         time_nouns=_set(entries, "time_nouns"), aim_nouns=_set(entries, "aim_nouns"),
         event_nouns=_set(entries, "event_nouns"),
-        issuing_verbs=_set(entries, "issuing_verbs"),
+        issuing_verbs=_set(entries, "issuing_verbs"), carrier_verbs=_set(entries, "carrier_verbs"),
         time_subordinators=_set(entries, "time_subordinators"), sentence_adverbs=_set(entries, "sentence_adverbs"),
         inverted_frame_words=_set(entries, "inverted_frame_words"))
 

@@ -64,3 +64,13 @@ def test_participle_hung_on_the_channel_is_the_speakers_and_names_no_channel() -
     assert run.name(call.speaker) == "Ahmed al-Jarba"
     assert run.names(call.via) == {"Al Arabiya"}  # not Ghouta or Damascus, named in the participle's clause
     assert run.name(run.one("bombardment of the Ghouta").speaker) == "Ahmed al-Jarba"
+
+
+def test_a_statement_carried_by_an_agency_is_relayed_by_it_not_spoken_by_it() -> None:
+    run = Run("The army command announced the end of the truce on Monday. \"The truce is over because the rebels "
+              "broke it\" the statement carried by state news agency SANA said. A study published by the Carter "
+              "Center said that 40 schools had been hit.")
+    truce = run.one("The truce is over")
+    assert run.name(truce.speaker) != "Syrian Arab News Agency" and run.names(truce.via) == {"Syrian Arab News Agency"}
+    study = run.one("40 schools had been hit")  # a publisher is still the owner of what it published
+    assert run.name(study.speaker) == "Carter Center" and not study.via

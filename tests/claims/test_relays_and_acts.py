@@ -48,6 +48,14 @@ def test_a_wire_dateline_after_the_summary_relays_the_story() -> None:
     assert run.names(run.one("repelled a counterattack").via) == {"Sputnik"}
 
 
+def test_a_wire_dateline_run_into_its_headline_names_the_outlet_that_relays_the_story() -> None:
+    run = Run("Coalition Says Raids Spared Civilians But Locals Say Otherwise MOSCOW (Sputnik) The toll of Monday's "
+              "raids on the town may rise further the local council said. Medics said that 14 bodies were recovered.")
+    assert "Sputnik" in {e.name for e in run.trace.entities if e.type == "ORG"}
+    assert not any(e.type == "PER" and "MOSCOW" in e.name for e in run.trace.entities)
+    assert run.names(run.one("14 bodies were recovered").via) == {"Sputnik"}
+
+
 def test_what_an_acronym_stands_for_is_no_dateline() -> None:
     run = Run("Fighters of ISIL (Islamic State) attacked the town. The governor said that the attack had been repelled.")
     assert not run.one("the attack had been repelled").via

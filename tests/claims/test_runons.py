@@ -100,3 +100,12 @@ def test_a_predicate_the_parser_put_in_the_source_is_what_was_said() -> None:
     ministry = run.one("allegations")
     assert ministry.text == "The allegations are completely baseless"
     assert ministry.speaker_text == "the Russian Defence Ministry"
+
+
+def test_a_closing_frame_whose_speaker_ends_in_a_bracketed_acronym() -> None:
+    run = Run("Air raids killed nine children on Friday in a crowded market in the south the United Nations "
+              "childrens agency (UNICEF) has said. Fighting spread to two villages near the border the Qatar Red "
+              "Crescent Society (QRCS) reported.")
+    raids = run.one("killed nine children")
+    assert run.name(raids.speaker) == "UNICEF" and raids.cue == "said"
+    assert "Qatar Red Crescent" in (run.name(run.one("Fighting spread").speaker) or "")

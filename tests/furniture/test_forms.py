@@ -60,6 +60,20 @@ def test_an_inline_wire_credit_and_the_linked_headline_after_it() -> None:
     assert ("headline", "Turkish Army Shells Militant Positions Near Afrin Border") in found
 
 
+def test_a_wire_dateline_after_a_linked_headline_is_no_credit_and_no_headline() -> None:
+    text = ("Shelling killed three people in Hama on Sunday local media reported. Sputnik Anna Petrova Truce Talks "
+            "Resume in Astana With Two New Delegations DAMASCUS (Sputnik) The army said it had retaken two hills.")
+    found = _found(text)
+    assert ("headline", "Truce Talks Resume in Astana With Two New Delegations") in found
+    assert not any("(Sputnik)" in t for _, t in found)
+
+
+def test_a_bracketed_agency_after_a_place_in_capitals_is_a_dateline() -> None:
+    text = "Ceasefire Holds Says Monitor BEIRUT (AFP) Rebels and troops kept to the truce overnight a monitor said."
+    assert not any("(AFP)" in t for _, t in _found(text))
+    assert ("credit", "(AFP)") in _found("Rebels kept to the truce overnight (AFP) a monitor said.")
+
+
 def test_page_stamps_share_widgets_links_and_embeds() -> None:
     text = ("14.06.2017(updated 1712 14.06.2017) Get short URL 0 21 Militants shelled a district of Damascus "
             "local media said. Footage was posted at https://example.org/video/1 and at youtube.com/watch?v=abc "

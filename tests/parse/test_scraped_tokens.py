@@ -104,3 +104,26 @@ def test_a_credit_is_a_sentence_of_its_own() -> None:
     sentences = [s.text for s in pipeline.run(text, until="parse").parsed.doc.sents]
     assert "REUTERS/Bassam Khabieh" in sentences
     assert any(s.startswith("We hope the team") for s in sentences)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("IS militants said they had taken the airport.", "IS"),
+    ("IS claimed the bombing near the border.", "IS"),
+    ("The IS-linked agency said 30 soldiers died.", "IS"),
+    ("The WHO said the symptoms fit a nerve agent.", "WHO"),
+])
+def test_an_abbreviation_spelled_like_a_function_word_is_read_as_a_name(text: str, word: str) -> None:
+    doc = nlp()(text)
+    token = next(t for t in doc if t.text == word)
+    assert token.norm_ == word and token.pos_ == "PROPN"
+
+
+def test_a_headline_in_capitals_keeps_its_function_words() -> None:
+    doc = nlp()("WHO IS TO BLAME for the siege remains unclear.")
+    assert [t.norm_ for t in doc[:2]] == ["who", "is"]
+
+
+def test_islamic_state_abbreviated_is_the_speaker_of_its_claim() -> None:
+    trace = pipeline.run("IS claimed the bombing of a checkpoint near the border on Sunday.", "2016-07-05")
+    assert [c.speaker_text for c in trace.claims] == ["IS"]
+    assert trace.index[trace.claims[0].speaker].name == "Islamic State"

@@ -72,6 +72,8 @@ def owner_in_phrase(index: EntityIndex, noun: Token) -> str | None:
     """The agent of "a study published by X", or the owner in "X's study", "the X study", "a study by X"."""
     sources: ClaimSources = vocab.load("claims_sources")
     for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in sources.carrier_verbs:
+            continue  # "the statement carried by state news agency SANA": SANA relays it (links.py), owns nothing
         if child.dep_ == "acl" and child.tag_ == "VBN":  # "a study published on Tuesday by X"
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             for tok in (c for c in (agent.children if agent is not None else ()) if c.dep_ == "pobj"):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -13,7 +12,7 @@ from newsgraph.nlp.claims.runons import has_clause, outlet_before
 from newsgraph.nlp.claims.spans import QUOTE_MARK, Attribution, Offsets, Units
 from newsgraph.nlp.claims.speakers import names_outlet
 from newsgraph.nlp.claims.subjects import quoting_verb
-from newsgraph.nlp.dateline import Dateline
+from newsgraph.nlp.dateline import Dateline, inner_wire_dateline
 from newsgraph.nlp.doc_text import doc_text
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.settings import settings
@@ -100,12 +99,15 @@ def fill_relays(out: list[Attribution], doc: Doc, text: str, units: Units, unit_
         if not targets:
             continue
         for m in relays.pattern.finditer(text, start, end):
+            # "the statement carried by state news agency SANA said": a carrier in the speaker's phrase relays
+            word = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            carrier = word is not None and word[0].lemma_.lower() in vocab.load("claims_sources").carrier_verbs
             for eid in _outlets_after(m.end(), end, doc, index):
                 for k in targets:
                     # a claim's own frame names its speaker, not a relay ("according to SANA", "a study
                     # published by X"): the via of a claim never holds its speaker
                     a = out[k]
-                    own = (a.source and a.source[0] <= m.start() < a.source[1]) or (
+                    own = (a.source and a.source[0] <= m.start() < a.source[1] and not carrier) or (
                         a.cue and a.cue[0] <= m.start() < a.cue[1] and a.cue_text.lower().startswith("according"))
                     if not own and eid != out[k].speaker and eid not in vias[k]:
                         vias[k].append(eid)
@@ -198,16 +200,10 @@ def dateline_relays(out: list[Attribution], dateline: Dateline | None, index: En
     return [replace(a, via=(*a.via, eid)) if eid != a.speaker and eid not in a.via else a for a in out]
 
 
-# "… in the Syrian province of Deir ez-Zor. MOSCOW (Sputnik) According to …": a wire dateline set after the
-# page's summary sentence, where the dateline reader (which reads the text's opening) does not look
-_INNER_DATELINE = re.compile(
-    r"(?:^|(?<=[.!?\s]))[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)* \((?P<outlet>[A-Z][\w .&-]{1,40}?)\)")
-
-
 def _inner_dateline_outlet(text: str, index: EntityIndex) -> list[str]:
     """The outlet of the first wire dateline ("CAPITAL (Outlet)") within ``inner_dateline_chars`` of the text's
     start, when it names an outlet the entities stage found there or elsewhere in the text."""
-    match = _INNER_DATELINE.search(text, 0, settings().claims.inner_dateline_chars)
+    match = inner_wire_dateline(text)
     if match is None:
         return []
     start, end = match.span("outlet")

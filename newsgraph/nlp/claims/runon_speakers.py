@@ -29,11 +29,14 @@ def run_on_source(cue: Token, start: int, names: EntityIndex | None,
     the word that heads it: the named entity ending there, else the noun phrase ("… killing 15 members of
     staff activists in the town reported")."""
     doc = cue.doc
-    if cue.tag_ not in FINITE and not _past_read_as_participle(cue):
-        return None  # "told The New Arab, adding that …": a participle shares its verb's subject
     last = cue.i - 1
     while last >= start and doc[last].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[last].head.i == cue.i:
         last -= 1
+    perfect = cue.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in FINITE for c in cue.children)  # "has said"
+    if last >= start and doc[last].text == ")" and (cue.tag_ in FINITE or perfect):
+        return _bracketed_name(doc, last, start, names)
+    if cue.tag_ not in FINITE and not _past_read_as_participle(cue):
+        return None  # "told The New Arab, adding that …": a participle shares its verb's subject
     if last < start or doc[last].pos_ not in ("PROPN", "NOUN"):
         return None
     named = named_before(doc[last], start, names) or _named_with_descriptor(doc[last], start, names)
@@ -46,6 +49,20 @@ def run_on_source(cue: Token, start: int, names: EntityIndex | None,
     if not has_clause(doc, start, phrase.start) or doc[phrase.start - 1].lower_ in RELATIVES:
         return None
     return found
+
+
+def _bracketed_name(doc: Doc, last: int, start: int, names: EntityIndex | None) -> tuple[Span, Token] | None:
+    """"… in a town in the east the United Nations childrens agency (UNICEF) has said": a name in brackets
+    after its description, ending at ``last`` (the closing bracket); the name heads the phrase."""
+    if last - 3 < start or doc[last - 2].text != "(":
+        return None
+    name = doc[last - 1]
+    if not (name.text.isupper() and name.is_alpha) and named_before(name, last - 1, names) is None:
+        return None  # an acronym ("(SLN)") or a name the entities stage found
+    lo = _run_start(doc, last - 3, start) if doc[last - 3].pos_ in ("NOUN", "PROPN") else last - 2
+    if not has_clause(doc, start, lo) or doc[lo - 1].lower_ in RELATIVES:
+        return None
+    return doc[lo:last + 1], doc[last - 1]
 
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -132,7 +149,7 @@ def _run_on_past_subject(cue: Token, us: int, names: EntityIndex | None, subject
         while lo - 1 > subject.left_edge.i and doc[lo - 1].pos_ in ("NOUN", "PROPN") and doc[lo - 1].dep_ == "compound":
             lo -= 1
         return doc[lo:found[0].end], found[1]
-    found = run_on_source(cue, us, names, named_only=True)
+    found = _named_run_on(cue, us, names, subject)
     if found is None and any(c.dep_ == "nummod" for c in subject.children):
         return _speaker_after_count(subject, cue)  # "… killed at least 36 people including children activists said"
     if found is None and subject.pos_ == "NOUN" and not speaker_word(subject) and not _named(subject, names):
@@ -150,6 +167,20 @@ def _run_on_past_subject(cue: Token, us: int, names: EntityIndex | None, subject
     if before.pos_ in ("ADP", "DET", "CCONJ", "PART", "PUNCT"):
         return None  # "the head of the Observatory said", "a spokesman for Assad said": the parse is right
     return found
+
+
+def _named_run_on(cue: Token, us: int, names: EntityIndex | None, subject: Token) -> tuple[Span, Token] | None:
+    """The name right before the verb, unless it carries the subject ("the statement carried by state news
+    agency SANA said": the parse is right, SANA relays)."""
+    found = run_on_source(cue, us, names, named_only=True)
+    return None if found is not None and _carried_by(subject, found[1]) else found
+
+
+def _carried_by(subject: Token, name: Token) -> bool:
+    """``name`` is the agent of a carrying verb hung on the subject (``carrier_verbs``: "the statement carried
+    by state news agency SANA", "a statement broadcast by state television")."""
+    carriers = claim_sources().carrier_verbs
+    return any(c.dep_ == "acl" and c.lemma_.lower() in carriers and c.is_ancestor(name) for c in subject.children)
 
 
 def _past_name_object(found: tuple[Span, Token] | None) -> tuple[Span, Token] | None:

@@ -94,6 +94,11 @@ def _name_run_end(text: str, pos: int, most: int) -> int:
     return end
 
 
+# a place in capitals right before a bracket: "MOSCOW (", "DAMASCUS, Syria (" (a wire dateline, not a caption)
+_WIRE_DATELINE = re.compile(r"(?<=\s)[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:, [A-Z][a-z]+)? \(")
+_WIRE_PLACE = re.compile(r"(?:^|(?<=[\s.]))[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:, [A-Z][a-z]+)? $")
+
+
 def _bracketed(text: str) -> list[Furniture]:
     """Brackets of credit words ("(TRT World and Agencies)", "(Photo AFP)") and bracketed captions."""
     lex = words()
@@ -112,6 +117,8 @@ def _bracketed(text: str) -> list[Furniture]:
             credit_words = all(w in lex.credit_words or w in agencies for w in tokens)
             signed = (credit_words and any(w in agencies for w in tokens)) or tokens[-1] == "agencies"
             kind = "credit" if signed and len(tokens) <= _CREDIT_WORDS else None
+        if kind == "credit" and _WIRE_PLACE.search(text, 0, m.start()):
+            continue  # "… Reaches 207 MOSCOW (Sputnik) At the …": a wire dateline's outlet, who filed the story
         if kind is not None and (found := region(text, m.start(), m.end(), kind)) is not None:
             out.append(found)
     return out
@@ -168,7 +175,11 @@ def _headline_end(text: str, pos: int) -> int | None:
     capitalised = [m for m in run if is_name_word(m.group())]
     if len(capitalised) < settings().furniture.headline_min_words:
         return None
-    return run[-1].end()
+    end = run[-1].end()
+    dateline = _WIRE_DATELINE.search(text, pos, end + 2)
+    if dateline is not None:  # "… Deal Reaches 207 MOSCOW (Sputnik) At the …": the headline ends at the
+        end = len(text[:dateline.start()].rstrip())  # story's wire dateline, whose outlet filed the story
+    return end if end > pos else None
 
 
 def _caption_before(text: str, credit: Furniture, found: list[Furniture]) -> Furniture | None:

@@ -6,7 +6,9 @@ Scraped pages lose the markup between words ("standardsDiscussion", "Office)Twit
 plural name. ``ScrapedTextTokenizer`` wraps spaCy's tokenizer and splits such tokens without
 touching the text (offsets stay valid): a glued token at the glue, a stripped possessive into
 its stem and an "s" whose NORM is "'s" — the small model's tagger, parser and NER embed NORM
-(with the prefix, suffix and shape), so they read it as the possessive marker.
+(with the prefix, suffix and shape), so they read it as the possessive marker. For the same reason an
+organisation's abbreviation spelled like a function word ("IS" for Islamic State, "WHO") keeps its capitals as its NORM:
+with the NORM "is" the parser read "IS militants said" as a passive auxiliary and lost the speaker.
 
 Only clear cases are split (README, "Scraped text"): glue where a lower-case word of four letters
 or more meets a capitalised word or an abbreviation, or a capitalised word meets an agency, an
@@ -28,6 +30,7 @@ from typing import Any
 
 import numpy
 from spacy.attrs import DEP, HEAD, SENT_START
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from newsgraph import geo, vocab
@@ -59,6 +62,9 @@ _ARTICLE = re.compile(r"\b([Aa][lnrsdtz]|[Ee]l|[Aa]sh)-([A-Z]\w*)")
 _LINK = re.compile(r"https?|www\.|\.(?:com|org|net|co|ly|gov|int)", re.IGNORECASE)
 _POSSESSIVE_SHAPE = re.compile(r"(?:[A-Z][\w'-]*[a-rt-z]|[A-Z]{2,}|(?:[A-Z]\.)+)s")
 _NO_PLAIN_PLURAL = re.compile(r"[a-z]*(?:[^aeiou\W]y|ch|sh|x|z)")
+# a word in capitals ("IS", "WHO", "IS-linked"), and a run of them (a headline set in capitals: "WHAT IS LEFT")
+_CAPITALS = re.compile(r"(?<![\w.])[A-Z]{2,4}(?![\w.])")
+_CAPITALS_RUN = re.compile(r"[A-Z]{2,} [A-Z]{2,4}(?![\w.])|(?<![\w.])[A-Z]{2,4} [A-Z]{2,}")
 
 
 class ScrapedTextTokenizer:
@@ -85,6 +91,27 @@ def repair(doc: Doc, words: frozenset[str], nouns: frozenset[str], text: str | N
     raw text marks as candidates are looked at: building a spaCy ``Token`` for every word costs more
     (and so does ``doc.text``, joined anew at each call: ``text`` is the tokenized text when known)."""
     names = _Names(doc, doc.text if text is None else text, words, nouns)
+    split(doc, names)
+    for start, end in abbreviation_spans(names):
+        span = doc.char_span(start, end)
+        if span is not None and len(span) == 1:
+            span[0].norm_ = span[0].text
+    return doc
+
+
+def abbreviation_spans(names: _Names) -> list[tuple[int, int]]:
+    """Where the text writes a known organisation's abbreviation that is also a function word in small letters
+    ("IS" for Islamic State, "WHO"), outside a run of capitals (a headline in capitals: "WHO IS TO BLAME").
+    Countries are left alone: the model learnt "US" and "UK" as names ("The US Britain and France urged …"
+    run together with the NORM "US")."""
+    shouted = {i for m in _CAPITALS_RUN.finditer(names.text) for i in range(m.start(), m.end())}
+    return [(m.start(), m.end()) for m in _CAPITALS.finditer(names.text)
+            if m.group().lower() in STOP_WORDS and m.start() not in shouted
+            and names.organizations.canonical_name(m.group()) is not None]
+
+
+def split(doc: Doc, names: _Names) -> None:
+    """Split ``doc``'s glued tokens and stripped possessives in place."""
     cuts: dict[int, list[int]] = {}
     possessives: set[int] = set()  # token indices whose last letter is a possessive's "s"
     for i in names.candidates():
@@ -96,7 +123,7 @@ def repair(doc: Doc, words: frozenset[str], nouns: frozenset[str], text: str | N
         if points:
             cuts[i] = points
     if not cuts:
-        return doc
+        return
     marks = {doc[i].idx + len(doc[i].text) - 1 for i in possessives}
     with doc.retokenize() as retokenizer:
         for i, points in cuts.items():
@@ -112,7 +139,6 @@ def repair(doc: Doc, words: frozenset[str], nouns: frozenset[str], text: str | N
         span = doc.char_span(i, i + 1)
         if span is not None:
             span[0].norm_ = POSSESSIVE_NORM
-    return doc
 
 
 def glue_points(word: str, names: _Names) -> list[int]:
