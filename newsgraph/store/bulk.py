@@ -15,17 +15,23 @@ parameter processing of an ``executemany``, cost more CPU than SQLite spends run
   default among them or missing) to the driver's ``executemany`` through one cached compiled INSERT, on
   SQLite; anything else, and PostgreSQL (whose dialect batches inserts its own way), goes through
   ``conn.execute(insert(table), rows)`` as before.  Either way the same rows are written.
+
+Both run the driver's SQL on the sqlite3 connection itself while SQLAlchemy's transaction is open
+(``store/driver.py``: no execution context or ``CursorResult`` per call; rows as named tuples).
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, CursorResult, Executable, Table, bindparam, insert
+
+from newsgraph.store import driver
 
 __all__ = ["among", "execute", "insert_rows"]
 
@@ -42,23 +48,28 @@ _EXPANDING = re.compile(r"__\[POSTCOMPILE_(\w+)\]")
 
 
 def execute(conn: Connection, statement: Executable,
-            params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None) -> CursorResult[Any]:
+            params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None
+            ) -> CursorResult[Any] | driver.Rows:
     """``conn.execute(statement, params)`` for a statement built once (``params``: one dict, or a list of dicts
     for an ``executemany``), with the same SQL and rows, and on SQLite less of SQLAlchemy's work per call."""
     plan = _plain_statement(conn.dialect, statement)
     if plan is None or (params is not None and not params):
         return conn.execute(statement, params if params is not None else {})
-    pieces, binds = plan
+    pieces, binds, row = plan
     expanding = any(is_list for _, _, is_list in binds)
+    raw = driver.driver(conn)
     if params is not None and not isinstance(params, Mapping):  # an executemany: one SQL, many parameter sets
         if expanding or any(fixed is not _GIVEN for _, fixed, _ in binds):
             return conn.execute(statement, params)
         names = [name for name, _, _ in binds]
         if not names:
-            return conn.exec_driver_sql(pieces[0], [() for _ in params])
-        values = itemgetter(*names)
-        return conn.exec_driver_sql(pieces[0], [values(p) for p in params] if len(names) > 1
-                                    else [(values(p),) for p in params])
+            many: list[Any] = [() for _ in params]
+        else:
+            values = itemgetter(*names)
+            many = [values(p) for p in params] if len(names) > 1 else [(values(p),) for p in params]
+        if raw is None:
+            return conn.exec_driver_sql(pieces[0], many)
+        return driver.Rows(driver.run_many(raw, pieces[0], many), None)
     given = params or {}
     args: list[Any] = []
     lengths: dict[str, int] = {}
@@ -71,13 +82,21 @@ def execute(conn: Connection, statement: Executable,
             args.extend(value)
         else:
             args.append(value)
-    if not expanding:
-        return conn.exec_driver_sql(pieces[0], tuple(args))
-    sql = [pieces[0]]
-    for i in range(1, len(pieces), 2):
-        sql.append(", ".join("?" * lengths[pieces[i]]))
-        sql.append(pieces[i + 1])
-    return conn.exec_driver_sql("".join(sql), tuple(args))
+    if expanding:
+        sql = [pieces[0]]
+        for i in range(1, len(pieces), 2):
+            sql.append(", ".join("?" * lengths[pieces[i]]))
+            sql.append(pieces[i + 1])
+        return _run(conn, raw, "".join(sql), tuple(args), row)
+    return _run(conn, raw, pieces[0], tuple(args), row)
+
+
+def _run(conn: Connection, raw: sqlite3.Connection | None, sql: str, args: tuple[Any, ...],
+         row: type[tuple[Any, ...]] | None) -> CursorResult[Any] | driver.Rows:
+    """``sql`` on the driver's connection inside SQLAlchemy's transaction, else through SQLAlchemy."""
+    if raw is None or row is None:
+        return conn.exec_driver_sql(sql, args)
+    return driver.Rows(driver.run(raw, sql, args), row)
 
 
 _GIVEN = object()  # a parameter the caller gives (not a value written in the statement)
@@ -85,10 +104,11 @@ _GIVEN = object()  # a parameter the caller gives (not a value written in the st
 
 @lru_cache(maxsize=512)
 def _plain_statement(dialect: Any, statement: Executable
-                     ) -> tuple[list[str], tuple[tuple[str, Any, bool], ...]] | None:
-    """The compiled SQL cut at its expanding parameters (text, name, text, ...) and its parameters in order
-    (name, the value written in the statement or ``_GIVEN``, expanding), when SQLAlchemy would only pass the
-    values through (no bind or result processor); else None."""
+                     ) -> tuple[list[str], tuple[tuple[str, Any, bool], ...], type[tuple[Any, ...]] | None] | None:
+    """The compiled SQL cut at its expanding parameters (text, name, text, ...), its parameters in order
+    (name, the value written in the statement or ``_GIVEN``, expanding) and the named tuple of its result's
+    columns (``driver.row_type``; None: read through SQLAlchemy), when SQLAlchemy would only pass the values
+    through (no bind or result processor); else None."""
     if dialect.name != "sqlite":
         return None
     compiled = cast(Any, statement).compile(dialect=dialect)  # a Select, Update or Delete
@@ -108,7 +128,7 @@ def _plain_statement(dialect: Any, statement: Executable
         binds.append((name, _GIVEN if bind.required else bind.effective_value, bool(bind.expanding)))
     if set(pieces[1::2]) != {name for name, _, is_list in binds if is_list}:
         return None  # a literal rendered at execution, or a list SQLAlchemy renders another way
-    return pieces, tuple(binds)
+    return pieces, tuple(binds), driver.row_type(tuple(keys))
 
 
 def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -120,12 +140,16 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
         part = rows[i:i + _BATCH]
         if plain is None:
             conn.execute(insert(table), list(part))
+            continue
+        sql, order = plain
+        # itemgetter builds each row's tuple in C (a generator per row cost more than SQLite's insert)
+        values = itemgetter(*order)
+        many = [values(row) for row in part] if len(order) > 1 else [(values(row),) for row in part]
+        raw = driver.driver(conn)
+        if raw is None:
+            conn.exec_driver_sql(sql, many)
         else:
-            sql, order = plain
-            # itemgetter builds each row's tuple in C (a generator per row cost more than SQLite's insert)
-            values = itemgetter(*order)
-            conn.exec_driver_sql(sql, [values(row) for row in part] if len(order) > 1
-                                 else [(values(row),) for row in part])
+            driver.run_many(raw, sql, many)
 
 
 @lru_cache(maxsize=256)
