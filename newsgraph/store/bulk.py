@@ -11,10 +11,11 @@ parameter processing of an ``executemany``, cost more CPU than SQLite spends run
   the same SQL SQLAlchemy would send, without its per-execution parameter processing and re-rendering of
   expanding lists (which cost more CPU than most of these statements take in SQLite); statements with a bind
   or result processor, and PostgreSQL, go through ``conn.execute`` as before;
-- ``insert_rows(conn, table, rows)`` hands plain rows (no column with a bind processor or a Python-side
-  default among them or missing) to the driver's ``executemany`` through one cached compiled INSERT, on
-  SQLite; anything else, and PostgreSQL (whose dialect batches inserts its own way), goes through
-  ``conn.execute(insert(table), rows)`` as before.  Either way the same rows are written.
+- ``insert_rows(conn, table, rows)`` hands rows (no column with a Python-side default missing from them) to the
+  driver's ``executemany`` through one cached compiled INSERT, on SQLite, the values of a column with a bind
+  processor (the JSON lists) converted by that processor, as SQLAlchemy would; anything else, and PostgreSQL
+  (whose dialect batches inserts its own way), goes through ``conn.execute(insert(table), rows)`` as before.
+  Either way the same rows are written.
 
 Both run the driver's SQL on the sqlite3 connection itself while SQLAlchemy's transaction is open
 (``store/driver.py``: no execution context or ``CursorResult`` per call; rows as named tuples).
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any, cast
@@ -141,10 +142,12 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
         if plain is None:
             conn.execute(insert(table), list(part))
             continue
-        sql, order = plain
+        sql, order, processors = plain
         # itemgetter builds each row's tuple in C (a generator per row cost more than SQLite's insert)
         values = itemgetter(*order)
         many = [values(row) for row in part] if len(order) > 1 else [(values(row),) for row in part]
+        if processors:  # the columns SQLAlchemy converts (JSON lists): its own converter, value by value
+            many = [tuple(v if p is None else p(v) for p, v in zip(processors, row, strict=True)) for row in many]
         raw = driver.driver(conn)
         if raw is None:
             conn.exec_driver_sql(sql, many)
@@ -153,16 +156,22 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
 
 
 @lru_cache(maxsize=256)
-def _plain_insert(dialect: Any, table: Table, keys: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
-    """The driver's SQL and the order of its parameters, when SQLAlchemy would only pass the values through."""
+def _plain_insert(dialect: Any, table: Table, keys: tuple[str, ...]
+                  ) -> tuple[str, tuple[str, ...], tuple[Callable[[Any], Any] | None, ...]] | None:
+    """The driver's SQL, the order of its parameters and the bind processor of each (None: passed through, as
+    SQLAlchemy would pass it; else the processor it would call, a JSON column's serializer), when no column
+    left out has a Python-side default."""
     if dialect.name != "sqlite" or not set(keys) <= set(table.c.keys()):
         return None
     if any(c.default is not None or c.onupdate is not None for c in table.c if c.key not in keys):
         return None
     compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
-    if not compiled.positional or compiled._bind_processors or compiled.positiontup is None:
+    if not compiled.positional or compiled.positiontup is None:
         return None
     order = tuple(compiled.binds[name].key for name in compiled.positiontup)
     if sorted(order) != sorted(keys):
         return None
-    return str(compiled), order
+    processors = tuple(compiled._bind_processors.get(name) for name in compiled.positiontup)
+    if not all(p is None or callable(p) for p in processors):
+        return None  # a tuple-valued column's processors (none in our schema)
+    return str(compiled), order, cast(tuple[Callable[[Any], Any] | None, ...], processors) if any(processors) else ()

@@ -8,11 +8,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+import newsgraph
 from newsgraph.store import Store, claim_grades, corpus_sync, driver, schema
 from newsgraph.store.bulk import among, execute, insert_rows
+from newsgraph.store.rows import child_rows
 
 _n, _i = schema.corpus_nodes, schema.corpus_claim_grade_inputs
 
@@ -85,3 +87,26 @@ def test_a_clash_on_the_sqlite3_connection_is_sqlalchemys_integrity_error(tmp_pa
         with pytest.raises(IntegrityError):
             insert_rows(conn, _n, [duplicate])
 
+
+def test_json_lists_are_written_as_sqlalchemy_writes_them(tmp_path: Path) -> None:
+    # entities, events and claims have JSON list columns: their rows go to the driver converted by SQLAlchemy's
+    # own JSON processor, so the stored text is what conn.execute(insert(...)) stores
+    document = newsgraph.extract("Gen. Ahmed al-Khatib, the commander of the Ḥama garrison, said on Monday that "
+                                 "rebels had shelled the Ḥama air base.", doc_id="json-lists")
+    rows = child_rows(document, 1)
+    assert any(r["roles"] or r["aliases"] for r in rows["entities"])
+    stored = {}
+    for way in ("ours", "theirs"):
+        with Store(tmp_path / f"{way}.db") as store, store.writer_lock() as conn:
+            conn.execute(insert(schema.documents).values(
+                pk=1, doc_id=document.doc_id, text_sha256=document.text_sha256, text=document.text, ingested_at="-"))
+            for table in (schema.entities, schema.events, schema.claims):
+                if way == "ours":
+                    insert_rows(conn, table, rows[table.name])
+                else:
+                    conn.execute(insert(table), rows[table.name])
+        with sqlite3.connect(tmp_path / f"{way}.db") as raw:
+            stored[way] = [raw.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+                           for t in ("entities", "events", "claims")]
+    assert stored["ours"] == stored["theirs"]
+    assert stored["ours"][0]
