@@ -8,19 +8,18 @@ the run, corpus resolution inside ``Store.add`` included).  Why in one process, 
 one after the other on a shared machine differ by up to 40 % in the *parse* (the same spaCy call), so a ratio of
 two such runs moves more than the stages after the parse cost.  Here the texts are cut into chunks (12, one
 newsgraph batch); chunk k is parsed by bare spaCy then newsgraph when k is even, newsgraph then bare spaCy when
-it is odd (ABBA over pairs of chunks), so both sides meet the same load within seconds of each other.  Both sides
-run on one model object, newsgraph's own (``nlp()``): bare spaCy is its ``pipe`` over spaCy's own tokenizer,
-without newsgraph's tokenizer wrapper and line-break component.  Before round 17 each side had its own
-``spacy.load`` (``--own-model`` still does that), and two copies of the same model in one process differ in
-speed by up to 0.1 of the parse (where each copy's weights and tables sit in memory), so the parse share moved
-from run to run with the copies.  Sharing the vocabulary, the side that met a chunk first would pay for its new
-words (lexemes, strings): each chunk therefore goes once through bare spaCy, untimed, before the two timed turns,
-so both meet known words; newsgraph's own per-string caches (dates, gazetteer) still meet each text once.
+it is odd (ABBA over pairs of chunks), so both sides meet the same load within seconds of each other.  Each side
+has its own model (two ``spacy.load``, two vocabularies and string stores), warmed on texts outside
+the timed ones, and meets each timed text once, as a user's process does.  ``--same-model`` runs bare spaCy on
+newsgraph's own model object instead (``nlp()`` over spaCy's own tokenizer, without newsgraph's tokenizer wrapper
+and line-break component; each chunk goes once through it untimed first, so neither timed side pays for the
+chunk's new words): it removes the difference between two copies of one model, but in round 17 it was not
+steadier (two runs each: extract 1.52 and 1.54 against 1.42 and 1.45, parse share 1.07 and 1.13 against 1.03
+and 1.05; ``docs/log/round17-speed17.md``), and it measures warm vocabularies, so it is not the default.
 The figure is the median of the per-chunk ratios (wall and CPU), with the quartiles as its spread, beside the
-ratio of the sums.  The newsgraph side's own
-parse CPU (its ``nlp.pipe`` with the tokenizer wrapper, dateline and furniture) is read from the same chunks, so
-the parse share and the cost of the stages after it are per chunk too.  Thread pools are pinned to one thread
-by ``bench/speed.py`` for both sides alike.
+ratio of the sums.  The newsgraph side's own parse CPU (its ``nlp.pipe`` with the tokenizer wrapper, dateline and
+furniture) is read from the same chunks, so the parse share and the cost of the stages after it are per chunk
+too.  Thread pools are pinned to one thread by ``bench/speed.py`` for both sides alike.
 """
 
 from __future__ import annotations
@@ -156,11 +155,12 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--side", choices=("extract", "ingest"), required=True)
     ap.add_argument("--fakes", type=int, default=200)
     ap.add_argument("--chunk", type=int, default=12)
-    ap.add_argument("--own-model", action="store_true",
-                    help="bare spaCy on a second spacy.load of the model (before round 17), not newsgraph's object")
+    ap.add_argument("--same-model", action="store_true",
+                    help="bare spaCy on newsgraph's own model object (each chunk's words met once untimed first), "
+                         "not on a second spacy.load of the model")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
-    result = summary(run(args.side, args.fakes, args.chunk, args.own_model))
+    result = summary(run(args.side, args.fakes, args.chunk, own_model=not args.same_model))
     text = json.dumps(result)
     if args.out:
         args.out.write_text(text)

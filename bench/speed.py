@@ -16,8 +16,7 @@ on wall seconds; the 1-vs-2-worker speedup can only be a wall-clock figure, prin
 the load average it was measured under.
 
 The steady figure comes first (``bench/paired.py``): in one process per newsgraph side, bare spaCy and
-newsgraph take turns on each chunk of 12 texts (ABBA over pairs of chunks), on newsgraph's own model object
-(bare spaCy: its components over spaCy's tokenizer, every chunk's words met once untimed), and the ratio is the median of
+newsgraph take turns on each chunk of 12 texts (ABBA over pairs of chunks), and the ratio is the median of
 the per-chunk ratios with its quartiles; two consecutive runs agree where the phase ratios below, taken
 minutes apart in separate processes, do not (the parse alone moved by up to 40 % between two such runs).
 Thread pools are pinned to one thread (``THREAD_VARIABLES``) in every process of the bench, both sides alike.
@@ -162,8 +161,7 @@ def print_steady(results: dict[str, dict[str, Any]]) -> None:
     """The steady figure: newsgraph over bare spaCy, per chunk of texts in one process (``bench/paired.py``)."""
     first = next(iter(results.values()))
     print(f"steady figure: {first['texts']} texts in {first['chunks']} chunks, bare spaCy and newsgraph taking "
-          "turns on each chunk in one process, on one model object; median of the per-chunk ratios [quartiles], "
-          "ratio of the sums")
+          "turns on each chunk in one process; median of the per-chunk ratios [quartiles], ratio of the sums")
     labels = {"extract": "newsgraph extract (batched)", "ingest": "newsgraph ingest, 1 worker"}
 
     def fig(d: dict[str, float]) -> str:
