@@ -14,8 +14,8 @@ the timed ones, and meets each timed text once, as a user's process does.  ``--s
 newsgraph's own model object instead (``nlp()`` over spaCy's own tokenizer, without newsgraph's tokenizer wrapper
 and line-break component; each chunk goes once through it untimed first, so neither timed side pays for the
 chunk's new words): it removes the difference between two copies of one model, but in round 17 it was not
-steadier (two runs each: extract 1.52 and 1.54 against 1.42 and 1.45, parse share 1.07 and 1.13 against 1.03
-and 1.05; ``docs/log/round17-speed17.md``), and it measures warm vocabularies, so it is not the default.
+steadier (extract 1.52 and 1.54 against 1.42, 1.45 and 1.46; parse share 1.07 and 1.13 against 1.03-1.06;
+``docs/log/round17-speed17.md``), and it measures warm vocabularies, so it is not the default.
 The figure is the median of the per-chunk ratios (wall and CPU), with the quartiles as its spread, beside the
 ratio of the sums.  The newsgraph side's own parse CPU (its ``nlp.pipe`` with the tokenizer wrapper, dateline and
 furniture) is read from the same chunks, so the parse share and the cost of the stages after it are per chunk
