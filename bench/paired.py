@@ -9,12 +9,17 @@ one after the other on a shared machine differ by up to 40 % in the *parse* (the
 two such runs moves more than the stages after the parse cost.  Here the texts are cut into chunks (12, one
 newsgraph batch); chunk k is parsed by bare spaCy then newsgraph when k is even, newsgraph then bare spaCy when
 it is odd (ABBA over pairs of chunks), so both sides meet the same load within seconds of each other.  Each side
-has its own model (two ``spacy.load``, two vocabularies and string stores), warmed on texts outside the timed
-ones, and meets each timed text once, as a user's process does.  The figure is the median of the per-chunk
-ratios (wall and CPU), with the quartiles as its spread, beside the ratio of the sums.  The newsgraph side's own
-parse CPU (its ``nlp.pipe`` with the tokenizer wrapper, dateline and furniture) is read from the same chunks, so
-the parse share and the cost of the stages after it are per chunk too.  Thread pools are pinned to one thread
-by ``bench/speed.py`` for both sides alike.
+has its own model (two ``spacy.load``, two vocabularies and string stores), warmed on texts outside
+the timed ones, and meets each timed text once, as a user's process does.  ``--same-model`` runs bare spaCy on
+newsgraph's own model object instead (``nlp()`` over spaCy's own tokenizer, without newsgraph's tokenizer wrapper
+and line-break component; each chunk goes once through it untimed first, so neither timed side pays for the
+chunk's new words): it removes the difference between two copies of one model, but in round 17 it was not
+steadier (extract 1.52 and 1.54 against 1.42, 1.45 and 1.46; parse share 1.07 and 1.13 against 1.03-1.06;
+``docs/log/round17-speed17.md``), and it measures warm vocabularies, so it is not the default.
+The figure is the median of the per-chunk ratios (wall and CPU), with the quartiles as its spread, beside the
+ratio of the sums.  The newsgraph side's own parse CPU (its ``nlp.pipe`` with the tokenizer wrapper, dateline and
+furniture) is read from the same chunks, so the parse share and the cost of the stages after it are per chunk
+too.  Thread pools are pinned to one thread by ``bench/speed.py`` for both sides alike.
 """
 
 from __future__ import annotations
@@ -25,11 +30,15 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from texts import fakes_texts, real_texts, write_jsonl
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 FAKES_TOTAL = 804  # articles in the FA-KES file
 WARM_TEXTS = 6
@@ -51,7 +60,22 @@ def spread(values: list[float]) -> dict[str, float]:
     return {"median": median, "q1": q1, "q3": q3}
 
 
-def run(side: str, fakes: int, chunk: int) -> dict[str, Any]:
+def bare_spacy(own: Language | None) -> Callable[[list[str]], Iterator[Doc]]:
+    """Bare spaCy's ``nlp.pipe``: on a model of its own (``own``), or on newsgraph's own model object
+    (``nlp()``) with spaCy's tokenizer, not newsgraph's wrapper, and without the line-break component."""
+    if own is not None:
+        return own.pipe
+    from newsgraph.nlp.parse import nlp
+
+    model = nlp()
+    tokenizer = getattr(model.tokenizer, "tokenizer", model.tokenizer)  # ScrapedTextTokenizer wraps spaCy's
+
+    def pipe(texts: list[str]) -> Iterator[Doc]:
+        return model.pipe((tokenizer(t) for t in texts), disable=["newsgraph_line_breaks"])
+    return pipe
+
+
+def run(side: str, fakes: int, chunk: int, own_model: bool = False) -> dict[str, Any]:
     import spacy
 
     import newsgraph.ingest.warm  # noqa: F401  -- what the worker server preloads: no one-off load inside a timing
@@ -62,8 +86,8 @@ def run(side: str, fakes: int, chunk: int) -> dict[str, Any]:
     texts = real_texts(fakes)
     warm = list(fakes_texts(WARM_TEXTS, start=max(fakes, FAKES_TOTAL - WARM_TEXTS)))
     tmp = Path(tempfile.mkdtemp(prefix=f"newsgraph-paired-{side}-"))
-    bare = spacy.load(MODEL_NAME)
-    list(bare.pipe(t for _, t in warm))
+    bare_pipe = bare_spacy(spacy.load(MODEL_NAME) if own_model else None)
+    list(bare_pipe([t for _, t in warm]))
     write_jsonl(warm, tmp / "warm.jsonl")
     store = Store(tmp / "timed.db") if side == "ingest" else None
     parse_cpu: list[float] = []
@@ -86,8 +110,11 @@ def run(side: str, fakes: int, chunk: int) -> dict[str, Any]:
         write_jsonl(part, path)
 
         def bare_side(part: Texts = part) -> None:
-            for _ in bare.pipe(t for _, t in part):
+            for _ in bare_pipe([t for _, t in part]):
                 pass
+
+        if not own_model:
+            bare_side()  # untimed: the shared vocabulary meets the chunk's words before either timed side
 
         def our_side(path: Path = path) -> None:
             ours(path, store)
@@ -104,7 +131,7 @@ def run(side: str, fakes: int, chunk: int) -> dict[str, Any]:
         store.entities()  # the cross-document merge read of today's store, once at the end
         resolve = time.process_time() - start
         store.close()
-    return {"side": side, "chunks": rows, "resolve_cpu": resolve}
+    return {"side": side, "chunks": rows, "resolve_cpu": resolve, "model": "own" if own_model else "same"}
 
 
 def summary(result: dict[str, Any]) -> dict[str, Any]:
@@ -119,6 +146,7 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
     out["bare_cpu"] = sum(r["bare_cpu"] for r in rows)
     out["bare_wall"] = sum(r["bare_wall"] for r in rows)
     out["resolve_cpu"] = result["resolve_cpu"]
+    out["model"] = result["model"]
     return out
 
 
@@ -127,9 +155,12 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--side", choices=("extract", "ingest"), required=True)
     ap.add_argument("--fakes", type=int, default=200)
     ap.add_argument("--chunk", type=int, default=12)
+    ap.add_argument("--same-model", action="store_true",
+                    help="bare spaCy on newsgraph's own model object (each chunk's words met once untimed first), "
+                         "not on a second spacy.load of the model")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
-    result = summary(run(args.side, args.fakes, args.chunk))
+    result = summary(run(args.side, args.fakes, args.chunk, own_model=not args.same_model))
     text = json.dumps(result)
     if args.out:
         args.out.write_text(text)

@@ -4,12 +4,17 @@ executemany updates."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-from sqlalchemy import bindparam, select, update
+import pytest
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
-from newsgraph.store import Store, claim_grades, corpus_sync, schema
+import newsgraph
+from newsgraph.store import Store, claim_grades, corpus_sync, driver, schema
 from newsgraph.store.bulk import among, execute, insert_rows
+from newsgraph.store.rows import child_rows
 
 _n, _i = schema.corpus_nodes, schema.corpus_claim_grade_inputs
 
@@ -56,3 +61,52 @@ def test_deletes_and_executemany_updates_change_the_same_rows(tmp_path: Path) ->
             rows = {r.node: (r.block, r.corpus_id) for r in conn.execute(select(_n).where(among(_n.c.node)),
                                                                           {"part": ["n1", "n2", "n5"]})}
     assert rows == {"n1": ("b1", "x1"), "n2": ("b0", "x2"), "n5": ("b0", "c5")}
+
+
+def test_inside_a_transaction_statements_run_on_the_sqlite3_connection(tmp_path: Path) -> None:
+    # Store.add's statements run in its transaction on the driver's connection (no CursorResult per call);
+    # a connection with no transaction open goes through SQLAlchemy, which begins one: the same rows either way
+    with _store(tmp_path) as store:
+        with store.writer_lock() as conn:
+            assert isinstance(driver.driver(conn), sqlite3.Connection)
+            inside = execute(conn, corpus_sync._NODE_BLOCKS, {"part": ["n2", "n7"]})
+            assert isinstance(inside, driver.Rows)
+            read_inside = sorted((r.node, r.block) for r in inside)
+        with store.engine.connect() as conn:
+            assert driver.driver(conn) is None
+            outside = execute(conn, corpus_sync._NODE_BLOCKS, {"part": ["n2", "n7"]})
+            assert not isinstance(outside, driver.Rows)
+            assert sorted((r.node, r.block) for r in outside) == read_inside == [("n2", "b2"), ("n7", "b1")]
+
+
+def test_a_clash_on_the_sqlite3_connection_is_sqlalchemys_integrity_error(tmp_path: Path) -> None:
+    # Store.add retries a document on IntegrityError (another writer took its text or doc_id): the driver's
+    # own error would escape that
+    with _store(tmp_path) as store, store.writer_lock() as conn:
+        duplicate = {"node": "n3", "block": "b9", "corpus_id": "c9", "type": "PER", "members": 1, "profile": "{}"}
+        with pytest.raises(IntegrityError):
+            insert_rows(conn, _n, [duplicate])
+
+
+def test_json_lists_are_written_as_sqlalchemy_writes_them(tmp_path: Path) -> None:
+    # entities, events and claims have JSON list columns: their rows go to the driver converted by SQLAlchemy's
+    # own JSON processor, so the stored text is what conn.execute(insert(...)) stores
+    document = newsgraph.extract("Gen. Ahmed al-Khatib, the commander of the Ḥama garrison, said on Monday that "
+                                 "rebels had shelled the Ḥama air base.", doc_id="json-lists")
+    rows = child_rows(document, 1)
+    assert any(r["roles"] or r["aliases"] for r in rows["entities"])
+    stored = {}
+    for way in ("ours", "theirs"):
+        with Store(tmp_path / f"{way}.db") as store, store.writer_lock() as conn:
+            conn.execute(insert(schema.documents).values(
+                pk=1, doc_id=document.doc_id, text_sha256=document.text_sha256, text=document.text, ingested_at="-"))
+            for table in (schema.entities, schema.events, schema.claims):
+                if way == "ours":
+                    insert_rows(conn, table, rows[table.name])
+                else:
+                    conn.execute(insert(table), rows[table.name])
+        with sqlite3.connect(tmp_path / f"{way}.db") as raw:
+            stored[way] = [raw.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+                           for t in ("entities", "events", "claims")]
+    assert stored["ours"] == stored["theirs"]
+    assert stored["ours"][0]
