@@ -184,7 +184,9 @@ def _replaces(text: str, found: Any, match: tuple[int, int], inside: list[tuple[
         return False
     if _weekday_after_preposition(found) and all(_swallows(text, a, b, s) for a, b in inside):
         return True
-    if _day_after_preposition(found) and all(a == s and text[e:b][:2].strip().istitle() for a, b in inside):
+    if _month_day_after_preposition(found) and all(
+            a == s and text[e:b][:2].strip().istitle() and not _starts_like_date(text[e:b].strip().lower())
+            for a, b in inside):
         return True
     return all(s <= a and b <= e for a, b in inside)
 
@@ -252,9 +254,11 @@ def _weekday_after_preposition(span: Any) -> bool:
 def _day_after_preposition(span: Any) -> bool:
     """A weekday, or a month and its day ("on November 4th Isis carried out", "On June 1 Daraya received":
     the parser hangs the day on the name after it, as in "April 7th Street"), right after a preposition."""
+    return _weekday_after_preposition(span) or _month_day_after_preposition(span)
+
+
+def _month_day_after_preposition(span: Any) -> bool:
     doc = span.doc
-    if _weekday_after_preposition(span):
-        return True
     head = span[-1].head  # "on April 7th Street": the name is the preposition's object, the day part of it
     named = head.i >= span.end and head.dep_ == "pobj" and head.head.i == span.start - 1
     return bool(span.start > 0 and doc[span.start - 1].lower_ in date_words().prepositions and not named
