@@ -92,6 +92,11 @@ def test_a_date_of_coming_under_attack_dates_the_attack_on_the_subject(text: str
     # an event named deep in what is said is not what happened: the saying is the news
     ("Foreign Minister Sergei Lavrov said on Monday that the rebels had exploited the truce to bring in arms.",
      "said", "2016-09-19", {"Sergei Lavrov"}),
+    # the date of issuing the text it speaks through is the saying's
+    ("In a statement issued on Monday the Syrian National Coalition said it had lost faith in the envoy.",
+     "said", "2016-09-19", {"Syrian National Coalition"}),
+    ("In a press release published on Tuesday the Foreign Ministry said Turkey would respond.", "said",
+     "2016-09-20", {"Foreign Ministry"}),
 ])
 def test_a_dated_saying_is_a_statement_of_its_speaker(text: str, trigger: str, date: str, who: set[str]) -> None:
     doc = extract(text, PUBLISHED)
