@@ -63,6 +63,7 @@ class EventTriggers:
     background_adverbs: frozenset[str]           # "previously": not the day's news
     unreal_modifiers: frozenset[str]             # "possible strikes": an event that has not happened
     causing_verbs: frozenset[str]                # "in June triggered more aid": the aid's date
+    issuing_verbs: frozenset[str]                # "in a statement issued on Tuesday X said": the saying's date
     implicative_verbs: frozenset[str]            # "early this year was forced to step down": the stepping down's
     standing_participles: frozenset[str]         # "units backed by jets on Sunday advanced": not the backing's
     reporter_pronouns: frozenset[str]            # "Switzerland said it had expelled ...": "it" is the reporter
@@ -149,7 +150,8 @@ def _events_triggers(entries: Entries) -> EventTriggers:
         hypothesis_nouns=noted("hypothesis_nouns"), reporter_pronouns=noted("reporter_pronouns"),
         anaphor_determiners=noted("anaphor_determiners"), anaphor_blockers=noted("anaphor_blockers"),
         background_adverbs=noted("background_adverbs"), unreal_modifiers=noted("unreal_modifiers"),
-        causing_verbs=noted("causing_verbs"), implicative_verbs=noted("implicative_verbs"),
+        causing_verbs=noted("causing_verbs"), issuing_verbs=noted("issuing_verbs"),
+        implicative_verbs=noted("implicative_verbs"),
         standing_participles=noted("standing_participles"),
         demand_modals=noted("demand_modals"), undertaking_modals=noted("undertaking_modals"),
         threat_marks=noted("threat_marks"), unwilling_words=noted("unwilling_words"),

@@ -111,6 +111,20 @@ def test_a_weekday_after_on_is_a_date_when_commas_are_stripped(text: str, weekda
     assert (weekday, value) in _found(text)  # spaCy runs the weekday into the name after it
 
 
+@pytest.mark.parametrize(("text", "day", "value"), [
+    ("It came a week after a similar blast as on October 9th Isis detonated a truck in Qamishli.", "October 9th",
+     "2022-10-09"),
+    ("On June 8 Madaya received a convoy of flour.", "June 8", "2022-06-08"),
+])
+def test_a_month_and_day_after_on_is_a_date_when_the_parser_joins_it_to_the_name_after_it(
+        text: str, day: str, value: str) -> None:
+    assert (day, value) in _found(text)
+
+
+def test_a_day_inside_a_street_name_is_no_date() -> None:
+    assert _found("Shops on April 7th Street in Aleppo were shelled.") == []
+
+
 def test_a_weekday_spacy_runs_into_a_noun_phrase_is_a_date() -> None:
     # spaCy's DATE span "the age of eight on Tuesday" names no date; the weekday after "on" is one
     assert _found("A boy died in Aleppo at the age of eight on Tuesday, a doctor said.") == [("Tuesday", "2023-05-16")]

@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.model import Document
 from newsgraph.pipeline import extract
-from tests.events.reading import PUBLISHED, participants
+from tests.events.reading import PUBLISHED, event, participants
 
 
 def dated(doc: Document) -> list[tuple[str, str | None, set[str]]]:
@@ -111,3 +111,11 @@ def test_an_event_nouns_own_dated_clause_places_it(text: str) -> None:
 def test_the_day_before_dates_an_event_from_the_date_told_before_it() -> None:
     doc = extract("Jets bombed Idlib on Monday. The day before, rebels shelled Aleppo.", PUBLISHED)
     assert ("shelled", "2016-09-18", {"Aleppo"}) in dated(doc)
+
+
+def test_a_place_phrase_hung_on_the_last_of_the_victims_places_the_killing() -> None:
+    # the parser hangs "in the town of ..." on "children" inside "including ...": it is where the raids killed
+    doc = extract("The raids which killed 22 civilians including nine children in the town of Maarat al-Numan on "
+                  "Sunday drew condemnation.", PUBLISHED)
+    killed = event(doc, "killed")
+    assert killed.date == "2016-09-18" and participants(doc, killed) == {"Maarat al-Numan"}

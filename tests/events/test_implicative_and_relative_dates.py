@@ -106,3 +106,11 @@ def test_scraped_army_reports_do_not_date_the_backing(row: int, published: str) 
     doc = extract(text, published)
     backing = [e for e in doc.events if e.trigger == "backed" and "on Sunday" in e.evidence.text]
     assert backing and all(e.date is None for e in backing), [(e.trigger, e.date) for e in backing]
+
+
+def test_a_date_closing_a_despite_phrase_dates_the_event_it_names() -> None:
+    # the parser hangs "late last year" on "hold", which names no event: the capture is that year's
+    doc = extract("Despite the governments capture of Daraa city late last year rebel groups hold villages in the "
+                  "south of the province.", PUBLISHED)
+    taken = event(doc, "capture")
+    assert taken.date == "2015" and participants(doc, taken) == {"Daraa"}

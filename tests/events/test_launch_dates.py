@@ -52,3 +52,21 @@ def test_scraped_launches_take_the_date_their_aim_carries(fakes_rows: list[dict[
                                                           trigger: str, date: str) -> None:
     doc = extract(fakes_rows[row]["article_content"], published)
     assert date in [e.date for e in doc.events if e.trigger == trigger], [(e.trigger, e.date) for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # "waged" is lemmatised "wag" by the small model; the place the aim would take is what the assault is against
+    ("The loyalist army has waged an offensive since early March to recapture eastern Aleppo.", "waged offensive"),
+    ("Loyalist troops waged a fierce assault to recapture eastern Aleppo.", "waged assault"),
+    ("Loyalist troops were waging an assault to retake eastern Aleppo.", "waging assault"),
+])
+def test_a_waged_assault_is_against_what_its_aim_would_take(text: str, trigger: str) -> None:
+    doc = extract(text, PUBLISHED)
+    found = [e for e in doc.events if e.trigger == trigger]
+    assert found and participants(doc, found[0]) == {"Aleppo"}, [
+        (e.trigger, e.date, participants(doc, e)) for e in doc.events]
+
+
+def test_a_waged_offensive_takes_its_date() -> None:
+    doc = extract("The loyalist army has waged an offensive since early March to recapture eastern Aleppo.", PUBLISHED)
+    assert [e.date for e in doc.events if e.trigger == "waged offensive"] == ["2016-03"]

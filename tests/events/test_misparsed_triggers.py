@@ -57,3 +57,10 @@ def test_a_place_that_fell_to_a_force_was_taken_by_it() -> None:
     assert [doc.entity(i).name for i in taken.actors] == ["Islamic State"]  # type: ignore[union-attr]
     assert [doc.entity(i).name for i in taken.targets] == ["Palmyra"]  # type: ignore[union-attr]
     assert extract("The death toll fell to 20 on Monday.", PUBLISHED).events == ()
+
+
+def test_a_military_operation_is_an_assault_and_a_rescue_operation_is_none() -> None:
+    doc = extract("Turkish forces launched a ground operation against the YPG in Afrin on Saturday.", PUBLISHED)
+    launched = event(doc, "launched operation")
+    assert (launched.type, launched.date) == ("ASSAULT", "2016-09-17") and "Afrin" in participants(doc, launched)
+    assert not extract("Rescue operations continued in Aleppo on Monday.", PUBLISHED).events

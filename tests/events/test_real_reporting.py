@@ -143,6 +143,13 @@ def test_an_event_noun_and_the_verb_it_drives_share_one_date() -> None:
     assert attack.date == "2016-09-18" and "Aleppo" in participants(doc, attack)
 
 
+def test_a_bare_gerund_the_parser_makes_a_verb_shares_the_date_of_the_killing_it_tells() -> None:
+    # "shelling" with no modifier is tagged a verb (pcomp of "in"); the date hangs on "killed", which has no place
+    doc = extract("Three civilians were killed in shelling on the village of Kafr Hamra on Monday.", PUBLISHED)
+    shelling = event(doc, "shelling")
+    assert shelling.date == "2016-09-19" and participants(doc, shelling) == {"Kafr Hamra"}
+
+
 def test_a_participle_of_the_result_shares_its_verbs_date() -> None:
     # no commas: the parser hangs "killing" on the object, and "on Thursday" on "injuring"
     doc = extract("Ten Russian raids hit the Islamic State-held city of Raqqa and its outskirts killing at least 30 "

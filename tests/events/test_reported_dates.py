@@ -89,6 +89,14 @@ def test_a_date_of_coming_under_attack_dates_the_attack_on_the_subject(text: str
      "told", "2016-02-26", {"Jacques Behnan Hindo", "Catholic News Agency"}),
     ("SANA reported on Friday that the road to the airport of Deir al-Zor was safe again.", "reported",
      "2016-09-16", {"Syrian Arab News Agency"}),
+    # an event named deep in what is said is not what happened: the saying is the news
+    ("Foreign Minister Sergei Lavrov said on Monday that the rebels had exploited the truce to bring in arms.",
+     "said", "2016-09-19", {"Sergei Lavrov"}),
+    # the date of issuing the text it speaks through is the saying's
+    ("In a statement issued on Monday the Syrian National Coalition said it had lost faith in the envoy.",
+     "said", "2016-09-19", {"Syrian National Coalition"}),
+    ("In a press release published on Tuesday the Foreign Ministry said Turkey would respond.", "said",
+     "2016-09-20", {"Foreign Ministry"}),
 ])
 def test_a_dated_saying_is_a_statement_of_its_speaker(text: str, trigger: str, date: str, who: set[str]) -> None:
     doc = extract(text, PUBLISHED)
@@ -100,6 +108,7 @@ def test_a_dated_saying_is_a_statement_of_its_speaker(text: str, trigger: str, d
 @pytest.mark.parametrize("text", [
     "The Syrian Observatory for Human Rights said 10 people were killed in Aleppo.",  # undated
     "SANA reported on Friday that a car bomb killed 20 people in Deir al-Zor.",  # the killing is the news
+    "SANA reported on Friday that the blast in Deir al-Zor was a car bomb.",  # the blast is the news
 ])
 def test_a_saying_undated_or_of_an_event_is_no_event_of_its_own(text: str) -> None:
     assert [e.type for e in extract(text, PUBLISHED).events] == ["ASSAULT"]

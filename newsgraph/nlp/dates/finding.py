@@ -159,22 +159,36 @@ def _candidates(parsed: Parsed) -> list[tuple[int, int]]:
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and _timelike().search(ent.text)):
             start, end = _trim(text, ent.start_char, ent.end_char)
             end = _day_around_end(ent, start, end)
-            if end > start and not _not_a_year(parsed, ent, text[start:end]) and not _names_something(ent):
+            if end > start and not _not_a_year(parsed, ent, text[start:end]) and (
+                    _day_after_preposition(ent) or not _names_something(ent)):
                 spans.append((start, end))
     names = [(ent.start_char, ent.end_char) for ent in parsed.doc.ents if ent.label_ in _NAME_LABELS]
     for m in _extra_pattern().finditer(text):
         s, e = m.start("x"), m.end("x")
         found = parsed.doc.char_span(s, e, alignment_mode="expand")
-        if found is None or (not _weekday_after_preposition(found)
+        if found is None or (not _day_after_preposition(found)
                              and (any(a < e and s < b for a, b in names) or _names_something(found))):
             continue  # "Halab Today TV", "the Friday Mosque": part of a name
         inside = [(a, b) for a, b in spans if a < e and s < b]
-        # a pattern match replaces spaCy spans it contains ("26 November 2017" over "November 2017"), and a
-        # span that swallowed a weekday after "on" into the noun phrase before it ("the age of eight on Tuesday")
-        swallowed = _weekday_after_preposition(found) and all(_swallows(text, a, b, s) for a, b in inside)
-        if (swallowed or all(s <= a and b <= e for a, b in inside)) and (not inside or inside != [(s, e)]):
+        if _replaces(text, found, (s, e), inside):
             spans = [sp for sp in spans if sp not in inside] + [(s, e)]
     return sorted(spans)
+
+
+def _replaces(text: str, found: Any, match: tuple[int, int], inside: list[tuple[int, int]]) -> bool:
+    """Whether a pattern match stands for the spaCy spans it overlaps: those it contains ("26 November 2017"
+    over "November 2017"), one that swallowed a weekday after "on" into the noun phrase before it ("the age of
+    eight on Tuesday"), or one that ran a day after "on" into the name after it ("On June 1 Daraya received")."""
+    s, e = match
+    if inside == [(s, e)]:
+        return False
+    if _weekday_after_preposition(found) and all(_swallows(text, a, b, s) for a, b in inside):
+        return True
+    if _month_day_after_preposition(found) and all(
+            a == s and text[e:b][:2].strip().istitle() and not _starts_like_date(text[e:b].strip().lower())
+            for a, b in inside):
+        return True
+    return all(s <= a and b <= e for a, b in inside)
 
 
 # what may follow "the day before" for it to be a date of its own ("The day before, jets bombed", "fell the day
@@ -235,6 +249,20 @@ def _weekday_after_preposition(span: Any) -> bool:
     doc = span.doc
     return bool(len(span) == 1 and span[0].lower_ in date_words().weekdays and span.start > 0
                 and doc[span.start - 1].lower_ in date_words().prepositions)
+
+
+def _day_after_preposition(span: Any) -> bool:
+    """A weekday, or a month and its day ("on November 4th Isis carried out", "On June 1 Daraya received":
+    the parser hangs the day on the name after it, as in "April 7th Street"), right after a preposition."""
+    return _weekday_after_preposition(span) or _month_day_after_preposition(span)
+
+
+def _month_day_after_preposition(span: Any) -> bool:
+    doc = span.doc
+    head = span[-1].head  # "on April 7th Street": the name is the preposition's object, the day part of it
+    named = head.i >= span.end and head.dep_ == "pobj" and head.head.i == span.start - 1
+    return bool(span.start > 0 and doc[span.start - 1].lower_ in date_words().prepositions and not named
+                and re.fullmatch(rf"{patterns().mon} \d{{1,2}}(?:st|nd|rd|th)?", span.text.lower()))
 
 
 def _swallows(text: str, start: int, end: int, weekday: int) -> bool:

@@ -30,6 +30,7 @@ from newsgraph.nlp.events.control import control_taken
 from newsgraph.nlp.events.dating import attach_dates
 from newsgraph.nlp.events.descriptions import place_described
 from newsgraph.nlp.events.discourse import date_from_discourse
+from newsgraph.nlp.events.grammar import SUBJECT_DEPS
 from newsgraph.nlp.events.reader import EventReader
 from newsgraph.nlp.index import EntityIndex
 from newsgraph.nlp.parse import Parsed
@@ -68,10 +69,19 @@ def _dated_sayings_only(drafts: list[Draft], anchors: dict[int, Draft | None]) -
 
 
 def _says_an_event(verb: Token, events: set[int]) -> bool:
-    content = [t for c in verb.children if c.dep_ in _CONTENT_DEPS for t in c.subtree]
+    clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
     if verb.dep_ in _CONTENT_DEPS or verb.dep_ == "advcl":  # "... killed 70 fighters the channel reported Friday"
-        content.append(verb.head)
-    return any(t.i in events for t in content)
+        clauses.append(verb.head)
+    return any(t.i in events for clause in clauses for t in _what_happened(clause))
+
+
+def _what_happened(clause: Token) -> list[Token]:
+    """The words of a reported clause that tell what happened: its verb and the verbs joined to it ("air
+    strikes killed 20 and wounded 40"), and its subject ("the attack was a war crime"); not an event named
+    further down ("groups had used the ceasefires to rearm": the saying is the news, not the ceasefires)."""
+    words = [clause] + [c for c in clause.children if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    return words + [s for w in words for c in w.children if c.dep_ in SUBJECT_DEPS
+                    for s in [c, *(x for x in c.children if x.dep_ == "conj")]]
 
 
 def extract_events(parsed: Parsed, index: EntityIndex, dates: list[DateMention]) -> list[Event]:

@@ -201,6 +201,10 @@ class ArgumentReader(TriggerTyper):
                     add_ids(draft.targets if draft.type in lex.from_is_target else draft.actors if noun else [], found)
                 elif word in lex.target_preps:
                     add_ids(draft.targets, found)
+                if word == "including" and not noun:
+                    # "killed 58 people including 11 children in Idlib province": the parser hangs the verb's
+                    # place phrase on the last of the victims
+                    self._place_of(pobj, draft)
                 if not places and (word in lex.place_preps or word in lex.target_preps):
                     # "at a jail in Dili", "outside the Interior Ministry in Ankara", "a strike on the market
                     # in Tora": the place of the site

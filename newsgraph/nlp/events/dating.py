@@ -172,7 +172,7 @@ def _reached(span: Span, anchors: dict[int, Draft | None], reporting: frozenset[
             return reported, steps + 1
         if not inside and (launch := _launched_for(tok, anchors)) is not None:
             return launch, steps + 1
-        if not inside and (main := _past_standing_participle(tok, span)) is not None:
+        if not inside and (main := _past_standing_participle(tok, span) or _issued_in(tok)) is not None:
             tok, steps = main, steps + 1
             continue
         if tok.i in anchors and not inside:
@@ -202,6 +202,18 @@ def _past_standing_participle(tok: Token, span: Span) -> Token | None:
     if noun.dep_ not in ("nsubj", "nsubjpass") or tok.i < noun.i or noun.right_edge.i != span.end - 1:
         return None
     return noun.head if noun.head.i == span.end and noun.head.pos_ in ("VERB", "AUX") else None
+
+
+def _issued_in(tok: Token) -> Token | None:
+    """"In a press release issued on Tuesday the Coalition said ...", "condemned the attack in a statement
+    released Saturday": the issuing of the text the verb speaks through is that verb's act, and its date the
+    verb's (the participle's clause would stop the climb); the verb, or None when ``tok`` is no such participle."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.lemma_.lower() not in load("events_triggers").issuing_verbs:
+        return None
+    prep = tok.head.head
+    if tok.head.dep_ != "pobj" or prep.lower_ not in ("in", "through", "via") or prep.head.pos_ != "VERB":
+        return None
+    return prep.head
 
 
 def _launched_for(verb: Token, anchors: dict[int, Draft | None]) -> int | None:

@@ -72,8 +72,9 @@ def _undergone(verb: Token, anchors: dict[int, Draft | None]) -> int | None:
                  for p in c.children if p.dep_ == "pobj" and anchors.get(p.i) is not None), None)
 
 
-# the phrases that name the event an aftermath follows
-_SEQUEL_PREPS = frozenset({"after", "following", "since"})
+# the phrases that name the event an aftermath follows, or one a state holds against ("Despite the government's
+# recapture of Aleppo city late last year rebel groups maintain a presence": FA-KES 226, 335)
+_SEQUEL_PREPS = frozenset({"after", "following", "since", "despite"})
 
 
 def _sequel_of(verb: Token, span: Span, anchors: dict[int, Draft | None]) -> int | None:

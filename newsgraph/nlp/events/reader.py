@@ -227,10 +227,27 @@ class EventReader(ArgumentReader):
                 return None
             draft = self._keep(Draft(host, f"{host.text} {tok.text}", host.idx, kind))
             self._verb_arguments(host, draft, object_is_event=True)
+            self._aim_targets(host, draft)
             return draft
         if self.anchors.get(host.i, 0) is None:
             return None  # noun under a negated or hypothetical verb
         return self._keep_unanchored(Draft(tok, tok.text, tok.idx, kind))
+
+    def _aim_targets(self, launcher: Token, draft: Draft) -> None:
+        """'waged an assault since late September to recapture eastern Aleppo', 'launched an offensive to take
+        Manbij': what the aim of a launching would take is what the launched event is against (the aim itself
+        had not happened, so it is no event of its own)."""
+        if self._lemma(launcher) not in self.lex.launch_verbs:
+            return
+        for aim in launcher.children:
+            typed = self._verb_type(aim) if aim.dep_ in ("advcl", "xcomp") else None
+            if typed is None or typed[0] not in self.lex.hostile_types or not any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in aim.children):
+                continue
+            content = Draft(aim, "", aim.idx, draft.type)
+            self._verb_arguments(aim, content)
+            add_ids(draft.targets, [e for e in content.targets if e not in draft.actors])
+            draft.location = draft.location or content.location
 
     def _keep_unanchored(self, draft: Draft) -> Draft:
         """An event noun standing on its own: kept, but not a host other nouns can join."""

@@ -42,7 +42,7 @@ def _telling_phrase_of(noun: Token) -> Token | None:
     object ('killed 12 civilians in air strikes on Douma', 'killed a commander in heavy clashes')."""
     while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         noun = noun.head
-    if noun.dep_ != "pobj" or noun.head.lower_ not in _TELLING_PREPS:
+    if noun.dep_ not in ("pobj", "pcomp") or noun.head.lower_ not in _TELLING_PREPS:
         return None
     told = noun.head.head
     if told.pos_ == "NOUN" and told.dep_ in _UNDERGOER_DEPS and told.head.pos_ == "VERB":
@@ -57,7 +57,8 @@ def _told_with(tok: Token, anchors: dict[int, Draft | None]) -> Draft | None:
     19') or the participle it is joined to."""
     if tok.pos_ == "NOUN" and tok.dep_ in SUBJECT_DEPS:
         return anchors.get(tok.head.i)
-    if tok.pos_ == "NOUN" and (told := _telling_phrase_of(tok)) is not None:
+    # "were killed in shelling on the village": the small model makes a bare "shelling" a verb of the phrase
+    if (tok.pos_ == "NOUN" or tok.dep_ == "pcomp") and (told := _telling_phrase_of(tok)) is not None:
         return anchors.get(told.i)
     if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(c.lower_ == "when" and c.i < tok.i for c in tok.children):
         return anchors.get(tok.head.i)  # "eight people killed when a barrel bomb hit a building": one event
