@@ -104,3 +104,24 @@ def test_a_credit_is_a_sentence_of_its_own() -> None:
     sentences = [s.text for s in pipeline.run(text, until="parse").parsed.doc.sents]
     assert "REUTERS/Bassam Khabieh" in sentences
     assert any(s.startswith("We hope the team") for s in sentences)
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    ("rockets fired by ï¿½ï¿½Jaish al-Islam on the suburb", ["ï¿½ï¿½", "Jaish"]),
+    ("he said \ufffdthe town is surrounded", ["\ufffd", "the"]),
+])
+def test_a_lost_quotation_mark_is_split_off_the_word_it_opened(text: str, pieces: list[str]) -> None:
+    tokens = _tokens(text)
+    at = tokens.index(pieces[0])
+    assert tokens[at:at + 2] == pieces
+
+
+def test_a_lost_letter_inside_a_word_stays_in_it() -> None:
+    assert "Cavuï¿½ï¿½olu" in _tokens("Minister Cavuï¿½ï¿½olu spoke on Monday.")
+
+
+def test_a_group_named_after_a_lost_quotation_mark_is_the_group() -> None:
+    text = "Militants of the ï¿½ï¿½Jaish al-Islam group fired mortar shells on Harasta near Damascus on Monday."
+    names = {(e.type, e.name) for e in pipeline.run(text, "2016-02-03").entities}
+    assert ("ORG", "Jaish al-Islam") in names
+    assert not any("ï¿½" in name for _, name in names)

@@ -59,6 +59,10 @@ _ARTICLE = re.compile(r"\b([Aa][lnrsdtz]|[Ee]l|[Aa]sh)-([A-Z]\w*)")
 _LINK = re.compile(r"https?|www\.|\.(?:com|org|net|co|ly|gov|int)", re.IGNORECASE)
 _POSSESSIVE_SHAPE = re.compile(r"(?:[A-Z][\w'-]*[a-rt-z]|[A-Z]{2,}|(?:[A-Z]\.)+)s")
 _NO_PLAIN_PLURAL = re.compile(r"[a-z]*(?:[^aeiou\W]y|ch|sh|x|z)")
+# a replacement character (or its UTF-8 bytes read as Latin-1, "ï¿½") where a scrape lost a quotation mark,
+# glued before the word it opened: "ï¿½ï¿½Jaish al-Islam", "ï¿½ï¿½Deir ez-Zor"; inside a word it stands for a
+# lost letter ("avuï¿½ï¿½olu") and is left alone
+_LOST_QUOTE = re.compile(r"(?<!\S)(?:ï¿½|\ufffd)+(?=\w)")
 
 
 class ScrapedTextTokenizer:
@@ -95,6 +99,8 @@ def repair(doc: Doc, words: frozenset[str], nouns: frozenset[str], text: str | N
             possessives.add(i)
         if points:
             cuts[i] = points
+    for i, point in names.lost_quotes():
+        cuts[i] = sorted({point, *cuts.get(i, [])})
     if not cuts:
         return doc
     marks = {doc[i].idx + len(doc[i].text) - 1 for i in possessives}
@@ -192,6 +198,16 @@ class _Names:
             if i >= 0:
                 found.add(i)
         return sorted(found)
+
+    def lost_quotes(self) -> list[tuple[int, int]]:
+        """Tokens opening with a lost quotation mark glued to a word, by index, with the offset where the word
+        starts."""
+        found = []
+        for m in _LOST_QUOTE.finditer(self.text):
+            i = bisect.bisect_right(self.starts, m.start()) - 1
+            if i >= 0 and self.starts[i] == m.start() and len(self.text_at(i)) > m.end() - m.start():
+                found.append((i, m.end() - m.start()))
+        return found
 
     def text_at(self, i: int) -> str:
         return self._token(i)[0]
