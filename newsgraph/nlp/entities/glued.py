@@ -25,6 +25,7 @@ from newsgraph import geo, vocab
 from newsgraph.nlp.doc_text import doc_text
 from newsgraph.nlp.entities.scans import MentionCandidate, before_settlement_nouns
 from newsgraph.nlp.token_arrays import tokens_where
+from newsgraph.settings import settings
 from newsgraph.vocab.common import CommonWords, Titles
 from newsgraph.vocab.entities import InstitutionWords
 
@@ -35,7 +36,44 @@ NAME_ENTITY_TYPES = ("", "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")  # spaCy 
 def split_glued(doc: Doc, start: int, end: int) -> list[Piece] | None:
     """The names a spaCy entity ran together, each typed; None when it is one name."""
     return place_then_person(doc, start, end) or _place_then_demonym(doc, start, end) \
-        or place_then_common_word(doc, start, end)
+        or place_then_common_word(doc, start, end) or _name_then_known_organisation(doc, start, end)
+
+
+def _name_then_known_organisation(doc: Doc, start: int, end: int) -> list[Piece] | None:
+    """ "in Hama Human Rights Watch said", "with Al Arabiya Syrian National Coalition chief Ahmad Jarba", "the
+    village of Tokhar Amnesty International said": a name, then a known organisation's whole name, where scraped
+    text lost the comma or stop between them.  The name before must be one of its own: a known organisation, a
+    country or a big town, or a name the text calls a place ("the village of Tokhar"); an adjective or a
+    demonym before a known name belongs to it ("Free Syrian Army", "Palestinian Islamic Jihad")."""
+    known = vocab.load("organizations")
+    if known.canonical_name(doc[start:end].text) is not None:
+        return None
+    for cut in range(start + 1, end):
+        if doc[cut - 1].text == "-" or doc[cut].text == "-" or not doc[cut].is_title \
+                or known.canonical_name(doc[cut:end].text) is None:
+            continue
+        name = doc[start:cut]
+        if any(geo.demonym_country(t.text) is not None for t in name) or not name[-1].is_alpha:
+            return None
+        if known.canonical_name(name.text) is not None:
+            return [(start, cut, "ORG"), (cut, end, "ORG")]
+        if _big_place(name.text) or _called_a_place(doc, start):
+            return [(start, cut, "GPE"), (cut, end, "ORG")]
+        return None
+    return None
+
+
+def _big_place(name: str) -> bool:
+    place = geo.lookup_place(name)
+    least = settings().entities.gazetteer_min_population
+    return geo.country_code(name) is not None or (
+        place is not None and (place.kind != "city" or place.population >= least))
+
+
+def _called_a_place(doc: Doc, start: int) -> bool:
+    """ "the village of X": the name at ``start`` follows a place word and "of"."""
+    place_words = vocab.load("entity_words").place_words
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in place_words
 
 
 def place_then_common_word(doc: Doc, start: int, end: int) -> list[Piece] | None:
