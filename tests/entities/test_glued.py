@@ -139,3 +139,20 @@ def test_a_name_run_into_a_known_organisation_is_two_names(fakes_rows: list[dict
 def test_a_demonym_before_a_known_organisation_stays_in_its_name() -> None:
     names = type_by_name(extract("Fighters of the Free Syrian Army and the Palestinian Islamic Jihad met in Homs."))
     assert names.get("Free Syrian Army") == "ORG" and names.get("Palestinian Islamic Jihad") == "ORG", names
+
+
+def test_a_place_run_into_the_next_clauses_subject_is_the_place(fakes_rows: list[dict[str, str]]) -> None:
+    # "one in the town of Harasta both also in Eastern Ghouta the Observatory said"; "in the nearby town of
+    # al-Bulel the Observatory said"
+    for row, place in ((56, "Eastern Ghouta"), (555, "al-Bulel")):
+        names = type_by_name(extract(fakes_rows[row]["article_content"]))
+        assert place in names and not [n for n in names if "the Observatory" in n], names
+    found = extract("Shells hit the district of Midane the Observatory said. In the countryside of Homs the Syrian "
+                    "Army shelled the bunkers of the militants.")
+    names = type_by_name(found)
+    assert names.get("Midane") == "GPE" and names.get("Homs") == "GPE" and names.get("Syrian Army") == "ORG", names
+
+
+def test_a_name_holding_the_stays_whole_when_no_place_opens_it() -> None:
+    names = type_by_name(extract("Omar the Chechen led the fighters into Shaddadi on Monday."))
+    assert names.get("Omar the Chechen") == "PER", names

@@ -36,7 +36,25 @@ NAME_ENTITY_TYPES = ("", "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")  # spaCy 
 def split_glued(doc: Doc, start: int, end: int) -> list[Piece] | None:
     """The names a spaCy entity ran together, each typed; None when it is one name."""
     return place_then_person(doc, start, end) or _place_then_demonym(doc, start, end) \
-        or place_then_common_word(doc, start, end) or _name_then_known_organisation(doc, start, end)
+        or place_then_common_word(doc, start, end) or _name_then_known_organisation(doc, start, end) \
+        or place_the_body(doc, start, end)
+
+
+def place_the_body(doc: Doc, start: int, end: int) -> list[Piece] | None:
+    """ "in the town of Harasta both also in Eastern Ghouta the Observatory said", "countryside of Homs the Syrian
+    Army targeted": a place, then the subject of the next clause, a body named with "the", where scraped text lost
+    the comma.  The words before the lower-case "the" must be a place (so tagged, or known to the gazetteer),
+    and those after it must end in an organisation's word; "Save the Children", "Stop the War Coalition",
+    "Omar the Chechen" stay whole."""
+    heads = vocab.load("facilities").org_heads
+    label = doc[start].ent_type_
+    for k in range(start + 1, end - 1):
+        if doc[k].text != "the" or not doc[k - 1].is_title or doc[end - 1].lower_ not in heads:
+            continue
+        place = doc[start:k]
+        if label in ("GPE", "LOC") or geo.lookup_place(place.text) is not None or _called_a_place(doc, start):
+            return [(start, k, label if label in ("GPE", "LOC") else "GPE"), (k + 1, end, "ORG")]
+    return None
 
 
 def _name_then_known_organisation(doc: Doc, start: int, end: int) -> list[Piece] | None:

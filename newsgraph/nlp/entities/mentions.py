@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from newsgraph import geo, vocab
 from newsgraph.nlp.entities.bounds import trimmed
 from newsgraph.nlp.entities.glued import (
+    place_the_body,
     place_then_common_word,
     place_then_person,
     split_glued,
@@ -110,7 +111,8 @@ def _spacy_candidates(doc: Doc) -> Iterable[MentionCandidate]:
             continue
         glued = split_glued(doc, start, end) if label in ("ORG", "GPE", "LOC", "NORP") else (
             place_then_person(doc, start, end, tagged_person=True) or place_then_common_word(doc, start, end)) \
-            if label == "PER" else None  # "Aleppo Ibrahim Abu Leith told", "Aleppo Death toll"
+            if label == "PER" else place_the_body(doc, start, end) if label == "FAC" else None
+        # "Aleppo Ibrahim Abu Leith told", "Aleppo Death toll", "the district of Midane the Observatory said"
         if glued is not None:  # "Syria Staffan de Mistura", "Aleppo Syrian": scraped text lost the comma
             yield from (candidate(doc[a:b], type_, "context" if type_ == "PER" else "spacy") for a, b, type_ in glued)
             continue
