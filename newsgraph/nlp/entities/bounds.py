@@ -3,7 +3,7 @@ of faiths and ideologies that stand by a group's name are cut off."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph import geo, vocab
 from newsgraph.nlp.entities.verdicts import APOSTROPHES
@@ -20,6 +20,8 @@ def trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | Non
     while start < end and doc[start].lower_ in words.determiners:
         start += 1
     start, end = _without_sentence_adverbs(doc, start, end, words)
+    if label in ("GPE", "LOC"):
+        end = next((t.i for t in doc[start + 1:end] if opens_next_sentence(t, words)), end)
     start = _after_country_possessive(doc, start, end, words)
     while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in words.connectors):
@@ -53,6 +55,15 @@ def _without_sentence_adverbs(doc: Doc, start: int, end: int, words: EntityWords
     while end > start and adverb(end - 1):
         end -= 1
     return start, end
+
+
+def opens_next_sentence(tok: Token, words: EntityWords) -> bool:
+    """ "near Raqqa At least 16 civilians", "the city of Aleppo Nearly 30 terrorists": a capitalised function word
+    or sentence adverb inside a place's name is the next sentence's first word, run on where scraped text lost
+    the full stop (a connector stays, and so does an Arabic article hyphened to the name: "As-Safira", "At-Tall")."""
+    hyphened = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-"
+    return tok.is_title and (tok.is_stop or tok.lower_ in words.discourse_adverbs) \
+        and tok.lower_ not in words.connectors and not hyphened
 
 
 def _after_country_possessive(doc: Doc, start: int, end: int, words: EntityWords) -> int:

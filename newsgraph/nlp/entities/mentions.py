@@ -20,7 +20,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
 from newsgraph import geo, vocab
-from newsgraph.nlp.entities.bounds import trimmed
+from newsgraph.nlp.entities.bounds import opens_next_sentence, trimmed
 from newsgraph.nlp.entities.glued import (
     place_the_body,
     place_then_common_word,
@@ -274,7 +274,8 @@ def _gazetteer_places(doc: Doc) -> list[MentionCandidate]:
 
 def _places_after_place_words(doc: Doc) -> list[MentionCandidate]:
     """ "the port of Hodeidah", "the village of Tall Tawil": names spaCy did not tag."""
-    place_words = vocab.load("entity_words").place_words
+    words = vocab.load("entity_words")
+    place_words = words.place_words
     common: CommonWords = vocab.load("common_words")
     out = []
     for tok in tokens_where(doc, "IS_TITLE", [1]):
@@ -282,7 +283,8 @@ def _places_after_place_words(doc: Doc) -> list[MentionCandidate]:
                 and doc[tok.i - 2].is_lower):
             continue
         end = tok.i + 1
-        while end < len(doc) and (doc[end].is_title or doc[end].lower_ in common.particles or doc[end].text == "-"):
+        while end < len(doc) and (doc[end].is_title or doc[end].lower_ in common.particles or doc[end].text == "-") \
+                and not opens_next_sentence(doc[end], words):  # "the city of Aleppo Nearly 30 terrorists"
             end += 1
         while end > tok.i + 1 and not doc[end - 1].is_title:
             end -= 1
