@@ -102,3 +102,12 @@ def test_the_next_sentences_first_word_run_onto_a_place_is_cut_off(fakes_rows: l
 def test_an_arabic_article_hyphened_to_a_place_stays_in_its_name() -> None:
     names = type_by_name(extract("Government forces shelled the town of At-Tall near Damascus on Monday."))
     assert names.get("At-Tall") == "GPE", names
+
+
+def test_a_weekday_run_into_the_name_after_it_is_cut_off(fakes_rows: list[dict[str, str]]) -> None:
+    # "Also on Saturday Syrian Army troops and National Defense Forces beat back terrorists"
+    names = type_by_name(extract(fakes_rows[644]["article_content"]))
+    assert not [n for n in names if n.startswith("Saturday")], names
+    names = type_by_name(extract("Shells fell on the town and since Monday Kurdish Red Crescent teams have "
+                                 "treated 40 people. The Sunday Times counted more."))
+    assert not [n for n in names if n.startswith("Monday")] and "Sunday Times" in names, names
