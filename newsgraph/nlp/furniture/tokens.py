@@ -305,6 +305,8 @@ class _Names:
             return True
         if self.organizations.canonical_name(stem) is not None or stem in self.name_heads:
             return True  # "Hezbollahs"; "Assads" where "President Assad" or "al-Assad" is written
+        if i and self.space_at(i - 1) and self.organizations.canonical_name(f"{self.text_at(i - 1)} {stem}"):
+            return True  # "TRT Worlds Ahmed al Burai reports": the last word of a known organisation's name
         cfg = settings().furniture
         place = geo.lookup_place(stem)
         if place is not None and place.population >= cfg.possessive_place_population \
