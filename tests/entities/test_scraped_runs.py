@@ -111,3 +111,9 @@ def test_a_weekday_run_into_the_name_after_it_is_cut_off(fakes_rows: list[dict[s
     names = type_by_name(extract("Shells fell on the town and since Monday Kurdish Red Crescent teams have "
                                  "treated 40 people. The Sunday Times counted more."))
     assert not [n for n in names if n.startswith("Monday")] and "Sunday Times" in names, names
+
+
+def test_a_lost_quotation_mark_opening_a_sentence_makes_no_name(fakes_rows: list[dict[str, str]]) -> None:
+    # "... in desperate need of medical attention. ï¿½ï¿½Time is running out for the people of East Ghouta."
+    names = type_by_name(extract(fakes_rows[82]["article_content"]))
+    assert not [n for n in names if "ï¿½" in n or n == "Time"], names

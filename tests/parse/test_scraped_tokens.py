@@ -138,3 +138,4 @@ def test_an_outlets_reporter_named_after_its_possessive_is_two_entities() -> Non
                                                     "a market on Monday.", "2017-01-10").entities}
     assert ("ORG", "TRT World") in names and ("PER", "Ahmed al Burai") in names, names
     assert not any(name == "TRT" for _, name in names), names
+

@@ -17,8 +17,8 @@ def trimmed(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | Non
     Allies Onslaught ...": a headline after its speaker's name); a known place keeps no count after it ("Daraa
     16"); None when nothing is left."""
     words: EntityWords = vocab.load("entity_words")
-    while start < end and doc[start].lower_ in words.determiners:
-        start += 1
+    while start < end and (doc[start].lower_ in words.determiners or _lost_quote(doc[start].text)):
+        start += 1  # "ï¿½ï¿½Time is running out": a quotation mark the scrape lost is no part of a name
     start, end = _without_sentence_adverbs(doc, start, end, words)
     if end - start >= 2 and _dated_weekday(doc, start):
         start += 1
@@ -57,6 +57,10 @@ def _without_sentence_adverbs(doc: Doc, start: int, end: int, words: EntityWords
     while end > start and adverb(end - 1):
         end -= 1
     return start, end
+
+
+def _lost_quote(text: str) -> bool:
+    return not text.replace("ï¿½", "").replace("\ufffd", "")
 
 
 def _dated_weekday(doc: Doc, i: int) -> bool:

@@ -99,11 +99,13 @@ def repair(doc: Doc, words: frozenset[str], nouns: frozenset[str], text: str | N
             possessives.add(i)
         if points:
             cuts[i] = points
-    for i, point in names.lost_quotes():
+    quotes = names.lost_quotes()
+    for i, point in quotes:
         cuts[i] = sorted({point, *cuts.get(i, [])})
     if not cuts:
         return doc
     marks = {doc[i].idx + len(doc[i].text) - 1 for i in possessives}
+    quote_marks = [(doc[i].idx, doc[i].idx + point) for i, point in quotes]
     with doc.retokenize() as retokenizer:
         for i, points in cuts.items():
             tok = doc[i]
@@ -118,6 +120,10 @@ def repair(doc: Doc, words: frozenset[str], nouns: frozenset[str], text: str | N
         span = doc.char_span(i, i + 1)
         if span is not None:
             span[0].norm_ = POSSESSIVE_NORM
+    for start, end in quote_marks:  # read as the quotation mark it was: the word after it opens the quote
+        span = doc.char_span(start, end)
+        if span is not None:
+            span[0].norm_ = '"'
     return doc
 
 
