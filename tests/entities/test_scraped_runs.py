@@ -87,3 +87,33 @@ def test_an_abbreviation_in_capitals_is_no_body_of_law() -> None:
     # "Act" heads a law; "ACT", the Australian Capital Territory, is a place
     names = type_by_name(extract("Fires spread from Victoria to the ACT on Monday.", until="places"))
     assert "ACT" in names, names
+
+
+def test_the_next_sentences_first_word_run_onto_a_place_is_cut_off(fakes_rows: list[dict[str, str]]) -> None:
+    # "the Syrian northern city of Aleppo Nearly 30 foreign-sponsored Takfiri terrorists"; a headline "... near
+    # Raqqa At least 16 civilians were killed"
+    for row, place in ((759, "Aleppo"), (413, "Raqqa")):
+        names = type_by_name(extract(fakes_rows[row]["article_content"]))
+        assert names.get(place) == "GPE" and not [n for n in names if n.startswith(f"{place} ")], names
+    names = type_by_name(extract("Troops entered the town of Khan Arnabeh Also on Monday jets struck Idlib."))
+    assert "Khan Arnabeh" in names and not [n for n in names if "Also" in n], names
+
+
+def test_an_arabic_article_hyphened_to_a_place_stays_in_its_name() -> None:
+    names = type_by_name(extract("Government forces shelled the town of At-Tall near Damascus on Monday."))
+    assert names.get("At-Tall") == "GPE", names
+
+
+def test_a_weekday_run_into_the_name_after_it_is_cut_off(fakes_rows: list[dict[str, str]]) -> None:
+    # "Also on Saturday Syrian Army troops and National Defense Forces beat back terrorists"
+    names = type_by_name(extract(fakes_rows[644]["article_content"]))
+    assert not [n for n in names if n.startswith("Saturday")], names
+    names = type_by_name(extract("Shells fell on the town and since Monday Kurdish Red Crescent teams have "
+                                 "treated 40 people. The Sunday Times counted more."))
+    assert not [n for n in names if n.startswith("Monday")] and "Sunday Times" in names, names
+
+
+def test_a_lost_quotation_mark_opening_a_sentence_makes_no_name(fakes_rows: list[dict[str, str]]) -> None:
+    # "... in desperate need of medical attention. ï¿½ï¿½Time is running out for the people of East Ghouta."
+    names = type_by_name(extract(fakes_rows[82]["article_content"]))
+    assert not [n for n in names if "ï¿½" in n or n == "Time"], names

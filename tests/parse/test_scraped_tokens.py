@@ -127,3 +127,38 @@ def test_islamic_state_abbreviated_is_the_speaker_of_its_claim() -> None:
     trace = pipeline.run("IS claimed the bombing of a checkpoint near the border on Sunday.", "2016-07-05")
     assert [c.speaker_text for c in trace.claims] == ["IS"]
     assert trace.index[trace.claims[0].speaker].name == "Islamic State"
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    ("rockets fired by ï¿½ï¿½Jaish al-Islam on the suburb", ["ï¿½ï¿½", "Jaish"]),
+    ("he said \ufffdthe town is surrounded", ["\ufffd", "the"]),
+])
+def test_a_lost_quotation_mark_is_split_off_the_word_it_opened(text: str, pieces: list[str]) -> None:
+    tokens = _tokens(text)
+    at = tokens.index(pieces[0])
+    assert tokens[at:at + 2] == pieces
+
+
+def test_a_lost_letter_inside_a_word_stays_in_it() -> None:
+    assert "Cavuï¿½ï¿½olu" in _tokens("Minister Cavuï¿½ï¿½olu spoke on Monday.")
+
+
+def test_a_group_named_after_a_lost_quotation_mark_is_the_group() -> None:
+    text = "Militants of the ï¿½ï¿½Jaish al-Islam group fired mortar shells on Harasta near Damascus on Monday."
+    names = {(e.type, e.name) for e in pipeline.run(text, "2016-02-03").entities}
+    assert ("ORG", "Jaish al-Islam") in names
+    assert not any("ï¿½" in name for _, name in names)
+
+
+def test_a_known_organisations_last_word_with_a_stripped_possessive_is_split() -> None:
+    # the document never writes "TRT World" bare: the known name itself says the s is the possessive's
+    doc = nlp()("TRT Worlds Ahmed al Burai reports from Idlib.")
+    assert [t.text for t in doc][:3] == ["TRT", "World", "s"] and doc[2].norm_ == "'s"
+
+
+def test_an_outlets_reporter_named_after_its_possessive_is_two_entities() -> None:
+    names = {(e.type, e.name) for e in pipeline.run("TRT Worlds Ahmed al Burai reports from Idlib where jets struck "
+                                                    "a market on Monday.", "2017-01-10").entities}
+    assert ("ORG", "TRT World") in names and ("PER", "Ahmed al Burai") in names, names
+    assert not any(name == "TRT" for _, name in names), names
+

@@ -20,8 +20,9 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
 from newsgraph import geo, vocab
-from newsgraph.nlp.entities.bounds import trimmed
+from newsgraph.nlp.entities.bounds import opens_next_sentence, trimmed
 from newsgraph.nlp.entities.glued import (
+    place_the_body,
     place_then_common_word,
     place_then_person,
     split_glued,
@@ -110,7 +111,8 @@ def _spacy_candidates(doc: Doc) -> Iterable[MentionCandidate]:
             continue
         glued = split_glued(doc, start, end) if label in ("ORG", "GPE", "LOC", "NORP") else (
             place_then_person(doc, start, end, tagged_person=True) or place_then_common_word(doc, start, end)) \
-            if label == "PER" else None  # "Aleppo Ibrahim Abu Leith told", "Aleppo Death toll"
+            if label == "PER" else place_the_body(doc, start, end) if label == "FAC" else None
+        # "Aleppo Ibrahim Abu Leith told", "Aleppo Death toll", "the district of Midane the Observatory said"
         if glued is not None:  # "Syria Staffan de Mistura", "Aleppo Syrian": scraped text lost the comma
             yield from (candidate(doc[a:b], type_, "context" if type_ == "PER" else "spacy") for a, b, type_ in glued)
             continue
@@ -272,7 +274,8 @@ def _gazetteer_places(doc: Doc) -> list[MentionCandidate]:
 
 def _places_after_place_words(doc: Doc) -> list[MentionCandidate]:
     """ "the port of Hodeidah", "the village of Tall Tawil": names spaCy did not tag."""
-    place_words = vocab.load("entity_words").place_words
+    words = vocab.load("entity_words")
+    place_words = words.place_words
     common: CommonWords = vocab.load("common_words")
     out = []
     for tok in tokens_where(doc, "IS_TITLE", [1]):
@@ -280,7 +283,8 @@ def _places_after_place_words(doc: Doc) -> list[MentionCandidate]:
                 and doc[tok.i - 2].is_lower):
             continue
         end = tok.i + 1
-        while end < len(doc) and (doc[end].is_title or doc[end].lower_ in common.particles or doc[end].text == "-"):
+        while end < len(doc) and (doc[end].is_title or doc[end].lower_ in common.particles or doc[end].text == "-") \
+                and not opens_next_sentence(doc[end], words):  # "the city of Aleppo Nearly 30 terrorists"
             end += 1
         while end > tok.i + 1 and not doc[end - 1].is_title:
             end -= 1

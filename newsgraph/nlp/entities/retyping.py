@@ -200,6 +200,16 @@ def _town_read_as_other(r: Reading) -> Verdict:
     return UNDECIDED
 
 
+def _place_with_admin_word(r: Reading) -> Verdict:
+    """ "A source at Homs Governorate told SANA", "shells on Daraa Province": a known place and an administrative
+    noun name the province, however spaCy typed it (a site, an organisation)."""
+    words = r.text.split()
+    admin_words = vocab.load("common_words").admin_words
+    if r.type not in ("ORG", "FAC") or len(words) < 2 or words[-1].lower() not in admin_words:
+        return UNDECIDED
+    return r.as_type("GPE") if geo.lookup_place(" ".join(words[:-1])) is not None else UNDECIDED
+
+
 def _unknown_place(r: Reading) -> Verdict:
     """A "place" the gazetteer does not know: "H1N1" is no place, "NGO" and "MoD" are abbreviations."""
     if r.type not in ("GPE", "LOC") or r.iso is not None or r.place is not None:
@@ -324,7 +334,8 @@ RULES: tuple[Rule, ...] = (
     _no_name, name_kinds.no_entity, instruments.body_of_law, headlines.headline_run_into_name, _known_organization,
     name_kinds.opening_of_known_organisation, _demonym_read_as_name,
     name_kinds.apposed_kind, name_kinds.outlet_named,
-    name_kinds.kunya, _nationality, _country, name_kinds.armed_group, _town_read_as_other, _unknown_place,
+    name_kinds.kunya, _nationality, _country, name_kinds.armed_group, _town_read_as_other, _place_with_admin_word,
+    _unknown_place,
     _group_called_a_group, _unknown_place_acting_like_person,
     place_context.held_by_a_side, place_context.name_in_place_context, name_kinds.arabic_place_name,
     name_kinds.article_name_alone, name_kinds.called_a_place, name_kinds.listed_among_places,

@@ -65,6 +65,10 @@ _NO_PLAIN_PLURAL = re.compile(r"[a-z]*(?:[^aeiou\W]y|ch|sh|x|z)")
 # a word in capitals ("IS", "WHO", "IS-linked"), and a run of them (a headline set in capitals: "WHAT IS LEFT")
 _CAPITALS = re.compile(r"(?<![\w.])[A-Z]{2,4}(?![\w.])")
 _CAPITALS_RUN = re.compile(r"[A-Z]{2,} [A-Z]{2,4}(?![\w.])|(?<![\w.])[A-Z]{2,4} [A-Z]{2,}")
+# a replacement character (or its UTF-8 bytes read as Latin-1, "ï¿½") where a scrape lost a quotation mark,
+# glued before the word it opened: "ï¿½ï¿½Jaish al-Islam", "ï¿½ï¿½Deir ez-Zor"; inside a word it stands for a
+# lost letter ("avuï¿½ï¿½olu") and is left alone
+_LOST_QUOTE = re.compile(r"(?<!\S)(?:ï¿½|\ufffd)+(?=\w)")
 
 
 class ScrapedTextTokenizer:
@@ -122,9 +126,13 @@ def split(doc: Doc, names: _Names) -> None:
             possessives.add(i)
         if points:
             cuts[i] = points
+    quotes = names.lost_quotes()
+    for i, point in quotes:
+        cuts[i] = sorted({point, *cuts.get(i, [])})
     if not cuts:
         return
     marks = {doc[i].idx + len(doc[i].text) - 1 for i in possessives}
+    quote_marks = [(doc[i].idx, doc[i].idx + point) for i, point in quotes]
     with doc.retokenize() as retokenizer:
         for i, points in cuts.items():
             tok = doc[i]
@@ -139,6 +147,10 @@ def split(doc: Doc, names: _Names) -> None:
         span = doc.char_span(i, i + 1)
         if span is not None:
             span[0].norm_ = POSSESSIVE_NORM
+    for start, end in quote_marks:  # read as the quotation mark it was: the word after it opens the quote
+        span = doc.char_span(start, end)
+        if span is not None:
+            span[0].norm_ = '"'
 
 
 def glue_points(word: str, names: _Names) -> list[int]:
@@ -218,6 +230,16 @@ class _Names:
             if i >= 0:
                 found.add(i)
         return sorted(found)
+
+    def lost_quotes(self) -> list[tuple[int, int]]:
+        """Tokens opening with a lost quotation mark glued to a word, by index, with the offset where the word
+        starts."""
+        found = []
+        for m in _LOST_QUOTE.finditer(self.text):
+            i = bisect.bisect_right(self.starts, m.start()) - 1
+            if i >= 0 and self.starts[i] == m.start() and len(self.text_at(i)) > m.end() - m.start():
+                found.append((i, m.end() - m.start()))
+        return found
 
     def text_at(self, i: int) -> str:
         return self._token(i)[0]
@@ -315,6 +337,8 @@ class _Names:
             return True
         if self.organizations.canonical_name(stem) is not None or stem in self.name_heads:
             return True  # "Hezbollahs"; "Assads" where "President Assad" or "al-Assad" is written
+        if i and self.space_at(i - 1) and self.organizations.canonical_name(f"{self.text_at(i - 1)} {stem}"):
+            return True  # "TRT Worlds Ahmed al Burai reports": the last word of a known organisation's name
         cfg = settings().furniture
         place = geo.lookup_place(stem)
         if place is not None and place.population >= cfg.possessive_place_population \
