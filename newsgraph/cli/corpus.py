@@ -38,7 +38,7 @@ def candidates(db: DbOption = None,
     from newsgraph.store import Store
     from newsgraph.store.corpus import Corpus
 
-    with Store(db) as store:
+    with Store.existing(db) as store:
         corpus = Corpus(store)
         found = corpus.candidates(entity=entity, limit=limit)
         names = corpus.names({c.left for c in found} | {c.right for c in found})
@@ -66,7 +66,7 @@ def merge(a: Annotated[str, typer.Argument(help="A corpus entity id")],
     from newsgraph.store import Store
     from newsgraph.store.corpus import Corpus
 
-    with Store(db) as store:
+    with Store.existing(db) as store:
         merged = Corpus(store).merge(a, b, author=_author(), note=note)
     if format is TableFormat.json:
         _print_json(merged.to_dict())
@@ -85,7 +85,7 @@ def split(entity: Annotated[str, typer.Argument(help="A corpus entity id")],
     from newsgraph.store import Store
     from newsgraph.store.corpus import Corpus
 
-    with Store(db) as store:
+    with Store.existing(db) as store:
         corpus = Corpus(store)
         separate = corpus.split(entity, doc, author=_author(), note=note, name=name)
         rest = corpus.entities(corpus_id=entity)
@@ -108,7 +108,7 @@ def resolve(db: DbOption = None,
     from newsgraph.store import Store
     from newsgraph.store.corpus import Corpus
 
-    with Store(db) as store:
+    with Store.existing(db) as store:
         corpus = Corpus(store)
         started = time.perf_counter()
         status = corpus.resolve_all() if all else corpus.status()
@@ -150,7 +150,7 @@ def events(db: DbOption = None,
     from newsgraph.store import Store
     from newsgraph.store.corpus import Corpus
 
-    with Store(db) as store:
+    with Store.existing(db) as store:
         corpus = Corpus(store)
         if format is TableFormat.json:  # written as read: a page of events at a time
             _print_json_items(e.to_dict() for e in corpus.iter_events(entity=entity, place=place,
@@ -184,7 +184,7 @@ def source_list(db: DbOption = None, format: FormatOption = TableFormat.table) -
     from newsgraph.store import Store
     from newsgraph.store.source_grades import graded_sources
 
-    with Store(db) as store:
+    with Store.existing(db) as store:
         found = graded_sources(store)
     if format is TableFormat.json:
         _print_json([s.__dict__ for s in found])

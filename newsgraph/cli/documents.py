@@ -196,7 +196,7 @@ def summary(db: DbOption = None,
     from newsgraph.store import Store
     from newsgraph.summary import render, summarize
 
-    with Store(db) as store:
+    with Store.existing(db) as store:
         result = summarize(store, per_type=limit, rows=rows)
     if format is SummaryFormat.json:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
@@ -220,7 +220,7 @@ def export(db: DbOption = None, format: Annotated[ExportFormat, typer.Option("--
     from newsgraph.store import Store
 
     chosen = table.value if table is not None else None
-    with Store(db) as store, _ExportBar() as bar, reporting(bar.update):
+    with Store.existing(db) as store, _ExportBar() as bar, reporting(bar.update):
         if output is None:
             write_export(store, format.value, sys.stdout, chosen)
             return
@@ -236,7 +236,7 @@ def documents(db: DbOption = None,
     """List the stored documents (id, date, title, source), oldest first."""
     from newsgraph.store import Store
 
-    with Store(db) as store:
+    with Store.existing(db) as store:
         infos = store.infos(url=url)
     table = Table(show_edge=False)
     for column in ("doc_id", "published", "title", "source", "chars", "ingested"):
@@ -255,7 +255,7 @@ def show(doc_id: str, db: DbOption = None,
     """Print one stored document as contract JSON."""
     from newsgraph.store import Store
 
-    with Store(db) as store:
+    with Store.existing(db) as store:
         try:
             doc = store.document(doc_id)
         except KeyError:
@@ -270,7 +270,7 @@ def check(db: DbOption = None) -> None:
     """Verify the store: SQLite integrity, no orphan rows, every mention matches its text."""
     from newsgraph.store import Store
 
-    with Store(db) as store:
+    with Store.existing(db) as store:
         problems = store.check()
         count = len(store)
     for problem in problems:

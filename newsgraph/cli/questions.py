@@ -64,7 +64,7 @@ def entity(name: Annotated[str, typer.Argument(help="A corpus id, a name or an a
     from newsgraph.query import dossier
     from newsgraph.store import Store
 
-    with Store(db) as store:
+    with Store.existing(db) as store:
         found = dossier(store, name, limit=limit)
     if format is TableFormat.json:
         _print_json(found.to_dict())
@@ -89,7 +89,7 @@ def timeline(db: DbOption = None,
     for value, option in ((date_from, "--from"), (date_to, "--to")):
         if value is not None and _bad_date(value):
             raise typer.BadParameter(f"{value!r} is not a date like 2013, 2013-08 or 2013-08-21", param_hint=option)
-    with Store(db) as store:
+    with Store.existing(db) as store:
         found = build(store, entity=entity, place=place, date_from=date_from, date_to=date_to,
                       claims=not no_claims, limit=limit)
     if format is TableFormat.json:
@@ -115,7 +115,7 @@ def search(query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/O
     from newsgraph.query import search as find
     from newsgraph.store import Store
 
-    with Store(db) as store:
+    with Store.existing(db) as store:
         hits = find(store, query, kind=kind, limit=limit)
     if format is TableFormat.json:
         _print_json([h.to_dict() for h in hits])
@@ -146,7 +146,7 @@ def claims(db: DbOption = None,
     from newsgraph.query import claims as find
     from newsgraph.store import Store
 
-    with Store(db) as store:
+    with Store.existing(db) as store:
         found = find(store, about=about, by=by, stance=stance, via=via, contradicted=contradicted, limit=limit)
     if format is TableFormat.json:
         _print_json([c.to_dict() for c in found])

@@ -87,6 +87,16 @@ class Store:
             self.engine.dispose()
             raise dialects.store_error(self.url, err) from None
 
+    @classmethod
+    def existing(cls, path: str | Path | None = None) -> Store:
+        """Open a store that must be there already: the read commands' way in, since opening a SQLite path that
+        has no file would make an empty store there and answer every question with nothing (a misspelt --db)."""
+        spec = str(path if path is not None else default_path())
+        where = dialects.target(spec)
+        if where.path is not None and not where.path.exists():
+            raise StoreError(f"{spec}: no store there; `newsgraph ingest FILES --db {spec}` makes one")
+        return cls(spec)
+
     # -- lifecycle -------------------------------------------------------------
     def _create_schema(self) -> None:
         """Create missing tables, once: the first of several processes opening a new store creates them."""

@@ -101,6 +101,22 @@ def test_a_db_path_that_is_a_directory_is_named(runner: CliRunner, tmp_path: Pat
     assert "is a directory" in line and "SQLite file" in line
 
 
+@pytest.mark.parametrize("command", [["summary"], ["documents"], ["export", "-f", "json"], ["entity", "Hama"],
+                                     ["search", "Hama"], ["resolve"], ["events"]])
+def test_a_read_command_on_a_store_that_is_not_there_is_named_and_makes_none(runner: CliRunner, tmp_path: Path,
+                                                                            command: list[str]) -> None:
+    typo = tmp_path / "stroe.db"  # a misspelt --db would otherwise open an empty store and answer with nothing
+    line = one_error(runner.invoke(app, [*command, "--db", str(typo)]), str(typo))
+    assert "newsgraph ingest" in line
+    assert not typo.exists()
+
+
+def test_a_read_command_on_a_store_that_is_there_reads_it(runner: CliRunner, stored: Path) -> None:
+    result = runner.invoke(app, ["documents", "--db", str(stored)])
+    assert result.exit_code == 0, result.stderr
+    assert "hama" in result.stdout
+
+
 def test_an_unknown_entity_is_named(runner: CliRunner, stored: Path) -> None:
     found = runner.invoke(app, ["entity", "Ali Hassan", "--db", str(stored)])
     assert found.exit_code == 0 and "Ali Hassan" in found.stdout, found.stderr
