@@ -10,22 +10,11 @@ these tests, in the way FA-KES reports write them.
 
 from __future__ import annotations
 
-from newsgraph import geo
-from newsgraph.model import Entity
 from newsgraph.nlp.places.context import names_a_patron
-from newsgraph.pipeline import run
+from tests.places.helpers import km, placed
 
 RAQQA = (35.95283, 39.00788)
 DARAA = (32.61889, 36.10213)
-
-
-def _placed(text: str) -> dict[str, Entity]:
-    return {e.name: e for e in run(text, "2016-11-24", until="places").entities if e.type in ("GPE", "LOC", "FAC")}
-
-
-def _km(entity: Entity, point: tuple[float, float]) -> float:
-    assert entity.lat is not None and entity.lon is not None, f"{entity.name} has no point"
-    return geo.distance_km(entity.lat, entity.lon, *point)
 
 
 def test_a_patron_compound_is_told_from_a_place() -> None:
@@ -37,38 +26,38 @@ def test_a_patron_compound_is_told_from_a_place() -> None:
 
 def test_a_country_named_only_as_a_patron_lends_no_town_its_country() -> None:
     # GeoNames has Massillon, Ohio, which "Maisaloun" is spelled like: "US-led" three times is no report on the US
-    found = _placed("Local sources said aircraft of the US-led coalition bombed tents for displaced people who "
+    found = placed("Local sources said aircraft of the US-led coalition bombed tents for displaced people who "
                     "escaped from Hazimah town in Maisaloun farm to the north of Raqqa city. The US-led coalition "
                     "killed ten Syrian civilians in the raid on Wednesday, the sources said, and the US-led strikes "
                     "hit Raqqa again.")
     for name in ("Maisaloun", "Hazimah"):
         assert found[name].country == "SY", name
-        assert found[name].lat is None or _km(found[name], RAQQA) < 50, name
+        assert found[name].lat is None or km(found[name], RAQQA) < 50, name
 
 
 def test_a_town_in_rural_y_is_in_y_not_a_namesake_abroad() -> None:
     # Mansoura is also a city of Egypt and a town of Algeria; the one meant lies in Aleppo province
-    found = _placed("Regime aircraft bombed the districts of Marjah and Salah Addin. Regime aircraft also bombed a "
+    found = placed("Regime aircraft bombed the districts of Marjah and Salah Addin. Regime aircraft also bombed a "
                     "medicine factory in the town of Mansoura in rural Aleppo. The massacre came amid silence over "
                     "the onslaught by the Assad regime and its Russian allies.")
     assert found["Mansoura"].country == "SY"
 
 
 def test_a_short_name_spelled_with_one_consonant_is_the_big_city_that_doubles_it() -> None:
-    found = _placed("Air strikes on the Islamic State group's de facto Syrian capital Raqa killed 25 civilians, a "
+    found = placed("Air strikes on the Islamic State group's de facto Syrian capital Raqa killed 25 civilians, a "
                     "monitor said. The rest of the dead in the raids on the city of Raqa were IS fighters, the "
                     "Syrian Observatory said.")
-    assert found["Raqa"].country == "SY" and _km(found["Raqa"], RAQQA) < 25
+    assert found["Raqa"].country == "SY" and km(found["Raqa"], RAQQA) < 25
 
 
 def test_a_part_after_its_towns_possessive_is_in_that_town_not_a_namesake_across_the_border() -> None:
     # Manshiyat Bani Hasan lies in Jordan, 28 km from Daraa
-    found = _placed("Fighters from Saudi Arabia and Jordan were among the dead. Troops shelled militants in Daraas "
+    found = placed("Fighters from Saudi Arabia and Jordan were among the dead. Troops shelled militants in Daraas "
                     "Manshiyah district on Sunday, a military source told Sputnik in the southern city of Daraa.")
-    assert found["Manshiyah"].country == "SY" and _km(found["Manshiyah"], DARAA) < 5
+    assert found["Manshiyah"].country == "SY" and km(found["Manshiyah"], DARAA) < 5
 
 
 def test_a_hospital_named_after_its_town_still_stands_in_it() -> None:
-    found = _placed("The bodies arrived at Daraa National Hospital after rocket fire on Daraa city, its director "
+    found = placed("The bodies arrived at Daraa National Hospital after rocket fire on Daraa city, its director "
                     "told SANA.")
-    assert _km(found["Daraa National Hospital"], DARAA) < 10
+    assert km(found["Daraa National Hospital"], DARAA) < 10
