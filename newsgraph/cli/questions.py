@@ -89,6 +89,9 @@ def timeline(db: DbOption = None,
     for value, option in ((date_from, "--from"), (date_to, "--to")):
         if value is not None and _bad_date(value):
             raise typer.BadParameter(f"{value!r} is not a date like 2013, 2013-08 or 2013-08-21", param_hint=option)
+    if _empty_range(date_from, date_to):  # else the timeline is silently empty, as if the corpus had nothing
+        raise typer.BadParameter(f"{date_from!r} is after --to {date_to!r}: no day lies in that range",
+                                 param_hint="--from")
     with Store.existing(db) as store:
         found = build(store, entity=entity, place=place, date_from=date_from, date_to=date_to,
                       claims=not no_claims, limit=limit)
@@ -102,6 +105,13 @@ def timeline(db: DbOption = None,
 def _bad_date(value: str) -> bool:
     from newsgraph.query.dates import precision
     return precision(value) is None
+
+
+def _empty_range(date_from: str | None, date_to: str | None) -> bool:
+    """Whether the first day ``date_from`` covers comes after the last day ``date_to`` covers (2017 after 2016-05)."""
+    from newsgraph.resolve.reports import interval
+    low, high = interval(date_from), interval(date_to)
+    return low is not None and high is not None and low[0] > high[1]
 
 
 @app.command()

@@ -129,6 +129,20 @@ def test_a_bad_from_date_is_a_usage_error_naming_it(runner: CliRunner, stored: P
     assert result.exit_code == 2 and value in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(("start", "end"), [("2017", "2016"), ("2016-06", "2016-05-31"), ("2016-05-02", "2016-05-01")])
+def test_a_timeline_from_after_its_to_is_a_usage_error(runner: CliRunner, stored: Path, start: str, end: str) -> None:
+    result = runner.invoke(app, ["timeline", "--from", start, "--to", end, "--db", str(stored)])
+    assert result.exit_code == 2 and start in result.stderr and end in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("start", "end"), [("2017", "2017-03"), ("2017-03", "2017"), ("2017-03-06", "2017-03-06")])
+def test_a_timeline_range_that_meets_itself_is_read(runner: CliRunner, stored: Path, start: str, end: str) -> None:
+    # a month inside its year, and one day, are ranges with days in them; the stored article is of 2017-03-06
+    result = runner.invoke(app, ["timeline", "--from", start, "--to", end, "--db", str(stored), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert [item["date"] for item in json.loads(result.stdout)["items"]][:1] == ["2017-03-06"]
+
+
 def test_an_export_into_a_missing_directory_is_named(runner: CliRunner, stored: Path, tmp_path: Path) -> None:
     target = tmp_path / "no" / "corpus.json"
     line = one_error(runner.invoke(app, ["export", "--db", str(stored), "-o", str(target)]), str(target))
