@@ -134,9 +134,10 @@ def prepare(text: str, dateline: Dateline | None, furniture: tuple[Furniture, ..
     if len(text) > MAX_CHARS:
         raise ExtractionError(f"text is {len(text):,} characters; the limit is {MAX_CHARS:,}")
     doc = nlp().make_doc(text)
-    if dateline is not None and dateline.dated:
-        # "QAMISHLI, Syria, Jan. 15, 2024 — Turkish drones ...": the body starts anew.  (Only after a
-        # dated line: the undated place head's pattern also takes a headline's "Syria: ...".)
+    if dateline is not None and (dateline.dated or dateline.outlet is not None):
+        # "QAMISHLI, Syria, Jan. 15, 2024 — Turkish drones ...", "DAMASCUS, Syria (AP) - Syrian rebels said": the
+        # body starts anew (run on, the parser made the place the subject of "said").  Only after a dated line or
+        # an outlet's brackets: the undated place head's pattern also takes a headline's "Syria: ...".
         _start_sentence(doc, dateline.body_start)
     for region in furniture:
         _start_sentence(doc, region.start)

@@ -19,6 +19,13 @@ def test_wire_dateline_relays_every_claim_but_its_own() -> None:
     assert own and all(not c.via for c in own)
 
 
+def test_a_wire_dateline_with_a_country_is_no_speaker_of_the_body() -> None:
+    # "CITY, Country (AP) -": run into the body, the parser made the city the subject of "said"
+    run = Run("DAMASCUS, Syria (AP) - Syrian rebels said on Monday that they had shelled an army base near Hama.")
+    claim = run.one("shelled an army base near Hama")
+    assert claim.speaker_text == "Syrian rebels" and run.names(claim.via) == {"Associated Press"}
+
+
 def test_outlet_citing_a_source_relays_the_source() -> None:
     run = Run("The army retook the hill on Sunday, Sputnik reported, citing a military source. Two mortar "
               "rounds landed near the Umayyad Mosque on Saturday state television reported citing a police source.")
