@@ -54,6 +54,14 @@ DaskOption = Annotated[str | None, typer.Option(
     help="Extract on a Dask cluster: its scheduler address (tcp://host:8786), or 'local' for a local cluster "
          "of --workers processes (needs newsgraph[dask])")]
 
+
+
+def count_option(name: str, help: str) -> Any:
+    """A count option (``--limit``, ``--rows``...): at least 1, so a negative or zero one is a usage error
+    naming the option rather than an empty answer."""
+    return typer.Option(name, min=1, help=help)
+
+
 _RECORDS = "Records (CSV, TSV, JSON, JSON Lines)"
 _DATES = "Publication dates"
 

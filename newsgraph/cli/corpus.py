@@ -22,6 +22,7 @@ from newsgraph.cli.common import (
     _print_json,
     _print_json_items,
     app,
+    count_option,
     err,
     out,
 )
@@ -32,7 +33,7 @@ from newsgraph.cli.common import (
 @_edge
 def candidates(db: DbOption = None,
                entity: Annotated[str | None, typer.Option("--entity", help="Only pairs with this corpus id")] = None,
-               limit: Annotated[int, typer.Option(help="Pairs listed")] = 25,
+               limit: Annotated[int, count_option("--limit", "Pairs listed")] = 25,
                format: FormatOption = TableFormat.table) -> None:
     """Pairs of corpus entities that may be one thing but were left apart, with the evidence for and against."""
     from newsgraph.store import Store
@@ -143,8 +144,8 @@ def _range(low: int | None, best: int | None, high: int | None) -> str:
 def events(db: DbOption = None,
            entity: Annotated[str | None, typer.Option("--entity", help="Only events with this corpus entity")] = None,
            place: Annotated[str | None, typer.Option("--place", help="Only events at this place (a corpus id)")] = None,
-           min_documents: Annotated[int, typer.Option("--min-documents", help="Told by at least this many")] = 1,
-           limit: Annotated[int, typer.Option(help="Events listed")] = 20,
+           min_documents: Annotated[int, count_option("--min-documents", "Told by at least this many")] = 1,
+           limit: Annotated[int, count_option("--limit", "Events listed")] = 20,
            format: FormatOption = TableFormat.table) -> None:
     """Corpus events: the reports of one occurrence across documents, with the figures each source gives."""
     from newsgraph.store import Store

@@ -47,6 +47,7 @@ from newsgraph.cli.common import (
     _report,
     _warn,
     app,
+    count_option,
     err,
     out,
 )
@@ -189,8 +190,8 @@ class SummaryFormat(str, Enum):
 @app.command()
 @_edge
 def summary(db: DbOption = None,
-            limit: Annotated[int, typer.Option(help="Entities listed per type")] = 5,
-            rows: Annotated[int, typer.Option(help="Events and claims listed")] = 8,
+            limit: Annotated[int, count_option("--limit", "Entities listed per type")] = 5,
+            rows: Annotated[int, count_option("--rows", "Events and claims listed")] = 8,
             format: Annotated[SummaryFormat, typer.Option("--format", "-f")] = SummaryFormat.text) -> None:
     """What the store holds: documents, top entities by type with roles and places, dated events, claims."""
     from newsgraph.store import Store

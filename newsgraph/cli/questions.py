@@ -19,6 +19,7 @@ from newsgraph.cli.common import (
     _print_json,
     _report,
     app,
+    count_option,
     err,
     out,
 )
@@ -53,7 +54,7 @@ def _asking(func: Callable[P, R]) -> Callable[P, R]:
     return _edge(wrapper)
 
 
-LimitOption = Annotated[int, typer.Option("--limit", help="Items listed (per list)")]
+LimitOption = Annotated[int, count_option("--limit", "Items listed (per list)")]
 
 
 @app.command()

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Body, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from newsgraph import query
+from newsgraph.model import STANCES
 from newsgraph.store import Store
 from newsgraph.store.corpus import Corpus
 from newsgraph.store.source_grades import grade_source
@@ -92,7 +93,10 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=MA
 @router.get("/claims")
 def claims(request: Request, about: Text = None, by: Text = None, stance: Text = None, via: Text = None,
            contradicted: bool = False, limit: Limit = 50) -> dict[str, Any]:
-    """Claims matching every filter given, newest documents first."""
+    """Claims matching every filter given, newest documents first; a stance the extraction never gives is a
+    bad parameter (a misspelt one would only find no claims)."""
+    if stance is not None and stance not in STANCES:
+        raise HTTPException(400, f"stance {stance[:40]!r}: not a stance (one of {', '.join(STANCES)})")
     found = query.claims(store_of(request), about=about, by=by, stance=stance, via=via, contradicted=contradicted,
                          limit=limit)
     return {"claims": [c.to_dict() for c in found]}

@@ -221,3 +221,13 @@ def test_serving_on_a_port_in_use_is_one_error_naming_it(runner: CliRunner, stor
         result = runner.invoke(app, ["serve", "--db", str(stored), "--port", str(port)])
     line = one_error(result, f"127.0.0.1:{port}")
     assert "address already in use" in line and "serving" not in result.stderr  # no banner, no token
+
+
+@pytest.mark.parametrize("args", [["candidates", "--limit", "-1"], ["events", "--limit", "0"],
+                                  ["events", "--min-documents", "0"], ["summary", "--rows", "-3"],
+                                  ["claims", "--limit", "0"]])
+def test_a_count_below_one_is_a_usage_error_naming_the_option(runner: CliRunner, stored: Path,
+                                                              args: list[str]) -> None:
+    result = runner.invoke(app, [*args, "--db", str(stored)])
+    assert result.exit_code == 2
+    assert args[1] in result.stderr

@@ -374,3 +374,9 @@ def test_assets_are_built_from_node_modules_with_licences(tmp_path: Path) -> Non
     assert set(copied) == set(assets.FILES)
     licences = (tmp_path / "LICENSES").read_text(encoding="utf-8")
     assert all(f"== {name} " in licences for name in ("cytoscape", "leaflet", "vis-timeline", "world-atlas"))
+
+
+def test_a_misspelt_stance_is_a_400_naming_it_and_the_stances(client: Any) -> None:
+    message = error_of(client.get("/api/claims", params={"stance": "denyed"}), 400)
+    assert "denyed" in message and "denied" in message and "hedged" in message
+    assert client.get("/api/claims", params={"stance": "denied"}).status_code == 200
