@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SHARED ?= ../shared
 DB     ?= demo.db
 
-.PHONY: install web-assets demo test lint bench bench-quick bench-scale bench-dask bench-geo bench-dates bench-event-dates bench-events bench-attribution bench-corpus bench-query bench-web fuzz score clean
+.PHONY: install web-assets demo test lint bench bench-quick bench-instructions bench-scale bench-dask bench-geo bench-dates bench-event-dates bench-events bench-attribution bench-corpus bench-query bench-web fuzz score clean
 
 # After the packages, the gazetteer file (geo/storage.py: countries, admin areas, towns; ~1 min, once per
 # version of its code and data, in ~/.cache/newsgraph or $NEWSGRAPH_CACHE); silent when it is there already.
@@ -61,6 +61,9 @@ bench-quick: install
 # corpus resolution) storing 100 vs 20,000 documents made from the FA-KES extractions, and exports and dossiers
 # of both stores (long: over an hour of one core; the FA-KES extractions are cached in /tmp, ~4 min the first time)
 SCALE_CACHE ?= /tmp/newsgraph-scale-fakes.jsonl
+bench-instructions: install
+	NEWSGRAPH_SHARED=$(SHARED) $(PY) bench/instructions.py
+
 bench-scale: install
 	$(PY) bench/scale.py --memory 100,2000
 	NEWSGRAPH_SHARED=$(SHARED) $(PY) bench/scale_store.py --cache $(SCALE_CACHE) --sizes 100,20000
