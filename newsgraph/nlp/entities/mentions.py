@@ -26,12 +26,11 @@ from newsgraph.nlp.entities.glued import (
     place_then_common_word,
     place_then_person,
     split_glued,
-    split_place_runs,
     surname_alone_elsewhere,
-    whole_district_names,
 )
 from newsgraph.nlp.entities.name_kinds import apposed_noun_kind
 from newsgraph.nlp.entities.place_lists import places_listed
+from newsgraph.nlp.entities.place_runs import split_place_runs, whole_district_names
 from newsgraph.nlp.entities.possessives import drop_possessive_s
 from newsgraph.nlp.entities.retyping import retype
 from newsgraph.nlp.entities.scans import (
