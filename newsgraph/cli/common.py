@@ -55,7 +55,6 @@ DaskOption = Annotated[str | None, typer.Option(
          "of --workers processes (needs newsgraph[dask])")]
 
 
-
 def count_option(name: str, help: str) -> Any:
     """A count option (``--limit``, ``--rows``...): at least 1, so a negative or zero one is a usage error
     naming the option rather than an empty answer."""
