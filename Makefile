@@ -57,13 +57,15 @@ bench: install
 bench-quick: install
 	$(PY) bench/speed.py --fakes 40 --rounds 2
 
+# The steady figure: instructions (valgrind callgrind) of bare spaCy, extract and ingest on the same 4 FA-KES
+# texts, and their ratios; repeatable under load, slow (about 50x native: tens of minutes)
+bench-instructions: install
+	NEWSGRAPH_SHARED=$(SHARED) $(PY) bench/instructions.py
+
 # Flat memory: the extraction workers' peak RSS ingesting 100 vs 2,000 documents, then the writer's (store and
 # corpus resolution) storing 100 vs 20,000 documents made from the FA-KES extractions, and exports and dossiers
 # of both stores (long: over an hour of one core; the FA-KES extractions are cached in /tmp, ~4 min the first time)
 SCALE_CACHE ?= /tmp/newsgraph-scale-fakes.jsonl
-bench-instructions: install
-	NEWSGRAPH_SHARED=$(SHARED) $(PY) bench/instructions.py
-
 bench-scale: install
 	$(PY) bench/scale.py --memory 100,2000
 	NEWSGRAPH_SHARED=$(SHARED) $(PY) bench/scale_store.py --cache $(SCALE_CACHE) --sizes 100,20000

@@ -99,7 +99,8 @@ def counted(side: str, count: int) -> int:
                    sys.executable, __file__, "--inner", side, "--texts", str(count), "--tmp", str(tmp)]
         subprocess.run(command, check=True, env=env, stderr=subprocess.DEVNULL)
         match = _TOTALS.search(out.read_text(encoding="utf-8", errors="replace"))
-        assert match is not None, out
+        if match is None:
+            raise SystemExit(f"{side}: no 'totals:' line in callgrind's output {out}")
         return int(match.group(1))
 
 
